@@ -1,0 +1,58 @@
+import type { FlagName, FlagValues } from '../contract/flags';
+import type { DiscordMessage } from './discord-message';
+import type { JsonValue, PullRequestRef, Task } from './task';
+
+/** Who asked, and where. */
+export interface Requester {
+  id: string;
+  name: string;
+  roles: string[];
+}
+
+export interface AgentRequest {
+  command: string;
+  options: Record<string, string>;
+  requester: Requester;
+  guildId?: string;
+  channelId?: string;
+  /** The command line as the user typed it, for the PR body and audit. */
+  commandLine: string;
+}
+
+export interface AgentContext {
+  flags: FlagValues;
+  now: () => Date;
+}
+
+/** What an agent answers to a request: a concrete proposal to confirm, or a sentence back. */
+export type ProposalOutcome =
+  | {
+      kind: 'proposal';
+      /** One line: what will change. */
+      summary: string;
+      /** Agent-specific data `execute` needs, stored on the task. */
+      proposal: JsonValue;
+      /** The preview shown above the Confirm / Cancel buttons (the platform adds the buttons). */
+      preview: DiscordMessage;
+    }
+  | { kind: 'clarification'; message: DiscordMessage }
+  | { kind: 'rejected'; message: DiscordMessage };
+
+export type ExecutionOutcome =
+  | { kind: 'done'; message: DiscordMessage; branch?: string; pullRequest?: PullRequestRef }
+  /** Nothing half-made remains or it will be reused: the user may Confirm again. */
+  | { kind: 'retryable'; message: DiscordMessage; error: string; branch?: string }
+  | { kind: 'failed'; message: DiscordMessage; error: string };
+
+/** An agent is an employee: it proposes work, and does it once a person confirms. */
+export interface Agent {
+  id: string;
+  name: string;
+  description: string;
+  /** Slash command names (without "/") this agent answers. */
+  commands: readonly string[];
+  /** A boolean flag that, when true, pauses the agent without a redeploy. */
+  pausedBy?: Extract<FlagName, 'disable-ux-updates'>;
+  propose(request: AgentRequest, context: AgentContext): Promise<ProposalOutcome>;
+  execute(task: Task, context: AgentContext): Promise<ExecutionOutcome>;
+}

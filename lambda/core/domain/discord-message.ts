@@ -1,0 +1,45 @@
+/** The subset of Discord's message payload the bot sends (API v10). */
+export interface EmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+export interface Embed {
+  title?: string;
+  description?: string;
+  url?: string;
+  color?: number;
+  fields?: EmbedField[];
+  footer?: { text: string };
+  timestamp?: string;
+}
+export interface Button {
+  type: 2;
+  style: 1 | 2 | 3 | 4 | 5;
+  label: string;
+  custom_id?: string;
+  url?: string;
+  disabled?: boolean;
+}
+export interface ActionRow {
+  type: 1;
+  components: Button[];
+}
+export interface AllowedMentions {
+  parse: Array<'users' | 'roles' | 'everyone'>;
+  users?: string[];
+}
+export interface DiscordMessage {
+  content?: string;
+  embeds?: Embed[];
+  components?: ActionRow[];
+  /** 64 = ephemeral. */
+  flags?: number;
+  /** Defaults to `{ parse: [] }` (no mentions) in the Discord client. */
+  allowed_mentions?: AllowedMentions;
+}
+
+export const EPHEMERAL = 64;
+export const NO_MENTIONS: AllowedMentions = { parse: [] };
+/** Discord limits: message content 2000, embed description 4096, total embed text 6000, field value 1024. */
+export const DISCORD_LIMITS = { content: 2000, embedDescription: 4096, embedTotal: 6000, fieldValue: 1024, fields: 25 } as const;

@@ -1,0 +1,106 @@
+/**
+ * The task state machine of the agents-as-employees core. Every move is a conditional write
+ * in the conversations table (see TaskStore.transition), so a double-clicked Confirm, a
+ * retried Lambda event or a replayed webhook changes nothing twice.
+ */
+export const TASK_STATUSES = [
+  'proposed',
+  'awaiting_confirmation',
+  'executing',
+  'pr_open',
+  'merged',
+  'closed',
+  'cancelled',
+  'expired',
+  'failed',
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Allowed moves. `executing → awaiting_confirmation` is a retryable failure (Confirm again). */
+export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
+  proposed: ['awaiting_confirmation', 'failed', 'cancelled', 'expired'],
+  awaiting_confirmation: ['executing', 'cancelled', 'expired'],
+  executing: ['pr_open', 'awaiting_confirmation', 'failed'],
+  pr_open: ['merged', 'closed'],
+  closed: ['pr_open'],
+  merged: [],
+  cancelled: [],
+  expired: [],
+  failed: [],
+};
+
+export const FINISHED_STATUSES: readonly TaskStatus[] = ['merged', 'closed', 'cancelled', 'expired', 'failed'];
+export const isFinished = (status: TaskStatus): boolean => FINISHED_STATUSES.includes(status);
+export const canTransition = (from: TaskStatus, to: TaskStatus): boolean => TASK_TRANSITIONS[from].includes(to);
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface TraceEntry {
+  at: string;
+  event: string;
+  detail?: string;
+}
+
+export interface PullRequestRef {
+  repository: string;
+  number: number;
+  url: string;
+}
+
+export interface Task {
+  taskId: string;
+  agentId: string;
+  /** The slash command and its options as the user typed them, e.g. `/ux-update command:...`. */
+  command: string;
+  options: Record<string, string>;
+  status: TaskStatus;
+  requesterId: string;
+  requesterName: string;
+  guildId?: string;
+  channelId?: string;
+  applicationId: string;
+  /** Interaction token of the message to edit (valid 15 minutes). Redacted in every display. */
+  interactionToken: string;
+  /** Agent-specific proposal (e.g. the UX intent and the edited files), JSON. */
+  proposal?: JsonValue;
+  summary?: string;
+  branch?: string;
+  pullRequest?: PullRequestRef;
+  lastError?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** After this instant Confirm is refused and the task moves to `expired` (checked at read time). */
+  confirmBy: string;
+  /** DynamoDB TTL (epoch seconds): when the item may be deleted, long after `confirmBy`. */
+  expiresAt: number;
+  trace: TraceEntry[];
+  version: number;
+}
+
+export type NewTask = Omit<Task, 'status' | 'createdAt' | 'updatedAt' | 'expiresAt' | 'trace' | 'version'> & {
+  status?: TaskStatus;
+};
+
+/** Fields a transition may change besides the status. */
+export type TaskChanges = Partial<
+  Pick<Task, 'proposal' | 'summary' | 'branch' | 'pullRequest' | 'lastError' | 'interactionToken' | 'confirmBy'>
+>;
+
+export class TaskNotFoundError extends Error {
+  constructor(readonly taskId: string) {
+    super(`Task ${taskId} does not exist.`);
+  }
+}
+
+/** The conditional write lost: the task was not in an expected status (someone else moved it). */
+export class TaskConflictError extends Error {
+  constructor(
+    readonly taskId: string,
+    readonly expected: readonly TaskStatus[],
+    readonly actual: TaskStatus | undefined,
+  ) {
+    super(`Task ${taskId} is ${actual ?? 'missing'}, not ${expected.join(' or ')}.`);
+  }
+}
+
+export const isExpired = (task: Pick<Task, 'confirmBy'>, now: Date): boolean => now.getTime() > Date.parse(task.confirmBy);

@@ -1,0 +1,23 @@
+import type { DiscordMessage } from '../domain/discord-message';
+
+/**
+ * Discord REST (API v10). Every call sends `allowed_mentions: { parse: [] }` unless the
+ * message names users to mention; honours 429 `retry_after`; retries 5xx a bounded number of times.
+ */
+export interface DiscordApi {
+  /** PATCH /webhooks/{application_id}/{token}/messages/@original (interaction token, 15 minutes). */
+  editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
+  /** POST /webhooks/{application_id}/{token}: a follow-up message. */
+  followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
+  /** POST /channels/{channel_id}/messages with the bot token. */
+  createMessage(channelId: string, message: DiscordMessage): Promise<{ id: string }>;
+}
+
+export class DiscordApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,19 @@
+/** The ledger table: de-duplication records, counters and audit entries. */
+export interface Ledger {
+  /**
+   * Records `key` once (a conditional put with a TTL). True the first time, false when it
+   * was already recorded and has not expired: the caller skips the side effect.
+   */
+  claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Forgets a claim, so that a retry after a failure may run the side effect again. */
+  release(key: string): Promise<void>;
+  /** Appends an audit record (who did what to which task). */
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+export interface AuditEntry {
+  subject: string;
+  action: string;
+  actorId?: string;
+  detail?: string;
+}

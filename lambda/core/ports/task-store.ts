@@ -1,0 +1,20 @@
+import type { NewTask, Task, TaskChanges, TaskStatus } from '../domain/task';
+
+/** Tasks of the agents (the conversations table). */
+export interface TaskStore {
+  /** Creates the task; fails if the id exists. */
+  create(task: NewTask): Promise<Task>;
+  get(taskId: string): Promise<Task | undefined>;
+  /**
+   * Moves the task from one of `from` to `to` with one conditional write, applying `changes`
+   * and appending a trace entry. Throws TaskConflictError when the task is in another status,
+   * TaskNotFoundError when it does not exist.
+   */
+  transition(taskId: string, from: TaskStatus | readonly TaskStatus[], to: TaskStatus, changes?: TaskChanges, note?: string): Promise<Task>;
+  /** The requester's most recent task. */
+  lastByRequester(requesterId: string): Promise<Task | undefined>;
+  /** Tasks not yet finished, newest first. */
+  listOpen(limit?: number): Promise<Task[]>;
+  /** The task that opened this pull request (repository "owner/name"). */
+  findByPullRequest(repository: string, number: number): Promise<Task | undefined>;
+}
