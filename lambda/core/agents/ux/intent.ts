@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { FlagValues } from '../../contract/flags';
+import type { Requester } from '../../domain/agent';
+import type { SiteMap } from './site-map';
+
+/**
+ * What a person asked the UX Agent to change, before validation against the site map.
+ * Both parsers (the structured grammar and plain language, by rules or by an LLM) produce it;
+ * `validateIntent` then checks it against the site map and normalises values (colour names → hex).
+ */
+export interface UxIntent {
+  /** A section name of the site map, e.g. "header". */
+  section: string;
+  /** Property changes, e.g. `{ property: 'color', value: 'blue' }` or `{ property: 'text', value: 'Hello' }`. */
+  changes: PropertyChange[];
+  /** Links to append to the section's links property (`add-link:"Label:/path"`). */
+  addLinks?: LinkToAdd[];
+}
+
+export interface PropertyChange {
+  property: string;
+  value: string;
+}
+
+export interface LinkToAdd {
+  label: string;
+  href: string;
+}
+
+/** Who produced an outcome: the structured grammar, the deterministic rules, or an LLM provider. */
+export const PARSER_NAMES = ['grammar', 'rules', 'openai', 'anthropic'] as const;
+export type ParserName = (typeof PARSER_NAMES)[number];
+
+/**
+ * The result of parsing one request. `note` is one short line the preview shows under the
+ * diff, e.g. "Parsed by rules: LLM parsing is off." or "Parsed by openai (gpt-4o-mini).".
+ */
+export type ParseOutcome =
+  | { kind: 'intent'; intent: UxIntent; parser: ParserName; note?: string }
+  /** The request is understandable but ambiguous: ONE precise question, no buttons. */
+  | { kind: 'clarification'; question: string; parser: ParserName; note?: string }
+  /** The request cannot become an intent: a sentence that says why and what is valid. */
+  | { kind: 'invalid'; message: string; parser: ParserName; note?: string };
+
+/** What a plain-language parser may consult besides the text (all optional). */
+export interface IntentParseContext {
+  flags?: FlagValues;
+  now?: () => Date;
+  requester?: Requester;
+}
+
+/** A plain-language parser. The model-backed one (issue 5) sits in front of the rules one. */
+export interface IntentParser {
+  readonly name: ParserName;
+  parse(text: string, siteMap: SiteMap, context?: IntentParseContext): Promise<ParseOutcome>;
+}
+
+/** Schema of an intent arriving from outside (e.g. LLM output); semantic checks are in validateIntent. */
+export const uxIntentSchema = z.object({
+  section: z.string().min(1),
+  changes: z.array(z.object({ property: z.string().min(1), value: z.string() })),
+  addLinks: z.array(z.object({ label: z.string(), href: z.string() })).optional(),
+});
