@@ -1,0 +1,129 @@
+import { NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
+import { DiscordApiError, type DiscordApi } from '../ports/discord-api';
+import type { Logger } from '../ports/logger';
+import type { SecretReader } from '../ports/secrets';
+
+export const DISCORD_API_DEFAULT_BASE = 'https://discord.com/api/v10';
+
+export interface DiscordRestOptions {
+  /** `DISCORD_API_BASE` locally and in tests; Discord's API otherwise. */
+  baseUrl?: string;
+  secrets: SecretReader;
+  logger: Logger;
+  /** Attempts per call, counting the first (429s and 5xx/network errors are retried). */
+  maxAttempts?: number;
+  /** Longest single wait for a 429 `retry_after` before giving up, in ms. */
+  maxRetryAfterMs?: number;
+  requestTimeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The real Discord REST client (fetch). Never logs a URL: webhook URLs carry the interaction token. */
+export class DiscordRestClient implements DiscordApi {
+  private readonly baseUrl: string;
+  private readonly maxAttempts: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: DiscordRestOptions) {
+    this.baseUrl = (options.baseUrl ?? DISCORD_API_DEFAULT_BASE).replace(/\/+$/, '');
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
+    this.sleep = options.sleep ?? wait;
+  }
+
+  async editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void> {
+    await this.request('PATCH', `/webhooks/${applicationId}/${token}/messages/@original`, withMentions(message), 'edit the original message');
+  }
+
+  async followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void> {
+    await this.request('POST', `/webhooks/${applicationId}/${token}`, withMentions(message), 'send a follow-up message');
+  }
+
+  async createMessage(channelId: string, message: DiscordMessage): Promise<{ id: string }> {
+    const token = await this.options.secrets.get('discord-bot-token');
+    if (!token) throw new DiscordApiError('The Discord bot token (secret discord-bot-token) is not set, so the bot cannot post to channels.', 0);
+    const body = await this.request('POST', `/channels/${channelId}/messages`, withMentions(message), 'post a channel message', `Bot ${token}`);
+    const id = typeof body === 'object' && body !== null && 'id' in body ? String((body as { id: unknown }).id) : '';
+    return { id };
+  }
+
+  /** Also used by the command registration script (bulk overwrite). */
+  async request(method: string, path: string, payload: unknown, purpose: string, authorization?: string): Promise<unknown> {
+    let lastError = '';
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+      let response: Response;
+      try {
+        response = await fetch(`${this.baseUrl}${path}`, {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'DiscordBot (valine-orchestrator, 0.1)',
+            ...(authorization ? { authorization } : {}),
+          },
+          body: payload === undefined ? undefined : JSON.stringify(payload),
+          signal: AbortSignal.timeout(this.requestTimeoutMs),
+        });
+      } catch (error) {
+        lastError = `network error (${error instanceof Error ? error.name : 'unknown'})`;
+        this.options.logger.warn('Discord request failed; retrying', { purpose, attempt, error: lastError });
+        await this.sleep(backoffMs(attempt));
+        continue;
+      }
+      const text = await response.text();
+      if (response.ok) return text ? safeJson(text) : undefined;
+      if (response.status === 429) {
+        const retryAfterMs = retryAfter(response, text);
+        if (retryAfterMs > this.maxRetryAfterMs) {
+          throw new DiscordApiError(`Discord rate-limited the bot for ${Math.ceil(retryAfterMs / 1000)} s while trying to ${purpose}.`, 429);
+        }
+        this.options.logger.warn('Discord rate limit; waiting retry_after', { purpose, attempt, retryAfterMs });
+        lastError = 'rate limited';
+        await this.sleep(retryAfterMs);
+        continue;
+      }
+      if (response.status >= 500) {
+        lastError = `HTTP ${response.status}`;
+        this.options.logger.warn('Discord server error; retrying', { purpose, attempt, status: response.status });
+        await this.sleep(backoffMs(attempt));
+        continue;
+      }
+      throw new DiscordApiError(`Discord refused to ${purpose}: HTTP ${response.status} ${discordErrorMessage(text)}`.trim(), response.status);
+    }
+    throw new DiscordApiError(`Could not ${purpose} after ${this.maxAttempts} attempts (${lastError}).`, 503);
+  }
+}
+
+function withMentions(message: DiscordMessage): DiscordMessage {
+  return { ...message, allowed_mentions: message.allowed_mentions ?? NO_MENTIONS };
+}
+
+const backoffMs = (attempt: number): number => Math.min(2000, 200 * 2 ** (attempt - 1));
+
+function retryAfter(response: Response, text: string): number {
+  const body = safeJson(text);
+  if (typeof body === 'object' && body !== null && 'retry_after' in body) {
+    const seconds = Number((body as { retry_after: unknown }).retry_after);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
+  }
+  const header = Number(response.headers.get('retry-after'));
+  return Number.isFinite(header) && header >= 0 ? Math.ceil(header * 1000) : 1000;
+}
+
+function discordErrorMessage(text: string): string {
+  const body = safeJson(text);
+  if (typeof body === 'object' && body !== null && 'message' in body) return String((body as { message: unknown }).message).slice(0, 200);
+  return '';
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry, Ledger } from '../ports/ledger';
+
+const AUDIT_RETENTION_SECONDS = 400 * 24 * 3600;
+const CLAIM_SORT_KEY = 'claim';
+
+/** The ledger table: claims (de-duplication) and audit records. Spend counters live in lambda/core/llm. */
+export class DynamoDbLedger implements Ledger {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
+    const nowSeconds = Math.floor(this.now().getTime() / 1000);
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: {
+            pk: { S: key },
+            sk: { S: CLAIM_SORT_KEY },
+            claimedAt: { S: this.now().toISOString() },
+            expiresAt: { N: String(nowSeconds + ttlSeconds) },
+          },
+          // DynamoDB deletes expired items lazily, so an expired claim counts as absent.
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': { N: String(nowSeconds) } },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async release(key: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: { pk: { S: key }, sk: { S: CLAIM_SORT_KEY } } }));
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    const at = this.now();
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: {
+          pk: { S: `audit#${entry.subject}` },
+          sk: { S: `${at.toISOString()}#${randomUUID().slice(0, 8)}` },
+          action: { S: entry.action },
+          ...(entry.actorId ? { actorId: { S: entry.actorId } } : {}),
+          ...(entry.detail ? { detail: { S: entry.detail } } : {}),
+          expiresAt: { N: String(Math.floor(at.getTime() / 1000) + AUDIT_RETENTION_SECONDS) },
+        },
+      }),
+    );
+  }
+}
