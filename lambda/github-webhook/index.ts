@@ -1,2 +1,31 @@
-// Placeholder entry point for the github-webhook function; replaced by its real handler.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 503, body: 'not ready' });
+import { SSMClient } from '@aws-sdk/client-ssm';
+import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda';
+import { createDynamoDbClient } from '../core/adapters/dynamodb-client';
+import { DynamoDbLedger } from '../core/adapters/dynamodb-ledger';
+import { DynamoDbTaskStore } from '../core/adapters/dynamodb-task-store';
+import { DiscordRestClient } from '../core/adapters/discord-rest';
+import { createLogger } from '../core/adapters/powertools-logger';
+import { SsmSecretReader } from '../core/adapters/ssm-secrets';
+import { readEnvironment } from '../core/contract/environment';
+import { isStageName } from '../core/contract/stages';
+import { createGithubWebhookHandler } from './handler';
+
+// Built once per Lambda instance, reused across invocations.
+const env = readEnvironment('github-webhook');
+if (!isStageName(env.VALINE_STAGE)) throw new Error(`VALINE_STAGE "${env.VALINE_STAGE}" is not a stage; redeploy the stack.`);
+const stage = env.VALINE_STAGE;
+const logger = createLogger('github-webhook', { stage, version: env.VALINE_VERSION });
+const dynamodb = createDynamoDbClient();
+const secrets = new SsmSecretReader(new SSMClient({}), stage);
+
+const handleWebhook = createGithubWebhookHandler({
+  stage,
+  tasks: new DynamoDbTaskStore(dynamodb, env.CONVERSATIONS_TABLE),
+  ledger: new DynamoDbLedger(dynamodb, env.LEDGER_TABLE),
+  // GitHub waits 10 s: a long Discord rate limit fails fast and the delivery can be redelivered.
+  discord: new DiscordRestClient({ secrets, logger, maxAttempts: 3, maxRetryAfterMs: 4000, requestTimeoutMs: 3000 }),
+  secrets,
+  logger,
+});
+
+export const handler = (event: APIGatewayProxyEvent | APIGatewayProxyEventV2): Promise<APIGatewayProxyResult> => handleWebhook(event);

@@ -1,0 +1,103 @@
+import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type EmbedField } from '../domain/discord-message';
+import type { AlarmState, CloudWatchAlarm } from './cloudwatch-alarm';
+
+export interface AlarmMessageContext {
+  stage: string;
+  /** Region code for console links; no links without it. */
+  region?: string;
+  dashboardName: string;
+  alarmUrl?: string;
+  dashboardUrl?: string;
+}
+
+const SEVERITY: Record<AlarmState, { label: string; color: number }> = {
+  ALARM: { label: '🔴 ALARM', color: 0xd93025 },
+  OK: { label: '🟢 Recovered', color: 0x1e8e3e },
+  INSUFFICIENT_DATA: { label: '⚪ Insufficient data', color: 0x9aa0a6 },
+};
+
+const COMPARISON: Record<string, string> = {
+  GreaterThanThreshold: '>',
+  GreaterThanOrEqualToThreshold: '≥',
+  LessThanThreshold: '<',
+  LessThanOrEqualToThreshold: '≤',
+  LessThanLowerOrGreaterThanUpperThreshold: 'outside the band',
+  LessThanLowerThreshold: 'below the band',
+  GreaterThanUpperThreshold: 'above the band',
+};
+
+const bounded = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The metric the alarm watches, e.g. `AWS/Lambda Errors (Sum, 300 s) FunctionName=valine-dev-worker`. */
+export function describeMetric(alarm: CloudWatchAlarm): string | undefined {
+  const trigger = alarm.Trigger;
+  if (!trigger) return undefined;
+  const dimensions = (list: Array<{ name: string; value: string }> | undefined) =>
+    list && list.length > 0 ? ` ${list.map((d) => `${d.name}=${d.value}`).join(', ')}` : '';
+  if (trigger.MetricName) {
+    const statistic = trigger.ExtendedStatistic ?? (trigger.Statistic ? titleCase(trigger.Statistic) : undefined);
+    const detail = [statistic, trigger.Period ? `${trigger.Period} s` : undefined].filter(Boolean).join(', ');
+    return `${trigger.Namespace ? `${trigger.Namespace} ` : ''}${trigger.MetricName}${detail ? ` (${detail})` : ''}${dimensions(trigger.Dimensions)}`;
+  }
+  if (trigger.Metrics && trigger.Metrics.length > 0) {
+    const returned = trigger.Metrics.find((m) => m.ReturnData) ?? trigger.Metrics[0];
+    const expression = returned.Expression ? `${returned.Label ?? returned.Id} = ${returned.Expression}` : undefined;
+    const inputs = trigger.Metrics.filter((m) => m.MetricStat).map(
+      (m) => `${m.Id}: ${m.MetricStat?.Metric.MetricName}${m.MetricStat?.Stat ? ` (${m.MetricStat.Stat})` : ''}${dimensions(m.MetricStat?.Metric.Dimensions)}`,
+    );
+    return [expression, ...inputs].filter(Boolean).join('\n');
+  }
+  return undefined;
+}
+
+/** The condition, e.g. `> 5 for 1 of 1 period(s)`. */
+export function describeThreshold(alarm: CloudWatchAlarm): string | undefined {
+  const trigger = alarm.Trigger;
+  if (!trigger?.ComparisonOperator) return undefined;
+  const comparison = COMPARISON[trigger.ComparisonOperator] ?? trigger.ComparisonOperator;
+  const value = trigger.Threshold !== undefined ? ` ${trigger.Threshold}` : trigger.ThresholdMetricId ? ` ${trigger.ThresholdMetricId}` : '';
+  const periods = trigger.EvaluationPeriods
+    ? ` for ${trigger.DatapointsToAlarm ?? trigger.EvaluationPeriods} of ${trigger.EvaluationPeriods} period(s)`
+    : '';
+  return `${comparison}${value}${periods}`;
+}
+
+/** One Discord message for one alarm state change; mentions nobody. */
+export function alarmMessage(alarm: CloudWatchAlarm, context: AlarmMessageContext): DiscordMessage {
+  const severity = SEVERITY[alarm.NewStateValue];
+  const fields: EmbedField[] = [
+    { name: 'Stage', value: context.stage, inline: true },
+    { name: 'State', value: `${alarm.OldStateValue ? `${alarm.OldStateValue} → ` : ''}${alarm.NewStateValue}`, inline: true },
+  ];
+  const metric = describeMetric(alarm);
+  if (metric) fields.push({ name: 'Metric', value: bounded(metric, DISCORD_LIMITS.fieldValue) });
+  const threshold = describeThreshold(alarm);
+  if (threshold) fields.push({ name: 'Threshold', value: bounded(threshold, DISCORD_LIMITS.fieldValue), inline: true });
+  const links = [
+    context.alarmUrl ? `[Alarm](${context.alarmUrl})` : undefined,
+    context.dashboardUrl ? `[Dashboard ${context.dashboardName}](${context.dashboardUrl})` : undefined,
+  ].filter(Boolean);
+  if (links.length > 0) fields.push({ name: 'Links', value: links.join(' · ') });
+
+  const description = [alarm.NewStateReason, alarm.AlarmDescription ? `\n${alarm.AlarmDescription}` : '']
+    .join('')
+    .trim();
+  const changedAt = Date.parse(alarm.StateChangeTime);
+  return {
+    content: `${severity.label}: ${alarm.AlarmName} (${context.stage})`,
+    embeds: [
+      {
+        title: bounded(`${severity.label}: ${alarm.AlarmName}`, 256),
+        ...(context.alarmUrl ? { url: context.alarmUrl } : {}),
+        color: severity.color,
+        description: bounded(description || 'CloudWatch gave no reason.', 2000),
+        fields,
+        footer: { text: `valine-orchestrator ${context.stage}` },
+        ...(Number.isNaN(changedAt) ? {} : { timestamp: new Date(changedAt).toISOString() }),
+      },
+    ],
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+const titleCase = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase().replace(/_/g, ' ');
