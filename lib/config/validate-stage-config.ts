@@ -1,0 +1,96 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FLAG_DEFINITIONS, FLAG_NAMES } from '../../lambda/core/contract/flags';
+import { FUNCTION_IDS } from '../../lambda/core/contract/environment';
+import { StageConfigError } from './stage-config-error';
+import type { AlarmThresholds, StageConfig } from './stages';
+
+const CONFIG_FILE = 'lib/config/stages.ts';
+const RETENTION_VALUES = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Check = (path: string, value: unknown) => string | undefined;
+
+const numberIn = (min: number, max: number, integer = false): Check => (path, value) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value))
+    ? undefined
+    : `${path} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got ${JSON.stringify(value)})`;
+
+const positive: Check = (path, value) =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? undefined : `${path} must be a positive number (got ${JSON.stringify(value)})`;
+
+const fraction: Check = (path, value) =>
+  typeof value === 'number' && value > 0 && value <= 1 ? undefined : `${path} must be a fraction above 0 and at most 1 (got ${JSON.stringify(value)})`;
+
+const ALARM_CHECKS: Record<keyof AlarmThresholds, Check> = {
+  functionErrorsPer5Minutes: numberIn(0, 1_000_000),
+  functionThrottlesPer5Minutes: numberIn(0, 1_000_000),
+  durationP99FractionOfTimeout: fraction,
+  interactionsP99Milliseconds: positive,
+  api5xxPer5Minutes: numberIn(0, 1_000_000),
+  tableThrottledRequestsPer5Minutes: numberIn(0, 1_000_000),
+  deadLetterMessagesVisible: numberIn(0, 1_000_000),
+  llmSpendFractionOfBudget: fraction,
+};
+
+/** Every problem a stage config can have, as sentences fragments; empty when the config is valid. */
+export function stageConfigProblems(config: StageConfig): string[] {
+  const problems: Array<string | undefined> = [];
+  const check = (path: string, value: unknown, rule: Check) => problems.push(rule(path, value));
+
+  if (!RETENTION_VALUES.includes(config.logRetentionDays)) {
+    problems.push(`logRetentionDays must be one of CloudWatch's retention periods such as 14, 30, 90 or 365 (got ${JSON.stringify(config.logRetentionDays)})`);
+  }
+  if (config.removalPolicy !== 'destroy' && config.removalPolicy !== 'retain') {
+    problems.push(`removalPolicy must be "destroy" or "retain" (got ${JSON.stringify(config.removalPolicy)})`);
+  }
+  if (config.deletionProtection && config.removalPolicy === 'destroy') {
+    problems.push('deletionProtection is on while removalPolicy is "destroy", which CloudFormation cannot honour; choose "retain" or turn deletion protection off');
+  }
+  for (const id of FUNCTION_IDS) {
+    const settings = config.functions[id];
+    if (!settings) {
+      problems.push(`functions.${id} is missing`);
+      continue;
+    }
+    check(`functions.${id}.memorySizeMb`, settings.memorySizeMb, numberIn(128, 10240, true));
+    check(`functions.${id}.timeoutSeconds`, settings.timeoutSeconds, numberIn(1, 900, true));
+  }
+  check('asyncRetryAttempts', config.asyncRetryAttempts, numberIn(0, 2, true));
+  check('asyncMaxEventAgeSeconds', config.asyncMaxEventAgeSeconds, numberIn(60, 21600, true));
+  check('api.rateLimitPerSecond', config.api.rateLimitPerSecond, positive);
+  check('api.burstLimit', config.api.burstLimit, numberIn(1, 5000, true));
+  check('taskTtlSeconds', config.taskTtlSeconds, numberIn(60, 31_536_000, true));
+  check('dailyLlmBudgetUsd', config.dailyLlmBudgetUsd, positive);
+  if (config.alertEmail !== undefined && !EMAIL.test(config.alertEmail)) {
+    problems.push(`alertEmail must be an e-mail address (got ${JSON.stringify(config.alertEmail)})`);
+  }
+  for (const [name, rule] of Object.entries(ALARM_CHECKS) as Array<[keyof AlarmThresholds, Check]>) {
+    check(`alarms.${name}`, config.alarms[name], rule);
+  }
+  const interactionsTimeoutMs = (config.functions.interactions?.timeoutSeconds ?? 0) * 1000;
+  if (config.alarms.interactionsP99Milliseconds >= interactionsTimeoutMs) {
+    problems.push(`alarms.interactionsP99Milliseconds (${config.alarms.interactionsP99Milliseconds}) must be below the interactions timeout (${interactionsTimeoutMs} ms)`);
+  }
+  for (const flag of FLAG_NAMES) {
+    const raw = config.flagDefaults[flag];
+    // safeParse, not parseFlag: parseFlag also returns undefined for valid "no value" strings such as "none".
+    if (raw === undefined || !FLAG_DEFINITIONS[flag].schema.safeParse(raw).success) {
+      problems.push(`flagDefaults["${flag}"] is not a valid value for that flag (got ${JSON.stringify(raw)})`);
+    }
+  }
+  const budgetFlag = Number(config.flagDefaults['max-daily-llm-cost-usd']);
+  if (budgetFlag !== config.dailyLlmBudgetUsd) {
+    problems.push(`dailyLlmBudgetUsd (${config.dailyLlmBudgetUsd}) differs from the max-daily-llm-cost-usd flag default (${config.flagDefaults['max-daily-llm-cost-usd']}), so the alarm and the budget would disagree; make them equal in lambda/core/contract/flags.ts and ${CONFIG_FILE}`);
+  }
+  return problems.filter((p): p is string => p !== undefined);
+}
+
+/** Throws a StageConfigError naming the first problem and where to fix it. */
+export function validateStageConfig(config: StageConfig): StageConfig {
+  const [first] = stageConfigProblems(config);
+  if (first !== undefined) {
+    const fix = first.includes(CONFIG_FILE) ? '' : `; fix it in ${CONFIG_FILE}`;
+    throw new StageConfigError(`Invalid configuration for stage "${config.stage}": ${first}${fix}.`);
+  }
+  return config;
+}

@@ -1,0 +1,136 @@
+import * as path from 'node:path';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { EnvironmentOf, FunctionId } from '../../lambda/core/contract/environment';
+import type { StageName } from '../../lambda/core/contract/stages';
+import { METRICS_NAMESPACE } from '../../lambda/core/contract/metrics';
+import { parameterPrefix } from '../../lambda/core/contract/parameters';
+import packageJson from '../../package.json';
+import { functionName } from '../config/resource-names';
+import type { StageConfig } from '../config/stages';
+import { removalPolicyOf } from './removal-policy';
+import type { ValineTable } from './valine-tables';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The variables every function gets from the house defaults; the caller supplies the rest. */
+type HouseVariables = 'VALINE_STAGE' | 'VALINE_VERSION';
+
+export interface ValineFunctionProps<F extends FunctionId> {
+  readonly functionId: F;
+  readonly config: StageConfig;
+  readonly description: string;
+  /** The function's environment contract (lambda/core/contract/environment.ts) minus the house variables. */
+  readonly environment: Omit<EnvironmentOf<F>, HouseVariables>;
+}
+
+export type TableAccessMode = 'RO' | 'RW';
+
+/**
+ * The house NodejsFunction: handler `lambda/<id>/index.ts`, nodejs22.x on ARM64, a minified CJS
+ * esbuild bundle with source maps (local esbuild, no Docker), X-Ray tracing, its own log group
+ * with the stage's retention, and a role that starts with nothing but writing to that log group.
+ */
+export class ValineFunction<F extends FunctionId> extends NodejsFunction {
+  readonly functionId: F;
+  readonly stage: StageName;
+  readonly functionLogGroup: LogGroup;
+  readonly timeoutSeconds: number;
+  readonly executionRole: Role;
+
+  constructor(scope: Construct, id: string, props: ValineFunctionProps<F>) {
+    const { config, functionId } = props;
+    const name = functionName(functionId, config.stage);
+    const settings = config.functions[functionId];
+    const logGroup = new LogGroup(scope, `${id}LogGroup`, {
+      logGroupName: `/aws/lambda/${name}`,
+      retention: config.logRetentionDays,
+      removalPolicy: removalPolicyOf(config),
+    });
+    // An own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${name}`,
+    });
+    logGroup.grantWrite(role);
+    const environment: EnvironmentOf<F> = {
+      ...props.environment,
+      VALINE_STAGE: config.stage,
+      VALINE_VERSION: packageJson.version,
+    } as EnvironmentOf<F>;
+
+    super(scope, id, {
+      functionName: name,
+      description: props.description,
+      entry: path.join(PROJECT_ROOT, 'lambda', functionId, 'index.ts'),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: settings.memorySizeMb,
+      timeout: Duration.seconds(settings.timeoutSeconds),
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      environment: {
+        ...environment,
+        POWERTOOLS_SERVICE_NAME: functionId,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.CJS,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // The nodejs22.x runtime ships AWS SDK v3.
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    this.functionId = functionId;
+    this.stage = config.stage;
+    this.functionLogGroup = logGroup;
+    this.timeoutSeconds = settings.timeoutSeconds;
+    this.executionRole = role;
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
+    });
+  }
+
+  /** Grants exactly read ('RO') or read-write ('RW') data access to the table and its indexes. */
+  bindTable({ table, accessMode }: { table: ValineTable; accessMode: TableAccessMode }): this {
+    if (accessMode === 'RO') table.grantReadData(this);
+    else table.grantReadWriteData(this);
+    if (table.definition.indexes.length > 0) {
+      Validations.of(this.executionRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(table).getLogicalId(table.node.defaultChild as CfnTable)}.Arn>/index/*]`,
+        reason: `Queries on the global secondary indexes of ${table.definition.logicalName}, the table this function uses; no other table.`,
+      });
+    }
+    return this;
+  }
+
+  /** Grants ssm:GetParameter* on this stage's /valine/<stage>/* only (flags and SecureString secrets). */
+  bindParameters(): this {
+    const stack = Stack.of(this);
+    const prefix = parameterPrefix(this.stage);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
+        resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `${prefix.slice(1)}/*` })],
+      }),
+    );
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:parameter${prefix}/*]`,
+      reason: `Read-only access to this stage's flags and secrets under ${prefix}/ (no other stage, no write); SecureStrings use the AWS-managed aws/ssm key, whose key policy already allows decryption through SSM.`,
+    });
+    return this;
+  }
+}

@@ -1,0 +1,120 @@
+import { CfnOutput, Duration, Stack, Tags, type Environment } from 'aws-cdk-lib';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { Construct } from 'constructs';
+import type { FunctionId } from '../lambda/core/contract/environment';
+import { APP_NAME, dashboardName, functionName, stackName } from './config/resource-names';
+import type { StageConfig } from './config/stages';
+import { FailedEventsQueue } from './constructs/failed-events-queue';
+import { FeatureFlags } from './constructs/feature-flags';
+import { Monitoring } from './constructs/monitoring';
+import { PublicApi } from './constructs/public-api';
+import { ValineFunction } from './constructs/valine-function';
+import { ValineTables } from './constructs/valine-tables';
+import { alarmDefinitions } from './monitoring/alarm-definitions';
+
+export interface ValineOrchestratorStackProps {
+  readonly config: StageConfig;
+  readonly env?: Environment;
+}
+
+/** One stage of Valine Orchestrator: API, four functions, two tables, flags, alarms and a dashboard. */
+export class ValineOrchestratorStack extends Stack {
+  readonly config: StageConfig;
+  readonly functions: { readonly [F in FunctionId]: ValineFunction<F> };
+
+  constructor(scope: Construct, props: ValineOrchestratorStackProps) {
+    const { config } = props;
+    super(scope, stackName(config.stage), {
+      stackName: stackName(config.stage),
+      description: `Valine Orchestrator (${config.stage}): agents as employees driven from Discord.`,
+      terminationProtection: config.terminationProtection,
+      ...(props.env ? { env: props.env } : {}),
+    });
+    this.config = config;
+    Tags.of(this).add('Application', APP_NAME);
+    Tags.of(this).add('Stage', config.stage);
+
+    const tables = new ValineTables(this, 'Tables', config);
+    new FeatureFlags(this, 'Flags', config);
+    const failedEvents = new FailedEventsQueue(this, 'FailedEvents', config).queue;
+    const asyncInvoke = {
+      retryAttempts: config.asyncRetryAttempts,
+      maxEventAge: Duration.seconds(config.asyncMaxEventAgeSeconds),
+      onFailure: new SqsDestination(failedEvents),
+    };
+    const tableNames = { CONVERSATIONS_TABLE: tables.conversations.tableName, LEDGER_TABLE: tables.ledger.tableName };
+    const taskTtl = String(config.taskTtlSeconds);
+
+    const worker = new ValineFunction(this, 'Worker', {
+      functionId: 'worker',
+      config,
+      description: 'Slow work handed off by interactions: parsing, previews, draft pull requests, Discord follow-ups.',
+      environment: { ...tableNames, TASK_TTL_SECONDS: taskTtl },
+    })
+      .bindTable({ table: tables.conversations, accessMode: 'RW' })
+      .bindTable({ table: tables.ledger, accessMode: 'RW' })
+      .bindParameters();
+    worker.configureAsyncInvoke(asyncInvoke);
+
+    const interactions = new ValineFunction(this, 'Interactions', {
+      functionId: 'interactions',
+      config,
+      description: 'Discord interactions: verifies the signature, routes commands and buttons, answers within 3 s.',
+      environment: { ...tableNames, WORKER_FUNCTION_NAME: worker.functionName, TASK_TTL_SECONDS: taskTtl },
+    })
+      .bindTable({ table: tables.conversations, accessMode: 'RW' })
+      .bindTable({ table: tables.ledger, accessMode: 'RW' })
+      .bindParameters();
+    worker.grantInvoke(interactions);
+
+    const githubWebhook = new ValineFunction(this, 'GithubWebhook', {
+      functionId: 'github-webhook',
+      config,
+      description: 'GitHub webhooks: verifies the HMAC, de-duplicates deliveries, moves tasks and tells Discord.',
+      environment: { ...tableNames, WORKER_FUNCTION_NAME: worker.functionName },
+    })
+      .bindTable({ table: tables.conversations, accessMode: 'RW' })
+      .bindTable({ table: tables.ledger, accessMode: 'RW' })
+      .bindParameters();
+    worker.grantInvoke(githubWebhook);
+
+    const alertNotifier = new ValineFunction(this, 'AlertNotifier', {
+      functionId: 'alert-notifier',
+      config,
+      description: 'Posts CloudWatch alarms and recoveries from the alarm topic to the Discord alert channel.',
+      environment: { LEDGER_TABLE: tables.ledger.tableName, DASHBOARD_NAME: dashboardName(config.stage) },
+    })
+      .bindTable({ table: tables.ledger, accessMode: 'RW' })
+      .bindParameters();
+    alertNotifier.configureAsyncInvoke(asyncInvoke);
+
+    this.functions = { interactions, worker, 'github-webhook': githubWebhook, 'alert-notifier': alertNotifier };
+
+    const api = new PublicApi(this, 'PublicApi', { config, discordInteractions: interactions, githubWebhook });
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      config,
+      alarms: alarmDefinitions(
+        {
+          functions: [interactions, worker, githubWebhook, alertNotifier],
+          api: api.api,
+          tables: [tables.conversations, tables.ledger],
+          deadLetterQueue: failedEvents,
+        },
+        config,
+      ),
+      notifier: alertNotifier,
+      deadLetterQueue: failedEvents,
+    });
+
+    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    output('DiscordInteractionsUrl', api.discordUrl, 'Discord "Interactions Endpoint URL" (Developer Portal → General Information).');
+    output('GithubWebhookUrl', api.githubWebhookUrl, 'GitHub App webhook URL (content type application/json).');
+    output('ConversationsTableName', tables.conversations.tableName, 'DynamoDB table of the agents\' tasks.');
+    output('LedgerTableName', tables.ledger.tableName, 'DynamoDB table of LLM spend, de-duplication and audit records.');
+    output('AlarmTopicArn', monitoring.topic.topicArn, 'SNS topic every alarm notifies (subscribe more endpoints here).');
+    output('DeadLetterQueueUrl', failedEvents.queueUrl, 'SQS queue holding asynchronous events that failed after retries.');
+    output('DashboardName', dashboardName(config.stage), 'CloudWatch dashboard of this stage.');
+    output('DashboardUrl', monitoring.dashboardUrl, 'CloudWatch dashboard of this stage (console link).');
+    output('WorkerFunctionName', functionName('worker', config.stage), 'The worker function (slow work, async invoke).');
+  }
+}
