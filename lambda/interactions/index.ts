@@ -1,2 +1,14 @@
-// Placeholder entry point for the interactions function; replaced by its real handler.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 503, body: 'not ready' });
+import { buildAwsInteractionsRuntime } from '../core/runtime/aws-interactions';
+import { createInteractionsHandler, type InteractionsRuntime } from './handler';
+
+// Built on the first invocation and reused by every later one in this Lambda instance.
+let runtime: Promise<InteractionsRuntime> | undefined;
+const loadRuntime = (): Promise<InteractionsRuntime> =>
+  (runtime ??= Promise.resolve()
+    .then(() => buildAwsInteractionsRuntime())
+    .catch((error: unknown) => {
+      runtime = undefined;
+      throw error;
+    }));
+
+export const handler = createInteractionsHandler(loadRuntime);

@@ -1,0 +1,137 @@
+import type { FlagValues } from '../contract/flags';
+
+/**
+ * The slash commands, defined once: the router answers them and `npm run register-commands`
+ * registers them with Discord from these same definitions.
+ */
+export interface CommandOptionDefinition {
+  readonly name: string;
+  readonly description: string;
+  /** Only string options are used; Discord type 3. */
+  readonly type: 'string';
+  readonly required: boolean;
+  readonly maxLength: number;
+}
+
+export interface CommandDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly CommandOptionDefinition[];
+  /** `admins`: users in `admin-user-ids` or holding a role in `admin-role-ids`. */
+  readonly audience: 'everyone' | 'admins';
+  /** A boolean flag that must be on for the command to be offered and answered. */
+  readonly enabledBy?: 'enable-debug-cmd';
+  /** Options that are each optional but of which at least one is needed, and how to write the command. */
+  readonly atLeastOneOf?: { readonly options: readonly string[]; readonly usage: string };
+}
+
+export const COMMANDS = {
+  agents: {
+    name: 'agents',
+    description: 'List the agents, what they do, their commands and whether they are switched on.',
+    options: [],
+    audience: 'everyone',
+  },
+  'ux-update': {
+    name: 'ux-update',
+    description: 'Ask the UX Agent to change the website header, footer, navbar or home page.',
+    options: [
+      {
+        name: 'command',
+        description: 'Structured change, e.g. section:header text:"Welcome"',
+        type: 'string',
+        required: false,
+        maxLength: 500,
+      },
+      {
+        name: 'description',
+        description: 'The change in plain language, e.g. "make the footer say Made in Lyon"',
+        type: 'string',
+        required: false,
+        maxLength: 1000,
+      },
+    ],
+    audience: 'admins',
+    atLeastOneOf: {
+      options: ['command', 'description'],
+      usage:
+        'Tell the UX Agent what to change with at least one option: `/ux-update command:section:header text:"Welcome"` ' +
+        'for a structured change, or `/ux-update description:make the footer say Made in Lyon` in plain language.',
+    },
+  },
+  status: {
+    name: 'status',
+    description: 'Stage, version, flag values, today\'s LLM spend against the budget, and open tasks.',
+    options: [],
+    audience: 'everyone',
+  },
+  'debug-last': {
+    name: 'debug-last',
+    description: 'Your last task with its trace (only you see it).',
+    options: [],
+    audience: 'everyone',
+    enabledBy: 'enable-debug-cmd',
+  },
+} as const satisfies Record<string, CommandDefinition>;
+
+export type CommandName = keyof typeof COMMANDS;
+export const COMMAND_LIST: readonly CommandDefinition[] = Object.values(COMMANDS);
+
+export function findCommand(name: string): CommandDefinition | undefined {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
+}
+
+export function isCommandEnabled(command: CommandDefinition, flags: Pick<FlagValues, 'enable-debug-cmd'>): boolean {
+  return command.enabledBy === undefined || flags[command.enabledBy];
+}
+
+/** Discord's application command JSON (API v10, CHAT_INPUT). */
+export interface DiscordCommandPayload {
+  name: string;
+  description: string;
+  type: 1;
+  options: Array<{ type: 3; name: string; description: string; required: boolean; max_length: number }>;
+}
+
+export function toDiscordCommand(command: CommandDefinition): DiscordCommandPayload {
+  return {
+    name: command.name,
+    description: command.description,
+    type: 1,
+    options: command.options.map((o) => ({ type: 3, name: o.name, description: o.description, required: o.required, max_length: o.maxLength })),
+  };
+}
+
+/** The commands to register, given whether the debug command is switched on for the stage. */
+export function commandsToRegister(flags: Pick<FlagValues, 'enable-debug-cmd'>): DiscordCommandPayload[] {
+  return COMMAND_LIST.filter((c) => isCommandEnabled(c, flags)).map(toDiscordCommand);
+}
+
+export type OptionsResult = { ok: true; options: Record<string, string> } | { ok: false; message: string };
+
+/** Keeps the command's own options (trimmed, non-empty), checks their length and the "at least one" rule. */
+export function readCommandOptions(command: CommandDefinition, given: Record<string, string>): OptionsResult {
+  const options: Record<string, string> = {};
+  for (const definition of command.options) {
+    const value = given[definition.name]?.trim();
+    if (!value) continue;
+    if (value.length > definition.maxLength) {
+      return { ok: false, message: `The \`${definition.name}\` option is ${value.length} characters long; keep it under ${definition.maxLength}.` };
+    }
+    options[definition.name] = value;
+  }
+  for (const definition of command.options) {
+    if (definition.required && options[definition.name] === undefined) {
+      return { ok: false, message: `/${command.name} needs the \`${definition.name}\` option.` };
+    }
+  }
+  if (command.atLeastOneOf && !command.atLeastOneOf.options.some((name) => options[name] !== undefined)) {
+    return { ok: false, message: command.atLeastOneOf.usage };
+  }
+  return { ok: true, options };
+}
+
+/** The command as a person would type it, for the task, the PR body and the audit trail. */
+export function commandLine(name: string, options: Record<string, string>): string {
+  return [`/${name}`, ...Object.entries(options).map(([key, value]) => `${key}:${value}`)].join(' ');
+}

@@ -1,0 +1,56 @@
+import { isPaused } from '../../agents/registry';
+import type { FlagValues } from '../../contract/flags';
+import { commandLine, readCommandOptions, type CommandDefinition } from '../commands';
+import type { InteractionDeps } from '../interaction-deps';
+import type { InteractionContext } from '../interaction';
+import { INTERACTION_CLAIM_TTL_SECONDS, interactionClaimKey } from '../ledger-keys';
+import { mayRequestChanges } from '../permissions';
+import { deferred, ephemeral, type InteractionResponse } from '../responses';
+
+/** A command an agent answers (/ux-update): checks, de-duplicates, hands it to the worker, answers type 5. */
+export async function agentRequestReply(
+  command: CommandDefinition,
+  given: Record<string, string>,
+  context: InteractionContext,
+  flags: FlagValues,
+  deps: InteractionDeps,
+): Promise<InteractionResponse> {
+  const agent = deps.agents.forCommand(command.name);
+  if (!agent) return ephemeral(`No agent answers /${command.name} in this deployment yet.`);
+  if (command.audience === 'admins') {
+    const permission = mayRequestChanges(context.requester, flags, deps.locateFlag);
+    if (!permission.allowed) return ephemeral(permission.message);
+  }
+  if (isPaused(agent, flags) && agent.pausedBy) {
+    return ephemeral(`${agent.name} is paused by an operator (${deps.locateFlag(agent.pausedBy)} is true). Try again later.`);
+  }
+  const options = readCommandOptions(command, given);
+  if (!options.ok) return ephemeral(options.message);
+
+  const claimKey = interactionClaimKey(context.interactionId);
+  if (!(await deps.ledger.claimOnce(claimKey, INTERACTION_CLAIM_TTL_SECONDS))) {
+    return ephemeral('This request was already received; its answer is on the way.');
+  }
+  try {
+    await deps.queue.enqueue({
+      kind: 'propose',
+      interaction: {
+        interactionId: context.interactionId,
+        applicationId: context.applicationId,
+        token: context.token,
+        guildId: context.guildId,
+        channelId: context.channelId,
+        requester: context.requester,
+      },
+      agentId: agent.id,
+      command: command.name,
+      options: options.options,
+      commandLine: commandLine(command.name, options.options),
+    });
+  } catch (error) {
+    deps.logger.error('Could not hand a request to the worker', { command: command.name, error: error instanceof Error ? error.message : String(error) });
+    await deps.ledger.release(claimKey).catch(() => undefined);
+    return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Please try again in a minute.`);
+  }
+  return deferred();
+}

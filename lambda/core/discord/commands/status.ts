@@ -1,0 +1,46 @@
+import { FLAG_NAMES, type FlagValues } from '../../contract/flags';
+import { EPHEMERAL, type Embed } from '../../domain/discord-message';
+import type { Task } from '../../domain/task';
+import type { InteractionDeps } from '../interaction-deps';
+import { reply, type InteractionResponse } from '../responses';
+
+/** Both lookups run in parallel and are bounded, so /status answers inside Discord's 3 s. */
+const LOOKUP_TIMEOUT_MS = 1200;
+
+function withTimeout<T>(promise: Promise<T>): Promise<T | 'unavailable'> {
+  return Promise.race([
+    promise.catch(() => 'unavailable' as const),
+    new Promise<'unavailable'>((resolve) => setTimeout(() => resolve('unavailable'), LOOKUP_TIMEOUT_MS).unref()),
+  ]);
+}
+
+const formatFlag = (value: FlagValues[keyof FlagValues]): string =>
+  Array.isArray(value) ? (value.length > 0 ? value.join(', ') : 'none') : value === undefined ? 'default' : String(value);
+
+/** /status: stage, version, flag values, today's LLM spend against the budget, open tasks. */
+export async function statusReply(deps: InteractionDeps): Promise<InteractionResponse> {
+  const now = deps.now();
+  const [flags, spent, open] = await Promise.all([
+    deps.flags.all(),
+    deps.spend ? withTimeout(deps.spend.spentTodayUsd(now)) : Promise.resolve('not tracked' as const),
+    withTimeout(deps.tasks.listOpen(10)),
+  ]);
+  const budget = flags['max-daily-llm-cost-usd'];
+  const spendText = typeof spent === 'number' ? `$${spent.toFixed(2)} of $${budget.toFixed(2)} today (UTC)` : `${spent} (budget $${budget.toFixed(2)} a day)`;
+  const openText =
+    open === 'unavailable'
+      ? 'unavailable right now'
+      : open.length === 0
+        ? 'none'
+        : open.map((t: Task) => `\`${t.taskId}\` ${t.status} — ${t.summary ?? t.command} (${t.requesterName})`).join('\n').slice(0, 1024);
+  const embed: Embed = {
+    title: `Valine Orchestrator — ${deps.stage}`,
+    fields: [
+      { name: 'Version', value: deps.version, inline: true },
+      { name: 'LLM spend', value: spendText, inline: true },
+      { name: 'Flags', value: FLAG_NAMES.map((name) => `${name}: ${formatFlag(flags[name])}`).join('\n') },
+      { name: 'Open tasks', value: openText },
+    ],
+  };
+  return reply({ embeds: [embed], flags: EPHEMERAL });
+}

@@ -1,0 +1,30 @@
+import type { AgentProfile, AgentRegistry } from '../agents/registry';
+import type { StageName } from '../contract/stages';
+import type { FlagReader } from '../ports/flags';
+import type { Ledger } from '../ports/ledger';
+import type { Logger } from '../ports/logger';
+import type { TaskStore } from '../ports/task-store';
+import type { WorkQueue } from '../ports/work-queue';
+import type { FlagLocator } from './permissions';
+
+/** Today's LLM spend, for /status (the counters belong to lambda/core/llm). */
+export interface LlmSpendReader {
+  spentTodayUsd(now: Date): Promise<number>;
+}
+
+/** Everything the interactions router needs; built once per process by lambda/core/runtime. */
+export interface InteractionDeps {
+  stage: StageName;
+  version: string;
+  flags: FlagReader;
+  tasks: TaskStore;
+  ledger: Ledger;
+  queue: WorkQueue;
+  agents: AgentRegistry<AgentProfile>;
+  spend?: LlmSpendReader;
+  locateFlag: FlagLocator;
+  /** How long a proposal may wait for Confirm (also the confirm claim's lifetime). */
+  taskTtlSeconds: number;
+  logger: Logger;
+  now: () => Date;
+}

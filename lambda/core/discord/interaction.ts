@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Requester } from '../domain/agent';
+
+/** Interaction types (API v10). */
+export const InteractionType = { PING: 1, APPLICATION_COMMAND: 2, MESSAGE_COMPONENT: 3, AUTOCOMPLETE: 4, MODAL_SUBMIT: 5 } as const;
+
+const snowflake = z.string().regex(/^\d{1,25}$/);
+const userSchema = z.object({
+  id: snowflake,
+  username: z.string().optional(),
+  global_name: z.string().nullish(),
+});
+const memberSchema = z.object({
+  user: userSchema,
+  roles: z.array(z.string()).optional(),
+  nick: z.string().nullish(),
+});
+const optionSchema = z.object({
+  name: z.string(),
+  type: z.number(),
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+const interactionSchema = z.object({
+  id: snowflake,
+  application_id: snowflake,
+  type: z.number().int(),
+  token: z.string().min(1).max(1000).optional(),
+  guild_id: snowflake.optional(),
+  channel_id: snowflake.optional(),
+  member: memberSchema.optional(),
+  user: userSchema.optional(),
+  data: z
+    .object({
+      name: z.string().optional(),
+      options: z.array(optionSchema).optional(),
+      custom_id: z.string().optional(),
+      component_type: z.number().optional(),
+    })
+    .optional(),
+  message: z.object({ id: snowflake }).optional(),
+});
+
+/** What every interaction but PING carries: who, where, and the token to answer with. */
+export interface InteractionContext {
+  interactionId: string;
+  applicationId: string;
+  token: string;
+  guildId?: string;
+  channelId?: string;
+  requester: Requester;
+}
+
+export type ParsedInteraction =
+  | { kind: 'ping' }
+  | ({ kind: 'command'; name: string; options: Record<string, string> } & InteractionContext)
+  | ({ kind: 'component'; customId: string; messageId?: string } & InteractionContext)
+  | ({ kind: 'unsupported'; type: number } & InteractionContext);
+
+export type ParseResult = { ok: true; interaction: ParsedInteraction } | { ok: false; message: string };
+
+/** Parses a verified request body into a typed interaction, or a sentence saying why it is not one. */
+export function parseInteraction(body: string): ParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { ok: false, message: 'The request body is not JSON; Discord sends interactions as JSON objects.' };
+  }
+  if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === InteractionType.PING) {
+    return { ok: true, interaction: { kind: 'ping' } };
+  }
+  const parsed = interactionSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at "${first.path.join('.')}"` : '';
+    return { ok: false, message: `The request is not a Discord interaction this bot understands${where}.` };
+  }
+  const raw = parsed.data;
+  const user = raw.member?.user ?? raw.user;
+  if (!user || !raw.token) {
+    return { ok: false, message: 'The interaction carries no user or token, so it cannot be answered.' };
+  }
+  const context: InteractionContext = {
+    interactionId: raw.id,
+    applicationId: raw.application_id,
+    token: raw.token,
+    guildId: raw.guild_id,
+    channelId: raw.channel_id,
+    requester: {
+      id: user.id,
+      name: raw.member?.nick ?? user.global_name ?? user.username ?? user.id,
+      roles: raw.member?.roles ?? [],
+    },
+  };
+  if (raw.type === InteractionType.APPLICATION_COMMAND && raw.data?.name) {
+    const options: Record<string, string> = {};
+    for (const option of raw.data.options ?? []) {
+      if (option.value !== undefined) options[option.name] = String(option.value);
+    }
+    return { ok: true, interaction: { kind: 'command', name: raw.data.name, options, ...context } };
+  }
+  if (raw.type === InteractionType.MESSAGE_COMPONENT && raw.data?.custom_id) {
+    return { ok: true, interaction: { kind: 'component', customId: raw.data.custom_id, messageId: raw.message?.id, ...context } };
+  }
+  return { ok: true, interaction: { kind: 'unsupported', type: raw.type, ...context } };
+}

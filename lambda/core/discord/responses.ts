@@ -1,0 +1,36 @@
+import { EPHEMERAL, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
+
+/** Interaction callback types (API v10). */
+export const ResponseType = {
+  PONG: 1,
+  CHANNEL_MESSAGE: 4,
+  DEFERRED_CHANNEL_MESSAGE: 5,
+  DEFERRED_UPDATE_MESSAGE: 6,
+  UPDATE_MESSAGE: 7,
+} as const;
+
+export type InteractionResponse =
+  | { type: typeof ResponseType.PONG }
+  | { type: typeof ResponseType.CHANNEL_MESSAGE; data: DiscordMessage }
+  | { type: typeof ResponseType.DEFERRED_CHANNEL_MESSAGE; data?: { flags?: number } }
+  | { type: typeof ResponseType.DEFERRED_UPDATE_MESSAGE }
+  | { type: typeof ResponseType.UPDATE_MESSAGE; data: DiscordMessage };
+
+const withoutMentions = (message: DiscordMessage): DiscordMessage => ({ allowed_mentions: NO_MENTIONS, ...message });
+
+export const pong = (): InteractionResponse => ({ type: ResponseType.PONG });
+
+/** A message in the channel, answered within the 3-second window. */
+export const reply = (message: DiscordMessage): InteractionResponse => ({ type: ResponseType.CHANNEL_MESSAGE, data: withoutMentions(message) });
+
+/** A sentence only the caller sees. */
+export const ephemeral = (content: string): InteractionResponse => reply({ content, flags: EPHEMERAL });
+
+/** "<bot> is thinking…": the worker edits the message later. */
+export const deferred = (): InteractionResponse => ({ type: ResponseType.DEFERRED_CHANNEL_MESSAGE });
+
+/** Acknowledges a button without changing its message yet; the worker edits it later. */
+export const deferredUpdate = (): InteractionResponse => ({ type: ResponseType.DEFERRED_UPDATE_MESSAGE });
+
+/** Edits the message the button belongs to; omitted fields stay as they are. */
+export const updateMessage = (message: DiscordMessage): InteractionResponse => ({ type: ResponseType.UPDATE_MESSAGE, data: withoutMentions(message) });

@@ -1,0 +1,52 @@
+import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
+import type { Task } from '../domain/task';
+import { confirmCancelRow } from './task-buttons';
+import { redactSecrets } from './redact';
+
+/** The messages the platform shows around an agent's own text: previews, outcomes, refusals. */
+
+const utcTime = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Appends a line to the content, keeping within Discord's 2000-character limit. */
+function withLine(message: DiscordMessage, line: string): DiscordMessage {
+  const base = message.content ? `${message.content}\n` : '';
+  return { ...message, content: truncate(base, DISCORD_LIMITS.content - line.length - 1) + line };
+}
+
+function finalMessage(message: DiscordMessage): DiscordMessage {
+  return { ...message, components: [], allowed_mentions: NO_MENTIONS };
+}
+
+/** The agent's preview with the task id, the deadline and Confirm / Cancel. */
+export function proposalMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, preview: DiscordMessage): DiscordMessage {
+  const footer = `Task \`${task.taskId}\` · Confirm before ${utcTime(task.confirmBy)} or it expires.`;
+  return { ...withLine(preview, footer), components: [confirmCancelRow(task.taskId)], allowed_mentions: NO_MENTIONS };
+}
+
+/** An answer without a task (clarification, rejection, the agent's final word). */
+export const plainMessage = (message: DiscordMessage): DiscordMessage => finalMessage(message);
+
+export function retryMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, message: DiscordMessage, error: string): DiscordMessage {
+  const line = `It did not work this time: ${truncate(redactSecrets(error), 300)}\nNothing half-made was kept. Click Confirm to try again, or Cancel.`;
+  return proposalMessage(task, withLine(message, line));
+}
+
+export function expiredMessage(task: Pick<Task, 'taskId' | 'confirmBy' | 'command'>): DiscordMessage {
+  return finalMessage({
+    content: `This request expired at ${utcTime(task.confirmBy)} without being confirmed, so nothing was changed (task \`${task.taskId}\`). Run the command again to get a fresh preview.`,
+  });
+}
+
+export function cancelledMessage(task: Pick<Task, 'taskId'>, byName: string): DiscordMessage {
+  return finalMessage({ content: `Cancelled by ${byName}. Nothing was changed (task \`${task.taskId}\`).` });
+}
+
+/** What the user sees when something broke; never a message stuck on "thinking…". */
+export function failureMessage(what: string, error: unknown, next: string): DiscordMessage {
+  const reason = error instanceof Error ? error.message : String(error);
+  return finalMessage({ content: `${what} failed: ${truncate(redactSecrets(reason), 400)}\n${next}` });
+}

@@ -1,0 +1,188 @@
+import type { AgentRegistry } from '../core/agents/registry';
+import type { Agent, ExecutionOutcome } from '../core/domain/agent';
+import type { DiscordMessage } from '../core/domain/discord-message';
+import { TaskConflictError, TaskNotFoundError, type Task } from '../core/domain/task';
+import type { WorkItem } from '../core/domain/work';
+import { confirmClaimKey } from '../core/discord/ledger-keys';
+import { confirmCancelRow } from '../core/discord/task-buttons';
+import { failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
+import type { DiscordApi } from '../core/ports/discord-api';
+import type { FlagReader } from '../core/ports/flags';
+import type { Ledger } from '../core/ports/ledger';
+import type { Logger } from '../core/ports/logger';
+import type { TaskStore } from '../core/ports/task-store';
+import { taskIdFor } from './task-id';
+
+export interface WorkerDeps {
+  flags: FlagReader;
+  tasks: TaskStore;
+  ledger: Ledger;
+  discord: DiscordApi;
+  agents: AgentRegistry<Agent>;
+  taskTtlSeconds: number;
+  logger: Logger;
+  now: () => Date;
+  /** GitHub webhook follow-ups, when a handler for them is wired in. */
+  handleGithubEvent?: (item: Extract<WorkItem, { kind: 'github-event' }>) => Promise<void>;
+}
+
+type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
+type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The worker: does what the interactions function deferred, and always leaves the user a message. */
+export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void> {
+  return async (item) => {
+    switch (item.kind) {
+      case 'propose':
+        return propose(item, deps);
+      case 'confirm':
+        return confirm(item, deps);
+      case 'github-event':
+        // Wired by the composition root when lambda/core/github provides a handler.
+        if (deps.handleGithubEvent) return deps.handleGithubEvent(item);
+        throw new Error(`github-event work items are not handled by this worker (delivery ${item.deliveryId}).`);
+    }
+  };
+}
+
+async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
+  const { applicationId, token } = item.interaction;
+  const show = (message: DiscordMessage) => deps.discord.editOriginal(applicationId, token, message);
+  const agent = deps.agents.byId(item.agentId);
+  if (!agent) {
+    await show(plainMessage({ content: `The agent "${item.agentId}" is not available in this deployment, so nothing was proposed.` }));
+    return;
+  }
+  try {
+    const flags = await deps.flags.all();
+    const outcome = await agent.propose(
+      {
+        command: item.command,
+        options: item.options,
+        requester: item.interaction.requester,
+        guildId: item.interaction.guildId,
+        channelId: item.interaction.channelId,
+        commandLine: item.commandLine,
+      },
+      { flags, now: deps.now },
+    );
+    if (outcome.kind !== 'proposal') {
+      await show(plainMessage(outcome.message));
+      return;
+    }
+    const task = await createTaskOnce(item, agent, outcome.summary, outcome.proposal, deps);
+    await show(proposalMessage(task, outcome.preview));
+  } catch (error) {
+    deps.logger.error('Proposing failed', { agentId: agent.id, interactionId: item.interaction.interactionId, error: errorText(error) });
+    await show(
+      failureMessage(
+        `${agent.name} could not prepare a preview`,
+        error,
+        'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.',
+      ),
+    );
+  }
+}
+
+async function createTaskOnce(item: ProposeItem, agent: Agent, summary: string, proposal: Task['proposal'], deps: WorkerDeps): Promise<Task> {
+  const taskId = taskIdFor(item.interaction.interactionId);
+  const confirmBy = new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();
+  try {
+    return await deps.tasks.create({
+      taskId,
+      agentId: agent.id,
+      command: item.commandLine,
+      options: item.options,
+      status: 'awaiting_confirmation',
+      requesterId: item.interaction.requester.id,
+      requesterName: item.interaction.requester.name,
+      guildId: item.interaction.guildId,
+      channelId: item.interaction.channelId,
+      applicationId: item.interaction.applicationId,
+      interactionToken: item.interaction.token,
+      proposal,
+      summary,
+      confirmBy,
+    });
+  } catch (error) {
+    // A retried event: the task from the first attempt is the one to show.
+    const existing = await deps.tasks.get(taskId);
+    if (existing) return existing;
+    throw error;
+  }
+}
+
+async function confirm(item: ConfirmItem, deps: WorkerDeps): Promise<void> {
+  const { applicationId, token, requester } = item.interaction;
+  const show = (message: DiscordMessage) => deps.discord.editOriginal(applicationId, token, message);
+  let task: Task;
+  try {
+    task = await deps.tasks.transition(item.taskId, 'awaiting_confirmation', 'executing', { interactionToken: token }, `confirmed by ${requester.name}`);
+  } catch (error) {
+    if (error instanceof TaskConflictError || error instanceof TaskNotFoundError) {
+      // Another click or a retried event already moved it: nothing to do twice.
+      deps.logger.info('Confirmation skipped: the task already moved', { taskId: item.taskId, error: error.message });
+      return;
+    }
+    await deps.ledger.release(confirmClaimKey(item.taskId)).catch(() => undefined);
+    await show({
+      ...failureMessage('Starting the work', error, 'Nothing was changed. Click Confirm again in a minute.'),
+      components: [confirmCancelRow(item.taskId)],
+    });
+    return;
+  }
+
+  const agent = deps.agents.byId(task.agentId);
+  let outcome: ExecutionOutcome;
+  if (!agent) {
+    outcome = { kind: 'failed', error: `agent ${task.agentId} is not registered`, message: { content: `The agent "${task.agentId}" is not available in this deployment, so the request cannot be done.` } };
+  } else {
+    try {
+      outcome = await agent.execute(task, { flags: await deps.flags.all(), now: deps.now });
+    } catch (error) {
+      deps.logger.error('Executing failed', { taskId: task.taskId, agentId: task.agentId, error: errorText(error) });
+      outcome = {
+        kind: 'failed',
+        error: errorText(error),
+        message: failureMessage(`${agent.name} doing the work`, error, 'Run the command again to start over; if it keeps failing, ask an operator to check the worker logs.'),
+      };
+    }
+  }
+
+  try {
+    await settle(task, outcome, deps);
+  } catch (error) {
+    deps.logger.error('Recording the outcome failed', { taskId: task.taskId, error: errorText(error) });
+    await show(failureMessage('Recording the result', error, 'Check /debug-last, and ask an operator before trying again.'));
+    return;
+  }
+  await deps.ledger.audit({ subject: `task#${task.taskId}`, action: `execute:${outcome.kind}`, actorId: requester.id }).catch((error: unknown) => {
+    deps.logger.warn('Audit record failed', { taskId: task.taskId, error: errorText(error) });
+  });
+}
+
+/** Moves the task to match the outcome, then shows it (Confirm / Cancel again only when retryable). */
+async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): Promise<void> {
+  const show = (message: DiscordMessage) => deps.discord.editOriginal(task.applicationId, task.interactionToken, message);
+  switch (outcome.kind) {
+    case 'done': {
+      await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
+      await show(plainMessage(outcome.message));
+      return;
+    }
+    case 'retryable': {
+      const confirmBy = new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();
+      const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: outcome.error, branch: outcome.branch, confirmBy }, 'retryable failure');
+      await deps.ledger.release(confirmClaimKey(task.taskId));
+      await show(retryMessage(again, outcome.message, outcome.error));
+      return;
+    }
+    case 'failed': {
+      await deps.tasks.transition(task.taskId, 'executing', 'failed', { lastError: outcome.error });
+      await show(plainMessage(outcome.message));
+      return;
+    }
+  }
+}
