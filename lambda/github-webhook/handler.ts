@@ -29,14 +29,13 @@ export interface GithubWebhookDeps {
   discord: DiscordApi;
   secrets: SecretReader;
   logger: Logger;
-  /** GitHub gives up after 10 s; the work is one write and one Discord call. */
-  processingTimeoutMs?: number;
+  /** GitHub gives up after 10 s; the work is one write and one Discord call, which this bounds. */
+  noticeTimeoutMs?: number;
   maxBodyBytes?: number;
 }
 
 /** GitHub caps payloads at 25 MB; pull_request payloads are tens of kilobytes. */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
-const DEFAULT_PROCESSING_TIMEOUT_MS = 8000;
 /** GitHub keeps the same X-GitHub-Delivery on redelivery; remember it for a few days. */
 const DELIVERY_CLAIM_TTL_SECONDS = 3 * 24 * 3600;
 
@@ -45,8 +44,6 @@ const reply = (statusCode: number, body: string): WebhookHttpResponse => ({
   headers: { 'content-type': 'text/plain; charset=utf-8' },
   body,
 });
-
-class ProcessingTimeoutError extends Error {}
 
 /** Verifies, de-duplicates and applies one GitHub webhook delivery. Never throws: every outcome is an HTTP answer. */
 export async function handleGithubWebhook(request: WebhookHttpRequest, deps: GithubWebhookDeps): Promise<WebhookHttpResponse> {
@@ -134,7 +131,7 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
 
   let outcome: PullRequestOutcome;
   try {
-    outcome = await withTimeout(applyPullRequestEvent(pullRequest, deps), deps.processingTimeoutMs ?? DEFAULT_PROCESSING_TIMEOUT_MS);
+    outcome = await applyPullRequestEvent(pullRequest, deps);
   } catch (error) {
     // Let a redelivery from GitHub try again.
     await deps.ledger.release(claimKey).catch((releaseError: unknown) =>
@@ -143,10 +140,6 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
     if (error instanceof PullRequestNoticeError) {
       logger.error(error.message, { ...context, pullRequest: ref });
       return reply(502, `${error.message} Redeliver from GitHub to retry the message.`);
-    }
-    if (error instanceof ProcessingTimeoutError) {
-      logger.error(error.message, { ...context, pullRequest: ref });
-      return reply(504, `${error.message} Redeliver from GitHub to retry.`);
     }
     throw error;
   }
@@ -172,14 +165,6 @@ const SIGNATURE_ANSWERS = {
 
 function lowerCaseHeaders(headers: WebhookHttpRequest['headers']): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ProcessingTimeoutError(`Processing took longer than ${ms} ms and was abandoned.`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

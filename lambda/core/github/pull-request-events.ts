@@ -11,6 +11,8 @@ export interface PullRequestEventDeps {
   ledger: Ledger;
   discord: DiscordApi;
   logger: Logger;
+  /** Longest wait for Discord, so the whole delivery stays inside GitHub's 10 s. */
+  noticeTimeoutMs?: number;
 }
 
 export type PullRequestOutcome =
@@ -22,6 +24,7 @@ export type PullRequestOutcome =
 export class PullRequestNoticeError extends Error {}
 
 const NOTICE_TTL_SECONDS = 7 * 24 * 3600;
+const DEFAULT_NOTICE_TIMEOUT_MS = 6000;
 
 interface Move {
   change: PullRequestChange;
@@ -74,7 +77,8 @@ export async function applyPullRequestEvent(event: PullRequestEvent, deps: PullR
     return { kind: 'notified', taskId: task.taskId, change: move.change, status: task.status };
   }
   try {
-    await deps.discord.createMessage(task.channelId, pullRequestMessage(task, move.change, event));
+    const timeoutMs = deps.noticeTimeoutMs ?? DEFAULT_NOTICE_TIMEOUT_MS;
+    await withTimeout(deps.discord.createMessage(task.channelId, pullRequestMessage(task, move.change, event)), timeoutMs, `Discord did not answer within ${timeoutMs} ms`);
   } catch (error) {
     await deps.ledger.release(noticeKey);
     throw new PullRequestNoticeError(`Task ${task.taskId} is ${task.status} but the Discord message failed: ${errorText(error)}`);
@@ -112,6 +116,14 @@ async function recordAudit(task: Task, move: Move, event: PullRequestEvent, deps
   } catch (error) {
     deps.logger.warn('Could not write the audit record; continuing.', { taskId: task.taskId, error: errorText(error) });
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
