@@ -1,2 +1,13 @@
-// Placeholder entry point for the worker function; replaced by its real handler.
-export const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 503, body: 'not ready' });
+import type { WorkItem } from '../core/domain/work';
+import { buildAwsWorkerDeps } from '../core/runtime/aws-worker';
+import { parseWorkItem } from './work-item-schema';
+import { createWorker } from './worker';
+
+// Built on the first event and reused by every later one in this Lambda instance.
+let handleWork: ((item: WorkItem) => Promise<void>) | undefined;
+
+/** Asynchronous invoke from the interactions function; what it throws goes to the failure destination. */
+export const handler = async (event: unknown): Promise<void> => {
+  handleWork ??= createWorker(buildAwsWorkerDeps());
+  await handleWork(parseWorkItem(event));
+};

@@ -1,0 +1,112 @@
+import { commandInteraction } from '../../../lambda/local/interaction-builder';
+import { ADMIN_ROLE_ID, answer, startPlatform, type Platform } from '../../interactions/fixtures/platform';
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform.close());
+beforeEach(async () => {
+  await platform.setFlags({});
+  platform.discord.requests.length = 0;
+});
+
+const outsider = { id: '700000000000000007', username: 'visitor', roles: ['111111111111111111'] };
+const roleAdmin = { id: '800000000000000008', username: 'designer', roles: [ADMIN_ROLE_ID] };
+
+describe('/agents', () => {
+  it('lists every agent with what it does, its commands and whether it is on', async () => {
+    const body = answer(await platform.send(commandInteraction('agents', {}, outsider)));
+    expect(body.type).toBe(4);
+    expect(body.data?.embeds?.[0]?.fields).toEqual([
+      { name: 'UX Agent — on', value: 'Test stand-in for the UX Agent.\nCommands: /ux-update' },
+    ]);
+  });
+
+  it('shows a paused agent as paused, naming the flag', async () => {
+    await platform.setFlags({ 'disable-ux-updates': 'true' });
+    const body = answer(await platform.send(commandInteraction('agents')));
+    expect(body.data?.embeds?.[0]?.fields?.[0]?.name).toMatch(/UX Agent — paused \("disable-ux-updates" in .*flags\.json is true\)/);
+  });
+});
+
+describe('/ux-update', () => {
+  it('defers (type 5) and hands the request to the worker', async () => {
+    const body = answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' })));
+    expect(body).toEqual({ type: 5 });
+    await platform.idle();
+    expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH']);
+  });
+
+  it('accepts an admin by role', async () => {
+    expect(answer(await platform.send(commandInteraction('ux-update', { description: 'bigger footer' }, roleAdmin)))).toEqual({ type: 5 });
+    await platform.idle();
+  });
+
+  it('refuses someone who is not an admin, and hands nothing over', async () => {
+    const body = answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }, outsider)));
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toMatch(/Only admins may ask agents for changes/);
+    await platform.idle();
+    expect(platform.discord.requests).toHaveLength(0);
+  });
+
+  it('refuses everyone when no admins are configured, naming both flags to set', async () => {
+    await platform.setFlags({ 'admin-user-ids': 'none', 'admin-role-ids': 'none' });
+    const body = answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' })));
+    expect(body.data?.content).toMatch(/no admins are configured.*"admin-user-ids" in .*flags\.json.*"admin-role-ids" in/);
+  });
+
+  it('says it is paused while disable-ux-updates is true', async () => {
+    await platform.setFlags({ 'disable-ux-updates': 'true' });
+    const body = answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' })));
+    expect(body.data?.content).toMatch(/UX Agent is paused by an operator \("disable-ux-updates" in .* is true\)/);
+    await platform.idle();
+    expect(platform.discord.requests).toHaveLength(0);
+  });
+
+  it('explains how to write the command when both options are missing or blank', async () => {
+    for (const options of [{}, { command: '   ' }]) {
+      const body = answer(await platform.send(commandInteraction('ux-update', options)));
+      expect(body.data?.content).toMatch(/at least one option: `\/ux-update command:section:header/);
+    }
+  });
+
+  it('handles a replayed interaction once', async () => {
+    const payload = commandInteraction('ux-update', { command: 'section:footer text:"Bye"' });
+    expect(answer(await platform.send(payload))).toEqual({ type: 5 });
+    const replay = answer(await platform.send(payload));
+    expect(replay.data?.content).toMatch(/already received/);
+    await platform.idle();
+    expect(platform.discord.requests).toHaveLength(1);
+  });
+});
+
+describe('/status', () => {
+  it('shows stage, version, flags, LLM budget and open tasks, only to the caller', async () => {
+    const body = answer(await platform.send(commandInteraction('status', {}, outsider)));
+    expect(body.data?.flags).toBe(64);
+    const embed = body.data?.embeds?.[0];
+    expect(embed?.title).toBe('Valine Orchestrator — dev');
+    const fields = Object.fromEntries((embed?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields.Version).toBe('1.2.3-test');
+    expect(fields['LLM spend']).toMatch(/budget \$10\.00 a day/);
+    expect(fields.Flags).toMatch(/disable-ux-updates: false/);
+    expect(fields.Flags).toMatch(/admin-role-ids: 555555555555555555/);
+    expect(fields['Open tasks']).toBeDefined();
+  });
+});
+
+describe('/debug-last', () => {
+  it('is refused while enable-debug-cmd is off, naming the flag', async () => {
+    await platform.setFlags({ 'enable-debug-cmd': 'false' });
+    const body = answer(await platform.send(commandInteraction('debug-last')));
+    expect(body.data?.content).toMatch(/\/debug-last is switched off.*"enable-debug-cmd" in .*flags\.json to true/);
+  });
+
+  it('says so when the caller has no tasks', async () => {
+    const body = answer(await platform.send(commandInteraction('debug-last', {}, outsider)));
+    expect(body.data?.content).toMatch(/You have no tasks yet/);
+  });
+});
