@@ -7,13 +7,12 @@ import { createLogger } from '../core/adapters/powertools-logger';
 import { createSsmFlagReader } from '../core/adapters/ssm-flags';
 import { SsmSecretReader } from '../core/adapters/ssm-secrets';
 import { readEnvironment } from '../core/contract/environment';
-import { isStageName } from '../core/contract/stages';
+import { stageFrom } from '../core/runtime/settings';
 import { createAlertNotifierHandler } from './handler';
 
 // Built once per Lambda instance, reused across invocations.
 const env = readEnvironment('alert-notifier');
-if (!isStageName(env.VALINE_STAGE)) throw new Error(`VALINE_STAGE "${env.VALINE_STAGE}" is not a stage; redeploy the stack.`);
-const stage = env.VALINE_STAGE;
+const stage = stageFrom(env.VALINE_STAGE);
 const logger = createLogger('alert-notifier', { stage, version: env.VALINE_VERSION });
 const ssm = new SSMClient({});
 const secrets = new SsmSecretReader(ssm, stage);

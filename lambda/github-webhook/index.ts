@@ -7,13 +7,12 @@ import { DiscordRestClient } from '../core/adapters/discord-rest';
 import { createLogger } from '../core/adapters/powertools-logger';
 import { SsmSecretReader } from '../core/adapters/ssm-secrets';
 import { readEnvironment } from '../core/contract/environment';
-import { isStageName } from '../core/contract/stages';
+import { stageFrom } from '../core/runtime/settings';
 import { createGithubWebhookHandler } from './handler';
 
 // Built once per Lambda instance, reused across invocations.
 const env = readEnvironment('github-webhook');
-if (!isStageName(env.VALINE_STAGE)) throw new Error(`VALINE_STAGE "${env.VALINE_STAGE}" is not a stage; redeploy the stack.`);
-const stage = env.VALINE_STAGE;
+const stage = stageFrom(env.VALINE_STAGE);
 const logger = createLogger('github-webhook', { stage, version: env.VALINE_VERSION });
 const dynamodb = createDynamoDbClient();
 const secrets = new SsmSecretReader(new SSMClient({}), stage);

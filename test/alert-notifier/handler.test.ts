@@ -46,7 +46,7 @@ function notifierInstance(options: { sleeps?: number[]; now?: () => Date } = {})
   const secrets = new EnvSecretReader({ DISCORD_BOT_TOKEN: 'bot-token-for-tests' });
   const notify = createAlertNotifierHandler({
     stage: 'dev',
-    dashboardName: 'valine-dev',
+    dashboardName: 'valine-orchestrator-dev',
     region: 'us-east-1',
     flags: createFileFlagReader(flagsFile, 'dev', logger, 0),
     ledger: new DynamoDbLedger(createDynamoDbClient({ endpoint: db.endpoint }), db.tables.ledger, options.now),
@@ -66,7 +66,7 @@ function notifierInstance(options: { sleeps?: number[]; now?: () => Date } = {})
 
 /** A fresh alarm (its own name), so tests do not share suppression state. */
 function freshAlarm(): { name: string; state: (fixture: string, overrides?: Record<string, unknown>) => SnsNotificationEvent } {
-  const name = `valine-dev-test-alarm-${++alarmSeq}`;
+  const name = `valine-orchestrator-dev-test-alarm-${++alarmSeq}`;
   return {
     name,
     state: (fixture, overrides = {}) => snsEvent({ ...alarmJson(fixture), AlarmName: name, ...overrides }),
@@ -91,12 +91,12 @@ describe('alert-notifier', () => {
     expect(request.headers.authorization).toBe('Bot bot-token-for-tests');
     const body = request.body as { content: string; allowed_mentions: unknown; embeds: Embed[] };
     expect(body.allowed_mentions).toEqual({ parse: [] });
-    expect(body.content).toBe('🔴 ALARM: valine-dev-worker-errors (dev)');
+    expect(body.content).toBe('🔴 ALARM: valine-orchestrator-dev-worker-errors (dev)');
     const fields = Object.fromEntries(body.embeds[0].fields!.map((f) => [f.name, f.value]));
-    expect(fields.Metric).toBe('AWS/Lambda Errors (Sum, 300 s) FunctionName=valine-dev-worker');
+    expect(fields.Metric).toBe('AWS/Lambda Errors (Sum, 300 s) FunctionName=valine-orchestrator-worker-dev');
     // The alarm ARN's region wins over the function's AWS_REGION.
-    expect(fields.Links).toContain('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/valine-dev-worker-errors');
-    expect(fields.Links).toContain('#dashboards/dashboard/valine-dev');
+    expect(fields.Links).toContain('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/valine-orchestrator-dev-worker-errors');
+    expect(fields.Links).toContain('#dashboards:name=valine-orchestrator-dev');
   });
 
   it('posts ALARM and its recovery once each when two instances both receive them', async () => {

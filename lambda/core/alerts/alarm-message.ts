@@ -28,7 +28,7 @@ const COMPARISON: Record<string, string> = {
 
 const bounded = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** The metric the alarm watches, e.g. `AWS/Lambda Errors (Sum, 300 s) FunctionName=valine-dev-worker`. */
+/** The metric the alarm watches, e.g. `AWS/Lambda Errors (Sum, 300 s) FunctionName=valine-orchestrator-worker-dev`. */
 export function describeMetric(alarm: CloudWatchAlarm): string | undefined {
   const trigger = alarm.Trigger;
   if (!trigger) return undefined;

@@ -5,4 +5,4 @@ export const alarmConsoleUrl = (region: string, alarmName: string): string =>
   `${consoleBase(region)}#alarmsV2:alarm/${encodeURIComponent(alarmName)}`;
 
 export const dashboardConsoleUrl = (region: string, dashboardName: string): string =>
-  `${consoleBase(region)}#dashboards/dashboard/${encodeURIComponent(dashboardName)}`;
+  `${consoleBase(region)}#dashboards:name=${encodeURIComponent(dashboardName)}`;

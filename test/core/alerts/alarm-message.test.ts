@@ -14,7 +14,7 @@ function alarm(name: string): CloudWatchAlarm {
 describe('CloudWatch alarm notifications', () => {
   it('reads the alarm, its state and its region code from the ARN', () => {
     const errors = alarm('alarm-worker-errors-alarm.json');
-    expect(errors).toMatchObject({ AlarmName: 'valine-dev-worker-errors', NewStateValue: 'ALARM', OldStateValue: 'OK' });
+    expect(errors).toMatchObject({ AlarmName: 'valine-orchestrator-dev-worker-errors', NewStateValue: 'ALARM', OldStateValue: 'OK' });
     expect(alarmRegion(errors)).toBe('eu-west-1');
   });
 
@@ -30,13 +30,13 @@ describe('CloudWatch alarm notifications', () => {
 
   it('describes a plain metric alarm', () => {
     const errors = alarm('alarm-worker-errors-alarm.json');
-    expect(describeMetric(errors)).toBe('AWS/Lambda Errors (Sum, 300 s) FunctionName=valine-dev-worker');
+    expect(describeMetric(errors)).toBe('AWS/Lambda Errors (Sum, 300 s) FunctionName=valine-orchestrator-worker-dev');
     expect(describeThreshold(errors)).toBe('> 5 for 1 of 1 period(s)');
   });
 
   it('describes a percentile alarm', () => {
     const p99 = alarm('alarm-interactions-p99-alarm.json');
-    expect(describeMetric(p99)).toBe('AWS/Lambda Duration (p99, 300 s) FunctionName=valine-dev-interactions');
+    expect(describeMetric(p99)).toBe('AWS/Lambda Duration (p99, 300 s) FunctionName=valine-orchestrator-interactions-dev');
     expect(describeThreshold(p99)).toBe('> 2500 for 3 of 3 period(s)');
   });
 
@@ -61,26 +61,26 @@ describe('CloudWatch alarm notifications', () => {
     const errors = alarm('alarm-worker-errors-alarm.json');
     const message = alarmMessage(errors, {
       stage: 'dev',
-      dashboardName: 'valine-dev',
+      dashboardName: 'valine-orchestrator-dev',
       alarmUrl: alarmConsoleUrl('eu-west-1', errors.AlarmName),
-      dashboardUrl: dashboardConsoleUrl('eu-west-1', 'valine-dev'),
+      dashboardUrl: dashboardConsoleUrl('eu-west-1', 'valine-orchestrator-dev'),
     });
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    expect(message.content).toBe('🔴 ALARM: valine-dev-worker-errors (dev)');
+    expect(message.content).toBe('🔴 ALARM: valine-orchestrator-dev-worker-errors (dev)');
     const [embed] = message.embeds!;
     expect(embed.color).toBe(0xd93025);
-    expect(embed.url).toBe('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/valine-dev-worker-errors');
+    expect(embed.url).toBe('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/valine-orchestrator-dev-worker-errors');
     expect(embed.description).toContain('was greater than the threshold (5.0)');
     expect(embed.timestamp).toBe('2026-11-24T05:35:12.345Z');
     const fields = Object.fromEntries(embed.fields!.map((f) => [f.name, f.value]));
     expect(fields).toMatchObject({ Stage: 'dev', State: 'OK → ALARM', Threshold: '> 5 for 1 of 1 period(s)' });
-    expect(fields.Links).toContain('(https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/valine-dev)');
+    expect(fields.Links).toContain('(https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=valine-orchestrator-dev)');
   });
 
   it('formats OK as a green recovery and INSUFFICIENT_DATA in grey', () => {
     const context = { stage: 'prod', dashboardName: 'valine-prod' };
     const ok = alarmMessage(alarm('alarm-worker-errors-ok.json'), context);
-    expect(ok.content).toBe('🟢 Recovered: valine-dev-worker-errors (prod)');
+    expect(ok.content).toBe('🟢 Recovered: valine-orchestrator-dev-worker-errors (prod)');
     expect(ok.embeds![0].color).toBe(0x1e8e3e);
     const unknown = alarmMessage({ ...alarm('alarm-worker-errors-ok.json'), NewStateValue: 'INSUFFICIENT_DATA' }, context);
     expect(unknown.embeds![0].color).toBe(0x9aa0a6);
