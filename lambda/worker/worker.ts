@@ -128,7 +128,7 @@ async function confirm(item: ConfirmItem, deps: WorkerDeps): Promise<void> {
     }
     await deps.ledger.release(confirmClaimKey(item.taskId)).catch(() => undefined);
     await show({
-      ...failureMessage('Starting the work', error, 'Nothing was changed. Click Confirm again in a minute.'),
+      ...failureMessage('Could not start the work', error, 'Nothing was changed. Click Confirm again in a minute.'),
       components: [confirmCancelRow(item.taskId)],
     });
     return;
@@ -146,7 +146,7 @@ async function confirm(item: ConfirmItem, deps: WorkerDeps): Promise<void> {
       outcome = {
         kind: 'failed',
         error: errorText(error),
-        message: failureMessage(`${agent.name} doing the work`, error, 'Run the command again to start over; if it keeps failing, ask an operator to check the worker logs.'),
+        message: failureMessage(`${agent.name} could not finish the work`, error, 'Run the command again to start over; if it keeps failing, ask an operator to check the worker logs.'),
       };
     }
   }
@@ -155,7 +155,7 @@ async function confirm(item: ConfirmItem, deps: WorkerDeps): Promise<void> {
     await settle(task, outcome, deps);
   } catch (error) {
     deps.logger.error('Recording the outcome failed', { taskId: task.taskId, error: errorText(error) });
-    await show(failureMessage('Recording the result', error, 'Check /debug-last, and ask an operator before trying again.'));
+    await show(failureMessage('The work ran but its result could not be recorded', error, 'Check /debug-last, and ask an operator before trying again.'));
     return;
   }
   await deps.ledger.audit({ subject: `task#${task.taskId}`, action: `execute:${outcome.kind}`, actorId: requester.id }).catch((error: unknown) => {

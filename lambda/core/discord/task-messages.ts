@@ -46,7 +46,7 @@ export function cancelledMessage(task: Pick<Task, 'taskId'>, byName: string): Di
 }
 
 /** What the user sees when something broke; never a message stuck on "thinking…". */
-export function failureMessage(what: string, error: unknown, next: string): DiscordMessage {
+export function failureMessage(headline: string, error: unknown, next: string): DiscordMessage {
   const reason = error instanceof Error ? error.message : String(error);
-  return finalMessage({ content: `${what} failed: ${truncate(redactSecrets(reason), 400)}\n${next}` });
+  return finalMessage({ content: `${headline}: ${truncate(redactSecrets(reason), 400)}\n${next}` });
 }

@@ -67,7 +67,8 @@ describe('/ux-update', () => {
   });
 
   it('explains how to write the command when both options are missing or blank', async () => {
-    for (const options of [{}, { command: '   ' }]) {
+    const cases: Array<Record<string, string>> = [{}, { command: '   ' }];
+    for (const options of cases) {
       const body = answer(await platform.send(commandInteraction('ux-update', options)));
       expect(body.data?.content).toMatch(/at least one option: `\/ux-update command:section:header/);
     }

@@ -1,0 +1,258 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { RecordedRequest } from '../support/loopback-discord';
+import { componentInteraction, commandInteraction } from '../../lambda/local/interaction-builder';
+import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { confirmClaimKey } from '../../lambda/core/discord/ledger-keys';
+import { answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform.close());
+beforeEach(async () => {
+  await platform.setFlags({});
+  platform.discord.requests.length = 0;
+  platform.agent.executed.length = 0;
+  platform.clock.now = new Date();
+  platform.agent.proposeWith((options) => ({
+    kind: 'proposal',
+    summary: `Header text → ${options.command}`,
+    proposal: { options },
+    preview: { content: `Preview: ${options.command}` },
+  }));
+  platform.agent.executeWith((task) => ({
+    kind: 'done',
+    message: { content: `Draft pull request opened: https://github.example/acme/site/pull/7 (task ${task.taskId})` },
+    branch: `valine/${task.taskId}`,
+    pullRequest: { repository: 'acme/site', number: 7, url: 'https://github.example/acme/site/pull/7' },
+  }));
+});
+
+interface SentMessage {
+  content?: string;
+  components?: Array<{ components: Array<{ label: string; custom_id?: string; disabled?: boolean }> }>;
+  allowed_mentions?: unknown;
+}
+const sent = (request: RecordedRequest | undefined): SentMessage => (request?.body ?? {}) as SentMessage;
+const labels = (message: SentMessage): string[] => (message.components ?? []).flatMap((row) => row.components.map((c) => c.label));
+
+/** Runs /ux-update and returns the task id from the Confirm button of the preview. */
+async function propose(command = 'section:header text:"Hi"'): Promise<{ taskId: string; preview: SentMessage }> {
+  const start = platform.discord.requests.length;
+  expect(answer(await platform.send(commandInteraction('ux-update', { command })))).toEqual({ type: 5 });
+  await platform.idle();
+  const preview = sent(platform.discord.requests[start]);
+  const confirm = preview.components?.[0]?.components.find((c) => c.label === 'Confirm');
+  const taskId = confirm?.custom_id?.split(':')[2];
+  if (!taskId) throw new Error(`no preview with buttons: ${JSON.stringify(preview)}`);
+  return { taskId, preview };
+}
+
+const taskCount = async (): Promise<number> =>
+  (await platform.db.client.send(new ScanCommand({ TableName: platform.db.tables.conversations }))).Count ?? 0;
+
+const click = (action: 'confirm' | 'cancel', taskId: string, user?: Parameters<typeof componentInteraction>[2]) =>
+  platform.send(componentInteraction(taskButtonId(action, taskId), '9000', user));
+
+describe('proposals', () => {
+  it('edits the deferred message into the preview with Confirm / Cancel, the task id and the deadline', async () => {
+    const { taskId, preview } = await propose();
+    const request = platform.discord.requests[0];
+    expect(request?.method).toBe('PATCH');
+    expect(request?.path).toMatch(/^\/webhooks\/200000000000000002\/aW50ZXJhY3Rpb246[\w-]+\/messages\/@original$/);
+    expect(preview.content).toMatch(new RegExp(`^Preview: section:header text:"Hi"\\nTask \`${taskId}\` · Confirm before \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
+    expect(labels(preview)).toEqual(['Confirm', 'Cancel']);
+    expect(preview.allowed_mentions).toEqual({ parse: [] });
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task?.status).toBe('awaiting_confirmation');
+    expect(task?.command).toBe('/ux-update command:section:header text:"Hi"');
+    expect(Date.parse(task?.confirmBy ?? '') - platform.clock.now.getTime()).toBe(TASK_TTL_SECONDS * 1000);
+  });
+
+  it('shows a clarification without buttons and creates no task', async () => {
+    platform.agent.proposeWith(() => ({ kind: 'clarification', message: { content: 'Which section? Sections: header, footer, navbar, home.' } }));
+    const tasksBefore = await taskCount();
+    await platform.send(commandInteraction('ux-update', { command: 'section:hedaer' }));
+    await platform.idle();
+    const message = sent(platform.discord.requests[0]);
+    expect(message.content).toBe('Which section? Sections: header, footer, navbar, home.');
+    expect(labels(message)).toEqual([]);
+    expect(await taskCount()).toBe(tasksBefore);
+  });
+
+  it('tells the user what failed when the agent throws, instead of thinking forever', async () => {
+    platform.agent.proposeWith(() => {
+      throw new Error('the site repository is unreachable');
+    });
+    await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }));
+    await platform.idle();
+    const message = sent(platform.discord.requests[0]);
+    expect(message.content).toMatch(/UX Agent could not prepare a preview: the site repository is unreachable\nNothing was changed\. Try the command again/);
+    expect(labels(message)).toEqual([]);
+  });
+});
+
+describe('Confirm', () => {
+  it('answers type 7 with a disabled "Working…" button, then shows the pull request link without buttons', async () => {
+    const { taskId } = await propose();
+    const body = answer(await click('confirm', taskId));
+    expect(body.type).toBe(7);
+    expect(body.data?.components?.[0]?.components.map((c) => [c.label, c.disabled])).toEqual([
+      ['Working…', true],
+      ['Cancel', true],
+    ]);
+    await platform.idle();
+    const final = sent(platform.discord.requests.at(-1));
+    expect(final.content).toMatch(/Draft pull request opened: https:\/\/github\.example\/acme\/site\/pull\/7/);
+    expect(labels(final)).toEqual([]);
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task?.status).toBe('pr_open');
+    expect(task?.pullRequest?.number).toBe(7);
+    expect(task?.branch).toBe(`valine/${taskId}`);
+  });
+
+  it('offers Confirm again after a retryable failure, and a second Confirm runs again', async () => {
+    const { taskId } = await propose();
+    platform.agent.executeWith(() => ({ kind: 'retryable', error: 'GitHub answered 502', message: { content: 'Could not push the branch.' } }));
+    await click('confirm', taskId);
+    await platform.idle();
+    const retry = sent(platform.discord.requests.at(-1));
+    expect(retry.content).toMatch(/Could not push the branch\.\nIt did not work this time: GitHub answered 502\n.*Click Confirm to try again/);
+    expect(labels(retry)).toEqual(['Confirm', 'Cancel']);
+    expect((await platform.deps.tasks.get(taskId))?.lastError).toBe('GitHub answered 502');
+
+    platform.agent.executeWith(() => ({ kind: 'done', message: { content: 'Opened it this time.' } }));
+    expect(answer(await click('confirm', taskId)).type).toBe(7);
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(2);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+
+  it('marks the task failed and removes the buttons on a final failure', async () => {
+    const { taskId } = await propose();
+    platform.agent.executeWith(() => ({ kind: 'failed', error: 'the file was deleted', message: { content: 'The header file no longer exists; nothing was changed.' } }));
+    await click('confirm', taskId);
+    await platform.idle();
+    expect(labels(sent(platform.discord.requests.at(-1)))).toEqual([]);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('failed');
+  });
+
+  it('reports a thrown error to the user and marks the task failed', async () => {
+    const { taskId } = await propose();
+    platform.agent.executeWith(() => {
+      throw new Error('Octokit exploded with token ghs_abcdefghijklmnopqrstuvwxyz0123456789');
+    });
+    await click('confirm', taskId);
+    await platform.idle();
+    const message = sent(platform.discord.requests.at(-1));
+    expect(message.content).toMatch(/UX Agent could not finish the work: Octokit exploded with token \[redacted\]/);
+    expect(message.content).not.toMatch(/ghs_/);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('failed');
+  });
+
+  it('runs the work once when Confirm is clicked twenty times at once', async () => {
+    const { taskId } = await propose();
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => click('confirm', taskId).then(answer)));
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(1);
+    expect(bodies.filter((b) => b.type === 7)).toHaveLength(1);
+    expect(bodies.filter((b) => b.type === 4 && /already confirmed/.test(b.data?.content ?? ''))).toHaveLength(19);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+
+  it('says a task that already has a pull request is done', async () => {
+    const { taskId } = await propose();
+    await click('confirm', taskId);
+    await platform.idle();
+    const body = answer(await click('confirm', taskId));
+    expect(body.data?.content).toMatch(/already done: https:\/\/github\.example\/acme\/site\/pull\/7/);
+  });
+
+  it('moves an expired task to expired and says so, without running it', async () => {
+    const { taskId } = await propose();
+    platform.clock.now = new Date(platform.clock.now.getTime() + (TASK_TTL_SECONDS + 60) * 1000);
+    const body = answer(await click('confirm', taskId));
+    expect(body.type).toBe(7);
+    expect(body.data?.content).toMatch(/This request expired at .* UTC without being confirmed, so nothing was changed/);
+    expect(body.data?.components).toEqual([]);
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(0);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('expired');
+    expect(answer(await click('confirm', taskId)).data?.content).toMatch(/expired; run the command again/);
+  });
+
+  it('refuses a click on someone else\'s task by a non-admin', async () => {
+    const { taskId } = await propose();
+    const body = answer(await click('confirm', taskId, { id: '700000000000000007', username: 'visitor' }));
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toBe('This request belongs to Local Developer; only they or an admin can confirm or cancel it.');
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(0);
+    expect(platform.discord.requests).toHaveLength(1);
+  });
+
+  it('is paused with the agent while disable-ux-updates is true', async () => {
+    const { taskId } = await propose();
+    await platform.setFlags({ 'disable-ux-updates': 'true' });
+    const body = answer(await click('confirm', taskId));
+    expect(body.data?.content).toMatch(/UX Agent is paused by an operator/);
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(0);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+  });
+});
+
+describe('Cancel', () => {
+  it('cancels with one conditional write and removes the buttons', async () => {
+    const { taskId } = await propose();
+    const body = answer(await click('cancel', taskId));
+    expect(body.type).toBe(7);
+    expect(body.data?.content).toBe(`Cancelled by Local Developer. Nothing was changed (task \`${taskId}\`).`);
+    expect(body.data?.components).toEqual([]);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('cancelled');
+    expect(answer(await click('confirm', taskId)).data?.content).toMatch(/was cancelled/);
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(0);
+  });
+});
+
+describe('/debug-last', () => {
+  it('shows the caller\'s last task with its trace, without the interaction token', async () => {
+    const { taskId } = await propose();
+    await click('confirm', taskId);
+    await platform.idle();
+    const task = await platform.deps.tasks.get(taskId);
+    const body = answer(await platform.send(commandInteraction('debug-last')));
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toContain(`task ${taskId} · agent ux · pr_open`);
+    expect(body.data?.content).toMatch(/trace:\n.*awaiting_confirmation\n.*executing — confirmed by Local Developer\n.*pr_open/);
+    expect(body.data?.content).not.toContain(task?.interactionToken ?? 'missing');
+  });
+});
+
+describe('Discord API trouble in the worker', () => {
+  it('waits out a 429 retry_after and retries a 502, then delivers the preview', async () => {
+    platform.discord.script({ status: 429, body: { retry_after: 0.01, message: 'You are being rate limited.' } }, { status: 502 });
+    const { preview } = await propose();
+    expect(labels(preview)).toEqual(['Confirm', 'Cancel']);
+    expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'PATCH']);
+  });
+
+  it('logs and gives up after bounded 5xx retries without crashing the process', async () => {
+    platform.discord.script({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
+    await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }));
+    await platform.idle();
+    expect(platform.discord.requests).toHaveLength(8);
+    expect(platform.logger.lines.some((l) => l.level === 'error' && /worker failed/.test(l.message))).toBe(true);
+  });
+
+  it('releases the confirm claim after a retryable failure so a retry is possible', async () => {
+    const { taskId } = await propose();
+    platform.agent.executeWith(() => ({ kind: 'retryable', error: 'timeout', message: { content: 'Timed out.' } }));
+    await click('confirm', taskId);
+    await platform.idle();
+    expect(await platform.deps.ledger.claimOnce(confirmClaimKey(taskId), 60)).toBe(true);
+  });
+});
