@@ -1,0 +1,190 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { RepoHostError, type CommitMessage, type FileToCommit, type RepoDescription, type RepoHost } from '../ports/repo-host';
+
+/**
+ * A local git repository as the website repository (the default of `npm start`). Commits are
+ * made with git plumbing (a private index, commit-tree, compare-and-swap update-ref), so the
+ * checkout of whoever looks at the directory is never touched and concurrent Confirms are safe.
+ */
+export interface LocalGitRepoHostOptions {
+  /** The repository directory, e.g. `.valine/site`. */
+  directory: string;
+  /** When the directory does not exist yet: the folder to seed it from (e.g. `examples/site`). */
+  seedFrom?: string;
+  defaultBranch?: string;
+}
+
+const ZERO_SHA = '0000000000000000000000000000000000000000';
+const BOT = { name: 'Valine UX Agent', email: 'ux-agent@valine.invalid' };
+const CAS_ATTEMPTS = 8;
+
+interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function git(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<GitResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
+      cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', (error) => reject(new RepoHostError(`git could not be started (${error.message}); install git to use the local repository host.`, false)));
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+async function gitOk(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+  const result = await git(cwd, args, options);
+  if (result.code !== 0) throw new RepoHostError(`git ${args[0]} failed in ${cwd}: ${result.stderr.trim() || `exit code ${result.code}`}`, false);
+  return result.stdout;
+}
+
+const authorEnv = (author: { name: string; email: string }): NodeJS.ProcessEnv => ({
+  GIT_AUTHOR_NAME: author.name,
+  GIT_AUTHOR_EMAIL: author.email,
+  GIT_COMMITTER_NAME: BOT.name,
+  GIT_COMMITTER_EMAIL: BOT.email,
+});
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the repository from the seed folder, atomically: built beside it, then renamed into place. */
+async function seedRepository(directory: string, seedFrom: string, branch: string): Promise<void> {
+  await mkdir(dirname(directory), { recursive: true });
+  const staging = join(dirname(directory), `.${basename(directory)}.seed-${randomUUID()}`);
+  try {
+    await cp(seedFrom, staging, { recursive: true, filter: (source) => !/[\\/](node_modules|\.git)([\\/]|$)/.test(source.slice(seedFrom.length)) });
+    await gitOk(staging, ['init', '-q', '-b', branch]);
+    await gitOk(staging, ['add', '-A']);
+    await gitOk(staging, ['commit', '-q', '--no-verify', '-m', `Initial copy of the site from ${basename(dirname(seedFrom))}/${basename(seedFrom)}`], { env: authorEnv(BOT) });
+    try {
+      await rename(staging, directory);
+    } catch (error) {
+      // Another process seeded it first: keep theirs.
+      if (!(await exists(join(directory, '.git')))) throw error;
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHost {
+  const directory = resolve(options.directory);
+  const defaultBranch = options.defaultBranch ?? 'main';
+  let ready: Promise<void> | undefined;
+
+  const ensureRepository = (): Promise<void> => {
+    ready ??= (async () => {
+      if (await exists(join(directory, '.git'))) return;
+      if (!options.seedFrom) throw new RepoHostError(`${directory} is not a git repository. Create it, or configure the folder to seed it from.`, false);
+      if ((await exists(directory)) && !(await exists(join(directory, '.git')))) {
+        throw new RepoHostError(`${directory} exists but is not a git repository; move it away so it can be created from ${options.seedFrom}.`, false);
+      }
+      await seedRepository(directory, resolve(options.seedFrom), defaultBranch);
+    })().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  };
+
+  const run = async (args: readonly string[], extra: { input?: string; env?: NodeJS.ProcessEnv } = {}) => {
+    await ensureRepository();
+    return git(directory, args, extra);
+  };
+  const runOk = async (args: readonly string[], extra: { input?: string; env?: NodeJS.ProcessEnv } = {}) => {
+    await ensureRepository();
+    return gitOk(directory, args, extra);
+  };
+
+  const head = async (branch: string): Promise<string | undefined> => {
+    const result = await run(['rev-parse', '--verify', '-q', `refs/heads/${branch}^{commit}`]);
+    return result.code === 0 ? result.stdout.trim() : undefined;
+  };
+
+  const checkBranchName = async (branch: string) => {
+    const result = await run(['check-ref-format', '--branch', branch]);
+    if (result.code !== 0) throw new RepoHostError(`${branch} is not a valid branch name.`, false);
+  };
+
+  const blobId = async (path: string, ref: string): Promise<string | undefined> => {
+    const result = await run(['rev-parse', '--verify', '-q', `${ref}:${path}`]);
+    return result.code === 0 ? result.stdout.trim() : undefined;
+  };
+
+  return {
+    async describe(): Promise<RepoDescription> {
+      await ensureRepository();
+      return { kind: 'local', name: directory, defaultBranch, directory };
+    },
+
+    head,
+
+    async readFile(path, ref) {
+      const result = await run(['cat-file', 'blob', `${ref}:${path}`]);
+      if (result.code === 0) return result.stdout;
+      if (/does not exist|not a valid object name|exists on disk, but not in|invalid object name/i.test(result.stderr)) return undefined;
+      throw new RepoHostError(`Could not read ${path} at ${ref} in ${directory}: ${result.stderr.trim()}`, false);
+    },
+
+    async ensureBranch(branch, fromCommit) {
+      await checkBranchName(branch);
+      let lastError = '';
+      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        const created = await run(['update-ref', '-m', 'valine: create branch', `refs/heads/${branch}`, fromCommit, ZERO_SHA]);
+        if (created.code === 0) return { created: true, head: fromCommit };
+        const current = await head(branch);
+        if (current) return { created: false, head: current };
+        // Another writer holds the ref lock and has not finished yet: look again shortly.
+        lastError = created.stderr.trim();
+        await new Promise((r) => setTimeout(r, 10 * (attempt + 1)));
+      }
+      throw new RepoHostError(`Could not create the branch ${branch} in ${directory}: ${lastError}`, true);
+    },
+
+    async commitFiles(branch: string, files: readonly FileToCommit[], message: CommitMessage) {
+      const blobs: Array<{ path: string; blob: string }> = [];
+      for (const file of files) {
+        blobs.push({ path: file.path, blob: (await runOk(['hash-object', '-w', '--stdin'], { input: file.content })).trim() });
+      }
+      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        const tip = await head(branch);
+        if (!tip) throw new RepoHostError(`The branch ${branch} does not exist in ${directory}.`, false);
+        const current = await Promise.all(blobs.map((b) => blobId(b.path, tip)));
+        if (current.every((id, i) => id === blobs[i].blob)) return { commit: tip, created: false };
+        const index = join(tmpdir(), `valine-index-${randomUUID()}`);
+        try {
+          const env = { GIT_INDEX_FILE: index };
+          await runOk(['read-tree', tip], { env });
+          for (const b of blobs) await runOk(['update-index', '--add', '--cacheinfo', `100644,${b.blob},${b.path}`], { env });
+          const tree = (await runOk(['write-tree'], { env })).trim();
+          const commit = (await runOk(['commit-tree', tree, '-p', tip, '-F', '-'], { input: message.message, env: authorEnv(message.author ?? BOT) })).trim();
+          const moved = await run(['update-ref', '-m', 'valine: commit', `refs/heads/${branch}`, commit, tip]);
+          if (moved.code === 0) return { commit, created: true };
+        } finally {
+          await rm(index, { force: true });
+        }
+      }
+      throw new RepoHostError(`The branch ${branch} in ${directory} kept moving while committing; try again.`, true);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** Safe rendering of user-supplied text in Discord markdown: code never closes early, mentions never render. */
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/** Shortens to `max` characters (with an ellipsis) so one long value cannot crowd out a message. */
+export function shorten(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Inline code for any text: backticks inside cannot end the span, and nothing inside renders as a mention. */
+export function inlineCode(text: string, max = 80): string {
+  const value = shorten(text, max).replace(/\r?\n/g, ' ');
+  if (value === '') return '` `';
+  if (!value.includes('`')) return `\`${value}\``;
+  // Backticks inside become a look-alike (U+02CB) so the span always closes where we meant.
+  return `\`${value.replace(/`/g, 'ˋ')}\``;
+}
+
+/** A fenced code block whose content cannot close the fence (a zero-width space splits backtick runs). */
+export function codeBlock(text: string, language = ''): string {
+  return `\`\`\`${language}\n${fenceSafe(text)}\n\`\`\``;
+}
+
+export function fenceSafe(text: string): string {
+  return text.replace(/`(?=`)/g, `\`${ZERO_WIDTH_SPACE}`);
+}

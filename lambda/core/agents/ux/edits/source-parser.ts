@@ -1,0 +1,39 @@
+import { parse } from '@babel/parser';
+import type * as t from '@babel/types';
+import { EditError } from './edit-error';
+
+/** Parses a .js/.jsx/.ts/.tsx module with Babel (JSX + TypeScript), keeping character offsets. */
+export function parseModule(source: string, file: string): t.File {
+  try {
+    return parse(source, {
+      sourceType: 'module',
+      plugins: file.endsWith('.ts') ? ['typescript'] : ['jsx', 'typescript'],
+      errorRecovery: false,
+    });
+  } catch (error) {
+    throw new EditError(`${file} could not be parsed as JavaScript/TypeScript (${(error as Error).message}), so it was not edited.`);
+  }
+}
+
+/** Visits every AST node depth-first. */
+export function walk(node: t.Node, visit: (node: t.Node) => void): void {
+  visit(node);
+  for (const key of Object.keys(node) as Array<keyof t.Node>) {
+    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+    const child = node[key] as unknown;
+    if (Array.isArray(child)) {
+      for (const item of child) if (isNode(item)) walk(item, visit);
+    } else if (isNode(child)) {
+      walk(child, visit);
+    }
+  }
+}
+
+function isNode(value: unknown): value is t.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Offsets of a node (Babel always sets them when parsing). */
+export function span(node: t.Node): { start: number; end: number } {
+  return { start: node.start ?? 0, end: node.end ?? 0 };
+}

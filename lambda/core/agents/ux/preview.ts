@@ -1,0 +1,72 @@
+import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type Embed } from '../../domain/discord-message';
+import type { RepoDescription } from '../../ports/repo-host';
+import { hexToNumber } from './color';
+import { fitDiff } from './diff';
+import { codeBlock, fenceSafe, inlineCode, shorten } from './discord-text';
+import type { ParserName } from './intent';
+import type { ChangeLine } from './plan';
+
+/** Discord embed colour of a preview that changes no colour (Discord blurple). */
+export const NEUTRAL_COLOR = 0x5865f2;
+export const SUCCESS_COLOR = 0x2da44e;
+export const FAILURE_COLOR = 0xcf222e;
+/** Room left in the description for what the platform adds (task id, expiry). */
+const DESCRIPTION_BUDGET = DISCORD_LIMITS.embedDescription - 400;
+
+export function parserLine(parser: ParserName, note?: string): string {
+  const who =
+    parser === 'grammar' ? 'Read as a structured command' : parser === 'rules' ? 'Understood by the built-in rules (no LLM)' : `Understood by ${parser === 'openai' ? 'OpenAI' : 'Anthropic'}`;
+  return note ? `${who}: ${note}` : `${who}.`;
+}
+
+export function changeSummary(section: string, changes: readonly ChangeLine[]): string {
+  return `${section}: ${changes
+    .map((c) => (c.kind === 'links' ? `add link ${shorten(c.to, 60)}` : `${c.property} → ${c.kind === 'color' ? c.to : JSON.stringify(shorten(c.to, 60))}`))
+    .join('; ')}`.replace(/@/g, '@\u200b');
+}
+
+function changeBullet(change: ChangeLine): string {
+  if (change.kind === 'links') return `• add link${change.to.includes(', ') ? 's' : ''} ${change.to.split(', ').map((l) => inlineCode(l)).join(', ')}`;
+  return `• **${change.property}**: ${inlineCode(change.from)} → ${inlineCode(change.to)}`;
+}
+
+export interface PreviewInput {
+  section: string;
+  changes: readonly ChangeLine[];
+  diff: string;
+  repository: RepoDescription;
+  baseCommit: string;
+  requesterName: string;
+  parser: ParserName;
+  note?: string;
+}
+
+/** The preview above the Confirm / Cancel buttons: what changes, the real diff fitted to Discord, who asked. */
+export function previewMessage(input: PreviewInput): DiscordMessage {
+  const newColor = input.changes.find((c) => c.kind === 'color')?.to;
+  const where = `${inlineCode(input.repository.kind === 'github' ? input.repository.name : 'local site repository')} on ${inlineCode(input.repository.defaultBranch)} at ${inlineCode(input.baseCommit.slice(0, 7))}`;
+  const head = [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ''].join('\n');
+  const hiddenNoteRoom = 120;
+  const fenceRoom = '```diff\n\n```'.length;
+  const fitted = fitDiff(input.diff, DESCRIPTION_BUDGET - head.length - fenceRoom - hiddenNoteRoom, (line) => fenceSafe(line).length);
+  const hidden =
+    fitted.hiddenLines > 0
+      ? `\n… ${fitted.hiddenLines} more line${fitted.hiddenLines === 1 ? '' : 's'} of the diff not shown (${input.repository.kind === 'github' ? 'the pull request has the full diff' : 'inspect the branch with git diff after confirming'}).`
+      : '';
+  const embed: Embed = {
+    title: `UX update · ${input.section}`,
+    description: `${head}${fitted.shownLines > 0 ? codeBlock(fitted.text, 'diff') : ''}${hidden}`,
+    color: newColor ? hexToNumber(newColor) : NEUTRAL_COLOR,
+    fields: [{ name: 'Requested by', value: shorten(input.requesterName, 100).replace(/@/g, '@\u200b'), inline: true }],
+    footer: { text: parserLine(input.parser, input.note) },
+  };
+  return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+}
+
+/** A sentence back to the person (clarification or refusal): no buttons, no mentions. */
+export function replyMessage(title: string, text: string, color = FAILURE_COLOR, footer?: string): DiscordMessage {
+  return {
+    embeds: [{ title, description: shorten(text, DISCORD_LIMITS.embedDescription), color, ...(footer ? { footer: { text: footer } } : {}) }],
+    allowed_mentions: NO_MENTIONS,
+  };
+}

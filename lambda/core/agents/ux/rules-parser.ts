@@ -1,0 +1,276 @@
+import { CSS_NAMED_COLORS } from './color';
+import { inlineCode } from './discord-text';
+import type { IntentParser, LinkToAdd, ParseOutcome, PropertyChange } from './intent';
+import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
+import { listOr } from './suggest';
+
+/**
+ * The deterministic plain-language parser: common phrasings such as "make the navbar blue",
+ * "set the header colour to #112233", `change the footer text to "…"`, "rename the brand to …".
+ * It never guesses between two readings: when unsure it asks one precise question.
+ */
+const PLACEHOLDER = /\u0000(\d+)\u0000/g;
+const CLAUSE_SPLIT = /\s*(?:[,;]|\.(?=\s|$)|\band\b|\bthen\b|\balso\b|\bplus\b)\s*/;
+const COLOR_WORDS = ['color', 'colour', 'background', 'background color', 'background colour', 'bg'];
+const TEXT_VERBS = /\b(?:change|set|update|rename|make|replace|edit|put|write|use|say|says|read|reads)\b/;
+const UNQUOTED_VALUE = /\b(?:to|as|say|says|read|reads|into)\s+(.+)$/;
+const LINK_REQUEST = /\badd(?:\s+(?:a|an|another|new|one))?(?:\s+new)?\s+(?:link|menu item|nav item|navigation link)s?\b/;
+
+interface Masked {
+  /** The request with quoted text replaced by placeholders, ASCII lower-cased (same length as `original`). */
+  lower: string;
+  original: string;
+  quotes: string[];
+}
+
+type Unclosed = { unclosed: true };
+
+function mask(text: string): Masked | Unclosed {
+  const quotes: string[] = [];
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const closer = c === '"' ? '"' : c === '“' ? '”' : c === "'" && (i === 0 || /[\s(:]/.test(text[i - 1])) ? "'" : undefined;
+    if (closer) {
+      let end = text.indexOf(closer, i + 1);
+      if (closer === '”' && end < 0) end = text.indexOf('"', i + 1);
+      if (closer === "'") {
+        while (end >= 0 && end + 1 < text.length && /\w/.test(text[end + 1])) end = text.indexOf("'", end + 1);
+      }
+      if (end < 0) {
+        if (closer === "'") {
+          out += c;
+          i++;
+          continue;
+        }
+        return { unclosed: true };
+      }
+      out += `\u0000${quotes.length}\u0000`;
+      quotes.push(text.slice(i + 1, end));
+      i = end + 1;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return { original: out, lower: out.replace(/[A-Z]/g, (ch) => ch.toLowerCase()), quotes };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const termPattern = (term: string) => new RegExp(`(?<![\\w-])${escapeRegExp(term).replace(/\\?\s+/g, '[\\s-]*')}(?![\\w-])`);
+const mentions = (text: string, term: string) => termPattern(term).test(text);
+
+function sectionTerms(siteMap: SiteMap): Array<{ section: string; term: string }> {
+  return Object.entries(siteMap.sections)
+    .flatMap(([section, spec]) => [section, ...(spec.aliases ?? [])].map((term) => ({ section, term })))
+    .sort((a, b) => b.term.length - a.term.length);
+}
+
+function propertyTerms(section: SectionSpec): Array<{ property: string; term: string }> {
+  return Object.entries(section.properties)
+    .flatMap(([property, spec]) => [property, property.replace(/-/g, ' '), ...(spec.aliases ?? [])].map((term) => ({ property, term })))
+    .sort((a, b) => b.term.length - a.term.length);
+}
+
+/** Sections the request names, longest terms first so "top bar" wins over a shorter overlap. */
+function findSections(lower: string, siteMap: SiteMap): string[] {
+  let rest = lower;
+  const found = new Set<string>();
+  for (const { section, term } of sectionTerms(siteMap)) {
+    const pattern = new RegExp(termPattern(term).source, 'g');
+    if (pattern.test(rest)) {
+      found.add(section);
+      rest = rest.replace(pattern, ' ');
+    }
+  }
+  return [...found];
+}
+
+/** A section implied by a property only one section has ("rename the brand" → navbar). */
+function sectionFromProperty(lower: string, siteMap: SiteMap): string | undefined {
+  const owners = new Set<string>();
+  for (const [name, section] of Object.entries(siteMap.sections)) {
+    for (const { term } of propertyTerms(section)) {
+      if (COLOR_WORDS.includes(term) || term === 'text' || term === 'links' || term === 'link') continue;
+      if (mentions(lower, term)) owners.add(name);
+    }
+  }
+  return owners.size === 1 ? [...owners][0] : undefined;
+}
+
+/** The colour a clause names: a hex value, a colour function (to be refused later), or a CSS colour name of up to three words. */
+function findColor(lower: string): string | undefined {
+  const hex = /#[0-9a-z]+\b/.exec(lower);
+  if (hex) return hex[0];
+  const fn = /\b(?:rgba?|hsla?|hwb|oklch|oklab|lab|lch)\s*\([^)]*\)?/.exec(lower);
+  if (fn) return fn[0];
+  const words = lower.split(/[^a-z]+/).filter(Boolean);
+  for (let size = 3; size >= 1; size--) {
+    for (let i = 0; i + size <= words.length; i++) {
+      const name = words.slice(i, i + size).join('');
+      if (CSS_NAMED_COLORS[name]) return words.slice(i, i + size).join(' ');
+    }
+  }
+  return undefined;
+}
+
+function mentionedProperty(lower: string, section: SectionSpec, kind: 'text' | 'color'): string | undefined {
+  for (const { property, term } of propertyTerms(section)) {
+    if (propertyKind(section.properties[property]) === kind && mentions(lower, term)) return property;
+  }
+  return undefined;
+}
+
+function propertiesOfKind(section: SectionSpec, kind: 'text' | 'color' | 'links'): string[] {
+  return Object.entries(section.properties)
+    .filter(([, spec]) => propertyKind(spec) === kind)
+    .map(([name]) => name);
+}
+
+const restore = (text: string, quotes: readonly string[]) => text.replace(PLACEHOLDER, (_, n: string) => quotes[Number(n)]);
+
+function labelFromPath(href: string): string {
+  const last = href.replace(/^https?:\/\/[^/]+/, '').split(/[/#?]/).filter(Boolean).pop() ?? '';
+  const words = last.replace(/[-_]+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : '';
+}
+
+interface ClauseResult {
+  changes: PropertyChange[];
+  links: LinkToAdd[];
+  question?: string;
+  understood: boolean;
+}
+
+function parseClause(lowerClause: string, originalClause: string, quotes: readonly string[], sectionName: string, section: SectionSpec): ClauseResult {
+  const result: ClauseResult = { changes: [], links: [], understood: false };
+  const quoted = [...lowerClause.matchAll(PLACEHOLDER)].map((m) => quotes[Number(m[1])]);
+
+  if (LINK_REQUEST.test(lowerClause)) {
+    result.understood = true;
+    const href = /(?:^|\s)((?:https?:\/\/|mailto:)\S+|\/\S*|#[\w-]+)/.exec(originalClause.replace(PLACEHOLDER, ' '))?.[1]?.replace(/[.,;]+$/, '');
+    const labelled = /\b(?:called|named|labell?ed|titled|saying)\s+(.+?)(?:\s+(?:to|at|pointing)\b.*)?$/.exec(originalClause.replace(PLACEHOLDER, (_, n: string) => quotes[Number(n)]));
+    const label = quoted[0] ?? labelled?.[1]?.trim() ?? (href ? labelFromPath(href) : '');
+    if (!href) {
+      result.question = `Where should the new ${sectionName} link go? Run /ux-update again with the path, e.g. ${inlineCode(`add a link "${label || 'Pricing'}" to /${(label || 'pricing').toLowerCase().replace(/\s+/g, '-')} in the ${sectionName}`)}.`;
+      return result;
+    }
+    result.links.push({ label, href });
+    return result;
+  }
+
+  const color = findColor(lowerClause.replace(PLACEHOLDER, ' '));
+  const textProperty = mentionedProperty(lowerClause, section, 'text');
+  const colorProperty = mentionedProperty(lowerClause, section, 'color');
+  const colorProperties = propertiesOfKind(section, 'color');
+  const textProperties = propertiesOfKind(section, 'text');
+
+  if (quoted.length > 0 && !colorProperty) {
+    result.understood = true;
+    const property = textProperty ?? (textProperties.length === 1 ? textProperties[0] : undefined);
+    if (!property) {
+      result.question = textProperties.length === 0
+        ? `The ${sectionName} has no text I can change. What should change instead: ${listOr(Object.keys(section.properties))}?`
+        : `Which text of the ${sectionName} should say ${inlineCode(quoted[0])}: ${listOr(textProperties)}? Run /ux-update again naming it, e.g. ${inlineCode(`change the ${sectionName} ${textProperties[0]} to "${quoted[0].slice(0, 40)}"`)}.`;
+      return result;
+    }
+    result.changes.push({ property, value: quoted[quoted.length - 1] });
+    return result;
+  }
+
+  if (color && !/\brename\b/.test(lowerClause)) {
+    result.understood = true;
+    if (colorProperties.length === 0) {
+      result.question = `The ${sectionName} has no colour I can change; its properties are ${listOr(Object.keys(section.properties))}. What should change instead?`;
+      return result;
+    }
+    if (textProperty && !colorProperty) {
+      const colorName = colorProperties[0];
+      result.question = `Should the ${sectionName} ${colorName} become ${color}, or should the ${sectionName} ${textProperty} say "${color}"? Run /ux-update again with ${inlineCode(`section:${sectionName} ${colorName}:${color.replace(/\s+/g, '')}`)} or ${inlineCode(`section:${sectionName} ${textProperty}:"${color}"`)}.`;
+      return result;
+    }
+    const property = colorProperty ?? (colorProperties.length === 1 ? colorProperties[0] : undefined);
+    if (!property) {
+      result.question = `Which colour of the ${sectionName} should be ${color}: ${listOr(colorProperties)}?`;
+      return result;
+    }
+    result.changes.push({ property, value: color });
+    return result;
+  }
+
+  if (colorProperty || COLOR_WORDS.some((w) => mentions(lowerClause, w))) {
+    result.understood = true;
+    result.question = `Which colour should the ${sectionName} be? Run /ux-update again with a CSS colour name or a hex value, e.g. ${inlineCode(`make the ${sectionName} navy`)} or ${inlineCode(`set the ${sectionName} colour to #1f2937`)}.`;
+    return result;
+  }
+
+  if (textProperty || (TEXT_VERBS.test(lowerClause) && /\brename\b/.test(lowerClause))) {
+    result.understood = true;
+    const property = textProperty ?? (textProperties.length === 1 ? textProperties[0] : undefined);
+    const unquoted = UNQUOTED_VALUE.exec(lowerClause);
+    if (property && unquoted) {
+      const value = originalClause.slice(unquoted.index + unquoted[0].length - unquoted[1].length).trim().replace(/[.!]+$/, '');
+      if (value) {
+        result.changes.push({ property, value: restore(value, quotes) });
+        return result;
+      }
+    }
+    const which = property ?? textProperties[0] ?? 'text';
+    result.question = `What should the ${sectionName} ${which} say? Run /ux-update again with the new text in double quotes, e.g. ${inlineCode(`change the ${sectionName} ${which} to "Hello world"`)}.`;
+    return result;
+  }
+  return result;
+}
+
+export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome {
+  const clarify = (question: string): ParseOutcome => ({ kind: 'clarification', question, parser: 'rules' });
+  const sections = Object.keys(siteMap.sections);
+  const example = inlineCode(`make the ${sections.includes('navbar') ? 'navbar' : sections[0]} blue`);
+  if (text.trim() === '') return { kind: 'invalid', parser: 'rules', message: `The description is empty. Say what should change, e.g. ${example}.` };
+  const masked = mask(text.trim());
+  if ('unclosed' in masked) {
+    return { kind: 'invalid', parser: 'rules', message: `A double quote in the description is never closed. Put the new text between a pair of double quotes, e.g. ${inlineCode('change the footer text to "© 2026 Acme"')}.` };
+  }
+  const { lower, original, quotes } = masked;
+  const named = findSections(lower, siteMap);
+  if (named.length > 1) {
+    return clarify(`Your request mentions ${named.map((n) => `the ${n}`).join(' and ')}, and one /ux-update changes one section. Which one should change? Run /ux-update again for each section.`);
+  }
+  const sectionName = named[0] ?? sectionFromProperty(lower, siteMap);
+  if (!sectionName) {
+    return clarify(`Which section should change: ${listOr(sections)}? Run /ux-update again naming it, e.g. ${example}.`);
+  }
+  const section = siteMap.sections[sectionName];
+  const changes: PropertyChange[] = [];
+  const addLinks: LinkToAdd[] = [];
+  let offset = 0;
+  const clauses: Array<{ lower: string; original: string }> = [];
+  // Commas inside parentheses (e.g. rgb(1,2,3)) do not end a clause.
+  const protectedLower = lower.replace(/\([^)]*\)/g, (group) => group.replace(/,/g, '\u0001'));
+  for (const part of protectedLower.split(CLAUSE_SPLIT)) {
+    const start = protectedLower.indexOf(part, offset);
+    clauses.push({ lower: part.replace(/\u0001/g, ','), original: original.slice(start, start + part.length) });
+    offset = start + part.length;
+  }
+  let understood = false;
+  for (const clause of clauses) {
+    if (clause.lower.trim() === '') continue;
+    const result = parseClause(clause.lower, clause.original, quotes, sectionName, section);
+    if (result.question) return clarify(result.question);
+    understood ||= result.understood;
+    changes.push(...result.changes);
+    addLinks.push(...result.links);
+  }
+  if (!understood || (changes.length === 0 && addLinks.length === 0)) {
+    return clarify(`What should change in the ${sectionName}: ${listOr(Object.entries(section.properties).map(([n, s]) => (s.edit === 'links-array' ? `a new link` : n)))}? Run /ux-update again, e.g. ${inlineCode(`make the ${sectionName} navy`)}${propertiesOfKind(section, 'text')[0] ? ` or ${inlineCode(`change the ${sectionName} ${propertiesOfKind(section, 'text')[0]} to "Hello"`)}` : ''}.`);
+  }
+  return { kind: 'intent', parser: 'rules', intent: { section: sectionName, changes, ...(addLinks.length > 0 ? { addLinks } : {}) } };
+}
+
+export function createRulesParser(): IntentParser {
+  return {
+    name: 'rules',
+    parse: async (text, siteMap) => parsePlainLanguage(text, siteMap),
+  };
+}

@@ -1,0 +1,64 @@
+import type { PullRequestRef } from '../domain/task';
+
+/**
+ * The website repository the UX Agent edits: a GitHub repository through a GitHub App, or a
+ * local git repository. Every write is idempotent, so a retried Confirm reuses what exists.
+ */
+export interface RepoHost {
+  describe(): Promise<RepoDescription>;
+  /** The commit sha at the tip of `branch`, or undefined when the branch does not exist. */
+  head(branch: string): Promise<string | undefined>;
+  /** A file's text at a commit sha or branch name; undefined when it does not exist there. */
+  readFile(path: string, ref: string): Promise<string | undefined>;
+  /** Creates `branch` at `fromCommit` unless it exists; reports which. Safe under concurrent calls. */
+  ensureBranch(branch: string, fromCommit: string): Promise<{ created: boolean; head: string }>;
+  /**
+   * Commits `files` on top of the tip of `branch`, unless the tip already holds exactly these
+   * contents (then nothing is written). The branch moves with a compare-and-swap.
+   */
+  commitFiles(branch: string, files: readonly FileToCommit[], message: CommitMessage): Promise<{ commit: string; created: boolean }>;
+  /**
+   * Opens a draft pull request from `head` into `base`, or returns the one already open for
+   * `head` (so a retry never opens a second). Absent on hosts without pull requests.
+   */
+  openDraftPullRequest?(request: DraftPullRequest): Promise<PullRequestRef & { created: boolean }>;
+}
+
+export interface RepoDescription {
+  kind: 'github' | 'local';
+  /** "owner/name" on GitHub; the directory on a local host. */
+  name: string;
+  defaultBranch: string;
+  /** A web page of the repository, when there is one. */
+  url?: string;
+  /** Local hosts: the directory of the repository (for the `git -C <dir> diff` hint). */
+  directory?: string;
+}
+
+export interface FileToCommit {
+  path: string;
+  content: string;
+}
+
+export interface CommitMessage {
+  message: string;
+  author?: { name: string; email: string };
+}
+
+export interface DraftPullRequest {
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+}
+
+/** A repository call failed. `retryable` when trying again may succeed (5xx, 429, network). */
+export class RepoHostError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
