@@ -1,0 +1,97 @@
+import { METRIC_NAMES, METRICS_NAMESPACE, STAGE_DIMENSION } from '../contract/metrics';
+import type { Logger } from '../ports/logger';
+import type { LlmProviderName } from './prices';
+
+/** What became of one provider call, as the cost log line and the runbook name it. */
+export type LlmCallOutcome = 'intent' | 'clarification' | 'timeout' | 'rate-limited' | 'server-error' | 'connection-error' | 'rejected' | 'malformed-output' | 'invalid-answer';
+
+export interface LlmCallRecord {
+  provider: LlmProviderName;
+  model: string;
+  outcome: LlmCallOutcome;
+  costUsd: number;
+  reservedUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  attempts: number;
+  httpStatus?: number;
+}
+
+/** Writes one CloudWatch embedded-metric-format line (stdout in Lambda). */
+export type EmfWriter = (line: string) => void;
+export const stdoutEmfWriter: EmfWriter = (line) => {
+  process.stdout.write(`${line}\n`);
+};
+
+export interface MetricValue {
+  name: string;
+  unit: 'None' | 'Count';
+  value: number;
+}
+
+/** An EMF document: namespace Valine, dimension Stage, the given metrics and extra properties. */
+export function emfDocument(stage: string, timestamp: number, metrics: MetricValue[], properties: Record<string, string | number> = {}) {
+  return {
+    _aws: {
+      Timestamp: timestamp,
+      CloudWatchMetrics: [
+        {
+          Namespace: METRICS_NAMESPACE,
+          Dimensions: [[STAGE_DIMENSION]],
+          Metrics: metrics.map(({ name, unit }) => ({ Name: name, Unit: unit })),
+        },
+      ],
+    },
+    [STAGE_DIMENSION]: stage,
+    ...properties,
+    ...Object.fromEntries(metrics.map(({ name, value }) => [name, value])),
+  };
+}
+
+/** Reports LLM calls and fallbacks: one structured log line per call (key `cost_usd`) and EMF metrics per stage. */
+export class LlmCostReporter {
+  constructor(
+    private readonly logger: Logger,
+    private readonly stage: string,
+    private readonly writeEmf: EmfWriter = stdoutEmfWriter,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  call(record: LlmCallRecord): void {
+    const succeeded = record.outcome === 'intent' || record.outcome === 'clarification';
+    const line = {
+      provider: record.provider,
+      model: record.model,
+      outcome: record.outcome,
+      cost_usd: record.costUsd,
+      reserved_usd: record.reservedUsd,
+      input_tokens: record.inputTokens,
+      output_tokens: record.outputTokens,
+      latency_ms: record.latencyMs,
+      attempts: record.attempts,
+      ...(record.httpStatus !== undefined ? { http_status: record.httpStatus } : {}),
+    };
+    if (succeeded) this.logger.info('LLM call', line);
+    else this.logger.warn('LLM call', line);
+    this.writeEmf(
+      JSON.stringify(
+        emfDocument(
+          this.stage,
+          this.now().getTime(),
+          [
+            { name: METRIC_NAMES.llmCostUsd, unit: 'None', value: record.costUsd },
+            { name: METRIC_NAMES.llmCalls, unit: 'Count', value: 1 },
+          ],
+          { provider: record.provider, model: record.model, outcome: record.outcome },
+        ),
+      ),
+    );
+  }
+
+  /** The rules parser answered although LLM parsing is on. */
+  fallback(reason: string, detail: Record<string, string | number> = {}): void {
+    this.logger.warn('LLM parsing fell back to rules', { reason, ...detail });
+    this.writeEmf(JSON.stringify(emfDocument(this.stage, this.now().getTime(), [{ name: METRIC_NAMES.llmFallbacks, unit: 'Count', value: 1 }], { reason })));
+  }
+}
