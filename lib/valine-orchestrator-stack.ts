@@ -64,8 +64,8 @@ export class ValineOrchestratorStack extends Stack {
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      .bindParameters();
-    worker.grantInvoke(interactions);
+      .bindParameters()
+      .grantInvokeOf(worker);
 
     const githubWebhook = new ValineFunction(this, 'GithubWebhook', {
       functionId: 'github-webhook',
@@ -75,8 +75,8 @@ export class ValineOrchestratorStack extends Stack {
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      .bindParameters();
-    worker.grantInvoke(githubWebhook);
+      .bindParameters()
+      .grantInvokeOf(worker);
 
     const alertNotifier = new ValineFunction(this, 'AlertNotifier', {
       functionId: 'alert-notifier',

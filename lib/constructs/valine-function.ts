@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Runtime, Tracing, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { EnvironmentOf, FunctionId } from '../../lambda/core/contract/environment';
@@ -91,6 +91,7 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
         sourceMap: true,
         // The nodejs22.x runtime ships AWS SDK v3.
         externalModules: ['@aws-sdk/*'],
+        logLevel: LogLevel.WARNING,
       },
     });
     this.functionId = functionId;
@@ -101,6 +102,10 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Pinned to nodejs22.x on purpose: bundles target node22 and the handlers are tested on that line; moving to a newer runtime is a reviewed change in lib/constructs/valine-function.ts.',
     });
   }
 
@@ -114,6 +119,16 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
         reason: `Queries on the global secondary indexes of ${table.definition.logicalName}, the table this function uses; no other table.`,
       });
     }
+    return this;
+  }
+
+  /** Lets this function invoke `target` (any version or alias of it, nothing else). */
+  grantInvokeOf(target: ValineFunction<FunctionId>): this {
+    target.grantInvoke(this);
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(target).getLogicalId(target.node.defaultChild as CfnFunction)}.Arn>:*]`,
+      reason: `Invoking ${target.functionId} by qualified ARN (version or alias) as well as unqualified; no other function.`,
+    });
     return this;
   }
 

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const run = promisify(execFile);
+
+interface Outcome {
+  readonly code: number;
+  readonly stderr: string;
+  readonly outdir: string;
+}
+
+/** Runs bin/ the way the CDK CLI does: context in CDK_CONTEXT_JSON, output in CDK_OUTDIR; no bundling. */
+async function synth(context: Record<string, string>): Promise<Outcome> {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'valine-bin-'));
+  const env = {
+    ...process.env,
+    CDK_OUTDIR: outdir,
+    CDK_CONTEXT_JSON: JSON.stringify({ ...context, 'aws:cdk:bundling-stacks': [] }),
+    CDK_DEFAULT_ACCOUNT: '',
+    CDK_DEFAULT_REGION: '',
+  };
+  try {
+    const { stderr } = await run('npx', ['tsx', 'bin/valine-orchestrator.ts'], { cwd: PROJECT_ROOT, env });
+    return { code: 0, stderr, outdir };
+  } catch (error) {
+    const failure = error as { code: number; stderr: string };
+    return { code: failure.code, stderr: failure.stderr, outdir };
+  }
+}
+
+/** stderr without npm's own configuration warnings. */
+const ownLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn'));
+
+// All child processes start together; each test awaits its own.
+const outcomes = {
+  unknownStage: synth({ stage: 'staging' }),
+  emptyStage: synth({ stage: '' }),
+  invalidEmail: synth({ stage: 'prod', alertEmail: 'not-an-address' }),
+  prod: synth({ stage: 'prod' }),
+};
+
+describe('bin/valine-orchestrator.ts', () => {
+  test('an unknown stage fails with one sentence naming the known stages, exit 1, no stack trace', async () => {
+    const { code, stderr } = await outcomes.unknownStage;
+    expect(code).toBe(1);
+    expect(ownLines(stderr)).toEqual([
+      'Unknown stage "staging": the known stages are dev and prod; pass --context stage=dev or --context stage=prod.',
+    ]);
+  });
+
+  test('an empty stage context fails with one sentence and the fix', async () => {
+    const { code, stderr } = await outcomes.emptyStage;
+    expect(code).toBe(1);
+    expect(ownLines(stderr)).toEqual(['The stage context is empty; pass --context stage=dev or --context stage=prod.']);
+  });
+
+  test('an invalid configuration value fails with one sentence naming it and the fix', async () => {
+    const { code, stderr } = await outcomes.invalidEmail;
+    expect(code).toBe(1);
+    expect(ownLines(stderr)).toEqual([
+      'Invalid configuration for stage "prod": alertEmail must be an e-mail address (got "not-an-address"); fix it in lib/config/stages.ts.',
+    ]);
+  });
+
+  test('--context stage=prod synthesizes the valine-orchestrator-prod stack', async () => {
+    const { code, stderr, outdir } = await outcomes.prod;
+    expect(ownLines(stderr).filter((l) => /error|at /i.test(l))).toEqual([]);
+    expect(code).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string }> };
+    expect(manifest.artifacts['valine-orchestrator-prod']?.type).toBe('aws:cloudformation:stack');
+  });
+});

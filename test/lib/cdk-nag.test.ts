@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { Validations } from 'aws-cdk-lib';
+import { STAGES } from '../../lambda/core/contract/stages';
+import { synthesizeStage } from './support/synthesize-stage';
+
+interface ValidationReport {
+  pluginReports: Array<{ violations: Array<{ ruleName: string; description: string; violatingConstructs: Array<{ constructPath: string }> }> }>;
+}
+
+/** Synthesizes with the AwsSolutions pack; returns every unacknowledged finding as "rule at path". */
+function unacknowledgedFindings(stage: (typeof STAGES)[number]): string[] {
+  try {
+    synthesizeStage(stage, { nag: true });
+    return [];
+  } catch (error) {
+    const reportPath = /found in: (\S+validation-report\.json)/.exec(String((error as Error).message))?.[1];
+    if (!reportPath) throw error;
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as ValidationReport;
+    return report.pluginReports.flatMap((p) =>
+      p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} at ${c.constructPath}: ${v.description}`)),
+    );
+  }
+}
+
+describe('cdk-nag AwsSolutions', () => {
+  test.each(STAGES)('stage %s has no unacknowledged findings', (stage) => {
+    expect(unacknowledgedFindings(stage)).toEqual([]);
+  });
+
+  test('every acknowledgement carries a specific reason', () => {
+    const { app } = synthesizeStage('prod');
+    const acknowledged: Array<[rule: string, reason: string]> = [];
+    for (const node of app.node.findAll()) {
+      for (const entry of node.node.metadata) {
+        if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) acknowledged.push(...Object.entries(entry.data as Record<string, string>));
+      }
+    }
+    expect(acknowledged.length).toBeGreaterThan(5);
+    for (const [rule, reason] of acknowledged) {
+      expect(rule).toMatch(/AwsSolutions-[A-Z]+\d+/);
+      expect(reason.length).toBeGreaterThan(40);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { StageName } from '../../../lambda/core/contract/stages';
+import { buildApp } from '../../../lib/app';
+import type { ValineOrchestratorStack } from '../../../lib/valine-orchestrator-stack';
+
+export interface SynthesizedStage {
+  readonly app: App;
+  readonly stack: ValineOrchestratorStack;
+  readonly template: Template;
+}
+
+export interface SynthesizeOptions {
+  /** Bundle the handlers with esbuild (slower); otherwise assets are fingerprinted without bundling. */
+  readonly bundle?: boolean;
+  /** Run the cdk-nag AwsSolutions pack during synthesis (synthesis throws on unacknowledged findings). */
+  readonly nag?: boolean;
+  readonly context?: Record<string, string>;
+}
+
+/** Builds the app for one stage the way bin/ does (context `stage`), with no account/region. */
+export function synthesizeStage(stage: StageName, options: SynthesizeOptions = {}): SynthesizedStage {
+  const app = new App({
+    outdir: mkdtempSync(path.join(tmpdir(), `valine-cdk-${stage}-`)),
+    context: {
+      stage,
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...options.context,
+    },
+  });
+  if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const stack = buildApp(app, {});
+  return { app, stack, template: Template.fromStack(stack) };
+}

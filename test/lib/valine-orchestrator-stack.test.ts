@@ -1,0 +1,262 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { FUNCTION_ENVIRONMENT, FUNCTION_IDS, type FunctionId } from '../../lambda/core/contract/environment';
+import { FLAG_NAMES } from '../../lambda/core/contract/flags';
+import { flagParameterName, SECRET_DEFINITIONS } from '../../lambda/core/contract/parameters';
+import { STAGES, type StageName } from '../../lambda/core/contract/stages';
+import { createTableInput, TABLE_DEFINITIONS, tableName } from '../../lambda/core/contract/tables';
+import { functionName, stackName } from '../../lib/config/resource-names';
+import { STAGE_CONFIGS } from '../../lib/config/stages';
+import { synthesizeStage } from './support/synthesize-stage';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+// Synthesized once per stage for the whole file.
+const synthesized = { dev: synthesizeStage('dev'), prod: synthesizeStage('prod') };
+const templates: Record<StageName, Template> = { dev: synthesized.dev.template, prod: synthesized.prod.template };
+const resourcesOf = (stage: StageName, type: string) => templates[stage].findResources(type) as Record<string, Resource>;
+const functionsOf = (stage: StageName) =>
+  Object.fromEntries(
+    Object.entries(resourcesOf(stage, 'AWS::Lambda::Function')).map(([logicalId, r]) => [r.Properties.FunctionName as string, { logicalId, ...r }]),
+  );
+const logicalIdOf = (stage: StageName, type: string): string => {
+  const ids = Object.keys(resourcesOf(stage, type));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
+
+/** Masks asset hashes (S3 keys, asset paths) so a snapshot changes only when the infrastructure does. */
+const masked = (template: Template): unknown =>
+  JSON.parse(JSON.stringify(template.toJSON()).replace(/[0-9a-f]{64}/g, '[ASSET_HASH]'));
+
+const HOUSE_VARIABLES = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'];
+const ALARMS_PER_FUNCTION = 3; // errors, throttles, p99 duration vs timeout
+
+describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
+  const template = templates[stage];
+  const config = STAGE_CONFIGS[stage];
+
+  test('matches the committed snapshot (asset hashes masked)', () => {
+    expect(masked(template)).toMatchSnapshot();
+  });
+
+  test('creates the expected resources, once each', () => {
+    template.resourceCountIs('AWS::Lambda::Function', FUNCTION_IDS.length);
+    template.resourceCountIs('AWS::DynamoDB::Table', TABLE_DEFINITIONS.length);
+    template.resourceCountIs('AWS::SSM::Parameter', FLAG_NAMES.length);
+    template.resourceCountIs('AWS::ApiGateway::RestApi', 1);
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.resourceCountIs('AWS::SQS::Queue', 1);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    // one per function + the API access logs
+    template.resourceCountIs('AWS::Logs::LogGroup', FUNCTION_IDS.length + 1);
+    // per function, + interactions' Discord deadline, API 5xx, one per table, DLQ, LLM spend
+    template.resourceCountIs('AWS::CloudWatch::Alarm', FUNCTION_IDS.length * ALARMS_PER_FUNCTION + 1 + 1 + TABLE_DEFINITIONS.length + 1 + 1);
+    expect(template.toJSON().Parameters ?? {}).toEqual({ BootstrapVersion: expect.anything() });
+  });
+
+  test('every function runs nodejs22.x on ARM64 with tracing, its explicit name and its own log group', () => {
+    const functions = functionsOf(stage);
+    expect(Object.keys(functions).sort()).toEqual(FUNCTION_IDS.map((id) => functionName(id, stage)).sort());
+    for (const id of FUNCTION_IDS) {
+      const fn = functions[functionName(id, stage)]!;
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+        MemorySize: config.functions[id].memorySizeMb,
+        Timeout: config.functions[id].timeoutSeconds,
+      });
+      const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      const logGroup = resourcesOf(stage, 'AWS::Logs::LogGroup')[logGroupId]!;
+      expect(logGroup.Properties).toMatchObject({ LogGroupName: `/aws/lambda/${functionName(id, stage)}`, RetentionInDays: config.logRetentionDays });
+    }
+  });
+
+  test('each function environment is exactly its contract plus the house variables', () => {
+    const functions = functionsOf(stage);
+    for (const id of FUNCTION_IDS) {
+      const variables = functions[functionName(id, stage)]!.Properties.Environment.Variables as Record<string, unknown>;
+      expect(Object.keys(variables).sort()).toEqual([...FUNCTION_ENVIRONMENT[id], ...HOUSE_VARIABLES].sort());
+      expect(variables).toMatchObject({ VALINE_STAGE: stage, POWERTOOLS_SERVICE_NAME: id, POWERTOOLS_METRICS_NAMESPACE: 'Valine', NODE_OPTIONS: '--enable-source-maps' });
+    }
+    expect(functions[functionName('interactions', stage)]!.Properties.Environment.Variables.TASK_TTL_SECONDS).toBe(String(config.taskTtlSeconds));
+  });
+
+  test('no function environment holds anything that looks like a secret', () => {
+    const secretEnvNames = Object.values(SECRET_DEFINITIONS).map((s) => s.envVar);
+    for (const fn of Object.values(functionsOf(stage))) {
+      for (const [name, value] of Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>)) {
+        expect(name).not.toMatch(/key|token|secret|password|private|credential/i);
+        expect(secretEnvNames).not.toContain(name);
+        if (typeof value === 'string') {
+          expect(value).not.toMatch(/-----BEGIN|^sk-|^gh[pousr]_|[A-Za-z0-9+/=_-]{32,}/);
+        }
+      }
+    }
+    expect(JSON.stringify(template.toJSON())).not.toContain('/secrets/');
+  });
+
+  test.each(TABLE_DEFINITIONS.map((d) => [d.logicalName, d] as const))('the %s table follows the shared key schema, on demand, encrypted, with TTL', (_, definition) => {
+    const expected = createTableInput(definition, tableName(definition, stage));
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: expected.TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: expected.KeySchema,
+      AttributeDefinitions: Match.arrayEquals(expected.AttributeDefinitions),
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true },
+      ...(definition.indexes.length > 0
+        ? { GlobalSecondaryIndexes: expected.GlobalSecondaryIndexes!.map((gsi) => Match.objectLike(gsi)) }
+        : {}),
+    });
+  });
+
+  test('tables follow the stage removal policy, point-in-time recovery and deletion protection', () => {
+    for (const table of Object.values(resourcesOf(stage, 'AWS::DynamoDB::Table'))) {
+      if (stage === 'prod') {
+        expect(table.DeletionPolicy).toBe('Retain');
+        expect(table.UpdateReplacePolicy).toBe('Retain');
+        expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+        expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+      } else {
+        expect(table.DeletionPolicy).toBe('Delete');
+        expect(table.Properties.DeletionProtectionEnabled).toBe(false);
+      }
+    }
+  });
+
+  test('every flag exists as a String parameter with the stage default', () => {
+    for (const flag of FLAG_NAMES) {
+      template.hasResourceProperties('AWS::SSM::Parameter', {
+        Name: flagParameterName(stage, flag),
+        Type: 'String',
+        Value: config.flagDefaults[flag],
+      });
+    }
+  });
+
+  test("functions may read this stage's parameters only, and write none", () => {
+    const otherStages = STAGES.filter((s) => s !== stage);
+    const policies = Object.values(resourcesOf(stage, 'AWS::IAM::Policy'));
+    expect(policies).toHaveLength(FUNCTION_IDS.length);
+    for (const policy of policies) {
+      const statements = policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>;
+      const ssm = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('ssm:')));
+      expect(ssm).toHaveLength(1);
+      expect([ssm[0]!.Action].flat().sort()).toEqual(['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath']);
+      const resource = JSON.stringify(ssm[0]!.Resource);
+      expect(resource).toContain(`:parameter/valine/${stage}/*`);
+      for (const other of otherStages) expect(resource).not.toContain(`/valine/${other}/`);
+      for (const s of statements) expect([s.Action].flat()).not.toContain('*');
+    }
+  });
+
+  test('interactions and github-webhook may invoke the worker', () => {
+    const workerId = functionsOf(stage)[functionName('worker', stage)]!.logicalId;
+    for (const caller of ['interactions', 'github-webhook'] as FunctionId[]) {
+      const roleId = functionsOf(stage)[functionName(caller, stage)]!.Properties.Role['Fn::GetAtt'][0];
+      const policy = Object.values(resourcesOf(stage, 'AWS::IAM::Policy')).find((p) => p.Properties.Roles[0].Ref === roleId)!;
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Action: 'lambda:InvokeFunction', Resource: expect.arrayContaining([{ 'Fn::GetAtt': [workerId, 'Arn'] }]) }),
+      );
+    }
+  });
+
+  test('failed asynchronous events (worker, alert-notifier, SNS delivery) end in the dead-letter queue', () => {
+    const queueId = logicalIdOf(stage, 'AWS::SQS::Queue');
+    const functions = functionsOf(stage);
+    for (const id of ['worker', 'alert-notifier'] as FunctionId[]) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: functions[functionName(id, stage)]!.logicalId },
+        MaximumRetryAttempts: config.asyncRetryAttempts,
+        MaximumEventAgeInSeconds: config.asyncMaxEventAgeSeconds,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+    }
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [functions[functionName('alert-notifier', stage)]!.logicalId, 'Arn'] },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+    });
+  });
+
+  test('every alarm notifies the alarm topic on ALARM and on OK', () => {
+    const topic = { Ref: logicalIdOf(stage, 'AWS::SNS::Topic') };
+    const alarms = Object.values(resourcesOf(stage, 'AWS::CloudWatch::Alarm'));
+    for (const alarm of alarms) {
+      expect(alarm.Properties).toMatchObject({ AlarmActions: [topic], OKActions: [topic], ComparisonOperator: 'GreaterThanThreshold' });
+      expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^valine-orchestrator-${stage}-`));
+    }
+  });
+
+  test('alarm thresholds come from the stage config', () => {
+    const alarms = Object.fromEntries(Object.values(resourcesOf(stage, 'AWS::CloudWatch::Alarm')).map((a) => [a.Properties.AlarmName, a.Properties]));
+    const alarm = (id: string) => alarms[`valine-orchestrator-${stage}-${id}`]!;
+    expect(alarm('worker-errors')).toMatchObject({ MetricName: 'Errors', Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 300, Threshold: 5 });
+    for (const id of FUNCTION_IDS) {
+      expect(alarm(`${id}-duration-p99`)).toMatchObject({
+        MetricName: 'Duration',
+        ExtendedStatistic: 'p99',
+        Threshold: config.functions[id].timeoutSeconds * 1000 * 0.8,
+      });
+      expect(alarm(`${id}-throttles`)).toMatchObject({ MetricName: 'Throttles', Threshold: config.alarms.functionThrottlesPer5Minutes });
+    }
+    expect(alarm('interactions-discord-deadline')).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99', Threshold: 2500 });
+    expect(alarm('api-5xx')).toMatchObject({ MetricName: '5XXError', Namespace: 'AWS/ApiGateway', Threshold: config.alarms.api5xxPer5Minutes });
+    expect(alarm('dead-letter-queue')).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 0 });
+    expect(alarm('llm-daily-spend')).toMatchObject({
+      Namespace: 'Valine',
+      MetricName: 'LlmCostUsd',
+      Dimensions: [{ Name: 'Stage', Value: stage }],
+      Statistic: 'Sum',
+      Period: 86400,
+      Threshold: config.dailyLlmBudgetUsd * 0.8,
+    });
+    for (const table of TABLE_DEFINITIONS) {
+      const metrics = alarm(`${table.logicalName}-table-throttles`).Metrics as Array<{ MetricStat?: { Metric: { MetricName: string } } }>;
+      expect(metrics.filter((m) => m.MetricStat).every((m) => m.MetricStat!.Metric.MetricName === 'ThrottledRequests')).toBe(true);
+    }
+  });
+
+  test('the API routes POST /discord and POST /github/webhook to their functions, throttled and access-logged', () => {
+    const functions = functionsOf(stage);
+    const methods = Object.values(resourcesOf(stage, 'AWS::ApiGateway::Method'));
+    expect(methods.map((m) => m.Properties.HttpMethod)).toEqual(['POST', 'POST']);
+    const integrationTargets = methods.map((m) => JSON.stringify(m.Properties.Integration));
+    for (const [id, header] of [['interactions', 'X-Signature-Ed25519'], ['github-webhook', 'X-Hub-Signature-256']] as const) {
+      const index = integrationTargets.findIndex((t) => t.includes(functions[functionName(id, stage)]!.logicalId));
+      expect(methods[index]!.Properties).toMatchObject({
+        AuthorizationType: 'NONE',
+        Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST' },
+        RequestParameters: { [`method.request.header.${header}`]: true },
+      });
+    }
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: stage,
+      TracingEnabled: true,
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: config.api.rateLimitPerSecond, ThrottlingBurstLimit: config.api.burstLimit })],
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('^\\{"requestId":') },
+    });
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(JSON.stringify(outputs.DiscordInteractionsUrl!.Value)).toMatch(/"\/discord"\]\]\}$/);
+    expect(JSON.stringify(outputs.GithubWebhookUrl!.Value)).toMatch(/"\/github\/webhook"\]\]\}$/);
+    for (const name of ['ConversationsTableName', 'LedgerTableName', 'AlarmTopicArn', 'DashboardName', 'DashboardUrl', 'DeadLetterQueueUrl']) {
+      expect(outputs).toHaveProperty(name);
+    }
+  });
+});
+
+describe('stage differences', () => {
+  test('prod is termination-protected, dev is not', () => {
+    const artifact = (stage: StageName) => synthesized[stage].app.synth().getStackByName(stackName(stage));
+    expect(artifact('prod').terminationProtection).toBe(true);
+    expect(artifact('dev').terminationProtection).toBe(false);
+  });
+
+  test('an alert e-mail from --context alertEmail subscribes to the alarm topic; none by default', () => {
+    templates.dev.resourceCountIs('AWS::SNS::Subscription', 1);
+    const withEmail = synthesizeStage('dev', { context: { alertEmail: 'oncall@example.com' } }).template;
+    withEmail.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
+  });
+});
