@@ -147,6 +147,10 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     let branchExists = false;
     try {
       const repository = await deps.repoHost.describe();
+      if (repository.name !== proposal.repository) {
+        const error = `The site repository is now ${repository.name}, not ${proposal.repository} as in the preview.`;
+        return { kind: 'failed', error, message: replyMessage('UX update not applied', `${error} Run /ux-update again.`) };
+      }
       const existing = await deps.repoHost.head(branch);
       branchExists = existing !== undefined;
       if (!existing) {
@@ -177,7 +181,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
         proposal.files.map((f) => ({ path: f.path, content: f.content })),
         { message: commitMessage(proposal.title, text) },
       );
-      if (!deps.repoHost.openDraftPullRequest) return localDone(repository, proposal, branch);
+      if (repository.kind === 'local' || !deps.repoHost.openDraftPullRequest) return localDone(repository, proposal, branch);
       const pullRequest = await deps.repoHost.openDraftPullRequest({ head: branch, base: proposal.baseBranch, title: proposal.title, body: pullRequestBody(text) });
       return {
         kind: 'done',
@@ -214,7 +218,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
   return {
     id: UX_AGENT_ID,
     name: 'UX Agent',
-    description: 'Changes the website: texts, colours and links of the header, footer, navbar and home page, as a draft pull request.',
+    description: 'Edits the website header, footer, navbar and home page, shows a diff preview, and opens a draft pull request once you confirm.',
     commands: [UX_COMMAND],
     pausedBy: 'disable-ux-updates',
     propose,

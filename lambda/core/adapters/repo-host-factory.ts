@@ -1,0 +1,70 @@
+import type { FlagReader } from '../ports/flags';
+import { RepoHostError, type RepoHost } from '../ports/repo-host';
+import { MissingSecretError, type SecretReader } from '../ports/secrets';
+import { createGitHubRepoHost } from './github-repo-host';
+import { createLocalGitRepoHost } from './local-git-repo-host';
+
+/** Which website repository the UX Agent edits, and how to reach it. */
+export type RepoHostConfig =
+  | { kind: 'local'; directory: string; seedFrom?: string }
+  | { kind: 'github'; repository: string; secrets: SecretReader; baseUrl?: string };
+
+/** Builds the adapter for a configuration; GitHub App credentials come from the SecretReader. */
+export async function createRepoHost(config: RepoHostConfig): Promise<RepoHost> {
+  if (config.kind === 'local') return createLocalGitRepoHost({ directory: config.directory, seedFrom: config.seedFrom });
+  const [appId, privateKey, installation] = await Promise.all([
+    config.secrets.get('github-app-id'),
+    config.secrets.get('github-private-key'),
+    config.secrets.get('github-installation-id'),
+  ]);
+  if (!appId) throw new MissingSecretError('github-app-id', 'Put the GitHub App id in place (see docs/ux-agent.md).');
+  if (!privateKey) throw new MissingSecretError('github-private-key', 'Put the GitHub App private key (PEM) in place (see docs/ux-agent.md).');
+  const installationId = installation && installation !== 'none' ? Number(installation) : undefined;
+  if (installationId !== undefined && !Number.isInteger(installationId)) {
+    throw new RepoHostError('The github-installation-id secret must be a number (or absent to look it up).', false);
+  }
+  return createGitHubRepoHost({ repository: config.repository, appId, privateKey: privateKey.replace(/\\n/g, '\n'), installationId, baseUrl: config.baseUrl });
+}
+
+export interface FlagSelectedRepoHostOptions {
+  flags: FlagReader;
+  secrets: SecretReader;
+  /** Used when the `site-repository` flag is "local" (its default). */
+  local: { directory: string; seedFrom?: string };
+  githubBaseUrl?: string;
+}
+
+/**
+ * A RepoHost that follows the `site-repository` flag: "owner/name" → the GitHub App adapter,
+ * "local" → the local git repository. Re-reads the flag on each call (the reader caches it),
+ * so pointing the agent at another repository needs no redeploy.
+ */
+export function createFlagSelectedRepoHost(options: FlagSelectedRepoHostOptions): RepoHost {
+  const hosts = new Map<string, Promise<RepoHost>>();
+  const current = async (): Promise<RepoHost> => {
+    const repository = await options.flags.get('site-repository');
+    let host = hosts.get(repository);
+    if (!host) {
+      host = createRepoHost(
+        repository === 'local'
+          ? { kind: 'local', ...options.local }
+          : { kind: 'github', repository, secrets: options.secrets, baseUrl: options.githubBaseUrl },
+      );
+      host.catch(() => hosts.delete(repository));
+      hosts.set(repository, host);
+    }
+    return host;
+  };
+  return {
+    describe: async () => (await current()).describe(),
+    head: async (branch) => (await current()).head(branch),
+    readFile: async (path, ref) => (await current()).readFile(path, ref),
+    ensureBranch: async (branch, from) => (await current()).ensureBranch(branch, from),
+    commitFiles: async (branch, files, message) => (await current()).commitFiles(branch, files, message),
+    openDraftPullRequest: async (request) => {
+      const host = await current();
+      if (!host.openDraftPullRequest) throw new RepoHostError('The local repository host has no pull requests.', false);
+      return host.openDraftPullRequest(request);
+    },
+  };
+}
