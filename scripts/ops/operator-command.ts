@@ -1,0 +1,31 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isStageName, STAGES, type StageName } from '../../lambda/core/contract/stages';
+
+/** A mistake the operator can fix: printed as one sentence, exit code 1, no stack trace. */
+export class OperatorError extends Error {}
+
+/** Runs an operator command; its own errors and AWS errors become one sentence on stderr and exit 1. */
+export function runOperatorCommand(command: () => Promise<void>): void {
+  command().catch((error: unknown) => {
+    const message =
+      error instanceof OperatorError
+        ? error.message
+        : `AWS refused the request (${(error as Error).name}: ${(error as Error).message}); check AWS_PROFILE / AWS_REGION and your permissions.`;
+    process.stderr.write(`${message}\n`);
+    process.exitCode = 1;
+  });
+}
+
+export function parseOperatorArgs<T extends ParseArgsConfig['options']>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new OperatorError(`${(error as Error).message.replace(/\.$/, '')}; usage: ${usage}.`);
+  }
+}
+
+export function requireStage(value: unknown, usage: string): StageName {
+  if (typeof value !== 'string' || value === '') throw new OperatorError(`Missing --stage; usage: ${usage}.`);
+  if (!isStageName(value)) throw new OperatorError(`Unknown stage "${value}"; use one of ${STAGES.join(', ')}.`);
+  return value;
+}

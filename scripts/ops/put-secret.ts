@@ -1,0 +1,63 @@
+/**
+ * Stores one secret as an SSM SecureString: `npm run put-secret -- --stage dev --name discord-public-key`.
+ * The value comes from stdin when piped, else from the environment variable named in the secret
+ * contract (e.g. DISCORD_PUBLIC_KEY), else from a hidden prompt. The value is never printed.
+ */
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { isSecretName, SECRET_DEFINITIONS, SECRET_NAMES, secretParameterName } from '../../lambda/core/contract/parameters';
+import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './operator-command';
+
+const USAGE = 'npm run put-secret -- --stage <dev|prod> --name <secret-name> (value on stdin or in its environment variable)';
+// SSM standard-tier parameters hold at most 4 KB.
+const MAX_BYTES = 4096;
+
+runOperatorCommand(async () => {
+  const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' }, name: { type: 'string' } }, USAGE);
+  const stage = requireStage(values.stage, USAGE);
+  if (positionals.length > 0) {
+    throw new OperatorError(`Unexpected argument "${positionals[0]}" (never pass a secret on the command line); usage: ${USAGE}.`);
+  }
+  const name = values.name;
+  if (name === undefined) throw new OperatorError(`Missing --name; usage: ${USAGE}.`);
+  if (!isSecretName(name)) throw new OperatorError(`Unknown secret "${name}"; secrets: ${SECRET_NAMES.join(', ')}.`);
+
+  const { envVar } = SECRET_DEFINITIONS[name];
+  const { value, source } = await readSecretValue(envVar, name);
+  if (value === '') throw new OperatorError(`The value for ${name} is empty (read from ${source}); nothing was written.`);
+  if (Buffer.byteLength(value) > MAX_BYTES) {
+    throw new OperatorError(`The value for ${name} is longer than ${MAX_BYTES} bytes, the SSM limit; check that you piped the right file.`);
+  }
+
+  const parameterName = secretParameterName(stage, name);
+  const { Version } = await new SSMClient({}).send(
+    new PutParameterCommand({ Name: parameterName, Value: value, Type: 'SecureString', Overwrite: true }),
+  );
+  process.stdout.write(`Stored ${parameterName} as a SecureString (version ${Version}, read from ${source}); running functions pick it up within their cache period.\n`);
+});
+
+async function readSecretValue(envVar: string, name: string): Promise<{ value: string; source: string }> {
+  if (!process.stdin.isTTY) {
+    const piped = stripTrailingNewlines(await readAll(process.stdin));
+    if (piped !== '') return { value: piped, source: 'stdin' };
+  }
+  const fromEnv = process.env[envVar];
+  if (fromEnv !== undefined && fromEnv !== '') return { value: stripTrailingNewlines(fromEnv), source: `$${envVar}` };
+  if (!process.stdin.isTTY) return { value: '', source: `stdin and $${envVar}` };
+  process.stderr.write(`Value for ${name} (input hidden, Enter to finish): `);
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  const line = await new Promise<string>((resolve) => rl.once('line', resolve));
+  rl.close();
+  process.stderr.write('\n');
+  return { value: line.trim(), source: 'the prompt' };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const stripTrailingNewlines = (value: string): string => value.replace(/[\r\n]+$/, '');

@@ -1,0 +1,38 @@
+/**
+ * Sets one feature flag in SSM: `npm run set-flag -- --stage prod use-llm-parsing false`.
+ * Validates the name and the value against the shared flag contract before writing.
+ */
+import { GetParameterCommand, ParameterNotFound, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { FLAG_DEFINITIONS, FLAG_NAMES, isFlagName } from '../../lambda/core/contract/flags';
+import { flagParameterName } from '../../lambda/core/contract/parameters';
+import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './operator-command';
+
+const USAGE = 'npm run set-flag -- --stage <dev|prod> <flag-name> <value>';
+
+runOperatorCommand(async () => {
+  const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' } }, USAGE);
+  const stage = requireStage(values.stage, USAGE);
+  const [name, value, ...extra] = positionals;
+  if (name === undefined || value === undefined || extra.length > 0) {
+    throw new OperatorError(`Expected a flag name and one value; usage: ${USAGE}.`);
+  }
+  if (!isFlagName(name)) throw new OperatorError(`Unknown flag "${name}"; flags: ${FLAG_NAMES.join(', ')}.`);
+  const parsed = FLAG_DEFINITIONS[name].schema.safeParse(value);
+  if (!parsed.success) {
+    const reason = parsed.error.issues[0]?.message ?? 'not a valid value';
+    throw new OperatorError(`"${value}" is not a valid value for ${name} (${reason}); ${FLAG_DEFINITIONS[name].description}`);
+  }
+
+  const ssm = new SSMClient({});
+  const parameterName = flagParameterName(stage, name);
+  const previous = await ssm
+    .send(new GetParameterCommand({ Name: parameterName }))
+    .then((r) => r.Parameter?.Value)
+    .catch((error: unknown) => {
+      if (error instanceof ParameterNotFound) return undefined;
+      throw error;
+    });
+  const { Version } = await ssm.send(new PutParameterCommand({ Name: parameterName, Value: value, Type: 'String', Overwrite: true }));
+  const was = previous === undefined ? 'not set before' : `was ${previous}`;
+  process.stdout.write(`Set ${parameterName} = ${value} (${was}; version ${Version}); running functions pick it up within 30 seconds.\n`);
+});
