@@ -33,7 +33,7 @@ function git(cwd: string, args: readonly string[], options: { input?: string; en
     const child = spawn('git', ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
       cwd,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -41,7 +41,11 @@ function git(cwd: string, args: readonly string[], options: { input?: string; en
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (error) => reject(new RepoHostError(`git could not be started (${error.message}); install git to use the local repository host.`, false)));
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+      // git may exit before reading all of its input (e.g. on an error); that is reported by its exit code.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
+    }
   });
 }
 

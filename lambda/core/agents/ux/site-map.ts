@@ -80,6 +80,12 @@ export function propertyKind(spec: PropertySpec): PropertyKind {
 
 export type SiteMapParse = { ok: true; siteMap: SiteMap } | { ok: false; message: string };
 
+function explainIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_key') return `the name is not valid: ${issue.issues[0]?.message ?? 'expected a lower-case name'}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `is missing (${issue.message.replace(/, received undefined$/, '').replace(/^Invalid input: /, '')})`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
 /** Parses a site map from JSON text; the failure message names each wrong field and what it expects. */
 export function parseSiteMap(jsonText: string, source: string = SITE_MAP_PATH): SiteMapParse {
   let raw: unknown;
@@ -92,7 +98,7 @@ export function parseSiteMap(jsonText: string, source: string = SITE_MAP_PATH): 
   if (result.success) return { ok: true, siteMap: result.data };
   const problems = result.error.issues.slice(0, 5).map((issue) => {
     const at = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    return `\`${at}\`: ${issue.message}`;
+    return `\`${at}\`: ${explainIssue(issue)}`;
   });
   const more = result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : '';
   return { ok: false, message: `The site map ${source} is invalid: ${problems.join('; ')}${more}. See docs/ux-agent.md for the format.` };

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalGitRepoHost } from '../../../lambda/core/adapters/local-git-repo-host';
+
+const SEED = join(__dirname, '../../../examples/site');
+const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+
+describe('local git repository host', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'valine-local-host-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('creates the repository from the seed on first use, as a real git repository on main', async () => {
+    const directory = join(root, '.valine/site');
+    const host = createLocalGitRepoHost({ directory, seedFrom: SEED });
+    await expect(host.describe()).resolves.toEqual({ kind: 'local', name: directory, defaultBranch: 'main', directory });
+    expect(git(directory, 'branch', '--show-current')).toBe('main');
+    expect(git(directory, 'status', '--porcelain')).toBe('');
+    const main = await host.head('main');
+    expect(main).toMatch(/^[0-9a-f]{40}$/);
+    expect(await host.readFile('src/components/Header.tsx', 'main')).toBe(readFileSync(join(SEED, 'src/components/Header.tsx'), 'utf8'));
+    expect(await host.readFile('src/missing.tsx', 'main')).toBeUndefined();
+    expect(await host.head('no-such-branch')).toBeUndefined();
+    // A second host on the same directory reuses it.
+    const again = createLocalGitRepoHost({ directory, seedFrom: SEED });
+    expect(await again.head('main')).toBe(main);
+  });
+
+  it('commits on a branch without touching the checkout, and only once for the same contents', async () => {
+    const directory = join(root, 'site');
+    const host = createLocalGitRepoHost({ directory, seedFrom: SEED });
+    const main = (await host.head('main')) as string;
+    writeFileSync(join(directory, 'README.md'), 'work in progress of the person using this checkout\n');
+    await expect(host.ensureBranch('ux/test', main)).resolves.toEqual({ created: true, head: main });
+    await expect(host.ensureBranch('ux/test', main)).resolves.toEqual({ created: false, head: main });
+    const files = [{ path: 'src/new.txt', content: 'hello\n' }];
+    const first = await host.commitFiles('ux/test', files, { message: 'Add new.txt\n\nRequested by Alice.' });
+    expect(first.created).toBe(true);
+    await expect(host.commitFiles('ux/test', files, { message: 'Add new.txt' })).resolves.toEqual({ commit: first.commit, created: false });
+    expect(await host.readFile('src/new.txt', 'ux/test')).toBe('hello\n');
+    expect(git(directory, 'log', '--format=%s%n%b', '-1', 'ux/test')).toBe('Add new.txt\nRequested by Alice.');
+    expect(git(directory, 'rev-parse', 'main')).toBe(main);
+    expect(git(directory, 'branch', '--show-current')).toBe('main');
+    expect(git(directory, 'status', '--porcelain')).toBe('M README.md');
+  });
+
+  it('makes one branch and one commit under twenty concurrent writers', async () => {
+    const directory = join(root, 'site');
+    const host = createLocalGitRepoHost({ directory, seedFrom: SEED });
+    const main = (await host.head('main')) as string;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const branch = await host.ensureBranch('ux/race', main);
+        const commit = await host.commitFiles('ux/race', [{ path: 'race.txt', content: 'once\n' }], { message: 'race' });
+        return { branch, commit };
+      }),
+    );
+    expect(results.filter((r) => r.branch.created)).toHaveLength(1);
+    expect(results.filter((r) => r.commit.created)).toHaveLength(1);
+    expect(git(directory, 'rev-list', '--count', 'main..ux/race')).toBe('1');
+    expect(git(directory, 'branch', '--list', 'ux/*')).toBe('ux/race');
+  });
+
+  it('refuses an invalid branch name and a directory that is not a repository', async () => {
+    const host = createLocalGitRepoHost({ directory: join(root, 'site'), seedFrom: SEED });
+    const main = (await host.head('main')) as string;
+    await expect(host.ensureBranch('bad..name', main)).rejects.toThrow('bad..name is not a valid branch name.');
+    writeFileSync(join(root, 'plain'), 'x');
+    const notRepo = createLocalGitRepoHost({ directory: root, seedFrom: SEED });
+    await expect(notRepo.describe()).rejects.toThrow(/exists but is not a git repository/);
+  });
+});
