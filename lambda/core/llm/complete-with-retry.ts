@@ -55,7 +55,9 @@ export async function completeWithRetry(
     try {
       return { response: await provider.complete(request, { timeoutMs: remaining }), attempts: attempt };
     } catch (error) {
-      const failure = error instanceof LlmCallError ? error : new LlmCallError('connection-error', `${provider.name} call failed`);
+      let failure = error instanceof LlmCallError ? error : new LlmCallError('connection-error', `${provider.name} call failed`);
+      // An aborted fetch is not always recognisable as a timeout (e.g. across realms); past the deadline it is one.
+      if (failure.kind === 'connection-error' && clock.now() >= deadline) failure = new LlmCallError('timeout', `${provider.name} did not answer in time`);
       if (!RETRYABLE.has(failure.kind) || attempt >= policy.maxAttempts) throw new LlmCallFailed(failure, attempt);
       const wait = failure.details.retryAfterMs ?? policy.baseDelayMs * 2 ** (attempt - 1);
       if (clock.now() + wait >= deadline) throw new LlmCallFailed(failure, attempt);
