@@ -15,7 +15,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T | 'unavailable'> {
 }
 
 const formatFlag = (value: FlagValues[keyof FlagValues]): string =>
-  Array.isArray(value) ? (value.length > 0 ? value.join(', ') : 'none') : value === undefined ? 'default' : String(value);
+  Array.isArray(value) ? (value.length > 0 ? value.join(', ') : 'none') : value === undefined ? 'not set' : String(value);
 
 /** /status: stage, version, flag values, today's LLM spend against the budget, open tasks. */
 export async function statusReply(deps: InteractionDeps): Promise<InteractionResponse> {

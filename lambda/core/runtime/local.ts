@@ -1,0 +1,80 @@
+import { DiscordRestClient } from '../adapters/discord-rest';
+import { DynamoDbLedger } from '../adapters/dynamodb-ledger';
+import { DynamoDbTaskStore } from '../adapters/dynamodb-task-store';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../adapters/embedded-dynamodb';
+import { createFileFlagReader } from '../adapters/file-flags';
+import { InProcessWorkQueue } from '../adapters/in-process-work-queue';
+import { AgentRegistry } from '../agents/registry';
+import type { Agent } from '../domain/agent';
+import type { Logger } from '../ports/logger';
+import type { SecretReader } from '../ports/secrets';
+import type { InteractionsRuntime } from '../../interactions/handler';
+import { createGithubWebhookHandler, type WebhookHttpRequest, type WebhookHttpResponse } from '../../github-webhook/handler';
+import { createWorker } from '../../worker/worker';
+import { AGENT_PROFILES } from './agent-profiles';
+import { buildAgents } from './agents';
+import { discordPublicKeyLoader } from './public-key';
+
+export interface LocalRuntimeOptions {
+  version: string;
+  flagsFile: string;
+  /** Keep the tables on disk here; in memory when absent. */
+  dynamoDbPath?: string;
+  discordApiBase: string;
+  secrets: SecretReader;
+  logger: Logger;
+  taskTtlSeconds: number;
+  /** The git repository local agents edit (`.valine/site`). */
+  siteDirectory: string;
+  /** Tests and benchmarks: run these agents instead of the shipped ones. */
+  agents?: Agent[];
+  flagCacheMs?: number;
+}
+
+export interface LocalRuntime {
+  interactions: InteractionsRuntime;
+  handleGithubWebhook: (request: WebhookHttpRequest) => Promise<WebhookHttpResponse>;
+  queue: InProcessWorkQueue;
+  db: EmbeddedDynamoDb;
+  close(): Promise<void>;
+}
+
+/** Local mode: the same handlers on dynalite, a flags file, environment secrets and an in-process queue. */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const { logger, secrets } = options;
+  const stage = 'dev';
+  const db = await startEmbeddedDynamoDb({ stage: 'local', path: options.dynamoDbPath });
+  const now = () => new Date();
+  const flags = createFileFlagReader(options.flagsFile, stage, logger, options.flagCacheMs);
+  const tasks = new DynamoDbTaskStore(db.client, db.tables.conversations);
+  const ledger = new DynamoDbLedger(db.client, db.tables.ledger);
+  const discord = new DiscordRestClient({ baseUrl: options.discordApiBase, secrets, logger });
+  const agents = options.agents ?? buildAgents({ stage, secrets, ledger, logger, localSiteDirectory: options.siteDirectory });
+  const worker = createWorker({ flags, tasks, ledger, discord, agents: new AgentRegistry(agents), taskTtlSeconds: options.taskTtlSeconds, logger, now });
+  const queue = new InProcessWorkQueue(worker, logger);
+  return {
+    interactions: {
+      publicKey: discordPublicKeyLoader(secrets, 'Set DISCORD_PUBLIC_KEY, or unset it to use the generated dev key.'),
+      deps: {
+        stage,
+        version: options.version,
+        flags,
+        tasks,
+        ledger,
+        queue,
+        agents: new AgentRegistry(options.agents ?? AGENT_PROFILES),
+        locateFlag: (flag) => `"${flag}" in ${options.flagsFile}`,
+        taskTtlSeconds: options.taskTtlSeconds,
+        logger,
+        now,
+      },
+    },
+    handleGithubWebhook: createGithubWebhookHandler({ stage, tasks, ledger, discord, secrets, logger }),
+    queue,
+    db,
+    close: async () => {
+      await queue.idle();
+      await db.close();
+    },
+  };
+}
