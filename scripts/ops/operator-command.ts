@@ -7,13 +7,26 @@ export class OperatorError extends Error {}
 /** Runs an operator command; its own errors and AWS errors become one sentence on stderr and exit 1. */
 export function runOperatorCommand(command: () => Promise<void>): void {
   command().catch((error: unknown) => {
-    const message =
-      error instanceof OperatorError
-        ? error.message
-        : `AWS refused the request (${(error as Error).name}: ${(error as Error).message}); check AWS_PROFILE / AWS_REGION and your permissions.`;
+    const message = sentenceFor(error);
+    if (message === undefined) throw error; // a bug in the script: keep the stack trace
     process.stderr.write(`${message}\n`);
     process.exitCode = 1;
   });
+}
+
+function sentenceFor(error: unknown): string | undefined {
+  if (error instanceof OperatorError) return error.message;
+  if (!(error instanceof Error)) return undefined;
+  if (error.name === 'CredentialsProviderError') {
+    return `No AWS credentials found (${error.message.replace(/\.$/, '')}); set AWS_PROFILE (or run aws sso login) and try again.`;
+  }
+  if (/region/i.test(error.message) && !('$metadata' in error)) {
+    return `No AWS region configured (${error.message.replace(/\.$/, '')}); set AWS_REGION and try again.`;
+  }
+  if ('$metadata' in error) {
+    return `AWS refused the request (${error.name}: ${error.message.replace(/\.$/, '')}); check AWS_PROFILE / AWS_REGION and your permissions.`;
+  }
+  return undefined;
 }
 
 export function parseOperatorArgs<T extends ParseArgsConfig['options']>(argv: string[], options: T, usage: string) {

@@ -17,7 +17,7 @@ runOperatorCommand(async () => {
   const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' }, name: { type: 'string' } }, USAGE);
   const stage = requireStage(values.stage, USAGE);
   if (positionals.length > 0) {
-    throw new OperatorError(`Unexpected argument "${positionals[0]}" (never pass a secret on the command line); usage: ${USAGE}.`);
+    throw new OperatorError(`Unexpected argument after the options (never pass a secret on the command line, it stays in your shell history); usage: ${USAGE}.`);
   }
   const name = values.name;
   if (name === undefined) throw new OperatorError(`Missing --name; usage: ${USAGE}.`);
@@ -60,4 +60,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const stripTrailingNewlines = (value: string): string => value.replace(/[\r\n]+$/, '');
+function stripTrailingNewlines(value: string): string {
+  return value.replace(/[\r\n]+$/, '');
+}
