@@ -180,12 +180,14 @@ describe('LLM intent parser with OpenAI', () => {
     expect(spend.spentUsd).toBeGreaterThan(0);
   });
 
-  it('does not retry a rejected key', async () => {
-    const { parser } = setup();
-    openai.script({ status: 401, message: 'Incorrect API key provided' });
+  it('does not retry a rejected key, and never logs it', async () => {
+    const { parser, logger, emf } = setup();
+    openai.script({ status: 401, message: `Incorrect API key provided: ${OPENAI_KEY}` });
     const outcome = await parser.parse('make the navbar blue', DEFAULT_SITE_MAP, flags());
     expect(outcome.note).toBe('OpenAI refused the request (HTTP 401); check the openai-api-key secret and the llm-model flag.');
     expect(openai.requests).toHaveLength(1);
+    expect(costLines(logger)[0].extra).toMatchObject({ outcome: 'rejected', http_status: 401 });
+    expect(JSON.stringify([logger.lines, emf, outcome])).not.toContain(OPENAI_KEY);
   });
 
   it('falls back on malformed JSON and charges the usage the provider reported', async () => {
