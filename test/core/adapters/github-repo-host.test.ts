@@ -1,0 +1,148 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGitHubRepoHost } from '../../../lambda/core/adapters/github-repo-host';
+import { createRepoHost } from '../../../lambda/core/adapters/repo-host-factory';
+import { createUxAgent } from '../../../lambda/core/agents/ux';
+import { defaultFlagValues } from '../../../lambda/core/contract/flags';
+import type { AgentContext, AgentRequest, ProposalOutcome } from '../../../lambda/core/domain/agent';
+import type { Task } from '../../../lambda/core/domain/task';
+import type { SecretName } from '../../../lambda/core/contract/parameters';
+import { startLoopbackGitHub, type LoopbackGitHub } from '../../support/loopback-github';
+
+const SITE = join(__dirname, '../../../examples/site');
+const siteFiles = Object.fromEntries(
+  ['src/components/Header.tsx', 'src/components/Header.css', 'src/components/Footer.tsx', 'src/components/Footer.css', 'src/components/NavBar.tsx', 'src/components/NavBar.css', 'src/pages/Home.tsx'].map((p) => [
+    p,
+    readFileSync(join(SITE, p), 'utf8'),
+  ]),
+);
+const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } });
+const APP_ID = 4242;
+const INSTALLATION_ID = 777;
+const context: AgentContext = { flags: defaultFlagValues('prod'), now: () => new Date('2026-03-01T10:20:00Z') };
+const request: AgentRequest = {
+  command: 'ux-update',
+  options: { command: 'section:header text:"Test Deploy" color:#112233' },
+  requester: { id: '111111111111', name: 'Alice', roles: [] },
+  commandLine: '/ux-update command:section:header text:"Test Deploy" color:#112233',
+};
+
+function taskFor(outcome: ProposalOutcome): Task {
+  if (outcome.kind !== 'proposal') throw new Error(`expected a proposal, got ${JSON.stringify(outcome)}`);
+  return {
+    taskId: 'tsk_42',
+    agentId: 'ux',
+    command: request.commandLine,
+    options: request.options,
+    status: 'executing',
+    requesterId: request.requester.id,
+    requesterName: request.requester.name,
+    applicationId: 'app',
+    interactionToken: 'token',
+    proposal: outcome.proposal,
+    createdAt: '2026-03-01T10:20:00.000Z',
+    updatedAt: '2026-03-01T10:20:00.000Z',
+    confirmBy: '2026-03-01T11:20:00.000Z',
+    expiresAt: 0,
+    trace: [],
+    version: 1,
+  };
+}
+
+describe('GitHub App repository host against a loopback GitHub', () => {
+  let github: LoopbackGitHub;
+  beforeEach(async () => {
+    github = await startLoopbackGitHub({ appId: APP_ID, publicKeyPem: keys.publicKey, installationId: INSTALLATION_ID, owner: 'acme', repo: 'site', files: siteFiles });
+  });
+  afterEach(() => github.close());
+
+  const host = (lookUpInstallation = false) =>
+    createGitHubRepoHost({ repository: 'acme/site', appId: APP_ID, privateKey: keys.privateKey, installationId: lookUpInstallation ? undefined : INSTALLATION_ID, baseUrl: github.baseUrl });
+
+  it('reads the default branch and files with an installation token obtained with the app JWT', async () => {
+    const repo = host(true);
+    await expect(repo.describe()).resolves.toEqual({ kind: 'github', name: 'acme/site', defaultBranch: 'main', url: 'https://github.test/acme/site' });
+    const main = await repo.head('main');
+    expect(main).toBe(github.head('main'));
+    await expect(repo.readFile('src/components/Footer.tsx', main as string)).resolves.toBe(siteFiles['src/components/Footer.tsx']);
+    await expect(repo.readFile('src/nope.tsx', 'main')).resolves.toBeUndefined();
+    await expect(repo.head('nope')).resolves.toBeUndefined();
+    expect(github.requests[0]).toMatchObject({ method: 'GET', path: '/repos/acme/site/installation', status: 200 });
+    expect(github.requests[1]).toMatchObject({ method: 'POST', path: `/app/installations/${INSTALLATION_ID}/access_tokens`, status: 201 });
+    expect(github.issuedTokens).toHaveLength(1);
+  });
+
+  it('previews from the default branch and opens one draft pull request on confirm', async () => {
+    const agent = createUxAgent({ repoHost: host() });
+    const outcome = await agent.propose(request, context);
+    expect(outcome.kind === 'proposal' && outcome.preview.embeds?.[0].description).toContain('`acme/site` on `main`');
+    const done = await agent.execute(taskFor(outcome), context);
+    const branch = 'ux/header-20260301-1020-tsk42';
+    expect(done).toMatchObject({ kind: 'done', branch, pullRequest: { repository: 'acme/site', number: 1, url: 'https://github.test/acme/site/pull/1' } });
+    expect(done.message.embeds?.[0].title).toBe('Draft pull request #1 opened');
+    expect(github.pulls).toHaveLength(1);
+    expect(github.pulls[0]).toMatchObject({ head: branch, base: 'main', draft: true, title: 'UX: update header text, color' });
+    expect(github.pulls[0].body).toContain('Requested by **Alice** (Discord user `111111111111`)');
+    expect(github.pulls[0].body).toContain('- [ ] Colours keep enough contrast');
+    expect(github.file(branch, 'src/components/Header.css')).toContain('--header-color: #112233;');
+    expect(github.file('main', 'src/components/Header.css')).toContain('--header-color: #1f2937;');
+    expect(github.commitsAhead(branch)).toBe(1);
+  });
+
+  it('tells the user a 502 on the pull request call is retryable, and the retry makes no second branch or pull request', async () => {
+    const agent = createUxAgent({ repoHost: host() });
+    const outcome = await agent.propose(request, context);
+    github.failNext('POST', /\/pulls$/, 502);
+    const first = await agent.execute(taskFor(outcome), context);
+    const branch = 'ux/header-20260301-1020-tsk42';
+    expect(first).toMatchObject({ kind: 'retryable', branch });
+    expect(first.message.embeds?.[0].description).toMatch(/GitHub refused to open a draft pull request .* \(502\)\. GitHub may be having trouble; try again\. The branch `ux\/header-20260301-1020-tsk42` is kept and will be reused\. Press Confirm again/);
+    expect(github.pulls).toHaveLength(0);
+    const second = await agent.execute(taskFor(outcome), context);
+    expect(second).toMatchObject({ kind: 'done', branch, pullRequest: { number: 1 } });
+    expect(github.branches()).toEqual(['main', branch]);
+    expect(github.pulls).toHaveLength(1);
+    expect(github.commitsAhead(branch)).toBe(1);
+    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/refs'))).toHaveLength(1);
+    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/commits'))).toHaveLength(1);
+  });
+
+  it('makes one branch, one commit and one pull request under twenty concurrent executions', async () => {
+    const agent = createUxAgent({ repoHost: host() });
+    const task = taskFor(await agent.propose(request, context));
+    const results = await Promise.all(Array.from({ length: 20 }, () => agent.execute(task, context)));
+    expect(results.map((r) => r.kind)).toEqual(Array(20).fill('done'));
+    expect(new Set(results.map((r) => (r.kind === 'done' ? r.pullRequest?.number : undefined)))).toEqual(new Set([1]));
+    expect(github.branches()).toEqual(['main', 'ux/header-20260301-1020-tsk42']);
+    expect(github.commitsAhead('ux/header-20260301-1020-tsk42')).toBe(1);
+    expect(github.pulls).toHaveLength(1);
+  });
+
+  it('fails clearly when the app cannot get a token, and never shows the key or a token', async () => {
+    const wrong = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const agent = createUxAgent({ repoHost: createGitHubRepoHost({ repository: 'acme/site', appId: APP_ID, privateKey: wrong.privateKey, baseUrl: github.baseUrl }) });
+    const outcome = await agent.propose(request, context);
+    expect(outcome.kind).toBe('rejected');
+    const text = JSON.stringify(outcome);
+    expect(text).toMatch(/GitHub refused to give the GitHub App access in acme\/site \(401\)\. Check that the GitHub App is installed on the repository/);
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(text).not.toContain('ghs_');
+  });
+
+  it('refuses a preview whose file changed on the default branch before confirm', async () => {
+    const agent = createUxAgent({ repoHost: host() });
+    const outcome = await agent.propose(request, context);
+    github.push('main', { 'src/components/Header.tsx': 'export const Header = () => null;\n' });
+    const result = await agent.execute(taskFor(outcome), context);
+    expect(result).toMatchObject({ kind: 'failed' });
+    expect(github.branches()).toEqual(['main']);
+  });
+
+  it('is built by the factory from the GitHub App secrets', async () => {
+    const secrets: Partial<Record<SecretName, string>> = { 'github-app-id': String(APP_ID), 'github-private-key': keys.privateKey.replace(/\n/g, '\\n') };
+    const repo = await createRepoHost({ kind: 'github', repository: 'acme/site', secrets: { get: async (name) => secrets[name] }, baseUrl: github.baseUrl });
+    await expect(repo.describe()).resolves.toMatchObject({ defaultBranch: 'main' });
+    await expect(createRepoHost({ kind: 'github', repository: 'acme/site', secrets: { get: async () => undefined } })).rejects.toThrow(/github-app-id is not set/);
+  });
+});

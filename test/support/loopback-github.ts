@@ -1,0 +1,251 @@
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback HTTP server that speaks the GitHub REST endpoints the GitHub App repository host
+ * uses: installation tokens (JWT verified with the app's public key), repository, git refs,
+ * contents, trees, commits and pulls, over an in-memory repository with real fast-forward rules.
+ */
+export interface LoopbackGitHubOptions {
+  appId: number;
+  publicKeyPem: string;
+  installationId: number;
+  owner: string;
+  repo: string;
+  defaultBranch?: string;
+  files: Record<string, string>;
+}
+
+export interface GitHubRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  status: number;
+}
+
+interface Commit {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+}
+
+export interface PullRequest {
+  number: number;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  draft: boolean;
+  state: 'open' | 'closed';
+  html_url: string;
+}
+
+export interface LoopbackGitHub {
+  baseUrl: string;
+  requests: GitHubRequest[];
+  pulls: PullRequest[];
+  /** The next request matching `method` and `path` answers `status` (once). */
+  failNext(method: string, path: RegExp, status: number): void;
+  branches(): string[];
+  head(branch: string): string | undefined;
+  file(ref: string, path: string): string | undefined;
+  /** Commits on `branch` that are not on the default branch. */
+  commitsAhead(branch: string): number;
+  /** Commits directly to a branch (someone else's push). */
+  push(branch: string, files: Record<string, string>, message?: string): string;
+  issuedTokens: string[];
+  close(): Promise<void>;
+}
+
+const sha1 = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
+
+function verifyJwt(token: string, key: KeyObject, appId: number): boolean {
+  const [header, payload, signature] = token.split('.');
+  if (!header || !payload || !signature) return false;
+  const ok = verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'));
+  if (!ok) return false;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: unknown; exp?: number };
+  return String(claims.iss) === String(appId) && typeof claims.exp === 'number' && claims.exp * 1000 > Date.now();
+}
+
+export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promise<LoopbackGitHub> {
+  const key = createPublicKey(options.publicKeyPem);
+  const defaultBranch = options.defaultBranch ?? 'main';
+  const trees = new Map<string, Map<string, string>>();
+  const commits = new Map<string, Commit>();
+  const refs = new Map<string, string>();
+  const pulls: PullRequest[] = [];
+  const requests: GitHubRequest[] = [];
+  const failures: Array<{ method: string; path: RegExp; status: number }> = [];
+  const issuedTokens: string[] = [];
+  let baseUrl = '';
+
+  const putTree = (files: Map<string, string>) => {
+    const sha = sha1([...files].sort());
+    trees.set(sha, files);
+    return sha;
+  };
+  const putCommit = (tree: string, parents: string[], message: string) => {
+    const sha = sha1({ tree, parents, message, n: commits.size });
+    commits.set(sha, { sha, tree, parents, message });
+    return sha;
+  };
+  const resolveRef = (ref: string) => (commits.has(ref) ? ref : refs.get(`heads/${ref}`));
+  const filesAt = (ref: string) => {
+    const commit = resolveRef(ref);
+    return commit ? trees.get(commits.get(commit)!.tree) : undefined;
+  };
+  const isAncestor = (ancestor: string, of: string): boolean => {
+    const stack = [of];
+    while (stack.length > 0) {
+      const sha = stack.pop()!;
+      if (sha === ancestor) return true;
+      stack.push(...(commits.get(sha)?.parents ?? []));
+    }
+    return false;
+  };
+  refs.set(`heads/${defaultBranch}`, putCommit(putTree(new Map(Object.entries(options.files))), [], 'Initial commit'));
+
+  type Reply = { status: number; body?: unknown };
+  const notFound: Reply = { status: 404, body: { message: 'Not Found' } };
+  const repoJson = () => ({ full_name: `${options.owner}/${options.repo}`, default_branch: defaultBranch, html_url: `https://github.test/${options.owner}/${options.repo}` });
+
+  function route(method: string, url: URL, headers: IncomingHttpHeaders, body: Record<string, unknown>): Reply {
+    const path = url.pathname;
+    const auth = headers.authorization ?? '';
+    const tokenMatch = /^(?:token|bearer) (ghs_\w+)$/i.exec(auth);
+    const jwt = /^bearer (ey[\w-]+\.[\w-]+\.[\w-]+)$/i.exec(auth)?.[1];
+    const appAuthorized = jwt !== undefined && verifyJwt(jwt, key, options.appId);
+
+    let m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path);
+    if (m && method === 'POST') {
+      if (!appAuthorized) return { status: 401, body: { message: 'A JSON web token could not be decoded' } };
+      if (Number(m[1]) !== options.installationId) return notFound;
+      const token = `ghs_test${issuedTokens.length + 1}`;
+      issuedTokens.push(token);
+      return { status: 201, body: { token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { contents: 'write', pull_requests: 'write' }, repository_selection: 'selected' } };
+    }
+    const repoPrefix = `/repos/${options.owner}/${options.repo}`;
+    if (path === `${repoPrefix}/installation` && method === 'GET') {
+      return appAuthorized ? { status: 200, body: { id: options.installationId } } : { status: 401, body: { message: 'Bad credentials' } };
+    }
+    if (!path.startsWith(repoPrefix)) return notFound;
+    if (!tokenMatch || !issuedTokens.includes(tokenMatch[1])) return { status: 401, body: { message: 'Bad credentials' } };
+    const rest = path.slice(repoPrefix.length);
+
+    if (rest === '' && method === 'GET') return { status: 200, body: repoJson() };
+    if ((m = /^\/git\/ref\/(.+)$/.exec(rest)) && method === 'GET') {
+      const ref = decodeURIComponent(m[1]);
+      const sha = refs.get(ref);
+      return sha ? { status: 200, body: { ref: `refs/${ref}`, object: { sha, type: 'commit' } } } : notFound;
+    }
+    if (rest === '/git/refs' && method === 'POST') {
+      const ref = String(body.ref).replace(/^refs\//, '');
+      if (refs.has(ref)) return { status: 422, body: { message: 'Reference already exists' } };
+      if (!commits.has(String(body.sha))) return { status: 422, body: { message: 'Object does not exist' } };
+      refs.set(ref, String(body.sha));
+      return { status: 201, body: { ref: `refs/${ref}`, object: { sha: body.sha } } };
+    }
+    if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && method === 'PATCH') {
+      const ref = decodeURIComponent(m[1]);
+      const current = refs.get(ref);
+      const next = String(body.sha);
+      if (!current) return { status: 422, body: { message: 'Reference does not exist' } };
+      if (!commits.has(next)) return { status: 422, body: { message: 'Object does not exist' } };
+      if (!body.force && !isAncestor(current, next)) return { status: 422, body: { message: 'Update is not a fast forward' } };
+      refs.set(ref, next);
+      return { status: 200, body: { ref: `refs/${ref}`, object: { sha: next } } };
+    }
+    if ((m = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
+      const file = decodeURIComponent(m[1]);
+      const content = filesAt(url.searchParams.get('ref') ?? defaultBranch)?.get(file);
+      if (content === undefined) return notFound;
+      return { status: 200, body: { type: 'file', path: file, size: Buffer.byteLength(content), sha: sha1(content), encoding: 'base64', content: Buffer.from(content).toString('base64').replace(/(.{60})/g, '$1\n') } };
+    }
+    if ((m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
+      const commit = commits.get(m[1]);
+      return commit ? { status: 200, body: { sha: commit.sha, tree: { sha: commit.tree }, parents: commit.parents.map((sha) => ({ sha })), message: commit.message } } : notFound;
+    }
+    if (rest === '/git/trees' && method === 'POST') {
+      const base = trees.get(String(body.base_tree));
+      if (!base) return { status: 422, body: { message: 'base_tree is not a tree' } };
+      const files = new Map(base);
+      for (const entry of body.tree as Array<{ path: string; content: string; mode: string; type: string }>) {
+        if (entry.mode !== '100644' || entry.type !== 'blob') return { status: 422, body: { message: 'unsupported tree entry' } };
+        files.set(entry.path, entry.content);
+      }
+      return { status: 201, body: { sha: putTree(files) } };
+    }
+    if (rest === '/git/commits' && method === 'POST') {
+      if (!trees.has(String(body.tree))) return { status: 422, body: { message: 'tree does not exist' } };
+      return { status: 201, body: { sha: putCommit(String(body.tree), body.parents as string[], String(body.message)) } };
+    }
+    if (rest === '/pulls' && method === 'GET') {
+      const head = url.searchParams.get('head')?.replace(`${options.owner}:`, '');
+      const state = url.searchParams.get('state') ?? 'open';
+      const found = pulls.filter((p) => (!head || p.head === head) && (state === 'all' || p.state === state));
+      return { status: 200, body: found.map((p) => ({ ...p, head: { ref: p.head }, base: { ref: p.base } })) };
+    }
+    if (rest === '/pulls' && method === 'POST') {
+      const head = String(body.head);
+      if (!refs.has(`heads/${head}`)) return { status: 422, body: { message: 'Validation Failed', errors: [{ field: 'head', code: 'invalid' }] } };
+      if (pulls.some((p) => p.head === head && p.state === 'open')) return { status: 422, body: { message: `A pull request already exists for ${options.owner}:${head}.` } };
+      const number = pulls.length + 1;
+      const pull: PullRequest = { number, head, base: String(body.base), title: String(body.title), body: String(body.body), draft: body.draft === true, state: 'open', html_url: `https://github.test/${options.owner}/${options.repo}/pull/${number}` };
+      pulls.push(pull);
+      return { status: 201, body: { ...pull, head: { ref: head }, base: { ref: pull.base } } };
+    }
+    return notFound;
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+      const url = new URL(req.url ?? '/', baseUrl);
+      const method = req.method ?? 'GET';
+      const failure = failures.findIndex((f) => f.method === method && f.path.test(url.pathname));
+      const reply: Reply = failure >= 0 ? { status: failures.splice(failure, 1)[0].status, body: { message: 'Server Error' } } : route(method, url, req.headers, body);
+      requests.push({ method, path: `${url.pathname}${url.search}`, headers: req.headers, body, status: reply.status });
+      res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    baseUrl,
+    requests,
+    pulls,
+    issuedTokens,
+    failNext: (method, path, status) => failures.push({ method, path, status }),
+    branches: () => [...refs.keys()].map((r) => r.replace(/^heads\//, '')).sort(),
+    head: (branch) => refs.get(`heads/${branch}`),
+    file: (ref, path) => filesAt(ref)?.get(path),
+    commitsAhead: (branch) => {
+      let count = 0;
+      let sha = refs.get(`heads/${branch}`);
+      const base = refs.get(`heads/${defaultBranch}`)!;
+      while (sha && !isAncestor(sha, base)) {
+        count++;
+        sha = commits.get(sha)?.parents[0];
+      }
+      return count;
+    },
+    push: (branch, files, message = 'push') => {
+      const tip = refs.get(`heads/${branch}`)!;
+      const tree = new Map(trees.get(commits.get(tip)!.tree));
+      for (const [p, c] of Object.entries(files)) tree.set(p, c);
+      const sha = putCommit(putTree(tree), [tip], message);
+      refs.set(`heads/${branch}`, sha);
+      return sha;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
