@@ -1,3 +1,4 @@
+import './esm-only-packages';
 import { consoleLogger, logLevelFrom } from './console-logger';
 import { localSettings } from './settings';
 import { USAGE, UsageError, parseStandInArgs } from './stand-in/command-line';

@@ -92,6 +92,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     logger,
     taskTtlSeconds: settings.taskTtlSeconds,
     siteDirectory: settings.siteDirectory,
+    siteSeed: settings.siteSeed,
+    env,
     agents: options.agents,
     flagCacheMs: options.flagCacheMs,
   });

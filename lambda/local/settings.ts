@@ -12,6 +12,8 @@ export interface LocalSettings {
   dynamoDbPath: string;
   devKeyFile: string;
   siteDirectory: string;
+  /** VALINE_SITE_SEED: the folder `.valine/site` is created from on first use (examples/site). */
+  siteSeed: string;
   standInStateFile: string;
   /** Where the Discord stand-in serves its loopback Discord API (DISCORD_STAND_IN_PORT, default PORT + 1). */
   standInPort: number;
@@ -40,6 +42,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env, cwd: string 
     dynamoDbPath: resolve(home, 'dynamodb'),
     devKeyFile: resolve(home, 'dev-keys.json'),
     siteDirectory: resolve(home, 'site'),
+    siteSeed: resolve(cwd, env.VALINE_SITE_SEED || 'examples/site'),
     standInStateFile: resolve(home, 'discord-stand-in.json'),
     standInPort: portFrom('DISCORD_STAND_IN_PORT', env.DISCORD_STAND_IN_PORT, port === 0 ? 0 : port + 1),
     discordApiBase: env.DISCORD_API_BASE || undefined,

@@ -1,3 +1,4 @@
+import './esm-only-packages';
 import { relative } from 'node:path';
 import { consoleLogger, logLevelFrom } from './console-logger';
 import { startLocalServer } from './server';

@@ -21,12 +21,13 @@ export function buildAwsWorkerDeps(environment: NodeJS.ProcessEnv = process.env)
   const ssm = new SSMClient({});
   const secrets = new SsmSecretReader(ssm, stage);
   const ledger = new DynamoDbLedger(dynamodb, env.LEDGER_TABLE);
+  const flags = createSsmFlagReader(ssm, stage, logger);
   return {
-    flags: createSsmFlagReader(ssm, stage, logger),
+    flags,
     tasks: new DynamoDbTaskStore(dynamodb, env.CONVERSATIONS_TABLE),
     ledger,
     discord: new DiscordRestClient({ secrets, logger }),
-    agents: new AgentRegistry(buildAgents({ stage, secrets, ledger, logger })),
+    agents: new AgentRegistry(buildAgents({ stage, flags, secrets, logger, ledgerTable: { client: dynamodb, tableName: env.LEDGER_TABLE } })),
     taskTtlSeconds: positiveSeconds('TASK_TTL_SECONDS', env.TASK_TTL_SECONDS),
     logger,
     now: () => new Date(),

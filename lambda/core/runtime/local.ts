@@ -24,8 +24,11 @@ export interface LocalRuntimeOptions {
   secrets: SecretReader;
   logger: Logger;
   taskTtlSeconds: number;
-  /** The git repository local agents edit (`.valine/site`). */
+  /** The git repository local agents edit (`.valine/site`) and the folder it is created from (examples/site). */
   siteDirectory: string;
+  siteSeed?: string;
+  /** LLM and GitHub base URL overrides (OPENAI_BASE_URL, ANTHROPIC_BASE_URL, GITHUB_API_BASE). */
+  env?: Record<string, string | undefined>;
   /** Tests and benchmarks: run these agents instead of the shipped ones. */
   agents?: Agent[];
   flagCacheMs?: number;
@@ -49,7 +52,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const tasks = new DynamoDbTaskStore(db.client, db.tables.conversations);
   const ledger = new DynamoDbLedger(db.client, db.tables.ledger);
   const discord = new DiscordRestClient({ baseUrl: options.discordApiBase, secrets, logger });
-  const agents = options.agents ?? buildAgents({ stage, secrets, ledger, logger, localSiteDirectory: options.siteDirectory });
+  const agents =
+    options.agents ??
+    buildAgents({
+      stage,
+      flags,
+      secrets,
+      logger,
+      ledgerTable: { client: db.client, tableName: db.tables.ledger },
+      localSite: { directory: options.siteDirectory, seedFrom: options.siteSeed },
+      env: options.env,
+    });
   const worker = createWorker({ flags, tasks, ledger, discord, agents: new AgentRegistry(agents), taskTtlSeconds: options.taskTtlSeconds, logger, now });
   const queue = new InProcessWorkQueue(worker, logger);
   return {
