@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
@@ -22,11 +22,15 @@ export interface SynthesizeOptions {
   readonly context?: Record<string, string>;
 }
 
+// The feature flags the CDK CLI passes from cdk.json, so tests synthesize what `cdk synth` does.
+const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
 /** Builds the app for one stage the way bin/ does (context `stage`), with no account/region. */
 export function synthesizeStage(stage: StageName, options: SynthesizeOptions = {}): SynthesizedStage {
   const app = new App({
     outdir: mkdtempSync(path.join(tmpdir(), `valine-cdk-${stage}-`)),
     context: {
+      ...CDK_JSON_CONTEXT,
       stage,
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
       ...options.context,
