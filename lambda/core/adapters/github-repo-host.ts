@@ -1,5 +1,4 @@
-import { App } from '@octokit/app';
-import { Octokit } from '@octokit/core';
+import type { Octokit } from '@octokit/core';
 import type { PullRequestRef } from '../domain/task';
 import { RepoHostError, type CommitMessage, type DraftPullRequest, type FileToCommit, type RepoDescription, type RepoHost } from '../ports/repo-host';
 
@@ -34,11 +33,6 @@ function statusOf(error: unknown): number | undefined {
 export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   const [owner, repo] = options.repository.split('/');
   if (!owner || !repo) throw new RepoHostError(`The site repository must be given as owner/name, not "${options.repository}".`, false);
-  const app = new App({
-    appId: options.appId,
-    privateKey: options.privateKey,
-    Octokit: Octokit.defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' }),
-  });
   let client: Promise<Octokit> | undefined;
   let description: RepoDescription | undefined;
 
@@ -60,6 +54,13 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
 
   const octokit = (): Promise<Octokit> => {
     client ??= (async () => {
+      // Octokit ships ESM only: loaded on first use so CommonJS entry points (tsx, local mode) can import this module.
+      const [{ App }, { Octokit: OctokitCore }] = await Promise.all([import('@octokit/app'), import('@octokit/core')]);
+      const app = new App({
+        appId: options.appId,
+        privateKey: options.privateKey,
+        Octokit: OctokitCore.defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' }),
+      });
       const installationId =
         options.installationId ??
         (await app.octokit.request('GET /repos/{owner}/{repo}/installation', { owner, repo })).data.id;

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateDevKeyPair, signInteraction } from '../../../../lambda/local/dev-keys';
-import { commandInteraction, componentInteraction, STAND_IN_USER } from '../../../../lambda/local/interaction-builder';
+import { commandInteraction, componentInteraction, STAND_IN_USER, type InteractionUser } from '../../../../lambda/local/interaction-builder';
 import { startLocalServer, type LocalServer } from '../../../../lambda/local/server';
 import { localSettings } from '../../../../lambda/local/settings';
 import { startStandInDiscordApi, type StandInDiscordApi } from '../../../../lambda/local/stand-in/discord-api';
@@ -56,7 +56,7 @@ async function preview(local: Local, options: Record<string, string>) {
   return { message, confirm: buttons.find((b) => b.label === 'Confirm')?.custom_id ?? '', cancel: buttons.find((b) => b.label === 'Cancel')?.custom_id ?? '' };
 }
 
-async function click(local: Local, customId: string, user = STAND_IN_USER) {
+async function click(local: Local, customId: string, user: InteractionUser = STAND_IN_USER) {
   return post(local, componentInteraction(customId, '1', user));
 }
 
