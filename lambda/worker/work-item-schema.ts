@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorkItem } from '../core/domain/work';
 
 const requester = z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()) });

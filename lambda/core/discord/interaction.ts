@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Requester } from '../domain/agent';
 
 /** Interaction types (API v10). */
