@@ -15,7 +15,8 @@ const name = z
 const repoPath = z
   .string()
   .min(1)
-  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..') && !p.includes('\\'), 'expected a path relative to the repository root, such as "src/components/Header.tsx"');
+  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..') && !p.includes('\\'), 'expected a path relative to the repository root, such as "src/components/Header.tsx"')
+  .refine((p) => !/^\.(git|github|valine)\//.test(p), 'the UX Agent does not edit files under .git/, .github/ or .valine/');
 const aliases = z.array(z.string().trim().toLowerCase().min(1)).optional();
 const description = z.string().optional();
 

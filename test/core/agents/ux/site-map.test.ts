@@ -59,6 +59,12 @@ describe('site map', () => {
     expect(parseSiteMap('{"version":1,"sections":{"a":{"properties":{"t":{"edit":"jsx-text","file":"a.tsx"}}}}}')).toMatchObject({ ok: false, message: expect.stringContaining('`sections.a.properties.t.marker`: is missing') });
   });
 
+  it('refuses to point at CI workflows or the agent\'s own files', () => {
+    const map = (file: string) => JSON.stringify({ version: 1, sections: { a: { properties: { t: { edit: 'jsx-text', file, marker: 'm' } } } } });
+    expect(parseSiteMap(map('.github/workflows/deploy.js'))).toMatchObject({ ok: false, message: expect.stringContaining('does not edit files under .git/, .github/ or .valine/') });
+    expect(parseSiteMap(map('.valine/x.tsx'))).toMatchObject({ ok: false });
+  });
+
   it('accepts a minimal map for another repository', () => {
     const result = parseSiteMap(
       JSON.stringify({
