@@ -27,17 +27,18 @@ const REQUESTS: Array<Record<string, string>> = [
 ];
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
 
-function summary(name: string, samples: number[]) {
+export function summary(name: string, samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { measure: name, runs: sorted.length, 'p50 ms': at(0.5).toFixed(1), 'p95 ms': at(0.95).toFixed(1), 'max ms': sorted[sorted.length - 1].toFixed(1) };
 }
 
-async function measureAgent(root: string): Promise<number[]> {
+/** propose() alone against a local git host in `root`: milliseconds per run. */
+export async function measureAgent(root: string, runs = RUNS): Promise<number[]> {
   const agent = createUxAgent({ repoHost: createLocalGitRepoHost({ directory: join(root, 'agent-site'), seedFrom: 'examples/site' }) });
   const context = { flags: defaultFlagValues('dev'), now: () => new Date() };
   const samples: number[] = [];
-  for (let i = 0; i < RUNS + WARM_UP; i++) {
+  for (let i = 0; i < runs + WARM_UP; i++) {
     const options = REQUESTS[i % REQUESTS.length];
     const started = performance.now();
     const outcome = await agent.propose({ command: 'ux-update', options, requester: { id: '1', name: 'Bench', roles: [] }, commandLine: '/ux-update' }, context);
@@ -47,14 +48,15 @@ async function measureAgent(root: string): Promise<number[]> {
   return samples;
 }
 
-async function measureLocalMode(root: string): Promise<number[]> {
+/** Signed /ux-update → preview received by the stand-in's Discord API, through the local server in `root`. */
+export async function measureLocalMode(root: string, runs = RUNS): Promise<number[]> {
   const discord = await startStandInDiscordApi(0);
   const settings = localSettings({ VALINE_HOME: join(root, 'home'), PORT: '0', DISCORD_API_BASE: discord.baseUrl }, process.cwd());
   const server = await startLocalServer({ settings, env: {}, logger: quiet });
   const { privateKey } = await loadOrCreateDevKeyPair(settings.devKeyFile);
   const samples: number[] = [];
   try {
-    for (let i = 0; i < RUNS + WARM_UP; i++) {
+    for (let i = 0; i < runs + WARM_UP; i++) {
       const interaction = commandInteraction('ux-update', REQUESTS[i % REQUESTS.length]);
       const body = JSON.stringify(interaction);
       const started = performance.now();
@@ -73,6 +75,8 @@ async function measureLocalMode(root: string): Promise<number[]> {
 }
 
 async function main() {
+  // The SDK's Node-version notice would drown the table.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const root = await mkdtemp(join(tmpdir(), 'valine-bench-ux-'));
   try {
     const agent = await measureAgent(root);
@@ -84,7 +88,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`The benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`The benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
