@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -109,7 +109,7 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
     });
   }
 
-  /** Grants exactly read ('RO') or read-write ('RW') data access to the table and its indexes. */
+  /** Grants exactly read ('RO') or read-write ('RW') data access to the table and its indexes (its name reaches the handler through the typed environment). */
   bindTable({ table, accessMode }: { table: ValineTable; accessMode: TableAccessMode }): this {
     if (accessMode === 'RO') table.grantReadData(this);
     else table.grantReadWriteData(this);
@@ -134,12 +134,12 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
 
   /** Grants ssm:GetParameter* on this stage's /valine/<stage>/* only (flags and SecureString secrets). */
   bindParameters(): this {
-    const stack = Stack.of(this);
     const prefix = parameterPrefix(this.stage);
     this.addToRolePolicy(
       new PolicyStatement({
         actions: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
-        resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `${prefix.slice(1)}/*` })],
+        // Pseudo parameters even when the stack has a fixed account/region, so the template (and this acknowledgement) read the same.
+        resources: [`arn:${Aws.PARTITION}:ssm:${Aws.REGION}:${Aws.ACCOUNT_ID}:parameter${prefix}/*`],
       }),
     );
     Validations.of(this.executionRole).acknowledge({
