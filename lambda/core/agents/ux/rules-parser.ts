@@ -12,8 +12,9 @@ import { listOr } from './suggest';
 const PLACEHOLDER = /\u0000(\d+)\u0000/g;
 const CLAUSE_SPLIT = /\s*(?:[,;]|\.(?=\s|$)|\band\b|\bthen\b|\balso\b|\bplus\b)\s*/;
 const COLOR_WORDS = ['color', 'colour', 'background', 'background color', 'background colour', 'bg'];
-const TEXT_VERBS = /\b(?:change|set|update|rename|make|replace|edit|put|write|use|say|says|read|reads)\b/;
-const UNQUOTED_VALUE = /\b(?:to|as|say|says|read|reads|into)\s+(.+)$/;
+/** Verbs that make the rest of the clause the new text ("make the footer say …", "rename the brand to …"). */
+const SAYS_VERBS = /\b(?:say|says|read|reads|rename|renamed)\b/;
+const UNQUOTED_VALUE = /\b(?:to\s+(?:say|read)|to|as|says?|reads?|into)\s+(.+)$/;
 const LINK_REQUEST = /\badd(?:\s+(?:a|an|another|new|one))?(?:\s+new)?\s+(?:link|menu item|nav item|navigation link)s?\b/;
 
 interface Masked {
@@ -141,7 +142,12 @@ interface ClauseResult {
   links: LinkToAdd[];
   question?: string;
   understood: boolean;
+  /** Where in the clause an unquoted text value began (its end is only a guess). */
+  unquotedAt?: number;
 }
+
+/** Words that may follow a request without changing it. */
+const FILLER = /^(?:please|pls|thanks|thank you|asap|now|too|as well|for me)$/;
 
 function parseClause(lowerClause: string, originalClause: string, quotes: readonly string[], sectionName: string, section: SectionSpec): ClauseResult {
   const result: ClauseResult = { changes: [], links: [], understood: false };
@@ -179,7 +185,8 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     return result;
   }
 
-  if (color && !/\brename\b/.test(lowerClause)) {
+  const saysVerb = SAYS_VERBS.test(lowerClause);
+  if (color && !saysVerb) {
     result.understood = true;
     if (colorProperties.length === 0) {
       result.question = `The ${sectionName} has no colour I can change; its properties are ${listOr(Object.keys(section.properties))}. What should change instead?`;
@@ -205,14 +212,19 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     return result;
   }
 
-  if (textProperty || (TEXT_VERBS.test(lowerClause) && /\brename\b/.test(lowerClause))) {
+  if (textProperty || saysVerb) {
     result.understood = true;
     const property = textProperty ?? (textProperties.length === 1 ? textProperties[0] : undefined);
     const unquoted = UNQUOTED_VALUE.exec(lowerClause);
+    if (!property && unquoted && textProperties.length > 1) {
+      result.question = `Which text of the ${sectionName} should change: ${listOr(textProperties)}? Run /ux-update again naming it, e.g. ${inlineCode(`change the ${sectionName} ${textProperties[0]} to "Hello"`)}.`;
+      return result;
+    }
     if (property && unquoted) {
       const value = originalClause.slice(unquoted.index + unquoted[0].length - unquoted[1].length).trim().replace(/[.!]+$/, '');
       if (value) {
         result.changes.push({ property, value: restore(value, quotes) });
+        result.unquotedAt = unquoted.index + unquoted[0].length - unquoted[1].length;
         return result;
       }
     }
@@ -245,22 +257,33 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   const changes: PropertyChange[] = [];
   const addLinks: LinkToAdd[] = [];
   let offset = 0;
-  const clauses: Array<{ lower: string; original: string }> = [];
+  const clauses: Array<{ lower: string; original: string; start: number }> = [];
   // Commas inside parentheses (e.g. rgb(1,2,3)) do not end a clause.
   const protectedLower = lower.replace(/\([^)]*\)/g, (group) => group.replace(/,/g, '\u0001'));
   for (const part of protectedLower.split(CLAUSE_SPLIT)) {
     const start = protectedLower.indexOf(part, offset);
-    clauses.push({ lower: part.replace(/\u0001/g, ','), original: original.slice(start, start + part.length) });
+    clauses.push({ lower: part.replace(/\u0001/g, ','), original: original.slice(start, start + part.length), start });
     offset = start + part.length;
   }
   let understood = false;
+  let unquoted: { at: number; property: string } | undefined;
+  let leftOver = false;
   for (const clause of clauses) {
-    if (clause.lower.trim() === '') continue;
+    if (clause.lower.trim() === '' || FILLER.test(clause.lower.trim())) continue;
     const result = parseClause(clause.lower, clause.original, quotes, sectionName, section);
     if (result.question) return clarify(result.question);
     understood ||= result.understood;
+    leftOver ||= !result.understood;
+    if (result.unquotedAt !== undefined) unquoted ??= { at: clause.start + result.unquotedAt, property: result.changes[0].property };
     changes.push(...result.changes);
     addLinks.push(...result.links);
+  }
+  // Unquoted text followed by words we could not place: the text probably went on ("say Tom and Jerry").
+  if (unquoted && leftOver) {
+    const rest = restore(original.slice(unquoted.at), quotes).trim().replace(/[.!]+$/, '');
+    return clarify(
+      `Should the ${sectionName} ${unquoted.property} say ${inlineCode(rest)}? Put the new text in double quotes so I know where it ends, e.g. ${inlineCode(`change the ${sectionName} ${unquoted.property} to "${rest}"`, 120)}.`,
+    );
   }
   if (!understood || (changes.length === 0 && addLinks.length === 0)) {
     return clarify(`What should change in the ${sectionName}: ${listOr(Object.entries(section.properties).map(([n, s]) => (s.edit === 'links-array' ? `a new link` : n)))}? Run /ux-update again, e.g. ${inlineCode(`make the ${sectionName} navy`)}${propertiesOfKind(section, 'text')[0] ? ` or ${inlineCode(`change the ${sectionName} ${propertiesOfKind(section, 'text')[0]} to "Hello"`)}` : ''}.`);

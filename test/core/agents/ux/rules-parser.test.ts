@@ -26,6 +26,17 @@ describe('plain-language rules parser', () => {
     ['add a link "Pricing" to /pricing in the header', { section: 'header', changes: [], addLinks: [{ label: 'Pricing', href: '/pricing' }] }],
     ['add a link to /careers in the navbar', { section: 'navbar', changes: [], addLinks: [{ label: 'Careers', href: '/careers' }] }],
     ['add a menu item called Docs to https://docs.acme.test in the nav', { section: 'navbar', changes: [], addLinks: [{ label: 'Docs', href: 'https://docs.acme.test' }] }],
+    ['make the footer say Made in Lyon', { section: 'footer', changes: [{ property: 'text', value: 'Made in Lyon' }] }],
+    ['make the header say Welcome to Acme, thanks', { section: 'header', changes: [{ property: 'text', value: 'Welcome to Acme' }] }],
+    ['make the footer say Navy Blue Co', { section: 'footer', changes: [{ property: 'text', value: 'Navy Blue Co' }] }],
+    ['Make the CTA say "Start now"', { section: 'home', changes: [{ property: 'cta-text', value: 'Start now' }] }],
+    ['change the button text to "Go"', { section: 'home', changes: [{ property: 'cta-text', value: 'Go' }] }],
+    ['set the navbar tagline to Tools for makers', { section: 'navbar', changes: [{ property: 'text', value: 'Tools for makers' }] }],
+    ['header background navy please', { section: 'header', changes: [{ property: 'color', value: 'navy' }] }],
+    [
+      'rename the brand to Acme Labs and make the navbar navy',
+      { section: 'navbar', changes: [{ property: 'brand', value: 'Acme Labs' }, { property: 'color', value: 'navy' }] },
+    ],
     ['make the header rgb(1,2,3)', { section: 'header', changes: [{ property: 'color', value: 'rgb(1,2,3)' }] }],
     ['make the header #12345', { section: 'header', changes: [{ property: 'color', value: '#12345' }] }],
   ];
@@ -43,6 +54,8 @@ describe('plain-language rules parser', () => {
     ['change the navbar colour', /^Which colour should the navbar be\?/],
     ['change the footer text', /^What should the footer text say\?/],
     ['add a link called Pricing to the header', /^Where should the new header link go\?/],
+    ['make the footer say Tom and Jerry', /^Should the footer text say `Tom and Jerry`\? Put the new text in double quotes so I know where it ends/],
+    ['make the home say Hello', /^Which text of the home should change: hero-text, description or cta-text\?/],
   ];
   it.each(questions)('asks one question for %p', (input, question) => {
     const outcome = parsePlainLanguage(input, DEFAULT_SITE_MAP);
