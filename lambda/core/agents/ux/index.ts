@@ -30,6 +30,9 @@ export interface UxAgentDeps {
 export const UX_AGENT_ID = 'ux';
 export const UX_COMMAND = 'ux-update';
 
+/** The edited files are stored on the task, and a DynamoDB item holds at most 400 KB. */
+const MAX_PROPOSAL_BYTES = 256 * 1024;
+
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const usage = (siteMap: SiteMap) =>
@@ -91,6 +94,10 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       return rejected(`Nothing would change: the ${intent.section} already looks like that on ${where}.`, footer);
     }
 
+    const size = plan.files.reduce((total, f) => total + Buffer.byteLength(f.after, 'utf8'), 0);
+    if (size > MAX_PROPOSAL_BYTES) {
+      return rejected(`The files to change add up to ${Math.round(size / 1024)} KB; the UX Agent edits files up to ${MAX_PROPOSAL_BYTES / 1024} KB in total. Point the site map at smaller files.`, footer);
+    }
     const diff = unifiedDiff(plan.files);
     const title = pullRequestTitle(intent.section, plan.lines);
     const proposal: UxProposal = {

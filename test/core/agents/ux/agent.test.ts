@@ -151,6 +151,15 @@ describe('UX Agent on a local git repository', () => {
     expect(main).not.toBe(await host.head('main'));
   });
 
+  it('refuses files too large to store on the task', async () => {
+    const css = `.big {\n  --big-color: #000000;\n}\n${'/* padding */\n'.repeat(20_000)}`;
+    const map = { version: 1, sections: { big: { properties: { color: { edit: 'css-variable', file: 'big.css', variable: '--big-color' } } } } };
+    await host.commitFiles('main', [{ path: 'big.css', content: css }, { path: '.valine/ux-map.json', content: JSON.stringify(map) }], { message: 'big' });
+    const outcome = await createUxAgent({ repoHost: host }).propose(request({ command: 'section:big color:red' }), context);
+    expect(outcome.kind).toBe('rejected');
+    expect(embed(outcome).description).toMatch(/^The files to change add up to 273 KB; the UX Agent edits files up to 256 KB in total/);
+  });
+
   it('uses the repository map when there is one', async () => {
     const map = { version: 1, sections: { hero: { properties: { title: { edit: 'jsx-text', file: 'src/pages/Home.tsx', marker: 'home-hero-text' } } } } };
     await host.commitFiles('main', [{ path: '.valine/ux-map.json', content: JSON.stringify(map) }], { message: 'map' });
