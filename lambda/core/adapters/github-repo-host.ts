@@ -49,7 +49,8 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
           : retryable
             ? ' GitHub may be having trouble; try again.'
             : '';
-    return new RepoHostError(`GitHub refused to ${doing} in ${options.repository} (${status ?? 'no response'}).${hint}`, retryable, status);
+    const outcome = retryable ? `GitHub could not ${doing}` : `GitHub refused to ${doing}`;
+    return new RepoHostError(`${outcome} in ${options.repository} (${status ?? 'no response'}).${hint}`, retryable, status);
   };
 
   const octokit = (): Promise<Octokit> => {

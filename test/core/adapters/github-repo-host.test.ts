@@ -97,7 +97,7 @@ describe('GitHub App repository host against a loopback GitHub', () => {
     const first = await agent.execute(taskFor(outcome), context);
     const branch = 'ux/header-20260301-1020-tsk42';
     expect(first).toMatchObject({ kind: 'retryable', branch });
-    expect(first.message.embeds?.[0].description).toMatch(/GitHub refused to open a draft pull request .* \(502\)\. GitHub may be having trouble; try again\. The branch `ux\/header-20260301-1020-tsk42` is kept and will be reused\. Press Confirm again/);
+    expect(first.message.embeds?.[0].description).toMatch(/GitHub could not open a draft pull request .* \(502\)\. GitHub may be having trouble; try again\. The branch `ux\/header-20260301-1020-tsk42` is kept and will be reused\. Press Confirm again/);
     expect(github.pulls).toHaveLength(0);
     const second = await agent.execute(taskFor(outcome), context);
     expect(second).toMatchObject({ kind: 'done', branch, pullRequest: { number: 1 } });
