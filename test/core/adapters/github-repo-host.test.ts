@@ -99,6 +99,7 @@ describe('GitHub App repository host against a loopback GitHub', () => {
     expect(first).toMatchObject({ kind: 'retryable', branch });
     expect(first.message.embeds?.[0].description).toMatch(/GitHub could not open a draft pull request .* \(502\)\. GitHub may be having trouble; try again\. The branch `ux\/header-20260301-1020-tsk42` is kept and will be reused\. Press Confirm again/);
     expect(github.pulls).toHaveLength(0);
+    expect(first.message.embeds?.[1].description).toContain('+      <h1 data-ux="header-text">Test Deploy</h1>');
     const second = await agent.execute(taskFor(outcome), context);
     expect(second).toMatchObject({ kind: 'done', branch, pullRequest: { number: 1 } });
     expect(github.branches()).toEqual(['main', branch]);

@@ -103,6 +103,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     const proposal: UxProposal = {
       version: 1,
       repository: repository.name,
+      repositoryKind: repository.kind,
       baseBranch: repository.defaultBranch,
       baseCommit,
       section: intent.section,
@@ -215,7 +216,23 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
           kind: 'retryable',
           error: reason,
           ...(branchExists ? { branch } : {}),
-          message: replyMessage('UX update interrupted', `${reason}${kept} Press Confirm again to finish; nothing will be done twice.`),
+          message: {
+            // The preview stays visible under the notice: Confirm again still means "this diff".
+            embeds: [
+              ...(replyMessage('UX update interrupted', `${reason}${kept} Press Confirm again to finish; nothing will be done twice.`).embeds ?? []),
+              ...(previewMessage({
+                section: proposal.section,
+                changes: proposal.changes,
+                diff: proposal.diff,
+                repository: { kind: proposal.repositoryKind ?? 'github', name: proposal.repository, defaultBranch: proposal.baseBranch },
+                baseCommit: proposal.baseCommit,
+                requesterName: task.requesterName,
+                parser: proposal.parser,
+                ...(proposal.note ? { note: proposal.note } : {}),
+              }).embeds ?? []),
+            ],
+            allowed_mentions: NO_MENTIONS,
+          },
         };
       }
       return { kind: 'failed', error: reason, message: replyMessage('UX update failed', `${reason}${kept}`) };

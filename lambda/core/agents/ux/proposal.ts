@@ -5,6 +5,7 @@ import { PARSER_NAMES } from './intent';
 export const uxProposalSchema = z.object({
   version: z.literal(1),
   repository: z.string(),
+  repositoryKind: z.enum(['github', 'local']).optional(),
   baseBranch: z.string(),
   /** The commit the preview was computed on. */
   baseCommit: z.string(),
