@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Validations } from 'aws-cdk-lib';
-import { STAGES } from '../../lambda/core/contract/stages';
+import type { StageName } from '../../lambda/core/contract/stages';
 import { synthesizeStage } from './support/synthesize-stage';
 
 interface ValidationReport {
   pluginReports: Array<{ violations: Array<{ ruleName: string; description: string; violatingConstructs: Array<{ constructPath: string }> }> }>;
 }
 
-/** Synthesizes with the AwsSolutions pack; returns every unacknowledged finding as "rule at path". */
-function unacknowledgedFindings(stage: (typeof STAGES)[number], context?: Record<string, string>): string[] {
+/** Synthesizes with the AwsSolutions pack; returns every unacknowledged finding as "rule at path: description". */
+function unacknowledgedFindings(stage: StageName, context: Record<string, string> = {}): string[] {
   try {
-    synthesizeStage(stage, { nag: true, ...(context ? { context } : {}) });
+    synthesizeStage(stage, { nag: true, context });
     return [];
   } catch (error) {
     const reportPath = /found in: (\S+validation-report\.json)/.exec(String((error as Error).message))?.[1];
@@ -23,15 +23,15 @@ function unacknowledgedFindings(stage: (typeof STAGES)[number], context?: Record
 }
 
 describe('cdk-nag AwsSolutions', () => {
-  test.each(STAGES)('stage %s has no unacknowledged findings', (stage) => {
-    expect(unacknowledgedFindings(stage)).toEqual([]);
+  test('dev (environment-agnostic) has no unacknowledged findings', () => {
+    expect(unacknowledgedFindings('dev')).toEqual([]);
   });
 
-  test('nor when the account and region are fixed, as on a real deploy', () => {
+  test('prod with a fixed account and region, as on a real deploy, has no unacknowledged findings', () => {
     expect(unacknowledgedFindings('prod', { account: '123456789012', region: 'eu-west-1' })).toEqual([]);
   });
 
-  test('every acknowledgement carries a specific reason', () => {
+  test('every acknowledgement names one AwsSolutions rule and carries a specific reason', () => {
     const { app } = synthesizeStage('prod');
     const acknowledged: Array<[rule: string, reason: string]> = [];
     for (const node of app.node.findAll()) {
