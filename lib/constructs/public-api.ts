@@ -53,7 +53,8 @@ export class PublicApi extends Construct {
         throttlingRateLimit: config.api.rateLimitPerSecond,
         throttlingBurstLimit: config.api.burstLimit,
         tracingEnabled: true,
-        metricsEnabled: true,
+        // API-level metrics (Count, 4XX, 5XX, Latency) are free; per-method detailed metrics are billed and add nothing for two routes.
+        metricsEnabled: false,
         accessLogDestination: new LogGroupLogDestination(this.accessLogGroup),
         accessLogFormat: AccessLogFormat.custom(
           JSON.stringify({
