@@ -2,7 +2,7 @@ import { CSS_NAMED_COLORS } from './color';
 import { inlineCode } from './discord-text';
 import type { IntentParser, LinkToAdd, ParseOutcome, PropertyChange } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
-import { listOr } from './suggest';
+import { closest, listOr } from './suggest';
 
 /**
  * The deterministic plain-language parser: common phrasings such as "make the navbar blue",
@@ -98,6 +98,17 @@ function sectionFromProperty(lower: string, siteMap: SiteMap): string | undefine
     }
   }
   return owners.size === 1 ? [...owners][0] : undefined;
+}
+
+/** A word that looks like a misspelt section name ("heder" → header). */
+function guessSection(lower: string, siteMap: SiteMap): { section: string; word: string } | undefined {
+  const names = Object.keys(siteMap.sections);
+  for (const word of lower.replace(PLACEHOLDER, ' ').split(/[^a-z-]+/)) {
+    if (word.length < 4) continue;
+    const match = closest(word, names);
+    if (match) return { section: match, word };
+  }
+  return undefined;
 }
 
 /** The colour a clause names: a hex value, a colour function (to be refused later), or a CSS colour name of up to three words. */
@@ -251,6 +262,10 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   }
   const sectionName = named[0] ?? sectionFromProperty(lower, siteMap);
   if (!sectionName) {
+    const guess = guessSection(lower, siteMap);
+    if (guess) {
+      return clarify(`Did you mean the ${guess.section} (you wrote ${inlineCode(guess.word)})? Run /ux-update again naming one of ${listOr(sections)}, e.g. ${inlineCode(`${original.replace(PLACEHOLDER, (_, n: string) => `"${quotes[Number(n)]}"`).replace(new RegExp(`\\b${escapeRegExp(guess.word)}\\b`, 'i'), guess.section)}`, 120)}.`);
+    }
     return clarify(`Which section should change: ${listOr(sections)}? Run /ux-update again naming it, e.g. ${example}.`);
   }
   const section = siteMap.sections[sectionName];
