@@ -4,6 +4,7 @@ import { DISCORD_API_DEFAULT_BASE } from '../core/adapters/discord-rest';
 import { EnvSecretReader } from '../core/adapters/env-secrets';
 import type { Agent } from '../core/domain/agent';
 import type { Logger } from '../core/ports/logger';
+import type { WorkQueue } from '../core/ports/work-queue';
 import { startLocalRuntime, type LocalRuntime } from '../core/runtime/local';
 import { createInteractionsHandler } from '../interactions/handler';
 import { loadOrCreateDevKeyPair } from './dev-keys';
@@ -22,6 +23,8 @@ export interface LocalServerOptions {
   /** Tests and the benchmark: agents to run instead of the shipped ones. */
   agents?: Agent[];
   flagCacheMs?: number;
+  /** The benchmark: where work goes instead of the in-process worker. */
+  workQueue?: WorkQueue;
 }
 
 export interface LocalServer {
@@ -96,6 +99,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     env,
     agents: options.agents,
     flagCacheMs: options.flagCacheMs,
+    workQueue: options.workQueue,
   });
   const handleInteraction = createInteractionsHandler(async () => runtime.interactions);
 

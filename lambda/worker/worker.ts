@@ -3,7 +3,7 @@ import type { Agent, ExecutionOutcome } from '../core/domain/agent';
 import type { DiscordMessage } from '../core/domain/discord-message';
 import { TaskConflictError, TaskNotFoundError, type Task } from '../core/domain/task';
 import type { WorkItem } from '../core/domain/work';
-import { confirmClaimKey } from '../core/discord/ledger-keys';
+import { PROPOSE_CLAIM_TTL_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
 import { confirmCancelRow } from '../core/discord/task-buttons';
 import { failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
 import type { DiscordApi } from '../core/ports/discord-api';
@@ -55,6 +55,12 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
     await show(plainMessage({ content: `The agent "${item.agentId}" is not available in this deployment, so nothing was proposed.` }));
     return;
   }
+  // Lambda may deliver an event twice and a signed request may be replayed: propose once per interaction.
+  const claimKey = interactionClaimKey(item.interaction.interactionId);
+  if (!(await deps.ledger.claimOnce(claimKey, PROPOSE_CLAIM_TTL_SECONDS))) {
+    deps.logger.info('Proposal skipped: this interaction was already handled', { interactionId: item.interaction.interactionId });
+    return;
+  }
   try {
     const flags = await deps.flags.all();
     const outcome = await agent.propose(
@@ -76,6 +82,7 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
     await show(proposalMessage(task, outcome.preview));
   } catch (error) {
     deps.logger.error('Proposing failed', { agentId: agent.id, interactionId: item.interaction.interactionId, error: errorText(error) });
+    await deps.ledger.release(claimKey).catch(() => undefined);
     await show(
       failureMessage(
         `${agent.name} could not prepare a preview`,

@@ -7,6 +7,7 @@ import { InProcessWorkQueue } from '../adapters/in-process-work-queue';
 import { AgentRegistry } from '../agents/registry';
 import type { Agent } from '../domain/agent';
 import type { Logger } from '../ports/logger';
+import type { WorkQueue } from '../ports/work-queue';
 import type { SecretReader } from '../ports/secrets';
 import type { InteractionsRuntime } from '../../interactions/handler';
 import { createGithubWebhookHandler, type WebhookHttpRequest, type WebhookHttpResponse } from '../../github-webhook/handler';
@@ -32,12 +33,15 @@ export interface LocalRuntimeOptions {
   /** Tests and benchmarks: run these agents instead of the shipped ones. */
   agents?: Agent[];
   flagCacheMs?: number;
+  /** The benchmark: hand work to this queue instead of running the worker in this process. */
+  workQueue?: WorkQueue;
 }
 
 export interface LocalRuntime {
   interactions: InteractionsRuntime;
   handleGithubWebhook: (request: WebhookHttpRequest) => Promise<WebhookHttpResponse>;
-  queue: InProcessWorkQueue;
+  /** Resolves when the in-process worker has handled everything handed to it. */
+  idle(): Promise<void>;
   db: EmbeddedDynamoDb;
   close(): Promise<void>;
 }
@@ -52,7 +56,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const tasks = new DynamoDbTaskStore(db.client, db.tables.conversations);
   const ledger = new DynamoDbLedger(db.client, db.tables.ledger);
   const discord = new DiscordRestClient({ baseUrl: options.discordApiBase, secrets, logger });
-  const agents =
+  const agents = () =>
     options.agents ??
     buildAgents({
       stage,
@@ -63,8 +67,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       localSite: { directory: options.siteDirectory, seedFrom: options.siteSeed },
       env: options.env,
     });
-  const worker = createWorker({ flags, tasks, ledger, discord, agents: new AgentRegistry(agents), taskTtlSeconds: options.taskTtlSeconds, logger, now });
-  const queue = new InProcessWorkQueue(worker, logger);
+  const inProcess = options.workQueue
+    ? undefined
+    : new InProcessWorkQueue(createWorker({ flags, tasks, ledger, discord, agents: new AgentRegistry(agents()), taskTtlSeconds: options.taskTtlSeconds, logger, now }), logger);
+  const queue: WorkQueue = options.workQueue ?? (inProcess as InProcessWorkQueue);
+  const idle = async () => inProcess?.idle();
   return {
     interactions: {
       publicKey: discordPublicKeyLoader(secrets, 'Set DISCORD_PUBLIC_KEY, or unset it to use the generated dev key.'),
@@ -83,10 +90,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       },
     },
     handleGithubWebhook: createGithubWebhookHandler({ stage, tasks, ledger, discord, secrets, logger }),
-    queue,
+    idle,
     db,
     close: async () => {
-      await queue.idle();
+      await idle();
       await db.close();
     },
   };

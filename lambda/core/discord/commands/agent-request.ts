@@ -3,11 +3,10 @@ import type { FlagValues } from '../../contract/flags';
 import { commandLine, readCommandOptions, type CommandDefinition } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import type { InteractionContext } from '../interaction';
-import { INTERACTION_CLAIM_TTL_SECONDS, interactionClaimKey } from '../ledger-keys';
 import { mayRequestChanges } from '../permissions';
 import { deferred, ephemeral, type InteractionResponse } from '../responses';
 
-/** A command an agent answers (/ux-update): checks, de-duplicates, hands it to the worker, answers type 5. */
+/** A command an agent answers (/ux-update): checks, hands it to the worker, answers type 5 ("thinking…"). */
 export async function agentRequestReply(
   command: CommandDefinition,
   given: Record<string, string>,
@@ -27,10 +26,7 @@ export async function agentRequestReply(
   const options = readCommandOptions(command, given);
   if (!options.ok) return ephemeral(options.message);
 
-  const claimKey = interactionClaimKey(context.interactionId);
-  if (!(await deps.ledger.claimOnce(claimKey, INTERACTION_CLAIM_TTL_SECONDS))) {
-    return ephemeral('This request was already received; its answer is on the way.');
-  }
+  // No DynamoDB call here: the worker claims the interaction id before any side effect.
   try {
     await deps.queue.enqueue({
       kind: 'propose',
@@ -49,7 +45,6 @@ export async function agentRequestReply(
     });
   } catch (error) {
     deps.logger.error('Could not hand a request to the worker', { command: command.name, error: error instanceof Error ? error.message : String(error) });
-    await deps.ledger.release(claimKey).catch(() => undefined);
     return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Please try again in a minute.`);
   }
   return deferred();

@@ -1,0 +1,56 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ackLatencySuite } from './suites/ack-latency';
+import { bundlesSuite } from './suites/bundles';
+import type { BenchSuite, Check } from './suite';
+
+/** `npm run bench [-- --only <suite id>]`: every suite in order, a table each, one JSON file. Loopback only. */
+const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite];
+
+async function main(): Promise<number> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+  const suites = only ? SUITES.filter((s) => s.id === only) : SUITES;
+  if (suites.length === 0) {
+    process.stderr.write(`No suite "${only}". Suites: ${SUITES.map((s) => s.id).join(', ')}.\n`);
+    return 1;
+  }
+  const resultsDirectory = resolve('bench/results');
+  await mkdir(resultsDirectory, { recursive: true });
+  const started = new Date();
+  const report: Record<string, unknown> = {
+    startedAt: started.toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: process.platform },
+    suites: {},
+  };
+  const allChecks: Array<Check & { suite: string }> = [];
+  for (const suite of suites) {
+    process.stdout.write(`\n== ${suite.title}\n`);
+    const t0 = Date.now();
+    const result = await suite.run({ resultsDirectory, log: (line) => process.stderr.write(`${line}\n`) });
+    process.stdout.write(`${result.lines.join('\n')}\n(${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+    (report.suites as Record<string, unknown>)[suite.id] = { results: result.results, checks: result.checks };
+    allChecks.push(...result.checks.map((c) => ({ ...c, suite: suite.id })));
+  }
+  process.stdout.write('\n== Figures to reach\n');
+  for (const check of allChecks) {
+    process.stdout.write(`${check.pass ? 'PASS' : 'MISS'}  ${check.name}: ${check.measured} (target ${check.target})\n`);
+  }
+  report.finishedAt = new Date().toISOString();
+  const file = join(resultsDirectory, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  await writeFile(file, json);
+  await writeFile(join(resultsDirectory, 'latest.json'), json);
+  process.stdout.write(`\nWrote ${file} (and bench/results/latest.json).\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`The benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

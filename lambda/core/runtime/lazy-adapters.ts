@@ -1,0 +1,40 @@
+import type { Ledger } from '../ports/ledger';
+import type { TaskStore } from '../ports/task-store';
+import type { WorkQueue } from '../ports/work-queue';
+
+/** Builds a value on first use (and again after a failed build), then reuses it. */
+export function onFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () =>
+    (value ??= build().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    }));
+}
+
+/*
+ * Stand-ins that load their SDK client only when first called: a cold interactions function
+ * then answers Discord's PING after loading the SSM client alone.
+ */
+export function lazyTaskStore(load: () => Promise<TaskStore>): TaskStore {
+  return {
+    create: async (task) => (await load()).create(task),
+    get: async (taskId) => (await load()).get(taskId),
+    transition: async (taskId, from, to, changes, note) => (await load()).transition(taskId, from, to, changes, note),
+    lastByRequester: async (requesterId) => (await load()).lastByRequester(requesterId),
+    listOpen: async (limit) => (await load()).listOpen(limit),
+    findByPullRequest: async (repository, number) => (await load()).findByPullRequest(repository, number),
+  };
+}
+
+export function lazyLedger(load: () => Promise<Ledger>): Ledger {
+  return {
+    claimOnce: async (key, ttlSeconds) => (await load()).claimOnce(key, ttlSeconds),
+    release: async (key) => (await load()).release(key),
+    audit: async (entry) => (await load()).audit(entry),
+  };
+}
+
+export function lazyWorkQueue(load: () => Promise<WorkQueue>): WorkQueue {
+  return { enqueue: async (item) => (await load()).enqueue(item) };
+}
