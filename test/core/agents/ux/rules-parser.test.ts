@@ -37,6 +37,7 @@ describe('plain-language rules parser', () => {
       'rename the brand to Acme Labs and make the navbar navy',
       { section: 'navbar', changes: [{ property: 'brand', value: 'Acme Labs' }, { property: 'color', value: 'navy' }] },
     ],
+    ['add a link called Sign in in the header to /login', { section: 'header', changes: [], addLinks: [{ label: 'Sign in', href: '/login' }] }],
     ['make the header rgb(1,2,3)', { section: 'header', changes: [{ property: 'color', value: 'rgb(1,2,3)' }] }],
     ['make the header #12345', { section: 'header', changes: [{ property: 'color', value: '#12345' }] }],
   ];
