@@ -1,0 +1,74 @@
+import { AgentRegistry } from '../../lambda/core/agents/registry';
+import type { WorkItem } from '../../lambda/core/domain/work';
+import { parseWorkItem } from '../../lambda/worker/work-item-schema';
+import { createWorker } from '../../lambda/worker/worker';
+import { startPlatform, type Platform } from '../interactions/fixtures/platform';
+import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
+import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
+import { scriptedAgent } from '../interactions/fixtures/test-agent';
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform.close());
+
+const proposeItem = (interactionId: string): WorkItem => ({
+  kind: 'propose',
+  interaction: { interactionId, applicationId: '200000000000000002', token: `token-${interactionId}`, requester: { id: '100000000000000001', name: 'Local Developer', roles: [] } },
+  agentId: 'ux',
+  command: 'ux-update',
+  options: { command: 'section:header text:"Hi"' },
+  commandLine: '/ux-update command:section:header text:"Hi"',
+});
+
+function worker() {
+  const agent = scriptedAgent();
+  let proposals = 0;
+  const propose = agent.propose;
+  agent.propose = async (request, context) => {
+    proposals += 1;
+    return propose(request, context);
+  };
+  const handle = createWorker({
+    flags: platform.deps.flags,
+    tasks: platform.deps.tasks,
+    ledger: platform.deps.ledger,
+    discord: new DiscordRestClient({ baseUrl: platform.discord.baseUrl, secrets: new EnvSecretReader({}), logger: platform.logger, sleep: async () => undefined }),
+    agents: new AgentRegistry([agent]),
+    taskTtlSeconds: 900,
+    logger: platform.logger,
+    now: () => new Date(),
+  });
+  return { handle, proposals: () => proposals };
+}
+
+describe('the worker\'s work items', () => {
+  it('proposes once when Lambda delivers the same event twice', async () => {
+    const { handle, proposals } = worker();
+    const item = proposeItem('910000000000000001');
+    await Promise.all([handle(item), handle(item)]);
+    expect(proposals()).toBe(1);
+  });
+
+  it('proposes again after a delivery whose proposal failed (the claim is released)', async () => {
+    const { handle, proposals } = worker();
+    platform.discord.script({ status: 400, body: { message: 'Unknown Webhook', code: 10015 } }, { status: 400, body: { message: 'Unknown Webhook', code: 10015 } });
+    const item = proposeItem('910000000000000002');
+    await expect(handle(item)).rejects.toThrow(/Discord refused to edit the original message: HTTP 400 Unknown Webhook/);
+    await handle(item);
+    expect(proposals()).toBe(2);
+  });
+
+  it('refuses GitHub events, which this worker does not handle yet', async () => {
+    const { handle } = worker();
+    await expect(handle({ kind: 'github-event', deliveryId: 'd-1', event: 'pull_request', payload: {} })).rejects.toThrow(
+      'github-event work items are not handled by this worker (delivery d-1).',
+    );
+  });
+
+  it('rejects an event that is not a work item with a sentence', () => {
+    expect(() => parseWorkItem({ kind: 'make-coffee' })).toThrow(/The worker received an event that is not a work item/);
+    expect(parseWorkItem(proposeItem('1')).kind).toBe('propose');
+  });
+});
