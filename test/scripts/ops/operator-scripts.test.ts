@@ -58,7 +58,8 @@ interface Result {
 let ssm: Awaited<ReturnType<typeof startFakeSsm>>;
 
 function runScript(script: string, args: string[], options: { stdin?: string; env?: Record<string, string | undefined> } = {}): Promise<Result> {
-  const child = spawn('npx', ['tsx', `scripts/ops/${script}.ts`, ...args], {
+  // What `npm run <script>` runs, without npm's own start-up.
+  const child = spawn(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [`scripts/ops/${script}.ts`, ...args], {
     cwd: PROJECT_ROOT,
     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     env: {
