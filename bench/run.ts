@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ackLatencySuite } from './suites/ack-latency';
 import { bundlesSuite } from './suites/bundles';
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   const started = new Date();
   const report: Record<string, unknown> = {
     startedAt: started.toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: process.platform },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: process.platform, loadAverageAtStart: loadavg() },
     suites: {},
   };
   const allChecks: Array<Check & { suite: string }> = [];
@@ -39,6 +39,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${check.pass ? 'PASS' : 'MISS'}  ${check.name}: ${check.measured} (target ${check.target})\n`);
   }
   report.finishedAt = new Date().toISOString();
+  (report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg();
+  process.stdout.write(`\nLoad average (1/5/15 min) at start ${loadavg().map((l) => l.toFixed(2)).join(' / ')}: other work on this machine inflates every figure.\n`);
   const file = join(resultsDirectory, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   await writeFile(file, json);

@@ -10,7 +10,7 @@ import { startFakeSsm } from '../lib/fake-ssm';
 import { median, ms, table } from '../lib/stats';
 import type { BenchSuite, Check } from '../suite';
 
-const COLD_RUNS = 7;
+const COLD_RUNS = 9;
 const INTERACTIONS_BUNDLE_LIMIT_BYTES = 400 * 1024;
 const COLD_PING_OVERHEAD_LIMIT_MS = 150;
 
