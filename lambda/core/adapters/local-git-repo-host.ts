@@ -28,11 +28,18 @@ interface GitResult {
   stderr: string;
 }
 
+/** The caller's environment without variables that would point git at another repository (e.g. inside a git hook). */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR', 'GIT_NAMESPACE']) delete env[name];
+  return env;
+}
+
 function git(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('git', ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
       cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+      env: { ...inheritedEnv(), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
