@@ -26,7 +26,9 @@ async function main(): Promise<number> {
     suites: {},
   };
   const allChecks: Array<Check & { suite: string }> = [];
-  for (const suite of suites) {
+  for (const [index, suite] of suites.entries()) {
+    // Let the previous suite's processes finish exiting before timing anything else.
+    if (index > 0) await new Promise((resolvePause) => setTimeout(resolvePause, 2000));
     process.stdout.write(`\n== ${suite.title}\n`);
     const t0 = Date.now();
     const result = await suite.run({ resultsDirectory, log: (line) => process.stderr.write(`${line}\n`) });
@@ -40,7 +42,8 @@ async function main(): Promise<number> {
   }
   report.finishedAt = new Date().toISOString();
   (report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg();
-  process.stdout.write(`\nLoad average (1/5/15 min) at start ${loadavg().map((l) => l.toFixed(2)).join(' / ')}: other work on this machine inflates every figure.\n`);
+  const startLoad = (report.machine as { loadAverageAtStart: number[] }).loadAverageAtStart;
+  process.stdout.write(`\nLoad average (1/5/15 min) at start: ${startLoad.map((l) => l.toFixed(2)).join(' / ')} on ${cpus().length} CPUs; other work on this machine inflates every figure.\n`);
   const file = join(resultsDirectory, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   await writeFile(file, json);
