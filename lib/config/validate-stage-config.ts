@@ -1,5 +1,5 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { FLAG_DEFINITIONS, FLAG_NAMES } from '../../lambda/core/contract/flags';
+import { FLAG_NAMES, parseFlag } from '../../lambda/core/contract/flags';
 import { FUNCTION_IDS } from '../../lambda/core/contract/environment';
 import { StageConfigError } from './stage-config-error';
 import type { AlarmThresholds, StageConfig } from './stages';
@@ -73,8 +73,7 @@ export function stageConfigProblems(config: StageConfig): string[] {
   }
   for (const flag of FLAG_NAMES) {
     const raw = config.flagDefaults[flag];
-    // safeParse, not parseFlag: parseFlag also returns undefined for valid "no value" strings such as "none".
-    if (raw === undefined || !FLAG_DEFINITIONS[flag].schema.safeParse(raw).success) {
+    if (raw === undefined || !parseFlag(flag, raw).ok) {
       problems.push(`flagDefaults["${flag}"] is not a valid value for that flag (got ${JSON.stringify(raw)})`);
     }
   }

@@ -3,7 +3,7 @@
  * Validates the name and the value against the shared flag contract before writing.
  */
 import { GetParameterCommand, ParameterNotFound, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { FLAG_DEFINITIONS, FLAG_NAMES, isFlagName } from '../../lambda/core/contract/flags';
+import { FLAG_DEFINITIONS, FLAG_NAMES, isFlagName, parseFlag } from '../../lambda/core/contract/flags';
 import { flagParameterName } from '../../lambda/core/contract/parameters';
 import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './operator-command';
 
@@ -17,10 +17,9 @@ runOperatorCommand(async () => {
     throw new OperatorError(`Expected a flag name and one value; usage: ${USAGE}.`);
   }
   if (!isFlagName(name)) throw new OperatorError(`Unknown flag "${name}"; flags: ${FLAG_NAMES.join(', ')}.`);
-  const parsed = FLAG_DEFINITIONS[name].schema.safeParse(value);
-  if (!parsed.success) {
-    const reason = parsed.error.issues[0]?.message ?? 'not a valid value';
-    throw new OperatorError(`"${value}" is not a valid value for ${name} (${reason}); ${FLAG_DEFINITIONS[name].description}`);
+  const parsed = parseFlag(name, value);
+  if (!parsed.ok) {
+    throw new OperatorError(`"${value}" is not a valid value for ${name} (${parsed.problem}); ${FLAG_DEFINITIONS[name].description}`);
   }
 
   const ssm = new SSMClient({});

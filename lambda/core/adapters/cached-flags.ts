@@ -55,14 +55,15 @@ export class CachedFlagReader implements FlagReader {
         continue;
       }
       const parsed = parseFlag(name, value);
-      if (parsed === undefined) {
+      if (!parsed.ok) {
         this.warnOnce(`malformed:${name}:${value}`, `Flag ${name} has a malformed value; using the stage default.`, {
           flag: name,
           value: value.slice(0, 100),
+          problem: parsed.problem,
         });
         continue;
       }
-      values[name] = parsed;
+      values[name] = parsed.value;
     }
     const result = values as FlagValues;
     this.cached = { values: result, loadedAt: this.clock() };

@@ -113,10 +113,14 @@ export function isFlagName(name: string): name is FlagName {
   return Object.prototype.hasOwnProperty.call(FLAG_DEFINITIONS, name);
 }
 
-/** Parses one raw flag value; undefined when it is malformed (the caller falls back to the default). */
-export function parseFlag<K extends FlagName>(name: K, raw: string): FlagValues[K] | undefined {
+export type FlagParseResult<K extends FlagName> = { ok: true; value: FlagValues[K] } | { ok: false; problem: string };
+
+/** Parses one raw flag value. "none" is a valid value (no value) for lists, ids and optional text. */
+export function parseFlag<K extends FlagName>(name: K, raw: string): FlagParseResult<K> {
   const result = FLAG_DEFINITIONS[name].schema.safeParse(raw);
-  return result.success ? (result.data as FlagValues[K]) : undefined;
+  return result.success
+    ? { ok: true, value: result.data as FlagValues[K] }
+    : { ok: false, problem: result.error.issues.map((i) => i.message).join('; ') };
 }
 
 export function defaultFlagStrings(stage: StageName): Record<FlagName, string> {

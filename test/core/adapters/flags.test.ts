@@ -47,3 +47,13 @@ test('a failed refresh keeps the last good values', async () => {
   expect(await flags.get('disable-ux-updates')).toBe(true);
   expect(logger.lines.some((l) => l.level === 'warn' && l.message.startsWith('Could not read feature flags'))).toBe(true);
 });
+
+test('"none" is a value, not a malformed flag: no warning, and the flag reads as empty', async () => {
+  const logger = recordingLogger();
+  const raw = { 'alert-channel-id': 'none', 'admin-role-ids': 'none', 'llm-model': 'default' };
+  const flags = new CachedFlagReader('dev', async () => raw, logger, 1000, () => 0);
+  const values = await flags.all();
+  expect(values['alert-channel-id']).toBeUndefined();
+  expect(values['admin-role-ids']).toEqual([]);
+  expect(logger.lines.filter((l) => l.message.includes('malformed'))).toEqual([]);
+});
