@@ -9,7 +9,7 @@ import type { FlagLocator } from './permissions';
 
 /** Today's LLM spend, for /status (the counters belong to lambda/core/llm). */
 export interface LlmSpendReader {
-  spentTodayUsd(now: Date): Promise<number>;
+  spentToday(now: Date): Promise<{ spentUsd: number; calls: number }>;
 }
 
 /** Everything the interactions router needs; built once per process by lambda/core/runtime. */

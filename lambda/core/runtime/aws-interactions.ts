@@ -22,13 +22,18 @@ export function buildAwsInteractionsRuntime(environment: NodeJS.ProcessEnv = pro
   const ssm = new SSMClient({});
   const secrets = new SsmSecretReader(ssm, stage);
   const storage = onFirstUse(async () => {
-    const [{ createDynamoDbClient }, { DynamoDbTaskStore }, { DynamoDbLedger }] = await Promise.all([
+    const [{ createDynamoDbClient }, { DynamoDbTaskStore }, { DynamoDbLedger }, { LlmBudget }] = await Promise.all([
       import('../adapters/dynamodb-client'),
       import('../adapters/dynamodb-task-store'),
       import('../adapters/dynamodb-ledger'),
+      import('../llm/budget'),
     ]);
     const dynamodb = createDynamoDbClient();
-    return { tasks: new DynamoDbTaskStore(dynamodb, env.CONVERSATIONS_TABLE), ledger: new DynamoDbLedger(dynamodb, env.LEDGER_TABLE) };
+    return {
+      tasks: new DynamoDbTaskStore(dynamodb, env.CONVERSATIONS_TABLE),
+      ledger: new DynamoDbLedger(dynamodb, env.LEDGER_TABLE),
+      budget: new LlmBudget(dynamodb, env.LEDGER_TABLE),
+    };
   });
   const queue = onFirstUse(async () => {
     const [{ LambdaClient }, { LambdaWorkQueue }] = await Promise.all([import('@aws-sdk/client-lambda'), import('../adapters/lambda-work-queue')]);
@@ -43,6 +48,7 @@ export function buildAwsInteractionsRuntime(environment: NodeJS.ProcessEnv = pro
       tasks: lazyTaskStore(async () => (await storage()).tasks),
       ledger: lazyLedger(async () => (await storage()).ledger),
       queue: lazyWorkQueue(queue),
+      spend: { spentToday: async (now) => (await storage()).budget.readDailySpend(now) },
       agents: new AgentRegistry(AGENT_PROFILES),
       locateFlag: (flag) => `the SSM parameter ${flagParameterName(stage, flag)}`,
       taskTtlSeconds: positiveSeconds('TASK_TTL_SECONDS', env.TASK_TTL_SECONDS),

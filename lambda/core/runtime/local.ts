@@ -5,6 +5,7 @@ import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../adapters/embedd
 import { createFileFlagReader } from '../adapters/file-flags';
 import { InProcessWorkQueue } from '../adapters/in-process-work-queue';
 import { AgentRegistry } from '../agents/registry';
+import { LlmBudget } from '../llm/budget';
 import type { Agent } from '../domain/agent';
 import type { Logger } from '../ports/logger';
 import type { WorkQueue } from '../ports/work-queue';
@@ -55,6 +56,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const flags = createFileFlagReader(options.flagsFile, stage, logger, options.flagCacheMs);
   const tasks = new DynamoDbTaskStore(db.client, db.tables.conversations);
   const ledger = new DynamoDbLedger(db.client, db.tables.ledger);
+  const budget = new LlmBudget(db.client, db.tables.ledger);
   const discord = new DiscordRestClient({ baseUrl: options.discordApiBase, secrets, logger });
   const agents = () =>
     options.agents ??
@@ -82,6 +84,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         tasks,
         ledger,
         queue,
+        spend: { spentToday: (at) => budget.readDailySpend(at) },
         agents: new AgentRegistry(options.agents ?? AGENT_PROFILES),
         locateFlag: (flag) => `"${flag}" in ${options.flagsFile}`,
         taskTtlSeconds: options.taskTtlSeconds,

@@ -1,3 +1,4 @@
+import { LlmBudget } from '../../../lambda/core/llm/budget';
 import { commandInteraction } from '../../../lambda/local/interaction-builder';
 import { ADMIN_ROLE_ID, answer, startPlatform, type Platform } from '../../interactions/fixtures/platform';
 
@@ -92,10 +93,20 @@ describe('/status', () => {
     expect(embed?.title).toBe('Valine Orchestrator — dev');
     const fields = Object.fromEntries((embed?.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields.Version).toBe('1.2.3-test');
-    expect(fields['LLM spend']).toMatch(/budget \$10\.00 a day/);
+    expect(fields['LLM spend']).toBe('$0.00 of $10.00 today (UTC), 0 calls');
     expect(fields.Flags).toMatch(/disable-ux-updates: false/);
     expect(fields.Flags).toMatch(/admin-role-ids: 555555555555555555/);
     expect(fields['Open tasks']).toBeDefined();
+  });
+
+  it('counts today\'s LLM spend from the ledger', async () => {
+    const budget = new LlmBudget(platform.db.client, platform.db.tables.ledger, () => platform.clock.now);
+    const reservation = await budget.reserve(50_000, 10_000_000);
+    if (!reservation) throw new Error('no budget');
+    await budget.settle(reservation, 1_234_567);
+    const body = answer(await platform.send(commandInteraction('status')));
+    const spend = body.data?.embeds?.[0]?.fields?.find((f) => f.name === 'LLM spend');
+    expect(spend?.value).toBe('$1.23 of $10.00 today (UTC), 1 call');
   });
 });
 

@@ -22,11 +22,14 @@ export async function statusReply(deps: InteractionDeps): Promise<InteractionRes
   const now = deps.now();
   const [flags, spent, open] = await Promise.all([
     deps.flags.all(),
-    deps.spend ? withTimeout(deps.spend.spentTodayUsd(now)) : Promise.resolve('not tracked' as const),
+    deps.spend ? withTimeout(deps.spend.spentToday(now)) : Promise.resolve('not tracked' as const),
     withTimeout(deps.tasks.listOpen(10)),
   ]);
   const budget = flags['max-daily-llm-cost-usd'];
-  const spendText = typeof spent === 'number' ? `$${spent.toFixed(2)} of $${budget.toFixed(2)} today (UTC)` : `${spent} (budget $${budget.toFixed(2)} a day)`;
+  const spendText =
+    typeof spent === 'object'
+      ? `$${spent.spentUsd.toFixed(2)} of $${budget.toFixed(2)} today (UTC), ${spent.calls} call${spent.calls === 1 ? '' : 's'}`
+      : `${spent} (budget $${budget.toFixed(2)} a day)`;
   const openText =
     open === 'unavailable'
       ? 'unavailable right now'
