@@ -218,6 +218,19 @@ describe('Cancel', () => {
   });
 });
 
+describe('/status', () => {
+  it('lists an open preview, and shows it lapsed once its deadline has passed', async () => {
+    const { taskId } = await propose('section:header text:"Status"');
+    const openTasks = async () => {
+      const body = answer(await platform.send(commandInteraction('status')));
+      return body.data?.embeds?.[0]?.fields?.find((f) => f.name === 'Open tasks')?.value ?? '';
+    };
+    expect(await openTasks()).toContain(`\`${taskId}\` awaiting_confirmation — Header text → section:header text:"Status" (Local Developer)`);
+    platform.clock.now = new Date(platform.clock.now.getTime() + (TASK_TTL_SECONDS + 1) * 1000);
+    expect(await openTasks()).toContain(`\`${taskId}\` expired (never confirmed)`);
+  });
+});
+
 describe('/debug-last', () => {
   it('shows the caller\'s last task with its trace, without the interaction token', async () => {
     const { taskId } = await propose();

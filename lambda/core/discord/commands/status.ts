@@ -1,6 +1,6 @@
 import { FLAG_NAMES, type FlagValues } from '../../contract/flags';
 import { EPHEMERAL, type Embed } from '../../domain/discord-message';
-import type { Task } from '../../domain/task';
+import { isExpired, type Task } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
 import { reply, type InteractionResponse } from '../responses';
 
@@ -16,6 +16,10 @@ function withTimeout<T>(promise: Promise<T>): Promise<T | 'unavailable'> {
 
 const formatFlag = (value: FlagValues[keyof FlagValues]): string =>
   Array.isArray(value) ? (value.length > 0 ? value.join(', ') : 'none') : value === undefined ? 'not set' : String(value);
+
+// A preview nobody confirmed stays awaiting_confirmation until someone clicks; say it has lapsed.
+const openStatus = (task: Task, now: Date): string =>
+  task.status === 'awaiting_confirmation' && isExpired(task, now) ? 'expired (never confirmed)' : task.status;
 
 /** /status: stage, version, flag values, today's LLM spend against the budget, open tasks. */
 export async function statusReply(deps: InteractionDeps): Promise<InteractionResponse> {
@@ -35,7 +39,7 @@ export async function statusReply(deps: InteractionDeps): Promise<InteractionRes
       ? 'unavailable right now'
       : open.length === 0
         ? 'none'
-        : open.map((t: Task) => `\`${t.taskId}\` ${t.status} — ${t.summary ?? t.command} (${t.requesterName})`).join('\n').slice(0, 1024);
+        : open.map((t: Task) => `\`${t.taskId}\` ${openStatus(t, now)} — ${t.summary ?? t.command} (${t.requesterName})`).join('\n').slice(0, 1024);
   const embed: Embed = {
     title: `Valine Orchestrator — ${deps.stage}`,
     fields: [
