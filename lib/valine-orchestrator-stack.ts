@@ -71,12 +71,11 @@ export class ValineOrchestratorStack extends Stack {
       functionId: 'github-webhook',
       config,
       description: 'GitHub webhooks: verifies the HMAC, de-duplicates deliveries, moves tasks and tells Discord.',
-      environment: { ...tableNames, WORKER_FUNCTION_NAME: worker.functionName },
+      environment: tableNames,
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      .bindParameters()
-      .grantInvokeOf(worker);
+      .bindParameters();
 
     const alertNotifier = new ValineFunction(this, 'AlertNotifier', {
       functionId: 'alert-notifier',

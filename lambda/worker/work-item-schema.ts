@@ -20,7 +20,6 @@ const workItemSchema = z.discriminatedUnion('kind', [
     commandLine: z.string(),
   }),
   z.object({ kind: z.literal('confirm'), interaction, taskId: z.string() }),
-  z.object({ kind: z.literal('github-event'), deliveryId: z.string(), event: z.string(), payload: z.unknown() }),
 ]);
 
 /** The worker's event comes from our own functions, but it is still an outside payload: parse it. */

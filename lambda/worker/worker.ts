@@ -22,8 +22,6 @@ export interface WorkerDeps {
   taskTtlSeconds: number;
   logger: Logger;
   now: () => Date;
-  /** GitHub webhook follow-ups, when a handler for them is wired in. */
-  handleGithubEvent?: (item: Extract<WorkItem, { kind: 'github-event' }>) => Promise<void>;
 }
 
 type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
@@ -39,10 +37,6 @@ export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void
         return propose(item, deps);
       case 'confirm':
         return confirm(item, deps);
-      case 'github-event':
-        // Wired by the composition root when lambda/core/github provides a handler.
-        if (deps.handleGithubEvent) return deps.handleGithubEvent(item);
-        throw new Error(`github-event work items are not handled by this worker (delivery ${item.deliveryId}).`);
     }
   };
 }

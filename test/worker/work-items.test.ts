@@ -60,13 +60,6 @@ describe('the worker\'s work items', () => {
     expect(proposals()).toBe(2);
   });
 
-  it('refuses GitHub events, which this worker does not handle yet', async () => {
-    const { handle } = worker();
-    await expect(handle({ kind: 'github-event', deliveryId: 'd-1', event: 'pull_request', payload: {} })).rejects.toThrow(
-      'github-event work items are not handled by this worker (delivery d-1).',
-    );
-  });
-
   it('rejects an event that is not a work item with a sentence', () => {
     expect(() => parseWorkItem({ kind: 'make-coffee' })).toThrow(/The worker received an event that is not a work item/);
     expect(parseWorkItem(proposeItem('1')).kind).toBe('propose');

@@ -1,6 +1,6 @@
 import type { Requester } from './agent';
 
-/** Work the `interactions` and `github-webhook` functions hand to the `worker`. */
+/** Work the `interactions` function hands to the `worker`. GitHub webhooks need no hand-off (see docs/architecture.md). */
 export interface InteractionRef {
   interactionId: string;
   applicationId: string;
@@ -12,5 +12,4 @@ export interface InteractionRef {
 
 export type WorkItem =
   | { kind: 'propose'; interaction: InteractionRef; agentId: string; command: string; options: Record<string, string>; commandLine: string }
-  | { kind: 'confirm'; interaction: InteractionRef; taskId: string }
-  | { kind: 'github-event'; deliveryId: string; event: string; payload: unknown };
+  | { kind: 'confirm'; interaction: InteractionRef; taskId: string };
