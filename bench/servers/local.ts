@@ -1,4 +1,3 @@
-import '../../lambda/local/esm-only-packages';
 import type { WorkItem } from '../../lambda/core/domain/work';
 import { consoleLogger } from '../../lambda/local/console-logger';
 import { startLocalServer } from '../../lambda/local/server';

@@ -1,4 +1,3 @@
-import './esm-only-packages';
 import { consoleLogger, logLevelFrom } from './console-logger';
 import { localSettings } from './settings';
 import { USAGE, UsageError, parseStandInArgs } from './stand-in/command-line';

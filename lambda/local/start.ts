@@ -1,4 +1,3 @@
-import './esm-only-packages';
 import { relative } from 'node:path';
 import { consoleLogger, logLevelFrom } from './console-logger';
 import { startLocalServer } from './server';

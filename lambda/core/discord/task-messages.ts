@@ -31,7 +31,7 @@ export function proposalMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, previe
 export const plainMessage = (message: DiscordMessage): DiscordMessage => finalMessage(message);
 
 export function retryMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, message: DiscordMessage, error: string): DiscordMessage {
-  const line = `It did not work this time: ${truncate(redactSecrets(error), 300)}\nNothing half-made was kept. Click Confirm to try again, or Cancel.`;
+  const line = `It did not work this time: ${truncate(redactSecrets(error), 300)}\nAnything already made (the branch) is reused. Click Confirm to try again, or Cancel.`;
   return proposalMessage(task, withLine(message, line));
 }
 
