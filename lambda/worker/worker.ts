@@ -5,6 +5,7 @@ import { TaskConflictError, TaskNotFoundError, type Task } from '../core/domain/
 import type { WorkItem } from '../core/domain/work';
 import { PROPOSE_CLAIM_TTL_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
 import { confirmCancelRow } from '../core/discord/task-buttons';
+import { redactSecrets } from '../core/discord/redact';
 import { failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
 import type { DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
@@ -27,7 +28,8 @@ export interface WorkerDeps {
 type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+// Error texts go to logs and to the task's lastError: keep tokens out of both.
+const errorText = (error: unknown): string => redactSecrets(error instanceof Error ? error.message : String(error));
 
 /** The worker: does what the interactions function deferred, and always leaves the user a message. */
 export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void> {
@@ -51,7 +53,15 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
   }
   // Lambda may deliver an event twice and a signed request may be replayed: propose once per interaction.
   const claimKey = interactionClaimKey(item.interaction.interactionId);
-  if (!(await deps.ledger.claimOnce(claimKey, PROPOSE_CLAIM_TTL_SECONDS))) {
+  let claimed: boolean;
+  try {
+    claimed = await deps.ledger.claimOnce(claimKey, PROPOSE_CLAIM_TTL_SECONDS);
+  } catch (error) {
+    deps.logger.error('Could not record the request before proposing', { interactionId: item.interaction.interactionId, error: errorText(error) });
+    await show(failureMessage(`${agent.name} could not take the request`, error, 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.'));
+    return;
+  }
+  if (!claimed) {
     deps.logger.info('Proposal skipped: this interaction was already handled', { interactionId: item.interaction.interactionId });
     return;
   }
@@ -175,13 +185,13 @@ async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): 
     }
     case 'retryable': {
       const confirmBy = new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();
-      const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: outcome.error, branch: outcome.branch, confirmBy }, 'retryable failure');
+      const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: redactSecrets(outcome.error), branch: outcome.branch, confirmBy }, 'retryable failure');
       await deps.ledger.release(confirmClaimKey(task.taskId));
       await show(retryMessage(again, outcome.message, outcome.error));
       return;
     }
     case 'failed': {
-      await deps.tasks.transition(task.taskId, 'executing', 'failed', { lastError: outcome.error });
+      await deps.tasks.transition(task.taskId, 'executing', 'failed', { lastError: redactSecrets(outcome.error) });
       await show(plainMessage(outcome.message));
       return;
     }

@@ -125,6 +125,13 @@ describe('verified but unusable bodies', () => {
     expect(body.data?.content).toMatch(/Unknown command \/make-coffee.*\/agents, \/ux-update, \/status, \/debug-last/);
   });
 
+  it('echoes text into Discord with mentions disabled', async () => {
+    const unknown = answer(await platform.send(commandInteraction('@everyone')));
+    expect(unknown.data?.content).toMatch(/Unknown command \/@everyone/);
+    const agents = answer(await platform.send(commandInteraction('agents')));
+    for (const body of [unknown, agents]) expect((body.data as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
   it('answers an unknown button with an ephemeral sentence', async () => {
     const body = answer(await platform.send(componentInteraction('something:else', '1')));
     expect(body.data?.content).toMatch(/not one this bot knows/);

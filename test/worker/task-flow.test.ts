@@ -245,6 +245,23 @@ describe('/debug-last', () => {
   });
 });
 
+describe('/debug-last redaction', () => {
+  it('shows the last error with tokens and keys replaced by [redacted], as stored and logged', async () => {
+    const { taskId } = await propose();
+    platform.agent.executeWith(() => {
+      throw new Error('GitHub said 401 for ghs_abcdefghijklmnopqrstuvwxyz0123456789 and sk-proj-abcdefghijklmnop1234');
+    });
+    await click('confirm', taskId);
+    await platform.idle();
+    expect((await platform.deps.tasks.get(taskId))?.lastError).toBe('GitHub said 401 for [redacted] and [redacted]');
+    expect(JSON.stringify(platform.logger.lines)).not.toMatch(/ghs_abcdefghij|sk-proj-abcdefghij/);
+    const content = answer(await platform.send(commandInteraction('debug-last'))).data?.content ?? '';
+    expect(content).toContain(`task ${taskId} · agent ux · failed`);
+    expect(content).toMatch(/last error: GitHub said 401 for \[redacted\] and \[redacted\]/);
+    expect(content).not.toMatch(/ghs_|sk-proj/);
+  });
+});
+
 describe('Discord API trouble in the worker', () => {
   it('waits out a 429 retry_after and retries a 502, then delivers the preview', async () => {
     platform.discord.script({ status: 429, body: { retry_after: 0.01, message: 'You are being rate limited.' } }, { status: 502 });

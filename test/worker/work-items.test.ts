@@ -6,6 +6,8 @@ import { startPlatform, type Platform } from '../interactions/fixtures/platform'
 import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import { scriptedAgent } from '../interactions/fixtures/test-agent';
+import { DynamoDbLedger } from '../../lambda/core/adapters/dynamodb-ledger';
+import type { Ledger } from '../../lambda/core/ports/ledger';
 
 let platform: Platform;
 beforeAll(async () => {
@@ -22,7 +24,7 @@ const proposeItem = (interactionId: string): WorkItem => ({
   commandLine: '/ux-update command:section:header text:"Hi"',
 });
 
-function worker() {
+function worker(ledger: Ledger = platform.deps.ledger) {
   const agent = scriptedAgent();
   let proposals = 0;
   const propose = agent.propose;
@@ -33,7 +35,7 @@ function worker() {
   const handle = createWorker({
     flags: platform.deps.flags,
     tasks: platform.deps.tasks,
-    ledger: platform.deps.ledger,
+    ledger,
     discord: new DiscordRestClient({ baseUrl: platform.discord.baseUrl, secrets: new EnvSecretReader({}), logger: platform.logger, sleep: async () => undefined }),
     agents: new AgentRegistry([agent]),
     taskTtlSeconds: 900,
@@ -58,6 +60,19 @@ describe('the worker\'s work items', () => {
     await expect(handle(item)).rejects.toThrow(/Discord refused to edit the original message: HTTP 400 Unknown Webhook/);
     await handle(item);
     expect(proposals()).toBe(2);
+  });
+
+  it('tells the user, instead of thinking forever, when the ledger cannot record the request', async () => {
+    const { handle, proposals } = worker(new DynamoDbLedger(platform.db.client, 'no-such-ledger-table'));
+    const before = platform.discord.requests.length;
+    await handle(proposeItem('910000000000000003'));
+    expect(proposals()).toBe(0);
+    const edits = platform.discord.requests.slice(before);
+    expect(edits.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /webhooks/200000000000000002/token-910000000000000003/messages/@original']);
+    const body = edits[0]?.body as { content: string; components: unknown[]; allowed_mentions: unknown };
+    expect(body.content).toMatch(/^UX Agent could not take the request: .*\nNothing was changed\. Try the command again in a minute/);
+    expect(body.components).toEqual([]);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('rejects an event that is not a work item with a sentence', () => {
