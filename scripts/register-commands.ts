@@ -89,10 +89,22 @@ async function secretsFor(stage: StageName): Promise<SecretReader> {
   if (process.env.DISCORD_BOT_TOKEN && process.env.DISCORD_APPLICATION_ID) return env;
   const [{ SSMClient }, { SsmSecretReader }] = await Promise.all([import('@aws-sdk/client-ssm'), import('../lambda/core/adapters/ssm-secrets')]);
   const ssm = new SsmSecretReader(new SSMClient({}), stage);
-  return { get: async (name) => (await env.get(name)) ?? ssm.get(name) };
+  const fromSsm = async (name: SecretName): Promise<string | undefined> => {
+    try {
+      return await ssm.get(name);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+      throw new OperatorError(
+        `Could not read ${secretParameterName(stage, name)} from SSM (${reason}). Export DISCORD_BOT_TOKEN and DISCORD_APPLICATION_ID, or set AWS_PROFILE and AWS_REGION for the stage's account.`,
+      );
+    }
+  };
+  return { get: async (name) => (await env.get(name)) ?? fromSsm(name) };
 }
 
 if (require.main === module) {
+  // An operator tool on Node 20: the SDK's upgrade notice would bury the answer.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   runOperatorCommand(async () => {
     const options = parseRegisterArgs(process.argv.slice(2));
     await registerCommands(options, {

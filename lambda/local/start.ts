@@ -11,6 +11,13 @@ async function main(): Promise<void> {
   const logger = consoleLogger(logLevelFrom(process.env.VALINE_LOG_LEVEL, 'info'));
   const server = await startLocalServer({ settings, logger });
   const here = (path: string) => relative(process.cwd(), path) || path;
+  // The stand-in finds this server, its key and its follow-up port through the same variables.
+  const sameVariables = [
+    ...(server.port !== 3000 ? [`PORT=${server.port}`] : []),
+    ...['VALINE_HOME', 'DISCORD_STAND_IN_PORT'].filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]}`),
+  ]
+    .map((assignment) => `${assignment} `)
+    .join('');
   const lines = [
     '',
     'Valine Orchestrator — local mode',
@@ -23,9 +30,9 @@ async function main(): Promise<void> {
     `  DynamoDB               ${settings.persist ? `on disk in ${here(settings.dynamoDbPath)}` : 'in memory (VALINE_PERSIST=1 keeps it in .valine/dynamodb)'}`,
     '',
     'Try it from another terminal:',
-    '  npm run discord -- /agents',
-    `  npm run discord -- /ux-update command:'section:header text:"Hello"'`,
-    '  npm run discord -- --click confirm',
+    `  ${sameVariables}npm run discord -- /agents`,
+    `  ${sameVariables}npm run discord -- /ux-update command:'section:header text:"Hello"'`,
+    `  ${sameVariables}npm run discord -- --click confirm`,
     '',
     'From a real Discord application (see docs/discord.md):',
     `  1. Expose this server: cloudflared tunnel --url http://localhost:${server.port}   (or: ngrok http ${server.port})`,

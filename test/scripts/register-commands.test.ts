@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import { COMMAND_LIST } from '../../lambda/core/discord/commands';
 import { parseRegisterArgs, registerCommands } from '../../scripts/register-commands';
@@ -72,6 +76,19 @@ describe('npm run register-commands', () => {
     await expect(
       registerCommands(parseRegisterArgs(['--stage', 'dev']), { secrets: new EnvSecretReader({ DISCORD_APPLICATION_ID: '123456789012345678' }), apiBase: discord.baseUrl, write: () => undefined }),
     ).rejects.toThrow('The discord-bot-token is not set: export DISCORD_BOT_TOKEN, or store it with npm run put-secret -- --stage dev --name discord-bot-token (/valine/dev/secrets/discord-bot-token).');
+  });
+
+  it('says which variables to export when the stage\'s SSM secrets cannot be read', () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const run = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/register-commands.ts', '--stage', 'dev'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: mkdtempSync(path.join(tmpdir(), 'register-home-')), AWS_EC2_METADATA_DISABLED: 'true' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(
+      /^Could not read \/valine\/dev\/secrets\/discord-application-id from SSM \(.+\)\. Export DISCORD_BOT_TOKEN and DISCORD_APPLICATION_ID, or set AWS_PROFILE and AWS_REGION/,
+    );
   });
 
   it('refuses a bad command line with a sentence', () => {
