@@ -65,6 +65,25 @@ describe('local git repository host', () => {
     expect(git(directory, 'branch', '--list', 'ux/*')).toBe('ux/race');
   });
 
+  it('commits when git has no user.name or user.email configured (as on a fresh CI machine)', async () => {
+    const saved = { ...process.env };
+    const config = join(root, 'gitconfig');
+    // useConfigOnly makes git refuse to guess an identity, so only the identity the host passes works.
+    writeFileSync(config, '[user]\n\tuseConfigOnly = true\n');
+    Object.assign(process.env, { HOME: root, XDG_CONFIG_HOME: root, GIT_CONFIG_GLOBAL: config, GIT_CONFIG_NOSYSTEM: '1' });
+    for (const name of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'EMAIL']) delete process.env[name];
+    try {
+      const directory = join(root, 'site');
+      const host = createLocalGitRepoHost({ directory, seedFrom: SEED });
+      const main = (await host.head('main')) as string;
+      await host.ensureBranch('ux/no-identity', main);
+      await expect(host.commitFiles('ux/no-identity', [{ path: 'a.txt', content: 'a\n' }], { message: 'a' })).resolves.toMatchObject({ created: true });
+      expect(git(directory, 'log', '-1', '--format=%an <%ae>', 'ux/no-identity')).toBe('Valine UX Agent <ux-agent@valine.invalid>');
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it('refuses an invalid branch name and a directory that is not a repository', async () => {
     const host = createLocalGitRepoHost({ directory: join(root, 'site'), seedFrom: SEED });
     const main = (await host.head('main')) as string;

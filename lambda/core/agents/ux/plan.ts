@@ -15,6 +15,8 @@ export interface ChangeLine {
   kind: 'text' | 'color' | 'links';
   from: string;
   to: string;
+  /** The colour name the person wrote (e.g. "red" for #ff0000), shown beside the hex value. */
+  named?: string;
 }
 
 export type Plan = { ok: true; files: FileChange[]; lines: ChangeLine[] } | { ok: false; message: string };
@@ -28,11 +30,15 @@ export type ReadBaseFile = (path: string) => Promise<string | undefined>;
  */
 export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, readFile: ReadBaseFile, where: string): Promise<Plan> {
   const section = siteMap.sections[intent.section];
-  const work: Array<{ property: string; edit: EditValue }> = intent.changes.map((c) => ({ property: c.property, edit: { kind: c.kind, value: c.value } }));
+  const work: Array<{ property: string; edit: EditValue; named?: string }> = intent.changes.map((c) => ({
+    property: c.property,
+    edit: { kind: c.kind, value: c.value },
+    ...(c.kind === 'color' && !c.requested.startsWith('#') ? { named: c.requested.toLowerCase().replace(/[\s_-]+/g, '') } : {}),
+  }));
   if (intent.linksProperty && intent.addLinks.length > 0) work.push({ property: intent.linksProperty, edit: { kind: 'links', add: intent.addLinks } });
   const contents = new Map<string, { before: string; after: string }>();
   const lines: ChangeLine[] = [];
-  for (const { property, edit } of work) {
+  for (const { property, edit, named } of work) {
     const spec = section.properties[property];
     let file = contents.get(spec.file);
     if (!file) {
@@ -47,7 +53,7 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, readF
       const from = readValue(file.after, spec, siteMap.markerAttribute);
       file.after = applyEdit(file.after, spec, siteMap.markerAttribute, edit);
       const to = edit.kind === 'links' ? edit.add.map((l) => `${l.label}:${l.href}`).join(', ') : edit.value;
-      lines.push({ property, kind: edit.kind, from, to });
+      lines.push({ property, kind: edit.kind, from, to, ...(named ? { named } : {}) });
     } catch (error) {
       if (error instanceof EditError) return { ok: false, message: `${error.message} (Looked on ${where}.)` };
       throw error;

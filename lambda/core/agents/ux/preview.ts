@@ -21,13 +21,18 @@ export function parserLine(parser: ParserName, note?: string): string {
 
 export function changeSummary(section: string, changes: readonly ChangeLine[]): string {
   return `${section}: ${changes
-    .map((c) => (c.kind === 'links' ? `add link ${shorten(c.to, 60)}` : `${c.property} → ${c.kind === 'color' ? c.to : JSON.stringify(shorten(c.to, 60))}`))
+    .map((c) => (c.kind === 'links' ? `add link ${shorten(c.to, 60)}` : `${c.property} → ${c.kind === 'color' ? colorWithName(c) : JSON.stringify(shorten(c.to, 60))}`))
     .join('; ')}`.replace(/@/g, '@\u200b');
 }
 
 function changeBullet(change: ChangeLine): string {
   if (change.kind === 'links') return `• add link${change.to.includes(', ') ? 's' : ''} ${change.to.split(', ').map((l) => inlineCode(l)).join(', ')}`;
-  return `• **${change.property}**: ${inlineCode(change.from)} → ${inlineCode(change.to)}`;
+  return `• **${change.property}**: ${inlineCode(change.from)} → ${inlineCode(change.to)}${change.named ? ` (${change.named})` : ''}`;
+}
+
+/** `#ff0000 (red)` when the person named the colour: the hex value is what gets written. */
+export function colorWithName(change: Pick<ChangeLine, 'to' | 'named'>): string {
+  return change.named ? `${change.to} (${change.named})` : change.to;
 }
 
 export interface PreviewInput {

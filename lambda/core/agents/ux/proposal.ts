@@ -12,7 +12,7 @@ export const uxProposalSchema = z.object({
   section: z.string(),
   parser: z.enum(PARSER_NAMES),
   note: z.string().optional(),
-  changes: z.array(z.object({ property: z.string(), kind: z.enum(['text', 'color', 'links']), from: z.string(), to: z.string() })),
+  changes: z.array(z.object({ property: z.string(), kind: z.enum(['text', 'color', 'links']), from: z.string(), to: z.string(), named: z.string().optional() })),
   files: z.array(
     z.object({
       path: z.string(),

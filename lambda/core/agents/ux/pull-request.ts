@@ -42,7 +42,7 @@ export function githubPlain(text: string): string {
 
 function changeLine(change: ChangeLine): string {
   if (change.kind === 'links') return `- **links**: add ${change.to.split(', ').map(githubCode).join(', ')}`;
-  return `- **${change.property}**: ${githubCode(change.from)} → ${githubCode(change.to)}`;
+  return `- **${change.property}**: ${githubCode(change.from)} → ${githubCode(change.to)}${change.named ? ` (${change.named})` : ''}`;
 }
 
 export interface PullRequestText {
@@ -57,7 +57,7 @@ export interface PullRequestText {
 }
 
 export function commitMessage(title: string, text: PullRequestText): string {
-  const lines = text.changes.map((c) => (c.kind === 'links' ? `- links: add ${c.to}` : `- ${c.property}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`));
+  const lines = text.changes.map((c) => (c.kind === 'links' ? `- links: add ${c.to}` : `- ${c.property}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}${c.named ? ` (${c.named})` : ''}`));
   return `${title}\n\nRequested by ${text.requesterName} (Discord user ${text.requesterId}) through Valine task ${text.taskId}.\n\n${lines.join('\n')}\n`;
 }
 

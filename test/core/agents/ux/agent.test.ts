@@ -81,9 +81,19 @@ describe('UX Agent on a local git repository', () => {
   it('understands plain language with the rules, and says so under the preview', async () => {
     const agent = createUxAgent({ repoHost: host });
     const outcome = await agent.propose(request({ description: 'change the footer text to "© 2026 Acme" and make it dark gray' }), context);
-    expect(outcome.kind === 'proposal' && outcome.summary).toBe('footer: text → "© 2026 Acme"; color → #a9a9a9');
+    expect(outcome.kind === 'proposal' && outcome.summary).toBe('footer: text → "© 2026 Acme"; color → #a9a9a9 (darkgray)');
     expect(embed(outcome).color).toBe(0xa9a9a9);
     expect(embed(outcome).footer?.text).toBe('Understood by the built-in rules (no LLM).');
+  });
+
+  it('writes a CSS colour name as hex, and shows both in the preview, the commit and the pull request text', async () => {
+    const agent = createUxAgent({ repoHost: host });
+    const outcome = await agent.propose(request({ command: 'section:header color:red' }), context);
+    expect(embed(outcome).description).toContain('• **color**: `#1f2937` → `#ff0000` (red)');
+    expect(embed(outcome).description).toContain('\n+  --header-color: #ff0000;\n');
+    expect(embed(outcome).color).toBe(0xff0000);
+    await agent.execute(taskFor(outcome), context);
+    expect(git(directory, 'log', '-1', '--format=%B', 'ux/header-20260301-1020-tsk01hx9abcd')).toContain('- color: "#1f2937" -> "#ff0000" (red)');
   });
 
   it('uses an injected plain-language parser and shows its note', async () => {

@@ -58,7 +58,10 @@ describe('pull request texts', () => {
   it('lists requester, changes, original command, diff and a review checklist, with user text inert', () => {
     const body = pullRequestBody({
       section: 'header',
-      changes: [{ property: 'text', kind: 'text', from: 'Welcome', to: '@octocat ```x```' }],
+      changes: [
+        { property: 'text', kind: 'text', from: 'Welcome', to: '@octocat ```x```' },
+        { property: 'color', kind: 'color', from: '#1f2937', to: '#ff0000', named: 'red' },
+      ],
       requesterName: 'Alice @admins',
       requesterId: '111',
       taskId: 'tsk_1',
@@ -68,6 +71,7 @@ describe('pull request texts', () => {
     });
     expect(body).toContain('Requested by **Alice @\u200badmins** (Discord user `111`) through Valine task `tsk_1`.');
     expect(body).toContain('- **text**: `Welcome` → ```` @octocat ```x``` ````');
+    expect(body).toContain('- **color**: `#1f2937` → `#ff0000` (red)');
     expect(body).toContain('````text\n/ux-update command:section:header text:"@octocat ```x```"\n````');
     expect(body).toContain('### Diff\n```diff\n-a\n+b\n```');
     expect(body).toContain('- [ ] Colours keep enough contrast');
