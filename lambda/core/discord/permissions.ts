@@ -29,7 +29,9 @@ export function mayRequestChanges(requester: Requester, flags: AdminFlags, locat
   if (isAdmin(requester, flags)) return { allowed: true };
   return {
     allowed: false,
-    message: 'Only admins may ask agents for changes. Ask an operator to add your user id or one of your roles to the admin flags.',
+    message:
+      'Only admins may ask agents for changes. ' +
+      `Ask an operator to add your user id (${requester.id}) to ${locate('admin-user-ids')}, or one of your roles to ${locate('admin-role-ids')}.`,
   };
 }
 

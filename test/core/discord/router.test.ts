@@ -48,7 +48,9 @@ describe('/ux-update', () => {
     const body = answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }, outsider)));
     expect(body.type).toBe(4);
     expect(body.data?.flags).toBe(64);
-    expect(body.data?.content).toMatch(/Only admins may ask agents for changes/);
+    expect(body.data?.content).toMatch(
+      /^Only admins may ask agents for changes\. Ask an operator to add your user id \(700000000000000007\) to "admin-user-ids" in .*flags\.json, or one of your roles to "admin-role-ids" in .*flags\.json\.$/,
+    );
     await platform.idle();
     expect(platform.discord.requests).toHaveLength(0);
   });
