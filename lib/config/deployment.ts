@@ -1,7 +1,7 @@
 import { isStageName, STAGES } from '../../lambda/core/contract/stages';
 import { StageConfigError } from './stage-config-error';
 import { STAGE_CONFIGS, type StageConfig } from './stages';
-import { validateStageConfig } from './validate-stage-config';
+import { EMAIL_ADDRESS, validateStageConfig } from './validate-stage-config';
 
 /** What bin/ deploys: the validated stage config and the target account/region (if known). */
 export interface Deployment {
@@ -13,11 +13,20 @@ export type ContextReader = (key: string) => unknown;
 
 const STAGE_HINT = STAGES.map((s) => `--context stage=${s}`).join(' or ');
 
+/** The context keys this app reads; everything else in the context belongs to the CDK (`@aws-cdk/…`, `aws:cdk:…`) or its CLI. */
+export const CONTEXT_KEYS = ['stage', 'account', 'region', 'alertEmail'] as const;
+
 /**
  * Reads --context stage/account/region/alertEmail (account and region fall back to the CLI's
  * CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION; nothing is looked up), no stage means dev.
+ * `contextKeys` (every key in the context) lets a misspelt key such as `stag=prod` fail instead of deploying dev.
  */
-export function resolveDeployment(readContext: ContextReader, processEnv: NodeJS.ProcessEnv = process.env): Deployment {
+export function resolveDeployment(
+  readContext: ContextReader,
+  processEnv: NodeJS.ProcessEnv = process.env,
+  contextKeys: readonly string[] = [],
+): Deployment {
+  rejectMisspeltKeys(contextKeys);
   const stage = readContext('stage') ?? 'dev';
   if (typeof stage !== 'string' || stage.trim() === '') {
     throw new StageConfigError(`The stage context is empty; pass ${STAGE_HINT}.`);
@@ -26,25 +35,70 @@ export function resolveDeployment(readContext: ContextReader, processEnv: NodeJS
     throw new StageConfigError(`Unknown stage "${stage}": the known stages are ${STAGES.join(' and ')}; pass ${STAGE_HINT}.`);
   }
   const alertEmail = optionalString(readContext('alertEmail'), 'alertEmail');
+  if (alertEmail !== undefined && !EMAIL_ADDRESS.test(alertEmail)) {
+    throw new StageConfigError(`The alertEmail context "${alertEmail}" is not an e-mail address; pass --context alertEmail=oncall@example.com (for example) or leave it out.`);
+  }
   const config = validateStageConfig({ ...STAGE_CONFIGS[stage], ...(alertEmail ? { alertEmail } : {}) });
 
-  const account = optionalString(readContext('account'), 'account') ?? nonEmpty(processEnv.CDK_DEFAULT_ACCOUNT);
-  if (account !== undefined && !/^\d{12}$/.test(account)) {
-    throw new StageConfigError(`The account "${account}" is not a 12-digit AWS account id; pass --context account=123456789012 or unset CDK_DEFAULT_ACCOUNT.`);
+  const account = fromContextOrEnv('account', readContext, 'CDK_DEFAULT_ACCOUNT', processEnv);
+  if (account && !/^\d{12}$/.test(account.value)) {
+    throw new StageConfigError(`The account "${account.value}" ${account.source} is not a 12-digit AWS account id; ${account.fix('account', '123456789012')}.`);
   }
-  const region = optionalString(readContext('region'), 'region') ?? nonEmpty(processEnv.CDK_DEFAULT_REGION);
-  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-    throw new StageConfigError(`The region "${region}" is not an AWS region name; pass --context region=eu-west-1 (for example) or unset CDK_DEFAULT_REGION.`);
+  const region = fromContextOrEnv('region', readContext, 'CDK_DEFAULT_REGION', processEnv);
+  if (region && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region.value)) {
+    throw new StageConfigError(`The region "${region.value}" ${region.source} is not an AWS region name; ${region.fix('region', 'eu-west-1')}.`);
   }
-  return { config, env: { ...(account ? { account } : {}), ...(region ? { region } : {}) } };
+  return { config, env: { ...(account ? { account: account.value } : {}), ...(region ? { region: region.value } : {}) } };
+}
+
+interface SourcedValue {
+  readonly value: string;
+  /** Where the value came from, as a phrase: "(from --context account)". */
+  readonly source: string;
+  readonly fix: (key: string, example: string) => string;
+}
+
+function fromContextOrEnv(key: string, readContext: ContextReader, envVar: string, processEnv: NodeJS.ProcessEnv): SourcedValue | undefined {
+  const fromContext = optionalString(readContext(key), key);
+  if (fromContext !== undefined) {
+    return { value: fromContext, source: `(from --context ${key})`, fix: (k, example) => `pass --context ${k}=${example} (for example) or leave it out` };
+  }
+  const fromEnv = nonEmpty(processEnv[envVar]);
+  if (fromEnv === undefined) return undefined;
+  return { value: fromEnv, source: `(from ${envVar})`, fix: (k, example) => `unset ${envVar} or pass --context ${k}=${example} (for example)` };
 }
 
 function optionalString(value: unknown, key: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
+  // cdk.json may hold a number (an account id) or a boolean; the command line always gives text.
+  const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+  if (typeof text !== 'string' || text.trim() === '') {
     throw new StageConfigError(`The ${key} context is empty; pass --context ${key}=<value> or leave it out.`);
   }
-  return value.trim();
+  return text.trim();
 }
 
 const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim() : undefined);
+
+/** A key one or two letters away from one this app reads (or the same but for case) is a typo, not someone else's setting. */
+function rejectMisspeltKeys(contextKeys: readonly string[]): void {
+  for (const key of contextKeys) {
+    if ((CONTEXT_KEYS as readonly string[]).includes(key) || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) continue;
+    const meant = CONTEXT_KEYS.find((known) => editDistance(key.toLowerCase(), known.toLowerCase()) <= 2);
+    if (meant) {
+      throw new StageConfigError(`Unknown context key "${key}" (did you mean ${meant}?); this app reads ${CONTEXT_KEYS.join(', ')}, so pass --context ${meant}=<value>.`);
+    }
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -6,7 +6,7 @@ import type { AlarmThresholds, StageConfig } from './stages';
 
 const CONFIG_FILE = 'lib/config/stages.ts';
 const RETENTION_VALUES = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Check = (path: string, value: unknown) => string | undefined;
 
@@ -61,7 +61,7 @@ export function stageConfigProblems(config: StageConfig): string[] {
   check('api.burstLimit', config.api.burstLimit, numberIn(1, 5000, true));
   check('taskTtlSeconds', config.taskTtlSeconds, numberIn(60, 31_536_000, true));
   check('dailyLlmBudgetUsd', config.dailyLlmBudgetUsd, positive);
-  if (config.alertEmail !== undefined && !EMAIL.test(config.alertEmail)) {
+  if (config.alertEmail !== undefined && !EMAIL_ADDRESS.test(config.alertEmail)) {
     problems.push(`alertEmail must be an e-mail address (got ${JSON.stringify(config.alertEmail)})`);
   }
   for (const [name, rule] of Object.entries(ALARM_CHECKS) as Array<[keyof AlarmThresholds, Check]>) {

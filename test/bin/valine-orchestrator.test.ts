@@ -40,6 +40,8 @@ const outcomes = {
   unknownStage: synth({ stage: 'staging' }),
   emptyStage: synth({ stage: '' }),
   invalidEmail: synth({ stage: 'prod', alertEmail: 'not-an-address' }),
+  shortAccount: synth({ stage: 'prod', account: '12345' }),
+  misspeltStage: synth({ stag: 'prod' }),
   prod: synth({ stage: 'prod' }),
 };
 
@@ -58,12 +60,29 @@ describe('bin/valine-orchestrator.ts', () => {
     expect(ownLines(stderr)).toEqual(['The stage context is empty; pass --context stage=dev or --context stage=prod.']);
   });
 
-  test('an invalid configuration value fails with one sentence naming it and the fix', async () => {
+  test('a malformed --context alertEmail fails with one sentence naming it and the fix', async () => {
     const { code, stderr } = await outcomes.invalidEmail;
     expect(code).toBe(1);
     expect(ownLines(stderr)).toEqual([
-      'Invalid configuration for stage "prod": alertEmail must be an e-mail address (got "not-an-address"); fix it in lib/config/stages.ts.',
+      'The alertEmail context "not-an-address" is not an e-mail address; pass --context alertEmail=oncall@example.com (for example) or leave it out.',
     ]);
+  });
+
+  test('an account that is not 12 digits fails with one sentence, exit 1', async () => {
+    const { code, stderr } = await outcomes.shortAccount;
+    expect(code).toBe(1);
+    expect(ownLines(stderr)).toEqual([
+      'The account "12345" (from --context account) is not a 12-digit AWS account id; pass --context account=123456789012 (for example) or leave it out.',
+    ]);
+  });
+
+  test('a misspelt stage key fails instead of synthesizing dev', async () => {
+    const { code, stderr, outdir } = await outcomes.misspeltStage;
+    expect(code).toBe(1);
+    expect(ownLines(stderr)).toEqual([
+      'Unknown context key "stag" (did you mean stage?); this app reads stage, account, region, alertEmail, so pass --context stage=<value>.',
+    ]);
+    expect(() => readFileSync(path.join(outdir, 'manifest.json'))).toThrow();
   });
 
   test('--context stage=prod synthesizes the valine-orchestrator-prod stack', async () => {

@@ -42,13 +42,44 @@ describe('resolveDeployment', () => {
     });
   });
 
-  test('a malformed account or region is rejected with the fix', () => {
-    expect(rejection({ account: '12345' })).toContain('The account "12345" is not a 12-digit AWS account id; pass --context account=');
-    expect(rejection({}, { CDK_DEFAULT_REGION: 'Frankfurt' })).toContain('The region "Frankfurt" is not an AWS region name');
+  test('a malformed region is rejected with the fix', () => {
+    expect(rejection({}, { CDK_DEFAULT_REGION: 'Frankfurt' })).toBe(
+      'The region "Frankfurt" (from CDK_DEFAULT_REGION) is not an AWS region name; unset CDK_DEFAULT_REGION or pass --context region=eu-west-1 (for example).',
+    );
   });
 
-  test('--context alertEmail is validated like the config', () => {
+  test('a malformed account from the context or from CDK_DEFAULT_ACCOUNT names where it came from', () => {
+    expect(rejection({ stage: 'prod', account: '12345' })).toBe(
+      'The account "12345" (from --context account) is not a 12-digit AWS account id; pass --context account=123456789012 (for example) or leave it out.',
+    );
+    expect(rejection({}, { CDK_DEFAULT_ACCOUNT: '1234567890123' })).toBe(
+      'The account "1234567890123" (from CDK_DEFAULT_ACCOUNT) is not a 12-digit AWS account id; unset CDK_DEFAULT_ACCOUNT or pass --context account=123456789012 (for example).',
+    );
+  });
+
+  test('an account id written as a number in cdk.json is accepted', () => {
+    expect(resolveDeployment(context({ account: 123456789012 }), {}).env).toEqual({ account: '123456789012' });
+  });
+
+  test('--context alertEmail selects the subscription; a malformed one names the context, not the config file', () => {
     expect(resolveDeployment(context({ alertEmail: 'oncall@example.com' }), {}).config.alertEmail).toBe('oncall@example.com');
-    expect(rejection({ alertEmail: 'oncall' })).toContain('alertEmail must be an e-mail address');
+    expect(rejection({ stage: 'prod', alertEmail: 'oncall' })).toBe(
+      'The alertEmail context "oncall" is not an e-mail address; pass --context alertEmail=oncall@example.com (for example) or leave it out.',
+    );
+  });
+
+  test('a misspelt context key fails instead of silently deploying dev', () => {
+    const keys = (values: Record<string, unknown>) => Object.keys(values);
+    const misspelt = { stag: 'prod' };
+    expect(() => resolveDeployment(context(misspelt), {}, keys(misspelt))).toThrow(
+      'Unknown context key "stag" (did you mean stage?); this app reads stage, account, region, alertEmail, so pass --context stage=<value>.',
+    );
+    expect(() => resolveDeployment(context({ Stage: 'prod' }), {}, ['Stage'])).toThrow('did you mean stage?');
+    expect(() => resolveDeployment(context({ alertemail: 'a@b.co' }), {}, ['alertemail'])).toThrow('did you mean alertEmail?');
+  });
+
+  test("the CDK's own context keys and unrelated ones pass", () => {
+    const cdkKeys = ['@aws-cdk/core:newStyleStackSynthesis', 'aws:cdk:bundling-stacks', 'acknowledged-issue-numbers', 'cli-telemetry', 'stage'];
+    expect(resolveDeployment(context({ stage: 'prod' }), {}, cdkKeys).config.stage).toBe('prod');
   });
 });

@@ -35,8 +35,11 @@ describe('ValineFunction', () => {
     const code = readFileSync(path.join(bundleDir, 'index.js'), 'utf8');
     expect(code).toMatch(/\/\/# sourceMappingURL=index\.js\.map\s*$/);
     expect(code).toMatch(/module\.exports/);
-    const sources = (JSON.parse(readFileSync(path.join(bundleDir, 'index.js.map'), 'utf8')) as { sources: string[] }).sources;
+    const sourceMap = JSON.parse(readFileSync(path.join(bundleDir, 'index.js.map'), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+    const sources = sourceMap.sources;
     expect(sources).toContainEqual(expect.stringMatching(new RegExp(`lambda/${functionId}/index\\.ts$`)));
+    // Positions only: embedded sources would multiply the map (and the cold-start read) several times.
+    expect(sourceMap.sourcesContent).toBeUndefined();
     // The nodejs22.x runtime provides AWS SDK v3; bundling it would only add cold-start weight.
     expect(sources.filter((s) => s.includes('node_modules/@aws-sdk/'))).toEqual([]);
     expect(statSync(path.join(bundleDir, 'index.js')).size).toBeLessThan(5 * 1024 * 1024);
