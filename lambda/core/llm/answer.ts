@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shorten } from '../agents/ux/discord-text';
+import { plainText, shorten } from '../agents/ux/discord-text';
 import type { ParseOutcome, ParserName, UxIntent } from '../agents/ux/intent';
 import type { SiteMap } from '../agents/ux/site-map';
 import { sectionList, validateIntent } from '../agents/ux/validate';
@@ -32,7 +32,8 @@ export function readAnswer(output: unknown, siteMap: SiteMap, parser: ParserName
   const askAgain = `Which part of the site should change, and how? Sections: ${sectionList(siteMap)}.`;
   if (answer.kind === 'clarification' || !answer.section) {
     const question = oneLine(answer.question ?? '');
-    return { ok: true, outcome: { kind: 'clarification', question: question ? shorten(question, QUESTION_MAX_LENGTH) : askAgain, parser } };
+    // The model's words reach the channel: shown as plain text, never as links or formatting.
+    return { ok: true, outcome: { kind: 'clarification', question: question ? plainText(shorten(question, QUESTION_MAX_LENGTH)) : askAgain, parser } };
   }
   const intent: UxIntent = {
     section: answer.section,
@@ -41,7 +42,7 @@ export function readAnswer(output: unknown, siteMap: SiteMap, parser: ParserName
   };
   const validation = validateIntent(intent, siteMap);
   if (!validation.ok) {
-    return { ok: true, outcome: { kind: 'clarification', question: `${validation.message} What should change instead?`, parser } };
+    return { ok: true, outcome: { kind: 'clarification', question: `${validation.message.replace(/([^.?!])$/, '$1.')} What should change instead?`, parser } };
   }
   const { section, changes, addLinks } = validation.intent;
   return {

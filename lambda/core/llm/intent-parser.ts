@@ -10,7 +10,7 @@ import { LlmBudget, type Reservation } from './budget';
 import { completeWithRetry, DEFAULT_RETRY_POLICY, LlmCallFailed, type RetryPolicy } from './complete-with-retry';
 import { LlmCostReporter, stdoutEmfWriter, type EmfWriter, type LlmCallOutcome } from './cost-report';
 import { createOpenAiProvider } from './openai-provider';
-import { costMicros, DEFAULT_MODELS, microsToUsd, priceOf, usdToMicros, type LlmProviderName, type ModelPrice } from './prices';
+import { costMicros, DEFAULT_MODELS, LLM_PROVIDERS, microsToUsd, priceOf, usdToMicros, type LlmProviderName, type ModelPrice } from './prices';
 import { buildIntentRequest } from './prompt';
 import type { LlmCallError, LlmProvider } from './provider';
 import { worstCaseInputTokens } from './token-estimate';
@@ -82,8 +82,12 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
       const model = flags['llm-model'] ?? DEFAULT_MODELS[providerName];
       const price = priceOf(providerName, model);
       if (!price) {
-        deps.logger.warn('LLM model has no price', { provider: providerName, model });
-        return fallBack(`No price is known for the ${PROVIDER_LABELS[providerName]} model ${model}.`, text, siteMap, context, 'unpriced-model');
+        const owner = LLM_PROVIDERS.find((other) => other !== providerName && priceOf(other, model));
+        deps.logger.warn('LLM model has no price', { provider: providerName, model, ...(owner ? { model_provider: owner } : { fix: 'add the model to lambda/core/llm/prices.ts (docs/llm.md)' }) });
+        const why = owner
+          ? `The llm-model flag names ${model}, an ${PROVIDER_LABELS[owner]} model, but llm-provider is ${providerName}.`
+          : `No price is known for the ${PROVIDER_LABELS[providerName]} model ${model}, so it was not called.`;
+        return fallBack(why, text, siteMap, context, 'unpriced-model');
       }
       if (text.length > MAX_LLM_DESCRIPTION_CHARS) {
         return fallBack(`The description is longer than ${MAX_LLM_DESCRIPTION_CHARS} characters.`, text, siteMap, context, 'too-long');

@@ -7,8 +7,9 @@ export const LLM_PROVIDERS = ['openai', 'anthropic'] as const;
 export type LlmProviderName = (typeof LLM_PROVIDERS)[number];
 
 /**
- * Taken 2026-11-24 from summaries of https://openai.com/api/pricing (as listed June 2026) and
- * https://www.anthropic.com/pricing (as listed March 2026); standard tier, no batch or cache discounts.
+ * Standard tier, no batch, cache or regional prices. Written from third-party summaries, then on
+ * 2026-11-24 compared with copies of the vendors' pages (gpt-5.4-nano, the Claude rows) or with
+ * summaries only (the other OpenAI rows); docs/llm.md "Checking and updating the prices" says how to re-check.
  */
 export const PRICES_TAKEN_ON = '2026-11-24';
 

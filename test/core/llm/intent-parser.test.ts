@@ -131,8 +131,17 @@ describe('LLM intent parser with OpenAI', () => {
   it('never calls a model the price table does not list', async () => {
     const { parser } = setup();
     const outcome = await parser.parse('make the navbar blue', DEFAULT_SITE_MAP, flags({ 'llm-model': 'gpt-9-ultra' }));
-    expect(outcome).toMatchObject({ parser: 'rules', kind: 'intent', note: 'No price is known for the OpenAI model gpt-9-ultra.' });
+    expect(outcome).toMatchObject({ parser: 'rules', kind: 'intent', note: 'No price is known for the OpenAI model gpt-9-ultra, so it was not called.' });
     expect(openai.requests).toHaveLength(0);
+  });
+
+  it('says so when llm-model names a model of the other provider, and calls neither', async () => {
+    const { parser, logger } = setup();
+    const outcome = await parser.parse('make the navbar blue', DEFAULT_SITE_MAP, flags({ 'llm-provider': 'anthropic', 'llm-model': 'gpt-5.4-nano' }));
+    expect(outcome).toMatchObject({ parser: 'rules', kind: 'intent', note: 'The llm-model flag names gpt-5.4-nano, an OpenAI model, but llm-provider is anthropic.' });
+    expect(openai.requests).toHaveLength(0);
+    expect(anthropic.requests).toHaveLength(0);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'LLM model has no price', extra: expect.objectContaining({ model: 'gpt-5.4-nano', model_provider: 'openai' }) }));
   });
 
   it('retries a 429 after its retry-after and answers', async () => {

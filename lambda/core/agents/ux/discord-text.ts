@@ -6,6 +6,15 @@ export function shorten(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** One line Discord shows as written: no formatting, no masked link (`](` split), no heading or quote, no mention. */
+export function plainText(text: string): string {
+  return text
+    .replace(/[\\`*_~|]/g, '\\$&')
+    .replace(/\]\(/g, `]${ZERO_WIDTH_SPACE}(`)
+    .replace(/^(\s*)([#>-])/, '$1\\$2')
+    .replace(/@/g, `@${ZERO_WIDTH_SPACE}`);
+}
+
 /** Inline code for any text: backticks inside cannot end the span, and nothing inside renders as a mention. */
 export function inlineCode(text: string, max = 80): string {
   const value = shorten(text, max).replace(/\r?\n/g, ' ');
