@@ -101,6 +101,16 @@ describe('/status', () => {
     expect(fields['Open tasks']).toBeDefined();
   });
 
+  it('keeps every field within Discord\'s 1024 characters when a flag holds many ids', async () => {
+    const manyAdmins = Array.from({ length: 80 }, (_, i) => String(100000000000000001n + BigInt(i))).join(',');
+    await platform.setFlags({ 'admin-user-ids': manyAdmins });
+    const fields = answer(await platform.send(commandInteraction('status'))).data?.embeds?.[0]?.fields ?? [];
+    const flagsField = fields.find((f) => f.name === 'Flags')?.value ?? '';
+    expect(flagsField).toMatch(/\nadmin-user-ids: 100000000000000001, .*, 100000000000000010 \(\+70 more\)\n/);
+    expect(flagsField).toMatch(/\nsite-repository: /);
+    for (const field of fields) expect(field.value.length).toBeLessThanOrEqual(1024);
+  });
+
   it('counts today\'s LLM spend from the ledger', async () => {
     const budget = new LlmBudget(platform.db.client, platform.db.tables.ledger, () => platform.clock.now);
     const reservation = await budget.reserve(50_000, 10_000_000);

@@ -1,5 +1,5 @@
 import { FLAG_NAMES, type FlagValues } from '../../contract/flags';
-import { EPHEMERAL, type Embed } from '../../domain/discord-message';
+import { DISCORD_LIMITS, EPHEMERAL, type Embed } from '../../domain/discord-message';
 import { isExpired, type Task } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
 import { reply, type InteractionResponse } from '../responses';
@@ -14,8 +14,14 @@ function withTimeout<T>(promise: Promise<T>): Promise<T | 'unavailable'> {
   ]);
 }
 
+// Discord rejects the whole answer when a field is longer than 1024 characters.
+const fieldValue = (text: string): string => (text.length <= DISCORD_LIMITS.fieldValue ? text : `${text.slice(0, DISCORD_LIMITS.fieldValue - 1)}…`);
+
+const LISTED_IDS = 10;
+const formatList = (ids: readonly string[]): string =>
+  ids.length === 0 ? 'none' : ids.length <= LISTED_IDS ? ids.join(', ') : `${ids.slice(0, LISTED_IDS).join(', ')} (+${ids.length - LISTED_IDS} more)`;
 const formatFlag = (value: FlagValues[keyof FlagValues]): string =>
-  Array.isArray(value) ? (value.length > 0 ? value.join(', ') : 'none') : value === undefined ? 'not set' : String(value);
+  Array.isArray(value) ? formatList(value) : value === undefined ? 'not set' : String(value);
 
 // A preview nobody confirmed stays awaiting_confirmation until someone clicks; say it has lapsed.
 const openStatus = (task: Task, now: Date): string =>
@@ -39,14 +45,14 @@ export async function statusReply(deps: InteractionDeps): Promise<InteractionRes
       ? 'unavailable right now'
       : open.length === 0
         ? 'none'
-        : open.map((t: Task) => `\`${t.taskId}\` ${openStatus(t, now)} — ${t.summary ?? t.command} (${t.requesterName})`).join('\n').slice(0, 1024);
+        : open.map((t: Task) => `\`${t.taskId}\` ${openStatus(t, now)} — ${t.summary ?? t.command} (${t.requesterName})`).join('\n');
   const embed: Embed = {
     title: `Valine Orchestrator — ${deps.stage}`,
     fields: [
       { name: 'Version', value: deps.version, inline: true },
       { name: 'LLM spend', value: spendText, inline: true },
-      { name: 'Flags', value: FLAG_NAMES.map((name) => `${name}: ${formatFlag(flags[name])}`).join('\n') },
-      { name: 'Open tasks', value: openText },
+      { name: 'Flags', value: fieldValue(FLAG_NAMES.map((name) => `${name}: ${formatFlag(flags[name])}`).join('\n')) },
+      { name: 'Open tasks', value: fieldValue(openText) },
     ],
   };
   return reply({ embeds: [embed], flags: EPHEMERAL });
