@@ -286,6 +286,31 @@ describe('falling back to the rules', () => {
     expect(openai.requests).toHaveLength(0);
   });
 
+  it('answers by rules when the answer is JSON of another shape, charging the call', async () => {
+    const { parser, logger, budget } = setup();
+    openai.script({ answer: { ...navbarAnswer, file: '.github/workflows/deploy.yml' }, usage: { input: 900, output: 70 } });
+    const outcome = await parser.parse('make the navbar blue', DEFAULT_SITE_MAP, flags());
+    expect(outcome).toMatchObject({ kind: 'intent', parser: 'rules', note: "OpenAI's answer could not be used: it was not in the expected shape." });
+    expect(outcome.kind === 'intent' && outcome.intent).toEqual({ section: 'navbar', changes: [{ property: 'color', value: 'blue' }] });
+    expect(costLines(logger)[0]).toMatchObject({ level: 'warn', extra: expect.objectContaining({ outcome: 'invalid-answer', cost_usd: 0.000268 }) });
+    expect(await budget.readDailySpend()).toMatchObject({ spentUsd: 0.000268, calls: 1 });
+  });
+
+  it('answers by rules, calling no model, when the key cannot be read', async () => {
+    const { parser, logger } = setup({ secrets: { get: async () => Promise.reject(new Error('AccessDeniedException: not allowed')) } });
+    const outcome = await parser.parse('make the navbar blue', DEFAULT_SITE_MAP, flags());
+    expect(outcome).toMatchObject({ parser: 'rules', note: 'The openai-api-key secret could not be read.' });
+    expect(openai.requests).toHaveLength(0);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'LLM key could not be read' }));
+  });
+
+  it('answers by rules, calling no model, when the budget cannot be checked', async () => {
+    const { parser } = setup({ ledger: { client: db.client, tableName: 'no-such-table' } });
+    const outcome = await parser.parse('make the navbar blue', DEFAULT_SITE_MAP, flags());
+    expect(outcome).toMatchObject({ parser: 'rules', note: 'The LLM budget could not be checked.' });
+    expect(openai.requests).toHaveLength(0);
+  });
+
   it('sends long descriptions to the rules', async () => {
     const { parser } = setup();
     const outcome = await parser.parse(`make the navbar blue ${'please '.repeat(200)}`, DEFAULT_SITE_MAP, flags());
