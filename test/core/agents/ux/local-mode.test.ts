@@ -107,6 +107,16 @@ describe('UX Agent end to end in local mode', () => {
     expect(git(site(), 'branch', '--list')).toBe(before);
   });
 
+  it('makes one branch with one commit when Confirm is clicked twenty times at once', async () => {
+    const { confirm } = await preview(local, { command: 'section:home cta-text:"Try it free"' });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => click(local, confirm)));
+    await local.server.runtime.idle();
+    expect(answers.filter((a) => a.type === 7)).toHaveLength(1);
+    const branches = git(site(), 'branch', '--list', 'ux/home-*').split('\n').filter(Boolean);
+    expect(branches).toHaveLength(1);
+    expect(git(site(), 'rev-list', '--count', `main..${branches[0].trim()}`)).toBe('1');
+  });
+
   it("refuses another user's Confirm", async () => {
     const before = git(site(), 'branch', '--list');
     const { confirm } = await preview(local, { command: 'section:navbar brand:"Acme Labs"' });
