@@ -9,6 +9,7 @@ import {
   TextWidget,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -42,6 +43,19 @@ export class Monitoring extends Construct {
       displayName: `Valine Orchestrator ${config.stage} alarms`,
       enforceSSL: true,
     });
+    // enforceSSL gives the topic its own policy, which replaces SNS's default one: without this Allow, alarms cannot publish.
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowPublishFromThisStagesAlarms',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:${alarmName(config.stage, '*')}` },
+        },
+      }),
+    );
     this.topic.addSubscription(new LambdaSubscription(props.notifier, { deadLetterQueue: props.deadLetterQueue }));
     if (config.alertEmail) this.topic.addSubscription(new EmailSubscription(config.alertEmail));
     Validations.of(this.topic).acknowledge({

@@ -193,6 +193,19 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     }
   });
 
+  test("the topic's own policy lets this stage's alarms publish (it replaces SNS's default policy) and only over TLS", () => {
+    const topicId = logicalIdOf(stage, 'AWS::SNS::Topic');
+    const policies = Object.values(resourcesOf(stage, 'AWS::SNS::TopicPolicy'));
+    expect(policies).toHaveLength(1);
+    expect(policies[0]!.Properties.Topics).toEqual([{ Ref: topicId }]);
+    const statements = policies[0]!.Properties.PolicyDocument.Statement as Array<Record<string, any>>;
+    const allow = statements.find((s) => s.Effect === 'Allow');
+    expect(allow).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId } });
+    expect(JSON.stringify(allow!.Condition.ArnLike['aws:SourceArn'])).toContain(`:alarm:valine-orchestrator-${stage}-*`);
+    expect(allow!.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+  });
+
   test('alarm thresholds come from the stage config', () => {
     const alarms = Object.fromEntries(Object.values(resourcesOf(stage, 'AWS::CloudWatch::Alarm')).map((a) => [a.Properties.AlarmName, a.Properties]));
     const alarm = (id: string) => alarms[`valine-orchestrator-${stage}-${id}`]!;
