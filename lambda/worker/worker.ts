@@ -25,6 +25,9 @@ export interface WorkerDeps {
   now: () => Date;
 }
 
+/** A task `executing` for longer than the worker's 120 s timeout was left behind by an attempt that timed out. */
+export const ABANDONED_EXECUTION_SECONDS = 150;
+
 type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
 
@@ -133,6 +136,7 @@ async function confirm(item: ConfirmItem, deps: WorkerDeps): Promise<void> {
     task = await deps.tasks.transition(item.taskId, 'awaiting_confirmation', 'executing', { interactionToken: token }, `confirmed by ${requester.name}`);
   } catch (error) {
     if (error instanceof TaskConflictError || error instanceof TaskNotFoundError) {
+      if (error instanceof TaskConflictError && error.actual === 'executing' && (await failAbandonedExecution(item.taskId, deps))) return;
       // Another click or a retried event already moved it: nothing to do twice.
       deps.logger.info('Confirmation skipped: the task already moved', { taskId: item.taskId, error: error.message });
       return;
@@ -172,6 +176,31 @@ async function confirm(item: ConfirmItem, deps: WorkerDeps): Promise<void> {
   await deps.ledger.audit({ subject: `task#${task.taskId}`, action: `execute:${outcome.kind}`, actorId: requester.id }).catch((error: unknown) => {
     deps.logger.warn('Audit record failed', { taskId: task.taskId, error: errorText(error) });
   });
+}
+
+/**
+ * Lambda retries an attempt that timed out: the task is still `executing`, but nobody is
+ * working on it any more. Past the worker's timeout, fail it and say so, instead of leaving
+ * "Working…" on screen for good. True when it did.
+ */
+async function failAbandonedExecution(taskId: string, deps: WorkerDeps): Promise<boolean> {
+  const task = await deps.tasks.get(taskId);
+  if (task?.status !== 'executing' || deps.now().getTime() - Date.parse(task.updatedAt) < ABANDONED_EXECUTION_SECONDS * 1000) return false;
+  const reason = `the work was stopped before it finished (the worker timed out after ${task.updatedAt})`;
+  try {
+    await deps.tasks.transition(taskId, 'executing', 'failed', { lastError: reason }, 'worker timed out');
+  } catch (error) {
+    if (error instanceof TaskConflictError) return false;
+    throw error;
+  }
+  deps.logger.error('Executing timed out; the task is marked failed', { taskId, agentId: task.agentId });
+  const name = deps.agents.byId(task.agentId)?.name ?? task.agentId;
+  await deps.discord.editOriginal(
+    task.applicationId,
+    task.interactionToken,
+    failureMessage(`${name} did not finish`, reason, 'Anything already made (the branch) is kept. Run the command again to start over; if it keeps happening, ask an operator to check the worker logs.'),
+  );
+  return true;
 }
 
 /** Moves the task to match the outcome, then shows it (Confirm / Cancel again only when retryable). */

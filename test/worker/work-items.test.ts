@@ -1,7 +1,8 @@
 import { AgentRegistry } from '../../lambda/core/agents/registry';
 import type { WorkItem } from '../../lambda/core/domain/work';
 import { parseWorkItem } from '../../lambda/worker/work-item-schema';
-import { createWorker } from '../../lambda/worker/worker';
+import { ABANDONED_EXECUTION_SECONDS, createWorker } from '../../lambda/worker/worker';
+import { taskIdFor } from '../../lambda/worker/task-id';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
@@ -24,7 +25,7 @@ const proposeItem = (interactionId: string): WorkItem => ({
   commandLine: '/ux-update command:section:header text:"Hi"',
 });
 
-function worker(ledger: Ledger = platform.deps.ledger) {
+function worker(ledger: Ledger = platform.deps.ledger, now: () => Date = () => new Date()) {
   const agent = scriptedAgent();
   let proposals = 0;
   const propose = agent.propose;
@@ -40,7 +41,7 @@ function worker(ledger: Ledger = platform.deps.ledger) {
     agents: new AgentRegistry([agent]),
     taskTtlSeconds: 900,
     logger: platform.logger,
-    now: () => new Date(),
+    now,
   });
   return { handle, proposals: () => proposals };
 }
@@ -73,6 +74,34 @@ describe('the worker\'s work items', () => {
     expect(body.content).toMatch(/^UX Agent could not take the request: .*\nNothing was changed\. Try the command again in a minute/);
     expect(body.components).toEqual([]);
     expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('fails a task left executing by an attempt that timed out, and tells the user, when Lambda retries the confirmation', async () => {
+    await worker().handle(proposeItem('910000000000000004'));
+    const taskId = taskIdFor('910000000000000004');
+    const confirmItem: WorkItem = {
+      kind: 'confirm',
+      taskId,
+      interaction: { interactionId: '910000000000000005', applicationId: '200000000000000002', token: 'token-confirm-5', requester: { id: '100000000000000001', name: 'Local Developer', roles: [] } },
+    };
+    // The first attempt moved the task to executing, then Lambda stopped it at its timeout.
+    await platform.deps.tasks.transition(taskId, 'awaiting_confirmation', 'executing', { interactionToken: 'token-confirm-5' }, 'confirmed by Local Developer');
+    const startedAt = Date.parse((await platform.deps.tasks.get(taskId))?.updatedAt ?? '');
+
+    const before = platform.discord.requests.length;
+    await worker(platform.deps.ledger, () => new Date(startedAt + 30_000)).handle(confirmItem);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('executing');
+    expect(platform.discord.requests.length).toBe(before);
+
+    await worker(platform.deps.ledger, () => new Date(startedAt + (ABANDONED_EXECUTION_SECONDS + 30) * 1000)).handle(confirmItem);
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task?.status).toBe('failed');
+    expect(task?.lastError).toMatch(/stopped before it finished/);
+    const edits = platform.discord.requests.slice(before);
+    expect(edits.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /webhooks/200000000000000002/token-confirm-5/messages/@original']);
+    const body = edits[0]?.body as { content: string; components: unknown[] };
+    expect(body.content).toMatch(/^UX Agent did not finish: the work was stopped before it finished .*\nAnything already made \(the branch\) is kept\. Run the command again/);
+    expect(body.components).toEqual([]);
   });
 
   it('rejects an event that is not a work item with a sentence', () => {
