@@ -3,7 +3,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueueName } from '../config/resource-names';
 import type { StageConfig } from '../config/stages';
-import { removalPolicyOf } from './removal-policy';
+import { removalPolicyOfLogsAndQueues } from './removal-policy';
 
 /** The dead-letter queue: asynchronous invocations and SNS deliveries that failed after their retries. */
 export class FailedEventsQueue extends Construct {
@@ -16,7 +16,7 @@ export class FailedEventsQueue extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
-      removalPolicy: removalPolicyOf(config),
+      removalPolicy: removalPolicyOfLogsAndQueues(config),
     });
     Validations.of(this.queue).acknowledge({
       id: 'AwsSolutions-SQS3',

@@ -13,7 +13,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { accessLogGroupName, apiName } from '../config/resource-names';
 import type { StageConfig } from '../config/stages';
-import { removalPolicyOf } from './removal-policy';
+import { removalPolicyOfLogsAndQueues } from './removal-policy';
 
 export interface PublicApiProps {
   readonly config: StageConfig;
@@ -41,7 +41,7 @@ export class PublicApi extends Construct {
     this.accessLogGroup = new LogGroup(this, 'AccessLogs', {
       logGroupName: accessLogGroupName(config.stage),
       retention: config.logRetentionDays,
-      removalPolicy: removalPolicyOf(config),
+      removalPolicy: removalPolicyOfLogsAndQueues(config),
     });
     this.api = new RestApi(this, 'Api', {
       restApiName: apiName(config.stage),

@@ -13,7 +13,7 @@ import { parameterPrefix } from '../../lambda/core/contract/parameters';
 import packageJson from '../../package.json';
 import { functionName } from '../config/resource-names';
 import type { StageConfig } from '../config/stages';
-import { removalPolicyOf } from './removal-policy';
+import { removalPolicyOfLogsAndQueues } from './removal-policy';
 import type { ValineTable } from './valine-tables';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -50,7 +50,7 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
     const logGroup = new LogGroup(scope, `${id}LogGroup`, {
       logGroupName: `/aws/lambda/${name}`,
       retention: config.logRetentionDays,
-      removalPolicy: removalPolicyOf(config),
+      removalPolicy: removalPolicyOfLogsAndQueues(config),
     });
     // An own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
     const role = new Role(scope, `${id}Role`, {

@@ -126,6 +126,15 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     }
   });
 
+  test('prod keeps log groups and the queue on update or deletion, but a failed first deployment removes them', () => {
+    const named = [...Object.values(resourcesOf(stage, 'AWS::Logs::LogGroup')), ...Object.values(resourcesOf(stage, 'AWS::SQS::Queue'))];
+    expect(named).toHaveLength(FUNCTION_IDS.length + 2);
+    for (const resource of named) {
+      // Their names are fixed, so anything left behind by a rolled-back creation would block the retry.
+      expect([resource.DeletionPolicy, resource.UpdateReplacePolicy]).toEqual(stage === 'prod' ? ['RetainExceptOnCreate', 'Retain'] : ['Delete', 'Delete']);
+    }
+  });
+
   test('every flag exists as a String parameter with the stage default', () => {
     for (const flag of FLAG_NAMES) {
       template.hasResourceProperties('AWS::SSM::Parameter', {
