@@ -6,6 +6,8 @@ export class OperatorError extends Error {}
 
 /** Runs an operator command; its own errors and AWS errors become one sentence on stderr and exit 1. */
 export function runOperatorCommand(command: () => Promise<void>): void {
+  // The SDK's multi-line "Node 22 soon" notice would bury the one line the operator needs.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   command().catch((error: unknown) => {
     const message = sentenceFor(error);
     if (message === undefined) throw error; // a bug in the script: keep the stack trace

@@ -122,9 +122,10 @@ describe('npm run set-flag', () => {
     expect(stage.stderr).toBe('Unknown stage "staging"; use one of dev, prod.');
   });
 
-  test('missing credentials become one sentence naming the fix', async () => {
+  test('missing credentials become one sentence naming the fix, with no SDK notice around it', async () => {
     const result = await runScript('set-flag', ['--stage', 'dev', 'use-llm-parsing', 'true'], {
-      env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, HOME: mkdtempSync(path.join(tmpdir(), 'no-aws-')) },
+      // Node's warnings left on, as in an operator's shell.
+      env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, HOME: mkdtempSync(path.join(tmpdir(), 'no-aws-')), NODE_NO_WARNINGS: undefined },
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^No AWS credentials found \(.+\); set AWS_PROFILE \(or run aws sso login\) and try again\.$/);
