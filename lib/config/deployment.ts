@@ -42,11 +42,11 @@ export function resolveDeployment(
 
   const account = fromContextOrEnv('account', readContext, 'CDK_DEFAULT_ACCOUNT', processEnv);
   if (account && !/^\d{12}$/.test(account.value)) {
-    throw new StageConfigError(`The account "${account.value}" ${account.source} is not a 12-digit AWS account id; ${account.fix('account', '123456789012')}.`);
+    throw new StageConfigError(`The account "${account.value}" ${account.source} is not a 12-digit AWS account id; ${account.fix('123456789012')}.`);
   }
   const region = fromContextOrEnv('region', readContext, 'CDK_DEFAULT_REGION', processEnv);
   if (region && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region.value)) {
-    throw new StageConfigError(`The region "${region.value}" ${region.source} is not an AWS region name; ${region.fix('region', 'eu-west-1')}.`);
+    throw new StageConfigError(`The region "${region.value}" ${region.source} is not an AWS region name; ${region.fix('eu-west-1')}.`);
   }
   return { config, env: { ...(account ? { account: account.value } : {}), ...(region ? { region: region.value } : {}) } };
 }
@@ -55,17 +55,18 @@ interface SourcedValue {
   readonly value: string;
   /** Where the value came from, as a phrase: "(from --context account)". */
   readonly source: string;
-  readonly fix: (key: string, example: string) => string;
+  /** What to do about a bad value, given an example of a good one. */
+  readonly fix: (example: string) => string;
 }
 
 function fromContextOrEnv(key: string, readContext: ContextReader, envVar: string, processEnv: NodeJS.ProcessEnv): SourcedValue | undefined {
   const fromContext = optionalString(readContext(key), key);
   if (fromContext !== undefined) {
-    return { value: fromContext, source: `(from --context ${key})`, fix: (k, example) => `pass --context ${k}=${example} (for example) or leave it out` };
+    return { value: fromContext, source: `(from --context ${key})`, fix: (example) => `pass --context ${key}=${example} (for example) or leave it out` };
   }
   const fromEnv = nonEmpty(processEnv[envVar]);
   if (fromEnv === undefined) return undefined;
-  return { value: fromEnv, source: `(from ${envVar})`, fix: (k, example) => `unset ${envVar} or pass --context ${k}=${example} (for example)` };
+  return { value: fromEnv, source: `(from ${envVar})`, fix: (example) => `unset ${envVar} or pass --context ${key}=${example} (for example)` };
 }
 
 function optionalString(value: unknown, key: string): string | undefined {
