@@ -1,3 +1,4 @@
+import { plainText, shorten } from '../domain/discord-text';
 import type { DiscordMessage } from '../domain/discord-message';
 import type { Task } from '../domain/task';
 import type { PullRequestEvent } from './events';
@@ -17,9 +18,7 @@ const MAX_SUMMARY = 300;
 
 /** One line of outside text: no line breaks, bounded length, Discord markdown neutralised. */
 function quote(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  const bounded = line.length > max ? `${line.slice(0, max - 1)}…` : line;
-  return bounded.replace(/([\\*_`~|])/g, '\\$1');
+  return plainText(shorten(text.replace(/\s+/g, ' ').trim(), max));
 }
 
 /** The channel message for the requester; it mentions the requester and nobody else. */

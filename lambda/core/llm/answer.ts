@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, shorten } from '../agents/ux/discord-text';
+import { plainText, shorten } from '../domain/discord-text';
 import type { ParseOutcome, ParserName, UxIntent } from '../agents/ux/intent';
 import type { SiteMap } from '../agents/ux/site-map';
 import { sectionList, validateIntent } from '../agents/ux/validate';

@@ -122,6 +122,44 @@ describe('/status', () => {
   });
 });
 
+describe('/status, what users wrote', () => {
+  it('shows a sub-cent spend instead of $0.00', async () => {
+    const realNow = platform.clock.now;
+    platform.clock.now = new Date('2031-01-01T12:00:00Z'); // a day with no spend yet
+    try {
+      const budget = new LlmBudget(platform.db.client, platform.db.tables.ledger, () => platform.clock.now);
+      const reservation = await budget.reserve(5_000, 10_000_000);
+      if (!reservation) throw new Error('no budget');
+      await budget.settle(reservation, 340);
+      const spend = answer(await platform.send(commandInteraction('status'))).data?.embeds?.[0]?.fields?.find((f) => f.name === 'LLM spend');
+      expect(spend?.value).toBe('$0.0003 of $10.00 today (UTC), 1 call');
+    } finally {
+      platform.clock.now = realNow;
+    }
+  });
+
+  it('lists open tasks with the summary as plain text: no markdown, masked link or mention renders', async () => {
+    await platform.deps.tasks.create({
+      taskId: 'markdown1',
+      agentId: 'ux',
+      command: '/ux-update',
+      options: {},
+      requesterId: '900000000000000009',
+      requesterName: 'pm_*bold*',
+      applicationId: 'app',
+      interactionToken: 'tok',
+      summary: 'header: text → "**Sale** [click](https://evil.example) @everyone"',
+      confirmBy: new Date(platform.clock.now.getTime() + 3600_000).toISOString(),
+    });
+    const fields = answer(await platform.send(commandInteraction('status'))).data?.embeds?.[0]?.fields ?? [];
+    const open = fields.find((f) => f.name === 'Open tasks')?.value ?? '';
+    expect(open).toContain('\\*\\*Sale\\*\\*');
+    expect(open).not.toContain('](');
+    expect(open).not.toContain('@everyone');
+    expect(open).toContain('pm\\_\\*bold\\*');
+  });
+});
+
 describe('/debug-last', () => {
   it('is refused while enable-debug-cmd is off, naming the flag', async () => {
     await platform.setFlags({ 'enable-debug-cmd': 'false' });

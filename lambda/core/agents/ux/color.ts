@@ -1,4 +1,4 @@
-import { inlineCode } from './discord-text';
+import { inlineCode } from '../../domain/discord-text';
 /** Colours accepted by the UX Agent: `#RRGGBB`, `#RGB` or a CSS named colour, always written as `#rrggbb`. */
 export const CSS_NAMED_COLORS: Readonly<Record<string, string>> = {
   aliceblue: '#f0f8ff', antiquewhite: '#faebd7', aqua: '#00ffff', aquamarine: '#7fffd4', azure: '#f0ffff',

@@ -1,4 +1,4 @@
-import { inlineCode } from './discord-text';
+import { inlineCode } from '../../domain/discord-text';
 import type { LinkToAdd, ParseOutcome, PropertyChange } from './intent';
 import type { SiteMap } from './site-map';
 import { exampleCommand, sectionList } from './validate';

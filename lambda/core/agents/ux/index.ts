@@ -4,7 +4,7 @@ import { NO_MENTIONS } from '../../domain/discord-message';
 import type { Task } from '../../domain/task';
 import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { unifiedDiff } from './diff';
-import { codeBlock, inlineCode } from './discord-text';
+import { codeBlock, inlineCode } from '../../domain/discord-text';
 import { parseCommand } from './grammar';
 import type { IntentParser, ParseOutcome } from './intent';
 import { planEdits } from './plan';

@@ -1,5 +1,5 @@
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
-import { inlineCode } from './discord-text';
+import { inlineCode } from '../../domain/discord-text';
 import type { SiteMap } from './site-map';
 import type { ValidatedIntent } from './validate';
 

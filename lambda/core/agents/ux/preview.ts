@@ -2,7 +2,7 @@ import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type Embed } from '..
 import type { RepoDescription } from '../../ports/repo-host';
 import { hexToNumber } from './color';
 import { fitDiff } from './diff';
-import { codeBlock, fenceSafe, inlineCode, shorten } from './discord-text';
+import { codeBlock, fenceSafe, inlineCode, shorten } from '../../domain/discord-text';
 import type { ParserName } from './intent';
 import type { ChangeLine } from './plan';
 

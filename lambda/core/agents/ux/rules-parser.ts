@@ -1,5 +1,5 @@
 import { CSS_NAMED_COLORS } from './color';
-import { inlineCode } from './discord-text';
+import { inlineCode } from '../../domain/discord-text';
 import type { IntentParser, LinkToAdd, ParseOutcome, PropertyChange } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';

@@ -1,5 +1,5 @@
 import { parseColor } from './color';
-import { inlineCode } from './discord-text';
+import { inlineCode } from '../../domain/discord-text';
 import type { LinkToAdd, UxIntent } from './intent';
 import { DEFAULT_TEXT_MAX_LENGTH, propertyKind, type PropertySpec, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';

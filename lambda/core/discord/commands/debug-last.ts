@@ -1,6 +1,7 @@
 import type { Task } from '../../domain/task';
 import { ephemeral, type InteractionResponse } from '../responses';
 import { redactSecrets } from '../redact';
+import { codeBlock, shorten } from '../../domain/discord-text';
 
 /** /debug-last: the caller's last task with its trace; ephemeral, secrets and the interaction token left out. */
 export function debugLastReply(task: Task | undefined): InteractionResponse {
@@ -17,6 +18,5 @@ export function debugLastReply(task: Task | undefined): InteractionResponse {
     ...task.trace.map((entry) => `  ${entry.at} ${entry.event}${entry.detail ? ` — ${entry.detail}` : ''}`),
   ];
   const body = redactSecrets(lines.join('\n').split(task.interactionToken).join('[redacted]'));
-  const fenced = body.replace(/```/g, "'''");
-  return ephemeral(`\`\`\`\n${fenced.length > 1900 ? `${fenced.slice(0, 1899)}…` : fenced}\n\`\`\``);
+  return ephemeral(codeBlock(shorten(body, 1900)));
 }

@@ -1,5 +1,6 @@
 import { FLAG_NAMES, type FlagValues } from '../../contract/flags';
 import { DISCORD_LIMITS, EPHEMERAL, type Embed } from '../../domain/discord-message';
+import { plainText, shorten } from '../../domain/discord-text';
 import { isExpired, type Task } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
 import { reply, type InteractionResponse } from '../responses';
@@ -23,6 +24,9 @@ const formatList = (ids: readonly string[]): string =>
 const formatFlag = (value: FlagValues[keyof FlagValues]): string =>
   Array.isArray(value) ? formatList(value) : value === undefined ? 'not set' : String(value);
 
+// Sub-cent spend is the common case for cheap models: show it rather than $0.00.
+const formatUsd = (usd: number): string => `$${usd > 0 && usd < 0.01 ? usd.toFixed(4) : usd.toFixed(2)}`;
+
 // A preview nobody confirmed stays awaiting_confirmation until someone clicks; say it has lapsed.
 const openStatus = (task: Task, now: Date): string =>
   task.status === 'awaiting_confirmation' && isExpired(task, now) ? 'expired (never confirmed)' : task.status;
@@ -38,14 +42,14 @@ export async function statusReply(deps: InteractionDeps): Promise<InteractionRes
   const budget = flags['max-daily-llm-cost-usd'];
   const spendText =
     typeof spent === 'object'
-      ? `$${spent.spentUsd.toFixed(2)} of $${budget.toFixed(2)} today (UTC), ${spent.calls} call${spent.calls === 1 ? '' : 's'}`
+      ? `${formatUsd(spent.spentUsd)} of ${formatUsd(budget)} today (UTC), ${spent.calls} call${spent.calls === 1 ? '' : 's'}`
       : `${spent} (budget $${budget.toFixed(2)} a day)`;
   const openText =
     open === 'unavailable'
       ? 'unavailable right now'
       : open.length === 0
         ? 'none'
-        : open.map((t: Task) => `\`${t.taskId}\` ${openStatus(t, now)} — ${t.summary ?? t.command} (${t.requesterName})`).join('\n');
+        : open.map((t: Task) => `\`${t.taskId}\` ${openStatus(t, now)} — ${plainText(shorten(t.summary ?? t.command, 120))} (${plainText(t.requesterName)})`).join('\n');
   const embed: Embed = {
     title: `Valine Orchestrator — ${deps.stage}`,
     fields: [

@@ -1,6 +1,6 @@
 import { DISCORD_LIMITS } from '../../../../lambda/core/domain/discord-message';
 import { fitDiff } from '../../../../lambda/core/agents/ux/diff';
-import { inlineCode } from '../../../../lambda/core/agents/ux/discord-text';
+import { inlineCode } from '../../../../lambda/core/domain/discord-text';
 import { previewMessage } from '../../../../lambda/core/agents/ux/preview';
 import { branchName, githubCode, pullRequestBody, pullRequestTitle } from '../../../../lambda/core/agents/ux/pull-request';
 
