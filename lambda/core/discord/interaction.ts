@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Requester } from '../domain/agent';
+import type { InteractionRef } from '../domain/work';
 
 /** Interaction types (API v10). */
 export const InteractionType = { PING: 1, APPLICATION_COMMAND: 2, MESSAGE_COMPONENT: 3, AUTOCOMPLETE: 4, MODAL_SUBMIT: 5 } as const;
@@ -40,15 +40,18 @@ const interactionSchema = z.object({
   message: z.object({ id: snowflake }).optional(),
 });
 
-/** What every interaction but PING carries: who, where, and the token to answer with. */
-export interface InteractionContext {
-  interactionId: string;
-  applicationId: string;
-  token: string;
-  guildId?: string;
-  channelId?: string;
-  requester: Requester;
-}
+/** What every interaction but PING carries: who, where, and the token to answer with (the worker gets the same). */
+export type InteractionContext = InteractionRef;
+
+/** Just the reference the worker needs, without the command's options or the component's id. */
+export const interactionRef = (context: InteractionContext): InteractionRef => ({
+  interactionId: context.interactionId,
+  applicationId: context.applicationId,
+  token: context.token,
+  guildId: context.guildId,
+  channelId: context.channelId,
+  requester: context.requester,
+});
 
 export type ParsedInteraction =
   | { kind: 'ping' }

@@ -1,7 +1,7 @@
 import { isPaused } from '../../agents/registry';
 import { TaskConflictError, isExpired, type Task } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
-import type { InteractionContext } from '../interaction';
+import { interactionRef, type InteractionContext } from '../interaction';
 import { confirmClaimKey } from '../ledger-keys';
 import { mayActOnTask } from '../permissions';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
@@ -71,14 +71,7 @@ export async function taskButtonReply(customId: string, context: InteractionCont
     await deps.queue.enqueue({
       kind: 'confirm',
       taskId: task.taskId,
-      interaction: {
-        interactionId: context.interactionId,
-        applicationId: context.applicationId,
-        token: context.token,
-        guildId: context.guildId,
-        channelId: context.channelId,
-        requester: context.requester,
-      },
+      interaction: interactionRef(context),
     });
   } catch (error) {
     deps.logger.error('Could not hand a confirmation to the worker', { taskId: task.taskId, error: error instanceof Error ? error.message : String(error) });

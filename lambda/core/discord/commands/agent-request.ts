@@ -2,7 +2,7 @@ import { isPaused } from '../../agents/registry';
 import type { FlagValues } from '../../contract/flags';
 import { commandLine, readCommandOptions, type CommandDefinition } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
-import type { InteractionContext } from '../interaction';
+import { interactionRef, type InteractionContext } from '../interaction';
 import { mayRequestChanges } from '../permissions';
 import { deferred, ephemeral, type InteractionResponse } from '../responses';
 
@@ -30,14 +30,7 @@ export async function agentRequestReply(
   try {
     await deps.queue.enqueue({
       kind: 'propose',
-      interaction: {
-        interactionId: context.interactionId,
-        applicationId: context.applicationId,
-        token: context.token,
-        guildId: context.guildId,
-        channelId: context.channelId,
-        requester: context.requester,
-      },
+      interaction: interactionRef(context),
       agentId: agent.id,
       command: command.name,
       options: options.options,
