@@ -65,6 +65,7 @@ async function bundle(id: FunctionId, directory: string): Promise<{ file: string
     target: 'node22',
     minify: true,
     sourcemap: true,
+    sourcesContent: false,
     external: ['@aws-sdk/*'],
     outfile: file,
     metafile: true,
