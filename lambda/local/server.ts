@@ -11,6 +11,7 @@ import { loadOrCreateDevKeyPair } from './dev-keys';
 import { ensureFlagsFile } from './flags-file';
 import { STAND_IN_USER } from './interaction-builder';
 import { standInApiBase, type LocalSettings } from './settings';
+import { version as packageVersion } from '../../package.json';
 
 /** Larger than any Discord or GitHub payload the handlers accept; they apply their own limits. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -85,7 +86,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const publicKeyHex = realKey || (await loadOrCreateDevKeyPair(settings.devKeyFile)).publicKeyHex;
   // With the dev key only the stand-in can reach us, so its loopback API is where follow-ups go.
   const discordApiBase = settings.discordApiBase ?? (realKey ? DISCORD_API_DEFAULT_BASE : standInApiBase(settings.standInPort));
-  const version = options.version ?? env.VALINE_VERSION ?? 'local';
+  const version = options.version ?? env.VALINE_VERSION ?? `${packageVersion} (local)`;
   const runtime = await startLocalRuntime({
     version,
     flagsFile: settings.flagsFile,
