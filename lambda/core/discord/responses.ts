@@ -13,7 +13,6 @@ export type InteractionResponse =
   | { type: typeof ResponseType.PONG }
   | { type: typeof ResponseType.CHANNEL_MESSAGE; data: DiscordMessage }
   | { type: typeof ResponseType.DEFERRED_CHANNEL_MESSAGE; data?: { flags?: number } }
-  | { type: typeof ResponseType.DEFERRED_UPDATE_MESSAGE }
   | { type: typeof ResponseType.UPDATE_MESSAGE; data: DiscordMessage };
 
 const withoutMentions = (message: DiscordMessage): DiscordMessage => ({ allowed_mentions: NO_MENTIONS, ...message });
@@ -28,9 +27,6 @@ export const ephemeral = (content: string): InteractionResponse => reply({ conte
 
 /** "<bot> is thinking…": the worker edits the message later. */
 export const deferred = (): InteractionResponse => ({ type: ResponseType.DEFERRED_CHANNEL_MESSAGE });
-
-/** Acknowledges a button without changing its message yet; the worker edits it later. */
-export const deferredUpdate = (): InteractionResponse => ({ type: ResponseType.DEFERRED_UPDATE_MESSAGE });
 
 /** Edits the message the button belongs to; omitted fields stay as they are. */
 export const updateMessage = (message: DiscordMessage): InteractionResponse => ({ type: ResponseType.UPDATE_MESSAGE, data: withoutMentions(message) });

@@ -42,23 +42,12 @@ export const MAX_OUTPUT_TOKENS = { plain: 400, reasoning: 1200 } as const;
 const OPEN = '<request>';
 const CLOSE = '</request>';
 
-export interface IntentPrompt {
-  system: string;
-  user: string;
-}
-
-/** The system prompt (from the site map: sections, properties, kinds, value rules) and the delimited user words. */
-export function buildIntentPrompt(siteMap: SiteMap, text: string): IntentPrompt {
-  return { system: buildSystemPrompt(siteMap), user: delimitRequest(text) };
-}
-
-/** The whole structured-output request for one description. */
+/** The whole structured-output request for one description: the system prompt from the site map, the delimited user words. */
 export function buildIntentRequest(siteMap: SiteMap, text: string, model: string, reasoning: boolean): LlmRequest {
-  const prompt = buildIntentPrompt(siteMap, text);
   return {
     model,
-    system: prompt.system,
-    user: prompt.user,
+    system: buildSystemPrompt(siteMap),
+    user: delimitRequest(text),
     schemaName: ANSWER_NAME,
     schemaDescription: ANSWER_DESCRIPTION,
     schema: ANSWER_SCHEMA,

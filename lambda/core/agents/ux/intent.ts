@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FlagValues } from '../../contract/flags';
 import type { Requester } from '../../domain/agent';
 import type { SiteMap } from './site-map';
@@ -54,10 +53,3 @@ export interface IntentParser {
   readonly name: ParserName;
   parse(text: string, siteMap: SiteMap, context?: IntentParseContext): Promise<ParseOutcome>;
 }
-
-/** Schema of an intent arriving from outside (e.g. LLM output); semantic checks are in validateIntent. */
-export const uxIntentSchema = z.object({
-  section: z.string().min(1),
-  changes: z.array(z.object({ property: z.string().min(1), value: z.string() })),
-  addLinks: z.array(z.object({ label: z.string(), href: z.string() })).optional(),
-});
