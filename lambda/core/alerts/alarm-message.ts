@@ -1,4 +1,5 @@
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type EmbedField } from '../domain/discord-message';
+import { shorten } from '../domain/discord-text';
 import type { AlarmState, CloudWatchAlarm } from './cloudwatch-alarm';
 
 export interface AlarmMessageContext {
@@ -25,8 +26,6 @@ const COMPARISON: Record<string, string> = {
   LessThanLowerThreshold: 'below the band',
   GreaterThanUpperThreshold: 'above the band',
 };
-
-const bounded = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The metric the alarm watches, e.g. `AWS/Lambda Errors (Sum, 300 s) FunctionName=valine-orchestrator-worker-dev`. */
 export function describeMetric(alarm: CloudWatchAlarm): string | undefined {
@@ -70,9 +69,9 @@ export function alarmMessage(alarm: CloudWatchAlarm, context: AlarmMessageContex
     { name: 'State', value: `${alarm.OldStateValue ? `${alarm.OldStateValue} → ` : ''}${alarm.NewStateValue}`, inline: true },
   ];
   const metric = describeMetric(alarm);
-  if (metric) fields.push({ name: 'Metric', value: bounded(metric, DISCORD_LIMITS.fieldValue) });
+  if (metric) fields.push({ name: 'Metric', value: shorten(metric, DISCORD_LIMITS.fieldValue) });
   const threshold = describeThreshold(alarm);
-  if (threshold) fields.push({ name: 'Threshold', value: bounded(threshold, DISCORD_LIMITS.fieldValue), inline: true });
+  if (threshold) fields.push({ name: 'Threshold', value: shorten(threshold, DISCORD_LIMITS.fieldValue), inline: true });
   const links = [
     context.alarmUrl ? `[Alarm](${context.alarmUrl})` : undefined,
     context.dashboardUrl ? `[Dashboard ${context.dashboardName}](${context.dashboardUrl})` : undefined,
@@ -87,10 +86,10 @@ export function alarmMessage(alarm: CloudWatchAlarm, context: AlarmMessageContex
     content: `${severity.label}: ${alarm.AlarmName} (${context.stage})`,
     embeds: [
       {
-        title: bounded(`${severity.label}: ${alarm.AlarmName}`, 256),
+        title: shorten(`${severity.label}: ${alarm.AlarmName}`, 256),
         ...(context.alarmUrl ? { url: context.alarmUrl } : {}),
         color: severity.color,
-        description: bounded(description || 'CloudWatch gave no reason.', 2000),
+        description: shorten(description || 'CloudWatch gave no reason.', 2000),
         fields,
         footer: { text: `valine-orchestrator ${context.stage}` },
         ...(Number.isNaN(changedAt) ? {} : { timestamp: new Date(changedAt).toISOString() }),

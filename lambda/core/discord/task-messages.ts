@@ -2,19 +2,16 @@ import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage } from '../domain/disc
 import type { Task } from '../domain/task';
 import { confirmCancelRow } from './task-buttons';
 import { redactSecrets } from './redact';
+import { shorten } from '../domain/discord-text';
 
 /** The messages the platform shows around an agent's own text: previews, outcomes, refusals. */
 
 const utcTime = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** Appends a line to the content, keeping within Discord's 2000-character limit. */
 function withLine(message: DiscordMessage, line: string): DiscordMessage {
   const base = message.content ? `${message.content}\n` : '';
-  return { ...message, content: truncate(base, DISCORD_LIMITS.content - line.length - 1) + line };
+  return { ...message, content: shorten(base, DISCORD_LIMITS.content - line.length - 1) + line };
 }
 
 function finalMessage(message: DiscordMessage): DiscordMessage {
@@ -31,7 +28,7 @@ export function proposalMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, previe
 export const plainMessage = (message: DiscordMessage): DiscordMessage => finalMessage(message);
 
 export function retryMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, message: DiscordMessage, error: string): DiscordMessage {
-  const line = `It did not work this time: ${truncate(redactSecrets(error), 300)}\nAnything already made (the branch) is reused. Click Confirm to try again, or Cancel.`;
+  const line = `It did not work this time: ${shorten(redactSecrets(error), 300)}\nAnything already made (the branch) is reused. Click Confirm to try again, or Cancel.`;
   return proposalMessage(task, withLine(message, line));
 }
 
@@ -48,5 +45,5 @@ export function cancelledMessage(task: Pick<Task, 'taskId'>, byName: string): Di
 /** What the user sees when something broke; never a message stuck on "thinking…". */
 export function failureMessage(headline: string, error: unknown, next: string): DiscordMessage {
   const reason = error instanceof Error ? error.message : String(error);
-  return finalMessage({ content: `${headline}: ${truncate(redactSecrets(reason), 400)}\n${next}` });
+  return finalMessage({ content: `${headline}: ${shorten(redactSecrets(reason), 400)}\n${next}` });
 }

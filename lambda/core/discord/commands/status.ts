@@ -16,7 +16,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T | 'unavailable'> {
 }
 
 // Discord rejects the whole answer when a field is longer than 1024 characters.
-const fieldValue = (text: string): string => (text.length <= DISCORD_LIMITS.fieldValue ? text : `${text.slice(0, DISCORD_LIMITS.fieldValue - 1)}…`);
+const fieldValue = (text: string): string => shorten(text, DISCORD_LIMITS.fieldValue);
 
 const LISTED_IDS = 10;
 const formatList = (ids: readonly string[]): string =>
