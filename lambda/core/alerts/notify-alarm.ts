@@ -39,12 +39,13 @@ export async function notifyAlarm(snsMessage: string, deps: AlarmNotifierDeps): 
   const alarm = parsed.alarm;
   const subject = { alarmName: alarm.AlarmName, state: alarm.NewStateValue };
 
-  if (!(await deps.flags.get('enable-alerts'))) {
+  const flags = await deps.flags.all();
+  if (!flags['enable-alerts']) {
     const reason = `alerts are off; set the enable-alerts flag (${flagParameterName(deps.stage, 'enable-alerts')}) to true to post them`;
     logger.warn(`Alarm ${alarm.AlarmName} is ${alarm.NewStateValue} but was not posted: ${reason}.`, subject);
     return { kind: 'skipped', reason };
   }
-  const channelId = await deps.flags.get('alert-channel-id');
+  const channelId = flags['alert-channel-id'];
   if (!channelId) {
     const reason = `no alert channel; set the alert-channel-id flag (${flagParameterName(deps.stage, 'alert-channel-id')}) to a Discord channel id`;
     logger.warn(`Alarm ${alarm.AlarmName} is ${alarm.NewStateValue} but was not posted: ${reason}.`, subject);
