@@ -4,8 +4,6 @@ import type { AlarmState, CloudWatchAlarm } from './cloudwatch-alarm';
 
 export interface AlarmMessageContext {
   stage: string;
-  /** Region code for console links; no links without it. */
-  region?: string;
   dashboardName: string;
   alarmUrl?: string;
   dashboardUrl?: string;
