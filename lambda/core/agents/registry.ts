@@ -34,4 +34,6 @@ export class AgentRegistry<A extends AgentProfile = AgentProfile> {
   }
 }
 
-export const isPaused = (agent: AgentProfile, flags: FlagValues): boolean => agent.pausedBy !== undefined && flags[agent.pausedBy];
+/** True when the agent's pause flag is on; then `agent.pausedBy` names that flag. */
+export const isPaused = <A extends AgentProfile>(agent: A, flags: FlagValues): agent is A & Required<Pick<AgentProfile, 'pausedBy'>> =>
+  agent.pausedBy !== undefined && flags[agent.pausedBy];

@@ -1,4 +1,5 @@
 import type { FlagName, FlagValues } from '../contract/flags';
+import { isPaused, type AgentProfile } from '../agents/registry';
 import type { Requester } from '../domain/agent';
 import type { Task } from '../domain/task';
 
@@ -43,4 +44,10 @@ export function mayActOnTask(requester: Requester, task: Pick<Task, 'requesterId
   }
   if (requester.id === task.requesterId || isAdmin(requester, flags)) return { allowed: true };
   return { allowed: false, message: `This request belongs to ${task.requesterName}; only they or an admin can confirm or cancel it.` };
+}
+
+/** Requests and confirmations wait while an operator has paused the agent. */
+export function agentAvailable(agent: AgentProfile, flags: FlagValues, locate: FlagLocator): Permission {
+  if (!isPaused(agent, flags)) return { allowed: true };
+  return { allowed: false, message: `${agent.name} is paused by an operator (${locate(agent.pausedBy)} is true). Try again later.` };
 }

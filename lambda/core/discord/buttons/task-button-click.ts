@@ -1,9 +1,8 @@
-import { isPaused } from '../../agents/registry';
 import { TaskConflictError, isExpired, type Task } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { confirmClaimKey } from '../ledger-keys';
-import { mayActOnTask } from '../permissions';
+import { agentAvailable, mayActOnTask } from '../permissions';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
 import { parseTaskButtonId, workingRow } from '../task-buttons';
 import { cancelledMessage, expiredMessage } from '../task-messages';
@@ -37,8 +36,9 @@ export async function taskButtonReply(customId: string, context: InteractionCont
   const permission = mayActOnTask(context.requester, task, flags, deps.locateFlag);
   if (!permission.allowed) return ephemeral(permission.message);
   const agent = deps.agents.byId(task.agentId);
-  if (agent && isPaused(agent, flags) && agent.pausedBy) {
-    return ephemeral(`${agent.name} is paused by an operator (${deps.locateFlag(agent.pausedBy)} is true). Try again later.`);
+  if (agent) {
+    const available = agentAvailable(agent, flags, deps.locateFlag);
+    if (!available.allowed) return ephemeral(available.message);
   }
   if (task.status !== 'awaiting_confirmation') return notAwaitingReply(task);
   const who = context.requester.name;

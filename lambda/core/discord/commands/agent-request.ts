@@ -1,9 +1,8 @@
-import { isPaused } from '../../agents/registry';
 import type { FlagValues } from '../../contract/flags';
 import { commandLine, readCommandOptions, type CommandDefinition } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
-import { mayRequestChanges } from '../permissions';
+import { agentAvailable, mayRequestChanges } from '../permissions';
 import { deferred, ephemeral, type InteractionResponse } from '../responses';
 
 /** A command an agent answers (/ux-update): checks, hands it to the worker, answers type 5 ("thinking…"). */
@@ -20,9 +19,8 @@ export async function agentRequestReply(
     const permission = mayRequestChanges(context.requester, flags, deps.locateFlag);
     if (!permission.allowed) return ephemeral(permission.message);
   }
-  if (isPaused(agent, flags) && agent.pausedBy) {
-    return ephemeral(`${agent.name} is paused by an operator (${deps.locateFlag(agent.pausedBy)} is true). Try again later.`);
-  }
+  const available = agentAvailable(agent, flags, deps.locateFlag);
+  if (!available.allowed) return ephemeral(available.message);
   const options = readCommandOptions(command, given);
   if (!options.ok) return ephemeral(options.message);
 

@@ -10,7 +10,7 @@ export function agentsReply(agents: readonly AgentProfile[], flags: FlagValues, 
   const embed: Embed = {
     title: 'Agents',
     fields: agents.map((agent) => {
-      const state = isPaused(agent, flags) && agent.pausedBy ? `paused (${locateFlag(agent.pausedBy)} is true)` : 'on';
+      const state = isPaused(agent, flags) ? `paused (${locateFlag(agent.pausedBy)} is true)` : 'on';
       return {
         name: `${agent.name} — ${state}`,
         value: `${agent.description}\nCommands: ${agent.commands.map((c) => `/${c}`).join(', ')}`,
