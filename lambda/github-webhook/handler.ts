@@ -1,5 +1,6 @@
 import { secretParameterName, SECRET_DEFINITIONS } from '../core/contract/parameters';
 import type { StageName } from '../core/contract/stages';
+import { headerValue } from '../core/discord/headers';
 import { describeIssues, isHandledPullRequestAction, pullRequestEventSchema } from '../core/github/events';
 import { applyPullRequestEvent, PullRequestNoticeError, type PullRequestOutcome } from '../core/github/pull-request-events';
 import { verifyGithubSignature } from '../core/github/signature';
@@ -62,9 +63,8 @@ export function createGithubWebhookHandler(deps: GithubWebhookDeps): (request: W
 
 async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Promise<WebhookHttpResponse> {
   const { logger } = deps;
-  const headers = lowerCaseHeaders(request.headers);
-  const event = headers['x-github-event'];
-  const deliveryId = headers['x-github-delivery'];
+  const event = headerValue(request.headers, 'x-github-event');
+  const deliveryId = headerValue(request.headers, 'x-github-delivery');
   const context = { event, deliveryId };
 
   const body = Buffer.from(request.body ?? '', request.isBase64Encoded ? 'base64' : 'utf8');
@@ -84,7 +84,7 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
     return reply(503, 'The webhook secret is not configured on this side yet; the operator must set it. Nothing was processed.');
   }
 
-  const signature = verifyGithubSignature(secret, body, headers['x-hub-signature-256']);
+  const signature = verifyGithubSignature(secret, body, headerValue(request.headers, 'x-hub-signature-256'));
   if (!signature.valid) {
     logger.warn(`Rejected a GitHub webhook: signature ${signature.reason}.`, context);
     return reply(401, SIGNATURE_ANSWERS[signature.reason]);
@@ -162,9 +162,5 @@ const SIGNATURE_ANSWERS = {
   malformed: 'The X-Hub-Signature-256 header is not of the form sha256=<64 hex digits>. Nothing was processed.',
   mismatch: 'The signature does not match the body. Check that the GitHub webhook secret equals github-webhook-secret. Nothing was processed.',
 } as const;
-
-function lowerCaseHeaders(headers: WebhookHttpRequest['headers']): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-}
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
