@@ -3,7 +3,7 @@ import type { DiscordApi } from '../ports/discord-api';
 import type { Ledger } from '../ports/ledger';
 import type { Logger } from '../ports/logger';
 import type { TaskStore } from '../ports/task-store';
-import { isHandledPullRequestAction, type PullRequestEvent } from './events';
+import { HANDLED_PULL_REQUEST_ACTIONS, type PullRequestEvent } from './events';
 import { pullRequestMessage, type PullRequestChange } from './pull-request-message';
 
 export interface PullRequestEventDeps {
@@ -55,11 +55,8 @@ export async function applyPullRequestEvent(event: PullRequestEvent, deps: PullR
   const repository = event.repository.full_name;
   const number = event.pull_request.number;
   const ref = `${repository}#${number}`;
-  if (!isHandledPullRequestAction(event.action)) {
-    return { kind: 'ignored', reason: `action "${event.action}" of ${ref} does not change a task (handled: ready_for_review, closed, reopened)` };
-  }
   const move = moveFor(event);
-  if (!move) return { kind: 'ignored', reason: `action "${event.action}" of ${ref} does not change a task` };
+  if (!move) return { kind: 'ignored', reason: `action "${event.action}" of ${ref} does not change a task (handled: ${HANDLED_PULL_REQUEST_ACTIONS.join(', ')})` };
 
   const found = await deps.tasks.findByPullRequest(repository, number);
   if (!found) return { kind: 'ignored', reason: `${ref} was not opened by an agent (no task records it)` };
