@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalOutcome } from '../../domain/agent';
-import { NO_MENTIONS } from '../../domain/discord-message';
+import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
 import type { Task } from '../../domain/task';
 import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { unifiedDiff } from './diff';
@@ -39,6 +39,20 @@ const usage = (siteMap: SiteMap) =>
   `Give either ${inlineCode('command:')} in the structured form, e.g. ${inlineCode(exampleCommand(siteMap))}, or ${inlineCode('description:')} in plain words, e.g. ${inlineCode('make the navbar blue')}.`;
 
 const rejected = (text: string, footer?: string): ProposalOutcome => ({ kind: 'rejected', message: replyMessage('UX update not possible', text, FAILURE_COLOR, footer) });
+
+/** The preview of a stored proposal: shown when it is made, and again under a retryable failure. */
+function proposalPreview(proposal: UxProposal, requesterName: string): DiscordMessage {
+  return previewMessage({
+    section: proposal.section,
+    changes: proposal.changes,
+    diff: proposal.diff,
+    repository: { kind: proposal.repositoryKind ?? 'github', name: proposal.repository, defaultBranch: proposal.baseBranch },
+    baseCommit: proposal.baseCommit,
+    requesterName,
+    parser: proposal.parser,
+    ...(proposal.note ? { note: proposal.note } : {}),
+  });
+}
 
 /** The base the preview is computed on: the default branch's tip, and the site map found there. */
 async function loadBase(repoHost: RepoHost, fallback: SiteMap): Promise<{ repository: RepoDescription; baseCommit: string; siteMap: SiteMap } | { error: string }> {
@@ -118,16 +132,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       kind: 'proposal',
       summary: changeSummary(intent.section, plan.lines),
       proposal,
-      preview: previewMessage({
-        section: intent.section,
-        changes: plan.lines,
-        diff,
-        repository,
-        baseCommit,
-        requesterName: request.requester.name,
-        parser: outcome.parser,
-        ...(outcome.note ? { note: outcome.note } : {}),
-      }),
+      preview: proposalPreview(proposal, request.requester.name),
     };
   }
 
@@ -220,16 +225,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
             // The preview stays visible under the notice: Confirm again still means "this diff".
             embeds: [
               ...(replyMessage('UX update interrupted', `${reason}${kept} Press Confirm again to finish; nothing will be done twice.`).embeds ?? []),
-              ...(previewMessage({
-                section: proposal.section,
-                changes: proposal.changes,
-                diff: proposal.diff,
-                repository: { kind: proposal.repositoryKind ?? 'github', name: proposal.repository, defaultBranch: proposal.baseBranch },
-                baseCommit: proposal.baseCommit,
-                requesterName: task.requesterName,
-                parser: proposal.parser,
-                ...(proposal.note ? { note: proposal.note } : {}),
-              }).embeds ?? []),
+              ...(proposalPreview(proposal, task.requesterName).embeds ?? []),
             ],
             allowed_mentions: NO_MENTIONS,
           },
