@@ -10,6 +10,7 @@ import { commandInteraction } from '../lambda/local/interaction-builder';
 import { startLocalServer } from '../lambda/local/server';
 import { localSettings } from '../lambda/local/settings';
 import { startStandInDiscordApi } from '../lambda/local/stand-in/discord-api';
+import { ms, percentile } from './lib/stats';
 
 /**
  * Time from /ux-update to the preview in local mode (target: p50 < 300 ms):
@@ -25,12 +26,12 @@ const REQUESTS: Array<Record<string, string>> = [
   { command: 'section:navbar add-link:"Pricing:/pricing" brand:"Acme Labs"' },
   { description: 'set the hero headline to "Ship calmly"' },
 ];
-const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
+const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-export function summary(name: string, samples: number[]) {
+/** The same percentiles as `npm run bench` (bench/lib/stats.ts), so both report one figure for one set of samples. */
+function summary(name: string, samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { measure: name, runs: sorted.length, 'p50 ms': at(0.5).toFixed(1), 'p95 ms': at(0.95).toFixed(1), 'max ms': sorted[sorted.length - 1].toFixed(1) };
+  return { measure: name, runs: sorted.length, 'p50 ms': ms(percentile(sorted, 50)), 'p95 ms': ms(percentile(sorted, 95)), 'max ms': ms(sorted.at(-1) ?? Number.NaN) };
 }
 
 /** propose() alone against a local git host in `root`: milliseconds per run. */
