@@ -29,8 +29,11 @@ export async function createRepoHost(config: RepoHostConfig): Promise<RepoHost> 
 export interface FlagSelectedRepoHostOptions {
   flags: FlagReader;
   secrets: SecretReader;
-  /** Used when the `site-repository` flag is "local" (its default). */
-  local: { directory: string; seedFrom?: string };
+  /**
+   * Used when the `site-repository` flag is "local" (its default). On AWS there is no local
+   * repository: `missing` is the sentence every call then fails with.
+   */
+  local: { directory: string; seedFrom?: string } | { missing: string };
   githubBaseUrl?: string;
 }
 
@@ -41,15 +44,16 @@ export interface FlagSelectedRepoHostOptions {
  */
 export function createFlagSelectedRepoHost(options: FlagSelectedRepoHostOptions): RepoHost {
   const hosts = new Map<string, Promise<RepoHost>>();
+  const configFor = (repository: string): RepoHostConfig => {
+    if (repository !== 'local') return { kind: 'github', repository, secrets: options.secrets, baseUrl: options.githubBaseUrl };
+    if ('missing' in options.local) throw new RepoHostError(options.local.missing, false);
+    return { kind: 'local', ...options.local };
+  };
   const current = async (): Promise<RepoHost> => {
     const repository = await options.flags.get('site-repository');
     let host = hosts.get(repository);
     if (!host) {
-      host = createRepoHost(
-        repository === 'local'
-          ? { kind: 'local', ...options.local }
-          : { kind: 'github', repository, secrets: options.secrets, baseUrl: options.githubBaseUrl },
-      );
+      host = createRepoHost(configFor(repository));
       host.catch(() => hosts.delete(repository));
       hosts.set(repository, host);
     }

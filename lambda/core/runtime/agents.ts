@@ -8,7 +8,6 @@ import type { Agent } from '../domain/agent';
 import { createLlmIntentParser } from '../llm/intent-parser';
 import type { FlagReader } from '../ports/flags';
 import type { Logger } from '../ports/logger';
-import { RepoHostError, type RepoHost } from '../ports/repo-host';
 import type { SecretReader } from '../ports/secrets';
 
 /** What the agents need from the platform; only the website repository differs between AWS and local mode. */
@@ -31,7 +30,10 @@ export function buildAgents(deps: AgentDeps): Agent[] {
   const repoHost = createFlagSelectedRepoHost({
     flags: deps.flags,
     secrets: deps.secrets,
-    local: deps.localSite ?? { directory: '/tmp/valine-site' },
+    // On AWS there is no local repository: say which flag to set instead of failing on a missing directory.
+    local: deps.localSite ?? {
+      missing: `no website repository is configured; an operator must set ${flagParameterName(deps.stage, 'site-repository')} to the GitHub repository as owner/name`,
+    },
     githubBaseUrl: env.GITHUB_API_BASE,
   });
   const describeParser = createLlmIntentParser({
@@ -42,23 +44,6 @@ export function buildAgents(deps: AgentDeps): Agent[] {
     stage: deps.stage,
     env,
   });
-  return [createUxAgent({ repoHost: deps.localSite ? repoHost : requireGithubRepository(repoHost, deps.flags, deps.stage), describeParser })];
+  return [createUxAgent({ repoHost, describeParser })];
 }
 
-/** On AWS there is no local repository to edit: say which flag to set instead of failing on a missing directory. */
-function requireGithubRepository(host: RepoHost, flags: FlagReader, stage: StageName): RepoHost {
-  const checked = async <T>(call: () => Promise<T>): Promise<T> => {
-    if ((await flags.get('site-repository')) === 'local') {
-      throw new RepoHostError(`no website repository is configured; an operator must set ${flagParameterName(stage, 'site-repository')} to the GitHub repository as owner/name`, false);
-    }
-    return call();
-  };
-  return {
-    describe: () => checked(() => host.describe()),
-    head: (branch) => checked(() => host.head(branch)),
-    readFile: (path, ref) => checked(() => host.readFile(path, ref)),
-    ensureBranch: (branch, from) => checked(() => host.ensureBranch(branch, from)),
-    commitFiles: (branch, files, message) => checked(() => host.commitFiles(branch, files, message)),
-    openDraftPullRequest: (request) => checked(() => (host.openDraftPullRequest ? host.openDraftPullRequest(request) : Promise.reject(new RepoHostError('This repository host has no pull requests.', false)))),
-  };
-}
