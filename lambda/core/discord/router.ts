@@ -30,7 +30,7 @@ export async function routeInteraction(interaction: ParsedInteraction, deps: Int
         case COMMANDS.agents.name:
           return agentsReply(deps.agents.list(), flags, deps.locateFlag);
         case COMMANDS.status.name:
-          return statusReply(deps);
+          return statusReply(flags, deps);
         case COMMANDS['debug-last'].name:
           return debugLastReply(await deps.tasks.lastByRequester(interaction.requester.id));
         default:

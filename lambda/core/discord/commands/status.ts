@@ -32,10 +32,9 @@ const openStatus = (task: Task, now: Date): string =>
   task.status === 'awaiting_confirmation' && isExpired(task, now) ? 'expired (never confirmed)' : task.status;
 
 /** /status: stage, version, flag values, today's LLM spend against the budget, open tasks. */
-export async function statusReply(deps: InteractionDeps): Promise<InteractionResponse> {
+export async function statusReply(flags: FlagValues, deps: InteractionDeps): Promise<InteractionResponse> {
   const now = deps.now();
-  const [flags, spent, open] = await Promise.all([
-    deps.flags.all(),
+  const [spent, open] = await Promise.all([
     deps.spend ? withTimeout(deps.spend.spentToday(now)) : Promise.resolve('not tracked' as const),
     withTimeout(deps.tasks.listOpen(10)),
   ]);
