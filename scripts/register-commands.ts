@@ -103,8 +103,6 @@ async function secretsFor(stage: StageName): Promise<SecretReader> {
 }
 
 if (require.main === module) {
-  // An operator tool on Node 20: the SDK's upgrade notice would bury the answer.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   runOperatorCommand(async () => {
     const options = parseRegisterArgs(process.argv.slice(2));
     await registerCommands(options, {
