@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { FLAG_CACHE_SECONDS } from '../core/adapters/cached-flags';
 import { consoleLogger, logLevelFrom } from './console-logger';
 import { startLocalServer } from './server';
 import { localSettings } from './settings';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     `  Health                 GET  ${server.url}/health`,
     `  Discord public key     ${server.publicKeyHex}${server.usingDevKey ? ` (generated dev key, ${here(settings.devKeyFile)})` : ' (from DISCORD_PUBLIC_KEY)'}`,
     `  Discord API            ${server.discordApiBase}${server.usingDevKey && !settings.discordApiBase ? ' (the Discord stand-in)' : ''}`,
-    `  Flags                  ${here(settings.flagsFile)}${server.flagsFileCreated ? ' (created with dev defaults; you are admin as the stand-in user)' : ''}, re-read every 30 s`,
+    `  Flags                  ${here(settings.flagsFile)}${server.flagsFileCreated ? ' (created with dev defaults; you are admin as the stand-in user)' : ''}, re-read every ${FLAG_CACHE_SECONDS} s`,
     `  DynamoDB               ${settings.persist ? `on disk in ${here(settings.dynamoDbPath)}` : 'in memory (VALINE_PERSIST=1 keeps it in .valine/dynamodb)'}`,
     '',
     'Try it from another terminal:',

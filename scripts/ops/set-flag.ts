@@ -3,6 +3,7 @@
  * Validates the name and the value against the shared flag contract before writing.
  */
 import { GetParameterCommand, ParameterNotFound, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { FLAG_CACHE_SECONDS } from '../../lambda/core/adapters/cached-flags';
 import { FLAG_DEFINITIONS, FLAG_NAMES, isFlagName, parseFlag } from '../../lambda/core/contract/flags';
 import { flagParameterName } from '../../lambda/core/contract/parameters';
 import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './operator-command';
@@ -33,5 +34,5 @@ runOperatorCommand(async () => {
     });
   const { Version } = await ssm.send(new PutParameterCommand({ Name: parameterName, Value: value, Type: 'String', Overwrite: true }));
   const was = previous === undefined ? 'not set before' : `was ${previous}`;
-  process.stdout.write(`Set ${parameterName} = ${value} (${was}; version ${Version}); running functions pick it up within 30 seconds.\n`);
+  process.stdout.write(`Set ${parameterName} = ${value} (${was}; version ${Version}); running functions pick it up within ${FLAG_CACHE_SECONDS} seconds.\n`);
 });

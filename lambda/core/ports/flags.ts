@@ -1,7 +1,7 @@
 import type { FlagName, FlagValues } from '../contract/flags';
 
 /**
- * Feature flags, re-read after at most `cacheSeconds` (30 s): flipping a flag needs no
+ * Feature flags, re-read after at most FLAG_CACHE_SECONDS (30 s): flipping a flag needs no
  * redeploy. A missing or malformed value falls back to the stage default (warned once).
  */
 export interface FlagReader {
