@@ -31,6 +31,11 @@ export const ABANDONED_EXECUTION_SECONDS = 150;
 type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
 
+/** A fresh proposal, or one offered again after a retryable failure, may be confirmed for the task TTL from now. */
+const confirmDeadline = (deps: WorkerDeps): string => new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();
+
+const PROPOSE_AGAIN = 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.';
+
 // Error texts go to logs and to the task's lastError: keep tokens out of both.
 const errorText = (error: unknown): string => redactSecrets(error instanceof Error ? error.message : String(error));
 
@@ -61,7 +66,7 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
     claimed = await deps.ledger.claimOnce(claimKey, PROPOSE_CLAIM_TTL_SECONDS);
   } catch (error) {
     deps.logger.error('Could not record the request before proposing', { interactionId: item.interaction.interactionId, error: errorText(error) });
-    await show(failureMessage(`${agent.name} could not take the request`, error, 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.'));
+    await show(failureMessage(`${agent.name} could not take the request`, error, PROPOSE_AGAIN));
     return;
   }
   if (!claimed) {
@@ -90,19 +95,12 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
   } catch (error) {
     deps.logger.error('Proposing failed', { agentId: agent.id, interactionId: item.interaction.interactionId, error: errorText(error) });
     await deps.ledger.release(claimKey).catch(() => undefined);
-    await show(
-      failureMessage(
-        `${agent.name} could not prepare a preview`,
-        error,
-        'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.',
-      ),
-    );
+    await show(failureMessage(`${agent.name} could not prepare a preview`, error, PROPOSE_AGAIN));
   }
 }
 
 async function createTaskOnce(item: ProposeItem, agent: Agent, summary: string, proposal: Task['proposal'], deps: WorkerDeps): Promise<Task> {
   const taskId = taskIdFor(item.interaction.interactionId);
-  const confirmBy = new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();
   try {
     return await deps.tasks.create({
       taskId,
@@ -118,7 +116,7 @@ async function createTaskOnce(item: ProposeItem, agent: Agent, summary: string, 
       interactionToken: item.interaction.token,
       proposal,
       summary,
-      confirmBy,
+      confirmBy: confirmDeadline(deps),
     });
   } catch (error) {
     // A retried event: the task from the first attempt is the one to show.
@@ -213,8 +211,7 @@ async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): 
       return;
     }
     case 'retryable': {
-      const confirmBy = new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();
-      const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: redactSecrets(outcome.error), branch: outcome.branch, confirmBy }, 'retryable failure');
+      const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: redactSecrets(outcome.error), branch: outcome.branch, confirmBy: confirmDeadline(deps) }, 'retryable failure');
       await deps.ledger.release(confirmClaimKey(task.taskId));
       await show(retryMessage(again, outcome.message, outcome.error));
       return;
