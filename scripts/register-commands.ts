@@ -9,7 +9,7 @@
 import { DiscordRestClient, DISCORD_API_DEFAULT_BASE } from '../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../lambda/core/adapters/env-secrets';
 import { FLAG_DEFINITIONS } from '../lambda/core/contract/flags';
-import { secretParameterName, type SecretName } from '../lambda/core/contract/parameters';
+import { SECRET_DEFINITIONS, secretParameterName, type SecretName } from '../lambda/core/contract/parameters';
 import type { StageName } from '../lambda/core/contract/stages';
 import { commandsToRegister, type DiscordCommandPayload } from '../lambda/core/discord/commands';
 import type { SecretReader } from '../lambda/core/ports/secrets';
@@ -54,10 +54,10 @@ export interface RegisterDeps {
   write: (line: string) => void;
 }
 
-async function requireSecret(secrets: SecretReader, name: SecretName, stage: StageName, envVar: string): Promise<string> {
+async function requireSecret(secrets: SecretReader, name: SecretName, stage: StageName): Promise<string> {
   const value = await secrets.get(name);
   if (!value) {
-    throw new OperatorError(`The ${name} is not set: export ${envVar}, or store it with npm run put-secret -- --stage ${stage} --name ${name} (${secretParameterName(stage, name)}).`);
+    throw new OperatorError(`The ${name} is not set: export ${SECRET_DEFINITIONS[name].envVar}, or store it with npm run put-secret -- --stage ${stage} --name ${name} (${secretParameterName(stage, name)}).`);
   }
   return value;
 }
@@ -71,8 +71,8 @@ export async function registerCommands(options: RegisterOptions, deps: RegisterD
     deps.write(JSON.stringify(commands, null, 2));
     return commands;
   }
-  const applicationId = await requireSecret(deps.secrets, 'discord-application-id', options.stage, 'DISCORD_APPLICATION_ID');
-  const token = await requireSecret(deps.secrets, 'discord-bot-token', options.stage, 'DISCORD_BOT_TOKEN');
+  const applicationId = await requireSecret(deps.secrets, 'discord-application-id', options.stage);
+  const token = await requireSecret(deps.secrets, 'discord-bot-token', options.stage);
   const client = new DiscordRestClient({ baseUrl: deps.apiBase, secrets: deps.secrets, logger: consoleLogger('warn') });
   const answer = await client.request('PUT', registrationPath(applicationId, options.guildId), commands, 'register the slash commands', `Bot ${token}`);
   const registered = Array.isArray(answer) ? (answer as Array<{ id?: string; name?: string; description?: string }>) : [];
