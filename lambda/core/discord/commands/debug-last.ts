@@ -1,6 +1,6 @@
 import type { Task } from '../../domain/task';
 import { ephemeral, type InteractionResponse } from '../responses';
-import { redactSecrets } from '../redact';
+import { REDACTED, redactSecrets } from '../redact';
 import { codeBlock, shorten } from '../../domain/discord-text';
 
 /** /debug-last: the caller's last task with its trace; ephemeral, secrets and the interaction token left out. */
@@ -17,6 +17,6 @@ export function debugLastReply(task: Task | undefined): InteractionResponse {
     'trace:',
     ...task.trace.map((entry) => `  ${entry.at} ${entry.event}${entry.detail ? ` — ${entry.detail}` : ''}`),
   ];
-  const body = redactSecrets(lines.join('\n').split(task.interactionToken).join('[redacted]'));
+  const body = redactSecrets(lines.join('\n').split(task.interactionToken).join(REDACTED));
   return ephemeral(codeBlock(shorten(body, 1900)));
 }
