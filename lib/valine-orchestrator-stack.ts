@@ -1,7 +1,6 @@
 import { CfnOutput, Duration, Stack, Tags, type Environment } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct } from 'constructs';
-import type { FunctionId } from '../lambda/core/contract/environment';
 import { APP_NAME, dashboardName, functionName, stackName } from './config/resource-names';
 import type { StageConfig } from './config/stages';
 import { FailedEventsQueue } from './constructs/failed-events-queue';
@@ -19,9 +18,6 @@ export interface ValineOrchestratorStackProps {
 
 /** One stage of Valine Orchestrator: API, four functions, two tables, flags, alarms and a dashboard. */
 export class ValineOrchestratorStack extends Stack {
-  readonly config: StageConfig;
-  readonly functions: { readonly [F in FunctionId]: ValineFunction<F> };
-
   constructor(scope: Construct, props: ValineOrchestratorStackProps) {
     const { config } = props;
     super(scope, stackName(config.stage), {
@@ -30,7 +26,6 @@ export class ValineOrchestratorStack extends Stack {
       terminationProtection: config.terminationProtection,
       ...(props.env ? { env: props.env } : {}),
     });
-    this.config = config;
     Tags.of(this).add('Application', APP_NAME);
     Tags.of(this).add('Stage', config.stage);
 
@@ -86,8 +81,6 @@ export class ValineOrchestratorStack extends Stack {
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
       .bindParameters();
     alertNotifier.configureAsyncInvoke(asyncInvoke);
-
-    this.functions = { interactions, worker, 'github-webhook': githubWebhook, 'alert-notifier': alertNotifier };
 
     const api = new PublicApi(this, 'PublicApi', { config, discordInteractions: interactions, githubWebhook });
     const monitoring = new Monitoring(this, 'Monitoring', {
