@@ -19,7 +19,8 @@ export class DynamoDbLedger implements Ledger {
   ) {}
 
   async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
-    const nowSeconds = Math.floor(this.now().getTime() / 1000);
+    const at = this.now();
+    const nowSeconds = Math.floor(at.getTime() / 1000);
     try {
       await this.client.send(
         new PutItemCommand({
@@ -27,7 +28,7 @@ export class DynamoDbLedger implements Ledger {
           Item: {
             pk: { S: key },
             sk: { S: CLAIM_SORT_KEY },
-            claimedAt: { S: this.now().toISOString() },
+            claimedAt: { S: at.toISOString() },
             expiresAt: { N: String(nowSeconds + ttlSeconds) },
           },
           // DynamoDB deletes expired items lazily, so an expired claim counts as absent.
