@@ -2,8 +2,10 @@ import { FLAG_NAMES, defaultFlagValues, parseFlag, type FlagName, type FlagValue
 import type { StageName } from '../contract/stages';
 import type { FlagReader } from '../ports/flags';
 import type { Logger } from '../ports/logger';
+import { errorMessage } from '../domain/error-message';
 
 export const FLAG_CACHE_SECONDS = 30;
+const COLD_RETRY_MS = 5000;
 
 /**
  * Shared by the SSM and file flag sources: loads all raw values at most once per cache
@@ -42,10 +44,14 @@ export class CachedFlagReader implements FlagReader {
       raw = await this.loadRaw();
     } catch (error) {
       this.warnOnce('load', 'Could not read feature flags; using the stage defaults until the next read.', {
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
-      // Keep the last good values when a refresh fails; otherwise the defaults.
-      return this.cached?.values ?? defaults;
+      // Keep the last good values for another cache period; with none yet (cold start), use the
+      // defaults and try again soon. Either way SSM is not called again on every request.
+      const values = this.cached?.values ?? defaults;
+      const retryInMs = this.cached ? this.cacheMs : Math.min(this.cacheMs, COLD_RETRY_MS);
+      this.cached = { values, loadedAt: this.clock() - this.cacheMs + retryInMs };
+      return values;
     }
     const values = { ...defaults } as Record<FlagName, unknown>;
     for (const name of FLAG_NAMES) {

@@ -57,3 +57,24 @@ test('"none" is a value, not a malformed flag: no warning, and the flag reads as
   expect(values['admin-role-ids']).toEqual([]);
   expect(logger.lines.filter((l) => l.message.includes('malformed'))).toEqual([]);
 });
+
+test('while the flag source fails, it is asked again only once per period, not on every request', async () => {
+  let calls = 0;
+  let fail = true;
+  let clock = 0;
+  const flags = new CachedFlagReader('dev', async () => {
+    calls += 1;
+    if (fail) throw new Error('SSM unavailable');
+    return { 'disable-ux-updates': 'true' };
+  }, recordingLogger(), 30_000, () => clock);
+  for (let i = 0; i < 20; i += 1) expect(await flags.get('disable-ux-updates')).toBe(false);
+  expect(calls).toBe(1);
+  clock = 5_001;
+  fail = false;
+  expect(await flags.get('disable-ux-updates')).toBe(true);
+  expect(calls).toBe(2);
+  fail = true;
+  clock = 40_000;
+  for (let i = 0; i < 20; i += 1) expect(await flags.get('disable-ux-updates')).toBe(true);
+  expect(calls).toBe(3);
+});
