@@ -11,6 +11,7 @@ import { startLocalServer } from '../lambda/local/server';
 import { localSettings } from '../lambda/local/settings';
 import { startStandInDiscordApi } from '../lambda/local/stand-in/discord-api';
 import { ms, percentile } from './lib/stats';
+import { errorMessage } from '../lambda/core/domain/error-message';
 
 /**
  * Time from /ux-update to the preview in local mode (target: p50 < 300 ms):
@@ -91,7 +92,7 @@ async function main() {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(`The benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`The benchmark failed: ${errorMessage(error)}`);
     process.exit(1);
   });
 }

@@ -1,4 +1,5 @@
 import { notifyAlarm, type AlarmNoticeOutcome, type AlarmNotifierDeps } from '../core/alerts/notify-alarm';
+import { errorMessage } from '../core/domain/error-message';
 
 /** The parts of an SNS-triggered Lambda event the notifier reads. */
 export interface SnsNotificationEvent {
@@ -18,7 +19,7 @@ export async function handleAlarmNotifications(event: SnsNotificationEvent, deps
     try {
       outcomes.push(await notifyAlarm(record.Sns.Message, deps));
     } catch (error) {
-      failures.push(`${record.Sns.MessageId ?? 'message'}: ${error instanceof Error ? error.message : String(error)}`);
+      failures.push(`${record.Sns.MessageId ?? 'message'}: ${errorMessage(error)}`);
     }
   }
   if (failures.length > 0) {

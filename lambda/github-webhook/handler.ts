@@ -9,6 +9,7 @@ import type { Ledger } from '../core/ports/ledger';
 import type { Logger } from '../core/ports/logger';
 import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
+import { errorMessage } from '../core/domain/error-message';
 
 /** The parts of an API Gateway proxy event (REST v1 or HTTP v2) the webhook reads. */
 export interface WebhookHttpRequest {
@@ -51,7 +52,7 @@ export async function handleGithubWebhook(request: WebhookHttpRequest, deps: Git
   try {
     return await handle(request, deps);
   } catch (error) {
-    deps.logger.error('GitHub webhook failed unexpectedly.', { error: errorText(error) });
+    deps.logger.error('GitHub webhook failed unexpectedly.', { error: errorMessage(error) });
     return reply(500, 'The webhook could not be processed because of an internal error; the function logs say why. Redeliver it from GitHub once fixed.');
   }
 }
@@ -135,7 +136,7 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
   } catch (error) {
     // Let a redelivery from GitHub try again.
     await deps.ledger.release(claimKey).catch((releaseError: unknown) =>
-      logger.error('Could not release the delivery claim; a redelivery will be skipped.', { ...context, error: errorText(releaseError) }),
+      logger.error('Could not release the delivery claim; a redelivery will be skipped.', { ...context, error: errorMessage(releaseError) }),
     );
     if (error instanceof PullRequestNoticeError) {
       logger.error(error.message, { ...context, pullRequest: ref });
@@ -163,4 +164,3 @@ const SIGNATURE_ANSWERS = {
   mismatch: 'The signature does not match the body. Check that the GitHub webhook secret equals github-webhook-secret. Nothing was processed.',
 } as const;
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

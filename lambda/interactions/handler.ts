@@ -5,6 +5,7 @@ import { parseInteraction } from '../core/discord/interaction';
 import { ephemeral, type InteractionResponse } from '../core/discord/responses';
 import { routeInteraction } from '../core/discord/router';
 import { verifyDiscordRequest } from '../core/discord/verify-request';
+import { errorMessage } from '../core/domain/error-message';
 
 /** The parts of an API Gateway proxy event (REST v1 or HTTP v2) this function reads. */
 export interface InteractionHttpRequest {
@@ -44,7 +45,7 @@ export function createInteractionsHandler(loadRuntime: () => Promise<Interaction
       runtime = await loadRuntime();
       publicKey = await runtime.publicKey();
     } catch (error) {
-      console.error(JSON.stringify({ level: 'ERROR', message: 'The interactions function is not configured', error: error instanceof Error ? error.message : String(error) }));
+      console.error(JSON.stringify({ level: 'ERROR', message: 'The interactions function is not configured', error: errorMessage(error) }));
       return text(503, 'The bot is not configured yet; the operator should check the function logs.');
     }
     const { deps } = runtime;
@@ -58,7 +59,7 @@ export function createInteractionsHandler(loadRuntime: () => Promise<Interaction
     try {
       return json(await routeInteraction(parsed.interaction, deps));
     } catch (error) {
-      deps.logger.error('Answering an interaction failed', { kind: parsed.interaction.kind, error: error instanceof Error ? error.message : String(error) });
+      deps.logger.error('Answering an interaction failed', { kind: parsed.interaction.kind, error: errorMessage(error) });
       return json(ephemeral('Something went wrong while answering; nothing was changed. Please try again in a minute.'));
     }
   };

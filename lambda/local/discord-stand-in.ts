@@ -2,6 +2,7 @@ import { consoleLogger, logLevelFrom } from './console-logger';
 import { localSettings } from './settings';
 import { USAGE, UsageError, parseStandInArgs } from './stand-in/command-line';
 import { runStandIn } from './stand-in/run';
+import { errorMessage } from '../core/domain/error-message';
 
 /** `npm run discord -- <command line>`: be a Discord user talking to the local bot. */
 async function main(): Promise<number> {
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`The Discord stand-in failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`The Discord stand-in failed: ${errorMessage(error)}\n`);
     process.exit(1);
   },
 );

@@ -12,6 +12,7 @@ import { ensureFlagsFile } from './flags-file';
 import { STAND_IN_USER } from './interaction-builder';
 import { standInApiBase, type LocalSettings } from './settings';
 import { version as packageVersion } from '../../package.json';
+import { errorMessage } from '../core/domain/error-message';
 
 /** Larger than any Discord or GitHub payload the handlers accept; they apply their own limits. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -125,7 +126,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       }
       return sendText(response, 404, `Nothing here. This server answers POST /discord, POST /github/webhook and GET /health.`);
     })().catch((error: unknown) => {
-      logger.error('Local server failed on a request', { error: error instanceof Error ? error.message : String(error) });
+      logger.error('Local server failed on a request', { error: errorMessage(error) });
       if (!response.headersSent) sendText(response, 500, 'The local server failed on this request; see its log.');
     });
   });

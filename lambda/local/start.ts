@@ -3,6 +3,7 @@ import { FLAG_CACHE_SECONDS } from '../core/adapters/cached-flags';
 import { consoleLogger, logLevelFrom } from './console-logger';
 import { startLocalServer } from './server';
 import { localSettings } from './settings';
+import { errorMessage } from '../core/domain/error-message';
 
 /** `npm start`: the whole bot on this machine, with no AWS, Discord or GitHub account. */
 async function main(): Promise<void> {
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const hint = /EADDRINUSE/.test(message) ? ' Another process uses that port; set PORT to a free one.' : '';
   process.stderr.write(`Local mode could not start: ${message}.${hint}\n`);
   process.exit(1);

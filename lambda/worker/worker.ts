@@ -13,6 +13,7 @@ import type { Ledger } from '../core/ports/ledger';
 import type { Logger } from '../core/ports/logger';
 import type { TaskStore } from '../core/ports/task-store';
 import { taskIdFor } from './task-id';
+import { errorMessage } from '../core/domain/error-message';
 
 export interface WorkerDeps {
   flags: FlagReader;
@@ -37,7 +38,7 @@ const confirmDeadline = (deps: WorkerDeps): string => new Date(deps.now().getTim
 const PROPOSE_AGAIN = 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.';
 
 // Error texts go to logs and to the task's lastError: keep tokens out of both.
-const errorText = (error: unknown): string => redactSecrets(error instanceof Error ? error.message : String(error));
+const errorText = (error: unknown): string => redactSecrets(errorMessage(error));
 
 /** The worker: does what the interactions function deferred, and always leaves the user a message. */
 export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void> {

@@ -1,6 +1,7 @@
 import type { WorkItem } from '../domain/work';
 import type { Logger } from '../ports/logger';
 import type { WorkQueue } from '../ports/work-queue';
+import { errorMessage } from '../domain/error-message';
 
 /**
  * Local mode's hand-off: runs the worker in the same process after the interaction has been
@@ -19,7 +20,7 @@ export class InProcessWorkQueue implements WorkQueue {
     const run = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.handle(copy))
       .catch((error: unknown) => {
-        this.logger.error('The worker failed on a work item', { kind: copy.kind, error: error instanceof Error ? error.message : String(error) });
+        this.logger.error('The worker failed on a work item', { kind: copy.kind, error: errorMessage(error) });
       })
       .finally(() => this.running.delete(run));
     this.running.add(run);

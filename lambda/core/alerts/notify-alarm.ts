@@ -8,6 +8,7 @@ import { alarmMessage } from './alarm-message';
 import { AlarmSuppression } from './alarm-suppression';
 import { alarmRegion, parseAlarmNotification } from './cloudwatch-alarm';
 import { alarmConsoleUrl, dashboardConsoleUrl } from './console-links';
+import { errorMessage } from '../domain/error-message';
 
 export interface AlarmNotifierDeps {
   stage: StageName;
@@ -73,7 +74,7 @@ export async function notifyAlarm(snsMessage: string, deps: AlarmNotifierDeps): 
     await suppression.release(alarm);
     logger.error(`Could not post alarm ${alarm.AlarmName} ${alarm.NewStateValue} to Discord; Lambda will retry, then keep it in the DLQ.`, {
       ...subject,
-      error: error instanceof Error ? error.message : String(error),
+      error: errorMessage(error),
     });
     throw error;
   }

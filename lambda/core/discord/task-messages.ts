@@ -3,6 +3,7 @@ import type { Task } from '../domain/task';
 import { confirmCancelRow } from './task-buttons';
 import { redactSecrets } from './redact';
 import { shorten } from '../domain/discord-text';
+import { errorMessage } from '../domain/error-message';
 
 /** The messages the platform shows around an agent's own text: previews, outcomes, refusals. */
 
@@ -44,6 +45,6 @@ export function cancelledMessage(task: Pick<Task, 'taskId'>, byName: string): Di
 
 /** What the user sees when something broke; never a message stuck on "thinking…". */
 export function failureMessage(headline: string, error: unknown, next: string): DiscordMessage {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return finalMessage({ content: `${headline}: ${shorten(redactSecrets(reason), 400)}\n${next}` });
 }

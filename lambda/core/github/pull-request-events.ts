@@ -5,6 +5,7 @@ import type { Logger } from '../ports/logger';
 import type { TaskStore } from '../ports/task-store';
 import { HANDLED_PULL_REQUEST_ACTIONS, type PullRequestEvent } from './events';
 import { pullRequestMessage, type PullRequestChange } from './pull-request-message';
+import { errorMessage } from '../domain/error-message';
 
 export interface PullRequestEventDeps {
   tasks: TaskStore;
@@ -78,7 +79,7 @@ export async function applyPullRequestEvent(event: PullRequestEvent, deps: PullR
     await withTimeout(deps.discord.createMessage(task.channelId, pullRequestMessage(task, move.change, event)), timeoutMs, `Discord did not answer within ${timeoutMs} ms`);
   } catch (error) {
     await deps.ledger.release(noticeKey);
-    throw new PullRequestNoticeError(`Task ${task.taskId} is ${task.status} but the Discord message failed: ${errorText(error)}`);
+    throw new PullRequestNoticeError(`Task ${task.taskId} is ${task.status} but the Discord message failed: ${errorMessage(error)}`);
   }
   return { kind: 'notified', taskId: task.taskId, change: move.change, status: task.status };
 }
@@ -111,7 +112,7 @@ async function recordAudit(task: Task, move: Move, event: PullRequestEvent, deps
       detail: event.pull_request.html_url,
     });
   } catch (error) {
-    deps.logger.warn('Could not write the audit record; continuing.', { taskId: task.taskId, error: errorText(error) });
+    deps.logger.warn('Could not write the audit record; continuing.', { taskId: task.taskId, error: errorMessage(error) });
   }
 }
 
@@ -123,4 +124,3 @@ function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -14,6 +14,7 @@ import { branchName, commitMessage, pullRequestBody, pullRequestTitle } from './
 import { createRulesParser } from './rules-parser';
 import { DEFAULT_SITE_MAP, parseSiteMap, SITE_MAP_PATH, type SiteMap } from './site-map';
 import { exampleCommand, validateIntent } from './validate';
+import { errorMessage } from '../../domain/error-message';
 
 export type { IntentParser, ParseOutcome, UxIntent } from './intent';
 export type { SiteMap } from './site-map';
@@ -214,7 +215,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
         },
       };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       const kept = branchExists ? ` The branch ${inlineCode(branch)} is kept and will be reused.` : '';
       if (error instanceof RepoHostError && error.retryable) {
         return {

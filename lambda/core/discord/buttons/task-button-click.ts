@@ -6,6 +6,7 @@ import { agentAvailable, mayActOnTask } from '../permissions';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
 import { parseTaskButtonId, workingRow } from '../task-buttons';
 import { cancelledMessage, expiredMessage } from '../task-messages';
+import { errorMessage } from '../../domain/error-message';
 
 function notAwaitingReply(task: Task): InteractionResponse {
   switch (task.status) {
@@ -74,7 +75,7 @@ export async function taskButtonReply(customId: string, context: InteractionCont
       interaction: interactionRef(context),
     });
   } catch (error) {
-    deps.logger.error('Could not hand a confirmation to the worker', { taskId: task.taskId, error: error instanceof Error ? error.message : String(error) });
+    deps.logger.error('Could not hand a confirmation to the worker', { taskId: task.taskId, error: errorMessage(error) });
     await deps.ledger.release(claimKey).catch(() => undefined);
     return ephemeral(`${agent.name} could not take the confirmation right now (the work queue refused it). Click Confirm again in a minute.`);
   }

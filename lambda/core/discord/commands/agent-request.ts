@@ -4,6 +4,7 @@ import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { agentAvailable, mayRequestChanges } from '../permissions';
 import { deferred, ephemeral, type InteractionResponse } from '../responses';
+import { errorMessage } from '../../domain/error-message';
 
 /** A command an agent answers (/ux-update): checks, hands it to the worker, answers type 5 ("thinking…"). */
 export async function agentRequestReply(
@@ -35,7 +36,7 @@ export async function agentRequestReply(
       commandLine: commandLine(command.name, options.options),
     });
   } catch (error) {
-    deps.logger.error('Could not hand a request to the worker', { command: command.name, error: error instanceof Error ? error.message : String(error) });
+    deps.logger.error('Could not hand a request to the worker', { command: command.name, error: errorMessage(error) });
     return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Please try again in a minute.`);
   }
   return deferred();
