@@ -15,6 +15,11 @@ export function plainText(text: string): string {
     .replace(/@/g, `@${ZERO_WIDTH_SPACE}`);
 }
 
+/** Text as written, but an `@` can never start a mention (a zero-width space follows it). */
+export function noMentions(text: string): string {
+  return text.replace(/@/g, `@${ZERO_WIDTH_SPACE}`);
+}
+
 /** Inline code for any text: backticks inside cannot end the span, and nothing inside renders as a mention. */
 export function inlineCode(text: string, max = 80): string {
   const value = shorten(text, max).replace(/\r?\n/g, ' ');

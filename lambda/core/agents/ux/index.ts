@@ -4,7 +4,7 @@ import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
 import type { Task } from '../../domain/task';
 import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { unifiedDiff } from './diff';
-import { codeBlock, inlineCode } from '../../domain/discord-text';
+import { codeBlock, inlineCode, noMentions } from '../../domain/discord-text';
 import { parseCommand } from './grammar';
 import type { IntentParser, ParseOutcome } from './intent';
 import { planEdits } from './plan';
@@ -206,7 +206,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
             {
               title: `Draft pull request #${pullRequest.number} opened`,
               url: pullRequest.url,
-              description: `${proposal.title.replace(/@/g, '@\u200b')}\n\n${pullRequest.url}\nBranch ${inlineCode(branch)} · requested by ${task.requesterName.replace(/@/g, '@\u200b')}`,
+              description: `${noMentions(proposal.title)}\n\n${pullRequest.url}\nBranch ${inlineCode(branch)} · requested by ${noMentions(task.requesterName)}`,
               color: SUCCESS_COLOR,
             },
           ],
@@ -256,7 +256,7 @@ function localDone(repository: RepoDescription, proposal: UxProposal, branch: st
       embeds: [
         {
           title: `Branch ${branch} committed`,
-          description: `${proposal.title.replace(/@/g, '@\u200b')}\n\nThe change is committed on ${inlineCode(branch)} in the local site repository (no pull request in local mode). Inspect it with:\n${codeBlock(`git -C ${directory} diff ${proposal.baseBranch}..${branch}`, 'sh')}`,
+          description: `${noMentions(proposal.title)}\n\nThe change is committed on ${inlineCode(branch)} in the local site repository (no pull request in local mode). Inspect it with:\n${codeBlock(`git -C ${directory} diff ${proposal.baseBranch}..${branch}`, 'sh')}`,
           color: SUCCESS_COLOR,
         },
       ],

@@ -2,7 +2,7 @@ import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type Embed } from '..
 import type { RepoDescription } from '../../ports/repo-host';
 import { hexToNumber } from './color';
 import { fitDiff } from './diff';
-import { codeBlock, fenceSafe, inlineCode, shorten } from '../../domain/discord-text';
+import { codeBlock, fenceSafe, inlineCode, noMentions, shorten } from '../../domain/discord-text';
 import type { ParserName } from './intent';
 import type { ChangeLine } from './plan';
 
@@ -20,9 +20,11 @@ export function parserLine(parser: ParserName, note?: string): string {
 }
 
 export function changeSummary(section: string, changes: readonly ChangeLine[]): string {
-  return `${section}: ${changes
-    .map((c) => (c.kind === 'links' ? `add link ${shorten(c.to, 60)}` : `${c.property} → ${c.kind === 'color' ? colorWithName(c) : JSON.stringify(shorten(c.to, 60))}`))
-    .join('; ')}`.replace(/@/g, '@\u200b');
+  return noMentions(
+    `${section}: ${changes
+      .map((c) => (c.kind === 'links' ? `add link ${shorten(c.to, 60)}` : `${c.property} → ${c.kind === 'color' ? colorWithName(c) : JSON.stringify(shorten(c.to, 60))}`))
+      .join('; ')}`,
+  );
 }
 
 function changeBullet(change: ChangeLine): string {
@@ -62,7 +64,7 @@ export function previewMessage(input: PreviewInput): DiscordMessage {
     title: `UX update · ${input.section}`,
     description: `${head}${fitted.shownLines > 0 ? codeBlock(fitted.text, 'diff') : ''}${hidden}`,
     color: newColor ? hexToNumber(newColor) : NEUTRAL_COLOR,
-    fields: [{ name: 'Requested by', value: shorten(input.requesterName, 100).replace(/@/g, '@\u200b'), inline: true }],
+    fields: [{ name: 'Requested by', value: noMentions(shorten(input.requesterName, 100)), inline: true }],
     footer: { text: parserLine(input.parser, input.note) },
   };
   return { embeds: [embed], allowed_mentions: NO_MENTIONS };

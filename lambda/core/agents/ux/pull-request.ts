@@ -1,4 +1,5 @@
 import type { Task } from '../../domain/task';
+import { noMentions } from '../../domain/discord-text';
 import type { ChangeLine } from './plan';
 
 /** Texts for the branch, the commit and the draft pull request. */
@@ -37,7 +38,7 @@ export function githubBlock(text: string, language = ''): string {
 
 /** Plain text in GitHub markdown: no formatting, no @mentions, no #references. */
 export function githubPlain(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/@/g, '@\u200b');
+  return noMentions(text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&'));
 }
 
 function changeLine(change: ChangeLine): string {
