@@ -9,6 +9,7 @@ import { pingInteraction } from '../../lambda/local/interaction-builder';
 import { startFakeSsm } from '../lib/fake-ssm';
 import { median, ms, table } from '../lib/stats';
 import type { BenchSuite, Check } from '../suite';
+import { LAMBDA_BUNDLE } from '../../lib/constructs/lambda-bundle';
 
 const COLD_RUNS = 9;
 const INTERACTIONS_BUNDLE_LIMIT_BYTES = 400 * 1024;
@@ -54,7 +55,7 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<ColdRun> {
   });
 }
 
-/** The production bundles, built with the CDK construct's esbuild options (lib/constructs/valine-function.ts). */
+/** The production bundles, built with the CDK construct's esbuild options (lib/constructs/lambda-bundle.ts). */
 async function bundle(id: FunctionId, directory: string): Promise<{ file: string; bytes: number; topInputs: Array<[string, number]> }> {
   const file = join(directory, id, 'index.js');
   const result = await build({
@@ -62,11 +63,8 @@ async function bundle(id: FunctionId, directory: string): Promise<{ file: string
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node22',
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    external: ['@aws-sdk/*'],
+    ...LAMBDA_BUNDLE,
+    external: [...LAMBDA_BUNDLE.external],
     outfile: file,
     metafile: true,
     logLevel: 'warning',
