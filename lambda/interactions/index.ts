@@ -1,14 +1,6 @@
 import { buildAwsInteractionsRuntime } from '../core/runtime/aws-interactions';
-import { createInteractionsHandler, type InteractionsRuntime } from './handler';
+import { onFirstUse } from '../core/runtime/lazy-adapters';
+import { createInteractionsHandler } from './handler';
 
-// Built on the first invocation and reused by every later one in this Lambda instance.
-let runtime: Promise<InteractionsRuntime> | undefined;
-const loadRuntime = (): Promise<InteractionsRuntime> =>
-  (runtime ??= Promise.resolve()
-    .then(() => buildAwsInteractionsRuntime())
-    .catch((error: unknown) => {
-      runtime = undefined;
-      throw error;
-    }));
-
-export const handler = createInteractionsHandler(loadRuntime);
+// Built on the first invocation and reused by every later one in this Lambda instance (rebuilt if building failed).
+export const handler = createInteractionsHandler(onFirstUse(async () => buildAwsInteractionsRuntime()));
