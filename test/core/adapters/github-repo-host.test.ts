@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { executingTaskFor } from '../../support/executing-task';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGitHubRepoHost } from '../../../lambda/core/adapters/github-repo-host';
@@ -29,25 +30,8 @@ const request: AgentRequest = {
 };
 
 function taskFor(outcome: ProposalOutcome): Task {
-  if (outcome.kind !== 'proposal') throw new Error(`expected a proposal, got ${JSON.stringify(outcome)}`);
-  return {
-    taskId: 'tsk_42',
-    agentId: 'ux',
-    command: request.commandLine,
-    options: request.options,
-    status: 'executing',
-    requesterId: request.requester.id,
-    requesterName: request.requester.name,
-    applicationId: 'app',
-    interactionToken: 'token',
-    proposal: outcome.proposal,
-    createdAt: '2026-03-01T10:20:00.000Z',
-    updatedAt: '2026-03-01T10:20:00.000Z',
-    confirmBy: '2026-03-01T11:20:00.000Z',
-    expiresAt: 0,
-    trace: [],
-    version: 1,
-  };
+  // No summary, as before: the PR title and body come from the proposal alone.
+  return executingTaskFor(outcome, { taskId: 'tsk_42', command: request.commandLine, options: request.options, requesterId: request.requester.id, requesterName: request.requester.name, summary: undefined });
 }
 
 describe('GitHub App repository host against a loopback GitHub', () => {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { executingTaskFor } from '../../../support/executing-task';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,26 +25,7 @@ function request(options: Record<string, string>): AgentRequest {
 }
 
 function taskFor(outcome: ProposalOutcome, taskId = 'tsk_01HX9ABCDEF'): Task {
-  if (outcome.kind !== 'proposal') throw new Error(`expected a proposal, got ${JSON.stringify(outcome)}`);
-  return {
-    taskId,
-    agentId: 'ux',
-    command: '/ux-update command:section:header text:"Test Deploy"',
-    options: {},
-    status: 'executing',
-    requesterId: '111111111111',
-    requesterName: 'Alice',
-    applicationId: 'app',
-    interactionToken: 'token',
-    proposal: outcome.proposal,
-    summary: outcome.summary,
-    createdAt: '2026-03-01T10:20:00.000Z',
-    updatedAt: '2026-03-01T10:20:00.000Z',
-    confirmBy: '2026-03-01T11:20:00.000Z',
-    expiresAt: 0,
-    trace: [],
-    version: 1,
-  };
+  return executingTaskFor(outcome, { taskId });
 }
 
 const embed = (outcome: ProposalOutcome) => {
