@@ -1,3 +1,4 @@
+import { DISCORD_SNOWFLAKE, DISCORD_TOKEN } from '../discord/interaction';
 import { NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
 import { DiscordApiError, type DiscordApi } from '../ports/discord-api';
 import type { Logger } from '../ports/logger';
@@ -37,17 +38,20 @@ export class DiscordRestClient implements DiscordApi {
   }
 
   async editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void> {
-    await this.request('PATCH', `/webhooks/${applicationId}/${token}/messages/@original`, withMentions(message), 'edit the original message');
+    const purpose = 'edit the original message';
+    await this.request('PATCH', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}/messages/@original`, withMentions(message), purpose);
   }
 
   async followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void> {
-    await this.request('POST', `/webhooks/${applicationId}/${token}`, withMentions(message), 'send a follow-up message');
+    const purpose = 'send a follow-up message';
+    await this.request('POST', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}`, withMentions(message), purpose);
   }
 
   async createMessage(channelId: string, message: DiscordMessage): Promise<{ id: string }> {
+    const path = `/channels/${snowflakeSegment(channelId, 'channel id', 'post a channel message')}/messages`;
     const token = await this.options.secrets.get('discord-bot-token');
     if (!token) throw new DiscordApiError('The Discord bot token (secret discord-bot-token) is not set, so the bot cannot post to channels.', 0);
-    const body = await this.request('POST', `/channels/${channelId}/messages`, withMentions(message), 'post a channel message', `Bot ${token}`);
+    const body = await this.request('POST', path, withMentions(message), 'post a channel message', `Bot ${token}`);
     const id = typeof body === 'object' && body !== null && 'id' in body ? String((body as { id: unknown }).id) : '';
     return { id };
   }
@@ -96,6 +100,19 @@ export class DiscordRestClient implements DiscordApi {
     }
     throw new DiscordApiError(`Could not ${purpose} after ${this.maxAttempts} attempts (${lastError}).`, 503);
   }
+}
+
+// Ids and tokens become URL path segments: anything but their own shape is refused before a request is made, and what
+// passes is still percent-encoded, so no value can reach another path or add a query.
+function snowflakeSegment(value: string, what: string, purpose: string): string {
+  if (!DISCORD_SNOWFLAKE.test(value)) throw new DiscordApiError(`Cannot ${purpose}: the ${what} is not a Discord id (1 to 20 digits).`, 400);
+  return encodeURIComponent(value);
+}
+
+function tokenSegment(token: string, purpose: string): string {
+  // Never quote the token: it is a credential for 15 minutes.
+  if (!DISCORD_TOKEN.test(token)) throw new DiscordApiError(`Cannot ${purpose}: the interaction token is not a Discord token (letters, digits, ".", "_" or "-").`, 400);
+  return encodeURIComponent(token);
 }
 
 function withMentions(message: DiscordMessage): DiscordMessage {

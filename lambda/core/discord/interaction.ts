@@ -4,7 +4,19 @@ import type { InteractionRef } from '../domain/work';
 /** Interaction types (API v10). */
 export const InteractionType = { PING: 1, APPLICATION_COMMAND: 2, MESSAGE_COMPONENT: 3, AUTOCOMPLETE: 4, MODAL_SUBMIT: 5 } as const;
 
-const snowflake = z.string().regex(/^\d{1,25}$/);
+/** Discord ids are snowflakes: 64-bit integers as decimal strings, so at most 20 ASCII digits. They go into URL paths. */
+export const DISCORD_SNOWFLAKE = /^[0-9]{1,20}$/;
+/**
+ * Interaction and webhook tokens are URL-safe base64 with dots (letters, digits, `.`, `_`, `-`); the token is a URL path
+ * segment, so nothing else is let through, and a segment of dots only (`.`, `..`) is path traversal, not a token.
+ */
+export const DISCORD_TOKEN_MAX_LENGTH = 1000;
+export const DISCORD_TOKEN = new RegExp(`^(?!\\.+$)[A-Za-z0-9._-]{1,${DISCORD_TOKEN_MAX_LENGTH}}$`);
+
+const SNOWFLAKE_RULE = 'a Discord id (a snowflake: 1 to 20 digits)';
+const TOKEN_RULE = `a Discord interaction token (1 to ${DISCORD_TOKEN_MAX_LENGTH.toLocaleString('en-US')} letters, digits, ".", "_" or "-")`;
+
+const snowflake = z.string().regex(DISCORD_SNOWFLAKE, { error: SNOWFLAKE_RULE });
 const userSchema = z.object({
   id: snowflake,
   username: z.string().optional(),
@@ -12,7 +24,7 @@ const userSchema = z.object({
 });
 const memberSchema = z.object({
   user: userSchema,
-  roles: z.array(z.string()).optional(),
+  roles: z.array(snowflake).optional(),
   nick: z.string().nullish(),
 });
 const optionSchema = z.object({
@@ -24,7 +36,7 @@ const interactionSchema = z.object({
   id: snowflake,
   application_id: snowflake,
   type: z.number().int(),
-  token: z.string().min(1).max(1000).optional(),
+  token: z.string().regex(DISCORD_TOKEN, { error: TOKEN_RULE }).optional(),
   guild_id: snowflake.optional(),
   channel_id: snowflake.optional(),
   member: memberSchema.optional(),
@@ -35,6 +47,8 @@ const interactionSchema = z.object({
       options: z.array(optionSchema).optional(),
       custom_id: z.string().optional(),
       component_type: z.number().optional(),
+      // A select menu's picked option values; checked by the handler, so a bad one gets a sentence rather than a 400.
+      values: z.array(z.string()).optional(),
     })
     .optional(),
   message: z.object({ id: snowflake }).optional(),
@@ -56,7 +70,8 @@ export const interactionRef = (context: InteractionContext): InteractionRef => (
 export type ParsedInteraction =
   | { kind: 'ping' }
   | ({ kind: 'command'; name: string; options: Record<string, string> } & InteractionContext)
-  | ({ kind: 'component'; customId: string; messageId?: string } & InteractionContext)
+  /** A button (no `values`) or a select menu (`values`: the picked options' values). */
+  | ({ kind: 'component'; customId: string; messageId?: string; values?: string[] } & InteractionContext)
   | ({ kind: 'unsupported'; type: number } & InteractionContext);
 
 export type ParseResult = { ok: true; interaction: ParsedInteraction } | { ok: false; message: string };
@@ -76,7 +91,9 @@ export function parseInteraction(body: string): ParseResult {
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? ` at "${first.path.join('.')}"` : '';
-    return { ok: false, message: `The request is not a Discord interaction this bot understands${where}.` };
+    // Our own rules name what was expected; zod's generic texts would only repeat the type.
+    const expected = first?.message === SNOWFLAKE_RULE || first?.message === TOKEN_RULE ? `: it must be ${first.message}` : '';
+    return { ok: false, message: `The request is not a Discord interaction this bot understands${where}${expected}.` };
   }
   const raw = parsed.data;
   const user = raw.member?.user ?? raw.user;
@@ -103,7 +120,8 @@ export function parseInteraction(body: string): ParseResult {
     return { ok: true, interaction: { kind: 'command', name: raw.data.name, options, ...context } };
   }
   if (raw.type === InteractionType.MESSAGE_COMPONENT && raw.data?.custom_id) {
-    return { ok: true, interaction: { kind: 'component', customId: raw.data.custom_id, messageId: raw.message?.id, ...context } };
+    const values = raw.data.values;
+    return { ok: true, interaction: { kind: 'component', customId: raw.data.custom_id, messageId: raw.message?.id, ...(values ? { values } : {}), ...context } };
   }
   return { ok: true, interaction: { kind: 'unsupported', type: raw.type, ...context } };
 }

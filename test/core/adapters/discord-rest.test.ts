@@ -10,6 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => discord.close());
 
+const APP = '200000000000000002';
 const sleeps: number[] = [];
 function client(env: NodeJS.ProcessEnv = {}) {
   return new DiscordRestClient({
@@ -23,14 +24,14 @@ function client(env: NodeJS.ProcessEnv = {}) {
 }
 
 test('editing the original message disables mentions and never leaks the token in errors', async () => {
-  await client().editOriginal('app1', 'secret-token', { content: 'hello @everyone' });
+  await client().editOriginal(APP, 'secret-token', { content: 'hello @everyone' });
   expect(discord.requests[0]).toMatchObject({
     method: 'PATCH',
-    path: '/webhooks/app1/secret-token/messages/@original',
+    path: `/webhooks/${APP}/secret-token/messages/@original`,
     body: { content: 'hello @everyone', allowed_mentions: { parse: [] } },
   });
   discord.script({ status: 404, body: { message: 'Unknown Webhook', code: 10015 } });
-  const error = await client().editOriginal('app1', 'secret-token', { content: 'x' }).catch((e: unknown) => e);
+  const error = await client().editOriginal(APP, 'secret-token', { content: 'x' }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(DiscordApiError);
   expect((error as Error).message).toBe('Discord refused to edit the original message: HTTP 404 Unknown Webhook');
   expect((error as Error).message).not.toContain('secret-token');
@@ -39,17 +40,17 @@ test('editing the original message disables mentions and never leaks the token i
 test('a 429 is retried after retry_after and a 5xx a bounded number of times', async () => {
   sleeps.length = 0;
   discord.script({ status: 429, body: { message: 'You are being rate limited.', retry_after: 1.5, global: false } }, { status: 502 });
-  await client().followUp('app1', 'tok', { content: 'done' });
+  await client().followUp(APP, 'tok', { content: 'done' });
   expect(discord.requests).toHaveLength(3);
   expect(sleeps[0]).toBe(1500);
 
   discord.script({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
-  await expect(client().followUp('app1', 'tok', { content: 'x' })).rejects.toThrow('Could not send a follow-up message after 4 attempts (HTTP 500).');
+  await expect(client().followUp(APP, 'tok', { content: 'x' })).rejects.toThrow('Could not send a follow-up message after 4 attempts (HTTP 500).');
 });
 
 test('channel messages use the bot token and keep the mentions the caller allows', async () => {
-  await expect(client().createMessage('123', { content: 'x' })).rejects.toThrow(/discord-bot-token/);
-  const result = await client({ DISCORD_BOT_TOKEN: 'bot-secret' }).createMessage('123', {
+  await expect(client().createMessage('400000000000000004', { content: 'x' })).rejects.toThrow(/discord-bot-token/);
+  const result = await client({ DISCORD_BOT_TOKEN: 'bot-secret' }).createMessage('400000000000000004', {
     content: '<@42> your PR was merged',
     allowed_mentions: { parse: [], users: ['42'] },
   });
@@ -57,4 +58,36 @@ test('channel messages use the bot token and keep the mentions the caller allows
   const request = discord.requests[0];
   expect(request.headers.authorization).toBe('Bot bot-secret');
   expect(request.body).toMatchObject({ allowed_mentions: { parse: [], users: ['42'] } });
+});
+
+describe('ids and tokens in the URL path', () => {
+  const hostile = ['../../../channels/4000/messages?x=', '..', '.', 'tok/en', 'tok?x=1', 'tok#x', 'tok%2F..', 'tok en', 'tök', 'x'.repeat(1001)];
+
+  const label = (token: string) => (token.length > 40 ? `${token.slice(0, 8)}… (${token.length} characters)` : token);
+  it.each(hostile.map((token) => [label(token), token]))('refuses the token %j before any request, without quoting it', async (_label, token) => {
+    const edit = await client().editOriginal(APP, token, { content: 'x' }).catch((e: unknown) => e);
+    const followUp = await client().followUp(APP, token, { content: 'x' }).catch((e: unknown) => e);
+    for (const error of [edit, followUp]) {
+      expect(error).toBeInstanceOf(DiscordApiError);
+      expect((error as DiscordApiError).status).toBe(400);
+      expect((error as Error).message).toMatch(/^Cannot (edit the original message|send a follow-up message): the interaction token is not a Discord token/);
+      if (token.length > 2) expect((error as Error).message).not.toContain(token);
+    }
+    expect(discord.requests).toHaveLength(0);
+  });
+
+  it.each(['app1', '../4000', '', '1'.repeat(21), '١٢٣'])('refuses the application or channel id %j before any request', async (id) => {
+    await expect(client().editOriginal(id, 'tok', { content: 'x' })).rejects.toThrow('Cannot edit the original message: the application id is not a Discord id (1 to 20 digits).');
+    await expect(client({ DISCORD_BOT_TOKEN: 'bot-secret' }).createMessage(id, { content: 'x' })).rejects.toThrow(
+      'Cannot post a channel message: the channel id is not a Discord id (1 to 20 digits).',
+    );
+    expect(discord.requests).toHaveLength(0);
+  });
+
+  it('sends a Discord-shaped token unchanged, as one path segment', async () => {
+    const token = 'aW50ZXJhY3Rpb246MTIz.Ab_c-D9';
+    await client().editOriginal(APP, token, { content: 'x' });
+    await client().followUp(APP, token, { content: 'x' });
+    expect(discord.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /webhooks/${APP}/${token}/messages/@original`, `POST /webhooks/${APP}/${token}`]);
+  });
 });
