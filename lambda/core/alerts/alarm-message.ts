@@ -70,11 +70,11 @@ export function alarmMessage(alarm: CloudWatchAlarm, context: AlarmMessageContex
   if (metric) fields.push({ name: 'Metric', value: shorten(metric, DISCORD_LIMITS.fieldValue) });
   const threshold = describeThreshold(alarm);
   if (threshold) fields.push({ name: 'Threshold', value: shorten(threshold, DISCORD_LIMITS.fieldValue), inline: true });
-  const links = [
-    context.alarmUrl ? `[Alarm](${context.alarmUrl})` : undefined,
-    context.dashboardUrl ? `[Dashboard ${context.dashboardName}](${context.dashboardUrl})` : undefined,
-  ].filter(Boolean);
-  if (links.length > 0) fields.push({ name: 'Links', value: links.join(' · ') });
+  const links = linksField([
+    ...(context.alarmUrl ? [{ label: 'Alarm', url: context.alarmUrl }] : []),
+    ...(context.dashboardUrl ? [{ label: `Dashboard ${context.dashboardName}`, url: context.dashboardUrl }] : []),
+  ]);
+  if (links) fields.push({ name: 'Links', value: links });
 
   const description = [alarm.NewStateReason, alarm.AlarmDescription ? `\n${alarm.AlarmDescription}` : '']
     .join('')
@@ -95,6 +95,22 @@ export function alarmMessage(alarm: CloudWatchAlarm, context: AlarmMessageContex
     ],
     allowed_mentions: NO_MENTIONS,
   };
+}
+
+/**
+ * The links as one field value within Discord's 1,024 characters. A link is kept whole or not at all (a cut URL is a
+ * broken link): one that does not fit leaves its label and a pointer to the console in its place.
+ */
+function linksField(links: ReadonlyArray<{ label: string; url: string }>, max: number = DISCORD_LIMITS.fieldValue): string | undefined {
+  if (links.length === 0) return undefined;
+  const separator = ' · ';
+  const parts: string[] = [];
+  for (const { label, url } of links) {
+    const link = `[${label}](${url})`;
+    const fits = [...parts, link].join(separator).length <= max;
+    parts.push(fits ? link : `${label}: link too long for Discord, open it in the CloudWatch console`);
+  }
+  return shorten(parts.join(separator), max);
 }
 
 const titleCase = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase().replace(/_/g, ' ');

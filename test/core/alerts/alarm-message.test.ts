@@ -87,3 +87,31 @@ describe('CloudWatch alarm notifications', () => {
     expect(unknown.embeds![0].fields!.some((f) => f.name === 'Links')).toBe(false);
   });
 });
+
+describe('the Links field stays within Discord\'s 1,024 characters', () => {
+  const errors = (): CloudWatchAlarm => alarm('alarm-worker-errors-alarm.json');
+  const linksOf = (dashboardName: string, dashboardUrl: string, alarmUrl = 'https://console.example/alarm') =>
+    alarmMessage(errors(), { stage: 'dev', dashboardName, alarmUrl, dashboardUrl }).embeds![0].fields!.find((f) => f.name === 'Links')?.value ?? '';
+
+  it('keeps both links whole when the value is exactly 1,024 characters', () => {
+    const fixed = '[Alarm](https://console.example/alarm) · [Dashboard d]()'.length;
+    const url = `https://console.example/${'d'.repeat(1024 - fixed - 'https://console.example/'.length)}`;
+    const value = linksOf('d', url);
+    expect(value).toHaveLength(1024);
+    expect(value.endsWith(`(${url})`)).toBe(true);
+  });
+
+  it('replaces a link that would not fit by its label, never a cut URL', () => {
+    const url = `https://console.example/${'d'.repeat(1024)}`;
+    const value = linksOf('valine-orchestrator-dev', url);
+    expect(value.length).toBeLessThanOrEqual(1024);
+    expect(value).toBe('[Alarm](https://console.example/alarm) · Dashboard valine-orchestrator-dev: link too long for Discord, open it in the CloudWatch console');
+  });
+
+  it('shortens even a label that alone is too long', () => {
+    const value = linksOf('n'.repeat(2000), `https://console.example/${'d'.repeat(1024)}`, `https://console.example/${'a'.repeat(1024)}`);
+    expect(value).toHaveLength(1024);
+    expect(value.endsWith('…')).toBe(true);
+    expect(value).not.toContain('https://');
+  });
+});

@@ -1,7 +1,11 @@
 import type { Task } from '../../domain/task';
 import { ephemeral, type InteractionResponse } from '../responses';
 import { REDACTED, redactSecrets } from '../redact';
-import { codeBlock, shorten } from '../../domain/discord-text';
+import { DISCORD_LIMITS } from '../../domain/discord-message';
+import { fenceSafe } from '../../domain/discord-text';
+
+const FENCE_OPEN = '```\n';
+const FENCE_CLOSE = '\n```';
 
 /** /debug-last: the caller's last task with its trace; ephemeral, secrets and the interaction token left out. */
 export function debugLastReply(task: Task | undefined): InteractionResponse {
@@ -18,5 +22,19 @@ export function debugLastReply(task: Task | undefined): InteractionResponse {
     ...task.trace.map((entry) => `  ${entry.at} ${entry.event}${entry.detail ? ` — ${entry.detail}` : ''}`),
   ];
   const body = redactSecrets(lines.join('\n').split(task.interactionToken).join(REDACTED));
-  return ephemeral(codeBlock(shorten(body, 1900)));
+  return ephemeral(fencedWithin(body, DISCORD_LIMITS.content));
+}
+
+/**
+ * A code block of at most `max` characters, measured after escaping: fenceSafe can double a run of backticks, so it
+ * runs first and the cut second (a prefix of fence-safe text is still fence-safe: it has no two adjacent backticks).
+ */
+function fencedWithin(text: string, max: number): string {
+  const room = max - FENCE_OPEN.length - FENCE_CLOSE.length;
+  const escaped = fenceSafe(text);
+  if (escaped.length <= room) return `${FENCE_OPEN}${escaped}${FENCE_CLOSE}`;
+  let cut = room - 1;
+  // Never end on half of a surrogate pair: Discord would show U+FFFD.
+  if (/[\uD800-\uDBFF]/.test(escaped.charAt(cut - 1))) cut -= 1;
+  return `${FENCE_OPEN}${escaped.slice(0, cut)}…${FENCE_CLOSE}`;
 }
