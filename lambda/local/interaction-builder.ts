@@ -55,3 +55,13 @@ export function componentInteraction(customId: string, messageId: string, user: 
     message: { id: messageId },
   };
 }
+
+/** A pick in a string select menu (component type 3): `values` holds the picked options' values. */
+export function selectInteraction(customId: string, values: string[], messageId: string, user: InteractionUser = STAND_IN_USER) {
+  return {
+    ...common(user),
+    type: 3,
+    data: { custom_id: customId, component_type: 3, values },
+    message: { id: messageId },
+  };
+}

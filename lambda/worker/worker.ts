@@ -1,12 +1,12 @@
 import type { AgentRegistry } from '../core/agents/registry';
-import type { Agent, ExecutionOutcome } from '../core/domain/agent';
-import type { DiscordMessage } from '../core/domain/discord-message';
-import { TaskConflictError, TaskNotFoundError, type Task } from '../core/domain/task';
+import type { Agent, ExecutionOutcome, ProposalCandidate } from '../core/domain/agent';
+import { DISCORD_LIMITS, type DiscordMessage } from '../core/domain/discord-message';
+import { TaskConflictError, TaskNotFoundError, TaskTooLargeError, type NewTask, type Task } from '../core/domain/task';
 import type { WorkItem } from '../core/domain/work';
 import { PROPOSE_CLAIM_TTL_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
 import { confirmCancelRow } from '../core/discord/task-buttons';
 import { redactSecrets } from '../core/discord/redact';
-import { failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
+import { choiceMessage, failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
 import type { DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { Ledger } from '../core/ports/ledger';
@@ -87,12 +87,21 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
       },
       { flags, now: deps.now },
     );
-    if (outcome.kind !== 'proposal') {
-      await show(plainMessage(outcome.message));
-      return;
+    switch (outcome.kind) {
+      case 'clarification':
+      case 'rejected':
+      case 'answer':
+        await show(plainMessage(outcome.message));
+        return;
+      case 'proposal': {
+        const task = await createTaskOnce(item, agent, { status: 'awaiting_confirmation', summary: outcome.summary, proposal: outcome.proposal }, deps);
+        await show(proposalMessage(task, outcome.preview));
+        return;
+      }
+      case 'choice':
+        await offerChoice(item, agent, outcome.question, outcome.candidates, deps);
+        return;
     }
-    const task = await createTaskOnce(item, agent, outcome.summary, outcome.proposal, deps);
-    await show(proposalMessage(task, outcome.preview));
   } catch (error) {
     deps.logger.error('Proposing failed', { agentId: agent.id, interactionId: item.interaction.interactionId, error: errorText(error) });
     await deps.ledger.release(claimKey).catch(() => undefined);
@@ -100,7 +109,43 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
   }
 }
 
-async function createTaskOnce(item: ProposeItem, agent: Agent, summary: string, proposal: Task['proposal'], deps: WorkerDeps): Promise<Task> {
+/**
+ * A question whose candidates become a select menu: the task waits in `awaiting_choice`
+ * holding them, and the interactions function turns a pick into the candidate's preview.
+ */
+async function offerChoice(item: ProposeItem, agent: Agent, question: DiscordMessage, offered: readonly ProposalCandidate[], deps: WorkerDeps): Promise<void> {
+  const show = (message: DiscordMessage) => deps.discord.editOriginal(item.interaction.applicationId, item.interaction.token, message);
+  if (offered.length === 0) {
+    await show(plainMessage(question));
+    return;
+  }
+  // A select menu holds 25 options; the option's value indexes the stored list, so store exactly what is shown.
+  const candidates = offered.slice(0, DISCORD_LIMITS.selectOptions).map(
+    ({ label, description, summary, proposal, preview }): ProposalCandidate => ({ label, ...(description === undefined ? {} : { description }), summary, proposal, preview }),
+  );
+  let task: Task;
+  try {
+    task = await createTaskOnce(item, agent, { status: 'awaiting_choice', candidates }, deps);
+  } catch (error) {
+    if (!(error instanceof TaskTooLargeError)) throw error;
+    deps.logger.warn('The candidates are too large to store on the task', { agentId: agent.id, taskId: error.taskId, bytes: error.bytes });
+    // The same request would give the same candidates: keep the claim, as for a refusal.
+    await show(
+      plainMessage({
+        content:
+          `${agent.name} found ${offered.length} places that match, but together they are too large to keep while you choose ` +
+          `(${Math.ceil(error.bytes / 1024)} KB; one task holds at most ${Math.floor(error.limitBytes / 1024)} KB), so nothing was proposed. ` +
+          'Run the command again naming the section or the exact text, so fewer places match.',
+      }),
+    );
+    return;
+  }
+  await show(choiceMessage(task, question, candidates, offered.length - candidates.length));
+}
+
+type TaskStart = Pick<NewTask, 'summary' | 'proposal' | 'candidates'> & { status: 'awaiting_confirmation' | 'awaiting_choice' };
+
+async function createTaskOnce(item: ProposeItem, agent: Agent, start: TaskStart, deps: WorkerDeps): Promise<Task> {
   const taskId = taskIdFor(item.interaction.interactionId);
   try {
     return await deps.tasks.create({
@@ -108,18 +153,17 @@ async function createTaskOnce(item: ProposeItem, agent: Agent, summary: string, 
       agentId: agent.id,
       command: item.commandLine,
       options: item.options,
-      status: 'awaiting_confirmation',
+      ...start,
       requesterId: item.interaction.requester.id,
       requesterName: item.interaction.requester.name,
       guildId: item.interaction.guildId,
       channelId: item.interaction.channelId,
       applicationId: item.interaction.applicationId,
       interactionToken: item.interaction.token,
-      proposal,
-      summary,
       confirmBy: confirmDeadline(deps),
     });
   } catch (error) {
+    if (error instanceof TaskTooLargeError) throw error;
     // A retried event: the task from the first attempt is the one to show.
     const existing = await deps.tasks.get(taskId);
     if (existing) return existing;

@@ -10,6 +10,7 @@ import { CONVERSATIONS_TABLE } from '../contract/tables';
 import {
   TaskConflictError,
   TaskNotFoundError,
+  TaskTooLargeError,
   canTransition,
   isFinished,
   type NewTask,
@@ -23,6 +24,8 @@ import type { TaskStore } from '../ports/task-store';
 const RETENTION_SECONDS = 90 * 24 * 3600;
 const OPEN_BUCKET = 'open';
 const MAX_ATTEMPTS = 5;
+/** DynamoDB refuses an item over 400 KB (names and values, UTF-8). */
+export const MAX_ITEM_BYTES = 400 * 1024;
 const [BY_REQUESTER, BY_OPEN, BY_PULL_REQUEST] = CONVERSATIONS_TABLE.indexes;
 
 const taskKey = (taskId: string): Record<string, AttributeValue> => ({ pk: { S: `TASK#${taskId}` } });
@@ -52,11 +55,12 @@ export class DynamoDbTaskStore implements TaskStore {
       trace: [{ at, event: status }],
       version: 1,
     };
+    const item = sizedItem(task);
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: toItem(task),
+          Item: item,
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -101,7 +105,7 @@ export class DynamoDbTaskStore implements TaskStore {
         await this.client.send(
           new PutItemCommand({
             TableName: this.tableName,
-            Item: toItem(next),
+            Item: sizedItem(next),
             // The version guards against any concurrent move; the status re-check documents intent.
             ConditionExpression: '#version = :version AND #status = :status',
             ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
@@ -181,6 +185,23 @@ function toItem(task: Task): Record<string, AttributeValue> {
     ...(task.pullRequest ? { prKey: { S: pullRequestKey(task.pullRequest.repository, task.pullRequest.number) } } : {}),
     body: { S: JSON.stringify(task) },
   };
+}
+
+/** Bytes DynamoDB counts for an item: attribute names plus values (numbers counted as their digits, an upper bound). */
+export function itemBytes(item: Record<string, AttributeValue>): number {
+  let bytes = 0;
+  for (const [name, value] of Object.entries(item)) {
+    bytes += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(value.S ?? value.N ?? '', 'utf8');
+  }
+  return bytes;
+}
+
+// Checked before the call, so a too-large task is a typed error instead of the SDK's ValidationException.
+function sizedItem(task: Task): Record<string, AttributeValue> {
+  const item = toItem(task);
+  const bytes = itemBytes(item);
+  if (bytes > MAX_ITEM_BYTES) throw new TaskTooLargeError(task.taskId, bytes, MAX_ITEM_BYTES);
+  return item;
 }
 
 function fromItem(item: Record<string, AttributeValue>): Task {

@@ -59,6 +59,20 @@ export const COMMANDS = {
         'for a structured change, or `/ux-update description:make the footer say Made in Lyon` in plain language.',
     },
   },
+  'ux-map': {
+    name: 'ux-map',
+    description: 'List what the UX Agent found on the website: sections, properties, and the file and line of each.',
+    options: [
+      {
+        name: 'section',
+        description: 'Only this section, e.g. header',
+        type: 'string',
+        required: false,
+        maxLength: 40,
+      },
+    ],
+    audience: 'everyone',
+  },
   status: {
     name: 'status',
     description: 'Stage, version, flag values, today\'s LLM spend against the budget, and open tasks.',

@@ -18,7 +18,7 @@ export async function routeInteraction(interaction: ParsedInteraction, deps: Int
     case 'unsupported':
       return ephemeral(`This bot does not handle that kind of interaction (type ${interaction.type}). Its commands are ${commandNames()}.`);
     case 'component':
-      return taskButtonReply(interaction.customId, interaction, deps);
+      return taskButtonReply(interaction.customId, interaction, deps, interaction.values);
     case 'command': {
       const command = findCommand(interaction.name);
       if (!command) return ephemeral(`Unknown command /${interaction.name}. This bot answers ${commandNames()}.`);

@@ -1,17 +1,21 @@
-import type { ActionRow } from '../domain/discord-message';
+import { DISCORD_LIMITS, type ActionRow, type SelectOption } from '../domain/discord-message';
 
-/** Confirm / Cancel buttons under a proposal; `custom_id` = "task:<action>:<taskId>" (≤ 100 characters). */
-export type TaskAction = 'confirm' | 'cancel';
+/**
+ * The components under a task's message: Confirm / Cancel under a proposal, a select menu and
+ * Cancel under a question. `custom_id` = "task:<action>:<taskId>" (≤ 100 characters).
+ */
+export type TaskAction = 'confirm' | 'cancel' | 'choose';
 const PREFIX = 'task';
 const TASK_ID = /^[A-Za-z0-9_-]{1,80}$/;
+const ACTIONS: readonly TaskAction[] = ['confirm', 'cancel', 'choose'];
 
 export const taskButtonId = (action: TaskAction, taskId: string): string => `${PREFIX}:${action}:${taskId}`;
 
 export function parseTaskButtonId(customId: string): { action: TaskAction; taskId: string } | undefined {
   const [prefix, action, taskId, ...rest] = customId.split(':');
   if (prefix !== PREFIX || rest.length > 0 || taskId === undefined || !TASK_ID.test(taskId)) return undefined;
-  if (action !== 'confirm' && action !== 'cancel') return undefined;
-  return { action, taskId };
+  const known = ACTIONS.find((a) => a === action);
+  return known ? { action: known, taskId } : undefined;
 }
 
 export function confirmCancelRow(taskId: string): ActionRow {
@@ -33,4 +37,31 @@ export function workingRow(taskId: string): ActionRow {
       { type: 2, style: 4, label: 'Cancel', custom_id: taskButtonId('cancel', taskId), disabled: true },
     ],
   };
+}
+
+/** One line of at most `max` UTF-16 units, cut on a character boundary (never half an emoji), with an ellipsis. */
+export function selectText(text: string, max: number = DISCORD_LIMITS.selectOptionText): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  let cut = '';
+  for (const character of line) {
+    if (cut.length + character.length > max - 1) break;
+    cut += character;
+  }
+  return `${cut.trimEnd()}…`;
+}
+
+/** The candidates a question offers; the option's value is the candidate's index. */
+export function choiceRows(taskId: string, candidates: ReadonlyArray<{ label: string; description?: string }>): ActionRow[] {
+  const options: SelectOption[] = candidates.slice(0, DISCORD_LIMITS.selectOptions).map((candidate, index) => {
+    const description = candidate.description === undefined ? '' : selectText(candidate.description);
+    return { label: selectText(candidate.label) || `Option ${index + 1}`, value: String(index), ...(description ? { description } : {}) };
+  });
+  return [
+    {
+      type: 1,
+      components: [{ type: 3, custom_id: taskButtonId('choose', taskId), placeholder: 'Pick the one you mean', min_values: 1, max_values: 1, options }],
+    },
+    { type: 1, components: [{ type: 2, style: 4, label: 'Cancel', custom_id: taskButtonId('cancel', taskId) }] },
+  ];
 }

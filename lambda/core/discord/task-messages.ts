@@ -1,6 +1,7 @@
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
+import type { ProposalCandidate } from '../domain/agent';
 import type { Task } from '../domain/task';
-import { confirmCancelRow } from './task-buttons';
+import { choiceRows, confirmCancelRow } from './task-buttons';
 import { redactSecrets } from './redact';
 import { shorten } from '../domain/discord-text';
 import { errorMessage } from '../domain/error-message';
@@ -25,6 +26,23 @@ export function proposalMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, previe
   return { ...withLine(preview, footer), components: [confirmCancelRow(task.taskId)], allowed_mentions: NO_MENTIONS };
 }
 
+/** The agent's question with its candidates as a select menu, the task id, the deadline and Cancel. */
+export function choiceMessage(
+  task: Pick<Task, 'taskId' | 'confirmBy'>,
+  question: DiscordMessage,
+  candidates: ReadonlyArray<Pick<ProposalCandidate, 'label' | 'description'>>,
+  omitted = 0,
+): DiscordMessage {
+  const more = omitted > 0 ? `Only the first ${candidates.length} of ${candidates.length + omitted} matches fit in the menu; if yours is not there, Cancel and make the request more specific.\n` : '';
+  const footer = `${more}Task \`${task.taskId}\` · Pick one before ${utcTime(task.confirmBy)} or it expires.`;
+  return { ...withLine(question, footer), components: choiceRows(task.taskId, candidates), allowed_mentions: NO_MENTIONS };
+}
+
+/** The picked candidate's preview replacing the question: its own embeds (none left over from the question) and Confirm / Cancel. */
+export function pickedMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, preview: DiscordMessage): DiscordMessage {
+  return { embeds: [], ...proposalMessage(task, preview) };
+}
+
 /** An answer without a task (clarification, rejection, the agent's final word). */
 export const plainMessage = (message: DiscordMessage): DiscordMessage => finalMessage(message);
 
@@ -33,9 +51,10 @@ export function retryMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, message: 
   return proposalMessage(task, withLine(message, line));
 }
 
-export function expiredMessage(task: Pick<Task, 'taskId' | 'confirmBy' | 'command'>): DiscordMessage {
+export function expiredMessage(task: Pick<Task, 'taskId' | 'confirmBy' | 'status'>): DiscordMessage {
+  const waitedFor = task.status === 'awaiting_choice' ? 'without one of the options being picked' : 'without being confirmed';
   return finalMessage({
-    content: `This request expired at ${utcTime(task.confirmBy)} without being confirmed, so nothing was changed (task \`${task.taskId}\`). Run the command again to get a fresh preview.`,
+    content: `This request expired at ${utcTime(task.confirmBy)} ${waitedFor}, so nothing was changed (task \`${task.taskId}\`). Run the command again to get a fresh preview.`,
   });
 }
 

@@ -24,7 +24,7 @@ export interface AgentContext {
   now: () => Date;
 }
 
-/** What an agent answers to a request: a concrete proposal to confirm, or a sentence back. */
+/** What an agent answers to a request: a concrete proposal to confirm, candidates to pick from, or a sentence back. */
 export type ProposalOutcome =
   | {
       kind: 'proposal';
@@ -36,7 +36,23 @@ export type ProposalOutcome =
       preview: DiscordMessage;
     }
   | { kind: 'clarification'; message: DiscordMessage }
-  | { kind: 'rejected'; message: DiscordMessage };
+  | { kind: 'rejected'; message: DiscordMessage }
+  /** Several places match: one question, the candidates as a select menu; picking one continues this task to its preview. */
+  | { kind: 'choice'; question: DiscordMessage; candidates: ProposalCandidate[] }
+  /** Information only (e.g. /ux-map): shown as it is, no task is made. */
+  | { kind: 'answer'; message: DiscordMessage };
+
+/** One of the places a `choice` offers; picking it makes it the task's proposal. */
+export interface ProposalCandidate {
+  /** Shown as the select option's label (Discord: at most 100 characters; shorten safely). */
+  label: string;
+  /** The option's description line (at most 100 characters), e.g. "src/components/Hero.jsx:12". */
+  description?: string;
+  summary: string;
+  proposal: JsonValue;
+  /** The preview shown above Confirm / Cancel once this candidate is picked. */
+  preview: DiscordMessage;
+}
 
 export type ExecutionOutcome =
   | { kind: 'done'; message: DiscordMessage; branch?: string; pullRequest?: PullRequestRef }

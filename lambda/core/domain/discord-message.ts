@@ -21,9 +21,27 @@ export interface Button {
   url?: string;
   disabled?: boolean;
 }
+export interface SelectOption {
+  label: string;
+  value: string;
+  description?: string;
+}
+/** A string select menu; Discord wants it alone in its action row. */
+export interface StringSelect {
+  type: 3;
+  custom_id: string;
+  options: SelectOption[];
+  placeholder?: string;
+  min_values?: number;
+  max_values?: number;
+  disabled?: boolean;
+  /** A select has no label or link: declared absent so code reading a row's button labels needs no narrowing. */
+  label?: never;
+  url?: never;
+}
 export interface ActionRow {
   type: 1;
-  components: Button[];
+  components: Array<Button | StringSelect>;
 }
 export interface AllowedMentions {
   parse: Array<'users' | 'roles' | 'everyone'>;
@@ -41,5 +59,14 @@ export interface DiscordMessage {
 
 export const EPHEMERAL = 64;
 export const NO_MENTIONS: AllowedMentions = { parse: [] };
-/** Discord limits: message content 2000, embed description 4096, total embed text 6000, field value 1024. */
-export const DISCORD_LIMITS = { content: 2000, embedDescription: 4096, embedTotal: 6000, fieldValue: 1024, fields: 25 } as const;
+/** Discord limits: message content 2000, embed description 4096, total embed text 6000, field value 1024; select menus 25 options, 100-character labels, descriptions and values, 150-character placeholder. */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embedDescription: 4096,
+  embedTotal: 6000,
+  fieldValue: 1024,
+  fields: 25,
+  selectOptions: 25,
+  selectOptionText: 100,
+  selectPlaceholder: 150,
+} as const;

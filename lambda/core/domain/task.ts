@@ -1,3 +1,5 @@
+import type { ProposalCandidate } from './agent';
+
 /**
  * The task state machine of the agents-as-employees core. Every move is a conditional write
  * in the conversations table (see TaskStore.transition), so a double-clicked Confirm, a
@@ -5,6 +7,7 @@
  */
 export const TASK_STATUSES = [
   'proposed',
+  'awaiting_choice',
   'awaiting_confirmation',
   'executing',
   'pr_open',
@@ -16,9 +19,13 @@ export const TASK_STATUSES = [
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** Allowed moves. `executing → awaiting_confirmation` is a retryable failure (Confirm again). */
+/**
+ * Allowed moves. `awaiting_choice → awaiting_confirmation` is a candidate being picked;
+ * `executing → awaiting_confirmation` is a retryable failure (Confirm again).
+ */
 export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
   proposed: ['awaiting_confirmation', 'failed', 'cancelled', 'expired'],
+  awaiting_choice: ['awaiting_confirmation', 'cancelled', 'expired'],
   awaiting_confirmation: ['executing', 'cancelled', 'expired'],
   executing: ['pr_open', 'awaiting_confirmation', 'failed'],
   pr_open: ['merged', 'closed'],
@@ -29,6 +36,8 @@ export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]
   failed: [],
 };
 
+/** Statuses waiting for a person (a pick or a Confirm) until `confirmBy`. */
+export const AWAITING_STATUSES: readonly TaskStatus[] = ['awaiting_choice', 'awaiting_confirmation'];
 export const FINISHED_STATUSES: readonly TaskStatus[] = ['merged', 'closed', 'cancelled', 'expired', 'failed'];
 export const isFinished = (status: TaskStatus): boolean => FINISHED_STATUSES.includes(status);
 export const canTransition = (from: TaskStatus, to: TaskStatus): boolean => TASK_TRANSITIONS[from].includes(to);
@@ -63,13 +72,15 @@ export interface Task {
   interactionToken: string;
   /** Agent-specific proposal (e.g. the UX intent and the edited files), JSON. */
   proposal?: JsonValue;
+  /** While `awaiting_choice`: what the select menu offers (option value = index). Dropped once one is picked. */
+  candidates?: ProposalCandidate[];
   summary?: string;
   branch?: string;
   pullRequest?: PullRequestRef;
   lastError?: string;
   createdAt: string;
   updatedAt: string;
-  /** After this instant Confirm is refused and the task moves to `expired` (checked at read time). */
+  /** After this instant a pick or Confirm is refused and the task moves to `expired` (checked at read time). */
   confirmBy: string;
   /** DynamoDB TTL (epoch seconds): when the item may be deleted, long after `confirmBy`. */
   expiresAt: number;
@@ -83,7 +94,7 @@ export type NewTask = Omit<Task, 'status' | 'createdAt' | 'updatedAt' | 'expires
 
 /** Fields a transition may change besides the status. */
 export type TaskChanges = Partial<
-  Pick<Task, 'proposal' | 'summary' | 'branch' | 'pullRequest' | 'lastError' | 'interactionToken' | 'confirmBy'>
+  Pick<Task, 'proposal' | 'summary' | 'candidates' | 'branch' | 'pullRequest' | 'lastError' | 'interactionToken' | 'confirmBy'>
 >;
 
 export class TaskNotFoundError extends Error {
@@ -100,6 +111,17 @@ export class TaskConflictError extends Error {
     readonly actual: TaskStatus | undefined,
   ) {
     super(`Task ${taskId} is ${actual ?? 'missing'}, not ${expected.join(' or ')}.`);
+  }
+}
+
+/** The task would not fit in one DynamoDB item (400 KB), so it was not written. */
+export class TaskTooLargeError extends Error {
+  constructor(
+    readonly taskId: string,
+    readonly bytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(`Task ${taskId} is ${Math.ceil(bytes / 1024)} KB, more than the ${Math.floor(limitBytes / 1024)} KB one DynamoDB item can hold.`);
   }
 }
 

@@ -2,7 +2,9 @@ import { findCommand } from '../../core/discord/commands';
 
 export type StandInRequest =
   | { kind: 'command'; name: string; options: Record<string, string>; userId?: string }
-  | { kind: 'click'; action: 'confirm' | 'cancel'; taskId?: string; userId?: string };
+  | { kind: 'click'; action: 'confirm' | 'cancel'; taskId?: string; userId?: string }
+  /** `option` is 1-based, as the stand-in numbers the menu. */
+  | { kind: 'pick'; option: number; taskId?: string; userId?: string };
 
 export class UsageError extends Error {}
 
@@ -11,11 +13,24 @@ export const USAGE = [
   '  npm run discord -- /agents',
   `  npm run discord -- /ux-update command:'section:header text:"Hi"'`,
   `  npm run discord -- /ux-update description:'make the footer say Made in Lyon'`,
-  '  npm run discord -- --click confirm|cancel [--task <id>]   (default: the last preview)',
+  '  npm run discord -- --click confirm|cancel [--task <id>]   (default: the last preview or question)',
+  '  npm run discord -- --pick <n> [--task <id>]               picks option n (as numbered) of the last question',
   'Options: --user <discord user id> acts as someone else (to try the admin checks).',
 ].join('\n');
 
-/** Parses `/name option:value …` (a word without a known `option:` prefix continues the previous value) or `--click`. */
+/** `--task <id>` after a click or a pick, or nothing. */
+function readTask(args: readonly string[], at: number, what: string): string | undefined {
+  if (args[at] === '--task') {
+    const taskId = args[at + 1];
+    if (!taskId) throw new UsageError('--task needs a task id.');
+    if (args.length > at + 2) throw new UsageError(`Unexpected "${args[at + 2]}" after --task ${taskId}.`);
+    return taskId;
+  }
+  if (args.length > at) throw new UsageError(`Unexpected "${args[at]}" after ${what}.`);
+  return undefined;
+}
+
+/** Parses `/name option:value …` (a word without a known `option:` prefix continues the previous value), `--click` or `--pick`. */
 export function parseStandInArgs(argv: readonly string[]): StandInRequest {
   const args = [...argv];
   let userId: string | undefined;
@@ -28,15 +43,15 @@ export function parseStandInArgs(argv: readonly string[]): StandInRequest {
   if (args[0] === '--click') {
     const action = args[1];
     if (action !== 'confirm' && action !== 'cancel') throw new UsageError('--click needs "confirm" or "cancel".');
-    let taskId: string | undefined;
-    if (args[2] === '--task') {
-      taskId = args[3];
-      if (!taskId) throw new UsageError('--task needs a task id.');
-    } else if (args.length > 2) throw new UsageError(`Unexpected "${args[2]}" after --click ${action}.`);
-    return { kind: 'click', action, taskId, userId };
+    return { kind: 'click', action, taskId: readTask(args, 2, `--click ${action}`), userId };
+  }
+  if (args[0] === '--pick') {
+    const option = args[1] ?? '';
+    if (!/^[1-9]\d{0,2}$/.test(option)) throw new UsageError('--pick needs the number of an option as the stand-in shows it (1, 2, …).');
+    return { kind: 'pick', option: Number(option), taskId: readTask(args, 2, `--pick ${option}`), userId };
   }
   const [first, ...rest] = args;
-  if (!first || !first.startsWith('/')) throw new UsageError('Start with a slash command such as /agents, or with --click.');
+  if (!first || !first.startsWith('/')) throw new UsageError('Start with a slash command such as /agents, or with --click or --pick.');
   const name = first.slice(1);
   const known = findCommand(name)?.options.map((o) => o.name) ?? [];
   const options: Record<string, string> = {};

@@ -1,4 +1,16 @@
-import { EPHEMERAL, type DiscordMessage } from '../../core/domain/discord-message';
+import { EPHEMERAL, type Button, type DiscordMessage, type StringSelect } from '../../core/domain/discord-message';
+
+const isSelect = (component: Button | StringSelect): component is StringSelect => component.type === 3;
+
+/** A select menu as Discord lists it once opened, numbered for `npm run discord -- --pick <n>`. */
+function selectLines(select: StringSelect): string[] {
+  const lines = [`│ [ ${select.placeholder ?? 'Select…'} ▾ ]${select.disabled ? ' (disabled)' : ''}`];
+  select.options.forEach((option, index) => {
+    lines.push(`│   ${index + 1}. ${option.label}`);
+    if (option.description) lines.push(`│      ${option.description}`);
+  });
+  return lines;
+}
 
 /** What a Discord user would see, as plain text for a terminal. */
 export function renderMessage(message: DiscordMessage, heading = 'Valine'): string {
@@ -15,9 +27,15 @@ export function renderMessage(message: DiscordMessage, heading = 'Valine'): stri
     }
     if (embed.footer?.text) lines.push(`│ ▌ ${embed.footer.text}`);
   }
-  const buttons = (message.components ?? []).flatMap((row) => row.components);
-  if (buttons.length > 0) {
-    lines.push(`│ ${buttons.map((b) => `[ ${b.label}${b.disabled ? ' (disabled)' : ''} ]${b.url ? ` <${b.url}>` : ''}`).join(' ')}`);
+  for (const row of message.components ?? []) {
+    const buttons: Button[] = [];
+    for (const component of row.components) {
+      if (isSelect(component)) lines.push(...selectLines(component));
+      else buttons.push(component);
+    }
+    if (buttons.length > 0) {
+      lines.push(`│ ${buttons.map((b) => `[ ${b.label}${b.disabled ? ' (disabled)' : ''} ]${b.url ? ` <${b.url}>` : ''}`).join(' ')}`);
+    }
   }
   lines.push('└─');
   return lines.join('\n');

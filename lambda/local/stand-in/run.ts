@@ -5,7 +5,7 @@ import type { DiscordMessage } from '../../core/domain/discord-message';
 import { parseTaskButtonId, taskButtonId } from '../../core/discord/task-buttons';
 import type { Logger } from '../../core/ports/logger';
 import { loadOrCreateDevKeyPair, signInteraction } from '../dev-keys';
-import { STAND_IN_USER, commandInteraction, componentInteraction, type InteractionUser } from '../interaction-builder';
+import { STAND_IN_USER, commandInteraction, componentInteraction, selectInteraction, type InteractionUser } from '../interaction-builder';
 import { startLocalServer, type LocalServer } from '../server';
 import type { LocalSettings } from '../settings';
 import { startStandInDiscordApi } from './discord-api';
@@ -22,8 +22,11 @@ export interface StandInOptions {
 }
 
 interface StandInMemory {
+  /** The task of the last preview or question, for --click. */
   lastTaskId?: string;
   messageId?: string;
+  /** The last question's task and its options' labels, in menu order, for --pick. */
+  question?: { taskId: string; labels: string[] };
 }
 
 async function isServerUp(url: string): Promise<boolean> {
@@ -43,16 +46,21 @@ async function readMemory(file: string): Promise<StandInMemory> {
   }
 }
 
-async function rememberPreview(file: string, message: DiscordMessage): Promise<void> {
-  const confirm = (message.components ?? []).flatMap((row) => row.components).find((b) => b.custom_id && !b.disabled && parseTaskButtonId(b.custom_id)?.action === 'confirm');
-  const taskId = confirm?.custom_id ? parseTaskButtonId(confirm.custom_id)?.taskId : undefined;
+/** Remembers the task of a preview (its Confirm button) or of a question (its select menu); other messages change nothing. */
+async function rememberMessage(file: string, message: DiscordMessage): Promise<void> {
+  const components = (message.components ?? []).flatMap((row) => row.components).filter((c) => c.custom_id && !c.disabled);
+  const select = components.find((c) => c.type === 3 && parseTaskButtonId(c.custom_id ?? '')?.action === 'choose');
+  const confirm = components.find((c) => parseTaskButtonId(c.custom_id ?? '')?.action === 'confirm');
+  const taskId = parseTaskButtonId((select ?? confirm)?.custom_id ?? '')?.taskId;
   if (!taskId) return;
+  const memory: StandInMemory = { ...(await readMemory(file)), lastTaskId: taskId, messageId: '1' };
+  if (select?.type === 3) memory.question = { taskId, labels: select.options.map((o) => o.label) };
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify({ lastTaskId: taskId, messageId: '1' } satisfies StandInMemory)}\n`);
+  await writeFile(file, `${JSON.stringify(memory)}\n`);
 }
 
 const isWorking = (message: DiscordMessage): boolean =>
-  (message.components ?? []).some((row) => row.components.some((b) => b.disabled && /Working/.test(b.label)));
+  (message.components ?? []).some((row) => row.components.some((b) => b.disabled && /Working/.test(b.label ?? '')));
 
 /**
  * The Discord stand-in: signs an interaction with the dev key, sends it to the local server
@@ -89,7 +97,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     if (request.kind === 'command') {
       payload = commandInteraction(request.name, request.options, user);
       write(`> /${request.name}${Object.entries(request.options).map(([k, v]) => ` ${k}:${v}`).join('')}`);
-    } else {
+    } else if (request.kind === 'click') {
       const memory = await readMemory(settings.standInStateFile);
       const taskId = request.taskId ?? memory.lastTaskId;
       if (!taskId) {
@@ -98,6 +106,22 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       }
       payload = componentInteraction(taskButtonId(request.action, taskId), memory.messageId ?? '1', user);
       write(`> clicks ${request.action === 'confirm' ? 'Confirm' : 'Cancel'} on task ${taskId}`);
+    } else {
+      const memory = await readMemory(settings.standInStateFile);
+      const taskId = request.taskId ?? memory.question?.taskId;
+      if (!taskId) {
+        write('There is no question to pick from yet. It comes when a request matches several places; then run npm run discord -- --pick <n>.');
+        return 1;
+      }
+      const labels = memory.question?.taskId === taskId ? memory.question.labels : undefined;
+      if (labels && request.option > labels.length) {
+        write(`The last question offers ${labels.length} option${labels.length === 1 ? '' : 's'}; pick one of 1 to ${labels.length}.`);
+        return 1;
+      }
+      // The menu's values are the candidates' indexes, 0-based; the stand-in numbers them from 1 as a person counts.
+      payload = selectInteraction(taskButtonId('choose', taskId), [String(request.option - 1)], memory.messageId ?? '1', user);
+      const label = labels?.[request.option - 1];
+      write(`> picks option ${request.option}${label ? ` "${label}"` : ''} on task ${taskId}`);
     }
     const body = JSON.stringify(payload);
     const response = await fetch(`${serverUrl}/discord`, {
@@ -130,6 +154,8 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       case 7:
         write(renderMessage(answer.data ?? {}, 'Valine (message updated)'));
         waitForWorker = isWorking(answer.data ?? {});
+        // A pick turns the question into a preview: remember it for --click confirm.
+        if (!waitForWorker) await rememberMessage(settings.standInStateFile, answer.data ?? {});
         break;
       default:
         write(`Unexpected interaction response type ${answer.type}: ${text}`);
@@ -145,7 +171,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       return 1;
     }
     write(renderMessage(followUp.message, 'Valine (message edited)'));
-    await rememberPreview(settings.standInStateFile, followUp.message);
+    await rememberMessage(settings.standInStateFile, followUp.message);
     return 0;
   } finally {
     await own?.close();

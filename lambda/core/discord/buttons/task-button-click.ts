@@ -1,34 +1,37 @@
-import { TaskConflictError, isExpired, type Task } from '../../domain/task';
+import { TaskConflictError, isExpired, type Task, type TaskStatus } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { confirmClaimKey } from '../ledger-keys';
 import { agentAvailable, mayActOnTask } from '../permissions';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
-import { parseTaskButtonId, workingRow } from '../task-buttons';
+import { parseTaskButtonId, workingRow, type TaskAction } from '../task-buttons';
 import { cancelledMessage, expiredMessage } from '../task-messages';
 import { errorMessage } from '../../domain/error-message';
+import { pickCandidateReply } from './candidate-pick';
+import { notWaitingReply } from './not-waiting-reply';
 
-function notAwaitingReply(task: Task): InteractionResponse {
-  switch (task.status) {
-    case 'executing':
-      return ephemeral('This request is already confirmed and being worked on.');
-    case 'pr_open':
-    case 'merged':
-    case 'closed':
-      return ephemeral(`This request was already done${task.pullRequest ? `: ${task.pullRequest.url}` : '.'}`);
-    case 'cancelled':
-      return ephemeral('This request was cancelled; run the command again for a new preview.');
-    case 'expired':
-      return ephemeral('This request expired; run the command again for a new preview.');
-    case 'failed':
-      return ephemeral('This request failed; run the command again to start over.');
-    default:
-      return ephemeral(`This request is ${task.status} and cannot be confirmed or cancelled now.`);
+/** What each action needs the task to be waiting for. */
+const WAITING_FOR: Readonly<Record<TaskAction, readonly TaskStatus[]>> = {
+  confirm: ['awaiting_confirmation'],
+  choose: ['awaiting_choice'],
+  cancel: ['awaiting_confirmation', 'awaiting_choice'],
+};
+
+/** Past `confirmBy`, a pick or a Confirm moves the task to `expired` and says so instead of acting. */
+async function expire(task: Task, who: string, deps: InteractionDeps): Promise<InteractionResponse> {
+  try {
+    await deps.tasks.transition(task.taskId, task.status, 'expired', {}, `${task.status === 'awaiting_choice' ? 'pick' : 'confirm'} by ${who} after the deadline`);
+  } catch (error) {
+    if (!(error instanceof TaskConflictError)) throw error;
   }
+  return updateMessage(expiredMessage(task));
 }
 
-/** Confirm / Cancel under a proposal. Confirm is deferred to the worker; Cancel is one conditional write. */
-export async function taskButtonReply(customId: string, context: InteractionContext, deps: InteractionDeps): Promise<InteractionResponse> {
+/**
+ * Confirm / Cancel under a proposal, the select menu and Cancel under a question. Confirm is
+ * deferred to the worker; Cancel and a pick are each one conditional write.
+ */
+export async function taskButtonReply(customId: string, context: InteractionContext, deps: InteractionDeps, values?: readonly string[]): Promise<InteractionResponse> {
   const button = parseTaskButtonId(customId);
   if (!button) return ephemeral('This button is not one this bot knows (it may come from an older version). Run the command again.');
   const [task, flags] = await Promise.all([deps.tasks.get(button.taskId), deps.flags.all()]);
@@ -41,12 +44,12 @@ export async function taskButtonReply(customId: string, context: InteractionCont
     const available = agentAvailable(agent, flags, deps.locateFlag);
     if (!available.allowed) return ephemeral(available.message);
   }
-  if (task.status !== 'awaiting_confirmation') return notAwaitingReply(task);
+  if (!WAITING_FOR[button.action].includes(task.status)) return notWaitingReply(task, button.action);
   const who = context.requester.name;
 
   if (button.action === 'cancel') {
     try {
-      const cancelled = await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'cancelled', {}, `cancelled by ${who}`);
+      const cancelled = await deps.tasks.transition(task.taskId, WAITING_FOR.cancel, 'cancelled', {}, `cancelled by ${who}`);
       return updateMessage(cancelledMessage(cancelled, who));
     } catch (error) {
       if (error instanceof TaskConflictError) return ephemeral(`This request is ${error.actual ?? 'gone'} and can no longer be cancelled.`);
@@ -54,15 +57,9 @@ export async function taskButtonReply(customId: string, context: InteractionCont
     }
   }
 
-  if (isExpired(task, deps.now())) {
-    try {
-      await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'expired', {}, `confirm clicked by ${who} after the deadline`);
-    } catch (error) {
-      if (!(error instanceof TaskConflictError)) throw error;
-    }
-    return updateMessage(expiredMessage(task));
-  }
-  if (!agent) return ephemeral(`The agent "${task.agentId}" that proposed this is no longer registered, so it cannot be confirmed.`);
+  if (isExpired(task, deps.now())) return expire(task, who, deps);
+  if (!agent) return ephemeral(`The agent "${task.agentId}" that proposed this is no longer registered, so it cannot be ${button.action === 'choose' ? 'continued' : 'confirmed'}.`);
+  if (button.action === 'choose') return pickCandidateReply(task, values, who, deps);
 
   const claimKey = confirmClaimKey(task.taskId);
   if (!(await deps.ledger.claimOnce(claimKey, deps.taskTtlSeconds))) {

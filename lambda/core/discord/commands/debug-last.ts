@@ -14,6 +14,7 @@ export function debugLastReply(task: Task | undefined): InteractionResponse {
     `task ${task.taskId} · agent ${task.agentId} · ${task.status}`,
     `command: ${task.command}`,
     ...(task.summary ? [`summary: ${task.summary}`] : []),
+    ...(task.candidates ? [`options: ${task.candidates.map((c, i) => `${i + 1}. ${c.label}`).join(' · ')}`] : []),
     `created ${task.createdAt} · updated ${task.updatedAt} · confirm by ${task.confirmBy}`,
     ...(task.branch ? [`branch: ${task.branch}`] : []),
     ...(task.pullRequest ? [`pull request: ${task.pullRequest.url}`] : []),

@@ -1,7 +1,7 @@
 import { FLAG_NAMES, type FlagValues } from '../../contract/flags';
 import { DISCORD_LIMITS, EPHEMERAL, type Embed } from '../../domain/discord-message';
 import { plainText, shorten } from '../../domain/discord-text';
-import { isExpired, type Task } from '../../domain/task';
+import { AWAITING_STATUSES, isExpired, type Task } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
 import { reply, type InteractionResponse } from '../responses';
 
@@ -27,9 +27,11 @@ const formatFlag = (value: FlagValues[keyof FlagValues]): string =>
 // Sub-cent spend is the common case for cheap models: show it rather than $0.00.
 const formatUsd = (usd: number): string => `$${usd > 0 && usd < 0.01 ? usd.toFixed(4) : usd.toFixed(2)}`;
 
-// A preview nobody confirmed stays awaiting_confirmation until someone clicks; say it has lapsed.
-const openStatus = (task: Task, now: Date): string =>
-  task.status === 'awaiting_confirmation' && isExpired(task, now) ? 'expired (never confirmed)' : task.status;
+// A question nobody answered or a preview nobody confirmed keeps its status until someone clicks; say it has lapsed.
+function openStatus(task: Task, now: Date): string {
+  if (!AWAITING_STATUSES.includes(task.status) || !isExpired(task, now)) return task.status;
+  return task.status === 'awaiting_choice' ? 'expired (no option picked)' : 'expired (never confirmed)';
+}
 
 /** /status: stage, version, flag values, today's LLM spend against the budget, open tasks. */
 export async function statusReply(flags: FlagValues, deps: InteractionDeps): Promise<InteractionResponse> {

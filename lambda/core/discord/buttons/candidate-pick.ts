@@ -1,0 +1,54 @@
+import { inlineCode } from '../../domain/discord-text';
+import { TaskConflictError, type Task } from '../../domain/task';
+import type { InteractionDeps } from '../interaction-deps';
+import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
+import { pickedMessage } from '../task-messages';
+import { notWaitingReply } from './not-waiting-reply';
+
+type PickResult = { ok: true; index: number } | { ok: false; message: string };
+
+const PICK_AGAIN = 'Pick one from the menu again.';
+
+/** The select menu sends the picked option's value, which is the candidate's index; anything else is refused with a sentence. */
+export function readPick(values: readonly string[] | undefined, offered: number): PickResult {
+  if (!values || values.length !== 1) return { ok: false, message: `Pick exactly one option from the menu (this answer carried ${values?.length ?? 0}). ${PICK_AGAIN}` };
+  const [value = ''] = values;
+  if (!/^(0|[1-9]\d{0,2})$/.test(value)) return { ok: false, message: `The option ${inlineCode(value, 40)} is not one this menu offered. ${PICK_AGAIN}` };
+  const index = Number(value);
+  if (index >= offered) return { ok: false, message: `Option ${inlineCode(value)} is not in this menu, which offers ${offered}. ${PICK_AGAIN}` };
+  return { ok: true, index };
+}
+
+/**
+ * A pick under a question (the caller has checked who, the pause, the status and the deadline):
+ * one conditional write `awaiting_choice → awaiting_confirmation` makes the candidate the task's
+ * proposal, and the question becomes its preview with Confirm / Cancel. DynamoDB only, within 3 s.
+ */
+export async function pickCandidateReply(task: Task, values: readonly string[] | undefined, who: string, deps: InteractionDeps): Promise<InteractionResponse> {
+  const candidates = task.candidates ?? [];
+  const pick = readPick(values, candidates.length);
+  if (!pick.ok) return ephemeral(pick.message);
+  const candidate = candidates[pick.index];
+  if (!candidate) return ephemeral(`This request offers no option ${pick.index + 1}. ${PICK_AGAIN}`);
+  try {
+    const chosen = await deps.tasks.transition(
+      task.taskId,
+      'awaiting_choice',
+      'awaiting_confirmation',
+      {
+        proposal: candidate.proposal,
+        summary: candidate.summary,
+        // Dropped once picked: the task never grows past the size it was stored at.
+        candidates: undefined,
+        // The preview gets its own full time to be confirmed.
+        confirmBy: new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString(),
+      },
+      `option ${pick.index + 1} of ${candidates.length} picked by ${who}: ${candidate.label}`,
+    );
+    return updateMessage(pickedMessage(chosen, candidate.preview));
+  } catch (error) {
+    if (!(error instanceof TaskConflictError)) throw error;
+    if (error.actual === undefined) return ephemeral(`Request \`${task.taskId}\` no longer exists. Run the command again for a new preview.`);
+    return notWaitingReply({ ...task, status: error.actual }, 'choose');
+  }
+}
