@@ -3,7 +3,30 @@ import { noMentions } from '../../domain/discord-text';
 import type { ChangeLine } from './plan';
 
 /** Texts for the branch, the commit and the draft pull request. */
-export const PR_BODY_LIMIT = 60000;
+
+/** GitHub refuses a pull-request body longer than this ("body is too long (maximum is 65536 characters)"). */
+export const GITHUB_BODY_LIMIT = 65_536;
+/** The longest old or new value a change line shows in the body; the Files changed tab has all of it. */
+const CHANGE_VALUE_MAX = [1_000, 200, 40] as const;
+const HEX_COLOUR = /^#[0-9a-fA-F]{3,8}$/;
+
+/**
+ * Text for a commit message or a pull-request title (plain text: GitHub links references and mentions there but has no
+ * escape), changed visibly so that GitHub makes nothing of it: `@octocat` → `@ octocat`, `#1` and `acme/site#2` →
+ * `# 1`, `acme/site# 2`, `GH-3` → `GH- 3`, an issue or pull-request URL loses its `https://`. With no reference left, a
+ * closing keyword (`Fixes`, `closes`, …) has nothing to close. No invisible character is used: what you read is what
+ * was committed.
+ */
+export function githubInert(text: string): string {
+  return text
+    .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])/g, '@ ')
+    .replace(/#(?=[0-9]+(?![A-Za-z0-9_]))/g, '# ')
+    .replace(/\b(GH)-(?=[0-9])/gi, '$1- ')
+    .replace(/(?:https?:\/\/)?(?:www\.)?(github\.com\/[^\s/]+\/[^\s/]+\/(?:issues|pull)\/[0-9])/gi, '$1');
+}
+
+/** A value as the commit and title show it: a hex colour (validated, it can hold no keyword or mention) as is. */
+const inertValue = (value: string): string => (HEX_COLOUR.test(value) ? value : githubInert(value));
 
 /** `ux/<section>-<yyyymmdd-hhmm>-<task id>`: deterministic per task, so a retry reuses the branch. */
 export function branchName(section: string, task: Pick<Task, 'taskId' | 'createdAt'>): string {
@@ -13,12 +36,16 @@ export function branchName(section: string, task: Pick<Task, 'taskId' | 'created
   return `ux/${section}-${stamp}-${id}`;
 }
 
+/** At most 72 characters, measured after the text is made inert (see githubInert). */
 export function pullRequestTitle(section: string, changes: readonly ChangeLine[]): string {
   const parts = changes.map((c) => (c.kind === 'links' ? 'links' : c.property));
   const only = changes.length === 1 ? changes[0] : undefined;
+  const generic = githubInert(`UX: update ${section} ${[...new Set(parts)].join(', ')}`);
   const title =
-    only && only.kind !== 'links' ? `UX: set ${section} ${only.property} to ${only.kind === 'color' ? only.to : `"${only.to}"`}` : `UX: update ${section} ${[...new Set(parts)].join(', ')}`;
-  return title.length <= 72 ? title : `UX: update ${section} ${[...new Set(parts)].join(', ')}`.slice(0, 72);
+    only && only.kind !== 'links'
+      ? githubInert(`UX: set ${section} ${only.property} to `) + (only.kind === 'color' ? inertValue(only.to) : `"${githubInert(only.to)}"`)
+      : generic;
+  return title.length <= 72 ? title : cut(generic, 72);
 }
 
 /** A GitHub inline code span that no backtick inside can close. */
@@ -41,9 +68,17 @@ export function githubPlain(text: string): string {
   return noMentions(text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&'));
 }
 
-function changeLine(change: ChangeLine): string {
-  if (change.kind === 'links') return `- **links**: add ${change.to.split(', ').map(githubCode).join(', ')}`;
-  return `- **${change.property}**: ${githubCode(change.from)} → ${githubCode(change.to)}${change.named ? ` (${change.named})` : ''}`;
+function changeLine(change: ChangeLine, valueMax: number): string {
+  const value = (text: string) => githubCode(text.length <= valueMax ? text : `${cut(text, valueMax - 1)}… (${text.length.toLocaleString('en-US')} characters in all)`);
+  if (change.kind === 'links') return `- **links**: add ${change.to.split(', ').map(value).join(', ')}`;
+  return `- **${change.property}**: ${value(change.from)} → ${value(change.to)}${change.named ? ` (${change.named})` : ''}`;
+}
+
+/** The first `max` UTF-16 units, one fewer if that would end on half of a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
 }
 
 export interface PullRequestText {
@@ -57,24 +92,21 @@ export interface PullRequestText {
   parserLine: string;
 }
 
+/** Every piece of user or repository text in it is made inert (see githubInert); `title` is pullRequestTitle's. */
 export function commitMessage(title: string, text: PullRequestText): string {
-  const lines = text.changes.map((c) => (c.kind === 'links' ? `- links: add ${c.to}` : `- ${c.property}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}${c.named ? ` (${c.named})` : ''}`));
-  return `${title}\n\nRequested by ${text.requesterName} (Discord user ${text.requesterId}) through Valine task ${text.taskId}.\n\n${lines.join('\n')}\n`;
+  const lines = text.changes.map((c) =>
+    c.kind === 'links'
+      ? `- links: add ${githubInert(c.to)}`
+      : `- ${githubInert(c.property)}: ${JSON.stringify(inertValue(c.from))} -> ${JSON.stringify(inertValue(c.to))}${c.named ? ` (${githubInert(c.named)})` : ''}`,
+  );
+  return `${title}\n\nRequested by ${githubInert(text.requesterName)} (Discord user ${text.requesterId}) through Valine task ${githubInert(text.taskId)}.\n\n${lines.join('\n')}\n`;
 }
 
+/**
+ * At most GITHUB_BODY_LIMIT characters, measured on the finished body: change values are shortened first (a large old
+ * text would otherwise fill it), then the diff is cut at a line and says so; the Files changed tab always has it all.
+ */
 export function pullRequestBody(text: PullRequestText): string {
-  const head = [
-    `Requested by **${githubPlain(text.requesterName)}** (Discord user ${githubCode(text.requesterId)}) through Valine task ${githubCode(text.taskId)}.`,
-    '',
-    `### Changes to the ${text.section}`,
-    ...text.changes.map(changeLine),
-    '',
-    '### Original command',
-    githubBlock(text.commandLine, 'text'),
-    '',
-    `_${githubPlain(text.parserLine)}_`,
-    '',
-  ].join('\n');
   const tail = [
     '',
     '### Review checklist',
@@ -86,7 +118,46 @@ export function pullRequestBody(text: PullRequestText): string {
     '',
     '_Opened as a draft by the Valine UX Agent. Mark it ready for review once checked._',
   ].join('\n');
-  const room = PR_BODY_LIMIT - head.length - tail.length - 200;
-  const diff = text.diff.length <= room ? text.diff : `${text.diff.slice(0, text.diff.lastIndexOf('\n', room))}\n… (diff truncated; see the Files changed tab)`;
-  return `${head}### Diff\n${githubBlock(diff, 'diff')}\n${tail}`;
+  for (const valueMax of CHANGE_VALUE_MAX) {
+    const head = bodyHead(text, valueMax);
+    const body = withDiff(head, text.diff, tail);
+    if (body) return body;
+  }
+  // Only a pathological request gets here (thousands of changes or a huge command line): keep the limit regardless.
+  const body = `${bodyHead(text, CHANGE_VALUE_MAX[CHANGE_VALUE_MAX.length - 1])}### Diff\n_Left out; see the Files changed tab._\n${tail}`;
+  const note = '\n\n_… (description cut to fit GitHub\'s limit; see the Files changed tab)_';
+  return body.length <= GITHUB_BODY_LIMIT ? body : `${cut(body, GITHUB_BODY_LIMIT - note.length)}${note}`;
+}
+
+function bodyHead(text: PullRequestText, valueMax: number): string {
+  return [
+    `Requested by **${githubPlain(text.requesterName)}** (Discord user ${githubCode(text.requesterId)}) through Valine task ${githubCode(text.taskId)}.`,
+    '',
+    `### Changes to the ${text.section}`,
+    ...text.changes.map((change) => changeLine(change, valueMax)),
+    '',
+    '### Original command',
+    githubBlock(text.commandLine, 'text'),
+    '',
+    `_${githubPlain(text.parserLine)}_`,
+    '',
+  ].join('\n');
+}
+
+/** The body with as much of the diff as fits (cut after a whole line), or undefined when not even its heading fits. */
+function withDiff(head: string, diff: string, tail: string): string | undefined {
+  const assemble = (shown: string) => `${head}### Diff\n${githubBlock(shown, 'diff')}\n${tail}`;
+  const whole = assemble(diff);
+  if (whole.length <= GITHUB_BODY_LIMIT) return whole;
+  const note = '\n… (diff truncated; see the Files changed tab)';
+  // The fence grows with the longest backtick run inside, so measure the assembled body, shrinking until it fits.
+  let room = GITHUB_BODY_LIMIT - (whole.length - diff.length) - note.length;
+  while (room > 0) {
+    const lineEnd = diff.lastIndexOf('\n', room);
+    const shown = `${lineEnd > 0 ? diff.slice(0, lineEnd) : cut(diff, room)}${note}`;
+    const body = assemble(shown);
+    if (body.length <= GITHUB_BODY_LIMIT) return body;
+    room -= body.length - GITHUB_BODY_LIMIT;
+  }
+  return undefined;
 }
