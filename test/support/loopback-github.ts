@@ -1,11 +1,15 @@
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes, verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
+import { pack as tarPack } from 'tar-stream';
 
 /**
  * A loopback HTTP server that speaks the GitHub REST endpoints the GitHub App repository host
  * uses: installation tokens (JWT verified with the app's public key), repository, git refs,
- * contents, trees, commits and pulls, over an in-memory repository with real fast-forward rules.
+ * contents, tarballs (302 to a codeload path, as GitHub does), trees, commits and pulls, over
+ * an in-memory repository with real fast-forward rules.
  */
 export interface LoopbackGitHubOptions {
   appId: number;
@@ -15,6 +19,8 @@ export interface LoopbackGitHubOptions {
   repo: string;
   defaultBranch?: string;
   files: Record<string, string>;
+  /** Added before every answer (a stand-in for the distance to GitHub). */
+  delayMs?: number;
 }
 
 export interface GitHubRequest {
@@ -46,6 +52,8 @@ export interface PullRequest {
 export interface LoopbackGitHub {
   baseUrl: string;
   requests: GitHubRequest[];
+  /** "METHOD /path?query" of every request received, redirects followed included, in order. */
+  received(): string[];
   pulls: PullRequest[];
   /** The next request matching `method` and `path` answers `status` (once). */
   failNext(method: string, path: RegExp, status: number): void;
@@ -71,6 +79,46 @@ function verifyJwt(token: string, key: KeyObject, appId: number): boolean {
   return String(claims.iss) === String(appId) && typeof claims.exp === 'number' && claims.exp * 1000 > Date.now();
 }
 
+/** A tar header block's checksum: the sum of its bytes with the checksum field counted as spaces. */
+function rewriteChecksum(block: Buffer): void {
+  block.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const byte of block.subarray(0, 512)) sum += byte;
+  block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+}
+
+/**
+ * The archive GitHub's codeload serves: a gzip'd tar whose first entry is a pax global header
+ * carrying the commit (as `git archive` writes it), then every folder and file under `prefix`.
+ */
+async function repositoryTarball(prefix: string, commit: string, files: ReadonlyMap<string, string>): Promise<Buffer> {
+  const archive = tarPack();
+  const chunks: Buffer[] = [];
+  archive.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
+  const ended = new Promise<void>((resolve) => archive.on('end', () => resolve()));
+  const comment = `comment=${commit}\n`;
+  const record = `${comment.length + 3} ${comment}`;
+  archive.entry({ name: 'pax_global_header', size: record.length }, record);
+  archive.entry({ name: prefix, type: 'directory', mode: 0o755 });
+  const folders = new Set<string>();
+  for (const path of [...files.keys()].sort()) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = `${parts.slice(0, i).join('/')}/`;
+      if (!folders.has(folder)) archive.entry({ name: `${prefix}${folder}`, type: 'directory', mode: 0o755 });
+      folders.add(folder);
+    }
+    archive.entry({ name: `${prefix}${path}`, mode: 0o644 }, files.get(path) as string);
+  }
+  archive.finalize();
+  await ended;
+  const tar = Buffer.concat(chunks);
+  // tar-stream writes no global headers: the first block becomes one (typeflag "g"), as in GitHub's archives.
+  tar[156] = 0x67;
+  rewriteChecksum(tar);
+  return gzipSync(tar);
+}
+
 export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promise<LoopbackGitHub> {
   const key = createPublicKey(options.publicKeyPem);
   const defaultBranch = options.defaultBranch ?? 'main';
@@ -81,6 +129,8 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
   const requests: GitHubRequest[] = [];
   const failures: Array<{ method: string; path: RegExp; status: number }> = [];
   const issuedTokens: string[] = [];
+  /** Codeload's short-lived tokens (in the redirect's query) → the commit they unlock. */
+  const archiveTokens = new Map<string, string>();
   let baseUrl = '';
 
   const putTree = (files: Map<string, string>) => {
@@ -109,11 +159,11 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
   };
   refs.set(`heads/${defaultBranch}`, putCommit(putTree(new Map(Object.entries(options.files))), [], 'Initial commit'));
 
-  type Reply = { status: number; body?: unknown };
+  type Reply = { status: number; body?: unknown; headers?: Record<string, string>; raw?: Buffer };
   const notFound: Reply = { status: 404, body: { message: 'Not Found' } };
   const repoJson = () => ({ full_name: `${options.owner}/${options.repo}`, default_branch: defaultBranch, html_url: `https://github.test/${options.owner}/${options.repo}` });
 
-  function route(method: string, url: URL, headers: IncomingHttpHeaders, body: Record<string, unknown>): Reply {
+  function route(method: string, url: URL, headers: IncomingHttpHeaders, body: Record<string, unknown>): Reply | Promise<Reply> {
     const path = url.pathname;
     const auth = headers.authorization ?? '';
     const tokenMatch = /^(?:token|bearer) (ghs_\w+)$/i.exec(auth);
@@ -124,9 +174,32 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     if (m && method === 'POST') {
       if (!appAuthorized) return { status: 401, body: { message: 'A JSON web token could not be decoded' } };
       if (Number(m[1]) !== options.installationId) return notFound;
+      const scoped = Array.isArray(body.repositories) ? body.repositories.map(String) : undefined;
+      if (scoped?.some((name) => name !== options.repo)) {
+        return { status: 422, body: { message: 'There is at least one repository that does not exist or is not accessible to the parent installation.' } };
+      }
       const token = `ghs_test${issuedTokens.length + 1}`;
       issuedTokens.push(token);
-      return { status: 201, body: { token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { contents: 'write', pull_requests: 'write' }, repository_selection: 'selected' } };
+      return {
+        status: 201,
+        body: {
+          token,
+          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          permissions: { contents: 'write', pull_requests: 'write' },
+          repository_selection: 'selected',
+          ...(scoped ? { repositories: [{ name: options.repo, ...repoJson() }] } : {}),
+        },
+      };
+    }
+    if ((m = /^\/codeload\/([^/]+)\/([^/]+)\/legacy\.tar\.gz\/([0-9a-f]{40})$/.exec(path)) && method === 'GET') {
+      const commit = archiveTokens.get(url.searchParams.get('token') ?? '');
+      if (m[1] !== options.owner || m[2] !== options.repo || commit !== m[3]) return notFound;
+      const prefix = `${options.owner}-${options.repo}-${commit.slice(0, 7)}/`;
+      return repositoryTarball(prefix, commit, trees.get(commits.get(commit)!.tree)!).then((raw) => ({
+        status: 200,
+        raw,
+        headers: { 'content-type': 'application/x-gzip', 'content-disposition': `attachment; filename=${prefix.slice(0, -1)}.tar.gz` },
+      }));
     }
     const repoPrefix = `/repos/${options.owner}/${options.repo}`;
     if (path === `${repoPrefix}/installation` && method === 'GET') {
@@ -164,6 +237,13 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       const content = filesAt(url.searchParams.get('ref') ?? defaultBranch)?.get(file);
       if (content === undefined) return notFound;
       return { status: 200, body: { type: 'file', path: file, size: Buffer.byteLength(content), sha: sha1(content), encoding: 'base64', content: Buffer.from(content).toString('base64').replace(/(.{60})/g, '$1\n') } };
+    }
+    if ((m = /^\/tarball(?:\/(.+))?$/.exec(rest)) && method === 'GET') {
+      const commit = resolveRef(decodeURIComponent(m[1] ?? defaultBranch));
+      if (!commit) return notFound;
+      const token = randomBytes(12).toString('hex');
+      archiveTokens.set(token, commit);
+      return { status: 302, headers: { location: `${baseUrl}/codeload/${options.owner}/${options.repo}/legacy.tar.gz/${commit}?token=${token}` } };
     }
     if ((m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
       const commit = commits.get(m[1]);
@@ -204,15 +284,26 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
       const url = new URL(req.url ?? '/', baseUrl);
       const method = req.method ?? 'GET';
       const failure = failures.findIndex((f) => f.method === method && f.path.test(url.pathname));
-      const reply: Reply = failure >= 0 ? { status: failures.splice(failure, 1)[0].status, body: { message: 'Server Error' } } : route(method, url, req.headers, body);
-      requests.push({ method, path: `${url.pathname}${url.search}`, headers: req.headers, body, status: reply.status });
-      res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' });
+      const entry: GitHubRequest = { method, path: `${url.pathname}${url.search}`, headers: req.headers, body, status: 0 };
+      // Recorded on arrival, so the order is the order requests came in.
+      requests.push(entry);
+      const [reply] = await Promise.all([
+        failure >= 0 ? { status: failures.splice(failure, 1)[0].status, body: { message: 'Server Error' } } : route(method, url, req.headers, body),
+        options.delayMs ? sleep(options.delayMs) : undefined,
+      ]);
+      entry.status = reply.status;
+      if (reply.raw) {
+        res.writeHead(reply.status, { 'content-length': String(reply.raw.length), ...reply.headers });
+        res.end(reply.raw);
+        return;
+      }
+      res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
       res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
     });
   });
@@ -222,6 +313,7 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
   return {
     baseUrl,
     requests,
+    received: () => requests.map((r) => `${r.method} ${r.path}`),
     pulls,
     issuedTokens,
     failNext: (method, path, status) => failures.push({ method, path, status }),

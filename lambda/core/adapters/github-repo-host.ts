@@ -1,11 +1,18 @@
 import type { Octokit } from '@octokit/core';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { createGunzip } from 'node:zlib';
+import { extract as tarExtract } from 'tar-stream';
 import type { PullRequestRef } from '../domain/task';
-import { RepoHostError, type CommitMessage, type DraftPullRequest, type FileToCommit, type RepoDescription, type RepoHost } from '../ports/repo-host';
+import { RepoHostError, type CommitMessage, type DraftPullRequest, type FileToCommit, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { createSnapshotBuilder, isFullCommitSha } from './snapshot-filter';
 
 /**
- * A GitHub repository through a GitHub App (@octokit/app): an installation token per call
- * batch, reads through the contents API, writes through the Git data API (trees, commits,
- * refs with fast-forward-only updates) and draft pull requests found before they are opened.
+ * A GitHub repository through a GitHub App (@octokit/app): an installation token scoped to the
+ * one repository, single files through the contents API, whole snapshots as one tarball per
+ * commit, writes through the Git data API (trees, commits, refs with fast-forward-only
+ * updates) and draft pull requests found before they are opened.
  */
 export interface GitHubRepoHostOptions {
   /** "owner/name". */
@@ -19,10 +26,25 @@ export interface GitHubRepoHostOptions {
 }
 
 const CAS_ATTEMPTS = 5;
+/** Installation tokens live an hour; a new one is asked for this long before that. */
+const TOKEN_RENEWAL_MS = 5 * 60_000;
+
+/** An installation token's client, and the repository as GitHub described it when issuing the token. */
+interface Session {
+  github: Octokit;
+  renewAt: number;
+  repository?: RepoDescription;
+}
 
 interface RequestFailure {
   status?: number;
   message?: string;
+}
+
+/** What a stream failure says (zlib's errors may come from another realm, so not `instanceof Error`). */
+function reasonOf(error: unknown): string {
+  const message = (error as RequestFailure | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -33,8 +55,11 @@ function statusOf(error: unknown): number | undefined {
 export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   const [owner, repo] = options.repository.split('/');
   if (!owner || !repo) throw new RepoHostError(`The site repository must be given as owner/name, not "${options.repository}".`, false);
-  let client: Promise<Octokit> | undefined;
-  let description: RepoDescription | undefined;
+  let description: Promise<RepoDescription> | undefined;
+  /** head() calls for a branch already being read share that read. */
+  const headsInFlight = new Map<string, Promise<string | undefined>>();
+  /** The last snapshot read (or being read): a commit's files never change. */
+  let lastSnapshot: { commit: string; files: Promise<RepoSnapshot> } | undefined;
 
   /** Turns an Octokit failure into a sentence; 5xx, 429 and network failures are retryable. */
   const explain = (error: unknown, doing: string): RepoHostError => {
@@ -46,6 +71,8 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
         ? ' Check that the GitHub App is installed on the repository with Contents and Pull requests write access.'
         : status === 404
           ? ` Check that ${options.repository} exists and the GitHub App is installed on it.`
+          : status === 422 && doing === 'give the GitHub App access'
+            ? ` Check that the GitHub App is installed on ${options.repository}.`
           : retryable
             ? ' GitHub may be having trouble; try again.'
             : '';
@@ -53,25 +80,53 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     return new RepoHostError(`${outcome} in ${options.repository} (${status ?? 'no response'}).${hint}`, retryable, status);
   };
 
-  const octokit = (): Promise<Octokit> => {
-    client ??= (async () => {
+  let app: Promise<{ request: Octokit['request']; client: (token: string) => Octokit }> | undefined;
+  let installationId = options.installationId;
+  let session: Promise<Session> | undefined;
+  let current: Session | undefined;
+
+  const appClient = () => {
+    app ??= (async () => {
       // Octokit ships ESM only: loaded on first use so CommonJS entry points (tsx, local mode) can import this module.
       const [{ App }, { Octokit: OctokitCore }] = await Promise.all([import('@octokit/app'), import('@octokit/core')]);
-      const app = new App({
-        appId: options.appId,
-        privateKey: options.privateKey,
-        Octokit: OctokitCore.defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' }),
-      });
-      const installationId =
-        options.installationId ??
-        (await app.octokit.request('GET /repos/{owner}/{repo}/installation', { owner, repo })).data.id;
-      return (await app.getInstallationOctokit(installationId)) as Octokit;
+      const WithBase = OctokitCore.defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' });
+      const github = new App({ appId: options.appId, privateKey: options.privateKey, Octokit: WithBase });
+      return { request: github.octokit.request, client: (token: string) => new WithBase({ auth: token }) };
     })().catch((error: unknown) => {
-      client = undefined;
-      throw explain(error, 'give the GitHub App access');
+      app = undefined;
+      throw error;
     });
-    return client;
+    return app;
   };
+
+  const connect = async (): Promise<Session> => {
+    const { request, client } = await appClient();
+    installationId ??= (await request('GET /repos/{owner}/{repo}/installation', { owner, repo })).data.id;
+    // Scoped to the one repository (least privilege); GitHub's answer then describes it, so describe() costs no call of its own.
+    const { data } = await request('POST /app/installations/{installation_id}/access_tokens', { installation_id: installationId, repositories: [repo] });
+    const described = data.repositories?.find((r) => r.name.toLowerCase() === repo.toLowerCase());
+    return {
+      github: client(data.token),
+      renewAt: Date.parse(data.expires_at) - TOKEN_RENEWAL_MS,
+      ...(described ? { repository: { kind: 'github' as const, name: options.repository, defaultBranch: described.default_branch, url: described.html_url } } : {}),
+    };
+  };
+
+  const openSession = (): Promise<Session> => {
+    if (!session || (current && Date.now() >= current.renewAt)) {
+      current = undefined;
+      session = connect().then(
+        (opened) => (current = opened),
+        (error: unknown) => {
+          session = undefined;
+          throw explain(error, 'give the GitHub App access');
+        },
+      );
+    }
+    return session;
+  };
+
+  const octokit = async (): Promise<Octokit> => (await openSession()).github;
 
   const call = async <T>(doing: string, work: (github: Octokit) => Promise<T>): Promise<T> => {
     const github = await octokit();
@@ -82,7 +137,8 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     }
   };
 
-  const head = async (branch: string): Promise<string | undefined> => {
+  /** Always a fresh read: the compare-and-swap loops must not see a read that began before theirs. */
+  const readHead = async (branch: string): Promise<string | undefined> => {
     try {
       const github = await octokit();
       const { data } = await github.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${branch}` });
@@ -91,6 +147,32 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       if (statusOf(error) === 404) return undefined;
       throw explain(error, `read the branch ${branch}`);
     }
+  };
+
+  const head = (branch: string): Promise<string | undefined> => {
+    let reading = headsInFlight.get(branch);
+    if (!reading) {
+      reading = readHead(branch).finally(() => headsInFlight.delete(branch));
+      headsInFlight.set(branch, reading);
+    }
+    return reading;
+  };
+
+  const downloadSnapshot = async (commit: string): Promise<RepoSnapshot> => {
+    const short = commit.slice(0, 7);
+    const github = await octokit();
+    let body: unknown;
+    try {
+      // GitHub answers 302 to codeload; fetch follows it, and the body is streamed rather than buffered.
+      ({ data: body } = await github.request('GET /repos/{owner}/{repo}/tarball/{ref}', { owner, repo, ref: commit, request: { parseSuccessResponseBody: false } }));
+    } catch (error) {
+      if (statusOf(error) === 404) {
+        throw new RepoHostError(`GitHub has no commit ${short} in ${options.repository} (404). Check that the GitHub App is installed on it and the commit was not force-pushed away, then preview again.`, false, 404);
+      }
+      throw explain(error, `download the repository at ${short}`);
+    }
+    if (!(body instanceof ReadableStream)) throw new RepoHostError(`GitHub sent no archive of ${options.repository} at ${short}; try again.`, true);
+    return readRepositoryTarball(Readable.fromWeb(body as WebReadableStream<Uint8Array>), commit, options.repository);
   };
 
   const readFile = async (path: string, ref: string): Promise<string | undefined> => {
@@ -115,16 +197,36 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   };
 
   return {
-    async describe() {
-      description ??= await call('read the repository', async (github) => {
-        const { data } = await github.request('GET /repos/{owner}/{repo}', { owner, repo });
-        return { kind: 'github' as const, name: options.repository, defaultBranch: data.default_branch, url: data.html_url };
+    describe() {
+      description ??= (async () => {
+        const { repository } = await openSession();
+        if (repository) return repository;
+        return call('read the repository', async (github) => {
+          const { data } = await github.request('GET /repos/{owner}/{repo}', { owner, repo });
+          return { kind: 'github' as const, name: options.repository, defaultBranch: data.default_branch, url: data.html_url };
+        });
+      })().catch((error: unknown) => {
+        description = undefined;
+        throw error;
       });
       return description;
     },
 
     head,
     readFile,
+
+    snapshot(commit) {
+      if (!isFullCommitSha(commit)) return Promise.reject(new RepoHostError(`A snapshot of ${options.repository} needs a full commit sha, not "${commit}".`, false));
+      let reading = lastSnapshot;
+      if (reading?.commit !== commit) {
+        const started = { commit, files: downloadSnapshot(commit) };
+        started.files.catch(() => {
+          if (lastSnapshot === started) lastSnapshot = undefined;
+        });
+        lastSnapshot = reading = started;
+      }
+      return reading.files;
+    },
 
     async ensureBranch(branch, fromCommit) {
       try {
@@ -134,8 +236,8 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       } catch (error) {
         // 422: the reference already exists (an earlier attempt made it); reuse it.
         if (statusOf(error) === 422) {
-          const current = await head(branch);
-          if (current) return { created: false, head: current };
+          const tip = await readHead(branch);
+          if (tip) return { created: false, head: tip };
         }
         throw explain(error, `create the branch ${branch}`);
       }
@@ -143,7 +245,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
 
     async commitFiles(branch: string, files: readonly FileToCommit[], message: CommitMessage) {
       for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-        const tip = await head(branch);
+        const tip = await readHead(branch);
         if (!tip) throw new RepoHostError(`The branch ${branch} does not exist in ${options.repository}.`, true);
         const current = await Promise.all(files.map((f) => readFile(f.path, tip)));
         if (current.every((content, i) => content === files[i].content)) return { commit: tip, created: false };
@@ -195,4 +297,33 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       });
     },
   };
+}
+
+/**
+ * Reads a GitHub tarball (gzip'd tar, every path under one `owner-repo-sha/` folder) into a
+ * snapshot. Pax headers are consumed by tar-stream; directories, symlinks and the like are left out.
+ */
+export async function readRepositoryTarball(archive: Readable, commit: string, repository: string): Promise<RepoSnapshot> {
+  const builder = createSnapshotBuilder(commit);
+  const entries = tarExtract();
+  const unpacking = pipeline(archive, createGunzip(), entries);
+  const collecting = (async () => {
+    for await (const entry of entries) {
+      const { name, type, size } = entry.header;
+      const path = name.slice(name.indexOf('/') + 1);
+      if ((type !== 'file' && type !== 'contiguous-file') || !name.includes('/') || path === '' || !builder.wants(path, size)) {
+        entry.resume();
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      builder.add(path, Buffer.concat(chunks));
+    }
+  })();
+  try {
+    await Promise.all([unpacking, collecting]);
+  } catch (error) {
+    throw new RepoHostError(`The archive of ${repository} at ${commit.slice(0, 7)} could not be read (${reasonOf(error)}); try again.`, true);
+  }
+  return builder.finish();
 }

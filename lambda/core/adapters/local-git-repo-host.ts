@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { RepoHostError, type CommitMessage, type FileToCommit, type RepoDescription, type RepoHost } from '../ports/repo-host';
+import { RepoHostError, type CommitMessage, type FileToCommit, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { createSnapshotBuilder, isFullCommitSha } from './snapshot-filter';
 
 /**
  * A local git repository as the website repository (the default of `npm start`). Commits are
@@ -60,6 +61,55 @@ async function gitOk(cwd: string, args: readonly string[], options: { input?: st
   const result = await git(cwd, args, options);
   if (result.code !== 0) throw new RepoHostError(`git ${args[0]} failed in ${cwd}: ${result.stderr.trim() || `exit code ${result.code}`}`, false);
   return result.stdout;
+}
+
+/**
+ * Streams the blobs `ids` from ONE `git cat-file --batch` process, in order, to `take` (which
+ * answers false to stop early; the process is then ended). Resolves with how many were taken.
+ */
+function catBlobs(cwd: string, ids: readonly string[], take: (index: number, bytes: Buffer) => boolean): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, env: { ...inheritedEnv(), LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let pending: Buffer = Buffer.alloc(0);
+    let index = 0;
+    let stopped = false;
+    let stderr = '';
+    const finish = () => {
+      stopped = true;
+      child.stdout.removeAllListeners('data');
+      child.kill();
+      resolvePromise(index);
+    };
+    child.on('error', (error) => reject(new RepoHostError(`git could not be started (${error.message}); install git to use the local repository host.`, false)));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      // Each answer: "<id> blob <size>\n" + size bytes + "\n" (or "<id> missing\n").
+      while (!stopped && index < ids.length) {
+        const eol = pending.indexOf(10);
+        if (eol < 0) return;
+        const header = pending.subarray(0, eol).toString('utf8').split(' ');
+        if (header[1] !== 'blob') {
+          reject(new RepoHostError(`git cat-file could not read ${ids[index]} in ${cwd}: ${header.slice(1).join(' ')}.`, false));
+          return finish();
+        }
+        const size = Number(header[2]);
+        if (pending.length < eol + 1 + size + 1) return;
+        const bytes = Buffer.from(pending.subarray(eol + 1, eol + 1 + size));
+        pending = pending.subarray(eol + 1 + size + 1);
+        const more = take(index++, bytes);
+        if (!more || index === ids.length) return finish();
+      }
+    });
+    child.on('close', (code) => {
+      if (stopped) return;
+      if (index === ids.length) return resolvePromise(index);
+      reject(new RepoHostError(`git cat-file stopped after ${index} of ${ids.length} files in ${cwd}: ${stderr.trim() || `exit code ${code}`}`, false));
+    });
+    // git may exit before reading all of its input (we stop it early); that is reported above.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(ids.map((id) => `${id}\n`).join(''));
+  });
 }
 
 const authorEnv = (author: { name: string; email: string }): NodeJS.ProcessEnv => ({
@@ -155,6 +205,31 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
       if (result.code === 0) return result.stdout;
       if (/does not exist|not a valid object name|exists on disk, but not in|invalid object name/i.test(result.stderr)) return undefined;
       throw new RepoHostError(`Could not read ${path} at ${ref} in ${directory}: ${result.stderr.trim()}`, false);
+    },
+
+    async snapshot(commit): Promise<RepoSnapshot> {
+      if (!isFullCommitSha(commit)) throw new RepoHostError(`A snapshot of ${directory} needs a full commit sha, not "${commit}".`, false);
+      const listing = await run(['ls-tree', '-r', '-l', '-z', commit]);
+      if (listing.code !== 0) throw new RepoHostError(`The commit ${commit.slice(0, 7)} is not in ${directory}: ${listing.stderr.trim()}`, false);
+      const builder = createSnapshotBuilder(commit);
+      const wanted: Array<{ path: string; id: string; size: number }> = [];
+      for (const record of listing.stdout.split('\0')) {
+        // "<mode> <type> <id> <padded size>\t<path>"; symlinks (120000) and submodules (commit) are left out.
+        const tab = record.indexOf('\t');
+        if (tab < 0) continue;
+        const [mode, type, id, size] = record.slice(0, tab).split(/ +/);
+        const path = record.slice(tab + 1);
+        if (type !== 'blob' || mode === '120000' || !id) continue;
+        if (builder.wants(path, Number(size))) wanted.push({ path, id, size: Number(size) });
+      }
+      if (wanted.length === 0) return builder.finish();
+      const taken = await catBlobs(directory, wanted.map((w) => w.id), (i, bytes) => {
+        builder.add(wanted[i].path, bytes);
+        return !builder.full;
+      });
+      // Once the budget is spent, wants() records each remaining file as left out.
+      for (const rest of wanted.slice(taken)) builder.wants(rest.path, rest.size);
+      return builder.finish();
     },
 
     async ensureBranch(branch, fromCommit) {

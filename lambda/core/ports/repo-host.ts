@@ -10,6 +10,8 @@ export interface RepoHost {
   head(branch: string): Promise<string | undefined>;
   /** A file's text at a commit sha or branch name; undefined when it does not exist there. */
   readFile(path: string, ref: string): Promise<string | undefined>;
+  /** Every text file of the repository at `commit` (a full sha), read in a bounded number of calls (GitHub: one tarball). */
+  snapshot(commit: string): Promise<RepoSnapshot>;
   /** Creates `branch` at `fromCommit` unless it exists; reports which. Safe under concurrent calls. */
   ensureBranch(branch: string, fromCommit: string): Promise<{ created: boolean; head: string }>;
   /**
@@ -33,6 +35,14 @@ export interface RepoDescription {
   url?: string;
   /** Local hosts: the directory of the repository (for the `git -C <dir> diff` hint). */
   directory?: string;
+}
+
+export interface RepoSnapshot {
+  commit: string;
+  /** Repository-relative path → UTF-8 text, for text files only. */
+  files: ReadonlyMap<string, string>;
+  /** Files left out and why (binary, too large, over the total budget), for the agent to mention. */
+  skipped: ReadonlyArray<{ path: string; reason: string }>;
 }
 
 export interface FileToCommit {
