@@ -6,7 +6,7 @@ import { parseStandInArgs, UsageError } from '../../lambda/local/stand-in/comman
 import { runStandIn } from '../../lambda/local/stand-in/run';
 import { renderMessage } from '../../lambda/local/stand-in/render';
 import { recordingLogger } from '../support/recording-logger';
-import { scriptedAgent } from '../interactions/fixtures/test-agent';
+import { choiceOf, scriptedAgent } from '../interactions/fixtures/test-agent';
 
 describe('the stand-in command line', () => {
   it('reads a command with options, a value with spaces and colons included', () => {
@@ -29,6 +29,14 @@ describe('the stand-in command line', () => {
     expect(parseStandInArgs(['--click', 'cancel', '--task', 'abc', '--user', '123456789'])).toEqual({ kind: 'click', action: 'cancel', taskId: 'abc', userId: '123456789' });
   });
 
+  it('reads --pick with the option as numbered, and an optional --task', () => {
+    expect(parseStandInArgs(['--pick', '2'])).toEqual({ kind: 'pick', option: 2, taskId: undefined, userId: undefined });
+    expect(parseStandInArgs(['--pick', '1', '--task', 'abc', '--user', '123456789'])).toEqual({ kind: 'pick', option: 1, taskId: 'abc', userId: '123456789' });
+    expect(() => parseStandInArgs(['--pick', '0'])).toThrow(new UsageError('--pick needs the number of an option as the stand-in shows it (1, 2, …).'));
+    expect(() => parseStandInArgs(['--pick', 'two'])).toThrow(/--pick needs the number of an option/);
+    expect(() => parseStandInArgs(['--pick', '2', 'extra'])).toThrow(new UsageError('Unexpected "extra" after --pick 2.'));
+  });
+
   it('explains what is wrong with a bad command line', () => {
     expect(() => parseStandInArgs(['--click', 'maybe'])).toThrow(new UsageError('--click needs "confirm" or "cancel".'));
     expect(() => parseStandInArgs(['ux-update'])).toThrow(/Start with a slash command/);
@@ -45,6 +53,22 @@ describe('rendering', () => {
       components: [{ type: 1, components: [{ type: 2, style: 3, label: 'Confirm', custom_id: 'x' }, { type: 2, style: 2, label: 'Working…', disabled: true }] }],
     });
     expect(text).toBe(['┌─ Valine (only you can see this)', '│ Preview', '│ ▌ Diff', '│ ▌ -a', '│ ▌ +b', '│ ▌ File', '│ ▌   index.html', '│ [ Confirm ] [ Working… (disabled) ]', '└─'].join('\n'));
+  });
+});
+
+describe('rendering a question', () => {
+  it('prints the select menu\'s options numbered as --pick takes them, with their description lines', () => {
+    const text = renderMessage({
+      content: 'Which heading?',
+      components: [
+        {
+          type: 1,
+          components: [{ type: 3, custom_id: 'task:choose:abc', placeholder: 'Pick the one you mean', options: [{ label: 'Hero heading', value: '0', description: 'src/Hero.jsx:12' }, { label: 'Footer line', value: '1' }] }],
+        },
+        { type: 1, components: [{ type: 2, style: 4, label: 'Cancel', custom_id: 'task:cancel:abc' }] },
+      ],
+    });
+    expect(text).toBe(['┌─ Valine', '│ Which heading?', '│ [ Pick the one you mean ▾ ]', '│   1. Hero heading', '│      src/Hero.jsx:12', '│   2. Footer line', '│ [ Cancel ]', '└─'].join('\n'));
   });
 });
 
@@ -76,5 +100,42 @@ describe('npm run discord', () => {
     expect(confirmed.text).toMatch(/\[ Working… \(disabled\) \] \[ Cancel \(disabled\) \]/);
     expect(confirmed.text).toMatch(/Opened a draft pull request for task [0-9a-f]{12}/);
     expect(agent.executed).toHaveLength(1);
+  });
+
+  it('shows a question numbered, picks an option with --pick, and confirms the preview it became', async () => {
+    const questionHome = await mkdtemp(join(tmpdir(), 'valine-stand-in-pick-'));
+    try {
+      const settings = localSettings({ VALINE_HOME: questionHome, PORT: '1', DISCORD_STAND_IN_PORT: '0' }, questionHome);
+      const agent = scriptedAgent();
+      agent.proposeWith(() => choiceOf(3));
+      const run = async (argv: string[]) => {
+        const output: string[] = [];
+        const code = await runStandIn(parseStandInArgs(argv), settings, { write: (t) => output.push(t), logger: recordingLogger(), followUpTimeoutMs: 10_000, agents: [agent] });
+        return { code, text: output.join('\n') };
+      };
+
+      const nothing = await run(['--pick', '1']);
+      expect(nothing.code).toBe(1);
+      expect(nothing.text).toMatch(/There is no question to pick from yet/);
+
+      const asked = await run(['/ux-update', 'description:make the title say Spring sale']);
+      expect(asked.code).toBe(0);
+      expect(asked.text).toMatch(/│ \[ Pick the one you mean ▾ \]\n│   1\. Hero heading 1\n│      src\/components\/Hero\.jsx:11\n│   2\. Hero heading 2\n[\s\S]*│ \[ Cancel \]/);
+
+      const tooFar = await run(['--pick', '4']);
+      expect(tooFar.code).toBe(1);
+      expect(tooFar.text).toMatch(/The last question offers 3 options; pick one of 1 to 3\./);
+
+      const picked = await run(['--pick', '2']);
+      expect(picked.code).toBe(0);
+      expect(picked.text).toMatch(/> picks option 2 "Hero heading 2" on task [0-9a-f]{12}/);
+      expect(picked.text).toMatch(/Valine \(message updated\)\n│ Preview of candidate 2: "Spring sale"[\s\S]*\[ Confirm \] \[ Cancel \]/);
+
+      const confirmed = await run(['--click', 'confirm']);
+      expect(confirmed.code).toBe(0);
+      expect(agent.executed.map((t) => t.proposal)).toEqual([{ candidate: 2 }]);
+    } finally {
+      await rm(questionHome, { recursive: true, force: true });
+    }
   });
 });

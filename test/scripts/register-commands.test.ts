@@ -45,8 +45,14 @@ describe('npm run register-commands', () => {
     expect(request?.method).toBe('PUT');
     expect(request?.path).toBe('/applications/123456789012345678/guilds/987654321098765432/commands');
     expect(request?.headers.authorization).toBe('Bot bot-token-for-tests');
-    expect((request?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['agents', 'ux-update', 'status', 'debug-last']);
-    expect(sent).toHaveLength(4);
+    expect((request?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['agents', 'ux-update', 'ux-map', 'status', 'debug-last']);
+    expect(sent).toHaveLength(5);
+    expect((request?.body as Array<{ name: string }>).find((c) => c.name === 'ux-map')).toEqual({
+      name: 'ux-map',
+      description: 'List what the UX Agent found on the website: sections, properties, and the file and line of each.',
+      type: 1,
+      options: [{ type: 3, name: 'section', description: 'Only this section, e.g. header', required: false, max_length: 40 }],
+    });
     expect(lines.slice(0, 3)).toEqual([
       'Registered 2 command(s) for server 987654321098765432 of application 123456789012345678:',
       '  /agents (11) — List the agents',
@@ -59,7 +65,7 @@ describe('npm run register-commands', () => {
     const lines: string[] = [];
     await registerCommands(parseRegisterArgs(['--stage', 'prod']), { secrets, apiBase: discord.baseUrl, write: (l) => lines.push(l) });
     expect(discord.requests[0]?.path).toBe('/applications/123456789012345678/commands');
-    expect((discord.requests[0]?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['agents', 'ux-update', 'status']);
+    expect((discord.requests[0]?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['agents', 'ux-update', 'ux-map', 'status']);
     expect(lines).toContain('  /agents (1) — List');
     expect(lines.join('\n')).toMatch(/\/debug-last was left out/);
     expect(parseRegisterArgs(['--stage', 'prod', '--debug-cmd', 'on']).debugCommand).toBe(true);
@@ -69,7 +75,7 @@ describe('npm run register-commands', () => {
     const lines: string[] = [];
     await registerCommands(parseRegisterArgs(['--stage', 'dev', '--dry-run']), { secrets: new EnvSecretReader({}), apiBase: discord.baseUrl, write: (l) => lines.push(l) });
     expect(discord.requests).toHaveLength(0);
-    expect(JSON.parse(lines[1] ?? '')).toHaveLength(4);
+    expect(JSON.parse(lines[1] ?? '')).toHaveLength(5);
   });
 
   it('says where to put a missing bot token', async () => {

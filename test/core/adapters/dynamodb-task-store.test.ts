@@ -1,5 +1,6 @@
-import { DynamoDbTaskStore } from '../../../lambda/core/adapters/dynamodb-task-store';
-import { TaskConflictError, TaskNotFoundError, type NewTask } from '../../../lambda/core/domain/task';
+import { DynamoDbTaskStore, MAX_ITEM_BYTES } from '../../../lambda/core/adapters/dynamodb-task-store';
+import type { ProposalCandidate } from '../../../lambda/core/domain/agent';
+import { TaskConflictError, TaskNotFoundError, TaskTooLargeError, type NewTask } from '../../../lambda/core/domain/task';
 import { startDynalite, type EmbeddedDynamoDb } from '../../support/dynalite';
 
 let db: EmbeddedDynamoDb;
@@ -78,3 +79,48 @@ test('indexes: last task of a requester, open tasks, and the task behind a pull 
   expect((await store.findByPullRequest('acme/site', 7))?.status).toBe('pr_open');
   expect(await store.findByPullRequest('acme/site', 8)).toBeUndefined();
 });
+
+const candidate = (n: number, proposalBytes = 10): ProposalCandidate => ({
+  label: `Heading ${n}`,
+  description: `src/Hero.jsx:${n}`,
+  summary: `Heading ${n} → Sale`,
+  proposal: { n, file: 'x'.repeat(proposalBytes) },
+  preview: { content: `Preview ${n}` },
+});
+
+test('a question waits in awaiting_choice with its candidates, is open, and a pick moves it to awaiting_confirmation once', async () => {
+  const task = await store.create(newTask({ status: 'awaiting_choice', candidates: [candidate(1), candidate(2)] }));
+  expect((await store.get(task.taskId))?.candidates?.map((c) => c.label)).toEqual(['Heading 1', 'Heading 2']);
+  expect((await store.listOpen(100)).map((t) => t.taskId)).toContain(task.taskId);
+  await expect(store.transition(task.taskId, 'awaiting_choice', 'executing')).rejects.toThrow(/cannot move from awaiting_choice to executing/);
+
+  const picked = await store.transition(task.taskId, 'awaiting_choice', 'awaiting_confirmation', { proposal: { n: 2 }, summary: 'Heading 2 → Sale', candidates: undefined });
+  const read = await store.get(task.taskId);
+  expect(read).toEqual(JSON.parse(JSON.stringify(picked)));
+  expect(read).toMatchObject({ status: 'awaiting_confirmation', proposal: { n: 2 }, summary: 'Heading 2 → Sale' });
+  expect(read?.candidates).toBeUndefined();
+  await expect(store.transition(task.taskId, 'awaiting_choice', 'awaiting_confirmation')).rejects.toBeInstanceOf(TaskConflictError);
+});
+
+test('a question can be cancelled or expire', async () => {
+  for (const to of ['cancelled', 'expired'] as const) {
+    const task = await store.create(newTask({ status: 'awaiting_choice', candidates: [candidate(1)] }));
+    expect((await store.transition(task.taskId, 'awaiting_choice', to)).status).toBe(to);
+  }
+});
+
+test('a task larger than one DynamoDB item is refused with TaskTooLargeError before any write', async () => {
+  const candidates = Array.from({ length: 5 }, (_, i) => candidate(i, 90_000));
+  const task = newTask({ status: 'awaiting_choice', candidates });
+  const error = await store.create(task).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TaskTooLargeError);
+  expect((error as TaskTooLargeError).bytes).toBeGreaterThan(MAX_ITEM_BYTES);
+  expect(await store.get(task.taskId)).toBeUndefined();
+  // Just under the limit is stored.
+  const fits = await store.create(newTask({ status: 'awaiting_choice', candidates: candidates.slice(0, 4) }));
+  expect((await store.get(fits.taskId))?.candidates).toHaveLength(4);
+});
+

@@ -20,7 +20,7 @@ describe('/agents', () => {
     const body = answer(await platform.send(commandInteraction('agents', {}, outsider)));
     expect(body.type).toBe(4);
     expect(body.data?.embeds?.[0]?.fields).toEqual([
-      { name: 'UX Agent — on', value: 'Test stand-in for the UX Agent.\nCommands: /ux-update' },
+      { name: 'UX Agent — on', value: 'Test stand-in for the UX Agent.\nCommands: /ux-update, /ux-map' },
     ]);
   });
 
