@@ -1,6 +1,6 @@
 import { parseInteraction } from '../../../lambda/core/discord/interaction';
 import type { WorkItem } from '../../../lambda/core/domain/work';
-import { commandInteraction, componentInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../../lambda/local/interaction-builder';
+import { commandInteraction, componentInteraction, selectInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../../lambda/local/interaction-builder';
 import { createWorker } from '../../../lambda/worker/worker';
 import { parseWorkItem } from '../../../lambda/worker/work-item-schema';
 import { AgentRegistry } from '../../../lambda/core/agents/registry';
@@ -29,6 +29,12 @@ describe('parseInteraction: ids and the token are checked at the edge', () => {
     });
     },
   );
+
+  it('reads the picked values of a select menu, and none for a button', () => {
+    expect(parse(selectInteraction('task:choose:abc', ['2'], '9000'))).toMatchObject({ ok: true, interaction: { kind: 'component', customId: 'task:choose:abc', values: ['2'] } });
+    const button = parse(componentInteraction('task:confirm:abc', '9000'));
+    expect(button.ok && button.interaction.kind === 'component' && button.interaction.values).toBe(undefined);
+  });
 
   it('accepts a token of Discord\'s charset at the length limit', () => {
     expect(parse({ ...commandInteraction('agents'), token: `aW50.Zx_-${'a'.repeat(991)}` }).ok).toBe(true);
