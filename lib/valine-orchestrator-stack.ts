@@ -48,7 +48,8 @@ export class ValineOrchestratorStack extends Stack {
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      .bindParameters();
+      // The GitHub App (repo-host-factory) and the LLM keys (intent-parser); Discord is answered with the interaction token.
+      .bindParameters({ flags: true, secrets: ['github-app-id', 'github-private-key', 'github-installation-id', 'openai-api-key', 'anthropic-api-key'] });
     worker.configureAsyncInvoke(asyncInvoke);
 
     const interactions = new ValineFunction(this, 'Interactions', {
@@ -59,7 +60,8 @@ export class ValineOrchestratorStack extends Stack {
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      .bindParameters()
+      // The public key verifies every request; answers go back in the HTTP response.
+      .bindParameters({ flags: true, secrets: ['discord-public-key'] })
       .grantInvokeOf(worker);
 
     const githubWebhook = new ValineFunction(this, 'GithubWebhook', {
@@ -70,7 +72,8 @@ export class ValineOrchestratorStack extends Stack {
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      .bindParameters();
+      // The HMAC secret, and the bot token for its channel message; it reads no flag and never the GitHub App key.
+      .bindParameters({ flags: false, secrets: ['github-webhook-secret', 'discord-bot-token'] });
 
     const alertNotifier = new ValineFunction(this, 'AlertNotifier', {
       functionId: 'alert-notifier',
@@ -79,7 +82,8 @@ export class ValineOrchestratorStack extends Stack {
       environment: { LEDGER_TABLE: tables.ledger.tableName, DASHBOARD_NAME: dashboardName(config.stage) },
     })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      .bindParameters();
+      // enable-alerts and alert-channel-id, and the bot token to post.
+      .bindParameters({ flags: true, secrets: ['discord-bot-token'] });
     alertNotifier.configureAsyncInvoke(asyncInvoke);
 
     const api = new PublicApi(this, 'PublicApi', { config, discordInteractions: interactions, githubWebhook });

@@ -28,6 +28,12 @@ export interface AlarmThresholds {
   readonly llmSpendFractionOfBudget: number;
 }
 
+/** API Gateway throttling of one route: steady requests per second and the bucket size for bursts. */
+export interface RouteThrottle {
+  readonly rateLimitPerSecond: number;
+  readonly burstLimit: number;
+}
+
 /** Everything that differs between stages, in one typed place. */
 export interface StageConfig {
   readonly stage: StageName;
@@ -44,7 +50,8 @@ export interface StageConfig {
   readonly asyncRetryAttempts: number;
   /** Oldest asynchronous event still worth processing; Discord interaction tokens live 15 minutes. */
   readonly asyncMaxEventAgeSeconds: number;
-  readonly api: { readonly rateLimitPerSecond: number; readonly burstLimit: number };
+  /** Each route has its own throttle (method-level), so a flood on one cannot use up the other's. */
+  readonly api: { readonly discord: RouteThrottle; readonly githubWebhook: RouteThrottle };
   /** How long a task (conversation) lives in DynamoDB before TTL removes it: TASK_TTL_SECONDS. */
   readonly taskTtlSeconds: number;
   /** Daily LLM budget in US dollars; equals the `max-daily-llm-cost-usd` flag default. */
@@ -83,7 +90,7 @@ export const STAGE_CONFIGS: Readonly<Record<StageName, StageConfig>> = {
     },
     asyncRetryAttempts: 2,
     asyncMaxEventAgeSeconds: 900,
-    api: { rateLimitPerSecond: 10, burstLimit: 20 },
+    api: { discord: { rateLimitPerSecond: 10, burstLimit: 20 }, githubWebhook: { rateLimitPerSecond: 5, burstLimit: 10 } },
     taskTtlSeconds: 3600,
     dailyLlmBudgetUsd: 10,
     alarms: sharedAlarms,
@@ -104,7 +111,7 @@ export const STAGE_CONFIGS: Readonly<Record<StageName, StageConfig>> = {
     },
     asyncRetryAttempts: 2,
     asyncMaxEventAgeSeconds: 900,
-    api: { rateLimitPerSecond: 50, burstLimit: 100 },
+    api: { discord: { rateLimitPerSecond: 50, burstLimit: 100 }, githubWebhook: { rateLimitPerSecond: 10, burstLimit: 20 } },
     taskTtlSeconds: 3600,
     dailyLlmBudgetUsd: 10,
     alarms: { ...sharedAlarms, api5xxPer5Minutes: 1 },

@@ -57,8 +57,10 @@ export function stageConfigProblems(config: StageConfig): string[] {
   }
   check('asyncRetryAttempts', config.asyncRetryAttempts, numberIn(0, 2, true));
   check('asyncMaxEventAgeSeconds', config.asyncMaxEventAgeSeconds, numberIn(60, 21600, true));
-  check('api.rateLimitPerSecond', config.api.rateLimitPerSecond, positive);
-  check('api.burstLimit', config.api.burstLimit, numberIn(1, 5000, true));
+  for (const route of ['discord', 'githubWebhook'] as const) {
+    check(`api.${route}.rateLimitPerSecond`, config.api[route].rateLimitPerSecond, positive);
+    check(`api.${route}.burstLimit`, config.api[route].burstLimit, numberIn(1, 5000, true));
+  }
   check('taskTtlSeconds', config.taskTtlSeconds, numberIn(60, 31_536_000, true));
   check('dailyLlmBudgetUsd', config.dailyLlmBudgetUsd, positive);
   if (config.alertEmail !== undefined && !EMAIL_ADDRESS.test(config.alertEmail)) {

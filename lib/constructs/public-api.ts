@@ -24,10 +24,12 @@ export interface PublicApiProps {
 /** Headers each caller always sends; API Gateway answers 400 without invoking Lambda when one is missing. */
 const DISCORD_HEADERS = ['X-Signature-Ed25519', 'X-Signature-Timestamp'];
 const GITHUB_HEADERS = ['X-Hub-Signature-256', 'X-GitHub-Event', 'X-GitHub-Delivery'];
+const DISCORD_PATH = '/discord';
+const GITHUB_WEBHOOK_PATH = '/github/webhook';
 
 /**
  * The REST API: POST /discord → interactions, POST /github/webhook → github-webhook (Lambda proxy),
- * stage throttling from config, JSON access logs, X-Ray tracing.
+ * each route throttled on its own (method-level limits from config), JSON access logs, X-Ray tracing.
  */
 export class PublicApi extends Construct {
   readonly api: RestApi;
@@ -50,8 +52,17 @@ export class PublicApi extends Construct {
       cloudWatchRole: false,
       deployOptions: {
         stageName: config.stage,
-        throttlingRateLimit: config.api.rateLimitPerSecond,
-        throttlingBurstLimit: config.api.burstLimit,
+        // The stage default covers a route added without its own limits: the stricter of the two figures.
+        throttlingRateLimit: Math.min(config.api.discord.rateLimitPerSecond, config.api.githubWebhook.rateLimitPerSecond),
+        throttlingBurstLimit: Math.min(config.api.discord.burstLimit, config.api.githubWebhook.burstLimit),
+        // Per-method buckets: junk sent to one route is refused (429) from that route's bucket, never the other's.
+        methodOptions: {
+          [`${DISCORD_PATH}/POST`]: { throttlingRateLimit: config.api.discord.rateLimitPerSecond, throttlingBurstLimit: config.api.discord.burstLimit },
+          [`${GITHUB_WEBHOOK_PATH}/POST`]: {
+            throttlingRateLimit: config.api.githubWebhook.rateLimitPerSecond,
+            throttlingBurstLimit: config.api.githubWebhook.burstLimit,
+          },
+        },
         tracingEnabled: true,
         // API-level metrics (Count, 4XX, 5XX, Latency) are free; per-method detailed metrics are billed and add nothing for two routes.
         metricsEnabled: false,
@@ -73,9 +84,9 @@ export class PublicApi extends Construct {
         ),
       },
     });
-    const discord = this.api.root.addResource('discord');
+    const discord = this.api.root.resourceForPath(DISCORD_PATH);
     this.addSignedPost('Discord', discord, props.discordInteractions, DISCORD_HEADERS);
-    const webhook = this.api.root.addResource('github').addResource('webhook');
+    const webhook = this.api.root.resourceForPath(GITHUB_WEBHOOK_PATH);
     this.addSignedPost('GithubWebhook', webhook, props.githubWebhook, GITHUB_HEADERS);
     this.discordUrl = this.api.urlForPath(discord.path);
     this.githubWebhookUrl = this.api.urlForPath(webhook.path);
@@ -91,7 +102,7 @@ export class PublicApi extends Construct {
       },
       {
         id: 'AwsSolutions-APIG3',
-        reason: 'Two signed webhook routes with stage throttling and edge header validation; a WAF web ACL would add cost without blocking anything the signature check does not.',
+        reason: 'Two signed webhook routes, each with its own throttle and edge header validation; a WAF web ACL would add cost without blocking anything the signature check does not.',
       },
       {
         id: 'AwsSolutions-APIG2',

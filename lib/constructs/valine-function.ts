@@ -9,7 +9,7 @@ import type { Construct } from 'constructs';
 import type { EnvironmentOf, FunctionId } from '../../lambda/core/contract/environment';
 import type { StageName } from '../../lambda/core/contract/stages';
 import { METRICS_NAMESPACE } from '../../lambda/core/contract/metrics';
-import { parameterPrefix } from '../../lambda/core/contract/parameters';
+import { flagsPath, secretParameterName, type SecretName } from '../../lambda/core/contract/parameters';
 import packageJson from '../../package.json';
 import { functionName } from '../config/resource-names';
 import type { StageConfig } from '../config/stages';
@@ -31,6 +31,14 @@ export interface ValineFunctionProps<F extends FunctionId> {
 }
 
 export type TableAccessMode = 'RO' | 'RW';
+
+/** The SSM parameters a function's handler reads, and nothing more. */
+export interface ParameterAccess {
+  /** The flag reader: one GetParametersByPath on /valine/<stage>/flags (flags are not secret; all or none). */
+  readonly flags: boolean;
+  /** The SecureString secrets it reads, each by name with GetParameter (lambda/core/adapters/ssm-secrets.ts). */
+  readonly secrets: readonly SecretName[];
+}
 
 /**
  * The house NodejsFunction: handler `lambda/<id>/index.ts`, nodejs22.x on ARM64, a minified CJS
@@ -133,20 +141,21 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
     return this;
   }
 
-  /** Grants ssm:GetParameter* on this stage's /valine/<stage>/* only (flags and SecureString secrets). */
-  bindParameters(): this {
-    const prefix = parameterPrefix(this.stage);
-    this.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
-        // Pseudo parameters even when the stack has a fixed account/region, so the template (and this acknowledgement) read the same.
-        resources: [`arn:${Aws.PARTITION}:ssm:${Aws.REGION}:${Aws.ACCOUNT_ID}:parameter${prefix}/*`],
-      }),
-    );
-    Validations.of(this.executionRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:parameter${prefix}/*]`,
-      reason: `Read-only access to this stage's flags and secrets under ${prefix}/ (no other stage, no write); SecureStrings use the AWS-managed aws/ssm key, whose key policy already allows decryption through SSM.`,
-    });
+  /**
+   * Grants exactly the parameters the handler reads: GetParametersByPath on this stage's flags path (authorized against
+   * the path itself, so no wildcard and no way to list /secrets) and GetParameter on each named secret's own ARN.
+   * SecureStrings use the AWS-managed aws/ssm key, whose key policy already allows decryption through SSM.
+   */
+  bindParameters({ flags, secrets }: ParameterAccess): this {
+    // Pseudo parameters even when the stack has a fixed account/region, so the template reads the same either way.
+    const arn = (name: string) => `arn:${Aws.PARTITION}:ssm:${Aws.REGION}:${Aws.ACCOUNT_ID}:parameter${name}`;
+    if (flags) {
+      this.addToRolePolicy(new PolicyStatement({ actions: ['ssm:GetParametersByPath'], resources: [arn(flagsPath(this.stage))] }));
+    }
+    if (secrets.length > 0) {
+      const names = [...new Set(secrets)].sort();
+      this.addToRolePolicy(new PolicyStatement({ actions: ['ssm:GetParameter'], resources: names.map((name) => arn(secretParameterName(this.stage, name))) }));
+    }
     return this;
   }
 }

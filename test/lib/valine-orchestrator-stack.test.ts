@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { FUNCTION_ENVIRONMENT, FUNCTION_IDS, type FunctionId } from '../../lambda/core/contract/environment';
 import { FLAG_NAMES } from '../../lambda/core/contract/flags';
-import { flagParameterName, SECRET_DEFINITIONS } from '../../lambda/core/contract/parameters';
+import { flagParameterName, flagsPath, SECRET_DEFINITIONS, secretParameterName, type SecretName } from '../../lambda/core/contract/parameters';
 import { STAGES, type StageName } from '../../lambda/core/contract/stages';
 import { createTableInput, TABLE_DEFINITIONS, tableName } from '../../lambda/core/contract/tables';
 import { functionName, stackName } from '../../lib/config/resource-names';
@@ -27,6 +27,24 @@ const logicalIdOf = (stage: StageName, type: string): string => {
 /** Masks asset hashes (S3 keys, asset paths) so a snapshot changes only when the infrastructure does. */
 const masked = (template: Template): unknown =>
   JSON.parse(JSON.stringify(template.toJSON()).replace(/[0-9a-f]{64}/g, '[ASSET_HASH]'));
+
+/** An ARN as the template writes it (Fn::Join of pseudo parameters), as one string, e.g. `arn:${AWS::Partition}:ssm:…`. */
+const rendered = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const v = value as { 'Fn::Join'?: [string, unknown[]]; Ref?: string };
+  if (v.Ref) return `\${${v.Ref}}`;
+  if (v['Fn::Join']) return v['Fn::Join'][1].map(rendered).join(v['Fn::Join'][0]);
+  return JSON.stringify(value);
+};
+const parameterArn = (name: string) => `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${name}`;
+
+/** What each handler reads from SSM (see lambda/<function>/index.ts and lambda/core/runtime/aws-*.ts). */
+const PARAMETER_ACCESS: Record<FunctionId, { flags: boolean; secrets: SecretName[] }> = {
+  interactions: { flags: true, secrets: ['discord-public-key'] },
+  worker: { flags: true, secrets: ['anthropic-api-key', 'github-app-id', 'github-installation-id', 'github-private-key', 'openai-api-key'] },
+  'github-webhook': { flags: false, secrets: ['discord-bot-token', 'github-webhook-secret'] },
+  'alert-notifier': { flags: true, secrets: ['discord-bot-token'] },
+};
 
 const HOUSE_VARIABLES = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'];
 const ALARMS_PER_FUNCTION = 3; // errors, throttles, p99 duration vs timeout
@@ -94,7 +112,10 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
         }
       }
     }
-    expect(JSON.stringify(template.toJSON())).not.toContain('/secrets/');
+    // Secret parameter names appear only in IAM policies (which function may read which); no value, no parameter.
+    const { Resources, ...rest } = template.toJSON() as { Resources: Record<string, Resource> };
+    const withoutPolicies = Object.values(Resources).filter((r) => r.Type !== 'AWS::IAM::Policy');
+    expect(JSON.stringify([withoutPolicies, rest])).not.toContain('/secrets/');
   });
 
   test.each(TABLE_DEFINITIONS.map((d) => [d.logicalName, d] as const))('the %s table follows the shared key schema, on demand, encrypted, with TTL', (_, definition) => {
@@ -145,19 +166,45 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     }
   });
 
-  test("functions may read this stage's parameters only, and write none", () => {
+  /** Every SSM action of a function's role, as `action resource` pairs (however CDK groups the statements). */
+  const ssmGrantsOf = (id: FunctionId): string[] => {
+    const roleId = functionsOf(stage)[functionName(id, stage)]!.Properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(resourcesOf(stage, 'AWS::IAM::Policy')).filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId));
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown }>);
+    return statements
+      .flatMap((st) => [st.Action].flat().filter((a) => a.startsWith('ssm:')).flatMap((action) => [st.Resource].flat().map((r) => `${st.Effect} ${action} ${rendered(r)}`)))
+      .sort();
+  };
+
+  test.each(FUNCTION_IDS)("%s's role reads exactly the parameters its handler reads, by exact ARN, and writes none", (id) => {
+    const access = PARAMETER_ACCESS[id];
+    const expected = [
+      ...(access.flags ? [`Allow ssm:GetParametersByPath ${parameterArn(flagsPath(stage))}`] : []),
+      ...access.secrets.map((secret) => `Allow ssm:GetParameter ${parameterArn(secretParameterName(stage, secret))}`),
+    ].sort();
+    expect(ssmGrantsOf(id)).toEqual(expected);
+  });
+
+  test('only the worker may read the GitHub App private key; only interactions the Discord public key', () => {
+    const readers = (secret: SecretName) => FUNCTION_IDS.filter((id) => ssmGrantsOf(id).some((g) => g.endsWith(parameterArn(secretParameterName(stage, secret)))));
+    expect(readers('github-private-key')).toEqual(['worker']);
+    expect(readers('github-webhook-secret')).toEqual(['github-webhook']);
+    expect(readers('discord-public-key')).toEqual(['interactions']);
+    expect(readers('discord-bot-token').sort()).toEqual(['alert-notifier', 'github-webhook']);
+  });
+
+  test("no SSM grant has a wildcard, names another stage's parameters, or the secrets path (GetParametersByPath there would list them all)", () => {
     const otherStages = STAGES.filter((s) => s !== stage);
-    const policies = Object.values(resourcesOf(stage, 'AWS::IAM::Policy'));
-    expect(policies).toHaveLength(FUNCTION_IDS.length);
-    for (const policy of policies) {
-      const statements = policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>;
-      const ssm = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('ssm:')));
-      expect(ssm).toHaveLength(1);
-      expect([ssm[0]!.Action].flat().sort()).toEqual(['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath']);
-      const resource = JSON.stringify(ssm[0]!.Resource);
-      expect(resource).toContain(`:parameter/valine/${stage}/*`);
-      for (const other of otherStages) expect(resource).not.toContain(`/valine/${other}/`);
-      for (const s of statements) expect([s.Action].flat()).not.toContain('*');
+    for (const id of FUNCTION_IDS) {
+      for (const grant of ssmGrantsOf(id)) {
+        expect(grant).not.toContain('*');
+        expect(grant).toContain(`:parameter/valine/${stage}/`);
+        for (const other of otherStages) expect(grant).not.toContain(`/valine/${other}/`);
+        if (grant.includes('GetParametersByPath')) expect(grant.endsWith(parameterArn(flagsPath(stage)))).toBe(true);
+      }
+    }
+    for (const policy of Object.values(resourcesOf(stage, 'AWS::IAM::Policy'))) {
+      for (const st of policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>) expect([st.Action].flat()).not.toContain('*');
     }
   });
 
@@ -244,6 +291,25 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     }
   });
 
+  test('each route has its own throttle from the stage config, so a flood on one cannot use up the other', () => {
+    const [apiStage] = Object.values(resourcesOf(stage, 'AWS::ApiGateway::Stage'));
+    const settings = apiStage!.Properties.MethodSettings as Array<{ ResourcePath: string; HttpMethod: string; ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const limitsOf = (resourcePath: string, httpMethod: string) => {
+      const found = settings.filter((m) => m.ResourcePath === resourcePath && m.HttpMethod === httpMethod);
+      expect(found).toHaveLength(1);
+      return { rateLimitPerSecond: found[0]!.ThrottlingRateLimit, burstLimit: found[0]!.ThrottlingBurstLimit };
+    };
+    // MethodSettings escape "/" in resource paths as "~1".
+    expect(limitsOf('/~1discord', 'POST')).toEqual(config.api.discord);
+    expect(limitsOf('/~1github~1webhook', 'POST')).toEqual(config.api.githubWebhook);
+    expect(config.api.discord).not.toEqual(config.api.githubWebhook);
+    // The stage default, for a route added without its own limits: the stricter figures.
+    expect(limitsOf('/*', '*')).toEqual({
+      rateLimitPerSecond: Math.min(config.api.discord.rateLimitPerSecond, config.api.githubWebhook.rateLimitPerSecond),
+      burstLimit: Math.min(config.api.discord.burstLimit, config.api.githubWebhook.burstLimit),
+    });
+  });
+
   test('the API routes POST /discord and POST /github/webhook to their functions, throttled and access-logged', () => {
     const functions = functionsOf(stage);
     const methods = Object.values(resourcesOf(stage, 'AWS::ApiGateway::Method'));
@@ -260,7 +326,6 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: stage,
       TracingEnabled: true,
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: config.api.rateLimitPerSecond, ThrottlingBurstLimit: config.api.burstLimit })],
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('^\\{"requestId":') },
     });
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
