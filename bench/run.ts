@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { ackLatencySuite } from './suites/ack-latency';
 import { bundlesSuite } from './suites/bundles';
 import { uxPreviewSuite } from './suites/ux-preview';
+import { repoReadsSuite } from './repo-reads';
 import type { BenchSuite, Check } from './suite';
 
 /** `npm run bench [-- --only <suite id>]`: every suite in order, a table each, one JSON file. Loopback only. */
-const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewSuite];
+const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewSuite, repoReadsSuite];
 
 async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
