@@ -21,6 +21,8 @@ export interface LoopbackGitHubOptions {
   files: Record<string, string>;
   /** Added before every answer (a stand-in for the distance to GitHub). */
   delayMs?: number;
+  /** How long installation tokens live (GitHub: an hour). */
+  tokenLifetimeMs?: number;
 }
 
 export interface GitHubRequest {
@@ -184,7 +186,7 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
         status: 201,
         body: {
           token,
-          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          expires_at: new Date(Date.now() + (options.tokenLifetimeMs ?? 3600_000)).toISOString(),
           permissions: { contents: 'write', pull_requests: 'write' },
           repository_selection: 'selected',
           ...(scoped ? { repositories: [{ name: options.repo, ...repoJson() }] } : {}),

@@ -110,6 +110,21 @@ describe('GitHub snapshot: one tarball per commit', () => {
   });
 });
 
+describe('GitHub installation token', () => {
+  it('is asked for again once it is within five minutes of expiring', async () => {
+    const github = await startLoopbackGitHub({ appId: APP_ID, publicKeyPem: keys.publicKey, installationId: INSTALLATION_ID, owner: 'acme', repo: 'site', files, tokenLifetimeMs: 4 * 60_000 });
+    try {
+      const repo = createGitHubRepoHost({ repository: 'acme/site', appId: APP_ID, privateKey: keys.privateKey, installationId: INSTALLATION_ID, baseUrl: github.baseUrl });
+      await repo.head('main');
+      await repo.head('main');
+      expect(github.issuedTokens).toHaveLength(2);
+      expect(github.requests.at(-1)?.headers.authorization).toBe('token ghs_test2');
+    } finally {
+      await github.close();
+    }
+  });
+});
+
 describe('readRepositoryTarball', () => {
   async function tarball(entries: Array<{ name: string; type?: 'file' | 'directory' | 'symlink'; linkname?: string; content?: string | Buffer }>): Promise<Buffer> {
     const archive = tarPack();
