@@ -102,7 +102,7 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
       }
       if (!apiKey) return fallBack(`The ${secretName} secret is not set.`, text, siteMap, context, 'no-key');
 
-      const request = buildIntentRequest(siteMap, text, model, price.reasoning);
+      const request = buildIntentRequest(siteMap, text, model, price.reasoning, context?.pageTexts);
       const worstMicros = costMicros(price, worstCaseInputTokens(request, providerName), request.maxOutputTokens);
       const limitUsd = flags['max-daily-llm-cost-usd'];
       let reservation: Reservation | undefined;

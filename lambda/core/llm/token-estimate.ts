@@ -13,11 +13,16 @@ function billedText(request: LlmRequest): string {
 }
 
 /**
- * Typical input tokens, for reports and the prompt-size check: about four characters per
- * token for English text and JSON (the usual rule of thumb for GPT and Claude tokenizers).
+ * Typical tokens of a text: about four characters per token for English text and JSON (the
+ * usual rule of thumb for GPT and Claude tokenizers; no tokenizer is bundled).
  */
+export function estimateTextTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** Typical input tokens of a whole request, for reports and the prompt-size check. */
 export function estimateInputTokens(request: LlmRequest, provider: LlmProviderName): number {
-  return Math.ceil(billedText(request).length / 4) + PROVIDER_OVERHEAD_TOKENS[provider];
+  return estimateTextTokens(billedText(request)) + PROVIDER_OVERHEAD_TOKENS[provider];
 }
 
 /**

@@ -46,6 +46,7 @@ export interface IntentParseContext {
   flags?: FlagValues;
   now?: () => Date;
   requester?: Requester;
+  pageTexts?: string[];
 }
 
 /** A plain-language parser. The model-backed one (issue 5) sits in front of the rules one. */
