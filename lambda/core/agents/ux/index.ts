@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalOutcome } from '../../domain/agent';
+import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalCandidate, ProposalOutcome } from '../../domain/agent';
 import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
-import type { Task } from '../../domain/task';
+import type { JsonValue, Task } from '../../domain/task';
 import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { unifiedDiff } from './diff';
 import { codeBlock, inlineCode, noMentions } from '../../domain/discord-text';
 import { parseCommand } from './grammar';
 import type { IntentParser, ParseOutcome } from './intent';
-import { planEdits } from './plan';
+import { planEdits, type Plan, type PlannedChange } from './plan';
+import { buildSiteModel, type SiteModel } from './discovery/site-model';
+import { describeSite, overlayMap, vocabularyOf } from './discovery/vocabulary';
 import { uxProposalSchema, type UxProposal } from './proposal';
 import { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR, changeSummary, parserLine, previewMessage, replyMessage } from './preview';
 import { branchName, commitMessage, pullRequestBody, pullRequestTitle } from './pull-request';
 import { createRulesParser } from './rules-parser';
 import { DEFAULT_SITE_MAP, parseSiteMap, SITE_MAP_PATH, type SiteMap } from './site-map';
-import { exampleCommand, validateIntent } from './validate';
+import { exampleCommand, resolveSection, sectionList, validateIntent } from './validate';
 import { errorMessage } from '../../domain/error-message';
 
 export type { IntentParser, ParseOutcome, UxIntent } from './intent';
@@ -24,15 +26,20 @@ export interface UxAgentDeps {
   repoHost: RepoHost;
   /** Plain-language parser; defaults to the deterministic rules. The LLM parser wraps this one. */
   describeParser?: IntentParser;
-  /** The map used when the repository carries no `.valine/ux-map.json`. */
+  /** A map laid over discovery when the repository carries no `.valine/ux-map.json` (tests, the sample site). */
   defaultSiteMap?: SiteMap;
 }
 
 export const UX_AGENT_ID = 'ux';
 export const UX_COMMAND = 'ux-update';
+export const UX_MAP_COMMAND = 'ux-map';
 
 /** The edited files are stored on the task, and a DynamoDB item holds at most 400 KB. */
 const MAX_PROPOSAL_BYTES = 256 * 1024;
+/** All candidates of a question are stored on one task item too. */
+const MAX_CHOICE_BYTES = 300 * 1024;
+/** Discovered sites kept per process, by repository and commit. */
+const SITE_CACHE_SIZE = 8;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -52,42 +59,100 @@ function proposalPreview(proposal: UxProposal, requesterName: string): DiscordMe
     requesterName,
     parser: proposal.parser,
     ...(proposal.note ? { note: proposal.note } : {}),
+    ...(proposal.notes && proposal.notes.length > 0 ? { notes: proposal.notes } : {}),
   });
 }
 
-/** The base the preview is computed on: the default branch's tip, and the site map found there. */
-async function loadBase(repoHost: RepoHost, fallback: SiteMap): Promise<{ repository: RepoDescription; baseCommit: string; siteMap: SiteMap } | { error: string }> {
-  const repository = await repoHost.describe();
-  const baseCommit = await repoHost.head(repository.defaultBranch);
-  if (!baseCommit) return { error: `The repository has no branch ${inlineCode(repository.defaultBranch)} to change.` };
-  const mapText = await repoHost.readFile(SITE_MAP_PATH, baseCommit);
-  if (mapText === undefined) return { repository, baseCommit, siteMap: fallback };
-  const parsed = parseSiteMap(mapText, SITE_MAP_PATH);
-  return parsed.ok ? { repository, baseCommit, siteMap: parsed.siteMap } : { error: parsed.message };
+interface SiteAtCommit {
+  model?: SiteModel;
+  /** Names people may use: discovery's, with the repository's map (or the default map) laid over them. */
+  vocabulary: SiteMap;
+  /** A sentence saying what discovery could not do (no home page found, files skipped), when it matters. */
+  warning?: string;
+}
+
+interface Base {
+  repository: RepoDescription;
+  baseCommit: string;
+  site: SiteAtCommit;
 }
 
 export function createUxAgent(deps: UxAgentDeps): Agent {
   const describeParser = deps.describeParser ?? createRulesParser();
-  const fallbackMap = deps.defaultSiteMap ?? DEFAULT_SITE_MAP;
+  const sites = new Map<string, SiteAtCommit>();
+
+  /** The site at a commit: read once (one snapshot), discovered once, cached by commit. */
+  async function siteAt(repository: RepoDescription, commit: string): Promise<SiteAtCommit | { error: string }> {
+    const key = `${repository.name}@${commit}`;
+    const cached = sites.get(key);
+    if (cached) return cached;
+    const snapshot = await deps.repoHost.snapshot(commit);
+    const mapText = snapshot.files.get(SITE_MAP_PATH);
+    let map = deps.defaultSiteMap;
+    if (mapText !== undefined) {
+      const parsed = parseSiteMap(mapText, SITE_MAP_PATH);
+      if (!parsed.ok) return { error: parsed.message };
+      map = parsed.siteMap;
+    }
+    const model = buildSiteModel(snapshot.files);
+    const discovered = vocabularyOf(model);
+    const vocabulary = overlayMap(discovered, map);
+    const site: SiteAtCommit = {
+      model,
+      vocabulary,
+      ...(Object.keys(vocabulary.sections).length === 0 ? { warning: `No header, navbar, footer or home page was found in ${repository.kind === 'github' ? repository.name : 'the local site repository'} (${model.framework}); describe the site in ${SITE_MAP_PATH} (see docs/ux-agent.md).` } : {}),
+    };
+    sites.set(key, site);
+    if (sites.size > SITE_CACHE_SIZE) sites.delete(sites.keys().next().value as string);
+    return site;
+  }
+
+  async function loadBase(): Promise<Base | { error: string }> {
+    const repository = await deps.repoHost.describe();
+    const baseCommit = await deps.repoHost.head(repository.defaultBranch);
+    if (!baseCommit) return { error: `The repository has no branch ${inlineCode(repository.defaultBranch)} to change.` };
+    const site = await siteAt(repository, baseCommit);
+    return 'error' in site ? site : { repository, baseCommit, site };
+  }
+
+  async function answerUxMap(request: AgentRequest): Promise<ProposalOutcome> {
+    let base: Base | { error: string };
+    try {
+      base = await loadBase();
+    } catch (error) {
+      return rejected(`The website repository could not be read: ${errorMessage(error)}`);
+    }
+    if ('error' in base) return rejected(base.error);
+    const only = request.options.section?.trim().toLowerCase();
+    const section = only ? resolveSection(base.site.vocabulary, only) : undefined;
+    if (only && !section) return rejected(`Unknown section ${inlineCode(only.slice(0, 40))}. Sections: ${sectionList(base.site.vocabulary)}.`);
+    const lines = describeSite(base.site.model, base.site.vocabulary, section);
+    const head = `${base.site.model?.framework ?? 'Site'} · ${inlineCode(base.repository.defaultBranch)} at ${inlineCode(base.baseCommit.slice(0, 7))}${base.site.model?.homeFile ? ` · home page ${inlineCode(base.site.model.homeFile)}` : ''}`;
+    const body = lines.length > 0 ? codeBlock(lines.join('\n'), 'text') : base.site.warning ?? 'Nothing editable was found.';
+    return { kind: 'answer', message: replyMessage('What the UX Agent found', `${head}\n${body}`, NEUTRAL_COLOR, 'Change a place with /ux-update; correct or extend this with .valine/ux-map.json (docs/ux-agent.md).') };
+  }
 
   async function propose(request: AgentRequest, context: AgentContext): Promise<ProposalOutcome> {
+    if (request.command === UX_MAP_COMMAND) return answerUxMap(request);
     const command = request.options.command?.trim();
     const description = request.options.description?.trim();
     if (command && description) return rejected(`Give ${inlineCode('command:')} or ${inlineCode('description:')}, not both.`);
-    if (!command && !description) return rejected(usage(fallbackMap));
+    if (!command && !description) return rejected(usage(deps.defaultSiteMap ?? DEFAULT_SITE_MAP));
 
-    let base: Awaited<ReturnType<typeof loadBase>>;
+    let base: Base | { error: string };
     try {
-      base = await loadBase(deps.repoHost, fallbackMap);
+      base = await loadBase();
     } catch (error) {
-      return rejected(`The website repository could not be read: ${(error as Error).message}`);
+      return rejected(`The website repository could not be read: ${errorMessage(error)}`);
     }
     if ('error' in base) return rejected(base.error);
-    const { repository, baseCommit, siteMap } = base;
+    const { repository, baseCommit, site } = base;
+    const siteMap = site.vocabulary;
+    if (Object.keys(siteMap.sections).length === 0) return rejected(site.warning ?? 'Nothing editable was found on the site.');
 
     const outcome: ParseOutcome = command
       ? parseCommand(command, siteMap)
-      : await describeParser.parse(description as string, siteMap, { flags: context.flags, now: context.now, requester: request.requester });
+      : await describeParser.parse(description as string, siteMap, { flags: context.flags, now: context.now, requester: request.requester, pageTexts: pageTexts(site.model) });
     const footer = parserLine(outcome.parser, outcome.note);
     if (outcome.kind === 'clarification') {
       return { kind: 'clarification', message: replyMessage('One question before I prepare the change', outcome.question, NEUTRAL_COLOR, footer) };
@@ -98,43 +163,55 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     if (!validation.ok) return rejected(validation.message, footer);
     const intent = validation.intent;
     const where = `${inlineCode(repository.defaultBranch)} of ${inlineCode(repository.kind === 'github' ? repository.name : 'the local site repository')}`;
-    let plan: Awaited<ReturnType<typeof planEdits>>;
+    let plan: Plan;
     try {
-      plan = await planEdits(intent, siteMap, (path) => deps.repoHost.readFile(path, baseCommit), where);
+      plan = await planEdits(intent, siteMap, site.model, (path) => Promise.resolve(site.model?.project.text(path)).then((text) => text ?? deps.repoHost.readFile(path, baseCommit)), where);
     } catch (error) {
-      return rejected(`The website repository could not be read: ${(error as Error).message}`, footer);
+      return rejected(`The website repository could not be read: ${errorMessage(error)}`, footer);
     }
-    if (!plan.ok) return rejected(plan.message, footer);
-    if (plan.files.length === 0) {
-      return rejected(`Nothing would change: the ${intent.section} already looks like that on ${where}.`, footer);
-    }
+    if (plan.ok === false) return rejected(plan.message, footer);
 
-    const size = plan.files.reduce((total, f) => total + Buffer.byteLength(f.after, 'utf8'), 0);
-    if (size > MAX_PROPOSAL_BYTES) {
-      return rejected(`The files to change add up to ${Math.round(size / 1024)} KB; the UX Agent edits files up to ${MAX_PROPOSAL_BYTES / 1024} KB in total. Point the site map at smaller files.`, footer);
+    const proposalFor = (planned: PlannedChange): { proposal: UxProposal; summary: string } | { error: string } => {
+      if (planned.files.length === 0) return { error: `Nothing would change: the ${planned.section} already looks like that on ${where}.` };
+      const size = planned.files.reduce((total, f) => total + Buffer.byteLength(f.after, 'utf8'), 0);
+      if (size > MAX_PROPOSAL_BYTES) {
+        return { error: `The files to change add up to ${Math.round(size / 1024)} KB; the UX Agent edits files up to ${MAX_PROPOSAL_BYTES / 1024} KB in total.` };
+      }
+      const proposal: UxProposal = {
+        version: 1,
+        repository: repository.name,
+        repositoryKind: repository.kind,
+        baseBranch: repository.defaultBranch,
+        baseCommit,
+        section: planned.section,
+        parser: outcome.parser,
+        ...(outcome.note ? { note: outcome.note } : {}),
+        changes: planned.lines,
+        ...(planned.notes.length > 0 ? { notes: planned.notes } : {}),
+        files: planned.files.map((f) => ({ path: f.path, beforeSha256: sha256(f.before), content: f.after })),
+        diff: unifiedDiff(planned.files),
+        title: pullRequestTitle(planned.section, planned.lines),
+      };
+      return { proposal, summary: changeSummary(planned.section, planned.lines) };
+    };
+
+    if (plan.ok === 'choice') {
+      const candidates: ProposalCandidate[] = [];
+      let bytes = 0;
+      for (const option of plan.options) {
+        const made = proposalFor(option.plan);
+        if ('error' in made) continue;
+        bytes += Buffer.byteLength(JSON.stringify(made.proposal), 'utf8');
+        if (bytes > MAX_CHOICE_BYTES) break;
+        candidates.push({ label: option.label, description: option.description, summary: made.summary, proposal: made.proposal as unknown as JsonValue, preview: proposalPreview(made.proposal, request.requester.name) });
+      }
+      if (candidates.length === 0) return rejected(`Nothing would change on ${where}.`, footer);
+      const list = candidates.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
+      return { kind: 'choice', question: replyMessage('Which one?', `${plan.question}\n\n${list}`, NEUTRAL_COLOR, footer), candidates };
     }
-    const diff = unifiedDiff(plan.files);
-    const title = pullRequestTitle(intent.section, plan.lines);
-    const proposal: UxProposal = {
-      version: 1,
-      repository: repository.name,
-      repositoryKind: repository.kind,
-      baseBranch: repository.defaultBranch,
-      baseCommit,
-      section: intent.section,
-      parser: outcome.parser,
-      ...(outcome.note ? { note: outcome.note } : {}),
-      changes: plan.lines,
-      files: plan.files.map((f) => ({ path: f.path, beforeSha256: sha256(f.before), content: f.after })),
-      diff,
-      title,
-    };
-    return {
-      kind: 'proposal',
-      summary: changeSummary(intent.section, plan.lines),
-      proposal,
-      preview: proposalPreview(proposal, request.requester.name),
-    };
+    const made = proposalFor(plan);
+    if ('error' in made) return rejected(made.error, footer);
+    return { kind: 'proposal', summary: made.summary, proposal: made.proposal as unknown as JsonValue, preview: proposalPreview(made.proposal, request.requester.name) };
   }
 
   /** The commit to branch from: the previewed base, or the new tip when the files previewed are unchanged there. */
@@ -239,8 +316,8 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
   return {
     id: UX_AGENT_ID,
     name: 'UX Agent',
-    description: 'Edits the website header, footer, navbar and home page, shows a diff preview, and opens a draft pull request once you confirm.',
-    commands: [UX_COMMAND],
+    description: 'Finds the header, navbar, footer and hero of your website and edits their text, colours and links; shows the real diff, and opens a draft pull request once you confirm. /ux-map shows what it found.',
+    commands: [UX_COMMAND, UX_MAP_COMMAND],
     pausedBy: 'disable-ux-updates',
     propose,
     execute,
@@ -264,4 +341,9 @@ function localDone(repository: RepoDescription, proposal: UxProposal, branch: st
       allowed_mentions: NO_MENTIONS,
     },
   };
+}
+
+/** Visible texts of the home page, for the LLM to pick "replace this text" requests from. */
+function pageTexts(model: SiteModel | undefined): string[] {
+  return [...new Set((model?.blocks ?? []).map((b) => b.block.text).filter((t) => t.length <= 120))].slice(0, 80);
 }

@@ -14,6 +14,34 @@ export interface UxIntent {
   changes: PropertyChange[];
   /** Links to append to the section's links property (`add-link:"Label:/path"`). */
   addLinks?: LinkToAdd[];
+  /** Links to remove, by label or target (`remove-link:"Blog"`). */
+  removeLinks?: string[];
+  /** Links to relabel (`rename-link:"Blog:Articles"`). */
+  renameLinks?: LinkRename[];
+  /** Text found on the page to replace wherever it is (`change "Get Started" to "Start free"`); `section` may then be empty. */
+  replaceText?: TextReplacement;
+  /** Simple style changes on a found element ("make the hero headline bigger", "round the sign-up button"). */
+  styles?: StyleChange[];
+}
+
+export interface LinkRename {
+  from: string;
+  to: string;
+}
+
+export interface TextReplacement {
+  from: string;
+  to: string;
+}
+
+/** A style step on one text property: `bigger`/`smaller` (font size), `bolder`, `rounded`/`square` (corners). */
+export const STYLE_STEPS = ['bigger', 'smaller', 'bolder', 'rounded', 'square'] as const;
+export type StyleStep = (typeof STYLE_STEPS)[number];
+
+export interface StyleChange {
+  /** The text property whose element is styled, e.g. "hero-text" or "cta-text". */
+  property: string;
+  step: StyleStep;
 }
 
 export interface PropertyChange {

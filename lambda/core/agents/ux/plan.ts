@@ -1,6 +1,15 @@
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode } from '../../domain/discord-text';
-import type { SiteMap } from './site-map';
+import type { SiteModel, Target } from './discovery/site-model';
+import { classColorEdit, classTokens } from './edits/class-color';
+import { cssColorEdit } from './edits/css-color';
+import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
+import { applySplices, type Splice } from './edits/splice';
+import { styleEdit } from './edits/style-step';
+import { textChange } from './edits/text-change';
+import { brokenBy } from './edits/verify';
+import { listOr } from './suggest';
+import { ownProperty, type MapPropertySpec, type SiteMap } from './site-map';
 import type { ValidatedIntent } from './validate';
 
 export interface FileChange {
@@ -12,53 +21,332 @@ export interface FileChange {
 /** What one property looked like before, and will look like after. */
 export interface ChangeLine {
   property: string;
-  kind: 'text' | 'color' | 'links';
+  kind: 'text' | 'color' | 'links' | 'style';
   from: string;
   to: string;
-  /** The colour name the person wrote (e.g. "red" for #ff0000), shown beside the hex value. */
+  /** The colour name the person wrote (e.g. "red" for #ff0000), shown beside the value. */
   named?: string;
+  /** The colour written, as #rrggbb, when `to` is a class name (`bg-blue-800`). */
+  hex?: string;
+  /** Where the change is made, e.g. `src/layouts/MarketingLayout.jsx:72`. */
+  at?: string;
 }
 
-export type Plan = { ok: true; files: FileChange[]; lines: ChangeLine[] } | { ok: false; message: string };
+export interface PlannedChange {
+  section: string;
+  files: FileChange[];
+  lines: ChangeLine[];
+  /** Sentences the preview shows under the changes (what was kept, where the text really lives). */
+  notes: string[];
+}
+
+export interface PlanOption {
+  /** Select-menu label, e.g. `"Sign up" in src/layouts/MarketingLayout.jsx:135`. */
+  label: string;
+  description: string;
+  plan: PlannedChange;
+}
+
+export type Plan = ({ ok: true } & PlannedChange) | { ok: false; message: string } | { ok: 'choice'; question: string; options: PlanOption[] };
 
 /** Reads a file of the base branch; undefined when it does not exist. */
 export type ReadBaseFile = (path: string) => Promise<string | undefined>;
 
-/**
- * Applies the intent's edits in memory to the files of the base branch. Edits to one file are
- * applied one after another on the fresh content, so their offsets never go stale.
- */
-export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, readFile: ReadBaseFile, where: string): Promise<Plan> {
-  const section = siteMap.sections[intent.section];
-  const work: Array<{ property: string; edit: EditValue; named?: string }> = intent.changes.map((c) => ({
-    property: c.property,
-    edit: { kind: c.kind, value: c.value },
-    ...(c.kind === 'color' && !c.requested.startsWith('#') ? { named: c.requested.toLowerCase().replace(/[\s_-]+/g, '') } : {}),
-  }));
-  if (intent.linksProperty && intent.addLinks.length > 0) work.push({ property: intent.linksProperty, edit: { kind: 'links', add: intent.addLinks } });
-  const contents = new Map<string, { before: string; after: string }>();
-  const lines: ChangeLine[] = [];
-  for (const { property, edit, named } of work) {
-    const spec = section.properties[property];
-    let file = contents.get(spec.file);
-    if (!file) {
-      const text = await readFile(spec.file);
-      if (text === undefined) {
-        return { ok: false, message: `The site map says ${intent.section} ${property} lives in ${inlineCode(spec.file)}, but that file does not exist on ${where}. Fix the site map (${inlineCode('.valine/ux-map.json')}) or the repository.` };
-      }
-      file = { before: text, after: text };
-      contents.set(spec.file, file);
+/** One way to make one requested change. */
+interface Alternative {
+  splices: Splice[];
+  line: ChangeLine;
+  note?: string;
+  label: string;
+  description: string;
+  /** True when this alternative must be confirmed by picking it (e.g. it removes links). */
+  needsChoice?: boolean;
+  section?: string;
+}
+
+type Step = { ok: true; alternatives: Alternative[]; question?: string } | { ok: false; message: string };
+
+const MAX_CHOICES = 25;
+const fail = (message: string): Step => ({ ok: false, message });
+const locationOf = (target: Target) => `${target.file}:${target.line}`;
+
+/** The smallest splice turning `before` into `after` (for edits that return a whole file). */
+function diffSplice(file: string, before: string, after: string): Splice {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { file, start, end: before.length - end, text: after.slice(start, after.length - end) };
+}
+
+export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model: SiteModel | undefined, readFile: ReadBaseFile, where: string): Promise<Plan> {
+  const steps: Step[] = [];
+  const section = intent.section ? siteMap.sections[intent.section] : undefined;
+  const discovered = (property: string) => (model && intent.section ? ownProperty(model.sections, intent.section)?.properties[property] : undefined);
+  const sectionLabel = intent.section || 'page';
+
+  for (const change of intent.changes) {
+    const spec = section?.properties[change.property];
+    if (!spec) continue;
+    if (spec.edit !== 'discovered') {
+      steps.push(await mapStep(spec, siteMap, readFile, where, intent.section, change.property, { kind: change.kind, value: change.value }, change.kind === 'color' && !change.requested.startsWith('#') ? change.requested : undefined));
+      continue;
     }
+    const property = discovered(change.property);
+    if (!model || !property) {
+      steps.push(fail(`Nothing was found for the ${sectionLabel} ${change.property} on ${where}.`));
+      continue;
+    }
+    if (property.targets.length === 0) {
+      steps.push(fail(nothingFound(model, intent.section, change.property, where)));
+      continue;
+    }
+    steps.push(change.kind === 'color' ? colorStep(model, property.targets, change.property, change.value, change.requested, intent.section) : textStep(model, property.targets, change.property, change.value, intent.section));
+  }
+
+  if (intent.linksProperty && (intent.addLinks.length > 0 || intent.removeLinks.length > 0 || intent.renameLinks.length > 0)) {
+    const spec = section?.properties[intent.linksProperty];
+    if (spec && spec.edit !== 'discovered') {
+      if (intent.removeLinks.length > 0 || intent.renameLinks.length > 0) {
+        steps.push(fail(`The site map describes ${intent.section} links as the array ${inlineCode(spec.edit === 'links-array' ? spec.variable : intent.linksProperty)}, to which links can only be added; remove or rename them in the code, or drop the links entry from .valine/ux-map.json so discovery handles them.`));
+      } else {
+        steps.push(await mapStep(spec, siteMap, readFile, where, intent.section, intent.linksProperty, { kind: 'links', add: intent.addLinks }));
+      }
+    } else {
+      const targets = discovered(intent.linksProperty)?.targets ?? [];
+      steps.push(model ? linksStep(model, targets, intent, where) : fail(`No links were found in the ${intent.section}.`));
+    }
+  }
+
+  for (const style of intent.styles) {
+    const targets = discovered(style.property)?.targets ?? [];
+    if (!model || targets.length === 0) {
+      steps.push(fail(model ? nothingFound(model, intent.section, style.property, where) : `Style changes need the site's structure, which discovery did not find on ${where}.`));
+      continue;
+    }
+    const alternatives: Alternative[] = [];
+    let message = '';
+    for (const target of targets) {
+      if (target.edit.kind !== 'text') continue;
+      const result = styleEdit(model, target.edit.block.node, style.step, model.theme);
+      if (!result.ok) {
+        message ||= result.message;
+        continue;
+      }
+      alternatives.push({ splices: result.splices, line: { property: style.property, kind: 'style', from: result.from, to: result.to, at: locationOf(target) }, label: target.label, description: `${style.step}: ${result.to}`, ...(result.note ? { note: result.note } : {}) });
+    }
+    steps.push(alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `The ${intent.section} ${style.property} cannot be made ${style.step}.`));
+  }
+
+  if (intent.replaceText) steps.push(model ? replaceStep(model, intent.replaceText.from, intent.replaceText.to, intent.section, where) : fail(`Text is looked for by discovery, which found no pages on ${where}.`));
+
+  const failed = steps.find((s): s is Extract<Step, { ok: false }> => !s.ok);
+  if (failed) return { ok: false, message: failed.message };
+  const ok = steps as Array<Extract<Step, { ok: true }>>;
+  const ambiguous = ok.filter((s) => s.alternatives.length > 1 || s.alternatives.some((a) => a.needsChoice));
+  if (ambiguous.length > 1) {
+    return { ok: false, message: `Several of the requested changes match more than one place; ask for them one at a time so I can ask which place each time.` };
+  }
+  const fixed = ok.filter((s) => !ambiguous.includes(s)).map((s) => s.alternatives[0]);
+  const combine = async (alternatives: Alternative[]): Promise<{ ok: true; plan: PlannedChange } | { ok: false; message: string }> => {
+    const bySection = alternatives.find((a) => a.section)?.section ?? sectionLabel;
     try {
-      const from = readValue(file.after, spec, siteMap.markerAttribute);
-      file.after = applyEdit(file.after, spec, siteMap.markerAttribute, edit);
-      const to = edit.kind === 'links' ? edit.add.map((l) => `${l.label}:${l.href}`).join(', ') : edit.value;
-      lines.push({ property, kind: edit.kind, from, to, ...(named ? { named } : {}) });
+      return { ok: true, plan: await apply(bySection, alternatives, model, readFile, where) };
     } catch (error) {
       if (error instanceof EditError) return { ok: false, message: `${error.message} (Looked on ${where}.)` };
       throw error;
     }
+  };
+  if (ambiguous.length === 0) {
+    const result = await combine(fixed);
+    return result.ok ? { ok: true, ...result.plan } : result;
   }
-  const files = [...contents].map(([path, c]) => ({ path, before: c.before, after: c.after })).filter((f) => f.before !== f.after);
-  return { ok: true, files, lines };
+  const step = ambiguous[0];
+  const options: PlanOption[] = [];
+  let lastError = '';
+  for (const alternative of step.alternatives.slice(0, MAX_CHOICES)) {
+    const result = await combine([...fixed, alternative]);
+    if (result.ok) options.push({ label: alternative.label, description: alternative.description, plan: result.plan });
+    else lastError = result.message;
+  }
+  if (options.length === 0) return { ok: false, message: lastError };
+  const property = step.alternatives[0].line.property;
+  const question = step.question ?? (options.length === 1
+    ? `Before I prepare this: ${step.alternatives[0].description}. Pick it below to see the preview, or run /ux-update again with other words.`
+    : `The ${sectionLabel} ${property} matches ${options.length} places. Which one should change? Pick it below to see its preview.`);
+  return { ok: 'choice', question, options };
+}
+
+async function apply(section: string, alternatives: readonly Alternative[], model: SiteModel | undefined, readFile: ReadBaseFile, where: string): Promise<PlannedChange> {
+  const byFile = new Map<string, Splice[]>();
+  for (const a of alternatives) for (const s of a.splices) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  const files: FileChange[] = [];
+  for (const [path, splices] of byFile) {
+    const before = model?.project.text(path) ?? (await readFile(path));
+    if (before === undefined) throw new EditError(`${path} does not exist on ${where}.`);
+    const after = applySplices(before, splices);
+    const broken = brokenBy(path, before, after);
+    if (broken) throw new EditError(broken);
+    if (after !== before) files.push({ path, before, after });
+  }
+  const notes = [...new Set(alternatives.map((a) => a.note).filter((n): n is string => n !== undefined))];
+  return { section, files, lines: alternatives.map((a) => a.line), notes };
+}
+
+/** A property written in `.valine/ux-map.json`: the marker, CSS variable or links array it names. */
+async function mapStep(spec: MapPropertySpec, siteMap: SiteMap, readFile: ReadBaseFile, where: string, section: string, property: string, edit: EditValue, named?: string): Promise<Step> {
+  const text = await readFile(spec.file);
+  if (text === undefined) {
+    return fail(`The site map says ${section} ${property} lives in ${inlineCode(spec.file)}, but that file does not exist on ${where}. Fix the site map (${inlineCode('.valine/ux-map.json')}) or the repository.`);
+  }
+  try {
+    const from = readValue(text, spec, siteMap.markerAttribute);
+    const after = applyEdit(text, spec, siteMap.markerAttribute, edit);
+    const to = edit.kind === 'links' ? edit.add.map((l) => `${l.label}:${l.href}`).join(', ') : edit.value;
+    return {
+      ok: true,
+      alternatives: [{ splices: [diffSplice(spec.file, text, after)], line: { property, kind: edit.kind, from, to, ...(named ? { named: named.toLowerCase().replace(/[\s_-]+/g, '') } : {}) }, label: spec.file, description: spec.file }],
+    };
+  } catch (error) {
+    if (error instanceof EditError) return fail(`${error.message} (Looked on ${where}.)`);
+    throw error;
+  }
+}
+
+function textStep(model: SiteModel, targets: readonly Target[], property: string, value: string, section: string): Step {
+  const alternatives: Alternative[] = [];
+  let message = '';
+  for (const target of targets) {
+    if (target.edit.kind !== 'text') continue;
+    const result = textChange(model.project, target.edit.block, value);
+    if (!result.ok) {
+      message ||= result.message;
+      continue;
+    }
+    const inside = target.edit.block.inside;
+    alternatives.push({
+      splices: [result.splice],
+      line: { property, kind: 'text', from: result.from, to: result.to, at: locationOf(target) },
+      label: target.label,
+      description: inside.length > 0 ? `replace the whole text ${JSON.stringify(target.current.slice(0, 60))}, which also removes ${inside.slice(0, 3).join(', ')}${inside.length > 3 ? '…' : ''}` : `${target.file}:${target.line}`,
+      ...(inside.length > 0 ? { needsChoice: true } : {}),
+      ...(result.note ? { note: result.note } : {}),
+      section,
+    });
+  }
+  return alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `No text of the ${section} ${property} can be changed.`);
+}
+
+function colorStep(model: SiteModel, targets: readonly Target[], property: string, hex: string, requested: string, section: string): Step {
+  const alternatives: Alternative[] = [];
+  let message = '';
+  const named = requested.startsWith('#') ? undefined : requested.toLowerCase();
+  for (const target of targets) {
+    if (target.edit.kind !== 'color') continue;
+    const { node, role } = target.edit;
+    const hasTokens = classTokens(node).some((t) => (role === 'background' ? t.utility === 'bg' : t.utility === 'text'));
+    if (model.theme.tailwind && (hasTokens || node.classSlots.length > 0 || model.stylesheets.length === 0)) {
+      const result = classColorEdit(node, role, hex, requested, model.theme, section);
+      if (result.ok) {
+        const kept = result.kept.length > 0 ? `Kept as they are: ${result.kept.join(' ')}.` : undefined;
+        const how = result.choice.how === 'theme token' ? `Written as the site's theme colour ${result.to}.` : undefined;
+        alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${result.from} → ${result.to}`, ...(kept || how ? { note: [how, kept].filter(Boolean).join(' ') } : {}), section });
+        continue;
+      }
+      message ||= result.message;
+      if (hasTokens) continue;
+    }
+    const css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section);
+    if (css.ok) {
+      alternatives.push({ splices: css.splices, line: { property, kind: 'color', from: css.from, to: css.to, hex, ...(named ? { named } : {}), at: `${css.file}:${css.line}` }, label: target.label, description: `${css.file}:${css.line}`, ...(css.note ? { note: css.note } : {}), section });
+    } else {
+      message ||= css.message;
+    }
+  }
+  return alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `The ${section} ${property} cannot be changed.`);
+}
+
+function cssFiles(model: SiteModel): string[] {
+  return model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css'));
+}
+
+function linksStep(model: SiteModel, targets: readonly Target[], intent: ValidatedIntent, where: string): Step {
+  const alternatives: Alternative[] = [];
+  let message = '';
+  for (const target of targets) {
+    if (target.edit.kind !== 'links') continue;
+    const group = target.edit.group;
+    try {
+      const splices: Splice[] = [];
+      const parts: string[] = [];
+      for (const link of intent.addLinks) {
+        splices.push(...addLinkSplices(model.project, group, link));
+        parts.push(`add ${link.label}:${link.href}`);
+      }
+      for (const name of intent.removeLinks) {
+        const removed = removeLinkSplice(group, name);
+        splices.push(removed.splice);
+        parts.push(`remove ${removed.removed}`);
+      }
+      for (const rename of intent.renameLinks) {
+        const renamed = renameLinkSplice(group, rename.from, rename.to);
+        splices.push(renamed.splice);
+        parts.push(`rename ${renamed.renamed} → ${rename.to}`);
+      }
+      alternatives.push({ splices, line: { property: intent.linksProperty ?? 'links', kind: 'links', from: linkLabels(group).join(', '), to: parts.join(', '), at: locationOf(target) }, label: target.label, description: `${group.name} in ${group.file}:${group.line}`, section: intent.section });
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      message ||= `${error.message} (Looked on ${where}.)`;
+    }
+  }
+  if (alternatives.length === 0) return fail(message || `No links of the ${intent.section} were found on ${where}.`);
+  return { ok: true, alternatives, ...(alternatives.length > 1 ? { question: `The ${intent.section} has ${alternatives.length} link lists. Which one should change?` } : {}) };
+}
+
+const normalise = (text: string) => text.replace(/<[^>]*\/>/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!:]+$/, '');
+const REGION_ORDER = ['hero', 'main', 'header', 'nav', 'footer'] as const;
+const REGION_SECTION: Readonly<Record<string, string>> = { hero: 'home', main: 'home', header: 'header', nav: 'navbar', footer: 'footer' };
+
+/** "change "Get Started" to "Start free"": the text found on the home page, the hero first. */
+function replaceStep(model: SiteModel, from: string, to: string, section: string, where: string): Step {
+  const wanted = normalise(from);
+  const matches = model.blocks.filter(({ block, where: region }) => {
+    if (section && REGION_SECTION[region] !== section && !(section === 'navbar' && region === 'header') && !(section === 'header' && region === 'nav')) return false;
+    return normalise(block.text) === wanted || (block.edit && normalise(block.edit.replaced) === wanted);
+  });
+  if (matches.length === 0) {
+    const near = model.blocks.filter(({ block }) => normalise(block.text).includes(wanted)).map(({ block }) => JSON.stringify(block.text.slice(0, 60)));
+    return fail(`I did not find the text ${inlineCode(from.slice(0, 80))} on the home page of ${where}${section ? ` (in the ${section})` : ''}.${near.length > 0 ? ` Texts that contain it: ${listOr(near.slice(0, 3))}; quote the whole text.` : ' Quote the text exactly as the page shows it.'}`);
+  }
+  const best = REGION_ORDER.map((r) => matches.filter((m) => m.where === r)).find((list) => list.length > 0) ?? matches;
+  const alternatives: Alternative[] = [];
+  let message = '';
+  for (const { block, where: region } of best) {
+    const result = textChange(model.project, block, to);
+    if (!result.ok) {
+      message ||= result.message;
+      continue;
+    }
+    const file = result.splice.file;
+    const line = model.project.line(file, result.splice.start);
+    const others = matches.length - best.length;
+    alternatives.push({
+      splices: [result.splice],
+      line: { property: 'text', kind: 'text', from: result.from, to: result.to, at: `${file}:${line}` },
+      label: `${JSON.stringify(block.text.slice(0, 50))} in ${file}:${line}`,
+      description: `${region === 'hero' ? 'in the hero' : `in the ${region}`}, ${file}:${line}`,
+      ...(block.inside.length > 0 ? { needsChoice: true } : {}),
+      note: [result.note, others > 0 ? `The same text also appears in ${others} other place${others === 1 ? '' : 's'} further down the page; those are unchanged.` : undefined].filter(Boolean).join(' ') || undefined,
+      section: REGION_SECTION[region] ?? 'home',
+    });
+  }
+  return alternatives.length > 0 ? { ok: true, alternatives } : fail(message);
+}
+
+function nothingFound(model: SiteModel, section: string, property: string, where: string): string {
+  const found = ownProperty(model.sections, section);
+  const available = found ? Object.entries(found.properties).filter(([, p]) => p.targets.length > 0).map(([n]) => n) : [];
+  const at = found?.location ? ` (the ${found.location.tag} in ${found.location.file}:${found.location.line})` : '';
+  const what = property === 'brand' || property === 'text' ? 'text (the logo may be an image)' : property;
+  return `I found no ${what} in the ${section}${at} on ${where}.${available.length > 0 ? ` What I can change there: ${listOr(available)}.` : ''} Run /ux-map to see what was found, or name the place in .valine/ux-map.json.`;
 }

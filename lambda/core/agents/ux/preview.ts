@@ -22,12 +22,18 @@ export function parserLine(parser: ParserName, note?: string): string {
 export function changeSummary(section: string, changes: readonly ChangeLine[]): string {
   return noMentions(
     `${section}: ${changes
-      .map((c) => (c.kind === 'links' ? `add link ${shorten(c.to, 60)}` : `${c.property} → ${c.kind === 'color' ? colorWithName(c) : JSON.stringify(shorten(c.to, 60))}`))
+      .map((c) => (c.kind === 'links' ? (LINK_VERBS.test(c.to) ? shorten(c.to, 80) : `add link ${shorten(c.to, 60)}`) : `${c.property} → ${c.kind === 'color' ? colorWithName(c) : c.kind === 'style' ? shorten(c.to, 60) : JSON.stringify(shorten(c.to, 60))}`))
       .join('; ')}`,
   );
 }
 
+/** Discovered link changes say what they do ("add Pricing:/pricing, remove Blog"); map ones list the added links. */
+const LINK_VERBS = /^(?:add|remove|rename) /;
+
 function changeBullet(change: ChangeLine): string {
+  const at = change.at ? ` (${inlineCode(change.at)})` : '';
+  if (change.kind === 'links' && LINK_VERBS.test(change.to)) return `• **links**${at}: ${change.to.split(', ').map((l) => inlineCode(l)).join(', ')}`;
+  if (change.kind !== 'links' && change.at) return `• **${change.property}**${at}: ${inlineCode(change.from)} → ${inlineCode(change.to)}${change.named ? ` (${change.named})` : ''}`;
   if (change.kind === 'links') return `• add link${change.to.includes(', ') ? 's' : ''} ${change.to.split(', ').map((l) => inlineCode(l)).join(', ')}`;
   return `• **${change.property}**: ${inlineCode(change.from)} → ${inlineCode(change.to)}${change.named ? ` (${change.named})` : ''}`;
 }
@@ -46,13 +52,17 @@ export interface PreviewInput {
   requesterName: string;
   parser: ParserName;
   note?: string;
+  /** What the preview should say about how the change is made (kept tokens, config files). */
+  notes?: readonly string[];
 }
 
 /** The preview above the Confirm / Cancel buttons: what changes, the real diff fitted to Discord, who asked. */
 export function previewMessage(input: PreviewInput): DiscordMessage {
-  const newColor = input.changes.find((c) => c.kind === 'color')?.to;
+  const colorChange = input.changes.find((c) => c.kind === 'color');
+  const newColor = colorChange?.hex ?? (colorChange && /^#[0-9a-f]{6}$/i.test(colorChange.to) ? colorChange.to : undefined);
   const where = `${inlineCode(input.repository.kind === 'github' ? input.repository.name : 'local site repository')} on ${inlineCode(input.repository.defaultBranch)} at ${inlineCode(input.baseCommit.slice(0, 7))}`;
-  const head = [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ''].join('\n');
+  const notes = (input.notes ?? []).map((n) => `_${noMentions(shorten(n, 300))}_`);
+  const head = [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ...notes, ''].join('\n');
   const hiddenNoteRoom = 120;
   const fenceRoom = '```diff\n\n```'.length;
   const fitted = fitDiff(input.diff, DESCRIPTION_BUDGET - head.length - fenceRoom - hiddenNoteRoom, (line) => fenceSafe(line).length);

@@ -12,7 +12,11 @@ export const uxProposalSchema = z.object({
   section: z.string(),
   parser: z.enum(PARSER_NAMES),
   note: z.string().optional(),
-  changes: z.array(z.object({ property: z.string(), kind: z.enum(['text', 'color', 'links']), from: z.string(), to: z.string(), named: z.string().optional() })),
+  changes: z.array(
+    z.object({ property: z.string(), kind: z.enum(['text', 'color', 'links', 'style']), from: z.string(), to: z.string(), named: z.string().optional(), hex: z.string().optional(), at: z.string().optional() }),
+  ),
+  /** Sentences shown with the preview (what was kept, where the text really lives). */
+  notes: z.array(z.string()).optional(),
   files: z.array(
     z.object({
       path: z.string(),

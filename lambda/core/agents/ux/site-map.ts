@@ -62,11 +62,28 @@ export const siteMapSchema = z.object({
   sections: z.record(name, sectionSpecSchema).refine((s) => Object.keys(s).length > 0, 'expected at least one section'),
 });
 
-export type PropertySpec = z.output<typeof propertySpecSchema>;
-export type SectionSpec = z.output<typeof sectionSpecSchema>;
-export type SiteMap = z.output<typeof siteMapSchema>;
 /** What kind of value a property takes, derived from how it is edited. */
 export type PropertyKind = 'text' | 'color' | 'links';
+
+/**
+ * A property found by discovery rather than written in a map: where it lives is in the
+ * discovered site model (one or several places), not in the spec.
+ */
+export interface DiscoveredPropertySpec {
+  edit: 'discovered';
+  kind: PropertyKind;
+  aliases?: string[];
+  description?: string;
+  maxLength?: number;
+  /** What the property holds now, as a person reads it (the first places found), for messages and the LLM. */
+  current?: string[];
+}
+
+export type MapPropertySpec = z.output<typeof propertySpecSchema>;
+export type PropertySpec = MapPropertySpec | DiscoveredPropertySpec;
+export type SectionSpec = Omit<z.output<typeof sectionSpecSchema>, 'properties'> & { properties: Record<string, PropertySpec> };
+/** The vocabulary of a site: its sections and properties, from `.valine/ux-map.json`, from discovery, or both. */
+export type SiteMap = Omit<z.output<typeof siteMapSchema>, 'sections'> & { sections: Record<string, SectionSpec> };
 
 export function propertyKind(spec: PropertySpec): PropertyKind {
   switch (spec.edit) {
@@ -76,7 +93,19 @@ export function propertyKind(spec: PropertySpec): PropertyKind {
       return 'color';
     case 'links-array':
       return 'links';
+    case 'discovered':
+      return spec.kind;
   }
+}
+
+/** The longest text a property accepts. */
+export function textMaxLength(spec: PropertySpec): number {
+  return (spec.edit === 'jsx-text' || spec.edit === 'discovered' ? spec.maxLength : undefined) ?? DEFAULT_TEXT_MAX_LENGTH;
+}
+
+/** A section's own property of that name (never one inherited from Object.prototype, such as `constructor`). */
+export function ownProperty<T>(record: Record<string, T>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }
 
 export type SiteMapParse = { ok: true; siteMap: SiteMap } | { ok: false; message: string };

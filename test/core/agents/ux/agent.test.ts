@@ -29,7 +29,7 @@ function taskFor(outcome: ProposalOutcome, taskId = 'tsk_01HX9ABCDEF'): Task {
 }
 
 const embed = (outcome: ProposalOutcome) => {
-  const message = outcome.kind === 'proposal' ? outcome.preview : outcome.message;
+  const message = outcome.kind === 'proposal' ? outcome.preview : outcome.kind === 'choice' ? outcome.question : outcome.message;
   return message.embeds?.[0] ?? {};
 };
 
@@ -159,13 +159,14 @@ describe('UX Agent on a local git repository', () => {
     expect(outcome.kind === 'proposal' && outcome.summary).toBe('hero: title → "Calm software"');
   });
 
-  it('refuses a repository without the expected files', async () => {
+  it('refuses a repository where discovery finds no page, saying how to describe it', async () => {
     const bare = join(root, 'bare-seed');
     mkdirSync(bare);
     writeFileSync(join(bare, 'README.md'), '# not a React site\n');
     const agent = createUxAgent({ repoHost: createLocalGitRepoHost({ directory: join(root, 'other'), seedFrom: bare }) });
     const outcome = await agent.propose(request({ description: 'make the navbar blue' }), context);
-    expect(embed(outcome).description).toMatch(/^The site map says navbar color lives in `src\/components\/NavBar.css`, but that file does not exist/);
+    expect(outcome.kind).toBe('rejected');
+    expect(embed(outcome).description).toMatch(/^No header, navbar, footer or home page was found in the local site repository \(unknown\); describe the site in \.valine\/ux-map\.json/);
   });
 
   it('confirms into a branch with one commit naming the requester, leaving main and the checkout alone', async () => {

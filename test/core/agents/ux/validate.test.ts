@@ -24,7 +24,7 @@ describe('validation against the site map', () => {
     expect(check('section:top-bar logo:"Acme"')).toEqual({ ok: false, message: expect.stringContaining('Unknown section `top-bar`') });
     expect(check('section:nav logo:"Acme"')).toEqual({
       ok: true,
-      intent: { section: 'navbar', changes: [{ property: 'brand', kind: 'text', value: 'Acme', requested: 'Acme' }], addLinks: [] },
+      intent: { section: 'navbar', changes: [{ property: 'brand', kind: 'text', value: 'Acme', requested: 'Acme' }], addLinks: [], removeLinks: [], renameLinks: [], styles: [] },
     });
   });
 
@@ -41,8 +41,8 @@ describe('validation against the site map', () => {
     [`section:navbar brand:"${'x'.repeat(61)}"`, /limit is 60/],
     ['section:header text:"a" text:"b"', /^The property `text` is given twice/],
     ['section:header text:"a" title:"b"', /^The property `text` is given twice/],
-    ['section:header links:"x"', /^Links are added one at a time with add-link/],
-    ['section:footer add-link:"Blog:/blog"', /^The footer has no links to add to\. Sections with links: header or navbar/],
+    ['section:header links:"x"', /^Links are changed one at a time with add-link, remove-link or rename-link/],
+    ['section:footer add-link:"Blog:/blog"', /^The footer has no links to change\. Sections with links: header or navbar/],
     ['section:header add-link:"Evil:javascript:alert(1)"', /link target `javascript:alert\(1\)` is not allowed/],
     ['section:header add-link:":/x"', /The link has no label/],
     ['section:header add-link:"Blog:/blog" add-link:"blog:/blog2"', /is given twice/],

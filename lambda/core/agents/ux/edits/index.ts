@@ -1,5 +1,5 @@
 import type { LinkToAdd } from '../intent';
-import type { PropertySpec } from '../site-map';
+import type { MapPropertySpec } from '../site-map';
 import { editCssVariable, readCssVariable } from './css-variable';
 import { EditError } from './edit-error';
 import { editJsxText, readJsxText } from './jsx-text';
@@ -10,7 +10,7 @@ export { EditError } from './edit-error';
 export type EditValue = { kind: 'text' | 'color'; value: string } | { kind: 'links'; add: readonly LinkToAdd[] };
 
 /** The current value at the spec's location, as a person would read it. */
-export function readValue(source: string, spec: PropertySpec, markerAttribute: string): string {
+export function readValue(source: string, spec: MapPropertySpec, markerAttribute: string): string {
   switch (spec.edit) {
     case 'jsx-text':
       return readJsxText(source, spec.file, markerAttribute, spec.marker);
@@ -24,7 +24,7 @@ export function readValue(source: string, spec: PropertySpec, markerAttribute: s
 }
 
 /** Applies one formatting-preserving edit and returns the new file content. Throws EditError. */
-export function applyEdit(source: string, spec: PropertySpec, markerAttribute: string, edit: EditValue): string {
+export function applyEdit(source: string, spec: MapPropertySpec, markerAttribute: string, edit: EditValue): string {
   if (spec.edit === 'links-array') {
     if (edit.kind !== 'links') throw new EditError(`${spec.variable} in ${spec.file} is a list of links; add to it with add-link.`);
     const before = readLinks(source, spec.file, spec.variable);

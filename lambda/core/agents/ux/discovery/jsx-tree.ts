@@ -1,0 +1,350 @@
+import type * as t from '@babel/types';
+import { decodeHTML } from 'entities';
+import type { Project } from './project';
+import { exported, linksArray, localInit, resolveExpression, resolveIdentifier, resolveString, sourceOf, stringSlot, unwrap, type Resolved } from './resolve';
+import type { LinksArray, StringSlot, UiChild, UiNode } from './ui-tree';
+
+/**
+ * Renders components into the neutral tree: starting from a component (a page or a layout),
+ * every project component it uses is expanded where it is used, so a header that lives in
+ * `MarketingLayout.jsx`, or a hero in `HeroSection.jsx` used by the landing page, is found
+ * where the visitor sees it. Files nothing renders are never looked at.
+ */
+const MAX_EXPANSION_DEPTH = 6;
+const MAX_NODES = 20000;
+const STRING_ATTRIBUTES = ['id', 'className', 'class', 'href', 'to', 'aria-label', 'role', 'type', 'alt', 'title', 'variant', 'data-testid', 'aria-labelledby'];
+
+type FunctionLike = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression;
+
+interface BuildState {
+  project: Project;
+  nodes: number;
+  stack: string[];
+}
+
+const isFunction = (node: t.Node | null | undefined): node is FunctionLike =>
+  node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
+
+/** The function a component name stands for (local, imported, `memo()`/`forwardRef()`/`lazy(() => import())`). */
+function componentFunction(project: Project, resolved: Resolved | undefined, depth = 0): { file: string; fn: FunctionLike } | undefined {
+  if (!resolved || depth > 4) return undefined;
+  const node = unwrap(resolved.node);
+  if (isFunction(node)) return { file: resolved.file, fn: node };
+  if (node?.type === 'CallExpression') {
+    const callee = node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' ? node.callee.property.name : node.callee.type === 'Identifier' ? node.callee.name : '';
+    const argument = node.arguments[0];
+    if ((callee === 'memo' || callee === 'forwardRef' || callee === 'observer') && argument) {
+      return componentFunction(project, argument.type === 'Identifier' ? resolveIdentifier(project, resolved.file, argument.name) : { file: resolved.file, node: argument }, depth + 1);
+    }
+    if (callee === 'lazy' && isFunction(argument as t.Node)) {
+      const body = (argument as FunctionLike).body;
+      const call = body.type === 'CallExpression' ? body : undefined;
+      const source = call?.callee.type === 'Import' && call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
+      const file = source ? project.resolve(resolved.file, source) : undefined;
+      return file ? componentFunction(project, exported(project, file, 'default'), depth + 1) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The component a JSX tag names in `file`, when it is defined in this repository. */
+export function findComponent(project: Project, file: string, name: string): { file: string; fn: FunctionLike } | undefined {
+  if (!/^[A-Z]/.test(name) || name.includes('.')) return undefined;
+  if (!localInit(project, file, name) && !project.importsOf(file).get(name)?.file) return undefined;
+  return componentFunction(project, resolveIdentifier(project, file, name));
+}
+
+/** The default (or named) export of a file, as a component. */
+export function exportedComponent(project: Project, file: string, name = 'default'): { file: string; fn: FunctionLike } | undefined {
+  const found = componentFunction(project, exported(project, file, name));
+  if (found) return found;
+  // A page that exports nothing by default (rare): its first function with JSX.
+  return undefined;
+}
+
+function tagName(name: t.JSXOpeningElement['name']): string {
+  if (name.type === 'JSXIdentifier') return name.name;
+  if (name.type === 'JSXNamespacedName') return `${name.namespace.name}:${name.name.name}`;
+  return `${tagName(name.object as t.JSXOpeningElement['name'])}.${name.property.name}`;
+}
+
+/** Every string the class expression is made of, following variables and class helpers. */
+function classSlots(state: BuildState, file: string, node: t.Node, conditional: boolean, out: StringSlot[], depth = 0): boolean {
+  const { project } = state;
+  const expression = unwrap(node);
+  if (!expression || depth > 6) return false;
+  switch (expression.type) {
+    case 'StringLiteral': {
+      const slot = stringSlot(project, file, expression);
+      if (slot) out.push({ ...slot, ...(conditional ? { conditional } : {}) });
+      return true;
+    }
+    case 'TemplateLiteral': {
+      const text = project.text(file) ?? '';
+      for (const quasi of expression.quasis) {
+        const start = quasi.start ?? 0;
+        const end = quasi.end ?? 0;
+        out.push({ file, start, end, raw: text.slice(start, end), syntax: 'js-template', ...(conditional ? { conditional } : {}) });
+      }
+      let ok = true;
+      for (const inner of expression.expressions) ok = classSlots(state, file, inner, true, out, depth + 1) && ok;
+      return ok;
+    }
+    case 'ConditionalExpression':
+      return classSlots(state, file, expression.consequent, true, out, depth + 1) && classSlots(state, file, expression.alternate, true, out, depth + 1);
+    case 'LogicalExpression':
+      return classSlots(state, file, expression.right, true, out, depth + 1);
+    case 'BinaryExpression':
+      if (expression.operator !== '+') return false;
+      return classSlots(state, file, expression.left, conditional, out, depth + 1) && classSlots(state, file, expression.right, conditional, out, depth + 1);
+    case 'CallExpression': {
+      let ok = true;
+      for (const argument of expression.arguments) {
+        if (argument.type === 'ObjectExpression') {
+          for (const property of argument.properties) {
+            if (property.type === 'ObjectProperty' && property.key.type === 'StringLiteral') classSlots(state, file, property.key, true, out, depth + 1);
+          }
+          continue;
+        }
+        if (argument.type === 'CallExpression') continue; // e.g. buttonVariants({ … }): styled elsewhere
+        ok = classSlots(state, file, argument, conditional, out, depth + 1) && ok;
+      }
+      return ok;
+    }
+    case 'Identifier':
+    case 'MemberExpression':
+    case 'OptionalMemberExpression': {
+      const resolved = resolveExpression(project, file, expression);
+      if (!resolved || resolved.node === expression) return false;
+      return classSlots(state, resolved.file, resolved.node, conditional, out, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/** A `.map(…)` over a resolvable array of link objects (`links.filter(…).map(…)` included). */
+function mappedLinks(state: BuildState, file: string, expression: t.Node): LinksArray | undefined {
+  const node = unwrap(expression);
+  if (node?.type !== 'CallExpression' && node?.type !== 'OptionalCallExpression') return undefined;
+  const callee = node.callee;
+  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.property.type !== 'Identifier' || callee.property.name !== 'map') return undefined;
+  let base: t.Node = callee.object;
+  while ((base.type === 'CallExpression' || base.type === 'OptionalCallExpression') && (base.callee.type === 'MemberExpression' || base.callee.type === 'OptionalMemberExpression')) {
+    base = base.callee.object;
+  }
+  return arrayOfLinks(state, file, base);
+}
+
+function arrayOfLinks(state: BuildState, file: string, expression: t.Node): LinksArray | undefined {
+  const resolved = resolveExpression(state.project, file, expression);
+  const node = unwrap(resolved?.node);
+  if (!resolved || node?.type !== 'ArrayExpression') return undefined;
+  return linksArray(state.project, resolved.file, node, sourceOf(state.project, file, expression));
+}
+
+/** JSX elements inside an expression (branches of `a ? <X/> : <Y/>`, `cond && <X/>`, `.map(() => <X/>)`), in source order. */
+function jsxInside(node: t.Node, out: Array<t.JSXElement | t.JSXFragment>): void {
+  if (node.type === 'JSXElement' || node.type === 'JSXFragment') {
+    out.push(node);
+    return;
+  }
+  for (const key of Object.keys(node) as Array<keyof t.Node>) {
+    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
+    const value = node[key] as unknown;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') jsxInside(item as t.Node, out);
+    } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') {
+      jsxInside(value as t.Node, out);
+    }
+  }
+}
+
+function childrenOf(state: BuildState, file: string, children: t.JSXElement['children'], depth: number): UiChild[] {
+  const { project } = state;
+  const text = project.text(file) ?? '';
+  const out: UiChild[] = [];
+  for (const child of children) {
+    if (state.nodes > MAX_NODES) break;
+    if (child.type === 'JSXText') {
+      const start = child.start ?? 0;
+      const end = child.end ?? 0;
+      const raw = text.slice(start, end);
+      out.push({ kind: 'text', range: { file, start, end }, raw, value: decodeHTML(raw), syntax: 'jsx' });
+    } else if (child.type === 'JSXElement') {
+      out.push(...elementChildren(state, file, child, depth));
+    } else if (child.type === 'JSXFragment') {
+      out.push(...childrenOf(state, file, child.children, depth));
+    } else if (child.type === 'JSXExpressionContainer') {
+      const expression = child.expression;
+      if (expression.type === 'JSXEmptyExpression') continue;
+      if (expression.type === 'StringLiteral' || (expression.type === 'TemplateLiteral' && expression.expressions.length === 0)) {
+        const slot = stringSlot(project, file, expression);
+        const value = expression.type === 'StringLiteral' ? expression.value : (expression.quasis[0]?.value.cooked ?? '');
+        if (slot) out.push({ kind: 'string', slot, value, display: value });
+        continue;
+      }
+      const links = mappedLinks(state, file, expression);
+      if (links) out.push({ kind: 'links-array', array: links });
+      const inner: Array<t.JSXElement | t.JSXFragment> = [];
+      jsxInside(expression, inner);
+      if (inner.length > 0) {
+        for (const element of inner) {
+          if (element.type === 'JSXElement') out.push(...elementChildren(state, file, element, depth));
+          else out.push(...childrenOf(state, file, element.children, depth));
+        }
+        continue;
+      }
+      if (links) continue;
+      const configured = expression.type === 'Identifier' || expression.type === 'MemberExpression' || expression.type === 'OptionalMemberExpression' ? resolveString(project, file, expression) : undefined;
+      const display = `{${sourceOf(project, file, expression)}}`;
+      if (configured && configured.slot.file !== file) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display });
+      else if (configured) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display });
+      else out.push({ kind: 'expression', range: { file, start: child.start ?? 0, end: child.end ?? 0 }, display });
+    }
+  }
+  return out;
+}
+
+function attributeString(state: BuildState, file: string, value: t.JSXAttribute['value']): string | undefined {
+  if (!value) return 'true';
+  if (value.type === 'StringLiteral') return value.value;
+  if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
+    const resolved = resolveString(state.project, file, value.expression);
+    return resolved?.value;
+  }
+  return undefined;
+}
+
+/** One JSX element as tree children: itself, or, for a project component, its rendered output. */
+function elementChildren(state: BuildState, file: string, element: t.JSXElement, depth: number): UiChild[] {
+  const node = buildNode(state, file, element, depth);
+  return node ? [{ kind: 'element', node }] : [];
+}
+
+function buildNode(state: BuildState, file: string, element: t.JSXElement, depth: number): UiNode | undefined {
+  const { project } = state;
+  state.nodes++;
+  const opening = element.openingElement;
+  const tag = tagName(opening.name);
+  const attributes: Record<string, string> = {};
+  const slots: StringSlot[] = [];
+  let classUnresolved = false;
+  let link: StringSlot | undefined;
+  const extra: UiChild[] = [];
+  for (const attribute of opening.attributes) {
+    if (attribute.type !== 'JSXAttribute') continue;
+    const name = attribute.name.type === 'JSXIdentifier' ? attribute.name.name : `${attribute.name.namespace.name}:${attribute.name.name.name}`;
+    if (name === 'className' || name === 'class') {
+      const value = attribute.value;
+      if (value?.type === 'StringLiteral') {
+        const slot = stringSlot(project, file, value, true);
+        if (slot) slots.push(slot);
+      } else if (value?.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
+        classUnresolved = !classSlots(state, file, value.expression, false, slots);
+        // Styled by a button helper (`buttonVariants()`, `btn()`): a button even without visible classes.
+        if (/\b(?:\w*[bB]utton\w*|btn\w*)\s*\(/.test(sourceOf(project, file, value.expression))) attributes['data-styled-as'] = 'button';
+      }
+    }
+    if (STRING_ATTRIBUTES.includes(name)) {
+      const value = attributeString(state, file, attribute.value);
+      if (value !== undefined) attributes[name] = value;
+    }
+    if ((name === 'href' || name === 'to') && attribute.value?.type === 'StringLiteral') link = stringSlot(project, file, attribute.value, true);
+    // Link lists handed to a component: `<MainNav items={marketingConfig.mainNav} />`.
+    if (attribute.value?.type === 'JSXExpressionContainer' && attribute.value.expression.type !== 'JSXEmptyExpression' && name !== 'className') {
+      const expression = attribute.value.expression;
+      if (expression.type === 'Identifier' || expression.type === 'MemberExpression') {
+        const links = arrayOfLinks(state, file, expression);
+        if (links) extra.push({ kind: 'links-array', array: links });
+      }
+    }
+  }
+  const start = element.start ?? 0;
+  const node: UiNode = {
+    file,
+    tag,
+    range: { file, start, end: element.end ?? 0 },
+    attributeInsertAt: opening.name.end ?? start + 1,
+    line: project.line(file, start),
+    attributes,
+    classSlots: slots,
+    classUnresolved,
+    ...(link ? { link } : {}),
+    children: [...extra, ...childrenOf(state, file, element.children, depth)],
+    syntax: 'jsx',
+    selfClosing: opening.selfClosing,
+  };
+  const linkLike = 'href' in attributes || 'to' in attributes;
+  const key = `${file}#${tag}`;
+  if (!linkLike && depth < MAX_EXPANSION_DEPTH && !state.stack.includes(key)) {
+    const component = findComponent(project, file, tag);
+    if (component) {
+      state.stack.push(key);
+      const rendered = renderFunction(state, component.file, component.fn, depth + 1);
+      state.stack.pop();
+      for (const child of rendered) if (child.kind === 'element') child.node.component ??= tag;
+      node.children = [...rendered, ...node.children];
+    }
+  }
+  return node;
+}
+
+/** The JSX a component function renders, as tree children (every return, in source order). */
+function renderFunction(state: BuildState, file: string, fn: FunctionLike, depth: number): UiChild[] {
+  const found: Array<t.JSXElement | t.JSXFragment> = [];
+  jsxInside(fn.body, found);
+  const out: UiChild[] = [];
+  for (const element of found) {
+    if (element.type === 'JSXElement') out.push(...elementChildren(state, file, element, depth));
+    else out.push(...childrenOf(state, file, element.children, depth));
+  }
+  return out;
+}
+
+/** The rendered tree of a component (a page or a layout): a root node named after it. */
+export function renderComponent(project: Project, file: string, name = 'default'): UiNode | undefined {
+  const component = exportedComponent(project, file, name);
+  return component ? renderFound(project, component, file) : undefined;
+}
+
+/** The rendered tree of the component a tag names where it is used (`<Landing />` in the routes file). */
+export function renderTag(project: Project, file: string, tag: string): UiNode | undefined {
+  const component = findComponent(project, file, tag);
+  return component ? renderFound(project, component, tag) : undefined;
+}
+
+function renderFound(project: Project, component: { file: string; fn: FunctionLike }, name: string): UiNode {
+  const state: BuildState = { project, nodes: 0, stack: [`${component.file}#${name}`] };
+  const children = renderFunction(state, component.file, component.fn, 0);
+  const start = component.fn.start ?? 0;
+  return {
+    file: component.file,
+    tag: '#component',
+    range: { file: component.file, start, end: component.fn.end ?? 0 },
+    attributeInsertAt: start,
+    line: project.line(component.file, start),
+    attributes: {},
+    classSlots: [],
+    classUnresolved: false,
+    children,
+    component: name,
+    syntax: 'jsx',
+    selfClosing: false,
+  };
+}
+
+/** Every JSX element of a file at top level (for files whose components are not found as exports). */
+export function renderFile(project: Project, file: string): UiNode | undefined {
+  const ast = project.ast(file);
+  if (!ast) return undefined;
+  const state: BuildState = { project, nodes: 0, stack: [] };
+  const found: Array<t.JSXElement | t.JSXFragment> = [];
+  jsxInside(ast.program, found);
+  const children: UiChild[] = [];
+  for (const element of found) {
+    if (element.type === 'JSXElement') children.push(...elementChildren(state, file, element, 0));
+    else children.push(...childrenOf(state, file, element.children, 0));
+  }
+  return { file, tag: '#file', range: { file, start: 0, end: (project.text(file) ?? '').length }, attributeInsertAt: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, children, syntax: 'jsx', selfClosing: false };
+}

@@ -1,0 +1,192 @@
+import { parse } from '@babel/parser';
+import type * as t from '@babel/types';
+
+/**
+ * A website repository at one commit, as discovery reads it: its text files, a parse cache,
+ * module resolution (relative paths, tsconfig/jsconfig `paths`, `@/` and `~/` aliases) and the
+ * imports of each module. Nothing here reads the network: the snapshot is already in memory.
+ */
+export const SCRIPT_FILE = /\.(?:[cm]?[jt]sx?)$/;
+const RESOLVE_EXTENSIONS = ['', '.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs', '/index.tsx', '/index.ts', '/index.jsx', '/index.js'];
+/** Tests, stories and mocks are never part of the live site, whatever imports them. */
+const NOT_THE_SITE = /(?:^|\/)(?:__tests__|__mocks__|__snapshots__|tests?|e2e|cypress|playwright|stories|_archived|node_modules|dist|build|out|\.next)(?:\/|$)|\.(?:test|spec|stories|story)\.[cm]?[jt]sx?$/;
+
+export const isSiteFile = (path: string): boolean => !NOT_THE_SITE.test(path);
+
+export interface ImportBinding {
+  /** The local name in the importing module. */
+  local: string;
+  /** `default`, `*`, or the exported name. */
+  imported: string;
+  /** The resolved repository path, when it is a file of this repository. */
+  file?: string;
+}
+
+export class Project {
+  private readonly asts = new Map<string, t.File | null>();
+  private readonly bindings = new Map<string, Map<string, ImportBinding>>();
+  private readonly aliasRoots: Array<{ prefix: string; targets: string[] }>;
+
+  constructor(readonly files: ReadonlyMap<string, string>) {
+    this.aliasRoots = readAliases(files);
+  }
+
+  text(path: string): string | undefined {
+    return this.files.get(path);
+  }
+
+  /** The Babel AST of a script file (JSX + TypeScript), or null when it does not parse. Cached. */
+  ast(path: string): t.File | null {
+    if (this.asts.has(path)) return this.asts.get(path) ?? null;
+    const text = this.files.get(path);
+    let ast: t.File | null = null;
+    if (text !== undefined && SCRIPT_FILE.test(path)) {
+      try {
+        ast = parse(text, { sourceType: 'module', plugins: /\.[cm]?ts$/.test(path) ? ['typescript'] : ['jsx', 'typescript'], errorRecovery: false });
+      } catch {
+        ast = null;
+      }
+    }
+    this.asts.set(path, ast);
+    return ast;
+  }
+
+  /** Resolves an import specifier written in `from` to a file of the repository. */
+  resolve(from: string, specifier: string): string | undefined {
+    const bases: string[] = [];
+    if (specifier.startsWith('.')) bases.push(joinPath(dirname(from), specifier));
+    else if (specifier.startsWith('/')) bases.push(specifier.slice(1));
+    else {
+      for (const alias of this.aliasRoots) {
+        if (specifier === alias.prefix.replace(/\/$/, '') || specifier.startsWith(alias.prefix)) {
+          for (const target of alias.targets) bases.push(joinPath(target, specifier.slice(alias.prefix.length)));
+        }
+      }
+    }
+    for (const base of bases) {
+      for (const extension of RESOLVE_EXTENSIONS) {
+        const candidate = base + extension;
+        if (this.files.has(candidate)) return candidate;
+      }
+    }
+    return undefined;
+  }
+
+  /** Import specifiers of a module found by a fast scan (no parse): static, dynamic, re-exports and require(). */
+  scanImports(path: string): string[] {
+    const text = this.files.get(path);
+    if (text === undefined) return [];
+    const found = new Set<string>();
+    const patterns = [
+      /(?:^|[;\n}])\s*(?:import|export)\s+(?:type\s+)?(?:[\w*${},\s]+?\s+from\s+)?['"]([^'"\n]+)['"]/g,
+      /\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+      /\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+    ];
+    for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.add(match[1]);
+    return [...found];
+  }
+
+  /** Repository files a module imports (by the fast scan). */
+  importedFiles(path: string): string[] {
+    return this.scanImports(path)
+      .map((specifier) => this.resolve(path, specifier))
+      .filter((file): file is string => file !== undefined && isSiteFile(file));
+  }
+
+  /** The module's import bindings by local name, resolved to files (from the AST). */
+  importsOf(path: string): Map<string, ImportBinding> {
+    const cached = this.bindings.get(path);
+    if (cached) return cached;
+    const result = new Map<string, ImportBinding>();
+    const ast = this.ast(path);
+    for (const statement of ast?.program.body ?? []) {
+      if (statement.type !== 'ImportDeclaration') continue;
+      const file = this.resolve(path, statement.source.value);
+      for (const specifier of statement.specifiers) {
+        const imported =
+          specifier.type === 'ImportDefaultSpecifier'
+            ? 'default'
+            : specifier.type === 'ImportNamespaceSpecifier'
+              ? '*'
+              : specifier.imported.type === 'Identifier'
+                ? specifier.imported.name
+                : specifier.imported.value;
+        result.set(specifier.local.name, { local: specifier.local.name, imported, ...(file ? { file } : {}) });
+      }
+    }
+    this.bindings.set(path, result);
+    return result;
+  }
+
+  /** Files reachable from `entries` through imports (fast scan), tests and stories excluded. */
+  reachable(entries: readonly string[], limit = 5000): Set<string> {
+    const seen = new Set<string>();
+    const queue = entries.filter((e) => this.files.has(e));
+    while (queue.length > 0 && seen.size < limit) {
+      const next = queue.shift() as string;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      if (SCRIPT_FILE.test(next)) for (const file of this.importedFiles(next)) if (!seen.has(file)) queue.push(file);
+    }
+    return seen;
+  }
+
+  /** 1-based line of an offset in a file. */
+  line(path: string, offset: number): number {
+    const text = this.files.get(path) ?? '';
+    let line = 1;
+    for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+    return line;
+  }
+}
+
+export function dirname(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at < 0 ? '' : path.slice(0, at);
+}
+
+/** Joins and normalises a repository-relative path (`a/b` + `../c` → `a/c`). */
+export function joinPath(base: string, relative: string): string {
+  const parts = (base ? `${base}/${relative}` : relative).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** Path aliases from tsconfig.json / jsconfig.json (`compilerOptions.paths`, `baseUrl`), plus the usual `@/` and `~/`. */
+function readAliases(files: ReadonlyMap<string, string>): Array<{ prefix: string; targets: string[] }> {
+  const aliases: Array<{ prefix: string; targets: string[] }> = [];
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const text = files.get(name);
+    if (!text) continue;
+    const config = parseJsonWithComments(text) as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
+    const baseUrl = joinPath('', config?.compilerOptions?.baseUrl ?? '.');
+    for (const [pattern, targets] of Object.entries(config?.compilerOptions?.paths ?? {})) {
+      if (!Array.isArray(targets)) continue;
+      const prefix = pattern.replace(/\*$/, '');
+      aliases.push({ prefix, targets: targets.map((target) => joinPath(baseUrl, String(target).replace(/\*$/, ''))) });
+    }
+    if (config?.compilerOptions?.baseUrl) aliases.push({ prefix: '', targets: [baseUrl] });
+  }
+  const hasSrc = [...files.keys()].some((p) => p.startsWith('src/'));
+  for (const prefix of ['@/', '~/']) {
+    if (!aliases.some((a) => a.prefix === prefix)) aliases.push({ prefix, targets: hasSrc ? ['src', ''] : [''] });
+  }
+  return aliases;
+}
+
+/** tsconfig files allow comments and trailing commas. */
+function parseJsonWithComments(text: string): unknown {
+  const stripped = text
+    .replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_, quoted: string | undefined) => quoted ?? '')
+    .replace(/,(\s*[}\]])/g, '$1');
+  try {
+    return JSON.parse(stripped);
+  } catch {
+    return undefined;
+  }
+}

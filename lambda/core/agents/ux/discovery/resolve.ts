@@ -1,0 +1,243 @@
+import type * as t from '@babel/types';
+import type { Project } from './project';
+import type { LinkEntry, LinksArray, StringSlot } from './ui-tree';
+
+/**
+ * Follows an expression to the literal it stands for, across files: `siteMetadata.headerTitle`
+ * → the `headerTitle: 'TailwindBlog'` string in data/siteMetadata.js; `headerNavLinks` → the
+ * array literal in data/headerNavLinks.ts. Only plain data is followed: never a call result.
+ */
+export interface Resolved {
+  file: string;
+  node: t.Node;
+}
+
+const MAX_DEPTH = 8;
+
+export function unwrap(node: t.Node | null | undefined): t.Node | null | undefined {
+  let current = node;
+  while (
+    current &&
+    (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'ParenthesizedExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSTypeAssertion')
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** Program-level (or any-level, first found) `const name = …` initialiser in a file. */
+export function localInit(project: Project, file: string, name: string): t.Node | undefined {
+  const ast = project.ast(file);
+  if (!ast) return undefined;
+  for (const statement of ast.program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const d of declaration.declarations) if (d.id.type === 'Identifier' && d.id.name === name && d.init) return d.init;
+    }
+    if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) return declaration;
+  }
+  return nestedInit(ast.program, name);
+}
+
+/** A `const`/`let` declared inside a function body (e.g. `let headerClass = '…'` in a component). */
+function nestedInit(root: t.Node, name: string): t.Node | undefined {
+  let found: t.Node | undefined;
+  const visit = (node: t.Node) => {
+    if (found) return;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init) {
+      found = node.init;
+      return;
+    }
+    for (const key of Object.keys(node) as Array<keyof t.Node>) {
+      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') visit(item as t.Node);
+      } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') {
+        visit(value as t.Node);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** What a module exports under `name` (`default` included, `module.exports = …` too). */
+export function exported(project: Project, file: string, name: string, depth = 0): Resolved | undefined {
+  const ast = project.ast(file);
+  if (!ast || depth > MAX_DEPTH) return undefined;
+  for (const statement of ast.program.body) {
+    if (name === 'default' && statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration.type === 'Identifier') return resolveIdentifier(project, file, declaration.name, depth + 1) ?? undefined;
+      return { file, node: declaration };
+    }
+    if (name === 'default' && statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const { left, right } = statement.expression;
+      if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && left.property.type === 'Identifier' && left.property.name === 'exports') {
+        return resolveExpression(project, file, right, depth + 1) ?? { file, node: right };
+      }
+    }
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const d of declaration.declarations) if (d.id.type === 'Identifier' && d.id.name === name && d.init) return { file, node: d.init };
+      }
+      if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) return { file, node: declaration };
+      for (const specifier of statement.specifiers) {
+        if (specifier.type !== 'ExportSpecifier') continue;
+        const exportedName = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        if (exportedName !== name) continue;
+        if (statement.source) {
+          const target = project.resolve(file, statement.source.value);
+          return target ? exported(project, target, specifier.local.name, depth + 1) : undefined;
+        }
+        return resolveIdentifier(project, file, specifier.local.name, depth + 1);
+      }
+    }
+    if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
+      const target = project.resolve(file, statement.source.value);
+      const found = target ? exported(project, target, name, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function resolveIdentifier(project: Project, file: string, name: string, depth = 0): Resolved | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const init = localInit(project, file, name);
+  if (init) return resolveExpression(project, file, init, depth + 1) ?? { file, node: init };
+  const binding = project.importsOf(file).get(name);
+  if (binding?.file) {
+    if (binding.imported === '*') return { file: binding.file, node: { type: 'Program' } as t.Node };
+    return exported(project, binding.file, binding.imported, depth + 1);
+  }
+  return undefined;
+}
+
+function propertyName(property: t.ObjectProperty | t.ObjectMethod): string | undefined {
+  if (property.computed) return property.key.type === 'StringLiteral' ? property.key.value : undefined;
+  if (property.key.type === 'Identifier') return property.key.name;
+  if (property.key.type === 'StringLiteral') return property.key.value;
+  if (property.key.type === 'NumericLiteral') return String(property.key.value);
+  return undefined;
+}
+
+export function objectProperty(object: t.ObjectExpression, name: string): t.ObjectProperty | undefined {
+  for (const property of object.properties) {
+    if (property.type === 'ObjectProperty' && propertyName(property) === name) return property;
+  }
+  return undefined;
+}
+
+/** Resolves identifiers and member chains to the node they denote; literals resolve to themselves. */
+export function resolveExpression(project: Project, file: string, expression: t.Node, depth = 0): Resolved | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = unwrap(expression);
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'TemplateLiteral':
+    case 'ArrayExpression':
+    case 'ObjectExpression':
+      return { file, node };
+    case 'Identifier':
+      return resolveIdentifier(project, file, node.name, depth + 1);
+    case 'MemberExpression':
+    case 'OptionalMemberExpression': {
+      const key = node.computed ? (node.property.type === 'StringLiteral' ? node.property.value : undefined) : node.property.type === 'Identifier' ? node.property.name : undefined;
+      if (key === undefined) return undefined;
+      if (node.object.type === 'Identifier') {
+        const binding = project.importsOf(file).get(node.object.name);
+        if (binding?.imported === '*' && binding.file) return exported(project, binding.file, key, depth + 1);
+      }
+      const base = resolveExpression(project, file, node.object, depth + 1);
+      const object = unwrap(base?.node);
+      if (!base || object?.type !== 'ObjectExpression') return undefined;
+      const property = objectProperty(object, key);
+      if (!property) return undefined;
+      return resolveExpression(project, base.file, property.value, depth + 1) ?? { file: base.file, node: property.value };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The characters between a literal's quotes as a replaceable slot. */
+export function stringSlot(project: Project, file: string, node: t.StringLiteral | t.TemplateLiteral, inJsxAttribute = false): StringSlot | undefined {
+  const text = project.text(file) ?? '';
+  const start = node.start ?? 0;
+  const end = node.end ?? 0;
+  if (node.type === 'TemplateLiteral') {
+    if (node.expressions.length > 0) return undefined;
+    return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax: 'js-template' };
+  }
+  const quote = text[start];
+  const syntax = inJsxAttribute ? 'jsx-attribute' : quote === '"' ? 'js-double' : 'js-single';
+  return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax };
+}
+
+/** A resolved string (literal or template without expressions) as value + slot. */
+export function resolveString(project: Project, file: string, expression: t.Node): { value: string; slot: StringSlot } | undefined {
+  const resolved = resolveExpression(project, file, expression);
+  const node = unwrap(resolved?.node);
+  if (!resolved || !node) return undefined;
+  if (node.type === 'StringLiteral') {
+    const slot = stringSlot(project, resolved.file, node);
+    return slot ? { value: node.value, slot } : undefined;
+  }
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) {
+    const slot = stringSlot(project, resolved.file, node);
+    return slot ? { value: node.quasis[0]?.value.cooked ?? '', slot } : undefined;
+  }
+  return undefined;
+}
+
+const LABEL_KEYS = ['label', 'title', 'name', 'text'];
+const TARGET_KEYS = ['href', 'to', 'path', 'url', 'link', 'id', 'slug'];
+
+/** An array literal of link objects (any of the usual key names), or undefined when it is not one. */
+export function linksArray(project: Project, file: string, array: t.ArrayExpression, name: string): LinksArray | undefined {
+  if (array.elements.length === 0) return undefined;
+  const first = array.elements[0];
+  if (first?.type !== 'ObjectExpression') return undefined;
+  const keysOf = (object: t.ObjectExpression) => object.properties.flatMap((p) => (p.type === 'ObjectProperty' ? [propertyName(p) ?? ''] : ['…']));
+  const firstKeys = keysOf(first);
+  const labelKey = LABEL_KEYS.find((k) => firstKeys.includes(k));
+  const targetKey = TARGET_KEYS.find((k) => firstKeys.includes(k));
+  if (!labelKey || !targetKey) return undefined;
+  const entries: LinkEntry[] = [];
+  for (const element of array.elements) {
+    if (element?.type !== 'ObjectExpression') return undefined;
+    const label = objectProperty(element, labelKey)?.value;
+    const target = objectProperty(element, targetKey)?.value;
+    if (label?.type !== 'StringLiteral' || target?.type !== 'StringLiteral') return undefined;
+    const labelSlot = stringSlot(project, file, label);
+    const targetSlot = stringSlot(project, file, target);
+    if (!labelSlot || !targetSlot) return undefined;
+    entries.push({
+      range: { file, start: element.start ?? 0, end: element.end ?? 0 },
+      label: labelSlot,
+      labelValue: label.value,
+      target: targetSlot,
+      targetValue: target.value,
+      keys: keysOf(element),
+    });
+  }
+  return {
+    range: { file, start: array.start ?? 0, end: array.end ?? 0 },
+    line: project.line(file, array.start ?? 0),
+    labelKey,
+    targetKey,
+    targetIsAnchorId: targetKey === 'id',
+    entries,
+    name,
+  };
+}
+
+/** The source of an expression, shortened for display (`{siteMetadata.title}`). */
+export function sourceOf(project: Project, file: string, node: t.Node): string {
+  const text = (project.text(file) ?? '').slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,356 @@
+import { Project } from './project';
+import { findSiteEntry, type SiteEntry } from './routes';
+import { textBlock, textBlocks, visibleText, type TextBlock } from './text-blocks';
+import { readTheme, type Theme } from './theme';
+import { elements, type LinksArray, type StringSlot, type UiNode } from './ui-tree';
+
+/**
+ * What discovery found on a site: its landmarks (header, navbar, footer, the hero) and, per
+ * editable property, the places that hold it. A property with one place is edited there; with
+ * several, the person is asked which. Built once per commit and cached by the agent.
+ */
+export type PropertyKindName = 'text' | 'color' | 'links' | 'style';
+
+export interface LinkItem {
+  /** The sibling repeated per link (an `<li>` or the link itself). */
+  outer: UiNode;
+  link: UiNode;
+  label: TextBlock;
+  target: StringSlot;
+  targetValue: string;
+}
+
+export type LinkGroup =
+  | { kind: 'array'; array: LinksArray; file: string; line: number; name: string }
+  | { kind: 'markup'; items: LinkItem[]; container: UiNode; file: string; line: number; name: string };
+
+export type TargetEdit =
+  | { kind: 'text'; block: TextBlock }
+  | { kind: 'color'; node: UiNode; role: 'background' | 'text' }
+  | { kind: 'links'; group: LinkGroup }
+  | { kind: 'style'; node: UiNode };
+
+export interface Target {
+  /** How the person tells this place from the others: `"Sign up" in src/layouts/MarketingLayout.jsx:125`. */
+  label: string;
+  file: string;
+  line: number;
+  /** The current value as a person reads it. */
+  current: string;
+  edit: TargetEdit;
+}
+
+export interface DiscoveredProperty {
+  kind: PropertyKindName;
+  aliases: string[];
+  description: string;
+  maxLength?: number;
+  targets: Target[];
+}
+
+export interface DiscoveredSection {
+  description: string;
+  aliases: string[];
+  /** Where the landmark itself is. */
+  location?: { file: string; line: number; tag: string };
+  properties: Record<string, DiscoveredProperty>;
+}
+
+export interface SiteModel {
+  framework: string;
+  homeFile?: string;
+  theme: Theme;
+  stylesheets: string[];
+  sections: Record<string, DiscoveredSection>;
+  /** Every text block on the home page and its layouts, in document order, for "change "X" to "Y"". */
+  blocks: Array<{ block: TextBlock; where: Region }>;
+  /** Files that were read to render the home page. */
+  renderedFiles: string[];
+  entries: string[];
+  project: Project;
+}
+
+type Region = 'header' | 'nav' | 'footer' | 'hero' | 'main';
+
+interface Placed {
+  node: UiNode;
+  parent?: Placed;
+  within: Set<Region>;
+}
+
+const HERO = /(?:^|[\s_-])hero(?:$|[\s_-])|^hero/i;
+const BUTTON_CLASS = /(?:^|\s)(?:btn|button)(?:[\s-]|$)/;
+const BACKGROUND_CLASS = /(?:^|\s)(?:bg-(?!clip|opacity|none|cover|contain|center|fixed|no-repeat)[\w[\]#/.%-]+|from-[\w[\]#/.%-]+)/;
+const PADDED = /(?:^|\s)px-\S+/;
+const LINK_TAGS = new Set(['a', 'Link', 'NavLink', 'RouterLink', 'NextLink']);
+
+const classText = (node: UiNode): string => node.classSlots.map((s) => s.raw).join(' ');
+const isLink = (node: UiNode): boolean => node.link !== undefined || (LINK_TAGS.has(node.tag) && ('href' in node.attributes || 'to' in node.attributes));
+const isButton = (node: UiNode): boolean => {
+  if (node.tag === 'button' || /Button$/.test(node.tag) || node.attributes.role === 'button') return true;
+  if (!isLink(node)) return false;
+  const classes = classText(node);
+  return BUTTON_CLASS.test(classes) || node.attributes['data-styled-as'] === 'button' || 'variant' in node.attributes || (BACKGROUND_CLASS.test(classes) && PADDED.test(classes));
+};
+/** Drawers, dialogs and mobile-only menus repeat the real navigation: never the one to edit. */
+const SECONDARY = /mobile|drawer|dialog|sheet|sidebar|offcanvas|modal|popover|dropdown|menu-?button/i;
+const isSecondary = (node: UiNode): boolean => SECONDARY.test(node.component ?? '') || /Dialog|Transition|Sheet|Drawer|Popover|Dropdown|Menu(?:Items?|Button)/.test(node.tag) || /(?:^|\s)(?:sm|md|lg):hidden(?:\s|$)/.test(classText(node)) || /(?:^|\s)sr-only(?:\s|$)/.test(classText(node));
+const LIST_CONTAINERS = new Set(['nav', 'ul', 'ol', 'menu', 'div', 'header', 'footer', 'section', 'aside', '#component', 'li']);
+
+function place(roots: readonly UiNode[]): Placed[] {
+  const out: Placed[] = [];
+  const visit = (node: UiNode, parent: Placed | undefined, within: Set<Region>) => {
+    const here = new Set(within);
+    const role = node.attributes.role;
+    if (node.tag === 'header' || role === 'banner') here.add('header');
+    if ((node.tag === 'nav' || role === 'navigation') && !here.has('footer')) here.add('nav');
+    if (node.tag === 'footer' || role === 'contentinfo') here.add('footer');
+    if (!here.has('header') && !here.has('footer') && (HERO.test(node.attributes.id ?? '') || HERO.test(node.component ?? '') || /(?:^|\s)hero(?:\s|$|-)/.test(classText(node)))) here.add('hero');
+    if (node.tag === 'main') here.add('main');
+    const placed: Placed = { node, ...(parent ? { parent } : {}), within: here };
+    out.push(placed);
+    for (const child of node.children) if (child.kind === 'element') visit(child.node, placed, here);
+  };
+  for (const root of roots) visit(root, undefined, new Set());
+  return out;
+}
+
+const where = (node: UiNode) => `${node.file}:${node.line}`;
+const quote = (text: string, max = 50) => `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
+
+function textTarget(project: Project, block: TextBlock): Target {
+  const file = block.edit?.kind === 'string' ? block.edit.slot.file : block.node.file;
+  const line = block.edit?.kind === 'string' ? project.line(file, block.edit.slot.start) : block.node.line;
+  return { label: `${quote(block.text)} in ${file}:${line}`, file, line, current: block.text, edit: { kind: 'text', block } };
+}
+
+function colorTarget(node: UiNode, role: 'background' | 'text', name: string): Target {
+  return { label: `the ${name} <${node.tag}> in ${where(node)}`, file: node.file, line: node.line, current: classText(node) || '(no classes)', edit: { kind: 'color', node, role } };
+}
+
+const COLOR_TOKEN = /(?:^|\s)bg-(?!clip|gradient|cover|contain|center|no-repeat|fixed|opacity|none|auto|bottom|top|left|right|repeat|scroll|local|origin|blend)[\w[\]#/.%-]+/;
+
+/** The element that carries a landmark's background: itself, else the closest ancestor (up to `stop`) or child with a bg colour class. */
+function backgroundCarrier(start: Placed, stop: UiNode | undefined, all: Placed[]): UiNode {
+  for (let current: Placed | undefined = start; current; current = current.parent) {
+    if (COLOR_TOKEN.test(classText(current.node))) return current.node;
+    if (current.node === stop) break;
+  }
+  const inside = all.find((p) => p.parent?.node === start.node && COLOR_TOKEN.test(classText(p.node)));
+  return inside?.node ?? start.node;
+}
+
+function linkItem(outer: UiNode): LinkItem | undefined {
+  let link: UiNode | undefined = outer;
+  while (link && !isLink(link)) {
+    const children: UiNode[] = link.children.filter((c) => c.kind === 'element').map((c) => (c as { node: UiNode }).node);
+    link = children.length === 1 ? children[0] : undefined;
+  }
+  if (!link?.link) return undefined;
+  const blocks = textBlocks(link).filter((b) => b.edit);
+  if (blocks.length !== 1) return undefined;
+  return { outer, link, label: blocks[0], target: link.link, targetValue: link.link.raw };
+}
+
+/** Link lists inside a subtree: arrays rendered with `.map`, lists handed to components, and hand-written sibling links. */
+function linkGroups(root: UiNode): LinkGroup[] {
+  const groups: LinkGroup[] = [];
+  const seen = new Set<string>();
+  for (const node of elements(root)) {
+    for (const child of node.children) {
+      if (child.kind === 'links-array') {
+        const key = `${child.array.range.file}:${child.array.range.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        groups.push({ kind: 'array', array: child.array, file: child.array.range.file, line: child.array.line, name: child.array.name });
+      }
+    }
+    if (!LIST_CONTAINERS.has(node.tag) && !/^[A-Z]/.test(node.tag)) continue;
+    const siblings = node.children.filter((c) => c.kind === 'element').map((c) => (c as { node: UiNode }).node);
+    const items = siblings.map(linkItem);
+    const runs: LinkItem[][] = [];
+    let run: LinkItem[] = [];
+    items.forEach((item, i) => {
+      if (item && (run.length === 0 || run[0].outer.tag === item.outer.tag) && !isButton(item.link)) {
+        run.push(item);
+      } else {
+        if (run.length >= 2) runs.push(run);
+        run = item && !isButton(item.link) ? [item] : [];
+      }
+      if (i === items.length - 1 && run.length >= 2) runs.push(run);
+    });
+    for (const items of runs) {
+      const key = `${items[0].outer.file}:${items[0].outer.range.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      groups.push({ kind: 'markup', items, container: node, file: items[0].outer.file, line: items[0].outer.line, name: `the <${items[0].outer.tag}> links` });
+    }
+  }
+  return groups;
+}
+
+function linksTarget(group: LinkGroup): Target {
+  const labels = group.kind === 'array' ? group.array.entries.map((e) => e.labelValue) : group.items.map((i) => i.label.text);
+  return { label: `${group.name} (${labels.join(', ')}) in ${group.file}:${group.line}`, file: group.file, line: group.line, current: labels.join(', '), edit: { kind: 'links', group } };
+}
+
+const HEADER_TEXT_ALIASES = ['title', 'site title', 'site name', 'brand', 'brand name', 'logo', 'logo text', 'name', 'heading', 'wording', 'copy'];
+const COLOR_ALIASES = ['colour', 'background', 'background color', 'background colour', 'bg'];
+const TEXT_COLOR_ALIASES = ['text colour', 'font color', 'font colour', 'foreground'];
+
+function brandBlocks(scope: UiNode): TextBlock[] {
+  const homeLinks = [...elements(scope)].filter((n) => isLink(n) && ['/', './', '#', '#top', '/#'].includes(n.link?.raw ?? n.attributes.href ?? n.attributes.to ?? ''));
+  for (const link of homeLinks) {
+    const blocks = textBlocks(link).filter((b) => b.edit);
+    if (blocks.length === 1) return blocks;
+  }
+  const named = [...elements(scope)].filter((n) => /logo|brand|site-?title|site-?name/i.test(`${classText(n)} ${n.attributes.id ?? ''}`));
+  const namedBlocks = named.flatMap((n) => textBlocks(n).filter((b) => b.edit));
+  if (namedBlocks.length === 1) return namedBlocks;
+  return [];
+}
+
+export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
+  const project = new Project(files);
+  const toTarget = (block: TextBlock) => textTarget(project, block);
+  const entry: SiteEntry = findSiteEntry(project) ?? { framework: 'unknown', roots: [], entries: [], stylesheets: [] };
+  const theme = readTheme(project, entry.stylesheets);
+  const placed = place(entry.roots);
+  const renderedFiles = [...new Set(placed.map((p) => p.node.file))];
+  const sections: Record<string, DiscoveredSection> = {};
+
+  const first = (test: (p: Placed) => boolean) => placed.find((p) => test(p) && !inSecondary(p));
+  const isNav = (p: Placed) => p.node.tag === 'nav' || p.node.attributes.role === 'navigation';
+  const header = first((p) => p.node.tag === 'header' || p.node.attributes.role === 'banner') ?? first((p) => isNav(p) && !p.within.has('footer'));
+  const navInHeader = header ? first((p) => isNav(p) && isWithin(p, header.node)) : undefined;
+  const nav = header ? navInHeader : first((p) => isNav(p) && !p.within.has('footer'));
+  /** Text blocks a visitor reads in a landmark, without button labels, screen-reader-only text or menus. */
+  const readable = (scope: UiNode) =>
+    placed
+      .filter((p) => isWithin(p, scope) && !inSecondary(p, scope) && !insideControl(p, scope))
+      .map((p) => textBlock(p.node))
+      .filter((b): b is TextBlock => b?.edit !== undefined);
+  const footer = first((p) => p.node.tag === 'footer' || p.node.attributes.role === 'contentinfo');
+  const home = entry.roots[entry.roots.length - 1];
+  const heroPlaced = first((p) => p.within.has('hero'));
+
+  const top = header ?? nav;
+  if (top) {
+    const brand = brandBlocks(top.node);
+    const texts = brand.length > 0 ? brand : readable(top.node).concat(placed.filter((p) => isWithin(p, top.node) && isLink(p.node) && !inSecondary(p, top.node)).map((p) => textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined)).filter((b, i, all) => all.indexOf(b) === i).sort((a, b) => a.node.range.start - b.node.range.start || 0);
+    const groups = prefer(linkGroups(top.node), (g) => (nav ? containsGroup(nav.node, g) : false));
+    sections.header = {
+      description: 'The page header: the site title or brand, its links and its background.',
+      aliases: ['page header', 'masthead', 'banner', 'top of the page'],
+      location: { file: top.node.file, line: top.node.line, tag: top.node.tag },
+      properties: {
+        text: { kind: 'text', aliases: HEADER_TEXT_ALIASES, description: 'the site title or brand text', maxLength: 80, targets: texts.map(toTarget) },
+        color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(top, top.node, placed), 'background', 'header')] },
+        'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(top.node, 'text', 'header')] },
+        ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu', 'menu items', 'nav links'], description: 'the links', targets: groups.map(linksTarget) } } : {}),
+      },
+    };
+  }
+  if (nav ?? top) {
+    const bar = (nav ?? top) as Placed;
+    const brand = brandBlocks(top?.node ?? bar.node);
+    const groups = prefer(linkGroups(bar.node), () => true);
+    const allGroups = groups.length > 0 ? groups : top ? linkGroups(top.node) : [];
+    sections.navbar = {
+      description: 'The navigation bar: brand, links and background.',
+      aliases: ['nav', 'nav bar', 'navigation', 'navigation bar', 'top bar', 'topbar', 'menu bar', 'menu', 'main navigation'],
+      location: { file: bar.node.file, line: bar.node.line, tag: bar.node.tag },
+      properties: {
+        brand: { kind: 'text', aliases: ['brand name', 'logo', 'logo text', 'site name', 'name', 'title', 'site title', 'text', 'wording'], description: 'the brand text', maxLength: 60, targets: brand.map(toTarget) },
+        color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(bar, top?.node, placed), 'background', 'navbar')] },
+        'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(bar.node, 'text', 'navbar')] },
+        ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: allGroups.map(linksTarget) } } : {}),
+      },
+    };
+  }
+  if (footer) {
+    const blocks = readable(footer.node);
+    const copyright = blocks.filter((b) => /©|\(c\)|copyright|all rights reserved/i.test(b.text));
+    const wordy = copyright.filter((b) => b.edit && /[\p{L}]/u.test(b.edit.replaced));
+    const texts = wordy.length > 0 ? wordy : blocks.filter((b) => !isLink(b.node));
+    const groups = linkGroups(footer.node);
+    sections.footer = {
+      description: 'The page footer: the copyright line, its links and its background.',
+      aliases: ['page footer', 'bottom', 'copyright', 'bottom of the page'],
+      location: { file: footer.node.file, line: footer.node.line, tag: footer.node.tag },
+      properties: {
+        text: { kind: 'text', aliases: ['wording', 'copy', 'copyright', 'copyright line', 'copyright text', 'line', 'footer text'], description: 'the copyright line', maxLength: 200, targets: texts.map(toTarget) },
+        color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(footer, footer.node, placed), 'background', 'footer')] },
+        'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(footer.node, 'text', 'footer')] },
+        ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'footer links'], description: 'the footer links', targets: groups.map(linksTarget) } } : {}),
+      },
+    };
+  }
+  if (home) {
+    const outside = (p: Placed) => !p.within.has('header') && !p.within.has('footer') && !p.within.has('nav');
+    const homeNodes = placed.filter((p) => isWithin(p, home) && outside(p));
+    const heroNodes = heroPlaced ? placed.filter((p) => p.within.has('hero') && outside(p)) : [];
+    const h1s = (heroNodes.length > 0 ? heroNodes : homeNodes).filter((p) => p.node.tag === 'h1');
+    const headlines = (h1s.length > 0 ? h1s : homeNodes.filter((p) => p.node.tag === 'h1')).map((p) => textBlocks(p.node).find((b) => b.edit) ?? textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
+    const headline = h1s[0];
+    const heroScope = heroNodes.length > 0 ? heroNodes : headline ? placed.filter((p) => headline.parent && isWithin(p, headline.parent.parent?.node ?? headline.parent.node) && outside(p)) : [];
+    const afterHeadline = headline ? heroScope.filter((p) => placed.indexOf(p) > placed.indexOf(headline)) : heroScope;
+    const buttons = (afterHeadline.some((p) => isButton(p.node)) ? afterHeadline : heroScope)
+      .filter((p) => isButton(p.node))
+      .map((p) => textBlocks(p.node).find((b) => b.edit))
+      .filter((b): b is TextBlock => b !== undefined);
+    const paragraphs = heroScope.filter((p) => p.node.tag === 'p').map((p) => textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
+    sections.home = {
+      description: 'The home page: the hero headline, its paragraph and call-to-action button.',
+      aliases: ['home page', 'homepage', 'landing page', 'landing', 'hero', 'hero section', 'front page', 'index page'],
+      location: { file: (heroPlaced ?? headline)?.node.file ?? home.file, line: (heroPlaced ?? headline)?.node.line ?? home.line, tag: (heroPlaced ?? headline)?.node.tag ?? 'page' },
+      properties: {
+        'hero-text': { kind: 'text', aliases: ['hero', 'headline', 'hero headline', 'hero title', 'title', 'heading', 'main heading', 'h1', 'tagline'], description: 'the hero headline', maxLength: 200, targets: (headlines.length > 0 ? [headlines[0]] : []).map(toTarget).concat(headlines.slice(1).filter(() => h1s.length > 1).map(toTarget)) },
+        description: { kind: 'text', aliases: ['intro', 'subtitle', 'subheading', 'blurb', 'paragraph', 'hero text', 'hero paragraph'], description: 'the paragraph under the headline', maxLength: 500, targets: paragraphs.slice(0, 1).map(toTarget) },
+        'cta-text': { kind: 'text', aliases: ['cta', 'call to action', 'button', 'button text', 'button label', 'cta button', 'primary button'], description: 'the call-to-action button label', maxLength: 60, targets: buttons.map(toTarget) },
+      },
+    };
+  }
+  const blocks: SiteModel['blocks'] = [];
+  for (const p of placed) {
+    const block = textBlock(p.node);
+    if (!block?.edit) continue;
+    const region: Region = p.within.has('hero') ? 'hero' : p.within.has('header') ? 'header' : p.within.has('nav') ? 'nav' : p.within.has('footer') ? 'footer' : 'main';
+    blocks.push({ block, where: region });
+  }
+  return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project };
+}
+
+/** Inside a drawer, dialog or mobile-only copy (below `scope`, when given). */
+function inSecondary(p: Placed, scope?: UiNode): boolean {
+  for (let current: Placed | undefined = p; current && current.node !== scope; current = current.parent) if (isSecondary(current.node)) return true;
+  return false;
+}
+
+/** Inside a button or a link (their labels are not the landmark's text). */
+function insideControl(p: Placed, scope: UiNode): boolean {
+  for (let current: Placed | undefined = p; current && current.node !== scope; current = current.parent) if (isButton(current.node) || isLink(current.node)) return true;
+  return false;
+}
+
+function isWithin(p: Placed, ancestor: UiNode): boolean {
+  for (let current: Placed | undefined = p; current; current = current.parent) if (current.node === ancestor) return true;
+  return false;
+}
+
+function containsGroup(scope: UiNode, group: LinkGroup): boolean {
+  for (const node of elements(scope)) {
+    if (group.kind === 'markup' && node === group.container) return true;
+    if (group.kind === 'array' && node.children.some((c) => c.kind === 'links-array' && c.array === group.array)) return true;
+  }
+  return false;
+}
+
+/** The preferred items when any is preferred, else all. */
+function prefer<T>(items: T[], preferred: (item: T) => boolean): T[] {
+  const best = items.filter(preferred);
+  return best.length > 0 ? best : items;
+}
+
+
+export { visibleText };

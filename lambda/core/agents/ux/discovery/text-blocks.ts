@@ -1,0 +1,129 @@
+import type { StringSlot, UiChild, UiNode } from './ui-tree';
+
+/**
+ * The visible text of an element and how its words can be changed without touching what is
+ * not words: `&copy; {currentYear} Acme. All rights reserved.` keeps `&copy; {currentYear}`,
+ * `Ship faster<br />today` is one headline, a label beside `<ArrowRight />` keeps the icon,
+ * `{siteMetadata.headerTitle}` is edited in the config module it comes from.
+ */
+export type TextEdit =
+  /** Replace the characters `start`–`end` of the markup (JSX text or HTML text). */
+  | { kind: 'markup'; file: string; start: number; end: number; syntax: 'jsx' | 'html'; keptBefore: string; keptAfter: string; replaced: string }
+  /** Replace a string literal's content (a config value, or `{"…"}` in JSX). */
+  | { kind: 'string'; slot: StringSlot; viaConfig: boolean; replaced: string };
+
+export interface TextBlock {
+  node: UiNode;
+  /** What a visitor reads, whitespace folded, with `{expressions}` shown as written. */
+  text: string;
+  edit?: TextEdit;
+  /** Things inside the words that a whole-text replacement would remove (links, expressions). */
+  inside: string[];
+}
+
+const WORDY = /[\p{L}\p{N}]/u;
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** What a visitor reads inside a node (all descendants). */
+export function visibleText(node: UiNode): string {
+  return fold(node.children.map(childText).join(''));
+}
+
+function childText(child: UiChild): string {
+  switch (child.kind) {
+    case 'text':
+      return child.value;
+    case 'string':
+      return child.value;
+    case 'expression':
+      return child.display;
+    case 'element':
+      return child.node.tag === 'br' ? ' ' : visibleText(child.node);
+    case 'links-array':
+      return child.array.entries.map((e) => ` ${e.labelValue} `).join('');
+  }
+}
+
+type Item =
+  | { kind: 'words'; child: Extract<UiChild, { kind: 'text' }> }
+  | { kind: 'space' }
+  | { kind: 'break' }
+  | { kind: 'string'; child: Extract<UiChild, { kind: 'string' }> }
+  | { kind: 'token'; display: string }
+  | { kind: 'inline'; display: string }
+  | { kind: 'icon'; display: string };
+
+function classify(child: UiChild): Item | undefined {
+  switch (child.kind) {
+    case 'text':
+      return WORDY.test(child.value) ? { kind: 'words', child } : child.value.trim() === '' ? { kind: 'space' } : { kind: 'words', child };
+    case 'string':
+      if (!child.viaConfig && child.value.trim() === '') return { kind: 'space' };
+      return { kind: 'string', child };
+    case 'expression':
+      return { kind: 'token', display: child.display };
+    case 'element': {
+      if (child.node.tag === 'br') return { kind: 'break' };
+      const text = visibleText(child.node);
+      return text ? { kind: 'inline', display: `<${child.node.tag}>${text}</${child.node.tag}>` } : { kind: 'icon', display: `<${child.node.tag} />` };
+    }
+    case 'links-array':
+      return undefined;
+  }
+}
+
+const displayOf = (item: Item): string => {
+  switch (item.kind) {
+    case 'words':
+      return item.child.value;
+    case 'string':
+      return item.child.value;
+    case 'space':
+      return ' ';
+    case 'break':
+      return ' ';
+    default:
+      return item.display;
+  }
+};
+
+/** The node as a text block, when its own children hold words (or a single config string). */
+export function textBlock(node: UiNode): TextBlock | undefined {
+  const items = node.children.map(classify).filter((i): i is Item => i !== undefined);
+  const meaningful = items.filter((i) => i.kind !== 'space');
+  const text = fold(items.map(displayOf).join(''));
+  if (meaningful.length === 1 && meaningful[0].kind === 'string') {
+    const child = meaningful[0].child;
+    if (!WORDY.test(child.value)) return undefined;
+    return { node, text: fold(child.value), inside: [], edit: { kind: 'string', slot: child.slot, viaConfig: child.viaConfig ?? false, replaced: child.value } };
+  }
+  const wordy = items.map((item, index) => ({ item, index })).filter(({ item }) => item.kind === 'words' && WORDY.test(item.child.value));
+  if (wordy.length === 0) return undefined;
+  const first = wordy[0];
+  const last = wordy[wordy.length - 1];
+  const inside: string[] = [];
+  for (let i = first.index + 1; i < last.index; i++) {
+    const item = items[i];
+    if (item.kind === 'inline' || item.kind === 'token' || item.kind === 'icon' || item.kind === 'string') inside.push(displayOf(item));
+  }
+  const firstChild = (first.item as Extract<Item, { kind: 'words' }>).child;
+  const lastChild = (last.item as Extract<Item, { kind: 'words' }>).child;
+  const start = firstChild.range.start + (firstChild.raw.length - firstChild.raw.trimStart().length);
+  const end = lastChild.range.end - (lastChild.raw.length - lastChild.raw.trimEnd().length);
+  const keptBefore = fold(items.slice(0, first.index).map(displayOf).join('') + firstChild.value.slice(0, firstChild.value.length - firstChild.value.trimStart().length));
+  const keptAfter = fold(items.slice(last.index + 1).map(displayOf).join(''));
+  const replaced = fold(items.slice(first.index, last.index + 1).map(displayOf).join(''));
+  return { node, text, inside, edit: { kind: 'markup', file: firstChild.range.file, start, end, syntax: firstChild.syntax, keptBefore, keptAfter, replaced } };
+}
+
+/** Every text block in a subtree, in document order. */
+export function textBlocks(node: UiNode): TextBlock[] {
+  const out: TextBlock[] = [];
+  const visit = (current: UiNode) => {
+    const block = textBlock(current);
+    if (block) out.push(block);
+    for (const child of current.children) if (child.kind === 'element') visit(child.node);
+  };
+  visit(node);
+  return out;
+}

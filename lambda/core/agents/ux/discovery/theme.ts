@@ -1,0 +1,105 @@
+import type * as t from '@babel/types';
+import postcss from 'postcss';
+import type { Project } from './project';
+import { unwrap } from './resolve';
+
+/**
+ * The site's own colour names: Tailwind `theme.colors` / `theme.extend.colors` in
+ * `tailwind.config.*`, and `--color-*` in CSS `@theme` blocks (Tailwind 4). A colour the
+ * person asks for that equals one of these is written as the token (`bg-brand`).
+ */
+export interface ThemeColor {
+  /** The class-name part, e.g. `brand`, `brand-dark`, `primary-500`. */
+  name: string;
+  /** The value as declared, lower-cased (`#059669`, `oklch(…)`, `hsl(var(--background))`). */
+  value: string;
+  file: string;
+}
+
+export interface Theme {
+  tailwind: boolean;
+  /** 3 or 4 when known. */
+  tailwindVersion?: 3 | 4;
+  colors: ThemeColor[];
+  /** The config/CSS file(s) the theme was read from. */
+  sources: string[];
+}
+
+const CONFIG_FILES = ['tailwind.config.js', 'tailwind.config.ts', 'tailwind.config.cjs', 'tailwind.config.mjs'];
+
+function flatten(object: t.ObjectExpression, prefix: string, file: string, out: ThemeColor[]): void {
+  for (const property of object.properties) {
+    if (property.type !== 'ObjectProperty') continue;
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+    if (key === undefined) continue;
+    const name = key === 'DEFAULT' ? prefix : prefix ? `${prefix}-${key}` : key;
+    const value = unwrap(property.value);
+    if (value?.type === 'StringLiteral') out.push({ name, value: value.value.trim().toLowerCase(), file });
+    else if (value?.type === 'ObjectExpression') flatten(value, name, file, out);
+  }
+}
+
+function configColors(project: Project, file: string): ThemeColor[] {
+  const ast = project.ast(file);
+  const out: ThemeColor[] = [];
+  if (!ast) return out;
+  const visit = (node: t.Node) => {
+    if (node.type === 'ObjectProperty' && !node.computed && ((node.key.type === 'Identifier' && node.key.name === 'colors') || (node.key.type === 'StringLiteral' && node.key.value === 'colors'))) {
+      const value = unwrap(node.value);
+      if (value?.type === 'ObjectExpression') flatten(value, '', file, out);
+      return;
+    }
+    for (const key of Object.keys(node) as Array<keyof t.Node>) {
+      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') visit(item as t.Node);
+      } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') {
+        visit(value as t.Node);
+      }
+    }
+  };
+  visit(ast.program);
+  return out;
+}
+
+function cssThemeColors(css: string, file: string): ThemeColor[] {
+  const out: ThemeColor[] = [];
+  let root: postcss.Root;
+  try {
+    root = postcss.parse(css, { from: file });
+  } catch {
+    return out;
+  }
+  root.walkAtRules('theme', (rule) => {
+    rule.walkDecls(/^--color-/, (declaration) => {
+      out.push({ name: declaration.prop.slice('--color-'.length), value: declaration.value.trim().toLowerCase(), file });
+    });
+  });
+  return out;
+}
+
+export function readTheme(project: Project, stylesheets: readonly string[]): Theme {
+  const colors: ThemeColor[] = [];
+  const sources: string[] = [];
+  let version: 3 | 4 | undefined;
+  for (const file of CONFIG_FILES) {
+    if (!project.files.has(file)) continue;
+    colors.push(...configColors(project, file));
+    sources.push(file);
+    version = 3;
+  }
+  const cssFiles = new Set([...stylesheets, ...[...project.files.keys()].filter((f) => f.endsWith('.css') && !f.includes('node_modules/'))]);
+  for (const file of cssFiles) {
+    const css = project.text(file) ?? '';
+    if (!/@import\s+["']tailwindcss["']|@theme\b|@tailwind\s/.test(css)) continue;
+    if (/@import\s+["']tailwindcss["']|@theme\b/.test(css)) version = 4;
+    const found = cssThemeColors(css, file);
+    if (found.length > 0) sources.push(file);
+    colors.push(...found);
+  }
+  const packageJson = project.text('package.json') ?? '';
+  const tailwind = version !== undefined || /"tailwindcss"\s*:/.test(packageJson) || /cdn\.tailwindcss\.com/.test([...project.files.entries()].filter(([f]) => f.endsWith('.html')).map(([, text]) => text).join('\n'));
+  if (!version && /"tailwindcss"\s*:\s*"[\^~]?4/.test(packageJson)) version = 4;
+  return { tailwind, ...(version ? { tailwindVersion: version } : {}), colors, sources };
+}

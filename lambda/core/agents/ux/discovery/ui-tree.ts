@@ -1,0 +1,87 @@
+/**
+ * The rendered page as discovery sees it: one neutral tree built from JSX (with components
+ * expanded where they are used) or from HTML. Every piece keeps the file and the offsets it
+ * came from, so an edit changes exactly those characters and nothing else.
+ */
+export interface SourceRange {
+  file: string;
+  start: number;
+  end: number;
+}
+
+/** A string whose characters can be replaced in place: a JS string literal (quotes excluded), a template chunk, an HTML attribute value. */
+export interface StringSlot extends SourceRange {
+  /** The text as written in the source (between the quotes). */
+  raw: string;
+  /** How new text must be written there. */
+  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute';
+  /** True when the string only applies under a condition (`cond && "…"`, one branch of `a ? b : c`). */
+  conditional?: boolean;
+}
+
+export type UiChild =
+  | { kind: 'element'; node: UiNode }
+  /** Text written in the markup (JSXText or an HTML text node); `value` is decoded (entities resolved). */
+  | { kind: 'text'; range: SourceRange; raw: string; value: string; syntax: 'jsx' | 'html' }
+  /** A string literal in an expression (`{" "}`, `{'Hello'}`) or a config string the expression points at. */
+  | { kind: 'string'; slot: StringSlot; value: string; viaConfig?: boolean; display: string }
+  /** Any other `{expression}`: kept as it is; `display` is its source, e.g. `{currentYear}`. */
+  | { kind: 'expression'; range: SourceRange; display: string }
+  /** A list of link objects rendered here (`links.map(…)`, or passed as `items={config.mainNav}`). */
+  | { kind: 'links-array'; array: LinksArray };
+
+export interface UiNode {
+  file: string;
+  tag: string;
+  /** The whole element, opening tag to closing tag. */
+  range: SourceRange;
+  /** Where a new attribute could be inserted (just after the tag name), for elements without a class attribute. */
+  attributeInsertAt: number;
+  line: number;
+  attributes: Record<string, string>;
+  /** The strings that make up the class attribute, resolved through variables and `cn()`/`clsx()` calls. */
+  classSlots: StringSlot[];
+  /** True when the class attribute exists but could not be followed to strings. */
+  classUnresolved: boolean;
+  /** A literal `href`/`to` attribute. */
+  link?: StringSlot;
+  children: UiChild[];
+  /** The component this node was rendered by (e.g. "HeroSection"), when it is the root of a component's output. */
+  component?: string;
+  syntax: 'jsx' | 'html';
+  /** A self-closing element (`<br />`, `<Icon />`). */
+  selfClosing: boolean;
+}
+
+export interface LinkEntry {
+  /** The whole entry, e.g. `{ href: '/blog', title: 'Blog' }`. */
+  range: SourceRange;
+  label: StringSlot;
+  labelValue: string;
+  target: StringSlot;
+  targetValue: string;
+  /** Keys of the entry in source order. */
+  keys: string[];
+}
+
+export interface LinksArray {
+  /** The array literal, `[` to `]`. */
+  range: SourceRange;
+  line: number;
+  labelKey: string;
+  targetKey: string;
+  /** `id`-style lists are rendered as `#${id}`: new targets must be anchors. */
+  targetIsAnchorId: boolean;
+  entries: LinkEntry[];
+  /** A short name, e.g. `headerNavLinks` or `marketingConfig.mainNav`. */
+  name: string;
+}
+
+export function* elements(node: UiNode): Generator<UiNode> {
+  yield node;
+  for (const child of node.children) if (child.kind === 'element') yield* elements(child.node);
+}
+
+export function* descendants(node: UiNode): Generator<UiNode> {
+  for (const child of node.children) if (child.kind === 'element') yield* elements(child.node);
+}

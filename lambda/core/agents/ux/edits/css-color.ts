@@ -1,0 +1,102 @@
+import postcss from 'postcss';
+import type { Project } from '../discovery/project';
+import type { UiNode } from '../discovery/ui-tree';
+import type { Splice } from './splice';
+
+/**
+ * A colour set by the site's own CSS: the rule that styles the element by its class, id or tag
+ * (`.site-header { background-color: #fff }`, `footer { background: var(--footer-bg) }`).
+ * A `var(--x)` value is followed to the custom property's declaration, which is what changes.
+ */
+export type CssColorResult = { ok: true; splices: Splice[]; from: string; to: string; file: string; line: number; note?: string } | { ok: false; message: string };
+
+const COLOR_IN_VALUE = /#[0-9a-f]{3,8}\b|\b(?:rgb|rgba|hsl|hsla|oklch|oklab|lab|lch|hwb)\([^)]*\)|\b(?:white|black|transparent|red|blue|green|gray|grey|navy|silver|maroon|purple|teal|orange|yellow)\b/gi;
+
+interface Found {
+  file: string;
+  selector: string;
+  decl: postcss.Declaration;
+}
+
+function selectorsFor(node: UiNode): Set<string> {
+  const classes = node.classSlots.flatMap((s) => s.raw.split(/\s+/)).filter(Boolean);
+  const out = new Set<string>([node.tag.toLowerCase()]);
+  for (const c of classes) {
+    out.add(`.${c}`);
+    out.add(`${node.tag.toLowerCase()}.${c}`);
+  }
+  const id = node.attributes.id;
+  if (id) out.add(`#${id}`);
+  return out;
+}
+
+function parseCss(project: Project, file: string): postcss.Root | undefined {
+  try {
+    return postcss.parse(project.text(file) ?? '', { from: file });
+  } catch {
+    return undefined;
+  }
+}
+
+export function cssColorEdit(project: Project, stylesheets: readonly string[], node: UiNode, role: 'background' | 'text', hex: string, where: string): CssColorResult {
+  const wanted = selectorsFor(node);
+  const properties = role === 'background' ? ['background-color', 'background'] : ['color'];
+  const found: Found[] = [];
+  const roots = new Map<string, postcss.Root>();
+  for (const file of stylesheets) {
+    const root = parseCss(project, file);
+    if (!root) continue;
+    roots.set(file, root);
+    root.walkRules((rule) => {
+      if (rule.parent?.type === 'atrule' && !/^(media|supports|layer)$/i.test((rule.parent as postcss.AtRule).name)) return;
+      const matching = rule.selectors.map((s) => s.trim()).find((s) => wanted.has(s));
+      if (!matching) return;
+      rule.each((child) => {
+        if (child.type === 'decl' && properties.includes(child.prop.toLowerCase())) found.push({ file, selector: matching, decl: child });
+      });
+    });
+  }
+  if (found.length === 0) {
+    return { ok: false, message: `No CSS rule sets the ${role === 'background' ? 'background' : 'text'} colour of the ${where} (${[...wanted].slice(0, 4).join(', ')}) in ${stylesheets.length > 0 ? stylesheets.join(', ') : 'the site’s stylesheets'}.` };
+  }
+  // The cascade: the last declaration wins.
+  const target = found[found.length - 1];
+  const value = target.decl.value;
+  const variable = /^var\(\s*(--[\w-]+)\s*(?:,[^)]*)?\)$/.exec(value.trim());
+  if (variable) {
+    const declarations: Array<{ file: string; decl: postcss.Declaration }> = [];
+    let uses = 0;
+    for (const [file, root] of roots) {
+      root.walkDecls((d) => {
+        if (d.prop === variable[1]) declarations.push({ file, decl: d });
+        if (d.value.includes(`var(${variable[1]}`)) uses++;
+      });
+    }
+    if (declarations.length !== 1) {
+      return { ok: false, message: `The ${where} colour comes from ${variable[1]}, which is declared ${declarations.length === 0 ? 'nowhere the UX Agent can see' : `${declarations.length} times (e.g. light and dark themes)`}; change it in the stylesheet or name the exact colour rule in .valine/ux-map.json.` };
+    }
+    const declaration = declarations[0];
+    return valueSplice(project, declaration.file, declaration.decl, hex, uses > 1 ? `${variable[1]} is used in ${uses} places; all of them change.` : undefined);
+  }
+  return valueSplice(project, target.file, target.decl, hex);
+}
+
+function valueSplice(project: Project, file: string, decl: postcss.Declaration, hex: string, note?: string): CssColorResult {
+  const text = project.text(file) ?? '';
+  const start = decl.source?.start?.offset;
+  const end = decl.source?.end?.offset;
+  if (start === undefined || end === undefined) return { ok: false, message: `The declaration ${decl.prop} in ${file} has no position, so it was not changed.` };
+  const source = text.slice(start, end + 1);
+  const colon = source.indexOf(':');
+  const valueAt = start + colon + 1 + (source.slice(colon + 1).length - source.slice(colon + 1).trimStart().length);
+  const value = decl.value;
+  if (text.slice(valueAt, valueAt + value.length) !== value) return { ok: false, message: `The declaration ${decl.prop} in ${file} is written in a way the UX Agent cannot edit safely.` };
+  const colors = [...value.matchAll(COLOR_IN_VALUE)];
+  const line = decl.source?.start?.line ?? 1;
+  if (colors.length === 1 && colors[0][0] !== value.trim()) {
+    const at = valueAt + (colors[0].index ?? 0);
+    return { ok: true, splices: [{ file, start: at, end: at + colors[0][0].length, text: hex }], from: colors[0][0], to: hex, file, line, ...(note ? { note } : {}) };
+  }
+  if (colors.length > 1) return { ok: false, message: `${decl.prop} in ${file}:${line} holds several colours (${value}); change it in the stylesheet.` };
+  return { ok: true, splices: [{ file, start: valueAt, end: valueAt + value.length, text: hex }], from: value, to: hex, file, line, ...(note ? { note } : {}) };
+}

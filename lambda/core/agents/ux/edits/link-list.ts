@@ -1,0 +1,124 @@
+import type { Project } from '../discovery/project';
+import type { LinkGroup, LinkItem } from '../discovery/site-model';
+import type { LinkEntry } from '../discovery/ui-tree';
+import { EditError } from './edit-error';
+import type { Splice } from './splice';
+import { markupText, slotText } from './write-text';
+
+/**
+ * Links added, renamed or removed the way the list already writes them: a new array entry is a
+ * copy of an existing one (its key names, quotes, line breaks and indentation) with the label
+ * and target replaced; a new hand-written link is a copy of the last `<a>`/`<Link>`/`<li>`
+ * with its text and href replaced (and the same href repeated inside it, as in an `isActive('#faq')`).
+ */
+export interface LinkSpec {
+  label: string;
+  href: string;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+function labels(group: LinkGroup): Array<{ label: string; target: string }> {
+  return group.kind === 'array' ? group.array.entries.map((e) => ({ label: e.labelValue, target: e.targetValue })) : group.items.map((i) => ({ label: i.label.text, target: i.targetValue }));
+}
+
+/** The target as the list stores it: an `id` list stores `pricing` for `#pricing`. */
+function storedTarget(group: LinkGroup, href: string): string {
+  if (group.kind !== 'array' || !group.array.targetIsAnchorId) return href;
+  const anchor = /^\/?#([\w-]+)$/.exec(href);
+  if (!anchor) throw new EditError(`${group.name} links to sections of the page by id (#${group.array.entries[0]?.targetValue ?? 'section'}), so a new link must be an anchor such as #pricing, not ${href}.`);
+  return anchor[1];
+}
+
+/** Sorted lists get the new entry in order; others at the end. */
+function insertIndex(existing: string[], label: string): number {
+  const sorted = existing.length >= 3 && existing.every((l, i) => i === 0 || existing[i - 1].localeCompare(l) <= 0);
+  if (!sorted) return existing.length;
+  const at = existing.findIndex((l) => l.localeCompare(label) > 0);
+  return at < 0 ? existing.length : at;
+}
+
+function replaceWithin(source: string, sourceStart: number, replacements: Array<{ start: number; end: number; text: string }>): string {
+  let out = source;
+  for (const r of [...replacements].sort((a, b) => b.start - a.start)) out = out.slice(0, r.start - sourceStart) + r.text + out.slice(r.end - sourceStart);
+  return out;
+}
+
+function cloneEntry(project: Project, entry: LinkEntry, label: string, target: string): string {
+  const text = project.text(entry.range.file) ?? '';
+  const source = text.slice(entry.range.start, entry.range.end);
+  return replaceWithin(source, entry.range.start, [
+    { start: entry.label.start, end: entry.label.end, text: slotText(label, entry.label) },
+    { start: entry.target.start, end: entry.target.end, text: slotText(target, entry.target) },
+  ]);
+}
+
+function cloneItem(project: Project, item: LinkItem, link: LinkSpec): string {
+  const text = project.text(item.outer.file) ?? '';
+  const source = text.slice(item.outer.range.start, item.outer.range.end);
+  const edit = item.label.edit;
+  if (edit?.kind !== 'markup') throw new EditError(`The link ${JSON.stringify(item.label.text)} in ${item.outer.file}:${item.outer.line} does not hold its label as text, so it cannot be copied for a new link.`);
+  let clone = replaceWithin(source, item.outer.range.start, [
+    { start: item.target.start, end: item.target.end, text: slotText(link.href, item.target) },
+    { start: edit.start, end: edit.end, text: markupText(link.label, edit.syntax) },
+  ]);
+  // The old target repeated inside the copy (e.g. `isActive('#faq')`) follows the new one.
+  const old = item.targetValue;
+  const hash = /#[\w-]+$/.exec(old)?.[0];
+  for (const repeated of [old, hash].filter((v): v is string => v !== undefined && v !== '')) {
+    const escaped = repeated.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    clone = clone.replace(new RegExp(`(['"\`])${escaped}\\1`, 'g'), (_m, q: string) => `${q}${link.href}${q}`);
+  }
+  return clone;
+}
+
+export function addLinkSplices(project: Project, group: LinkGroup, link: LinkSpec): Splice[] {
+  const existing = labels(group);
+  const clash = existing.find((l) => norm(l.label) === norm(link.label) || l.target === link.href || l.target === storedTarget(group, link.href));
+  if (clash) throw new EditError(`${group.name} already has the link ${clash.label} → ${clash.target}; choose another label and path.`);
+  const text = project.text(group.file) ?? '';
+  const ranges = group.kind === 'array' ? group.array.entries.map((e) => e.range) : group.items.map((i) => i.outer.range);
+  const at = insertIndex(existing.map((e) => e.label), link.label);
+  const templateIndex = at === 0 ? 0 : at - 1;
+  const clone =
+    group.kind === 'array'
+      ? cloneEntry(project, group.array.entries.find((e) => e.keys.length === 2) ?? group.array.entries[templateIndex], link.label, storedTarget(group, link.href))
+      : cloneItem(project, group.items[templateIndex], link);
+  const separator = ranges.length >= 2 ? text.slice(ranges[ranges.length - 2].end, ranges[ranges.length - 1].start) : ', ';
+  if (at === 0) return [{ file: group.file, start: ranges[0].start, end: ranges[0].start, text: clone + separator }];
+  const after = ranges[at - 1];
+  return [{ file: group.file, start: after.end, end: after.end, text: separator + clone }];
+}
+
+function find(group: LinkGroup, name: string): number {
+  const all = labels(group);
+  const index = all.findIndex((l) => norm(l.label) === norm(name) || l.target === name.trim());
+  if (index < 0) throw new EditError(`${group.name} has no link ${JSON.stringify(name)}; its links are ${all.map((l) => l.label).join(', ')}.`);
+  return index;
+}
+
+export function removeLinkSplice(group: LinkGroup, name: string): { splice: Splice; removed: string } {
+  const index = find(group, name);
+  const ranges = group.kind === 'array' ? group.array.entries.map((e) => e.range) : group.items.map((i) => i.outer.range);
+  if (ranges.length === 1) throw new EditError(`${name} is the only link of ${group.name}; the UX Agent does not empty a list.`);
+  const removed = labels(group)[index].label;
+  const range = ranges[index];
+  if (index === 0) return { splice: { file: group.file, start: range.start, end: ranges[1].start, text: '' }, removed };
+  return { splice: { file: group.file, start: ranges[index - 1].end, end: range.end, text: '' }, removed };
+}
+
+export function renameLinkSplice(group: LinkGroup, from: string, to: string): { splice: Splice; renamed: string } {
+  const index = find(group, from);
+  if (labels(group).some((l, i) => i !== index && norm(l.label) === norm(to))) throw new EditError(`${group.name} already has a link called ${to}.`);
+  if (group.kind === 'array') {
+    const entry = group.array.entries[index];
+    return { splice: { file: entry.label.file, start: entry.label.start, end: entry.label.end, text: slotText(to, entry.label) }, renamed: entry.labelValue };
+  }
+  const item = group.items[index];
+  const edit = item.label.edit;
+  if (!edit) throw new EditError(`The link ${from} does not hold its label as text.`);
+  if (edit.kind === 'string') return { splice: { file: edit.slot.file, start: edit.slot.start, end: edit.slot.end, text: slotText(to, edit.slot) }, renamed: item.label.text };
+  return { splice: { file: edit.file, start: edit.start, end: edit.end, text: markupText(to, edit.syntax) }, renamed: item.label.text };
+}
+
+export const linkLabels = (group: LinkGroup): string[] => labels(group).map((l) => l.label);

@@ -1,0 +1,37 @@
+import { parse as parseScript } from '@babel/parser';
+import { parse as parseHtml } from 'parse5';
+import postcss from 'postcss';
+import { errorMessage } from '../../../domain/error-message';
+
+/**
+ * Every edited file is parsed again before a preview is shown: JS/TS/JSX with Babel, CSS with
+ * postcss, HTML with parse5 (whose recovery never throws, so new parse errors are counted).
+ * Returns a sentence when the edit would break the file, undefined when it parses as before.
+ */
+export function brokenBy(path: string, before: string, after: string): string | undefined {
+  if (/\.[cm]?[jt]sx?$/.test(path)) {
+    try {
+      parseScript(after, { sourceType: 'module', plugins: /\.[cm]?ts$/.test(path) ? ['typescript'] : ['jsx', 'typescript'], errorRecovery: false });
+      return undefined;
+    } catch (error) {
+      return `The edit would make ${path} unparseable (${errorMessage(error)}), so nothing was changed.`;
+    }
+  }
+  if (path.endsWith('.css')) {
+    try {
+      postcss.parse(after, { from: path });
+      return undefined;
+    } catch (error) {
+      return `The edit would make ${path} invalid CSS (${errorMessage(error)}), so nothing was changed.`;
+    }
+  }
+  if (/\.html?$/.test(path)) {
+    const count = (html: string) => {
+      let errors = 0;
+      parseHtml(html, { onParseError: () => void errors++ });
+      return errors;
+    };
+    return count(after) > count(before) ? `The edit would add HTML errors to ${path}, so nothing was changed.` : undefined;
+  }
+  return undefined;
+}
