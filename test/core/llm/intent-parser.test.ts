@@ -261,6 +261,49 @@ describe('LLM intent parser with Anthropic', () => {
   });
 });
 
+describe('page texts and the new kinds of answer', () => {
+  const systemOf = (body: Record<string, unknown>) => (body.messages as Array<{ role: string; content: string }> | undefined)?.find((m) => m.role === 'system')?.content ?? (body.system as string);
+
+  it('shows the home page texts to OpenAI and maps a replaceText answer to the intent', async () => {
+    const { parser } = setup();
+    openai.script({ answer: { ...navbarAnswer, section: null, changes: [], removeLinks: [], renameLinks: [], styles: [], replaceText: { from: 'Get Started', to: 'Start free' } } });
+    const outcome = await parser.parse('change the Get Started button to Start free', DEFAULT_SITE_MAP, { ...flags(), pageTexts: ['Get Started', 'Pricing', 'get started'] });
+    expect(outcome).toMatchObject({ kind: 'intent', parser: 'openai', intent: { section: '', changes: [], replaceText: { from: 'Get Started', to: 'Start free' } } });
+    expect(systemOf(openai.requests[0].body)).toContain('Texts on the home page: "Get Started", "Pricing"\n');
+  });
+
+  it('maps link removals, renames and style steps from Anthropic', async () => {
+    const { parser } = setup();
+    anthropic.script({
+      answer: {
+        kind: 'edit',
+        section: 'navbar',
+        changes: [],
+        addLinks: [],
+        removeLinks: ['Blog'],
+        renameLinks: [{ from: 'About', to: 'Team' }],
+        replaceText: null,
+        styles: [{ property: 'brand', step: 'bolder' }],
+        question: null,
+      },
+    });
+    const outcome = await parser.parse('drop the blog link, call About Team, and make the logo bold', DEFAULT_SITE_MAP, { ...flags({ 'llm-provider': 'anthropic' }), pageTexts: ['Home'] });
+    expect(outcome).toMatchObject({
+      kind: 'intent',
+      parser: 'anthropic',
+      intent: { section: 'navbar', changes: [], removeLinks: ['Blog'], renameLinks: [{ from: 'About', to: 'Team' }], styles: [{ property: 'brand', step: 'bolder' }] },
+    });
+    expect(systemOf(anthropic.requests[0].body)).toContain('Texts on the home page: "Home"');
+  });
+
+  it('refuses an oversized answer, says which value, and lets the rules answer', async () => {
+    const { parser } = setup();
+    openai.script({ answer: { ...navbarAnswer, changes: [{ property: 'text', value: 'Sale! '.repeat(200) }] } });
+    const outcome = await parser.parse('make the navbar blue', DEFAULT_SITE_MAP, flags());
+    expect(outcome).toMatchObject({ kind: 'intent', parser: 'rules', note: "OpenAI's answer could not be used: its changes[0].value is longer than 1000 characters." });
+  });
+});
+
 describe('falling back to the rules', () => {
   it('answers by rules when LLM parsing is off or no flags are given, without calling a provider', async () => {
     const { parser, emf } = setup();

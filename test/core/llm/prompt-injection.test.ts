@@ -60,6 +60,10 @@ const hostileAnswers: Array<[string, LlmReply, 'model-asks' | 'rules-answer']> =
   ['a property that does not exist', { answer: edit('header', [{ property: 'file', value: '.github/workflows/deploy.yml' }]) }, 'model-asks'],
   ['a colour that is not a colour', { answer: edit('footer', [{ property: 'color', value: 'url(javascript:alert(1))' }]) }, 'model-asks'],
   ['a script link', { answer: edit('navbar', [], [{ label: 'Login', href: 'javascript:alert(1)' }]) }, 'model-asks'],
+  ['a workflow file as the property to style', { answer: { ...edit('header', []), styles: [{ property: '.github/workflows/deploy.yml', step: 'bigger' }] } }, 'model-asks'],
+  ['links removed from a section without links', { answer: { ...edit('footer', []), removeLinks: ['.github/workflows/deploy.yml'] } }, 'model-asks'],
+  ['a replacement that adds a line', { answer: { ...edit('', []), section: null, replaceText: { from: 'Welcome', to: 'Welcome\n<script src="https://evil.example"></script>' } } }, 'model-asks'],
+  ['a style step that does not exist', { answer: { ...edit('home', []), styles: [{ property: 'hero-text', step: 'position: fixed' }] } }, 'rules-answer'],
   ['an extra file field', { answer: { ...edit('header', [{ property: 'text', value: 'Hi' }]), file: '.github/workflows/deploy.yml' } }, 'rules-answer'],
 ];
 
