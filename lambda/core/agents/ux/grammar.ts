@@ -1,5 +1,5 @@
 import { inlineCode } from '../../domain/discord-text';
-import type { LinkToAdd, ParseOutcome, PropertyChange } from './intent';
+import type { LinkRename, LinkToAdd, ParseOutcome, PropertyChange, TextReplacement } from './intent';
 import type { SiteMap } from './site-map';
 import { exampleCommand, sectionList } from './validate';
 
@@ -15,6 +15,9 @@ const QUOTE_PAIRS: Readonly<Record<string, readonly string[]>> = {
   '‘': ['’', "'"],
 };
 const ADD_LINK_KEYS = new Set(['add-link', 'addlink', 'add_link', 'link']);
+const REMOVE_LINK_KEYS = new Set(['remove-link', 'removelink', 'remove_link', 'delete-link']);
+const RENAME_LINK_KEYS = new Set(['rename-link', 'renamelink', 'rename_link']);
+const REPLACE_KEYS = new Set(['replace', 'replace-text']);
 
 interface Token {
   key: string;
@@ -85,6 +88,13 @@ function splitLink(value: string, section: string): LinkToAdd {
   return { label: value.slice(0, colon), href: value.slice(colon + 1) };
 }
 
+/** `Old:New` (the first colon splits). */
+function splitPair(value: string, example: string): [string, string] {
+  const colon = value.indexOf(':');
+  if (colon <= 0 || colon === value.length - 1) throw new GrammarError(`Write it as Old:New, e.g. ${inlineCode(example)}.`);
+  return [value.slice(0, colon), value.slice(colon + 1)];
+}
+
 /** Strips one pair of quotes wrapped around the whole command (people copy `'section:… '` from docs). */
 function unwrap(input: string): string {
   const trimmed = input.trim();
@@ -114,15 +124,36 @@ export function parseCommand(input: string, siteMap: SiteMap): ParseOutcome {
   const section = sections[0].value;
   const changes: PropertyChange[] = [];
   const addLinks: LinkToAdd[] = [];
+  const removeLinks: string[] = [];
+  const renameLinks: LinkRename[] = [];
+  let replaceText: TextReplacement | undefined;
   try {
     for (const token of tokens) {
       if (token.key === 'section') continue;
       if (ADD_LINK_KEYS.has(token.key)) addLinks.push(splitLink(token.value, section));
-      else changes.push({ property: token.key, value: token.value });
+      else if (REMOVE_LINK_KEYS.has(token.key)) removeLinks.push(token.value);
+      else if (RENAME_LINK_KEYS.has(token.key)) {
+        const pair = splitPair(token.value, `section:${section} rename-link:"Blog:Articles"`);
+        renameLinks.push({ from: pair[0], to: pair[1] });
+      } else if (REPLACE_KEYS.has(token.key)) {
+        const pair = splitPair(token.value, `section:${section} replace:"Get Started:Start free"`);
+        replaceText = { from: pair[0], to: pair[1] };
+      } else changes.push({ property: token.key, value: token.value });
     }
   } catch (error) {
     if (error instanceof GrammarError) return invalid(error.message);
     throw error;
   }
-  return { kind: 'intent', parser: 'grammar', intent: { section, changes, ...(addLinks.length > 0 ? { addLinks } : {}) } };
+  return {
+    kind: 'intent',
+    parser: 'grammar',
+    intent: {
+      section,
+      changes,
+      ...(addLinks.length > 0 ? { addLinks } : {}),
+      ...(removeLinks.length > 0 ? { removeLinks } : {}),
+      ...(renameLinks.length > 0 ? { renameLinks } : {}),
+      ...(replaceText ? { replaceText } : {}),
+    },
+  };
 }

@@ -256,7 +256,12 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       message ||= result.message;
       if (hasTokens) continue;
     }
-    const css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section);
+    let css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section);
+    for (const fallback of target.edit.fallbacks) {
+      if (css.ok) break;
+      const next = cssColorEdit(model.project, cssFiles(model), fallback, role, hex, section);
+      if (next.ok) css = next;
+    }
     if (css.ok) {
       alternatives.push({ splices: css.splices, line: { property, kind: 'color', from: css.from, to: css.to, hex, ...(named ? { named } : {}), at: `${css.file}:${css.line}` }, label: target.label, description: `${css.file}:${css.line}`, ...(css.note ? { note: css.note } : {}), section });
     } else {

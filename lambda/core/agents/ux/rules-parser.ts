@@ -1,6 +1,6 @@
 import { CSS_NAMED_COLORS } from './color';
 import { inlineCode } from '../../domain/discord-text';
-import type { IntentParser, LinkToAdd, ParseOutcome, PropertyChange } from './intent';
+import type { IntentParser, LinkRename, LinkToAdd, ParseOutcome, PropertyChange, StyleChange, StyleStep } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';
 
@@ -16,6 +16,20 @@ const COLOR_WORDS = ['color', 'colour', 'background', 'background color', 'backg
 const SAYS_VERBS = /\b(?:say|says|read|reads|rename|renamed)\b/;
 const UNQUOTED_VALUE = /\b(?:to\s+(?:say|read)|to|as|says?|reads?|into)\s+(.+)$/;
 const LINK_REQUEST = /\badd(?:\s+(?:a|an|another|new|one))?(?:\s+new)?\s+(?:link|menu item|nav item|navigation link)s?\b/;
+const REMOVE_VERB = /\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\b/;
+const LINK_WORD = /\b(?:link|menu item|nav item|navigation item|tab)s?\b/;
+const REMOVE_LINK = /\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\s+(?:the\s+)?(.+?)\s+(?:link|menu item|nav item|navigation item|tab)s?\b/;
+const RENAME_LINK = /\brename\s+(?:the\s+)?(.+?)\s+(?:link|menu item|nav item|navigation item|tab)\s+(?:to|as|into)\s+(.+?)\s*$/;
+/** Words that ask for a style step, and the step they mean. */
+const STYLE_WORDS: ReadonlyArray<[RegExp, StyleStep]> = [
+  [/\b(?:bigger|larger|huger|more prominent|increase (?:the )?(?:font )?size)\b/, 'bigger'],
+  [/\b(?:smaller|tinier|less prominent|decrease (?:the )?(?:font )?size)\b/, 'smaller'],
+  [/\b(?:bolder|bold|heavier)\b/, 'bolder'],
+  [/\b(?:round|rounded|rounder|pill(?:-shaped)?)\b/, 'rounded'],
+  [/\b(?:square|sharp corners|no rounded corners)\b/, 'square'],
+];
+/** `change "X" to "Y"`: the first quote is text on the page, the second its replacement. */
+const REPLACE_REQUEST = /\b(?:change|replace|rename|update|swap|reword|edit|turn|make)\b(?:(?!\bto\b|\bwith\b)[^\u0000])*\u0000(\d+)\u0000(?:(?!\u0000).)*?\b(?:to|with|into|by|say|read)\s+\u0000(\d+)\u0000/;
 
 interface Masked {
   /** The request with quoted text replaced by placeholders, ASCII lower-cased (same length as `original`). */
@@ -151,6 +165,9 @@ function labelFromPath(href: string): string {
 interface ClauseResult {
   changes: PropertyChange[];
   links: LinkToAdd[];
+  removeLinks: string[];
+  renameLinks: LinkRename[];
+  styles: StyleChange[];
   question?: string;
   understood: boolean;
   /** Where in the clause an unquoted text value began (its end is only a guess). */
@@ -161,8 +178,54 @@ interface ClauseResult {
 const FILLER = /^(?:please|pls|thanks|thank you|asap|now|too|as well|for me)$/;
 
 function parseClause(lowerClause: string, originalClause: string, quotes: readonly string[], sectionName: string, section: SectionSpec): ClauseResult {
-  const result: ClauseResult = { changes: [], links: [], understood: false };
+  const result: ClauseResult = { changes: [], links: [], removeLinks: [], renameLinks: [], styles: [], understood: false };
   const quoted = [...lowerClause.matchAll(PLACEHOLDER)].map((m) => quotes[Number(m[1])]);
+  const restored = restore(originalClause, quotes);
+  const hasLinks = propertiesOfKind(section, 'links').length > 0;
+
+  if (/\brename\b/.test(lowerClause) && LINK_WORD.test(lowerClause)) {
+    result.understood = true;
+    const unquoted = RENAME_LINK.exec(originalClause.replace(PLACEHOLDER, (_, n: string) => quotes[Number(n)]));
+    const from = quoted.length >= 2 ? quoted[0] : unquoted?.[1]?.trim();
+    const to = quoted.length >= 2 ? quoted[1] : unquoted?.[2]?.trim().replace(/[.!]+$/, '');
+    if (!hasLinks || !from || !to) {
+      result.question = hasLinks
+        ? `Which link should be renamed, and to what? Run /ux-update again like ${inlineCode(`rename the "Blog" link in the ${sectionName} to "Articles"`)}.`
+        : `The ${sectionName} has no links I found; its properties are ${listOr(Object.keys(section.properties))}.`;
+      return result;
+    }
+    result.renameLinks.push({ from, to });
+    return result;
+  }
+
+  if (REMOVE_VERB.test(lowerClause)) {
+    result.understood = true;
+    const unquoted = REMOVE_LINK.exec(restored);
+    const name = quoted[0] ?? unquoted?.[1]?.trim();
+    if (!LINK_WORD.test(lowerClause) || !hasLinks || !name) {
+      result.question = hasLinks
+        ? `The UX Agent removes links only. Which link of the ${sectionName} should go? Run /ux-update again like ${inlineCode(`remove the "Blog" link from the ${sectionName}`)}.`
+        : `The UX Agent removes links only, and the ${sectionName} has none I found. What should change instead: ${listOr(Object.keys(section.properties))}?`;
+      return result;
+    }
+    result.removeLinks.push(name);
+    return result;
+  }
+
+  const style = quoted.length === 0 ? STYLE_WORDS.find(([pattern]) => pattern.test(lowerClause)) : undefined;
+  if (style) {
+    result.understood = true;
+    const textProperties = propertiesOfKind(section, 'text');
+    const named = mentionedProperty(lowerClause, section, 'text');
+    const buttonish = /\bbutton|cta|call to action\b/.test(lowerClause) ? textProperties.find((p) => /cta|button/.test(p)) : undefined;
+    const property = named ?? buttonish ?? (textProperties.length === 1 ? textProperties[0] : undefined);
+    if (!property) {
+      result.question = `Which text of the ${sectionName} should be ${style[1]}: ${listOr(textProperties)}? Run /ux-update again naming it, e.g. ${inlineCode(`make the ${sectionName} ${textProperties[0] ?? 'text'} ${style[1]}`)}.`;
+      return result;
+    }
+    result.styles.push({ property, step: style[1] });
+    return result;
+  }
 
   if (LINK_REQUEST.test(lowerClause)) {
     result.understood = true;
@@ -257,6 +320,10 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   }
   const { lower, original, quotes } = masked;
   const named = findSections(lower, siteMap);
+  const replace = LINK_WORD.test(lower) ? null : REPLACE_REQUEST.exec(lower);
+  if (replace && named.length <= 1) {
+    return { kind: 'intent', parser: 'rules', intent: { section: named[0] ?? '', changes: [], replaceText: { from: quotes[Number(replace[1])], to: quotes[Number(replace[2])] } } };
+  }
   if (named.length > 1) {
     return clarify(`Your request mentions ${named.map((n) => `the ${n}`).join(' and ')}, and one /ux-update changes one section. Which one should change? Run /ux-update again for each section.`);
   }
@@ -271,6 +338,9 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   const section = siteMap.sections[sectionName];
   const changes: PropertyChange[] = [];
   const addLinks: LinkToAdd[] = [];
+  const removeLinks: string[] = [];
+  const renameLinks: LinkRename[] = [];
+  const styles: StyleChange[] = [];
   let offset = 0;
   const clauses: Array<{ lower: string; original: string; start: number }> = [];
   // Commas inside parentheses (e.g. rgb(1,2,3)) do not end a clause.
@@ -292,6 +362,9 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
     if (result.unquotedAt !== undefined) unquoted ??= { at: clause.start + result.unquotedAt, property: result.changes[0].property };
     changes.push(...result.changes);
     addLinks.push(...result.links);
+    removeLinks.push(...result.removeLinks);
+    renameLinks.push(...result.renameLinks);
+    styles.push(...result.styles);
   }
   // Unquoted text followed by words we could not place: the text probably went on ("say Tom and Jerry").
   if (unquoted && leftOver) {
@@ -300,10 +373,21 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
       `Should the ${sectionName} ${unquoted.property} say ${inlineCode(rest)}? Put the new text in double quotes so I know where it ends, e.g. ${inlineCode(`change the ${sectionName} ${unquoted.property} to "${rest}"`, 120)}.`,
     );
   }
-  if (!understood || (changes.length === 0 && addLinks.length === 0)) {
+  if (!understood || (changes.length === 0 && addLinks.length === 0 && removeLinks.length === 0 && renameLinks.length === 0 && styles.length === 0)) {
     return clarify(`What should change in the ${sectionName}: ${listOr(Object.entries(section.properties).map(([n, s]) => (s.edit === 'links-array' ? `a new link` : n)))}? Run /ux-update again, e.g. ${inlineCode(`make the ${sectionName} navy`)}${propertiesOfKind(section, 'text')[0] ? ` or ${inlineCode(`change the ${sectionName} ${propertiesOfKind(section, 'text')[0]} to "Hello"`)}` : ''}.`);
   }
-  return { kind: 'intent', parser: 'rules', intent: { section: sectionName, changes, ...(addLinks.length > 0 ? { addLinks } : {}) } };
+  return {
+    kind: 'intent',
+    parser: 'rules',
+    intent: {
+      section: sectionName,
+      changes,
+      ...(addLinks.length > 0 ? { addLinks } : {}),
+      ...(removeLinks.length > 0 ? { removeLinks } : {}),
+      ...(renameLinks.length > 0 ? { renameLinks } : {}),
+      ...(styles.length > 0 ? { styles } : {}),
+    },
+  };
 }
 
 export function createRulesParser(): IntentParser {

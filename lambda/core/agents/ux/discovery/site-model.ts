@@ -26,7 +26,8 @@ export type LinkGroup =
 
 export type TargetEdit =
   | { kind: 'text'; block: TextBlock }
-  | { kind: 'color'; node: UiNode; role: 'background' | 'text' }
+  /** `fallbacks`: the elements around it (up to the header) whose CSS may set the colour instead. */
+  | { kind: 'color'; node: UiNode; role: 'background' | 'text'; fallbacks: UiNode[] }
   | { kind: 'links'; group: LinkGroup }
   | { kind: 'style'; node: UiNode };
 
@@ -124,8 +125,19 @@ function textTarget(project: Project, block: TextBlock): Target {
   return { label: `${quote(block.text)} in ${file}:${line}`, file, line, current: block.text, edit: { kind: 'text', block } };
 }
 
-function colorTarget(node: UiNode, role: 'background' | 'text', name: string): Target {
-  return { label: `the ${name} <${node.tag}> in ${where(node)}`, file: node.file, line: node.line, current: classText(node) || '(no classes)', edit: { kind: 'color', node, role } };
+function colorTarget(node: UiNode, role: 'background' | 'text', name: string, fallbacks: UiNode[] = []): Target {
+  return { label: `the ${name} <${node.tag}> in ${where(node)}`, file: node.file, line: node.line, current: classText(node) || '(no classes)', edit: { kind: 'color', node, role, fallbacks } };
+}
+
+/** The elements from `start` (excluded) up to `stop` (included). */
+function ancestorsUpTo(start: Placed, stop: UiNode | undefined): UiNode[] {
+  const out: UiNode[] = [];
+  if (!stop || start.node === stop) return out;
+  for (let current = start.parent; current; current = current.parent) {
+    out.push(current.node);
+    if (current.node === stop) return out;
+  }
+  return [];
 }
 
 const COLOR_TOKEN = /(?:^|\s)bg-(?!clip|gradient|cover|contain|center|no-repeat|fixed|opacity|none|auto|bottom|top|left|right|repeat|scroll|local|origin|blend)[\w[\]#/.%-]+/;
@@ -262,7 +274,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
       location: { file: bar.node.file, line: bar.node.line, tag: bar.node.tag },
       properties: {
         brand: { kind: 'text', aliases: ['brand name', 'logo', 'logo text', 'site name', 'name', 'title', 'site title', 'text', 'wording'], description: 'the brand text', maxLength: 60, targets: brand.map(toTarget) },
-        color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(bar, top?.node, placed), 'background', 'navbar')] },
+        color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(bar, top?.node, placed), 'background', 'navbar', ancestorsUpTo(bar, top?.node))] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(bar.node, 'text', 'navbar')] },
         ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: allGroups.map(linksTarget) } } : {}),
       },
