@@ -80,6 +80,8 @@ export interface DiscoveredPropertySpec {
 }
 
 export type MapPropertySpec = z.output<typeof propertySpecSchema>;
+/** A site map as written in `.valine/ux-map.json` (only map properties). */
+export type WrittenSiteMap = z.output<typeof siteMapSchema>;
 export type PropertySpec = MapPropertySpec | DiscoveredPropertySpec;
 export type SectionSpec = Omit<z.output<typeof sectionSpecSchema>, 'properties'> & { properties: Record<string, PropertySpec> };
 /** The vocabulary of a site: its sections and properties, from `.valine/ux-map.json`, from discovery, or both. */
@@ -108,7 +110,7 @@ export function ownProperty<T>(record: Record<string, T>, name: string): T | und
   return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }
 
-export type SiteMapParse = { ok: true; siteMap: SiteMap } | { ok: false; message: string };
+export type SiteMapParse = { ok: true; siteMap: WrittenSiteMap } | { ok: false; message: string };
 
 function explainIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_key') return `the name is not valid: ${issue.issues[0]?.message ?? 'expected a lower-case name'}`;
@@ -135,7 +137,7 @@ export function parseSiteMap(jsonText: string, source: string = SITE_MAP_PATH): 
 }
 
 /** The map of the sample React site in `examples/site`. */
-export const DEFAULT_SITE_MAP: SiteMap = siteMapSchema.parse({
+export const DEFAULT_SITE_MAP: WrittenSiteMap = siteMapSchema.parse({
   version: 1,
   markerAttribute: DEFAULT_MARKER_ATTRIBUTE,
   sections: {
