@@ -46,6 +46,7 @@ function build(html: string, file: string, element: Element, lineOf: (offset: nu
     tag: element.tagName,
     range: { file, start, end: location?.endOffset ?? start },
     attributeInsertAt: (location?.startTag?.startOffset ?? start) + 1 + element.tagName.length,
+    openingEnd: location?.startTag?.endOffset ?? start,
     line: lineOf(start),
     attributes,
     classSlots: classSlot ? [classSlot] : [],

@@ -14,7 +14,7 @@ const MAX_EXPANSION_DEPTH = 6;
 const MAX_NODES = 20000;
 const STRING_ATTRIBUTES = ['id', 'className', 'class', 'href', 'to', 'aria-label', 'role', 'type', 'alt', 'title', 'variant', 'data-testid', 'aria-labelledby'];
 
-type FunctionLike = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression;
+type FunctionLike = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassDeclaration | t.ClassExpression;
 
 interface BuildState {
   project: Project;
@@ -22,8 +22,9 @@ interface BuildState {
   stack: string[];
 }
 
+/** A function component, or a class component (its `render()` is found inside the class body). */
 const isFunction = (node: t.Node | null | undefined): node is FunctionLike =>
-  node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
+  node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression' || node?.type === 'ClassDeclaration' || node?.type === 'ClassExpression';
 
 /** The function a component name stands for (local, imported, `memo()`/`forwardRef()`/`lazy(() => import())`). */
 function componentFunction(project: Project, resolved: Resolved | undefined, depth = 0): { file: string; fn: FunctionLike } | undefined {
@@ -36,8 +37,8 @@ function componentFunction(project: Project, resolved: Resolved | undefined, dep
     if ((callee === 'memo' || callee === 'forwardRef' || callee === 'observer') && argument) {
       return componentFunction(project, argument.type === 'Identifier' ? resolveIdentifier(project, resolved.file, argument.name) : { file: resolved.file, node: argument }, depth + 1);
     }
-    if (callee === 'lazy' && isFunction(argument as t.Node)) {
-      const body = (argument as FunctionLike).body;
+    if ((callee === 'lazy' || callee === 'loadable' || callee === 'dynamic') && (argument?.type === 'ArrowFunctionExpression' || argument?.type === 'FunctionExpression')) {
+      const body = argument.body;
       const call = body.type === 'CallExpression' ? body : undefined;
       const source = call?.callee.type === 'Import' && call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
       const file = source ? project.resolve(resolved.file, source) : undefined;
@@ -266,6 +267,7 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     tag,
     range: { file, start, end: element.end ?? 0 },
     attributeInsertAt: opening.name.end ?? start + 1,
+    openingEnd: opening.end ?? start,
     line: project.line(file, start),
     attributes,
     classSlots: slots,
@@ -283,7 +285,11 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
       state.stack.push(key);
       const rendered = renderFunction(state, component.file, component.fn, depth + 1);
       state.stack.pop();
-      for (const child of rendered) if (child.kind === 'element') child.node.component ??= tag;
+      for (const child of rendered) {
+        if (child.kind !== 'element') continue;
+        child.node.component ??= tag;
+        child.node.rendered = true;
+      }
       node.children = [...rendered, ...node.children];
     }
   }
@@ -323,6 +329,7 @@ function renderFound(project: Project, component: { file: string; fn: FunctionLi
     tag: '#component',
     range: { file: component.file, start, end: component.fn.end ?? 0 },
     attributeInsertAt: start,
+    openingEnd: start,
     line: project.line(component.file, start),
     attributes: {},
     classSlots: [],
@@ -346,5 +353,5 @@ export function renderFile(project: Project, file: string): UiNode | undefined {
     if (element.type === 'JSXElement') children.push(...elementChildren(state, file, element, 0));
     else children.push(...childrenOf(state, file, element.children, 0));
   }
-  return { file, tag: '#file', range: { file, start: 0, end: (project.text(file) ?? '').length }, attributeInsertAt: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, children, syntax: 'jsx', selfClosing: false };
+  return { file, tag: '#file', range: { file, start: 0, end: (project.text(file) ?? '').length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, children, syntax: 'jsx', selfClosing: false };
 }

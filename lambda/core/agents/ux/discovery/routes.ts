@@ -53,13 +53,24 @@ function nextAppRouter(project: Project): SiteEntry | undefined {
 function nextPagesRouter(project: Project): SiteEntry | undefined {
   for (const prefix of ['pages', 'src/pages']) {
     const page = firstExisting(project, ORDERED_SCRIPT(`${prefix}/index`));
-    if (!page || !project.files.has(`${prefix}/_app.tsx`) && !project.files.has(`${prefix}/_app.jsx`) && !project.files.has(`${prefix}/_app.js`) && !project.text('package.json')?.includes('"next"')) continue;
+    const packageJson = project.text('package.json') ?? '';
+    if (!page || (!firstExisting(project, ORDERED_SCRIPT(`${prefix}/_app`)) && !/"(?:next|gatsby)"\s*:/.test(packageJson))) continue;
     const app = firstExisting(project, ORDERED_SCRIPT(`${prefix}/_app`));
     const roots = [app, page].filter((f): f is string => f !== undefined).map((file) => renderComponent(project, file) ?? renderFile(project, file)).filter((n): n is UiNode => n !== undefined);
     const entries = [...project.files.keys()].filter((p) => p.startsWith(`${prefix}/`) && SCRIPT_FILE.test(p) && !p.startsWith(`${prefix}/api/`));
-    return { framework: 'Next.js (pages router)', roots, homeFile: page, entries, stylesheets: [] };
+    return { framework: /"gatsby"\s*:/.test(packageJson) ? 'Gatsby' : 'Next.js (pages router)', roots, homeFile: page, entries, stylesheets: [] };
   }
   return undefined;
+}
+
+/** Remix / React Router framework mode: `app/root.tsx` around `app/routes/_index.tsx`. */
+function remixRoutes(project: Project): SiteEntry | undefined {
+  const page = firstExisting(project, [...ORDERED_SCRIPT('app/routes/_index'), ...ORDERED_SCRIPT('app/routes/index')]);
+  if (!page) return undefined;
+  const root = firstExisting(project, ORDERED_SCRIPT('app/root'));
+  const roots = [root, page].filter((f): f is string => f !== undefined).map((file) => renderComponent(project, file) ?? renderFile(project, file)).filter((n): n is UiNode => n !== undefined);
+  const entries = [...project.files.keys()].filter((p) => p.startsWith('app/routes/') && SCRIPT_FILE.test(p));
+  return { framework: 'Remix', roots, homeFile: page, entries: root ? [root, ...entries] : entries, stylesheets: [] };
 }
 
 function attribute(element: t.JSXElement, name: string): t.JSXAttribute | undefined {
@@ -108,6 +119,56 @@ function homeRoute(ast: t.File): { page: string; layouts: string[] } | undefined
   return found;
 }
 
+/** The home route of object routes (`createBrowserRouter([{ path: '/', element: <Layout/>, children: [{ index: true, element: <Home/> }] }])`). */
+function homeObjectRoute(ast: t.File): { page: string; layouts: string[] } | undefined {
+  const key = (p: t.ObjectProperty) => (p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : '');
+  const tagOf = (object: t.ObjectExpression): string | undefined => {
+    for (const p of object.properties) {
+      if (p.type !== 'ObjectProperty') continue;
+      if (key(p) === 'element' && p.value.type === 'JSXElement' && p.value.openingElement.name.type === 'JSXIdentifier') return p.value.openingElement.name.name;
+      if ((key(p) === 'Component' || key(p) === 'component') && p.value.type === 'Identifier') return p.value.name;
+    }
+    return undefined;
+  };
+  const visitRoutes = (array: t.ArrayExpression, layouts: string[]): { page: string; layouts: string[] } | undefined => {
+    for (const element of array.elements) {
+      if (element?.type !== 'ObjectExpression') continue;
+      const props = element.properties.filter((p): p is t.ObjectProperty => p.type === 'ObjectProperty');
+      const path = props.find((p) => key(p) === 'path')?.value;
+      const pathValue = path?.type === 'StringLiteral' ? path.value : undefined;
+      const isIndex = props.some((p) => key(p) === 'index' && p.value.type === 'BooleanLiteral' && p.value.value);
+      const children = props.find((p) => key(p) === 'children')?.value;
+      const tag = tagOf(element);
+      const rootPath = pathValue === undefined || pathValue === '/' || pathValue === '';
+      if (children?.type === 'ArrayExpression' && rootPath) {
+        const found = visitRoutes(children, tag ? [...layouts, tag] : layouts);
+        if (found) return found;
+        if (tag && pathValue === '/' && !children.elements.length) return { page: tag, layouts };
+      } else if ((isIndex || pathValue === '/' || pathValue === '') && tag) {
+        return { page: tag, layouts };
+      }
+    }
+    return undefined;
+  };
+  let found: { page: string; layouts: string[] } | undefined;
+  const visit = (node: t.Node) => {
+    if (found) return;
+    if (node.type === 'ArrayExpression' && node.elements.some((e) => e?.type === 'ObjectExpression' && e.properties.some((p) => p.type === 'ObjectProperty' && ['element', 'Component'].includes(key(p))))) {
+      found = visitRoutes(node, []);
+      if (found) return;
+    }
+    for (const k of Object.keys(node) as Array<keyof t.Node>) {
+      if (k === 'loc' || k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments') continue;
+      const value = node[k] as unknown;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') visit(item as t.Node);
+      } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
+    }
+  };
+  visit(ast.program);
+  return found;
+}
+
 function spaEntry(project: Project): SiteEntry | undefined {
   const html = firstExisting(project, ['index.html', 'public/index.html']);
   const fromHtml = html ? moduleScripts(project.text(html) ?? '').map((src) => project.resolve(html, src.startsWith('/') ? src : `./${src}`) ?? project.resolve('', src.replace(/^\//, ''))) : [];
@@ -117,9 +178,11 @@ function spaEntry(project: Project): SiteEntry | undefined {
   const stylesheets = [...reachable].filter((f) => f.endsWith('.css'));
   for (const file of reachable) {
     const text = project.text(file) ?? '';
-    if (!SCRIPT_FILE.test(file) || !text.includes('<Route')) continue;
+    const jsxRoutes = text.includes('<Route');
+    const objectRoutes = /create(?:Browser|Hash|Memory)Router|useRoutes|RouteObject/.test(text);
+    if (!SCRIPT_FILE.test(file) || (!jsxRoutes && !objectRoutes)) continue;
     const ast = project.ast(file);
-    const route = ast ? homeRoute(ast) : undefined;
+    const route = ast ? ((jsxRoutes ? homeRoute(ast) : undefined) ?? (objectRoutes ? homeObjectRoute(ast) : undefined)) : undefined;
     if (!route) continue;
     const roots = [...route.layouts, route.page].map((tag) => renderTag(project, file, tag)).filter((n): n is UiNode => n !== undefined);
     if (roots.length === 0) continue;
@@ -144,7 +207,7 @@ function plainHtml(project: Project): SiteEntry | undefined {
 
 /** The first framework whose home page is found. */
 export function findSiteEntry(project: Project): SiteEntry | undefined {
-  const next = nextAppRouter(project) ?? nextPagesRouter(project);
+  const next = nextAppRouter(project) ?? nextPagesRouter(project) ?? remixRoutes(project);
   if (next) {
     next.stylesheets = [...project.reachable(next.entries.slice(0, 40))].filter((f) => f.endsWith('.css'));
     return next;

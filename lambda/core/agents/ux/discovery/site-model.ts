@@ -80,7 +80,7 @@ interface Placed {
 }
 
 const HERO = /(?:^|[\s_-])hero(?:$|[\s_-])|^hero/i;
-const BUTTON_CLASS = /(?:^|\s)(?:btn|button)(?:[\s-]|$)/;
+const BUTTON_CLASS = /(?:^|\s)(?:btn|button|cta)(?:[\s_-]|$)|__cta\b/;
 const BACKGROUND_CLASS = /(?:^|\s)(?:bg-(?!clip|opacity|none|cover|contain|center|fixed|no-repeat)[\w[\]#/.%-]+|from-[\w[\]#/.%-]+)/;
 const PADDED = /(?:^|\s)px-\S+/;
 const LINK_TAGS = new Set(['a', 'Link', 'NavLink', 'RouterLink', 'NextLink']);
@@ -302,8 +302,9 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const outside = (p: Placed) => !p.within.has('header') && !p.within.has('footer') && !p.within.has('nav');
     const homeNodes = placed.filter((p) => isWithin(p, home) && outside(p));
     const heroNodes = heroPlaced ? placed.filter((p) => p.within.has('hero') && outside(p)) : [];
-    const h1s = (heroNodes.length > 0 ? heroNodes : homeNodes).filter((p) => p.node.tag === 'h1');
-    const headlines = (h1s.length > 0 ? h1s : homeNodes.filter((p) => p.node.tag === 'h1')).map((p) => textBlocks(p.node).find((b) => b.edit) ?? textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
+    const headingTag = homeNodes.some((p) => p.node.tag === 'h1') ? 'h1' : 'h2';
+    const h1s = (heroNodes.length > 0 ? heroNodes : homeNodes).filter((p) => p.node.tag === headingTag);
+    const headlines = (h1s.length > 0 ? h1s : homeNodes.filter((p) => p.node.tag === headingTag)).map((p) => textBlocks(p.node).find((b) => b.edit) ?? textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
     const headline = h1s[0];
     const heroScope = heroNodes.length > 0 ? heroNodes : headline ? placed.filter((p) => headline.parent && isWithin(p, headline.parent.parent?.node ?? headline.parent.node) && outside(p)) : [];
     const afterHeadline = headline ? heroScope.filter((p) => placed.indexOf(p) > placed.indexOf(headline)) : heroScope;

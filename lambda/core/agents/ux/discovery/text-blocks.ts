@@ -19,6 +19,8 @@ export interface TextBlock {
   edit?: TextEdit;
   /** Things inside the words that a whole-text replacement would remove (links, expressions). */
   inside: string[];
+  /** Formatting elements inside the words (`<span>faster</span>`), replaced with them. */
+  formatted?: string[];
 }
 
 const WORDY = /[\p{L}\p{N}]/u;
@@ -26,8 +28,16 @@ const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** What a visitor reads inside a node (all descendants). */
 export function visibleText(node: UiNode): string {
-  return fold(node.children.map(childText).join(''));
+  return fold(ownChildren(node).map(childText).join(''));
 }
+
+/** The node's children without what its own component renders (for `<Button>Go</Button>`, the words "Go"). */
+function ownChildren(node: UiNode): UiChild[] {
+  return node.children.filter((c) => !(c.kind === 'element' && c.node.rendered && c.node.component === node.tag));
+}
+
+/** Elements that only format words; replacing a headline's words may drop them (said in the preview). */
+const FORMATTING = new Set(['span', 'strong', 'em', 'b', 'i', 'u', 'mark', 'small', 'sup', 'sub']);
 
 function childText(child: UiChild): string {
   switch (child.kind) {
@@ -51,6 +61,8 @@ type Item =
   | { kind: 'string'; child: Extract<UiChild, { kind: 'string' }> }
   | { kind: 'token'; display: string }
   | { kind: 'inline'; display: string }
+  /** A `<span>`/`<strong>`… holding only words: part of the text. */
+  | { kind: 'format'; display: string; range: { file: string; start: number; end: number } }
   | { kind: 'icon'; display: string };
 
 function classify(child: UiChild): Item | undefined {
@@ -65,7 +77,10 @@ function classify(child: UiChild): Item | undefined {
     case 'element': {
       if (child.node.tag === 'br') return { kind: 'break' };
       const text = visibleText(child.node);
-      return text ? { kind: 'inline', display: `<${child.node.tag}>${text}</${child.node.tag}>` } : { kind: 'icon', display: `<${child.node.tag} />` };
+      if (!text) return { kind: 'icon', display: `<${child.node.tag} />` };
+      const formatting = FORMATTING.has(child.node.tag) && ![...child.node.children].some((c) => c.kind === 'expression' || (c.kind === 'element' && !FORMATTING.has(c.node.tag) && c.node.tag !== 'br'));
+      const display = `<${child.node.tag}>${text}</${child.node.tag}>`;
+      return formatting ? { kind: 'format', display, range: child.node.range } : { kind: 'inline', display };
     }
     case 'links-array':
       return undefined;
@@ -73,6 +88,7 @@ function classify(child: UiChild): Item | undefined {
 }
 
 const displayOf = (item: Item): string => {
+  if (item.kind === 'format') return item.display.replace(/^<[^>]+>|<\/[^>]+>$/g, '');
   switch (item.kind) {
     case 'words':
       return item.child.value;
@@ -89,7 +105,7 @@ const displayOf = (item: Item): string => {
 
 /** The node as a text block, when its own children hold words (or a single config string). */
 export function textBlock(node: UiNode): TextBlock | undefined {
-  const items = node.children.map(classify).filter((i): i is Item => i !== undefined);
+  const items = ownChildren(node).map(classify).filter((i): i is Item => i !== undefined);
   const meaningful = items.filter((i) => i.kind !== 'space');
   const text = fold(items.map(displayOf).join(''));
   if (meaningful.length === 1 && meaningful[0].kind === 'string') {
@@ -97,23 +113,33 @@ export function textBlock(node: UiNode): TextBlock | undefined {
     if (!WORDY.test(child.value)) return undefined;
     return { node, text: fold(child.value), inside: [], edit: { kind: 'string', slot: child.slot, viaConfig: child.viaConfig ?? false, replaced: child.value } };
   }
-  const wordy = items.map((item, index) => ({ item, index })).filter(({ item }) => item.kind === 'words' && WORDY.test(item.child.value));
-  if (wordy.length === 0) return undefined;
+  const wordy = items.map((item, index) => ({ item, index })).filter(({ item }) => (item.kind === 'words' && WORDY.test(item.child.value)) || item.kind === 'format');
+  if (!wordy.some(({ item }) => item.kind === 'words')) return undefined;
   const first = wordy[0];
   const last = wordy[wordy.length - 1];
   const inside: string[] = [];
-  for (let i = first.index + 1; i < last.index; i++) {
+  const formatted: string[] = [];
+  for (let i = first.index; i <= last.index; i++) {
     const item = items[i];
-    if (item.kind === 'inline' || item.kind === 'token' || item.kind === 'icon' || item.kind === 'string') inside.push(displayOf(item));
+    if (i > first.index && i < last.index && (item.kind === 'inline' || item.kind === 'token' || item.kind === 'icon' || item.kind === 'string')) inside.push(displayOf(item));
+    if (item.kind === 'format') formatted.push(item.display);
   }
-  const firstChild = (first.item as Extract<Item, { kind: 'words' }>).child;
-  const lastChild = (last.item as Extract<Item, { kind: 'words' }>).child;
-  const start = firstChild.range.start + (firstChild.raw.length - firstChild.raw.trimStart().length);
-  const end = lastChild.range.end - (lastChild.raw.length - lastChild.raw.trimEnd().length);
-  const keptBefore = fold(items.slice(0, first.index).map(displayOf).join('') + firstChild.value.slice(0, firstChild.value.length - firstChild.value.trimStart().length));
+  const edge = (item: Item, side: 'start' | 'end'): { file: string; offset: number; syntax: 'jsx' | 'html' } => {
+    if (item.kind === 'format') return { file: item.range.file, offset: item.range[side], syntax: block.syntax };
+    const child = (item as Extract<Item, { kind: 'words' }>).child;
+    const offset = side === 'start' ? child.range.start + (child.raw.length - child.raw.trimStart().length) : child.range.end - (child.raw.length - child.raw.trimEnd().length);
+    return { file: child.range.file, offset, syntax: child.syntax };
+  };
+  const block = { syntax: node.syntax };
+  const startEdge = edge(first.item, 'start');
+  const endEdge = edge(last.item, 'end');
+  const start = startEdge.offset;
+  const end = endEdge.offset;
+  const firstValue = first.item.kind === 'words' ? first.item.child.value : '';
+  const keptBefore = fold(items.slice(0, first.index).map(displayOf).join('') + firstValue.slice(0, firstValue.length - firstValue.trimStart().length));
   const keptAfter = fold(items.slice(last.index + 1).map(displayOf).join(''));
   const replaced = fold(items.slice(first.index, last.index + 1).map(displayOf).join(''));
-  return { node, text, inside, edit: { kind: 'markup', file: firstChild.range.file, start, end, syntax: firstChild.syntax, keptBefore, keptAfter, replaced } };
+  return { node, text, inside, ...(formatted.length > 0 ? { formatted } : {}), edit: { kind: 'markup', file: startEdge.file, start, end, syntax: startEdge.syntax, keptBefore, keptAfter, replaced } };
 }
 
 /** Every text block in a subtree, in document order. */

@@ -48,6 +48,10 @@ export interface UiNode {
   children: UiChild[];
   /** The component this node was rendered by (e.g. "HeroSection"), when it is the root of a component's output. */
   component?: string;
+  /** True for the root of a component's output placed under the element that uses the component. */
+  rendered?: boolean;
+  /** Where the opening tag ends (after its `>`). */
+  openingEnd: number;
   syntax: 'jsx' | 'html';
   /** A self-closing element (`<br />`, `<Icon />`). */
   selfClosing: boolean;

@@ -10,8 +10,8 @@ import { markupText, slotText } from './write-text';
  */
 export type TextChange = { ok: true; splice: Splice; from: string; to: string; note?: string } | { ok: false; message: string };
 
-const COPYRIGHT_RAW = /^(?:©|&copy;|&#169;|&#xa9;|\(c\)|copyright)\s*(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?\s*/i;
-const COPYRIGHT_TEXT = /^(?:©|\(c\)|copyright)\s*(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?\s*/i;
+const COPYRIGHT_RAW = /^(?:(?:©|&copy;|&#169;|&#xa9;|\(c\)|copyright)\s*)+(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?[\s,.]*/i;
+const COPYRIGHT_TEXT = /^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?[\s,.]*/i;
 const SHOWS_COPYRIGHT = /©|\(c\)|copyright/i;
 
 export function textChange(project: Project, block: TextBlock, wanted: string): TextChange {
@@ -33,6 +33,7 @@ export function textChange(project: Project, block: TextBlock, wanted: string): 
     start += ownPrefix[0].length;
     note = `The ${ownPrefix[0].trim()} prefix is kept.`;
   }
+  if (block.formatted && block.formatted.length > 0) note = [note, `The formatting inside the old words (${block.formatted.slice(0, 2).join(', ')}) is replaced with them.`].filter(Boolean).join(' ');
   if (text === '') return { ok: false, message: `Nothing would be left of the new text once the © and year already shown are kept; give the words that follow them.` };
   const from = start === edit.start ? edit.replaced : edit.replaced.replace(COPYRIGHT_TEXT, '');
   return { ok: true, splice: { file: edit.file, start, end: edit.end, text: markupText(text, edit.syntax) }, from, to: text, ...(note ? { note } : {}) };
