@@ -51,7 +51,8 @@ export interface FixtureRepo {
 
 let tasks = 0;
 
-export function seedFixtureRepo(seedFrom: string): FixtureRepo {
+/** The repository is created (seeded) before this resolves, so `git` works at once. */
+export async function seedFixtureRepo(seedFrom: string): Promise<FixtureRepo> {
   const root = mkdtempSync(join(tmpdir(), 'valine-ux-fixture-'));
   const directory = join(root, 'site');
   const host = createLocalGitRepoHost({ directory, seedFrom });
@@ -77,6 +78,7 @@ export function seedFixtureRepo(seedFrom: string): FixtureRepo {
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+  await host.describe();
   return repo;
 }
 

@@ -4,8 +4,8 @@ import { fixtureDir } from '../../../../support/fixture-sites';
 /** New words through the agent: only the words change, the markup around them stays. */
 describe('text edits on vite-react-tailwind3', () => {
   let repo: FixtureRepo;
-  beforeAll(() => {
-    repo = seedFixtureRepo(fixtureDir('vite-react-tailwind3'));
+  beforeAll(async () => {
+    repo = await seedFixtureRepo(fixtureDir('vite-react-tailwind3'));
   });
   afterAll(() => repo.remove());
   const FOOTER = 'src/components/MarketingFooter.jsx';
@@ -49,9 +49,9 @@ describe('text edits on vite-react-tailwind3', () => {
 describe('text edits held in config modules and plain HTML', () => {
   let blog: FixtureRepo;
   let html: FixtureRepo;
-  beforeAll(() => {
-    blog = seedFixtureRepo(fixtureDir('next-tailwind4-blog'));
-    html = seedFixtureRepo(fixtureDir('plain-html'));
+  beforeAll(async () => {
+    blog = await seedFixtureRepo(fixtureDir('next-tailwind4-blog'));
+    html = await seedFixtureRepo(fixtureDir('plain-html'));
   });
   afterAll(() => {
     blog.remove();
