@@ -20,6 +20,8 @@ interface BuildState {
   project: Project;
   nodes: number;
   stack: string[];
+  /** CSS-module classes met while reading the current element's class attribute. */
+  modules: Array<{ file: string; name: string }>;
 }
 
 /** A function component, or a class component (its `render()` is found inside the class body). */
@@ -115,6 +117,14 @@ function classSlots(state: BuildState, file: string, node: t.Node, conditional: 
     case 'Identifier':
     case 'MemberExpression':
     case 'OptionalMemberExpression': {
+      if (expression.type !== 'Identifier' && expression.object.type === 'Identifier') {
+        const binding = project.importsOf(file).get(expression.object.name);
+        const name = expression.computed ? (expression.property.type === 'StringLiteral' ? expression.property.value : undefined) : expression.property.type === 'Identifier' ? expression.property.name : undefined;
+        if (binding?.file?.endsWith('.css') && name) {
+          state.modules.push({ file: binding.file, name });
+          return true;
+        }
+      }
       const resolved = resolveExpression(project, file, expression);
       if (!resolved || resolved.node === expression) return false;
       return classSlots(state, resolved.file, resolved.node, conditional, out, depth + 1);
@@ -233,6 +243,7 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
   let classUnresolved = false;
   let link: StringSlot | undefined;
   const extra: UiChild[] = [];
+  const moduleClasses: Array<{ file: string; name: string }> = [];
   for (const attribute of opening.attributes) {
     if (attribute.type !== 'JSXAttribute') continue;
     const name = attribute.name.type === 'JSXIdentifier' ? attribute.name.name : `${attribute.name.namespace.name}:${attribute.name.name.name}`;
@@ -242,7 +253,9 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
         const slot = stringSlot(project, file, value, true);
         if (slot) slots.push(slot);
       } else if (value?.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
+        state.modules = [];
         classUnresolved = !classSlots(state, file, value.expression, false, slots);
+        if (state.modules.length > 0) moduleClasses.push(...state.modules);
         // Styled by a button helper (`buttonVariants()`, `btn()`): a button even without visible classes.
         if (/\b(?:\w*[bB]utton\w*|btn\w*)\s*\(/.test(sourceOf(project, file, value.expression))) attributes['data-styled-as'] = 'button';
       }
@@ -272,6 +285,7 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     attributes,
     classSlots: slots,
     classUnresolved,
+    ...(moduleClasses.length > 0 ? { moduleClasses } : {}),
     ...(link ? { link } : {}),
     children: [...extra, ...childrenOf(state, file, element.children, depth)],
     syntax: 'jsx',
@@ -321,7 +335,7 @@ export function renderTag(project: Project, file: string, tag: string): UiNode |
 }
 
 function renderFound(project: Project, component: { file: string; fn: FunctionLike }, name: string): UiNode {
-  const state: BuildState = { project, nodes: 0, stack: [`${component.file}#${name}`] };
+  const state: BuildState = { project, nodes: 0, stack: [`${component.file}#${name}`], modules: [] };
   const children = renderFunction(state, component.file, component.fn, 0);
   const start = component.fn.start ?? 0;
   return {
@@ -345,7 +359,7 @@ function renderFound(project: Project, component: { file: string; fn: FunctionLi
 export function renderFile(project: Project, file: string): UiNode | undefined {
   const ast = project.ast(file);
   if (!ast) return undefined;
-  const state: BuildState = { project, nodes: 0, stack: [] };
+  const state: BuildState = { project, nodes: 0, stack: [], modules: [] };
   const found: Array<t.JSXElement | t.JSXFragment> = [];
   jsxInside(ast.program, found);
   const children: UiChild[] = [];

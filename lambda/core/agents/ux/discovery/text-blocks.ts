@@ -24,6 +24,7 @@ export interface TextBlock {
 }
 
 const WORDY = /[\p{L}\p{N}]/u;
+const COPYRIGHT_ONLY = /^[\s©]*(?:copyright|\(c\))?[\s©]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,.–-]*$/i;
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** What a visitor reads inside a node (all descendants). */
@@ -115,6 +116,8 @@ export function textBlock(node: UiNode): TextBlock | undefined {
   }
   const wordy = items.map((item, index) => ({ item, index })).filter(({ item }) => (item.kind === 'words' && WORDY.test(item.child.value)) || item.kind === 'format');
   if (!wordy.some(({ item }) => item.kind === 'words')) return undefined;
+  // "Copyright © {year} Acme": the marks and the year before the words stay as they are.
+  while (wordy.length > 1 && wordy[0].item.kind === 'words' && COPYRIGHT_ONLY.test(wordy[0].item.child.value)) wordy.shift();
   const first = wordy[0];
   const last = wordy[wordy.length - 1];
   const inside: string[] = [];

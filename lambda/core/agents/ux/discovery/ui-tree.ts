@@ -43,6 +43,8 @@ export interface UiNode {
   classSlots: StringSlot[];
   /** True when the class attribute exists but could not be followed to strings. */
   classUnresolved: boolean;
+  /** CSS-module classes (`className={styles.header}` with `styles` from `Header.module.css`). */
+  moduleClasses?: Array<{ file: string; name: string }>;
   /** A literal `href`/`to` attribute. */
   link?: StringSlot;
   children: UiChild[];

@@ -27,6 +27,7 @@ function selectorsFor(node: UiNode): Set<string> {
   }
   const id = node.attributes.id;
   if (id) out.add(`#${id}`);
+  for (const module of node.moduleClasses ?? []) out.add(`.${module.name}`);
   return out;
 }
 
@@ -43,7 +44,9 @@ export function cssColorEdit(project: Project, stylesheets: readonly string[], n
   const properties = role === 'background' ? ['background-color', 'background'] : ['color'];
   const found: Found[] = [];
   const roots = new Map<string, postcss.Root>();
-  for (const file of stylesheets) {
+  const modules = (node.moduleClasses ?? []).map((m) => m.file);
+  // A CSS module's classes are local to it: look there for them, and only there.
+  for (const file of modules.length > 0 ? [...new Set(modules)] : stylesheets) {
     const root = parseCss(project, file);
     if (!root) continue;
     roots.set(file, root);
