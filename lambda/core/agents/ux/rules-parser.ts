@@ -314,6 +314,11 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   const sections = Object.keys(siteMap.sections);
   const example = inlineCode(`make the ${sections.includes('navbar') ? 'navbar' : sections[0]} blue`);
   if (text.trim() === '') return { kind: 'invalid', parser: 'rules', message: `The description is empty. Say what should change, e.g. ${example}.` };
+  const control = /[\u0000-\u0008\u000b-\u001f\u007f]/.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { kind: 'invalid', parser: 'rules', message: `The description contains the control character U+${code} at position ${control.index + 1}; remove it and say what should change, e.g. ${example}.` };
+  }
   const masked = mask(text.trim());
   if ('unclosed' in masked) {
     return { kind: 'invalid', parser: 'rules', message: `A double quote in the description is never closed. Put the new text between a pair of double quotes, e.g. ${inlineCode('change the footer text to "© 2026 Acme"')}.` };
