@@ -1,16 +1,9 @@
 import type { AgentProfile } from '../agents/registry';
+import { UX_AGENT_PROFILE } from '../agents/ux/profile';
 
 /**
  * The agents on staff as the interactions function knows them: name, description, commands
  * and pause flag, without their code (which only the worker loads). buildAgents() must
  * return one agent per profile, with the same id and commands (checked by a test).
  */
-export const AGENT_PROFILES: readonly AgentProfile[] = [
-  {
-    id: 'ux',
-    name: 'UX Agent',
-    description: 'Edits the website header, footer, navbar and home page, shows a diff preview, and opens a draft pull request once you confirm.',
-    commands: ['ux-update'],
-    pausedBy: 'disable-ux-updates',
-  },
-];
+export const AGENT_PROFILES: readonly AgentProfile[] = [UX_AGENT_PROFILE];

@@ -8,6 +8,7 @@ import { codeBlock, inlineCode, noMentions } from '../../domain/discord-text';
 import { parseCommand } from './grammar';
 import type { IntentParser, ParseOutcome } from './intent';
 import { planEdits, type Plan, type PlannedChange } from './plan';
+import { UX_AGENT_PROFILE, UX_MAP_COMMAND } from './profile';
 import { buildSiteModel, type SiteModel } from './discovery/site-model';
 import { describeSite, overlayMap, vocabularyOf } from './discovery/vocabulary';
 import { uxProposalSchema, type UxProposal } from './proposal';
@@ -30,9 +31,7 @@ export interface UxAgentDeps {
   defaultSiteMap?: SiteMap;
 }
 
-export const UX_AGENT_ID = 'ux';
-export const UX_COMMAND = 'ux-update';
-export const UX_MAP_COMMAND = 'ux-map';
+export { UX_AGENT_ID, UX_COMMAND, UX_MAP_COMMAND } from './profile';
 
 /** The edited files are stored on the task, and a DynamoDB item holds at most 400 KB. */
 const MAX_PROPOSAL_BYTES = 256 * 1024;
@@ -314,11 +313,8 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
   }
 
   return {
-    id: UX_AGENT_ID,
-    name: 'UX Agent',
-    description: 'Finds the header, navbar, footer and hero of your website and edits their text, colours and links; shows the real diff, and opens a draft pull request once you confirm. /ux-map shows what it found.',
-    commands: [UX_COMMAND, UX_MAP_COMMAND],
-    pausedBy: 'disable-ux-updates',
+    ...UX_AGENT_PROFILE,
+    commands: [...UX_AGENT_PROFILE.commands],
     propose,
     execute,
   };

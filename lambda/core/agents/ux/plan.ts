@@ -6,6 +6,7 @@ import { cssColorEdit } from './edits/css-color';
 import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
+import { paletteHex } from './edits/tailwind-color';
 import { textChange } from './edits/text-change';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
@@ -250,7 +251,8 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       if (result.ok) {
         const kept = result.kept.length > 0 ? `Kept as they are: ${result.kept.join(' ')}.` : undefined;
         const how = result.choice.how === 'theme token' ? `Written as the site's theme colour ${result.to}.` : undefined;
-        alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${result.from} → ${result.to}`, ...(kept || how ? { note: [how, kept].filter(Boolean).join(' ') } : {}), section });
+        const shown = result.choice.how === 'palette' ? (paletteHex(result.choice.value) ?? hex) : hex;
+        alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex: shown, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${result.from} → ${result.to}`, ...(kept || how ? { note: [how, kept].filter(Boolean).join(' ') } : {}), section });
         continue;
       }
       message ||= result.message;

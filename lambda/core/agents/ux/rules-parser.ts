@@ -15,11 +15,11 @@ const COLOR_WORDS = ['color', 'colour', 'background', 'background color', 'backg
 /** Verbs that make the rest of the clause the new text ("make the footer say …", "rename the brand to …"). */
 const SAYS_VERBS = /\b(?:say|says|read|reads|rename|renamed)\b/;
 const UNQUOTED_VALUE = /\b(?:to\s+(?:say|read)|to|as|says?|reads?|into)\s+(.+)$/;
-const LINK_REQUEST = /\badd(?:\s+(?:a|an|another|new|one))?(?:\s+new)?\s+(?:link|menu item|nav item|navigation link)s?\b/;
+const LINK_REQUEST = /\badd\b(?:\s+(?:\S+)){0,4}?\s+(?:link|menu item|nav item|navigation link|navigation item|tab)s?\b/;
 const REMOVE_VERB = /\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\b/;
 const LINK_WORD = /\b(?:link|menu item|nav item|navigation item|tab)s?\b/;
 const REMOVE_LINK = /\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\s+(?:the\s+)?(.+?)\s+(?:link|menu item|nav item|navigation item|tab)s?\b/;
-const RENAME_LINK = /\brename\s+(?:the\s+)?(.+?)\s+(?:link|menu item|nav item|navigation item|tab)\s+(?:to|as|into)\s+(.+?)\s*$/;
+const RENAME_LINK = /\brename\s+(?:the\s+)?(.+?)\s+(?:link|menu item|nav item|navigation item|tab)(?:\s+(?:in|on|of|from)\s+the\s+[\w -]+?)?\s+(?:to|as|into)\s+(.+?)\s*$/;
 /** Words that ask for a style step, and the step they mean. */
 const STYLE_WORDS: ReadonlyArray<[RegExp, StyleStep]> = [
   [/\b(?:bigger|larger|huger|more prominent|increase (?:the )?(?:font )?size)\b/, 'bigger'],
@@ -111,7 +111,10 @@ function sectionFromProperty(lower: string, siteMap: SiteMap): string | undefine
       if (mentions(lower, term)) owners.add(name);
     }
   }
-  return owners.size === 1 ? [...owners][0] : undefined;
+  if (owners.size === 1) return [...owners][0];
+  // The header and the navbar often share the brand and the links: one place, either name.
+  if (owners.size === 2 && owners.has('header') && owners.has('navbar')) return 'navbar';
+  return undefined;
 }
 
 /** A word that looks like a misspelt section name ("heder" → header). */
@@ -186,8 +189,8 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
   if (/\brename\b/.test(lowerClause) && LINK_WORD.test(lowerClause)) {
     result.understood = true;
     const unquoted = RENAME_LINK.exec(originalClause.replace(PLACEHOLDER, (_, n: string) => quotes[Number(n)]));
-    const from = quoted.length >= 2 ? quoted[0] : unquoted?.[1]?.trim();
-    const to = quoted.length >= 2 ? quoted[1] : unquoted?.[2]?.trim().replace(/[.!]+$/, '');
+    const from = quoted.length >= 2 ? quoted[0] : unquoted?.[1]?.trim().replace(/^["“']|["”']$/g, '');
+    const to = quoted.length >= 2 ? quoted[1] : unquoted?.[2]?.trim().replace(/[.!]+$/, '').replace(/^["“']|["”']$/g, '');
     if (!hasLinks || !from || !to) {
       result.question = hasLinks
         ? `Which link should be renamed, and to what? Run /ux-update again like ${inlineCode(`rename the "Blog" link in the ${sectionName} to "Articles"`)}.`
@@ -246,6 +249,13 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
   const colorProperties = propertiesOfKind(section, 'color');
   const textProperties = propertiesOfKind(section, 'text');
 
+  // Quoted words next to "link" or "add" are never a new headline: say what is understood instead of guessing.
+  if (quoted.length > 0 && (LINK_WORD.test(lowerClause) || /\badd\b/.test(lowerClause))) {
+    result.understood = true;
+    result.question = `Should I add a link? Write it with its path, e.g. ${inlineCode(`add a link "${quoted[0].slice(0, 30)}" to /${quoted[0].toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 30)} in the ${sectionName}`)}; or name the text to change, e.g. ${inlineCode(`change the ${sectionName} text to "${quoted[0].slice(0, 30)}"`)}.`;
+    return result;
+  }
+
   if (quoted.length > 0 && !colorProperty) {
     result.understood = true;
     const property = textProperty ?? (textProperties.length === 1 ? textProperties[0] : undefined);
@@ -266,12 +276,19 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
       result.question = `The ${sectionName} has no colour I can change; its properties are ${listOr(Object.keys(section.properties))}. What should change instead?`;
       return result;
     }
+    // "make the navbar text white": the text colour, when the section has one.
+    const textColor = colorProperties.includes('text-color') && !colorProperty && /\b(?:text|font|letters|writing|words)\b/.test(lowerClause) ? 'text-color' : undefined;
+    if (textColor) {
+      result.changes.push({ property: textColor, value: color });
+      return result;
+    }
     if (textProperty && !colorProperty) {
       const colorName = colorProperties[0];
       result.question = `Should the ${sectionName} ${colorName} become ${color}, or should the ${sectionName} ${textProperty} say "${color}"? Run /ux-update again with ${inlineCode(`section:${sectionName} ${colorName}:${color.replace(/\s+/g, '')}`)} or ${inlineCode(`section:${sectionName} ${textProperty}:"${color}"`)}.`;
       return result;
     }
-    const property = colorProperty ?? (colorProperties.length === 1 ? colorProperties[0] : undefined);
+    // A colour with no other word for what it colours is the background ("make the navbar blue").
+    const property = colorProperty ?? (colorProperties.length === 1 ? colorProperties[0] : colorProperties.includes('color') ? 'color' : undefined);
     if (!property) {
       result.question = `Which colour of the ${sectionName} should be ${color}: ${listOr(colorProperties)}?`;
       return result;
@@ -332,7 +349,10 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   if (named.length > 1) {
     return clarify(`Your request mentions ${named.map((n) => `the ${n}`).join(' and ')}, and one /ux-update changes one section. Which one should change? Run /ux-update again for each section.`);
   }
-  const sectionName = named[0] ?? sectionFromProperty(lower, siteMap);
+  const linksOf = (name: string) => Object.prototype.hasOwnProperty.call(siteMap.sections, name) && Object.values(siteMap.sections[name].properties).some((p) => propertyKind(p) === 'links');
+  // "add a Pricing link", "remove the Blog link": the main navigation, when it has links.
+  const linkSection = LINK_WORD.test(lower) ? ['navbar', 'header'].find(linksOf) : undefined;
+  const sectionName = named[0] ?? sectionFromProperty(lower, siteMap) ?? linkSection;
   if (!sectionName) {
     const guess = guessSection(lower, siteMap);
     if (guess) {

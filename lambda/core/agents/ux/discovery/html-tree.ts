@@ -51,6 +51,7 @@ function build(html: string, file: string, element: Element, lineOf: (offset: nu
     attributes,
     classSlots: classSlot ? [classSlot] : [],
     classUnresolved: false,
+    hasClassAttribute: element.attrs.some((a) => a.name === 'class'),
     ...(link ? { link } : {}),
     children,
     syntax: 'html',

@@ -244,11 +244,15 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
   let link: StringSlot | undefined;
   const extra: UiChild[] = [];
   const moduleClasses: Array<{ file: string; name: string }> = [];
+  let hasClassAttribute = false;
+  let classCallAt: number | undefined;
   for (const attribute of opening.attributes) {
     if (attribute.type !== 'JSXAttribute') continue;
     const name = attribute.name.type === 'JSXIdentifier' ? attribute.name.name : `${attribute.name.namespace.name}:${attribute.name.name.name}`;
     if (name === 'className' || name === 'class') {
+      hasClassAttribute = true;
       const value = attribute.value;
+      if (value?.type === 'JSXExpressionContainer' && value.expression.type === 'CallExpression' && value.expression.arguments.length > 0) classCallAt = (value.expression.end ?? 1) - 1;
       if (value?.type === 'StringLiteral') {
         const slot = stringSlot(project, file, value, true);
         if (slot) slots.push(slot);
@@ -285,6 +289,8 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     attributes,
     classSlots: slots,
     classUnresolved,
+    hasClassAttribute,
+    ...(classCallAt !== undefined ? { classCallAt } : {}),
     ...(moduleClasses.length > 0 ? { moduleClasses } : {}),
     ...(link ? { link } : {}),
     children: [...extra, ...childrenOf(state, file, element.children, depth)],
@@ -348,6 +354,7 @@ function renderFound(project: Project, component: { file: string; fn: FunctionLi
     attributes: {},
     classSlots: [],
     classUnresolved: false,
+    hasClassAttribute: false,
     children,
     component: name,
     syntax: 'jsx',
@@ -367,5 +374,5 @@ export function renderFile(project: Project, file: string): UiNode | undefined {
     if (element.type === 'JSXElement') children.push(...elementChildren(state, file, element, 0));
     else children.push(...childrenOf(state, file, element.children, 0));
   }
-  return { file, tag: '#file', range: { file, start: 0, end: (project.text(file) ?? '').length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, children, syntax: 'jsx', selfClosing: false };
+  return { file, tag: '#file', range: { file, start: 0, end: (project.text(file) ?? '').length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: false, children, syntax: 'jsx', selfClosing: false };
 }

@@ -184,10 +184,12 @@ function spaEntry(project: Project): SiteEntry | undefined {
     const ast = project.ast(file);
     const route = ast ? ((jsxRoutes ? homeRoute(ast) : undefined) ?? (objectRoutes ? homeObjectRoute(ast) : undefined)) : undefined;
     if (!route) continue;
-    const roots = [...route.layouts, route.page].map((tag) => renderTag(project, file, tag)).filter((n): n is UiNode => n !== undefined);
-    if (roots.length === 0) continue;
-    const page = roots[roots.length - 1];
-    return { framework: 'React (react-router)', roots, homeFile: page.file, entries: [entry], stylesheets };
+    const routed = [...route.layouts, route.page].map((tag) => renderTag(project, file, tag)).filter((n): n is UiNode => n !== undefined);
+    if (routed.length === 0) continue;
+    const page = routed[routed.length - 1];
+    // What the routes file renders around <Routes> (`<Layout><Routes>…</Routes></Layout>`) is on every page too.
+    const around = renderFile(project, file);
+    return { framework: 'React (react-router)', roots: around ? [around, ...routed] : routed, homeFile: page.file, entries: [entry], stylesheets };
   }
   const root = renderFile(project, entry);
   return { framework: 'React', roots: root ? [root] : [], entries: [entry], stylesheets };

@@ -79,7 +79,12 @@ interface Placed {
   within: Set<Region>;
 }
 
-const HERO = /(?:^|[\s_-])hero(?:$|[\s_-])|^hero/i;
+const HERO = /(?:^|[\s_-])(?:hero|jumbotron|splash)(?:$|[\s_-])|^(?:hero|jumbotron|splash)/i;
+/** Sites without <header>/<nav>/<footer>: a component or class that names the landmark. */
+const HEADER_NAME = /^(?:site-?|main-?|top-?|page-?)?(?:header|nav-?bar|navigation|top-?bar|masthead)$/i;
+const FOOTER_NAME = /^(?:site-?|page-?|main-?)?footer$/i;
+const named = (node: UiNode, pattern: RegExp): boolean =>
+  pattern.test(node.component && node.rendered ? node.component : '') || classText(node).split(/\s+/).some((c) => pattern.test(c)) || pattern.test(node.attributes.id ?? '');
 const BUTTON_CLASS = /(?:^|\s)(?:btn|button|cta)(?:[\s_-]|$)|__cta\b/;
 const BACKGROUND_CLASS = /(?:^|\s)(?:bg-(?!clip|opacity|none|cover|contain|center|fixed|no-repeat)[\w[\]#/.%-]+|from-[\w[\]#/.%-]+)/;
 const PADDED = /(?:^|\s)px-\S+/;
@@ -103,9 +108,9 @@ function place(roots: readonly UiNode[]): Placed[] {
   const visit = (node: UiNode, parent: Placed | undefined, within: Set<Region>) => {
     const here = new Set(within);
     const role = node.attributes.role;
-    if (node.tag === 'header' || role === 'banner') here.add('header');
+    if (node.tag === 'header' || role === 'banner' || (!here.has('footer') && named(node, HEADER_NAME))) here.add('header');
     if ((node.tag === 'nav' || role === 'navigation') && !here.has('footer')) here.add('nav');
-    if (node.tag === 'footer' || role === 'contentinfo') here.add('footer');
+    if (node.tag === 'footer' || role === 'contentinfo' || named(node, FOOTER_NAME)) here.add('footer');
     if (!here.has('header') && !here.has('footer') && (HERO.test(node.attributes.id ?? '') || HERO.test(node.component ?? '') || /(?:^|\s)hero(?:\s|$|-)/.test(classText(node)))) here.add('hero');
     if (node.tag === 'main') here.add('main');
     const placed: Placed = { node, ...(parent ? { parent } : {}), within: here };
@@ -183,7 +188,7 @@ function linkGroups(root: UiNode): LinkGroup[] {
     const runs: LinkItem[][] = [];
     let run: LinkItem[] = [];
     items.forEach((item, i) => {
-      if (item && (run.length === 0 || run[0].outer.tag === item.outer.tag) && !isButton(item.link)) {
+      if (item && (run.length === 0 || run[0].outer.tag === item.outer.tag || (LINK_TAGS.has(run[0].outer.tag) && LINK_TAGS.has(item.outer.tag))) && !isButton(item.link)) {
         run.push(item);
       } else {
         if (run.length >= 2) runs.push(run);
@@ -233,16 +238,24 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
 
   const first = (test: (p: Placed) => boolean) => placed.find((p) => test(p) && !inSecondary(p));
   const isNav = (p: Placed) => p.node.tag === 'nav' || p.node.attributes.role === 'navigation';
-  const header = first((p) => p.node.tag === 'header' || p.node.attributes.role === 'banner') ?? first((p) => isNav(p) && !p.within.has('footer'));
+  const headerTags = placed.filter((p) => (p.node.tag === 'header' || p.node.attributes.role === 'banner') && !inSecondary(p));
+  // A <header> holding only a headline (Bootstrap's "masthead") is the hero; the site's header has the navigation or the home link.
+  const barLike = (p: Placed) =>
+    linkGroups(p.node).length > 0 || placed.some((q) => isWithin(q, p.node) && (isNav(q) || (isLink(q.node) && ['/', '#', './', '/#', 'index.html'].includes(q.node.link?.raw ?? ''))));
+  const header =
+    headerTags.find(barLike) ??
+    (headerTags.length > 0 && !placed.some((p) => isNav(p) && !p.within.has('footer') && !headerTags.some((h) => isWithin(p, h.node))) ? headerTags[0] : undefined) ??
+    first((p) => isNav(p) && !p.within.has('footer')) ??
+    first((p) => !p.within.has('footer') && named(p.node, HEADER_NAME) && !p.node.tag.startsWith('#'));
   const navInHeader = header ? first((p) => isNav(p) && isWithin(p, header.node)) : undefined;
-  const nav = header ? navInHeader : first((p) => isNav(p) && !p.within.has('footer'));
+  const nav = navInHeader ?? first((p) => isNav(p) && !p.within.has('footer') && !(header && isWithin(p, header.node)));
   /** Text blocks a visitor reads in a landmark, without button labels, screen-reader-only text or menus. */
   const readable = (scope: UiNode) =>
     placed
       .filter((p) => isWithin(p, scope) && !inSecondary(p, scope) && !insideControl(p, scope))
       .map((p) => textBlock(p.node))
       .filter((b): b is TextBlock => b?.edit !== undefined);
-  const footer = first((p) => p.node.tag === 'footer' || p.node.attributes.role === 'contentinfo');
+  const footer = first((p) => p.node.tag === 'footer' || p.node.attributes.role === 'contentinfo') ?? first((p) => named(p.node, FOOTER_NAME) && !p.node.tag.startsWith('#'));
   const home = entry.roots[entry.roots.length - 1];
   const heroPlaced = first((p) => p.within.has('hero'));
 
@@ -299,7 +312,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     };
   }
   if (home) {
-    const outside = (p: Placed) => !p.within.has('header') && !p.within.has('footer') && !p.within.has('nav');
+    const outside = (p: Placed) => ![top, nav, footer].some((landmark) => landmark && isWithin(p, landmark.node)) && !(p.within.has('nav') && !p.within.has('hero'));
     const homeNodes = placed.filter((p) => isWithin(p, home) && outside(p));
     const heroNodes = heroPlaced ? placed.filter((p) => p.within.has('hero') && outside(p)) : [];
     const headingTag = homeNodes.some((p) => p.node.tag === 'h1') ? 'h1' : 'h2';

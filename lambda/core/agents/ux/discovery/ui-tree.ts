@@ -43,6 +43,10 @@ export interface UiNode {
   classSlots: StringSlot[];
   /** True when the class attribute exists but could not be followed to strings. */
   classUnresolved: boolean;
+  /** The element has a class attribute (even one that could not be followed). */
+  hasClassAttribute: boolean;
+  /** `className={cn(…)}`: where one more string argument can be inserted (before the closing parenthesis). */
+  classCallAt?: number;
   /** CSS-module classes (`className={styles.header}` with `styles` from `Header.module.css`). */
   moduleClasses?: Array<{ file: string; name: string }>;
   /** A literal `href`/`to` attribute. */

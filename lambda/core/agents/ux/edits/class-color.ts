@@ -1,5 +1,6 @@
 import type { Theme } from '../discovery/theme';
 import type { StringSlot, UiNode } from '../discovery/ui-tree';
+import { addClassSplice } from './add-class';
 import type { Splice } from './splice';
 import { isColorValue, tailwindColor, type ColorChoice } from './tailwind-color';
 
@@ -59,14 +60,7 @@ export function classColorEdit(node: UiNode, role: 'background' | 'text', hex: s
   }
   const choice = tailwindColor(hex, requested, undefined, theme);
   const added = `${utility}-${choice.value}`;
-  const slot = node.classSlots.find((s) => !s.conditional && s.raw.trim() !== '');
-  if (slot) {
-    const trailing = /\s$/.test(slot.raw);
-    return { ok: true, splices: [{ file: slot.file, start: slot.end, end: slot.end, text: trailing ? `${added} ` : ` ${added}` }], from: '(none)', to: added, choice, kept };
-  }
-  if (node.classSlots.length === 0 && !node.classUnresolved) {
-    const attribute = node.syntax === 'jsx' ? ` className="${added}"` : ` class="${added}"`;
-    return { ok: true, splices: [{ file: node.file, start: node.attributeInsertAt, end: node.attributeInsertAt, text: attribute }], from: '(none)', to: added, choice, kept };
-  }
+  const splice = addClassSplice(node, added);
+  if (splice) return { ok: true, splices: [splice], from: '(none)', to: added, choice, kept };
   return { ok: false, message: `The classes of the ${where} (${node.file}:${node.line}) are computed in code the UX Agent cannot follow, so it cannot change its colour safely.` };
 }

@@ -65,9 +65,12 @@ function cloneItem(project: Project, item: LinkItem, link: LinkSpec): string {
   // The old target repeated inside the copy (e.g. `isActive('#faq')`) follows the new one.
   const old = item.targetValue;
   const hash = /#[\w-]+$/.exec(old)?.[0];
-  for (const repeated of [old, hash].filter((v): v is string => v !== undefined && v !== '')) {
+  const newHash = /#[\w-]+$/.exec(link.href)?.[0];
+  const replacements: Array<[string, string]> = [[old, link.href]];
+  if (hash && hash !== old) replacements.push([hash, newHash ?? link.href]);
+  for (const [repeated, by] of replacements) {
     const escaped = repeated.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    clone = clone.replace(new RegExp(`(['"\`])${escaped}\\1`, 'g'), (_m, q: string) => `${q}${link.href}${q}`);
+    clone = clone.replace(new RegExp(`(['"\`])${escaped}\\1`, 'g'), (_m, q: string) => `${q}${by}${q}`);
   }
   return clone;
 }

@@ -2,6 +2,7 @@ import type { SiteModel } from '../discovery/site-model';
 import type { Theme } from '../discovery/theme';
 import type { UiNode } from '../discovery/ui-tree';
 import type { StyleStep } from '../intent';
+import { addClassSplice } from './add-class';
 import type { Splice } from './splice';
 
 /**
@@ -33,6 +34,7 @@ export function styleEdit(model: SiteModel, node: UiNode, step: StyleStep, theme
   const splices: Splice[] = [];
   const from: string[] = [];
   const to: string[] = [];
+  const onScale: string[] = [];
   for (const slot of node.classSlots) {
     for (const match of slot.raw.matchAll(/\S+/g)) {
       const token = match[0];
@@ -42,6 +44,7 @@ export function styleEdit(model: SiteModel, node: UiNode, step: StyleStep, theme
       const index = values.indexOf(base);
       if (index < 0) continue;
       const next = values[Math.max(0, Math.min(values.length - 1, step === 'square' ? 0 : index + by))];
+      onScale.push(token);
       if (next === base) continue;
       const start = slot.start + (match.index ?? 0);
       splices.push({ file: slot.file, start, end: start + token.length, text: variants + next });
@@ -50,17 +53,12 @@ export function styleEdit(model: SiteModel, node: UiNode, step: StyleStep, theme
     }
   }
   if (splices.length > 0) return { ok: true, splices, from: from.join(' '), to: to.join(' ') };
+  if (onScale.length > 0) return { ok: false, message: `The ${where} is already at the end of Tailwind's scale (${onScale.join(' ')}), so it cannot be made ${step}.` };
   if (step === 'square') return { ok: false, message: `The ${where} has no rounded corners to remove.` };
   const inlineSize = scale === 'size' && /fontSize/.test(model.project.text(node.file)?.slice(node.range.start, node.attributeInsertAt + 400) ?? '');
   if (inlineSize) return { ok: false, message: `The size of the ${where} is set by an inline style (fontSize), not a class; change it there.` };
   const added = /^h[1-3]$/.test(node.tag) && headingAdd ? headingAdd : add;
-  const slot = node.classSlots.find((s) => !s.conditional && s.raw.trim() !== '');
-  if (slot) {
-    return { ok: true, splices: [{ file: slot.file, start: slot.end, end: slot.end, text: /\s$/.test(slot.raw) ? `${added} ` : ` ${added}` }], from: '(none)', to: added };
-  }
-  if (node.classSlots.length === 0 && !node.classUnresolved) {
-    const attribute = node.syntax === 'jsx' ? ` className="${added}"` : ` class="${added}"`;
-    return { ok: true, splices: [{ file: node.file, start: node.attributeInsertAt, end: node.attributeInsertAt, text: attribute }], from: '(none)', to: added };
-  }
+  const splice = addClassSplice(node, added);
+  if (splice) return { ok: true, splices: [splice], from: '(none)', to: added };
   return { ok: false, message: `The classes of the ${where} are computed in code the UX Agent cannot follow, so it cannot restyle it safely.` };
 }

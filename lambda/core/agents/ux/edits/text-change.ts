@@ -36,5 +36,7 @@ export function textChange(project: Project, block: TextBlock, wanted: string): 
   if (block.formatted && block.formatted.length > 0) note = [note, `The formatting inside the old words (${block.formatted.slice(0, 2).join(', ')}) is replaced with them.`].filter(Boolean).join(' ');
   if (text === '') return { ok: false, message: `Nothing would be left of the new text once the © and year already shown are kept; give the words that follow them.` };
   const from = start === edit.start ? edit.replaced : edit.replaced.replace(COPYRIGHT_TEXT, '');
-  return { ok: true, splice: { file: edit.file, start, end: edit.end, text: markupText(text, edit.syntax) }, from, to: text, ...(note ? { note } : {}) };
+  // The site's own way of writing the copyright sign.
+  const written = raw.includes('&copy;') ? markupText(text, edit.syntax).replace(/©/g, '&copy;') : markupText(text, edit.syntax);
+  return { ok: true, splice: { file: edit.file, start, end: edit.end, text: written }, from, to: text, ...(note ? { note } : {}) };
 }

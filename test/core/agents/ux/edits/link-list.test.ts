@@ -116,7 +116,7 @@ describe('hand-written <a> links (vite-react-tailwind3)', () => {
 
   // Bug: the links compare `location.hash` with isActive('#faq'); for the new href "/#pricing" the copy
   // gets isActive('/#pricing'), which never matches a hash, instead of isActive('#pricing').
-  it.failing('gives an anchor link the hash its siblings pass to isActive', async () => {
+  it('gives an anchor link the hash its siblings pass to isActive', async () => {
     const after = await repo.commitOf({ command: 'section:navbar add-link:"Pricing:/#pricing"' }, LAYOUT);
     const added = changedLines(repo.original(LAYOUT), after).added.join('\n');
     expect(added).toContain('href="/#pricing"');
