@@ -1,12 +1,13 @@
 import type { AgentRegistry } from '../core/agents/registry';
-import type { Agent, ExecutionOutcome, ProposalCandidate } from '../core/domain/agent';
+import type { Agent, ExecutionOutcome, ProposalCandidate, Requester } from '../core/domain/agent';
 import { DISCORD_LIMITS, type DiscordMessage } from '../core/domain/discord-message';
-import { TaskConflictError, TaskNotFoundError, TaskTooLargeError, type NewTask, type Task } from '../core/domain/task';
+import { ABANDONED_EXECUTION_SECONDS, TaskConflictError, TaskNotFoundError, TaskTooLargeError, isAbandonedExecution, isFinished, type NewTask, type Task } from '../core/domain/task';
 import type { WorkItem } from '../core/domain/work';
-import { PROPOSE_CLAIM_TTL_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
+import { ANSWERED_INTERACTION_HOLD_SECONDS, PROPOSE_CLAIM_TTL_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
+import { mayConfirm, type FlagLocator } from '../core/discord/permissions';
 import { confirmCancelRow } from '../core/discord/task-buttons';
 import { redactSecrets } from '../core/discord/redact';
-import { choiceMessage, failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
+import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
 import type { DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { Ledger } from '../core/ports/ledger';
@@ -15,19 +16,27 @@ import type { TaskStore } from '../core/ports/task-store';
 import { taskIdFor } from './task-id';
 import { errorMessage } from '../core/domain/error-message';
 
+/** The ledger as the worker uses it: a proposal's lease is held longer once the person has been answered. */
+export interface WorkerLedger extends Ledger {
+  hold(key: string, ttlSeconds: number): Promise<void>;
+}
+
 export interface WorkerDeps {
   flags: FlagReader;
   tasks: TaskStore;
-  ledger: Ledger;
+  ledger: WorkerLedger;
   discord: DiscordApi;
   agents: AgentRegistry<Agent>;
   taskTtlSeconds: number;
+  /** Where an operator changes a flag, for the sentence refusing a confirmer who may no longer make changes. */
+  locateFlag: FlagLocator;
   logger: Logger;
   now: () => Date;
+  /** Waits (tests replace it); defaults to a timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-/** A task `executing` for longer than the worker's 120 s timeout was left behind by an attempt that timed out. */
-export const ABANDONED_EXECUTION_SECONDS = 150;
+export { ABANDONED_EXECUTION_SECONDS };
 
 type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
@@ -74,6 +83,22 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
     deps.logger.info('Proposal skipped: this interaction was already handled', { interactionId: item.interaction.interactionId });
     return;
   }
+  // Answered, the id is held past Discord's signature window, so a replayed request is skipped.
+  const holdAnswered = () =>
+    deps.ledger.hold(claimKey, ANSWERED_INTERACTION_HOLD_SECONDS).catch((error: unknown) => {
+      deps.logger.warn('Could not keep the record of an answered request', { interactionId: item.interaction.interactionId, error: errorText(error) });
+    });
+  try {
+    const earlier = await deps.tasks.get(taskIdFor(item.interaction.interactionId));
+    if (earlier && isFinished(earlier.status)) {
+      // A request whose task was cancelled, expired or done is never proposed again.
+      deps.logger.info('Proposal skipped: this request already has a finished task', { interactionId: item.interaction.interactionId, taskId: earlier.taskId, status: earlier.status });
+      await holdAnswered();
+      return;
+    }
+  } catch (error) {
+    deps.logger.warn('Could not look for an earlier task of this request', { interactionId: item.interaction.interactionId, error: errorText(error) });
+  }
   try {
     const flags = await deps.flags.all();
     const outcome = await agent.propose(
@@ -92,16 +117,18 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
       case 'rejected':
       case 'answer':
         await show(plainMessage(outcome.message));
-        return;
+        break;
       case 'proposal': {
         const task = await createTaskOnce(item, agent, { status: 'awaiting_confirmation', summary: outcome.summary, proposal: outcome.proposal }, deps);
-        await show(proposalMessage(task, outcome.preview));
-        return;
+        // A task that moved on (cancelled while this attempt ran) keeps the message it has.
+        if (task.status === 'awaiting_confirmation') await show(proposalMessage(task, outcome.preview));
+        break;
       }
       case 'choice':
         await offerChoice(item, agent, outcome.question, outcome.candidates, deps);
-        return;
+        break;
     }
+    await holdAnswered();
   } catch (error) {
     deps.logger.error('Proposing failed', { agentId: agent.id, interactionId: item.interaction.interactionId, error: errorText(error) });
     await deps.ledger.release(claimKey).catch(() => undefined);
@@ -140,6 +167,7 @@ async function offerChoice(item: ProposeItem, agent: Agent, question: DiscordMes
     );
     return;
   }
+  if (task.status !== 'awaiting_choice') return;
   await show(choiceMessage(task, question, candidates, offered.length - candidates.length));
 }
 
@@ -172,26 +200,199 @@ async function createTaskOnce(item: ProposeItem, agent: Agent, start: TaskStart,
 }
 
 async function confirm(item: ConfirmItem, deps: WorkerDeps): Promise<void> {
+  const task = await deps.tasks.get(item.taskId);
+  if (!task) {
+    deps.logger.info('Confirmation skipped: the task no longer exists', { taskId: item.taskId });
+    return;
+  }
+  switch (task.status) {
+    case 'awaiting_confirmation':
+      return startExecution(task, item, deps);
+    case 'executing':
+      return continueExecution(task, item, deps);
+    case 'cancelled':
+    case 'expired':
+      return showLostConfirmation(task, item, deps);
+    default:
+      // Another click or a retried event already moved it: nothing to do twice.
+      deps.logger.info('Confirmation skipped: the task already moved', { taskId: item.taskId, status: task.status });
+  }
+}
+
+async function startExecution(task: Task, item: ConfirmItem, deps: WorkerDeps): Promise<void> {
   const { applicationId, token, requester } = item.interaction;
   const show = (message: DiscordMessage) => deps.discord.editOriginal(applicationId, token, message);
-  let task: Task;
+  let executing: Task;
   try {
-    task = await deps.tasks.transition(item.taskId, 'awaiting_confirmation', 'executing', { interactionToken: token }, `confirmed by ${requester.name}`);
+    // Flags may have changed since the click: the confirmer must still be allowed to make changes.
+    const permission = mayConfirm(requester, task, await deps.flags.all(), deps.locateFlag);
+    if (!permission.allowed) return await refuseConfirmation(task, item, permission.message, deps);
+    executing = await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'executing', { interactionToken: token, confirmedBy: requester }, `confirmed by ${requester.name}`);
   } catch (error) {
     if (error instanceof TaskConflictError || error instanceof TaskNotFoundError) {
-      if (error instanceof TaskConflictError && error.actual === 'executing' && (await failAbandonedExecution(item.taskId, deps))) return;
-      // Another click or a retried event already moved it: nothing to do twice.
-      deps.logger.info('Confirmation skipped: the task already moved', { taskId: item.taskId, error: error.message });
+      const now = await deps.tasks.get(task.taskId);
+      // Lost to a Cancel, a duplicate delivery or the deadline: handle it as the state it is in.
+      if (now && now.status !== 'awaiting_confirmation') return confirm(item, deps);
+      deps.logger.info('Confirmation skipped: the task already moved', { taskId: task.taskId, error: errorText(error) });
       return;
     }
-    await deps.ledger.release(confirmClaimKey(item.taskId)).catch(() => undefined);
+    await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
     await show({
       ...failureMessage('Could not start the work', error, 'Nothing was changed. Click Confirm again in a minute.'),
-      components: [confirmCancelRow(item.taskId)],
+      components: [confirmCancelRow(task.taskId)],
     });
     return;
   }
+  await runExecution(executing, requester, deps);
+}
 
+/**
+ * Confirm reached a task no longer waiting for it, typically because a Cancel won the race. The
+ * click already answered "Working…"; replace it with the real state once that answer can no
+ * longer land after this edit.
+ */
+async function showLostConfirmation(task: Task, item: ConfirmItem, deps: WorkerDeps): Promise<void> {
+  deps.logger.info('Confirmation lost: the task is no longer waiting for it', { taskId: task.taskId, status: task.status });
+  await waitForClickAnswer(item.interaction.interactionId, deps);
+  const message = task.status === 'cancelled' ? cancelledMessage(task, cancelledBy(task)) : expiredMessage(task);
+  await deps.discord.editOriginal(item.interaction.applicationId, item.interaction.token, message);
+}
+
+/** Discord applies a click's own answer only within 3 s of the click (the id is a snowflake: it carries the time). */
+const CLICK_ANSWER_MS = 3000;
+const DISCORD_EPOCH_MS = 1_420_070_400_000;
+export const snowflakeTime = (id: string): number => Number(BigInt(id) >> 22n) + DISCORD_EPOCH_MS;
+
+async function waitForClickAnswer(interactionId: string, deps: WorkerDeps): Promise<void> {
+  let clickedAt: number;
+  try {
+    clickedAt = snowflakeTime(interactionId);
+  } catch {
+    return;
+  }
+  const wait = Math.min(CLICK_ANSWER_MS, clickedAt + CLICK_ANSWER_MS - deps.now().getTime());
+  if (wait > 0) await (deps.sleep ?? defaultSleep)(wait);
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const cancelledBy = (task: Task): string => {
+  const entry = [...task.trace].reverse().find((e) => e.event === 'cancelled');
+  return entry?.detail?.replace(/^cancelled by /, '') || 'someone';
+};
+
+/** The confirmer may no longer make changes: Confirm stays open (for someone who may), and they are told why. */
+async function refuseConfirmation(task: Task, item: ConfirmItem, reason: string, deps: WorkerDeps): Promise<void> {
+  const { applicationId, token, requester } = item.interaction;
+  deps.logger.warn('Confirmation refused: the confirmer may no longer make changes', { taskId: task.taskId, userId: requester.id });
+  await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
+  // Only the buttons change: the preview above them stays as it was.
+  await deps.discord.editOriginal(applicationId, token, { components: [confirmCancelRow(task.taskId)] });
+  await deps.discord.followUp(applicationId, token, { content: `Not confirmed, nothing was changed: ${reason}`, flags: EPHEMERAL_FLAG });
+  await deps.ledger.audit({ subject: `task#${task.taskId}`, action: 'confirm:refused', actorId: requester.id }).catch(() => undefined);
+}
+
+const EPHEMERAL_FLAG = 64;
+
+/** Thrown to have Lambda deliver the work item again later: the attempt it may be a retry of could still be running. */
+export class ExecutionInProgressError extends Error {}
+
+/**
+ * Confirm's work item found the task already `executing`. Within ABANDONED_EXECUTION_SECONDS of
+ * its start a worker may still be on it; past that, the worker that started it has stopped and
+ * this one resumes the work (same branch, same pull request).
+ */
+async function continueExecution(task: Task, item: ConfirmItem, deps: WorkerDeps): Promise<void> {
+  if (isAbandonedExecution(task, deps.now())) {
+    await resumeExecution(task, { token: item.interaction.token, requester: item.interaction.requester }, deps);
+    return;
+  }
+  if (task.interactionToken === item.interaction.token) {
+    // The same work item again: a duplicate delivery, or Lambda's retry of an attempt that crashed early.
+    throw new ExecutionInProgressError(
+      `Task ${task.taskId} has been executing since ${task.updatedAt}; it counts as stopped after ${ABANDONED_EXECUTION_SECONDS} s, so this delivery is left for Lambda's next retry.`,
+    );
+  }
+  deps.logger.info('Confirmation skipped: the task is being worked on', { taskId: task.taskId });
+}
+
+/** Who asks for a resumed run and which interaction token shows its result. */
+interface ResumeBy {
+  token: string;
+  requester: Requester;
+}
+
+/** A resumed run may itself stop; after this many resumes the task is handed back to a person instead. */
+const MAX_RESUMES = 1;
+
+/** Runs of the current confirmation: `executing` entries since the task last waited for Confirm. */
+function runsSinceConfirm(task: Task): number {
+  let runs = 0;
+  for (const entry of [...task.trace].reverse()) {
+    if (entry.event !== 'executing') break;
+    runs += 1;
+  }
+  return runs;
+}
+
+/**
+ * Resumes an abandoned execution (one conditional write `executing → executing` decides who),
+ * or, when it already stopped after a resume or the confirmer may no longer make changes, hands
+ * it back: `awaiting_confirmation` with the reason and Confirm / Cancel, so a person can try again.
+ */
+export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps): Promise<void> {
+  const stoppedAt = task.updatedAt;
+  const permission = mayConfirm(by.requester, task, await deps.flags.all(), deps.locateFlag);
+  if (!permission.allowed) return handBack(task, by, `${by.requester.name} may no longer confirm changes (${permission.message})`, deps);
+  if (runsSinceConfirm(task) > MAX_RESUMES) {
+    return handBack(task, by, `the work stopped ${runsSinceConfirm(task)} times before it finished (the last run started at ${stoppedAt})`, deps);
+  }
+  let resumed: Task;
+  try {
+    resumed = await deps.tasks.transition(task.taskId, 'executing', 'executing', { interactionToken: by.token }, `resumed by the worker: the run started at ${stoppedAt} stopped before it finished`);
+  } catch (error) {
+    if (error instanceof TaskConflictError) return;
+    throw error;
+  }
+  // The conditional write is on the version: a second resumer reading the same stale task loses it.
+  if (resumed.version !== task.version + 1) return;
+  deps.logger.warn('Resuming a task whose worker stopped', { taskId: task.taskId, agentId: task.agentId, stoppedAt });
+  await runExecution(resumed, by.requester, deps);
+}
+
+async function handBack(task: Task, by: ResumeBy, reason: string, deps: WorkerDeps): Promise<void> {
+  let again: Task;
+  try {
+    again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: reason, interactionToken: by.token, confirmBy: confirmDeadline(deps) }, `handed back: ${reason}`);
+  } catch (error) {
+    if (error instanceof TaskConflictError) return;
+    throw error;
+  }
+  deps.logger.error('An abandoned task is handed back for Confirm', { taskId: task.taskId, agentId: task.agentId, reason });
+  await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
+  const name = deps.agents.byId(task.agentId)?.name ?? task.agentId;
+  await deps.discord.editOriginal(task.applicationId, by.token, retryMessage(again, { content: `${name} did not finish.` }, reason));
+}
+
+/**
+ * Local mode's start: no worker of this process is running yet, so every `executing` task older
+ * than `olderThanSeconds` was left by a process that stopped. Resumes (or hands back) each one.
+ */
+export async function resumeAbandonedExecutions(deps: WorkerDeps, olderThanSeconds: number): Promise<number> {
+  const cutoff = deps.now().getTime() - olderThanSeconds * 1000;
+  const stuck = (await deps.tasks.listOpen(100)).filter((task) => task.status === 'executing' && Date.parse(task.updatedAt) <= cutoff);
+  for (const task of stuck) {
+    const requester = task.confirmedBy ?? { id: task.requesterId, name: task.requesterName, roles: [] };
+    await resumeExecution(task, { token: task.interactionToken, requester }, deps).catch((error: unknown) => {
+      deps.logger.error('Could not resume a task left executing', { taskId: task.taskId, error: errorText(error) });
+    });
+  }
+  return stuck.length;
+}
+
+/** Runs the agent's work on an `executing` task and records and shows the outcome. */
+async function runExecution(task: Task, actor: Requester, deps: WorkerDeps): Promise<void> {
+  const show = (message: DiscordMessage) => deps.discord.editOriginal(task.applicationId, task.interactionToken, message);
   const agent = deps.agents.byId(task.agentId);
   let outcome: ExecutionOutcome;
   if (!agent) {
@@ -216,34 +417,9 @@ async function confirm(item: ConfirmItem, deps: WorkerDeps): Promise<void> {
     await show(failureMessage('The work ran but its result could not be recorded', error, 'Check /debug-last, and ask an operator before trying again.'));
     return;
   }
-  await deps.ledger.audit({ subject: `task#${task.taskId}`, action: `execute:${outcome.kind}`, actorId: requester.id }).catch((error: unknown) => {
+  await deps.ledger.audit({ subject: `task#${task.taskId}`, action: `execute:${outcome.kind}`, actorId: actor.id }).catch((error: unknown) => {
     deps.logger.warn('Audit record failed', { taskId: task.taskId, error: errorText(error) });
   });
-}
-
-/**
- * Lambda retries an attempt that timed out: the task is still `executing`, but nobody is
- * working on it any more. Past the worker's timeout, fail it and say so, instead of leaving
- * "Working…" on screen for good. True when it did.
- */
-async function failAbandonedExecution(taskId: string, deps: WorkerDeps): Promise<boolean> {
-  const task = await deps.tasks.get(taskId);
-  if (task?.status !== 'executing' || deps.now().getTime() - Date.parse(task.updatedAt) < ABANDONED_EXECUTION_SECONDS * 1000) return false;
-  const reason = `the work was stopped before it finished (the worker timed out after ${task.updatedAt})`;
-  try {
-    await deps.tasks.transition(taskId, 'executing', 'failed', { lastError: reason }, 'worker timed out');
-  } catch (error) {
-    if (error instanceof TaskConflictError) return false;
-    throw error;
-  }
-  deps.logger.error('Executing timed out; the task is marked failed', { taskId, agentId: task.agentId });
-  const name = deps.agents.byId(task.agentId)?.name ?? task.agentId;
-  await deps.discord.editOriginal(
-    task.applicationId,
-    task.interactionToken,
-    failureMessage(`${name} did not finish`, reason, 'Anything already made (the branch) is kept. Run the command again to start over; if it keeps happening, ask an operator to check the worker logs.'),
-  );
-  return true;
 }
 
 /** Moves the task to match the outcome, then shows it (Confirm / Cancel again only when retryable). */

@@ -1,14 +1,13 @@
 import { AgentRegistry } from '../../lambda/core/agents/registry';
 import type { WorkItem } from '../../lambda/core/domain/work';
 import { parseWorkItem } from '../../lambda/worker/work-item-schema';
-import { ABANDONED_EXECUTION_SECONDS, createWorker } from '../../lambda/worker/worker';
+import { ABANDONED_EXECUTION_SECONDS, ExecutionInProgressError, createWorker, type WorkerLedger } from '../../lambda/worker/worker';
 import { taskIdFor } from '../../lambda/worker/task-id';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import { scriptedAgent } from '../interactions/fixtures/test-agent';
 import { DynamoDbLedger } from '../../lambda/core/adapters/dynamodb-ledger';
-import type { Ledger } from '../../lambda/core/ports/ledger';
 
 let platform: Platform;
 beforeAll(async () => {
@@ -25,7 +24,7 @@ const proposeItem = (interactionId: string): WorkItem => ({
   commandLine: '/ux-update command:section:header text:"Hi"',
 });
 
-function worker(ledger: Ledger = platform.deps.ledger, now: () => Date = () => new Date()) {
+function worker(ledger: WorkerLedger = platform.workerDeps.ledger, now: () => Date = () => new Date()) {
   const agent = scriptedAgent();
   let proposals = 0;
   const propose = agent.propose;
@@ -34,13 +33,11 @@ function worker(ledger: Ledger = platform.deps.ledger, now: () => Date = () => n
     return propose(request, context);
   };
   const handle = createWorker({
-    flags: platform.deps.flags,
-    tasks: platform.deps.tasks,
+    ...platform.workerDeps,
     ledger,
     discord: new DiscordRestClient({ baseUrl: platform.discord.baseUrl, secrets: new EnvSecretReader({}), logger: platform.logger, sleep: async () => undefined }),
     agents: new AgentRegistry([agent]),
     taskTtlSeconds: 900,
-    logger: platform.logger,
     now,
   });
   return { handle, proposals: () => proposals };
@@ -76,7 +73,7 @@ describe('the worker\'s work items', () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('fails a task left executing by an attempt that timed out, and tells the user, when Lambda retries the confirmation', async () => {
+  it('resumes a task left executing by an attempt that stopped when Lambda retries the confirmation, and leaves an early retry for later', async () => {
     await worker().handle(proposeItem('910000000000000004'));
     const taskId = taskIdFor('910000000000000004');
     const confirmItem: WorkItem = {
@@ -89,19 +86,19 @@ describe('the worker\'s work items', () => {
     const startedAt = Date.parse((await platform.deps.tasks.get(taskId))?.updatedAt ?? '');
 
     const before = platform.discord.requests.length;
-    await worker(platform.deps.ledger, () => new Date(startedAt + 30_000)).handle(confirmItem);
+    // Within the bound the first attempt may still be running: Lambda is asked to deliver it again later.
+    await expect(worker(platform.workerDeps.ledger, () => new Date(startedAt + 30_000)).handle(confirmItem)).rejects.toBeInstanceOf(ExecutionInProgressError);
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('executing');
     expect(platform.discord.requests.length).toBe(before);
 
-    await worker(platform.deps.ledger, () => new Date(startedAt + (ABANDONED_EXECUTION_SECONDS + 30) * 1000)).handle(confirmItem);
+    await worker(platform.workerDeps.ledger, () => new Date(startedAt + (ABANDONED_EXECUTION_SECONDS + 30) * 1000)).handle(confirmItem);
     const task = await platform.deps.tasks.get(taskId);
-    expect(task?.status).toBe('failed');
-    expect(task?.lastError).toMatch(/stopped before it finished/);
+    expect(task?.status).toBe('pr_open');
+    expect(task?.trace.map((e) => e.event)).toEqual(['awaiting_confirmation', 'executing', 'executing', 'pr_open']);
+    expect(task?.trace[2]?.detail).toMatch(/^resumed by the worker: the run started at .* stopped before it finished$/);
     const edits = platform.discord.requests.slice(before);
     expect(edits.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /webhooks/200000000000000002/token-confirm-5/messages/@original']);
-    const body = edits[0]?.body as { content: string; components: unknown[] };
-    expect(body.content).toMatch(/^UX Agent did not finish: the work was stopped before it finished .*\nAnything already made \(the branch\) is kept\. Run the command again/);
-    expect(body.components).toEqual([]);
+    expect((edits[0]?.body as { content: string }).content).toMatch(/^Opened a draft pull request for task /);
   });
 
   it('rejects an event that is not a work item with a sentence', () => {

@@ -2,6 +2,7 @@ import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
   PutItemCommand,
+  UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +42,19 @@ export class DynamoDbLedger implements Ledger {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  /** Keeps a claim (taken or not) for `ttlSeconds` from now: a lease becomes a longer-lived record once its work is done. */
+  async hold(key: string, ttlSeconds: number): Promise<void> {
+    const at = this.now();
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: { pk: { S: key }, sk: { S: CLAIM_SORT_KEY } },
+        UpdateExpression: 'SET expiresAt = :expiresAt, heldAt = :heldAt',
+        ExpressionAttributeValues: { ':expiresAt': { N: String(Math.floor(at.getTime() / 1000) + ttlSeconds) }, ':heldAt': { S: at.toISOString() } },
+      }),
+    );
   }
 
   async release(key: string): Promise<void> {

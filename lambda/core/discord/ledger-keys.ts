@@ -2,8 +2,15 @@
 export const interactionClaimKey = (interactionId: string): string => `interaction#${interactionId}`;
 export const confirmClaimKey = (taskId: string): string => `confirm#${taskId}`;
 /**
- * A proposal's claim is a lease: longer than the worker's 120 s timeout, so a duplicate
- * delivery of the same event is skipped, yet expired by the time Lambda retries an attempt
- * that timed out. Discord's signature window (±5 min) bounds replays of the request itself.
+ * While a proposal is being made its claim is a lease: longer than the worker's 120 s timeout,
+ * so a duplicate delivery of the same event is skipped, yet expired by the time Lambda retries
+ * an attempt that timed out.
  */
 export const PROPOSE_CLAIM_TTL_SECONDS = 150;
+/**
+ * Once the person has been answered the claim is held for the interaction token's 15 minutes:
+ * longer than Discord's signature window (a request is accepted up to 300 s either side of its
+ * timestamp, so up to 600 s after it first arrived), so a replayed request is skipped, and past
+ * the token's life a replay could not edit the message anyway.
+ */
+export const ANSWERED_INTERACTION_HOLD_SECONDS = 900;

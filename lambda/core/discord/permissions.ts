@@ -46,6 +46,22 @@ export function mayActOnTask(requester: Requester, task: Pick<Task, 'requesterId
   return { allowed: false, message: `This request belongs to ${task.requesterName}; only they or an admin can confirm or cancel it.` };
 }
 
+/**
+ * Confirm and a pick commit what a request proposed, so they are checked against the flags as
+ * they are now, not as they were when the request was made: the clicker must be allowed to act on
+ * the task and still be an admin. (Cancel only needs mayActOnTask: withdrawing a request is safe.)
+ */
+export function mayConfirm(requester: Requester, task: Pick<Task, 'requesterId' | 'requesterName'>, flags: AdminFlags, locate: FlagLocator): Permission {
+  const acting = mayActOnTask(requester, task, flags, locate);
+  if (!acting.allowed || isAdmin(requester, flags)) return acting;
+  return {
+    allowed: false,
+    message:
+      'Only admins may confirm changes, and you are no longer one. ' +
+      `Ask an operator to add your user id (${requester.id}) to ${locate('admin-user-ids')}, or one of your roles to ${locate('admin-role-ids')}, or ask an admin to confirm it.`,
+  };
+}
+
 /** Requests and confirmations wait while an operator has paused the agent. */
 export function agentAvailable(agent: AgentProfile, flags: FlagValues, locate: FlagLocator): Permission {
   if (!isPaused(agent, flags)) return { allowed: true };

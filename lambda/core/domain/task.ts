@@ -1,4 +1,4 @@
-import type { ProposalCandidate } from './agent';
+import type { ProposalCandidate, Requester } from './agent';
 
 /**
  * The task state machine of the agents-as-employees core. Every move is a conditional write
@@ -27,7 +27,8 @@ export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]
   proposed: ['awaiting_confirmation', 'failed', 'cancelled', 'expired'],
   awaiting_choice: ['awaiting_confirmation', 'cancelled', 'expired'],
   awaiting_confirmation: ['executing', 'cancelled', 'expired'],
-  executing: ['pr_open', 'awaiting_confirmation', 'failed'],
+  // executing → executing: a worker resumes the work of one that stopped (see ABANDONED_EXECUTION_SECONDS).
+  executing: ['executing', 'pr_open', 'awaiting_confirmation', 'failed'],
   pr_open: ['merged', 'closed'],
   closed: ['pr_open'],
   merged: [],
@@ -75,6 +76,8 @@ export interface Task {
   /** While `awaiting_choice`: what the select menu offers (option value = index). Dropped once one is picked. */
   candidates?: ProposalCandidate[];
   summary?: string;
+  /** Who clicked the Confirm that started the work (roles as Discord sent them): checked again before a resumed run. */
+  confirmedBy?: Requester;
   branch?: string;
   pullRequest?: PullRequestRef;
   lastError?: string;
@@ -94,7 +97,7 @@ export type NewTask = Omit<Task, 'status' | 'createdAt' | 'updatedAt' | 'expires
 
 /** Fields a transition may change besides the status. */
 export type TaskChanges = Partial<
-  Pick<Task, 'proposal' | 'summary' | 'candidates' | 'branch' | 'pullRequest' | 'lastError' | 'interactionToken' | 'confirmBy'>
+  Pick<Task, 'proposal' | 'summary' | 'candidates' | 'confirmedBy' | 'branch' | 'pullRequest' | 'lastError' | 'interactionToken' | 'confirmBy'>
 >;
 
 export class TaskNotFoundError extends Error {
@@ -126,3 +129,11 @@ export class TaskTooLargeError extends Error {
 }
 
 export const isExpired = (task: Pick<Task, 'confirmBy'>, now: Date): boolean => now.getTime() > Date.parse(task.confirmBy);
+
+/**
+ * The worker's timeout is 120 s: a task still `executing` 150 s after its last move was left
+ * behind by a worker that stopped (timed out, crashed, or a local server that was killed).
+ */
+export const ABANDONED_EXECUTION_SECONDS = 150;
+export const isAbandonedExecution = (task: Pick<Task, 'status' | 'updatedAt'>, now: Date): boolean =>
+  task.status === 'executing' && now.getTime() - Date.parse(task.updatedAt) >= ABANDONED_EXECUTION_SECONDS * 1000;

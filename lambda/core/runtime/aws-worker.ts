@@ -8,6 +8,7 @@ import { createSsmFlagReader } from '../adapters/ssm-flags';
 import { SsmSecretReader } from '../adapters/ssm-secrets';
 import { AgentRegistry } from '../agents/registry';
 import { readEnvironment } from '../contract/environment';
+import { flagParameterName } from '../contract/parameters';
 import type { WorkerDeps } from '../../worker/worker';
 import { buildAgents } from './agents';
 import { positiveSeconds, stageFrom } from './settings';
@@ -29,6 +30,7 @@ export function buildAwsWorkerDeps(environment: NodeJS.ProcessEnv = process.env)
     discord: new DiscordRestClient({ secrets, logger }),
     agents: new AgentRegistry(buildAgents({ stage, flags, secrets, logger, ledgerTable: { client: dynamodb, tableName: env.LEDGER_TABLE } })),
     taskTtlSeconds: positiveSeconds('TASK_TTL_SECONDS', env.TASK_TTL_SECONDS),
+    locateFlag: (flag) => `the SSM parameter ${flagParameterName(stage, flag)}`,
     logger,
     now: () => new Date(),
   };

@@ -12,7 +12,9 @@ import type { WorkQueue } from '../ports/work-queue';
 import type { SecretReader } from '../ports/secrets';
 import type { InteractionsRuntime } from '../../interactions/handler';
 import { createGithubWebhookHandler, type WebhookHttpRequest, type WebhookHttpResponse } from '../../github-webhook/handler';
-import { createWorker } from '../../worker/worker';
+import { createWorker, resumeAbandonedExecutions, type WorkerDeps } from '../../worker/worker';
+import type { FlagName } from '../contract/flags';
+import { errorMessage } from '../domain/error-message';
 import { AGENT_PROFILES } from './agent-profiles';
 import { buildAgents } from './agents';
 import { discordPublicKeyLoader } from './public-key';
@@ -69,11 +71,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       localSite: { directory: options.siteDirectory, seedFrom: options.siteSeed },
       env: options.env,
     });
-  const inProcess = options.workQueue
+  const locateFlag = (flag: FlagName) => `"${flag}" in ${options.flagsFile}`;
+  const workerDeps: WorkerDeps | undefined = options.workQueue
     ? undefined
-    : new InProcessWorkQueue(createWorker({ flags, tasks, ledger, discord, agents: new AgentRegistry(agents()), taskTtlSeconds: options.taskTtlSeconds, logger, now }), logger);
+    : { flags, tasks, ledger, discord, agents: new AgentRegistry(agents()), taskTtlSeconds: options.taskTtlSeconds, locateFlag, logger, now };
+  const inProcess = workerDeps ? new InProcessWorkQueue(createWorker(workerDeps), logger) : undefined;
   const queue: WorkQueue = options.workQueue ?? (inProcess as InProcessWorkQueue);
-  const idle = async () => inProcess?.idle();
+  // No worker of this process runs yet: a task left executing (VALINE_PERSIST=1) belongs to a process that stopped.
+  const sweep = workerDeps ? sweepLeftExecuting(workerDeps) : Promise.resolve();
+  const idle = async () => {
+    await sweep;
+    await inProcess?.idle();
+  };
   return {
     interactions: {
       publicKey: discordPublicKeyLoader(secrets, 'Set DISCORD_PUBLIC_KEY, or unset it to use the generated dev key.'),
@@ -86,7 +95,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         queue,
         spend: { spentToday: (at) => budget.readDailySpend(at) },
         agents: new AgentRegistry(options.agents ?? AGENT_PROFILES),
-        locateFlag: (flag) => `"${flag}" in ${options.flagsFile}`,
+        locateFlag,
         taskTtlSeconds: options.taskTtlSeconds,
         logger,
         now,
@@ -100,4 +109,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await db.close();
     },
   };
+}
+
+async function sweepLeftExecuting(deps: WorkerDeps): Promise<void> {
+  try {
+    const resumed = await resumeAbandonedExecutions(deps, 0);
+    if (resumed > 0) deps.logger.warn('Resumed tasks left executing by a previous run of local mode', { tasks: resumed });
+  } catch (error) {
+    deps.logger.error('Could not look for tasks left executing', { error: errorMessage(error) });
+  }
 }

@@ -31,3 +31,14 @@ test('audit records do not collide with claims', async () => {
   await ledger.audit({ subject: 'task#1', action: 'confirmed', actorId: '1' });
   expect(await ledger.claimOnce('task#1', 60)).toBe(true);
 });
+
+test('a held claim outlives its lease, and can be taken again once the hold has passed', async () => {
+  let now = new Date('2026-01-01T00:00:00Z');
+  const ledger = new DynamoDbLedger(db.client, db.tables.ledger, () => now);
+  expect(await ledger.claimOnce('interaction#held', 150)).toBe(true);
+  await ledger.hold('interaction#held', 900);
+  now = new Date('2026-01-01T00:02:36Z'); // +156 s: past the lease, inside the hold
+  expect(await ledger.claimOnce('interaction#held', 150)).toBe(false);
+  now = new Date('2026-01-01T00:15:01Z');
+  expect(await ledger.claimOnce('interaction#held', 150)).toBe(true);
+});

@@ -86,13 +86,10 @@ describe('a hostile token never reaches another Discord path', () => {
       commandLine: '/ux-update command:section:header text:"Hi"',
     });
     const handle = createWorker({
-      flags: platform.deps.flags,
-      tasks: platform.deps.tasks,
-      ledger: platform.deps.ledger,
+      ...platform.workerDeps,
       discord: new DiscordRestClient({ baseUrl: platform.discord.baseUrl, secrets: new EnvSecretReader({}), logger: platform.logger, sleep: async () => undefined }),
       agents: new AgentRegistry([scriptedAgent()]),
       taskTtlSeconds: 900,
-      logger: platform.logger,
       now: () => new Date(),
     });
     await handle(item).catch(() => undefined);

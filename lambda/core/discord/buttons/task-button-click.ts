@@ -1,14 +1,15 @@
-import { TaskConflictError, isExpired, type Task, type TaskStatus } from '../../domain/task';
+import { TaskConflictError, isAbandonedExecution, isExpired, type Task, type TaskStatus } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { confirmClaimKey } from '../ledger-keys';
-import { agentAvailable, mayActOnTask } from '../permissions';
+import { agentAvailable, mayActOnTask, mayConfirm } from '../permissions';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
 import { parseTaskButtonId, workingRow, type TaskAction } from '../task-buttons';
 import { cancelledMessage, expiredMessage } from '../task-messages';
 import { errorMessage } from '../../domain/error-message';
 import { pickCandidateReply } from './candidate-pick';
 import { notWaitingReply } from './not-waiting-reply';
+import { staleExecutionReply } from './stale-execution';
 
 /** What each action needs the task to be waiting for. */
 const WAITING_FOR: Readonly<Record<TaskAction, readonly TaskStatus[]>> = {
@@ -37,15 +38,17 @@ export async function taskButtonReply(customId: string, context: InteractionCont
   const [task, flags] = await Promise.all([deps.tasks.get(button.taskId), deps.flags.all()]);
   if (!task) return ephemeral(`Request \`${button.taskId}\` no longer exists. Run the command again for a new preview.`);
 
-  const permission = mayActOnTask(context.requester, task, flags, deps.locateFlag);
+  // Confirm and a pick commit the change: the clicker must be an admin now, not only when it was asked.
+  const permission = (button.action === 'cancel' ? mayActOnTask : mayConfirm)(context.requester, task, flags, deps.locateFlag);
   if (!permission.allowed) return ephemeral(permission.message);
   const agent = deps.agents.byId(task.agentId);
   if (agent) {
     const available = agentAvailable(agent, flags, deps.locateFlag);
     if (!available.allowed) return ephemeral(available.message);
   }
-  if (!WAITING_FOR[button.action].includes(task.status)) return notWaitingReply(task, button.action);
   const who = context.requester.name;
+  if (button.action !== 'choose' && isAbandonedExecution(task, deps.now())) return staleExecutionReply(task, button.action, context, deps);
+  if (!WAITING_FOR[button.action].includes(task.status)) return notWaitingReply(task, button.action);
 
   if (button.action === 'cancel') {
     try {

@@ -1,0 +1,38 @@
+import { ABANDONED_EXECUTION_SECONDS, TaskConflictError, type Task } from '../../domain/task';
+import { errorMessage } from '../../domain/error-message';
+import type { InteractionDeps } from '../interaction-deps';
+import { interactionRef, type InteractionContext } from '../interaction';
+import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
+import { workingRow } from '../task-buttons';
+import { cancelledMessage } from '../task-messages';
+
+/**
+ * Confirm or Cancel on a task still `executing` ABANDONED_EXECUTION_SECONDS after its last move:
+ * the worker that took it has stopped. Confirm hands it to a worker that resumes the work (same
+ * branch, same pull request; the worker's conditional write decides who runs it); Cancel gives
+ * it back and cancels it. The caller has checked who may click and the pause.
+ */
+export async function staleExecutionReply(task: Task, action: 'confirm' | 'cancel', context: InteractionContext, deps: InteractionDeps): Promise<InteractionResponse> {
+  const who = context.requester.name;
+  const stopped = `the work started at ${task.updatedAt} stopped before it finished (nothing answered for ${ABANDONED_EXECUTION_SECONDS} s)`;
+  if (action === 'confirm') {
+    try {
+      await deps.queue.enqueue({ kind: 'confirm', taskId: task.taskId, interaction: interactionRef(context) });
+    } catch (error) {
+      deps.logger.error('Could not hand a resumed confirmation to the worker', { taskId: task.taskId, error: errorMessage(error) });
+      return ephemeral('The work on this request stopped, and it could not be handed over again right now (the work queue refused it). Click Confirm again in a minute.');
+    }
+    return updateMessage({ components: [workingRow(task.taskId)] });
+  }
+  try {
+    await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: stopped }, `handed back: ${stopped}`);
+    const cancelled = await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'cancelled', {}, `cancelled by ${who}`);
+    return updateMessage({
+      ...cancelledMessage(cancelled, who),
+      content: `Cancelled by ${who} (task \`${task.taskId}\`). The work had stopped before it finished; anything it already made (a branch of the site repository) is left as it is.`,
+    });
+  } catch (error) {
+    if (error instanceof TaskConflictError) return ephemeral(`This request is ${error.actual ?? 'gone'} and can no longer be cancelled.`);
+    throw error;
+  }
+}

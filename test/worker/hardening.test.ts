@@ -1,0 +1,274 @@
+import type { RecordedRequest } from '../support/loopback-discord';
+import { commandInteraction, componentInteraction, selectInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
+import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { confirmClaimKey } from '../../lambda/core/discord/ledger-keys';
+import { ABANDONED_EXECUTION_SECONDS } from '../../lambda/core/domain/task';
+import type { WorkItem } from '../../lambda/core/domain/work';
+import type { TaskStore } from '../../lambda/core/ports/task-store';
+import { createWorker } from '../../lambda/worker/worker';
+import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
+import { choiceOf } from '../interactions/fixtures/test-agent';
+
+let platform: Platform;
+let proposals = 0;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform.close());
+beforeEach(async () => {
+  await platform.setFlags({});
+  platform.discord.requests.length = 0;
+  platform.agent.executed.length = 0;
+  platform.sleeps.length = 0;
+  platform.clock.now = new Date();
+  proposals = 0;
+  platform.agent.proposeWith((options) => {
+    proposals += 1;
+    return { kind: 'proposal', summary: `Header text → ${options.command}`, proposal: { options }, preview: { content: `Preview: ${options.command}` } };
+  });
+  platform.agent.executeWith((task) => ({
+    kind: 'done',
+    message: { content: `Draft pull request opened (task ${task.taskId})` },
+    branch: `valine/${task.taskId}`,
+    pullRequest: { repository: 'acme/site', number: 7, url: 'https://github.example/acme/site/pull/7' },
+  }));
+});
+
+interface SentMessage {
+  content?: string;
+  flags?: number;
+  embeds?: unknown[];
+  components?: Array<{ components: Array<{ label: string; custom_id?: string; disabled?: boolean }> }>;
+}
+const sent = (request: RecordedRequest | undefined): SentMessage => (request?.body ?? {}) as SentMessage;
+const labels = (message: SentMessage): string[] => (message.components ?? []).flatMap((row) => row.components.map((c) => c.label));
+const later = (seconds: number) => {
+  platform.clock.now = new Date(platform.clock.now.getTime() + seconds * 1000);
+};
+
+async function propose(command = 'section:header text:"Hi"'): Promise<string> {
+  const start = platform.discord.requests.length;
+  expect(answer(await platform.send(commandInteraction('ux-update', { command }))).type).toBe(5);
+  await platform.idle();
+  const taskId = sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id?.split(':')[2];
+  if (!taskId) throw new Error('no preview');
+  return taskId;
+}
+
+const clickPayload = (action: 'confirm' | 'cancel', taskId: string, user?: Parameters<typeof componentInteraction>[2]) => componentInteraction(taskButtonId(action, taskId), '9000', user);
+const click = (action: 'confirm' | 'cancel', taskId: string, user?: Parameters<typeof componentInteraction>[2]) => platform.send(clickPayload(action, taskId, user));
+
+/** The work item Confirm's click hands to the worker, for running the worker at a chosen moment. */
+function confirmItem(taskId: string, payload = clickPayload('confirm', taskId), roles: string[] = []): WorkItem {
+  return {
+    kind: 'confirm',
+    taskId,
+    interaction: { interactionId: payload.id, applicationId: STAND_IN_APPLICATION_ID, token: payload.token, requester: { id: STAND_IN_USER.id, name: 'Local Developer', roles } },
+  };
+}
+
+/** Puts the task in the state a worker leaves when it is killed right after taking the work. */
+async function leftExecuting(taskId: string, token = 'killedworkertoken'): Promise<void> {
+  await platform.deps.tasks.transition(taskId, 'awaiting_confirmation', 'executing', { interactionToken: token }, 'confirmed by Local Developer');
+}
+
+describe('a replayed /ux-update (issue 10, item 3)', () => {
+  it('is skipped for the whole signature window: a replay at +156 s does not propose again nor replace "Cancelled by …"', async () => {
+    const payload = commandInteraction('ux-update', { command: 'section:header text:"Replay"' });
+    const signedAt = Math.floor(platform.clock.now.getTime() / 1000);
+    await platform.send(payload, { timestamp: signedAt });
+    await platform.idle();
+    const taskId = sent(platform.discord.requests[0]).components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
+    expect(answer(await click('cancel', taskId)).data?.content).toMatch(/^Cancelled by Local Developer/);
+    const edits = platform.discord.requests.length;
+
+    for (const seconds of [156, 140]) {
+      later(seconds); // +156 s, then +296 s: both inside the 300 s window, past the 150 s lease
+      expect(answer(await platform.send(payload, { timestamp: signedAt })).type).toBe(5);
+      await platform.idle();
+    }
+    expect(proposals).toBe(1);
+    expect(platform.discord.requests.length).toBe(edits);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('cancelled');
+  });
+
+  it('does not ask the agent (and so the LLM budget) again for a replayed request that made no task', async () => {
+    platform.agent.proposeWith(() => {
+      proposals += 1;
+      return { kind: 'clarification', message: { content: 'Which section?' } };
+    });
+    const payload = commandInteraction('ux-update', { description: 'make it nicer' });
+    const signedAt = Math.floor(platform.clock.now.getTime() / 1000);
+    await platform.send(payload, { timestamp: signedAt });
+    await platform.idle();
+    later(156);
+    await platform.send(payload, { timestamp: signedAt });
+    await platform.idle();
+    expect(proposals).toBe(1);
+    expect(platform.discord.requests).toHaveLength(1);
+  });
+});
+
+describe('a crash after Confirm (issue 10, item 2)', () => {
+  it('a Confirm click on a task left executing past the bound resumes the work', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId);
+    later(30);
+    expect(answer(await click('confirm', taskId)).data?.content).toBe('This request is already confirmed and being worked on.');
+    later(ABANDONED_EXECUTION_SECONDS);
+    const body = answer(await click('confirm', taskId));
+    expect(body.type).toBe(7);
+    expect(body.data?.components?.[0]?.components.map((c) => c.label)).toEqual(['Working…', 'Cancel']);
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(1);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+    expect(sent(platform.discord.requests.at(-1)).content).toMatch(/^Draft pull request opened/);
+  });
+
+  it('a Cancel click on a task left executing past the bound cancels it and says what may be left', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId);
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    const body = answer(await click('cancel', taskId));
+    expect(body.type).toBe(7);
+    expect(body.data?.content).toBe(`Cancelled by Local Developer (task \`${taskId}\`). The work had stopped before it finished; anything it already made (a branch of the site repository) is left as it is.`);
+    expect(body.data?.components).toEqual([]);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('cancelled');
+  });
+
+  it('two Confirm clicks on a stale task run the work once', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId);
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    const worker = createWorker(platform.workerDeps);
+    await Promise.all([worker(confirmItem(taskId)), worker(confirmItem(taskId))]);
+    expect(platform.agent.executed).toHaveLength(1);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+
+  it('a resumed run that stops again is handed back with the reason and Confirm / Cancel, and Confirm then works', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId);
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    // The resumed run is killed too: the task is executing, resumed once.
+    await platform.deps.tasks.transition(taskId, 'executing', 'executing', { interactionToken: 'resumedtoken' }, 'resumed by the worker');
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    await createWorker(platform.workerDeps)(confirmItem(taskId));
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task?.status).toBe('awaiting_confirmation');
+    expect(platform.agent.executed).toHaveLength(0);
+    const message = sent(platform.discord.requests.at(-1));
+    expect(message.content).toMatch(/^UX Agent did not finish\.\nIt did not work this time: the work stopped 2 times before it finished .*Click Confirm to try again, or Cancel\.\nTask `/s);
+    expect(labels(message)).toEqual(['Confirm', 'Cancel']);
+    expect(answer(await click('confirm', taskId)).type).toBe(7);
+    await platform.idle();
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+});
+
+describe('Confirm racing Cancel (issue 10, item 4)', () => {
+  it('Cancel wins before the worker runs: the worker replaces "Working…" with the cancellation once the click\'s answer can no longer land', async () => {
+    const taskId = await propose();
+    const item = confirmItem(taskId);
+    expect(answer(await click('cancel', taskId)).type).toBe(7);
+    await createWorker(platform.workerDeps)(item);
+    expect(platform.agent.executed).toHaveLength(0);
+    const last = platform.discord.requests.at(-1);
+    expect(last?.path).toContain(`/${item.interaction.token}/messages/@original`);
+    expect(sent(last)).toMatchObject({ content: `Cancelled by Local Developer. Nothing was changed (task \`${taskId}\`).`, components: [] });
+    expect(platform.sleeps).toHaveLength(1);
+    expect(platform.sleeps[0]).toBeGreaterThan(0);
+    expect(platform.sleeps[0]).toBeLessThanOrEqual(3000);
+  });
+
+  it('Cancel wins between the worker\'s read and its write: the worker still shows the cancellation', async () => {
+    const taskId = await propose();
+    const tasks: TaskStore = {
+      ...platform.deps.tasks,
+      get: (id) => platform.deps.tasks.get(id),
+      transition: async (...args) => {
+        expect(answer(await click('cancel', taskId)).type).toBe(7);
+        return platform.deps.tasks.transition(...args);
+      },
+    };
+    await createWorker({ ...platform.workerDeps, tasks })(confirmItem(taskId));
+    expect(platform.agent.executed).toHaveLength(0);
+    expect(sent(platform.discord.requests.at(-1)).content).toMatch(/^Cancelled by Local Developer\. Nothing was changed/);
+  });
+
+  it('Confirm\'s worker wins: Cancel is told it is too late and the message ends on the result', async () => {
+    const taskId = await propose();
+    expect(answer(await click('confirm', taskId)).type).toBe(7);
+    const cancel = answer(await click('cancel', taskId));
+    expect(cancel.type).toBe(4);
+    expect(cancel.data?.content).toMatch(/already confirmed and being worked on|already done|can no longer be cancelled/);
+    await platform.idle();
+    expect(sent(platform.discord.requests.at(-1)).content).toMatch(/^Draft pull request opened/);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+
+  it('a Confirm expired before the worker ran shows the expiry, not "Working…"', async () => {
+    const taskId = await propose();
+    const item = confirmItem(taskId);
+    later(1000);
+    expect(answer(await click('confirm', taskId)).data?.content).toMatch(/expired/);
+    await createWorker(platform.workerDeps)(item);
+    expect(sent(platform.discord.requests.at(-1)).content).toMatch(/^This request expired at .* without being confirmed/);
+  });
+});
+
+describe('permissions at Confirm time (issue 10, item 7)', () => {
+  it('a requester removed from the admins cannot confirm their own preview, but may still cancel it', async () => {
+    const taskId = await propose();
+    await platform.setFlags({ 'admin-user-ids': '900000000000000009' });
+    const body = answer(await click('confirm', taskId));
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toMatch(/^Only admins may confirm changes, and you are no longer one\. Ask an operator to add your user id \(100000000000000001\) to "admin-user-ids" in /);
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(0);
+    expect(answer(await click('cancel', taskId)).data?.content).toMatch(/^Cancelled by Local Developer/);
+  });
+
+  it('an admin by role who lost the role in the flags cannot confirm', async () => {
+    const roleAdmin = { id: '800000000000000008', username: 'designer', roles: ['555555555555555555'] };
+    const start = platform.discord.requests.length;
+    await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Role"' }, roleAdmin));
+    await platform.idle();
+    const taskId = sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
+    await platform.setFlags({ 'admin-role-ids': 'none' });
+    expect(answer(await click('confirm', taskId, roleAdmin)).data?.content).toMatch(/^Only admins may confirm changes/);
+  });
+
+  it('the worker checks again: removed between the click and the work, nothing runs and Confirm comes back', async () => {
+    const taskId = await propose();
+    expect(await platform.deps.ledger.claimOnce(confirmClaimKey(taskId), 900)).toBe(true);
+    const item = confirmItem(taskId);
+    await platform.setFlags({ 'admin-user-ids': '900000000000000009' });
+    const before = platform.discord.requests.length;
+    await createWorker(platform.workerDeps)(item);
+    expect(platform.agent.executed).toHaveLength(0);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+    const [edit, followUp] = platform.discord.requests.slice(before);
+    expect(edit?.method).toBe('PATCH');
+    expect(sent(edit).content).toBeUndefined();
+    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel']);
+    expect(followUp?.method).toBe('POST');
+    expect(sent(followUp)).toMatchObject({ flags: 64 });
+    expect(sent(followUp).content).toMatch(/^Not confirmed, nothing was changed: Only admins may confirm changes/);
+    // The claim is released, so an admin can confirm it.
+    expect(await platform.deps.ledger.claimOnce(confirmClaimKey(taskId), 900)).toBe(true);
+  });
+
+  it('a pick in a question\'s menu by a requester removed from the admins is refused', async () => {
+    platform.agent.proposeWith(() => choiceOf(2));
+    const start = platform.discord.requests.length;
+    await platform.send(commandInteraction('ux-update', { description: 'make the title say Spring sale' }));
+    await platform.idle();
+    const taskId = (sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id ?? '').split(':')[2] ?? '';
+    await platform.setFlags({ 'admin-user-ids': '900000000000000009' });
+    const body = answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000')));
+    expect(body.data?.content).toMatch(/^Only admins may confirm changes, and you are no longer one/);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_choice');
+  });
+});
