@@ -4,11 +4,13 @@ import { join, resolve } from 'node:path';
 import { ackLatencySuite } from './suites/ack-latency';
 import { bundlesSuite } from './suites/bundles';
 import { uxPreviewSuite } from './suites/ux-preview';
+import { realSitePreviewSuite } from './suites/real-site-preview';
 import { repoReadsSuite } from './repo-reads';
+import { checkLine } from './lib/checks';
 import type { BenchSuite, Check } from './suite';
 
 /** `npm run bench [-- --only <suite id>]`: every suite in order, a table each, one JSON file. Loopback only. */
-const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewSuite, repoReadsSuite];
+const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewSuite, repoReadsSuite, realSitePreviewSuite];
 
 async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -40,7 +42,7 @@ async function main(): Promise<number> {
   }
   process.stdout.write('\n== Figures to reach\n');
   for (const check of allChecks) {
-    process.stdout.write(`${check.pass ? 'PASS' : 'MISS'}  ${check.name}: ${check.measured} (target ${check.target})\n`);
+    process.stdout.write(`${checkLine(check)}\n`);
   }
   report.finishedAt = new Date().toISOString();
   (report.machine as Record<string, unknown>).loadAverageAtEnd = loadavg();
