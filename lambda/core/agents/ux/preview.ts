@@ -1,7 +1,7 @@
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type Embed } from '../../domain/discord-message';
 import type { RepoDescription } from '../../ports/repo-host';
 import { hexToNumber } from './color';
-import { fitDiff } from './diff';
+import { fitDiff, shortenMiddle, type OmittedChanges } from './diff';
 import { codeBlock, fenceSafe, inlineCode, noMentions, shorten } from '../../domain/discord-text';
 import type { ParserName } from './intent';
 import type { ChangeLine } from './plan';
@@ -30,11 +30,47 @@ export function changeSummary(section: string, changes: readonly ChangeLine[]): 
 /** Discovered link changes say what they do ("add Pricing:/pricing, remove Blog"); map ones list the added links. */
 const LINK_VERBS = /^(?:add|remove|rename) /;
 
+const SITE_BASE = 'https://this-site.invalid/';
+const SITE_HOST = new URL(SITE_BASE).host;
+
+/**
+ * The hosts other than the site's that link changes (`add Label:href`, `Label:href`, joined by
+ * ", ") point at, as a browser reads them (the WHATWG URL parser): `evil.example` for
+ * `https://docs.acme.example&a@evil.example/`, and for `//evil.example` or `/\\evil.example` too.
+ */
+export function linkHosts(text: string): string[] {
+  const hosts: string[] = [];
+  for (const part of text.split(', ')) {
+    const link = part.replace(/^(?:add|remove|rename) /, '');
+    const colon = link.indexOf(':');
+    if (colon < 0) continue;
+    let host: string;
+    try {
+      const url = new URL(link.slice(colon + 1).trim(), SITE_BASE);
+      host = url.host || `${url.protocol} (no host)`;
+    } catch {
+      continue;
+    }
+    if (host !== SITE_HOST && !hosts.includes(host)) hosts.push(host);
+  }
+  return hosts;
+}
+
+/** One link as inline code, shortened in the middle so its end stays visible, followed by the real host of where it goes. */
+function linkCode(link: string): string {
+  const hosts = linkHosts(link);
+  const host = hosts.length > 0 ? ` → host **${hosts.map((h) => plainHost(h)).join('**, **')}**` : '';
+  return `${inlineCode(shortenMiddle(link, 80, 38))}${host}`;
+}
+
+/** A host is letters, digits, dots, dashes, colons and brackets; anything else is shown escaped so it cannot format. */
+const plainHost = (host: string): string => shorten(host, 100).replace(/[^A-Za-z0-9.:\[\]-]/g, (c) => `\\${c}`);
+
 function changeBullet(change: ChangeLine): string {
   const at = change.at ? ` (${inlineCode(change.at)})` : '';
-  if (change.kind === 'links' && LINK_VERBS.test(change.to)) return `• **links**${at}: ${change.to.split(', ').map((l) => inlineCode(l)).join(', ')}`;
+  if (change.kind === 'links' && LINK_VERBS.test(change.to)) return `• **links**${at}: ${change.to.split(', ').map((l) => linkCode(l)).join(', ')}`;
   if (change.kind !== 'links' && change.at) return `• **${change.property}**${at}: ${inlineCode(change.from)} → ${inlineCode(change.to)}${change.named ? ` (${change.named})` : ''}`;
-  if (change.kind === 'links') return `• add link${change.to.includes(', ') ? 's' : ''} ${change.to.split(', ').map((l) => inlineCode(l)).join(', ')}`;
+  if (change.kind === 'links') return `• add link${change.to.includes(', ') ? 's' : ''} ${change.to.split(', ').map((l) => linkCode(l)).join(', ')}`;
   return `• **${change.property}**: ${inlineCode(change.from)} → ${inlineCode(change.to)}${change.named ? ` (${change.named})` : ''}`;
 }
 
@@ -63,13 +99,9 @@ export function previewMessage(input: PreviewInput): DiscordMessage {
   const where = `${inlineCode(input.repository.kind === 'github' ? input.repository.name : 'local site repository')} on ${inlineCode(input.repository.defaultBranch)} at ${inlineCode(input.baseCommit.slice(0, 7))}`;
   const notes = (input.notes ?? []).map((n) => `_${noMentions(shorten(n, 300))}_`);
   const head = [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ...notes, ''].join('\n');
-  const hiddenNoteRoom = 120;
   const fenceRoom = '```diff\n\n```'.length;
-  const fitted = fitDiff(input.diff, DESCRIPTION_BUDGET - head.length - fenceRoom - hiddenNoteRoom, (line) => fenceSafe(line).length);
-  const hidden =
-    fitted.hiddenLines > 0
-      ? `\n… ${fitted.hiddenLines} more line${fitted.hiddenLines === 1 ? '' : 's'} of the diff not shown (${input.repository.kind === 'github' ? 'the pull request has the full diff' : 'inspect the branch with git diff after confirming'}).`
-      : '';
+  const fitted = fitDiff(input.diff, DESCRIPTION_BUDGET - head.length - fenceRoom - HIDDEN_NOTE_ROOM, (line) => fenceSafe(line).length);
+  const hidden = fitted.hiddenLines > 0 ? `\n${hiddenNote(fitted.hiddenLines, fitted.omitted, input.repository.kind)}` : '';
   const embed: Embed = {
     title: `UX update · ${input.section}`,
     description: `${head}${fitted.shownLines > 0 ? codeBlock(fitted.text, 'diff') : ''}${hidden}`,
@@ -78,6 +110,21 @@ export function previewMessage(input: PreviewInput): DiscordMessage {
     footer: { text: parserLine(input.parser, input.note) },
   };
   return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+}
+
+/** Room kept under the diff for what it leaves out: at most this many files are named, the rest counted. */
+const HIDDEN_NOTE_ROOM = 700;
+const HIDDEN_FILES_NAMED = 5;
+
+/** Says how much of the diff is not shown and, per file, how many changed lines: a preview never hides a change silently. */
+function hiddenNote(hiddenLines: number, omitted: readonly OmittedChanges[], kind: RepoDescription['kind']): string {
+  const where = kind === 'github' ? 'the pull request has the full diff' : 'inspect the branch with git diff after confirming';
+  const lines = `${hiddenLines} more line${hiddenLines === 1 ? '' : 's'} of the diff not shown`;
+  if (omitted.length === 0) return `… ${lines} (${where}).`;
+  const named = omitted.slice(0, HIDDEN_FILES_NAMED).map((o) => `${inlineCode(shortenMiddle(o.path, 60, 28))} ${o.changedLines} changed line${o.changedLines === 1 ? '' : 's'}`);
+  const rest = omitted.slice(HIDDEN_FILES_NAMED);
+  const more = rest.length > 0 ? `, and ${rest.reduce((n, o) => n + o.changedLines, 0)} in ${rest.length} more file${rest.length === 1 ? '' : 's'}` : '';
+  return `… ${lines}; left out: ${named.join(', ')}${more} (${where}).`;
 }
 
 /** A sentence back to the person (clarification or refusal): no buttons, no mentions. */

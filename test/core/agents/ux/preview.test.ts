@@ -1,7 +1,7 @@
 import { DISCORD_LIMITS } from '../../../../lambda/core/domain/discord-message';
-import { fitDiff } from '../../../../lambda/core/agents/ux/diff';
+import { fitDiff, shortenMiddle } from '../../../../lambda/core/agents/ux/diff';
 import { inlineCode } from '../../../../lambda/core/domain/discord-text';
-import { previewMessage } from '../../../../lambda/core/agents/ux/preview';
+import { linkHosts, previewMessage } from '../../../../lambda/core/agents/ux/preview';
 import { branchName, githubCode, pullRequestBody, pullRequestTitle } from '../../../../lambda/core/agents/ux/pull-request';
 
 const repository = { kind: 'github' as const, name: 'acme/site', defaultBranch: 'main' };
@@ -25,12 +25,13 @@ describe('preview fitted to Discord', () => {
     const lines = block.split('\n');
     const all = longDiff.split('\n');
     expect(lines).toEqual(all.slice(0, lines.length));
-    expect(description).toContain(`… ${all.length - lines.length} more lines of the diff not shown (the pull request has the full diff).`);
+    const hidden = all.length - lines.length;
+    expect(description).toContain(`… ${hidden} more lines of the diff not shown; left out: \`src/big.tsx\` ${hidden} changed lines (the pull request has the full diff).`);
     expect(message.embeds?.[0].color).toBe(0x5865f2);
   });
 
   it('never cuts a line, even one longer than the room left', () => {
-    expect(fitDiff('short\n' + 'x'.repeat(50) + '\nend', 20)).toEqual({ text: 'short', shownLines: 1, hiddenLines: 2 });
+    expect(fitDiff('short\n' + 'x'.repeat(50) + '\nend', 20)).toEqual({ text: 'short', shownLines: 1, hiddenLines: 2, omitted: [] });
   });
 
   it('renders any text safely as inline code', () => {
@@ -76,5 +77,49 @@ describe('pull request texts', () => {
     expect(body).toContain('### Diff\n```diff\n-a\n+b\n```');
     expect(body).toContain('- [ ] Colours keep enough contrast');
     expect(githubCode('a`b')).toBe('`` a`b ``');
+  });
+});
+
+describe('a preview never hides what will be committed (issue 10, item 1)', () => {
+  const hostile = `https://docs.acme.example&${'a'.repeat(4000)}@evil.example/login`;
+  const base = { section: 'navbar', repository, baseCommit: 'abcdef0123456789', requesterName: 'Alice', parser: 'openai' as const };
+
+  it('shows the real host of every link, read as a browser reads it', () => {
+    expect(linkHosts(`add Docs:${hostile}`)).toEqual(['evil.example']);
+    expect(linkHosts('add A://evil.example/x, add B:/\\evil.example/y, add C:/pricing')).toEqual(['evil.example']);
+    expect(linkHosts('add Pricing:/pricing, remove Blog')).toEqual([]);
+    const message = previewMessage({ ...base, changes: [{ property: 'links', kind: 'links', from: '', to: `add Docs:${hostile}` }], diff: '' });
+    const description = message.embeds?.[0].description ?? '';
+    expect(description).toMatch(/• \*\*links\*\*: `add Docs:https:\/\/doc …\[\d+ characters not shown\]… a@evil\.example\/login` → host \*\*evil\.example\*\*/);
+    const mapLinks = previewMessage({ ...base, changes: [{ property: 'links', kind: 'links', from: '', to: `Docs:${hostile}` }], diff: '' });
+    expect(mapLinks.embeds?.[0].description).toContain('→ host **evil.example**');
+  });
+
+  it('shortens an over-long diff line in the middle, keeping where it points, instead of dropping it', () => {
+    const line = `+  <a href="${hostile}">Docs</a>`;
+    const diff = ['--- a/src/Nav.jsx', '+++ b/src/Nav.jsx', '@@ -1,1 +1,2 @@', ' <nav>', line].join('\n');
+    const fitted = fitDiff(diff, 3000);
+    expect(fitted.hiddenLines).toBe(0);
+    const shown = fitted.text.split('\n').at(-1) ?? '';
+    expect(shown).toBe(shortenMiddle(line));
+    expect(shown.length).toBeLessThanOrEqual(300);
+    expect(shown).toMatch(/^\+  <a href="https:\/\/docs\.acme\.example&a+ …\[\d+ characters not shown\]… a+@evil\.example\/login">Docs<\/a>$/);
+    const message = previewMessage({ ...base, changes: [{ property: 'links', kind: 'links', from: '', to: `add Docs:${hostile}` }], diff });
+    expect(message.embeds?.[0].description).toContain('@evil.example/login">Docs</a>');
+  });
+
+  it('says per file how many changed lines a diff too long to show leaves out', () => {
+    const file = (path: string, changed: number) => [`--- a/${path}`, `+++ b/${path}`, `@@ -1,${changed} +1,${changed} @@`, ...Array.from({ length: changed }, (_, i) => `-  old line ${i} of ${path} with some code on it;`)];
+    const diff = [...file('src/small.tsx', 3), ...file('src/big.tsx', 300), ...file('src/other.css', 7)].join('\n');
+    const fitted = fitDiff(diff, 2000);
+    const shownChanges = fitted.text.split('\n').filter((l) => l.startsWith('-  old line') && l.includes('big')).length;
+    expect(fitted.omitted).toEqual([
+      { path: 'src/big.tsx', changedLines: 300 - shownChanges },
+      { path: 'src/other.css', changedLines: 7 },
+    ]);
+    const message = previewMessage({ ...base, changes: [{ property: 'text', kind: 'text', from: 'a', to: 'b' }], diff });
+    const description = message.embeds?.[0].description ?? '';
+    expect(description.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+    expect(description).toMatch(/more lines of the diff not shown; left out: `src\/big\.tsx` \d+ changed lines, `src\/other\.css` 7 changed lines \(the pull request has the full diff\)\.$/);
   });
 });
