@@ -204,8 +204,12 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
   if (REMOVE_VERB.test(lowerClause)) {
     result.understood = true;
     const unquoted = REMOVE_LINK.exec(restored);
-    const name = quoted[0] ?? unquoted?.[1]?.trim();
-    if (!LINK_WORD.test(lowerClause) || !hasLinks || !name) {
+    // "delete FAQ from the nav": no word "link", but FAQ is one of the links found there.
+    const bare = /\b(?:remove|delete|drop|hide)\s+(?:the\s+)?(.+?)(?:\s+(?:from|in|on|of)\s+the\s+[\w -]+)?\s*$/.exec(restored)?.[1]?.trim();
+    const labels = Object.values(section.properties).filter((p) => propertyKind(p) === 'links').flatMap((p) => (p.edit === 'discovered' ? (p.current ?? []).flatMap((c) => c.split(', ')) : []));
+    const known = quoted[0] ?? (bare && labels.some((l) => l.toLowerCase() === bare.toLowerCase()) ? bare : undefined);
+    const name = quoted[0] ?? unquoted?.[1]?.trim() ?? known;
+    if ((!LINK_WORD.test(lowerClause) && !known) || !hasLinks || !name) {
       result.question = hasLinks
         ? `The UX Agent removes links only. Which link of the ${sectionName} should go? Run /ux-update again like ${inlineCode(`remove the "Blog" link from the ${sectionName}`)}.`
         : `The UX Agent removes links only, and the ${sectionName} has none I found. What should change instead: ${listOr(Object.keys(section.properties))}?`;

@@ -39,15 +39,23 @@ export function localInit(project: Project, file: string, name: string): t.Node 
   return nestedInit(ast.program, name);
 }
 
+/** Every `const`/`let` declared anywhere in a file, first declaration per name; built once per file. */
+const nestedDeclarations = new WeakMap<t.Node, Map<string, t.Node>>();
+
 /** A `const`/`let` declared inside a function body (e.g. `let headerClass = '…'` in a component). */
 function nestedInit(root: t.Node, name: string): t.Node | undefined {
-  let found: t.Node | undefined;
+  let table = nestedDeclarations.get(root);
+  if (!table) {
+    table = collectDeclarations(root);
+    nestedDeclarations.set(root, table);
+  }
+  return table.get(name);
+}
+
+function collectDeclarations(root: t.Node): Map<string, t.Node> {
+  const found = new Map<string, t.Node>();
   const visit = (node: t.Node) => {
-    if (found) return;
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init) {
-      found = node.init;
-      return;
-    }
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && !found.has(node.id.name)) found.set(node.id.name, node.init);
     for (const key of Object.keys(node) as Array<keyof t.Node>) {
       if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
       const value = node[key] as unknown;

@@ -20,7 +20,7 @@ export function vocabularyOf(model: SiteModel): SiteMap {
         aliases: found.aliases,
         description: found.description,
         ...(found.maxLength ? { maxLength: found.maxLength } : {}),
-        current: found.targets.slice(0, 3).map((t) => shorten(t.current)),
+        current: found.targets.slice(0, 3).map((t) => shorten(t.current, found.kind === 'links' ? 300 : 60)),
       };
     }
     if (Object.keys(properties).length > 0) sections[name] = { description: section.description, aliases: section.aliases, properties };

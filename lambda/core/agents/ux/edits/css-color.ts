@@ -12,7 +12,7 @@ export type CssColorResult = { ok: true; splices: Splice[]; from: string; to: st
 
 const COLOR_IN_VALUE = /#[0-9a-f]{3,8}\b|\b(?:rgb|rgba|hsl|hsla|oklch|oklab|lab|lch|hwb)\([^)]*\)|\b(?:white|black|transparent|red|blue|green|gray|grey|navy|silver|maroon|purple|teal|orange|yellow)\b/gi;
 
-interface Found {
+export interface Found {
   file: string;
   selector: string;
   decl: postcss.Declaration;
@@ -39,9 +39,9 @@ function parseCss(project: Project, file: string): postcss.Root | undefined {
   }
 }
 
-export function cssColorEdit(project: Project, stylesheets: readonly string[], node: UiNode, role: 'background' | 'text', hex: string, where: string): CssColorResult {
+/** The declarations of `properties` in rules that style the element by its tag, class or id, in cascade order. */
+export function matchingDeclarations(project: Project, stylesheets: readonly string[], node: UiNode, properties: readonly string[]): { found: Found[]; roots: Map<string, postcss.Root>; selectors: Set<string> } {
   const wanted = selectorsFor(node);
-  const properties = role === 'background' ? ['background-color', 'background'] : ['color'];
   const found: Found[] = [];
   const roots = new Map<string, postcss.Root>();
   const modules = (node.moduleClasses ?? []).map((m) => m.file);
@@ -52,13 +52,33 @@ export function cssColorEdit(project: Project, stylesheets: readonly string[], n
     roots.set(file, root);
     root.walkRules((rule) => {
       if (rule.parent?.type === 'atrule' && !/^(media|supports|layer)$/i.test((rule.parent as postcss.AtRule).name)) return;
-      const matching = rule.selectors.map((s) => s.trim()).find((s) => wanted.has(s));
+      const matching = rule.selectors.map((sel) => sel.trim()).find((sel) => wanted.has(sel));
       if (!matching) return;
       rule.each((child) => {
         if (child.type === 'decl' && properties.includes(child.prop.toLowerCase())) found.push({ file, selector: matching, decl: child });
       });
     });
   }
+  return { found, roots, selectors: wanted };
+}
+
+/** Where a declaration's value is in its file, or undefined when it is written in a way that cannot be edited safely. */
+export function declarationValue(project: Project, file: string, decl: postcss.Declaration): { start: number; end: number; line: number } | undefined {
+  const text = project.text(file) ?? '';
+  const start = decl.source?.start?.offset;
+  const end = decl.source?.end?.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const source = text.slice(start, end + 1);
+  const colon = source.indexOf(':');
+  const after = source.slice(colon + 1);
+  const valueAt = start + colon + 1 + (after.length - after.trimStart().length);
+  if (text.slice(valueAt, valueAt + decl.value.length) !== decl.value) return undefined;
+  return { start: valueAt, end: valueAt + decl.value.length, line: decl.source?.start?.line ?? 1 };
+}
+
+export function cssColorEdit(project: Project, stylesheets: readonly string[], node: UiNode, role: 'background' | 'text', hex: string, where: string): CssColorResult {
+  const properties = role === 'background' ? ['background-color', 'background'] : ['color'];
+  const { found, roots, selectors: wanted } = matchingDeclarations(project, stylesheets, node, properties);
   if (found.length === 0) {
     return { ok: false, message: `No CSS rule sets the ${role === 'background' ? 'background' : 'text'} colour of the ${where} (${[...wanted].slice(0, 4).join(', ')}) in ${stylesheets.length > 0 ? stylesheets.join(', ') : 'the site’s stylesheets'}.` };
   }
@@ -85,21 +105,15 @@ export function cssColorEdit(project: Project, stylesheets: readonly string[], n
 }
 
 function valueSplice(project: Project, file: string, decl: postcss.Declaration, hex: string, note?: string): CssColorResult {
-  const text = project.text(file) ?? '';
-  const start = decl.source?.start?.offset;
-  const end = decl.source?.end?.offset;
-  if (start === undefined || end === undefined) return { ok: false, message: `The declaration ${decl.prop} in ${file} has no position, so it was not changed.` };
-  const source = text.slice(start, end + 1);
-  const colon = source.indexOf(':');
-  const valueAt = start + colon + 1 + (source.slice(colon + 1).length - source.slice(colon + 1).trimStart().length);
+  const range = declarationValue(project, file, decl);
+  if (!range) return { ok: false, message: `The declaration ${decl.prop} in ${file} is written in a way the UX Agent cannot edit safely.` };
   const value = decl.value;
-  if (text.slice(valueAt, valueAt + value.length) !== value) return { ok: false, message: `The declaration ${decl.prop} in ${file} is written in a way the UX Agent cannot edit safely.` };
   const colors = [...value.matchAll(COLOR_IN_VALUE)];
-  const line = decl.source?.start?.line ?? 1;
+  const line = range.line;
   if (colors.length === 1 && colors[0][0] !== value.trim()) {
-    const at = valueAt + (colors[0].index ?? 0);
+    const at = range.start + (colors[0].index ?? 0);
     return { ok: true, splices: [{ file, start: at, end: at + colors[0][0].length, text: hex }], from: colors[0][0], to: hex, file, line, ...(note ? { note } : {}) };
   }
   if (colors.length > 1) return { ok: false, message: `${decl.prop} in ${file}:${line} holds several colours (${value}); change it in the stylesheet.` };
-  return { ok: true, splices: [{ file, start: valueAt, end: valueAt + value.length, text: hex }], from: value, to: hex, file, line, ...(note ? { note } : {}) };
+  return { ok: true, splices: [{ file, start: range.start, end: range.end, text: hex }], from: value, to: hex, file, line, ...(note ? { note } : {}) };
 }

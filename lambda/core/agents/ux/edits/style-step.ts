@@ -3,6 +3,7 @@ import type { Theme } from '../discovery/theme';
 import type { UiNode } from '../discovery/ui-tree';
 import type { StyleStep } from '../intent';
 import { addClassSplice } from './add-class';
+import { declarationValue, matchingDeclarations } from './css-color';
 import type { Splice } from './splice';
 
 /**
@@ -26,9 +27,48 @@ const STEP: Readonly<Record<StyleStep, { scale: keyof typeof SCALES; by: number;
 
 export type StyleResult = { ok: true; splices: Splice[]; from: string; to: string; note?: string } | { ok: false; message: string };
 
+/** The CSS property a step changes, and how a length in it is scaled. */
+const CSS_STEP: Readonly<Record<StyleStep, { property: string; factor: number; add: string }>> = {
+  bigger: { property: 'font-size', factor: 1.25, add: '1.25em' },
+  smaller: { property: 'font-size', factor: 0.8, add: '0.8em' },
+  bolder: { property: 'font-weight', factor: 1, add: '700' },
+  rounded: { property: 'border-radius', factor: 1.5, add: '0.5rem' },
+  square: { property: 'border-radius', factor: 0, add: '0' },
+};
+
+/** `clamp(2.6rem, 6.5vw, 5.5rem)` × 1.25 → `clamp(3.25rem, 8.13vw, 6.88rem)`: every length, nothing else. */
+export function scaleLengths(value: string, factor: number): string {
+  return value.replace(/(\d*\.?\d+)(rem|em|px|vw|vh|vmin|vmax|pt|%)/g, (_m, number: string, unit: string) => `${Number((Number(number) * factor).toFixed(unit === 'px' ? 0 : 2))}${unit}`);
+}
+
+function cssStep(model: SiteModel, node: UiNode, step: StyleStep, where: string): StyleResult {
+  const { property, factor } = CSS_STEP[step];
+  const opening = (model.project.text(node.file) ?? '').slice(node.range.start, node.openingEnd);
+  // An inline style on the element itself: `style={{ fontSize: 'clamp(…)' }}` or `style="font-size: 2rem"`.
+  const camel = property.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const inline = new RegExp(`(?:${camel}\\s*:\\s*(['"\`])([^'"\`]+)\\1|${property}\\s*:\\s*([^;"']+))`).exec(opening);
+  if (inline && (step === 'bigger' || step === 'smaller' || step === 'rounded')) {
+    const value = inline[2] ?? inline[3];
+    const scaled = scaleLengths(value, factor);
+    if (scaled === value) return { ok: false, message: `The ${property} of the ${where} (${value.trim()}) has no length to scale.` };
+    const at = node.range.start + inline.index + inline[0].indexOf(value);
+    return { ok: true, splices: [{ file: node.file, start: at, end: at + value.length, text: scaled }], from: value.trim(), to: scaled.trim(), note: `The inline ${property} is scaled by ${factor}.` };
+  }
+  if (model.theme.tailwind) return { ok: false, message: `No Tailwind class or inline style sets the ${property} of the ${where}.` };
+  const { found } = matchingDeclarations(model.project, model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css')), node, [property]);
+  const declaration = found[found.length - 1];
+  if (!declaration) return { ok: false, message: `No CSS rule sets the ${property} of the ${where}; add one in the stylesheet.` };
+  const range = declarationValue(model.project, declaration.file, declaration.decl);
+  if (!range) return { ok: false, message: `The ${property} of the ${where} in ${declaration.file} is written in a way the UX Agent cannot edit safely.` };
+  const value = declaration.decl.value;
+  const next = step === 'bolder' ? (/^\d+$/.test(value) ? String(Math.min(900, Number(value) + 200)) : value === 'normal' ? '700' : undefined) : step === 'square' ? '0' : scaleLengths(value, factor);
+  if (!next || next === value) return { ok: false, message: `The ${property} of the ${where} (${value}) cannot be made ${step}.` };
+  return { ok: true, splices: [{ file: declaration.file, start: range.start, end: range.end, text: next }], from: value, to: next, note: `Changed in ${declaration.file}:${range.line} (${declaration.selector}).` };
+}
+
 export function styleEdit(model: SiteModel, node: UiNode, step: StyleStep, theme: Theme): StyleResult {
   const where = `<${node.tag}> in ${node.file}:${node.line}`;
-  if (!theme.tailwind) return { ok: false, message: `The ${where} is styled by the site's CSS, not Tailwind classes; style steps are made on Tailwind classes only. Change it in the stylesheet.` };
+  if (!theme.tailwind) return cssStep(model, node, step, where);
   const { scale, by, add, headingAdd } = STEP[step];
   const values = SCALES[scale];
   const splices: Splice[] = [];
@@ -55,8 +95,9 @@ export function styleEdit(model: SiteModel, node: UiNode, step: StyleStep, theme
   if (splices.length > 0) return { ok: true, splices, from: from.join(' '), to: to.join(' ') };
   if (onScale.length > 0) return { ok: false, message: `The ${where} is already at the end of Tailwind's scale (${onScale.join(' ')}), so it cannot be made ${step}.` };
   if (step === 'square') return { ok: false, message: `The ${where} has no rounded corners to remove.` };
-  const inlineSize = scale === 'size' && /fontSize/.test(model.project.text(node.file)?.slice(node.range.start, node.attributeInsertAt + 400) ?? '');
-  if (inlineSize) return { ok: false, message: `The size of the ${where} is set by an inline style (fontSize), not a class; change it there.` };
+  const opening = model.project.text(node.file)?.slice(node.range.start, node.openingEnd) ?? '';
+  if (scale === 'size' && /fontSize|font-size/.test(opening)) return cssStep(model, node, step, where);
+  if (scale === 'radius' && /borderRadius|border-radius/.test(opening)) return cssStep(model, node, step, where);
   const added = /^h[1-3]$/.test(node.tag) && headingAdd ? headingAdd : add;
   const splice = addClassSplice(node, added);
   if (splice) return { ok: true, splices: [splice], from: '(none)', to: added };

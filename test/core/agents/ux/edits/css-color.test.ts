@@ -28,9 +28,9 @@ describe('CSS colour edits on plain-css-site', () => {
     expect(after).toContain('  background-color: var(--footer-bg);');
   });
 
-  it('refuses a style step on a site without Tailwind, saying where to change it', async () => {
+  it('refuses a style step when no CSS rule sets that style of the element, saying where to add one', async () => {
     const outcome = await repo.propose({ description: 'make the hero headline bigger' });
     expect(outcome.kind).toBe('rejected');
-    expect(shown(outcome)).toMatch(/^The <h1> in index\.html:22 is styled by the site's CSS, not Tailwind classes; .*Change it in the stylesheet\./);
+    expect(shown(outcome)).toMatch(/^No CSS rule sets the font-size of the <h1> in index\.html:22; add one in the stylesheet\./);
   });
 });
