@@ -205,7 +205,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
         candidates.push({ label: option.label, description: option.description, summary: made.summary, proposal: made.proposal as unknown as JsonValue, preview: proposalPreview(made.proposal, request.requester.name) });
       }
       if (candidates.length === 0) return rejected(`Nothing would change on ${where}.`, footer);
-      const list = candidates.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
+      const list = candidates.map((c, i) => `${i + 1}. ${c.label}${c.description ? ` — ${c.description}` : ''}`).join('\n');
       return { kind: 'choice', question: replyMessage('Which one?', `${plan.question}\n\n${list}`, NEUTRAL_COLOR, footer), candidates };
     }
     const made = proposalFor(plan);

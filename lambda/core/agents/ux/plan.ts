@@ -173,7 +173,7 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
   if (options.length === 0) return { ok: false, message: lastError };
   const property = step.alternatives[0].line.property;
   const question = step.question ?? (options.length === 1
-    ? `Before I prepare this: ${step.alternatives[0].description}. Pick it below to see the preview, or run /ux-update again with other words.`
+    ? `Before I prepare this: replacing ${step.alternatives[0].label} ${step.alternatives[0].description.replace(/^replaces the whole text, /, 'also means ')}. Pick it below to see the preview, or run /ux-update again with other words.`
     : `The ${sectionLabel} ${property} matches ${options.length} places. Which one should change? Pick it below to see its preview.`);
   return { ok: 'choice', question, options };
 }
@@ -228,8 +228,8 @@ function textStep(model: SiteModel, targets: readonly Target[], property: string
     alternatives.push({
       splices: [result.splice],
       line: { property, kind: 'text', from: result.from, to: result.to, at: locationOf(target) },
-      label: target.label,
-      description: inside.length > 0 ? `replace the whole text ${JSON.stringify(target.current.slice(0, 60))}, which also removes ${inside.slice(0, 3).join(', ')}${inside.length > 3 ? '…' : ''}` : `${target.file}:${target.line}`,
+      label: JSON.stringify(target.current.length > 60 ? `${target.current.slice(0, 59)}…` : target.current),
+      description: inside.length > 0 ? `replaces the whole text, removing ${inside.slice(0, 3).join(', ')}${inside.length > 3 ? '…' : ''} (${target.file}:${target.line})` : `${target.file}:${target.line}`,
       ...(inside.length > 0 ? { needsChoice: true } : {}),
       ...(result.note ? { note: result.note } : {}),
       section,

@@ -23,7 +23,7 @@ describe('a request that matches several places (next-shadcn-config)', () => {
     expect(outcome.kind).toBe('choice');
     expect(shown(outcome)).toContain('matches 2 places. Which one should change?');
     const candidates = candidatesOf(outcome);
-    expect(candidates.map((c) => c.label)).toEqual([`"Get Started" in ${PAGE}:20`, `"GitHub" in ${PAGE}:23`]);
+    expect(candidates.map((c) => `${c.label} ${c.description}`)).toEqual([`"Get Started" ${PAGE}:20`, `"GitHub" ${PAGE}:23`]);
     expect(candidates.map((c) => c.summary)).toEqual(['home: cta-text → "Start free"', 'home: cta-text → "Start free"']);
     expect(diffOf(candidates[0].proposal)).toContain('-              Get Started\n+              Start free');
     expect(diffOf(candidates[0].proposal)).not.toContain('-              GitHub');
@@ -43,7 +43,7 @@ describe('a request that matches several places (next-shadcn-config)', () => {
   it('asks before replacing a footer paragraph that mixes text and links, with one candidate', async () => {
     const outcome = await repo.propose({ description: 'change the footer text to "Made by Acme Inc."' });
     expect(outcome.kind).toBe('choice');
-    expect(shown(outcome)).toMatch(/^Before I prepare this: replace the whole text "Built by <a>the Acme team<\/a> .*", which also removes <a>the Acme team<\/a>\./);
+    expect(shown(outcome)).toMatch(/^Before I prepare this: replacing "Built by <a>the Acme team<\/a> .*" also means removing <a>the Acme team<\/a> \(components\/site-footer\.tsx:10\)\./);
     const candidates = candidatesOf(outcome);
     expect(candidates).toHaveLength(1);
     expect(diffOf(candidates[0].proposal)).toContain('+          Made by Acme Inc.{" "}');
