@@ -16,10 +16,8 @@ import type { TaskStore } from '../core/ports/task-store';
 import { taskIdFor } from './task-id';
 import { errorMessage } from '../core/domain/error-message';
 
-/** The ledger as the worker uses it: a proposal's lease is held longer once the person has been answered. */
-export interface WorkerLedger extends Ledger {
-  hold(key: string, ttlSeconds: number): Promise<void>;
-}
+/** The worker's ledger (kept as a name for the tests that build one). */
+export type WorkerLedger = Ledger;
 
 export interface WorkerDeps {
   flags: FlagReader;

@@ -18,7 +18,7 @@ describe('the interactions bundle', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     const heavy = inputs.filter((path) =>
-      /lambda\/core\/agents\/ux\/|lambda\/core\/llm\/(?!budget\.ts|prices\.ts)|node_modules\/(@octokit|openai|@anthropic-ai|diff|@babel)\//.test(path),
+      /lambda\/core\/agents\/ux\/(?!profile\.ts)|lambda\/core\/llm\/(?!budget\.ts|prices\.ts)|node_modules\/(@octokit|openai|@anthropic-ai|diff|@babel)\//.test(path),
     );
     expect(heavy).toEqual([]);
     const bytes = result.outputFiles?.[0]?.contents.length ?? Infinity;

@@ -7,6 +7,8 @@ export interface Ledger {
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   /** Forgets a claim, so that a retry after a failure may run the side effect again. */
   release(key: string): Promise<void>;
+  /** Keeps an existing claim for `ttlSeconds` from now (e.g. an answered interaction, for the whole signature window and more). */
+  hold(key: string, ttlSeconds: number): Promise<void>;
   /** Appends an audit record (who did what to which task). */
   audit(entry: AuditEntry): Promise<void>;
 }

@@ -31,6 +31,7 @@ export function lazyLedger(load: () => Promise<Ledger>): Ledger {
   return {
     claimOnce: async (key, ttlSeconds) => (await load()).claimOnce(key, ttlSeconds),
     release: async (key) => (await load()).release(key),
+    hold: async (key, ttlSeconds) => (await load()).hold(key, ttlSeconds),
     audit: async (entry) => (await load()).audit(entry),
   };
 }

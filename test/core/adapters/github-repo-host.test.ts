@@ -13,7 +13,7 @@ import { startLoopbackGitHub, type LoopbackGitHub } from '../../support/loopback
 
 const SITE = join(__dirname, '../../../examples/site');
 const siteFiles = Object.fromEntries(
-  ['src/components/Header.tsx', 'src/components/Header.css', 'src/components/Footer.tsx', 'src/components/Footer.css', 'src/components/NavBar.tsx', 'src/components/NavBar.css', 'src/pages/Home.tsx'].map((p) => [
+  ['.valine/ux-map.json', 'src/components/Header.tsx', 'src/components/Header.css', 'src/components/Footer.tsx', 'src/components/Footer.css', 'src/components/NavBar.tsx', 'src/components/NavBar.css', 'src/pages/Home.tsx'].map((p) => [
     p,
     readFileSync(join(SITE, p), 'utf8'),
   ]),
