@@ -16,11 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform.close());
 beforeEach(async () => {
-  await platform.setFlags({});
-  platform.discord.requests.length = 0;
-  platform.agent.executed.length = 0;
-  platform.sleeps.length = 0;
-  platform.clock.now = new Date();
+  await platform.reset();
   proposals = 0;
   platform.agent.proposeWith((options) => {
     proposals += 1;

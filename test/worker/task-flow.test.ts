@@ -11,10 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform.close());
 beforeEach(async () => {
-  await platform.setFlags({});
-  platform.discord.requests.length = 0;
-  platform.agent.executed.length = 0;
-  platform.clock.now = new Date();
+  await platform.reset();
   platform.agent.proposeWith((options) => ({
     kind: 'proposal',
     summary: `Header text → ${options.command}`,

@@ -114,14 +114,19 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     return 'error' in site ? site : { repository, baseCommit, site };
   }
 
-  async function answerUxMap(request: AgentRequest): Promise<ProposalOutcome> {
-    let base: Base | { error: string };
+  /** The base, or the refusal to answer with when the repository cannot be read. */
+  async function baseOrRefusal(): Promise<Base | { refusal: ProposalOutcome }> {
     try {
-      base = await loadBase();
+      const base = await loadBase();
+      return 'error' in base ? { refusal: rejected(base.error) } : base;
     } catch (error) {
-      return rejected(`The website repository could not be read: ${errorMessage(error)}`);
+      return { refusal: rejected(`The website repository could not be read: ${errorMessage(error)}`) };
     }
-    if ('error' in base) return rejected(base.error);
+  }
+
+  async function answerUxMap(request: AgentRequest): Promise<ProposalOutcome> {
+    const base = await baseOrRefusal();
+    if ('refusal' in base) return base.refusal;
     const only = request.options.section?.trim().toLowerCase();
     const section = only ? resolveSection(base.site.vocabulary, only) : undefined;
     if (only && !section) return rejected(`Unknown section ${inlineCode(only.slice(0, 40))}. Sections: ${sectionList(base.site.vocabulary)}.`);
@@ -138,13 +143,8 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     if (command && description) return rejected(`Give ${inlineCode('command:')} or ${inlineCode('description:')}, not both.`);
     if (!command && !description) return rejected(usage(deps.defaultSiteMap ?? DEFAULT_SITE_MAP));
 
-    let base: Base | { error: string };
-    try {
-      base = await loadBase();
-    } catch (error) {
-      return rejected(`The website repository could not be read: ${errorMessage(error)}`);
-    }
-    if ('error' in base) return rejected(base.error);
+    const base = await baseOrRefusal();
+    if ('refusal' in base) return base.refusal;
     const { repository, baseCommit, site } = base;
     const siteMap = site.vocabulary;
     if (Object.keys(siteMap.sections).length === 0) return rejected(site.warning ?? 'Nothing editable was found on the site.');
