@@ -286,6 +286,12 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
       result.changes.push({ property: textColor, value: color });
       return result;
     }
+    // "make the button green": the colour of the element whose text that property is (cta-text → cta-color).
+    const ownColor = textProperty && !colorProperty ? `${textProperty.replace(/-text$/, '')}-color` : undefined;
+    if (ownColor && ownColor !== textProperty && colorProperties.includes(ownColor)) {
+      result.changes.push({ property: ownColor, value: color });
+      return result;
+    }
     if (textProperty && !colorProperty) {
       const colorName = colorProperties[0];
       result.question = `Should the ${sectionName} ${colorName} become ${color}, or should the ${sectionName} ${textProperty} say "${color}"? Run /ux-update again with ${inlineCode(`section:${sectionName} ${colorName}:${color.replace(/\s+/g, '')}`)} or ${inlineCode(`section:${sectionName} ${textProperty}:"${color}"`)}.`;

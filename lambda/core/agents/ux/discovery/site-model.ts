@@ -321,10 +321,9 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const headline = h1s[0];
     const heroScope = heroNodes.length > 0 ? heroNodes : headline ? placed.filter((p) => headline.parent && isWithin(p, headline.parent.parent?.node ?? headline.parent.node) && outside(p)) : [];
     const afterHeadline = headline ? heroScope.filter((p) => placed.indexOf(p) > placed.indexOf(headline)) : heroScope;
-    const buttons = (afterHeadline.some((p) => isButton(p.node)) ? afterHeadline : heroScope)
-      .filter((p) => isButton(p.node))
-      .map((p) => textBlocks(p.node).find((b) => b.edit))
-      .filter((b): b is TextBlock => b !== undefined);
+    const buttonNodes = (afterHeadline.some((p) => isButton(p.node)) ? afterHeadline : heroScope).filter((p) => isButton(p.node));
+    const buttons = buttonNodes.map((p) => textBlocks(p.node).find((b) => b.edit)).filter((b): b is TextBlock => b !== undefined);
+    const buttonColors = buttonNodes.filter((p) => textBlocks(p.node).some((b) => b.edit)).map((p) => ({ ...colorTarget(p.node, 'background', 'button'), label: `the ${JSON.stringify(visibleText(p.node).slice(0, 40))} button in ${where(p.node)}` }));
     const paragraphs = heroScope.filter((p) => p.node.tag === 'p').map((p) => textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
     sections.home = {
       description: 'The home page: the hero headline, its paragraph and call-to-action button.',
@@ -334,6 +333,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
         'hero-text': { kind: 'text', aliases: ['hero', 'headline', 'hero headline', 'hero title', 'title', 'heading', 'main heading', 'h1', 'tagline'], description: 'the hero headline', maxLength: 200, targets: (headlines.length > 0 ? [headlines[0]] : []).map(toTarget).concat(headlines.slice(1).filter(() => h1s.length > 1).map(toTarget)) },
         description: { kind: 'text', aliases: ['intro', 'subtitle', 'subheading', 'blurb', 'paragraph', 'hero text', 'hero paragraph'], description: 'the paragraph under the headline', maxLength: 500, targets: paragraphs.slice(0, 1).map(toTarget) },
         'cta-text': { kind: 'text', aliases: ['cta', 'call to action', 'button', 'button text', 'button label', 'cta button', 'primary button'], description: 'the call-to-action button label', maxLength: 60, targets: buttons.map(toTarget) },
+        'cta-color': { kind: 'color', aliases: ['button color', 'button colour', 'button background', 'cta color', 'cta colour', 'cta background'], description: 'the call-to-action button background', targets: buttonColors },
       },
     };
   }

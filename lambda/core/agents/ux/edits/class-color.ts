@@ -56,7 +56,7 @@ export function classColorEdit(node: UiNode, role: 'background' | 'text', hex: s
   }
   const gradient = tokens.filter((t) => ['from', 'via', 'to'].includes(t.utility) && t.variants === '');
   if (role === 'background' && gradient.length > 0) {
-    return { ok: false, message: `The ${where} background is a gradient (${gradient.map((t) => t.token).join(' ')}), not one colour; say which stop should change, e.g. "make the ${where} gradient start ${requested}", or change it in the code.` };
+    return { ok: false, message: `The background of the <${node.tag}> in ${node.file}:${node.line} (${where}) is a gradient (${gradient.map((t) => t.token).join(' ')}), not one colour; the UX Agent does not rewrite gradients, so change it there in the code.` };
   }
   const choice = tailwindColor(hex, requested, undefined, theme);
   const added = `${utility}-${choice.value}`;
