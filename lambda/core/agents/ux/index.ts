@@ -169,6 +169,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       return rejected(`The website repository could not be read: ${errorMessage(error)}`, footer);
     }
     if (plan.ok === false) return rejected(plan.message, footer);
+    if (plan.ok === 'question') return { kind: 'clarification', message: replyMessage('One question before I prepare the change', plan.question, NEUTRAL_COLOR, footer) };
 
     const proposalFor = (planned: PlannedChange): { proposal: UxProposal; summary: string } | { error: string } => {
       if (planned.files.length === 0) return { error: `Nothing would change: the ${planned.section} already looks like that on ${where}.` };

@@ -1,6 +1,7 @@
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode } from '../../domain/discord-text';
 import type { SiteModel, Target } from './discovery/site-model';
+import type { UiNode } from './discovery/ui-tree';
 import { classColorEdit, classTokens } from './edits/class-color';
 import { cssColorEdit } from './edits/css-color';
 import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
@@ -48,7 +49,12 @@ export interface PlanOption {
   plan: PlannedChange;
 }
 
-export type Plan = ({ ok: true } & PlannedChange) | { ok: false; message: string } | { ok: 'choice'; question: string; options: PlanOption[] };
+export type Plan =
+  | ({ ok: true } & PlannedChange)
+  | { ok: false; message: string }
+  | { ok: 'choice'; question: string; options: PlanOption[] }
+  /** Nothing to edit where the person pointed, but something to say about what is there: a question, no buttons. */
+  | { ok: 'question'; question: string };
 
 /** Reads a file of the base branch; undefined when it does not exist. */
 export type ReadBaseFile = (path: string) => Promise<string | undefined>;
@@ -65,7 +71,7 @@ interface Alternative {
   section?: string;
 }
 
-type Step = { ok: true; alternatives: Alternative[]; question?: string } | { ok: false; message: string };
+type Step = { ok: true; alternatives: Alternative[]; question?: string } | { ok: false; message: string; question?: boolean };
 
 const MAX_CHOICES = 25;
 const fail = (message: string): Step => ({ ok: false, message });
@@ -99,7 +105,7 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
       continue;
     }
     if (property.targets.length === 0) {
-      steps.push(fail(nothingFound(model, intent.section, change.property, where)));
+      steps.push(property.hint ? { ok: false, message: property.hint, question: true } : fail(nothingFound(model, intent.section, change.property, where)));
       continue;
     }
     steps.push(change.kind === 'color' ? colorStep(model, property.targets, change.property, change.value, change.requested, intent.section) : textStep(model, property.targets, change.property, change.value, intent.section));
@@ -142,7 +148,7 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
   if (intent.replaceText) steps.push(model ? replaceStep(model, intent.replaceText.from, intent.replaceText.to, intent.section, where) : fail(`Text is looked for by discovery, which found no pages on ${where}.`));
 
   const failed = steps.find((s): s is Extract<Step, { ok: false }> => !s.ok);
-  if (failed) return { ok: false, message: failed.message };
+  if (failed) return failed.question ? { ok: 'question', question: failed.message } : { ok: false, message: failed.message };
   const ok = steps as Array<Extract<Step, { ok: true }>>;
   const ambiguous = ok.filter((s) => s.alternatives.length > 1 || s.alternatives.some((a) => a.needsChoice));
   if (ambiguous.length > 1) {
@@ -245,6 +251,13 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
   for (const target of targets) {
     if (target.edit.kind !== 'color') continue;
     const { node, role } = target.edit;
+    // An inline style beats every class and rule: change it where it is.
+    const ownTokens = classTokens(node).some((t) => (role === 'background' ? t.utility === 'bg' : t.utility === 'text') && t.variants === '');
+    const inline = inlineColorEdit(model, ownTokens ? [node] : [node, ...target.edit.fallbacks], role, hex);
+    if (inline) {
+      alternatives.push({ splices: [inline.splice], line: { property, kind: 'color', from: inline.from, to: hex, hex, ...(named ? { named } : {}), at: inline.at }, label: target.label, description: inline.at, note: 'The colour is set by an inline style, so it is changed there.', section });
+      continue;
+    }
     const hasTokens = classTokens(node).some((t) => (role === 'background' ? t.utility === 'bg' : t.utility === 'text'));
     if (model.theme.tailwind && (hasTokens || node.classSlots.length > 0 || model.stylesheets.length === 0)) {
       const result = classColorEdit(node, role, hex, requested, model.theme, section);
@@ -260,9 +273,17 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
     }
     let css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section);
     for (const fallback of target.edit.fallbacks) {
-      if (css.ok) break;
+      if (css.ok !== false) break;
       const next = cssColorEdit(model.project, cssFiles(model), fallback, role, hex, section);
-      if (next.ok) css = next;
+      // The more precise sentence wins ("declared twice" over "no rule").
+      if (next.ok !== false || !next.message.startsWith('No CSS rule')) css = next;
+    }
+    if (css.ok === 'choice') {
+      for (const choice of css.choices) {
+        const r = choice.result;
+        alternatives.push({ splices: r.splices, line: { property, kind: 'color', from: r.from, to: r.to, hex, ...(named ? { named } : {}), at: `${r.file}:${r.line}` }, label: choice.label, description: `${r.file}:${r.line}`, ...(r.note ? { note: r.note } : {}), needsChoice: true, section });
+      }
+      continue;
     }
     if (css.ok) {
       alternatives.push({ splices: css.splices, line: { property, kind: 'color', from: css.from, to: css.to, hex, ...(named ? { named } : {}), at: `${css.file}:${css.line}` }, label: target.label, description: `${css.file}:${css.line}`, ...(css.note ? { note: css.note } : {}), section });
@@ -271,6 +292,24 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
     }
   }
   return alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `The ${section} ${property} cannot be changed.`);
+}
+
+/** An inline `style={{ background: '…' }}` / `style="background-color: …"` on the element (or the one around it that carries the colour). */
+function inlineColorEdit(model: SiteModel, nodes: readonly UiNode[], role: 'background' | 'text', hex: string): { splice: Splice; from: string; at: string } | undefined {
+  const names = role === 'background' ? ['backgroundColor', 'background', 'background-color'] : ['color'];
+  for (const node of nodes) {
+    const opening = (model.project.text(node.file) ?? '').slice(node.range.start, node.openingEnd);
+    for (const name of names) {
+      const pattern = new RegExp(`(?<![\\w-])${name}\\s*:\\s*(?:(['"\`])([^'"\`]+)\\1|([^;"'}]+))`);
+      const match = pattern.exec(opening);
+      if (!match) continue;
+      const value = (match[2] ?? match[3]).trim();
+      if (!/^(?:#[0-9a-f]{3,8}|[a-z]+|(?:rgb|rgba|hsl|hsla|oklch)\([^)]*\))$/i.test(value)) return undefined;
+      const at = node.range.start + match.index + match[0].indexOf(value);
+      return { splice: { file: node.file, start: at, end: at + value.length, text: hex }, from: value, at: `${node.file}:${model.project.line(node.file, at)}` };
+    }
+  }
+  return undefined;
 }
 
 function cssFiles(model: SiteModel): string[] {

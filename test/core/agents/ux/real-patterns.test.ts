@@ -43,10 +43,11 @@ describe('a request that matches several places (next-shadcn-config)', () => {
   it('asks before replacing a footer paragraph that mixes text and links, with one candidate', async () => {
     const outcome = await repo.propose({ description: 'change the footer text to "Made by Acme Inc."' });
     expect(outcome.kind).toBe('choice');
-    expect(shown(outcome)).toMatch(/^Before I prepare this: replacing "Built by <a>the Acme team<\/a> .*" also means removing <a>the Acme team<\/a> \(components\/site-footer\.tsx:10\)\./);
+    expect(shown(outcome)).toMatch(/^Before I prepare this: replacing "Built by <a>the Acme team<\/a> .*" also means removing <a>the Acme team<\/a>, <a>GitHub<\/a> \(components\/site-footer\.tsx:10\)\./);
     const candidates = candidatesOf(outcome);
     expect(candidates).toHaveLength(1);
-    expect(diffOf(candidates[0].proposal)).toContain('+          Made by Acme Inc.{" "}');
+    expect(diffOf(candidates[0].proposal)).toContain('+          Made by Acme Inc.\n');
+    expect(diffOf(candidates[0].proposal)).toMatch(/^-\s+\.$/m);
   });
 
   it('changes one "Get Started" of the two pages that repeat it, in one file', async () => {

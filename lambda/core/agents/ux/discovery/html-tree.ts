@@ -79,5 +79,8 @@ export function linkedStylesheets(html: string): string[] {
 
 /** The module script of a Vite-style page (`<script type="module" src="/src/main.jsx">`). */
 export function moduleScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi)].map((m) => m[1]).filter((src) => !/^[a-z]+:|^\/\//i.test(src));
+  return [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi)]
+    .filter((m) => /\btype\s*=\s*["']?module/i.test(m[0]) || /\.(?:jsx|tsx|ts)(?:[?#]|$)/.test(m[1]))
+    .map((m) => m[1])
+    .filter((src) => !/^[a-z]+:|^\/\//i.test(src));
 }

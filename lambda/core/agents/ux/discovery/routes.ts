@@ -68,7 +68,9 @@ function remixRoutes(project: Project): SiteEntry | undefined {
   const page = firstExisting(project, [...ORDERED_SCRIPT('app/routes/_index'), ...ORDERED_SCRIPT('app/routes/index')]);
   if (!page) return undefined;
   const root = firstExisting(project, ORDERED_SCRIPT('app/root'));
-  const roots = [root, page].filter((f): f is string => f !== undefined).map((file) => renderComponent(project, file) ?? renderFile(project, file)).filter((n): n is UiNode => n !== undefined);
+  // The root module's `Layout` export wraps every route (its default export is often just <Outlet/>).
+  const rootTrees = root ? [renderComponent(project, root, 'Layout'), renderComponent(project, root) ?? renderFile(project, root)] : [];
+  const roots = [...rootTrees, renderComponent(project, page) ?? renderFile(project, page)].filter((n): n is UiNode => n !== undefined);
   const entries = [...project.files.keys()].filter((p) => p.startsWith('app/routes/') && SCRIPT_FILE.test(p));
   return { framework: 'Remix', roots, homeFile: page, entries: root ? [root, ...entries] : entries, stylesheets: [] };
 }
@@ -215,6 +217,6 @@ export function findSiteEntry(project: Project): SiteEntry | undefined {
     return next;
   }
   const spa = spaEntry(project);
-  if (spa && spa.roots.length > 0) return spa;
+  if (spa && spa.roots.some((root) => root.children.length > 0)) return spa;
   return plainHtml(project) ?? spa;
 }

@@ -43,6 +43,8 @@ export interface Target {
 
 export interface DiscoveredProperty {
   kind: PropertyKindName;
+  /** When nothing was found: what was found instead and what to ask for, answered as a question. */
+  hint?: string;
   aliases: string[];
   description: string;
   maxLength?: number;
@@ -262,14 +264,20 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
   const top = header ?? nav;
   if (top) {
     const brand = brandBlocks(top.node);
-    const texts = brand.length > 0 ? brand : readable(top.node).concat(placed.filter((p) => isWithin(p, top.node) && isLink(p.node) && !inSecondary(p, top.node)).map((p) => textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined)).filter((b, i, all) => all.indexOf(b) === i).sort((a, b) => a.node.range.start - b.node.range.start || 0);
+    const texts = brand.length > 0 ? brand : readable(top.node);
+    const logo = [...elements(top.node)].find((n) => n.tag === 'img' || n.tag === 'Image' || n.tag === 'svg' || /Logo/.test(n.tag));
+    const labels = placed.filter((p) => isWithin(p, top.node) && isLink(p.node) && !inSecondary(p, top.node)).map((p) => visibleText(p.node)).filter(Boolean);
+    const headerHint =
+      texts.length === 0
+        ? `The ${top.node.tag} in ${top.node.file}:${top.node.line} shows no title or brand text${logo ? ` (its logo is ${logo.tag === 'img' || logo.tag === 'Image' ? `an image${logo.attributes.alt ? `, alt "${logo.attributes.alt}"` : ''}` : `<${logo.tag}>`}, changed in the code)` : ''}.${labels.length > 0 ? ` Its links are ${labels.slice(0, 6).map((l) => `"${l}"`).join(', ')}: rename one with e.g. \`rename the ${labels[0]} link to …\`, or change a button with \`change "${labels[labels.length - 1]}" to "…"\`.` : ''}`
+        : undefined;
     const groups = prefer(linkGroups(top.node), (g) => (nav ? containsGroup(nav.node, g) : false));
     sections.header = {
       description: 'The page header: the site title or brand, its links and its background.',
       aliases: ['page header', 'masthead', 'banner', 'top of the page'],
       location: { file: top.node.file, line: top.node.line, tag: top.node.tag },
       properties: {
-        text: { kind: 'text', aliases: HEADER_TEXT_ALIASES, description: 'the site title or brand text', maxLength: 80, targets: texts.map(toTarget) },
+        text: { kind: 'text', aliases: HEADER_TEXT_ALIASES, description: 'the site title or brand text', maxLength: 80, targets: texts.map(toTarget), ...(headerHint ? { hint: headerHint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(top, top.node, placed), 'background', 'header')] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(top.node, 'text', 'header')] },
         ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu', 'menu items', 'nav links'], description: 'the links', targets: groups.map(linksTarget) } } : {}),
@@ -286,7 +294,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
       aliases: ['nav', 'nav bar', 'navigation', 'navigation bar', 'top bar', 'topbar', 'menu bar', 'menu', 'main navigation'],
       location: { file: bar.node.file, line: bar.node.line, tag: bar.node.tag },
       properties: {
-        brand: { kind: 'text', aliases: ['brand name', 'logo', 'logo text', 'site name', 'name', 'title', 'site title', 'text', 'wording'], description: 'the brand text', maxLength: 60, targets: brand.map(toTarget) },
+        brand: { kind: 'text', aliases: ['brand name', 'logo', 'logo text', 'site name', 'name', 'title', 'site title', 'text', 'wording'], description: 'the brand text', maxLength: 60, targets: brand.map(toTarget), ...(brand.length === 0 && sections.header?.properties.text?.hint ? { hint: sections.header.properties.text.hint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(bar, top?.node, placed), 'background', 'navbar', ancestorsUpTo(bar, top?.node))] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(bar.node, 'text', 'navbar')] },
         ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: allGroups.map(linksTarget) } } : {}),
@@ -330,7 +338,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
       aliases: ['home page', 'homepage', 'landing page', 'landing', 'hero', 'hero section', 'front page', 'index page'],
       location: { file: (heroPlaced ?? headline)?.node.file ?? home.file, line: (heroPlaced ?? headline)?.node.line ?? home.line, tag: (heroPlaced ?? headline)?.node.tag ?? 'page' },
       properties: {
-        'hero-text': { kind: 'text', aliases: ['hero', 'headline', 'hero headline', 'hero title', 'title', 'heading', 'main heading', 'h1', 'tagline'], description: 'the hero headline', maxLength: 200, targets: (headlines.length > 0 ? [headlines[0]] : []).map(toTarget).concat(headlines.slice(1).filter(() => h1s.length > 1).map(toTarget)) },
+        'hero-text': { kind: 'text', aliases: ['hero', 'headline', 'hero headline', 'hero title', 'heading', 'main heading', 'h1'], description: 'the hero headline', maxLength: 200, targets: (headlines.length > 0 ? [headlines[0]] : []).map(toTarget).concat(headlines.slice(1).filter(() => h1s.length > 1).map(toTarget)) },
         description: { kind: 'text', aliases: ['intro', 'subtitle', 'subheading', 'blurb', 'paragraph', 'hero text', 'hero paragraph'], description: 'the paragraph under the headline', maxLength: 500, targets: paragraphs.slice(0, 1).map(toTarget) },
         'cta-text': { kind: 'text', aliases: ['cta', 'call to action', 'button', 'button text', 'button label', 'cta button', 'primary button'], description: 'the call-to-action button label', maxLength: 60, targets: buttons.map(toTarget) },
         'cta-color': { kind: 'color', aliases: ['button color', 'button colour', 'button background', 'cta color', 'cta colour', 'cta background'], description: 'the call-to-action button background', targets: buttonColors },
@@ -354,8 +362,12 @@ function inSecondary(p: Placed, scope?: UiNode): boolean {
 }
 
 /** Inside a button or a link (their labels are not the landmark's text). */
+const FORM_CONTROLS = new Set(['select', 'option', 'optgroup', 'textarea', 'input', 'label', 'Select', 'SelectItem', 'Option']);
+
 function insideControl(p: Placed, scope: UiNode): boolean {
-  for (let current: Placed | undefined = p; current && current.node !== scope; current = current.parent) if (isButton(current.node) || isLink(current.node)) return true;
+  for (let current: Placed | undefined = p; current && current.node !== scope; current = current.parent) {
+    if (isButton(current.node) || isLink(current.node) || FORM_CONTROLS.has(current.node.tag)) return true;
+  }
   return false;
 }
 

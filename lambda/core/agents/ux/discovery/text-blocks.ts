@@ -61,7 +61,8 @@ type Item =
   | { kind: 'break' }
   | { kind: 'string'; child: Extract<UiChild, { kind: 'string' }> }
   | { kind: 'token'; display: string }
-  | { kind: 'inline'; display: string }
+  /** An element with words of its own (a link, a button) among the words: replacing the words removes it. */
+  | { kind: 'inline'; display: string; range: { file: string; start: number; end: number } }
   /** A `<span>`/`<strong>`… holding only words: part of the text. */
   | { kind: 'format'; display: string; range: { file: string; start: number; end: number } }
   | { kind: 'icon'; display: string };
@@ -81,7 +82,7 @@ function classify(child: UiChild): Item | undefined {
       if (!text) return { kind: 'icon', display: `<${child.node.tag} />` };
       const formatting = FORMATTING.has(child.node.tag) && ![...child.node.children].some((c) => c.kind === 'expression' || (c.kind === 'element' && !FORMATTING.has(c.node.tag) && c.node.tag !== 'br'));
       const display = `<${child.node.tag}>${text}</${child.node.tag}>`;
-      return formatting ? { kind: 'format', display, range: child.node.range } : { kind: 'inline', display };
+      return formatting ? { kind: 'format', display, range: child.node.range } : { kind: 'inline', display, range: child.node.range };
     }
     case 'links-array':
       return undefined;
@@ -114,21 +115,30 @@ export function textBlock(node: UiNode): TextBlock | undefined {
     if (!WORDY.test(child.value)) return undefined;
     return { node, text: fold(child.value), inside: [], edit: { kind: 'string', slot: child.slot, viaConfig: child.viaConfig ?? false, replaced: child.value } };
   }
-  const wordy = items.map((item, index) => ({ item, index })).filter(({ item }) => (item.kind === 'words' && WORDY.test(item.child.value)) || item.kind === 'format');
+  // Links and other elements with words belong to the line they are in ("© {year} <a>Acme</a>. All rights reserved."):
+  // the words around them are never replaced as if they stood alone.
+  const wordy = items.map((item, index) => ({ item, index })).filter(({ item }) => (item.kind === 'words' && WORDY.test(item.child.value)) || item.kind === 'format' || item.kind === 'inline');
   if (!wordy.some(({ item }) => item.kind === 'words')) return undefined;
   // "Copyright © {year} Acme": the marks and the year before the words stay as they are.
   while (wordy.length > 1 && wordy[0].item.kind === 'words' && COPYRIGHT_ONLY.test(wordy[0].item.child.value)) wordy.shift();
   const first = wordy[0];
-  const last = wordy[wordy.length - 1];
+  let last = wordy[wordy.length - 1];
+  // Punctuation that ends the line (". " after a link) goes with the words it ends.
+  for (let j = last.index + 1; j < items.length; j++) {
+    const item = items[j];
+    if (item.kind === 'space') continue;
+    if (item.kind === 'words' && /^[\s.,;:!?·…]*$/.test(item.child.value)) last = { item, index: j };
+    else break;
+  }
   const inside: string[] = [];
   const formatted: string[] = [];
   for (let i = first.index; i <= last.index; i++) {
     const item = items[i];
-    if (i > first.index && i < last.index && (item.kind === 'inline' || item.kind === 'token' || item.kind === 'icon' || item.kind === 'string')) inside.push(displayOf(item));
+    if (item.kind === 'inline' || (i > first.index && i < last.index && (item.kind === 'token' || item.kind === 'icon' || item.kind === 'string'))) inside.push(displayOf(item));
     if (item.kind === 'format') formatted.push(item.display);
   }
   const edge = (item: Item, side: 'start' | 'end'): { file: string; offset: number; syntax: 'jsx' | 'html' } => {
-    if (item.kind === 'format') return { file: item.range.file, offset: item.range[side], syntax: block.syntax };
+    if (item.kind === 'format' || item.kind === 'inline') return { file: item.range.file, offset: item.range[side], syntax: block.syntax };
     const child = (item as Extract<Item, { kind: 'words' }>).child;
     const offset = side === 'start' ? child.range.start + (child.raw.length - child.raw.trimStart().length) : child.range.end - (child.raw.length - child.raw.trimEnd().length);
     return { file: child.range.file, offset, syntax: child.syntax };

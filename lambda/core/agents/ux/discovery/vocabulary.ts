@@ -13,7 +13,7 @@ export function vocabularyOf(model: SiteModel): SiteMap {
   for (const [name, section] of Object.entries(model.sections)) {
     const properties: Record<string, PropertySpec> = {};
     for (const [property, found] of Object.entries(section.properties)) {
-      if (found.targets.length === 0) continue;
+      if (found.targets.length === 0 && !found.hint) continue;
       properties[property] = {
         edit: 'discovered',
         kind: found.kind === 'style' ? 'text' : found.kind,

@@ -8,7 +8,11 @@ import type { Splice } from './splice';
  * (`.site-header { background-color: #fff }`, `footer { background: var(--footer-bg) }`).
  * A `var(--x)` value is followed to the custom property's declaration, which is what changes.
  */
-export type CssColorResult = { ok: true; splices: Splice[]; from: string; to: string; file: string; line: number; note?: string } | { ok: false; message: string };
+export type CssColorResult =
+  | { ok: true; splices: Splice[]; from: string; to: string; file: string; line: number; note?: string; choices?: undefined }
+  | { ok: false; message: string }
+  /** The colour is a variable declared once per theme (`:root`, `[data-theme=dark]`): one option each, the person picks. */
+  | { ok: 'choice'; choices: Array<{ label: string; result: Extract<CssColorResult, { ok: true }> }> };
 
 const COLOR_IN_VALUE = /#[0-9a-f]{3,8}\b|\b(?:rgb|rgba|hsl|hsla|oklch|oklab|lab|lch|hwb)\([^)]*\)|\b(?:white|black|transparent|red|blue|green|gray|grey|navy|silver|maroon|purple|teal|orange|yellow)\b/gi;
 
@@ -16,6 +20,10 @@ export interface Found {
   file: string;
   selector: string;
   decl: postcss.Declaration;
+  /** Inside `@media`/`@supports`: applies only sometimes. */
+  conditional: string | undefined;
+  /** A variant of the element's selector (`#mainNav.navbar-shrink`, `.site-header:hover`), not the element itself. */
+  variant: boolean;
 }
 
 function selectorsFor(node: UiNode): Set<string> {
@@ -51,11 +59,16 @@ export function matchingDeclarations(project: Project, stylesheets: readonly str
     if (!root) continue;
     roots.set(file, root);
     root.walkRules((rule) => {
-      if (rule.parent?.type === 'atrule' && !/^(media|supports|layer)$/i.test((rule.parent as postcss.AtRule).name)) return;
-      const matching = rule.selectors.map((sel) => sel.trim()).find((sel) => wanted.has(sel));
+      const parent = rule.parent?.type === 'atrule' ? (rule.parent as postcss.AtRule) : undefined;
+      if (parent && !/^(media|supports|layer)$/i.test(parent.name)) return;
+      const selectors = rule.selectors.map((sel) => sel.trim());
+      const exact = selectors.find((sel) => wanted.has(sel));
+      const variant = exact ? undefined : selectors.find((sel) => [...wanted].some((w) => sel.startsWith(w) && /^[.#:[]/.test(sel.slice(w.length))));
+      const matching = exact ?? variant;
       if (!matching) return;
+      const conditional = parent && parent.name.toLowerCase() !== 'layer' ? `@${parent.name} ${parent.params}` : undefined;
       rule.each((child) => {
-        if (child.type === 'decl' && properties.includes(child.prop.toLowerCase())) found.push({ file, selector: matching, decl: child });
+        if (child.type === 'decl' && properties.includes(child.prop.toLowerCase())) found.push({ file, selector: matching, decl: child, conditional, variant: variant !== undefined });
       });
     });
   }
@@ -82,8 +95,14 @@ export function cssColorEdit(project: Project, stylesheets: readonly string[], n
   if (found.length === 0) {
     return { ok: false, message: `No CSS rule sets the ${role === 'background' ? 'background' : 'text'} colour of the ${where} (${[...wanted].slice(0, 4).join(', ')}) in ${stylesheets.length > 0 ? stylesheets.join(', ') : 'the site’s stylesheets'}.` };
   }
-  // The cascade: the last declaration wins.
-  const target = found[found.length - 1];
+  // The element's own, unconditional rule is its colour; later ones that apply only sometimes (a media query, a scrolled or hover state) are named, not changed.
+  const base = found.filter((f) => !f.conditional && !f.variant);
+  const target = base[base.length - 1] ?? found.filter((f) => !f.variant).pop();
+  if (!target) {
+    return { ok: false, message: `The ${where} colour is only set for some states (${found.map((f) => `${f.conditional ? `${f.conditional} ` : ''}${f.selector}`).slice(0, 3).join(', ')}); change it in the stylesheet.` };
+  }
+  const others = found.filter((f) => f !== target && f.decl.value !== target.decl.value);
+  const othersNote = others.length > 0 ? `Also set, and unchanged: ${others.slice(0, 3).map((f) => `${f.conditional ? `${f.conditional} ` : ''}${f.selector} (${f.decl.value})`).join(', ')}${others.length > 3 ? '…' : ''}.` : undefined;
   const value = target.decl.value;
   const variable = /^var\(\s*(--[\w-]+)\s*(?:,[^)]*)?\)$/.exec(value.trim());
   if (variable) {
@@ -95,13 +114,22 @@ export function cssColorEdit(project: Project, stylesheets: readonly string[], n
         if (d.value.includes(`var(${variable[1]}`)) uses++;
       });
     }
-    if (declarations.length !== 1) {
-      return { ok: false, message: `The ${where} colour comes from ${variable[1]}, which is declared ${declarations.length === 0 ? 'nowhere the UX Agent can see' : `${declarations.length} times (e.g. light and dark themes)`}; change it in the stylesheet or name the exact colour rule in .valine/ux-map.json.` };
+    if (declarations.length === 0) {
+      return { ok: false, message: `The ${where} colour comes from ${variable[1]}, which is declared nowhere the UX Agent can see; change it in the stylesheet or name the exact colour rule in .valine/ux-map.json.` };
+    }
+    if (declarations.length > 1) {
+      const choices: Array<{ label: string; result: Extract<CssColorResult, { ok: true }> }> = [];
+      for (const d of declarations.slice(0, 10)) {
+        const result = valueSplice(project, d.file, d.decl, hex, `${variable[1]} is declared ${declarations.length} times; only the one in ${(d.decl.parent as postcss.Rule | undefined)?.selector ?? 'this rule'} changes.`);
+        const scope = d.decl.parent?.type === 'rule' ? (d.decl.parent as postcss.Rule).selector : 'the stylesheet';
+        if (result.ok === true) choices.push({ label: `${variable[1]} in ${scope} (now ${d.decl.value})`, result });
+      }
+      return choices.length > 0 ? { ok: 'choice', choices } : { ok: false, message: `The ${where} colour comes from ${variable[1]}, declared ${declarations.length} times in ways the UX Agent cannot edit safely.` };
     }
     const declaration = declarations[0];
-    return valueSplice(project, declaration.file, declaration.decl, hex, uses > 1 ? `${variable[1]} is used in ${uses} places; all of them change.` : undefined);
+    return valueSplice(project, declaration.file, declaration.decl, hex, [uses > 1 ? `${variable[1]} is used in ${uses} places; all of them change.` : undefined, othersNote].filter(Boolean).join(' ') || undefined);
   }
-  return valueSplice(project, target.file, target.decl, hex);
+  return valueSplice(project, target.file, target.decl, hex, othersNote);
 }
 
 function valueSplice(project: Project, file: string, decl: postcss.Declaration, hex: string, note?: string): CssColorResult {

@@ -42,7 +42,7 @@ describe('discovery reads text blocks', () => {
 
   it('names the links a footer paragraph would lose if its whole text were replaced', () => {
     const footer = block('next-shadcn-config', 'footer', 'text');
-    expect(footer.inside).toEqual(['<a>the Acme team</a>']);
+    expect(footer.inside).toEqual(['<a>the Acme team</a>', '<a>GitHub</a>']);
   });
 
   it('lists the home page texts in document order for "change "X" to "Y"" requests', () => {
