@@ -3,6 +3,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct } from 'constructs';
 import { APP_NAME, dashboardName, functionName, stackName } from './config/resource-names';
 import type { StageConfig } from './config/stages';
+import { AbandonedExecutionSweep } from './constructs/abandoned-execution-sweep';
 import { FailedEventsQueue } from './constructs/failed-events-queue';
 import { FeatureFlags } from './constructs/feature-flags';
 import { Monitoring } from './constructs/monitoring';
@@ -16,7 +17,7 @@ export interface ValineOrchestratorStackProps {
   readonly env?: Environment;
 }
 
-/** One stage of Valine Orchestrator: API, four functions, two tables, flags, alarms and a dashboard. */
+/** One stage of Valine Orchestrator: API, four functions, two tables, flags, the worker's sweep schedule, alarms and a dashboard. */
 export class ValineOrchestratorStack extends Stack {
   constructor(scope: Construct, props: ValineOrchestratorStackProps) {
     const { config } = props;
@@ -51,6 +52,7 @@ export class ValineOrchestratorStack extends Stack {
       // The GitHub App (repo-host-factory) and the LLM keys (intent-parser); Discord is answered with the interaction token.
       .bindParameters({ flags: true, secrets: ['github-app-id', 'github-private-key', 'github-installation-id', 'openai-api-key', 'anthropic-api-key'] });
     worker.configureAsyncInvoke(asyncInvoke);
+    new AbandonedExecutionSweep(this, 'Sweep', { config, worker });
 
     const interactions = new ValineFunction(this, 'Interactions', {
       functionId: 'interactions',

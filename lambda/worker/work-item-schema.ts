@@ -20,6 +20,8 @@ const workItemSchema = z.discriminatedUnion('kind', [
     commandLine: z.string(),
   }),
   z.object({ kind: z.literal('confirm'), interaction, taskId: z.string() }),
+  // The EventBridge schedule's constant input: nothing else to read.
+  z.object({ kind: z.literal('sweep') }),
 ]);
 
 /** The worker's event comes from our own functions, but it is still an outside payload: parse it. */

@@ -55,6 +55,9 @@ export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void
         return propose(item, deps);
       case 'confirm':
         return confirm(item, deps);
+      case 'sweep':
+        await sweepAbandonedExecutions(deps);
+        return;
     }
   };
 }
@@ -333,12 +336,15 @@ function runsSinceConfirm(task: Task): number {
   return runs;
 }
 
+/** What became of an abandoned execution: run again, handed back for Confirm, or taken by another resumer. */
+export type ResumeOutcome = 'resumed' | 'handed back' | 'taken by another worker';
+
 /**
  * Resumes an abandoned execution (one conditional write `executing → executing` decides who),
  * or, when it already stopped after a resume or the confirmer may no longer make changes, hands
  * it back: `awaiting_confirmation` with the reason and Confirm / Cancel, so a person can try again.
  */
-export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps): Promise<void> {
+export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps): Promise<ResumeOutcome> {
   const stoppedAt = task.updatedAt;
   const permission = mayConfirm(by.requester, task, await deps.flags.all(), deps.locateFlag);
   if (!permission.allowed) return handBack(task, by, `${by.requester.name} may no longer confirm changes (${permission.message})`, deps);
@@ -349,43 +355,88 @@ export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps
   try {
     resumed = await deps.tasks.transition(task.taskId, 'executing', 'executing', { interactionToken: by.token }, `resumed by the worker: the run started at ${stoppedAt} stopped before it finished`);
   } catch (error) {
-    if (error instanceof TaskConflictError) return;
+    if (error instanceof TaskConflictError) return 'taken by another worker';
     throw error;
   }
   // The conditional write is on the version: a second resumer reading the same stale task loses it.
-  if (resumed.version !== task.version + 1) return;
+  if (resumed.version !== task.version + 1) return 'taken by another worker';
   deps.logger.warn('Resuming a task whose worker stopped', { taskId: task.taskId, agentId: task.agentId, stoppedAt });
   await runExecution(resumed, by.requester, deps);
+  return 'resumed';
 }
 
-async function handBack(task: Task, by: ResumeBy, reason: string, deps: WorkerDeps): Promise<void> {
+async function handBack(task: Task, by: ResumeBy, reason: string, deps: WorkerDeps): Promise<ResumeOutcome> {
   let again: Task;
   try {
     again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: reason, interactionToken: by.token, confirmBy: confirmDeadline(deps) }, `handed back: ${reason}`);
   } catch (error) {
-    if (error instanceof TaskConflictError) return;
+    if (error instanceof TaskConflictError) return 'taken by another worker';
     throw error;
   }
   deps.logger.error('An abandoned task is handed back for Confirm', { taskId: task.taskId, agentId: task.agentId, reason });
   await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
   const name = deps.agents.byId(task.agentId)?.name ?? task.agentId;
   await deps.discord.editOriginal(task.applicationId, by.token, retryMessage(again, { content: `${name} did not finish.` }, reason));
+  return 'handed back';
+}
+
+/** A sweep resumes at most this many tasks; the rest wait for the next sweep. */
+export const SWEEP_MAX_TASKS = 10;
+/** Open tasks a sweep reads, newest first, to find the executing ones (as /status reads them). */
+const SWEEP_OPEN_TASKS = 100;
+/** A sweep starts no resume after this long, so the run it starts keeps most of the worker's 120 s timeout. */
+export const SWEEP_START_BUDGET_MS = 30_000;
+
+export interface SweepOptions {
+  /** An `executing` task whose last move is older than this was left by a worker that stopped. */
+  olderThanSeconds?: number;
+  maxTasks?: number;
+}
+
+export interface SweepReport {
+  /** Abandoned executions found (at most SWEEP_OPEN_TASKS open tasks are read). */
+  found: number;
+  outcomes: Record<string, ResumeOutcome | 'failed'>;
+  /** Found but left for the next sweep (over maxTasks, or past the time budget). */
+  left: number;
 }
 
 /**
- * Local mode's start: no worker of this process is running yet, so every `executing` task older
- * than `olderThanSeconds` was left by a process that stopped. Resumes (or hands back) each one.
+ * The scheduled sweep (EventBridge on AWS, a timer and the start in local mode): resumes, or hands
+ * back, every task left `executing` past `olderThanSeconds` through the path a Lambda retry takes,
+ * so permissions are checked again and the agent's idempotent `execute` runs at most once more.
  */
-export async function resumeAbandonedExecutions(deps: WorkerDeps, olderThanSeconds: number): Promise<number> {
-  const cutoff = deps.now().getTime() - olderThanSeconds * 1000;
-  const stuck = (await deps.tasks.listOpen(100)).filter((task) => task.status === 'executing' && Date.parse(task.updatedAt) <= cutoff);
-  for (const task of stuck) {
-    const requester = task.confirmedBy ?? { id: task.requesterId, name: task.requesterName, roles: [] };
-    await resumeExecution(task, { token: task.interactionToken, requester }, deps).catch((error: unknown) => {
-      deps.logger.error('Could not resume a task left executing', { taskId: task.taskId, error: errorText(error) });
-    });
+export async function sweepAbandonedExecutions(deps: WorkerDeps, options: SweepOptions = {}): Promise<SweepReport> {
+  const { olderThanSeconds = ABANDONED_EXECUTION_SECONDS, maxTasks = SWEEP_MAX_TASKS } = options;
+  const startedAt = deps.now().getTime();
+  const cutoff = startedAt - olderThanSeconds * 1000;
+  const abandoned = (await deps.tasks.listOpen(SWEEP_OPEN_TASKS))
+    .filter((task) => task.status === 'executing' && Date.parse(task.updatedAt) <= cutoff)
+    // Longest stopped first: it is the nearest to its interaction token's 15 minutes.
+    .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt));
+  const report: SweepReport = { found: abandoned.length, outcomes: {}, left: 0 };
+  if (abandoned.length === 0) {
+    deps.logger.debug('Sweep: no task is left executing');
+    return report;
   }
-  return stuck.length;
+  for (const [index, task] of abandoned.entries()) {
+    if (index >= maxTasks || deps.now().getTime() - startedAt >= SWEEP_START_BUDGET_MS) {
+      report.left = abandoned.length - index;
+      break;
+    }
+    const requester = task.confirmedBy ?? { id: task.requesterId, name: task.requesterName, roles: [] };
+    try {
+      report.outcomes[task.taskId] = await resumeExecution(task, { token: task.interactionToken, requester }, deps);
+    } catch (error) {
+      report.outcomes[task.taskId] = 'failed';
+      deps.logger.error('Could not resume a task left executing', { taskId: task.taskId, error: errorText(error) });
+    }
+  }
+  const failed = Object.values(report.outcomes).filter((outcome) => outcome === 'failed').length;
+  deps.logger.warn('Sweep: tasks left executing by a worker that stopped', { found: report.found, outcomes: report.outcomes, left: report.left });
+  // Lambda's retry (or the next sweep) tries these again; the error also counts in the worker's Errors alarm.
+  if (failed > 0) throw new Error(`The sweep could not resume ${failed} of ${report.found} tasks left executing; see the log lines above.`);
+  return report;
 }
 
 /** Runs the agent's work on an `executing` task and records and shows the outcome. */

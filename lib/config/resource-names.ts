@@ -9,5 +9,6 @@ export const apiName = (stage: StageName): string => `${APP_NAME}-${stage}`;
 export const dashboardName = (stage: StageName): string => `${APP_NAME}-${stage}`;
 export const alarmTopicName = (stage: StageName): string => `${APP_NAME}-alarms-${stage}`;
 export const deadLetterQueueName = (stage: StageName): string => `${APP_NAME}-failed-events-${stage}`;
+export const sweepRuleName = (stage: StageName): string => `${APP_NAME}-sweep-${stage}`;
 export const alarmName = (stage: StageName, id: string): string => `${APP_NAME}-${stage}-${id}`;
 export const accessLogGroupName = (stage: StageName): string => `/aws/apigateway/${APP_NAME}-${stage}/access`;

@@ -4,8 +4,9 @@ import { FLAG_NAMES } from '../../lambda/core/contract/flags';
 import { flagParameterName, flagsPath, SECRET_DEFINITIONS, secretParameterName, type SecretName } from '../../lambda/core/contract/parameters';
 import { STAGES, type StageName } from '../../lambda/core/contract/stages';
 import { createTableInput, TABLE_DEFINITIONS, tableName } from '../../lambda/core/contract/tables';
-import { functionName, stackName } from '../../lib/config/resource-names';
+import { functionName, stackName, sweepRuleName } from '../../lib/config/resource-names';
 import { STAGE_CONFIGS } from '../../lib/config/stages';
+import { parseWorkItem } from '../../lambda/worker/work-item-schema';
 import { synthesizeStage } from './support/synthesize-stage';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -65,6 +66,7 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     template.resourceCountIs('AWS::SNS::Topic', 1);
     template.resourceCountIs('AWS::SQS::Queue', 1);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.resourceCountIs('AWS::Events::Rule', 1);
     // one per function + the API access logs
     template.resourceCountIs('AWS::Logs::LogGroup', FUNCTION_IDS.length + 1);
     // per function, + interactions' Discord deadline, API 5xx, one per table, DLQ, LLM spend
@@ -220,6 +222,23 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     };
     expect(invokesWorker('interactions')).toBe(true);
     for (const caller of ['github-webhook', 'alert-notifier', 'worker'] as FunctionId[]) expect(invokesWorker(caller)).toBe(false);
+  });
+
+  test('one EventBridge rule invokes the worker with { "kind": "sweep" } every 5 minutes, and may invoke nothing else', () => {
+    const workerArn = { 'Fn::GetAtt': [functionsOf(stage)[functionName('worker', stage)]!.logicalId, 'Arn'] };
+    const ruleId = logicalIdOf(stage, 'AWS::Events::Rule');
+    const rule = resourcesOf(stage, 'AWS::Events::Rule')[ruleId]!;
+    expect(rule.Properties).toMatchObject({ Name: sweepRuleName(stage), ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+    expect(rule.Properties.Targets).toHaveLength(1);
+    const [target] = rule.Properties.Targets as Array<{ Arn: unknown; Input: string; RoleArn?: unknown; RetryPolicy: Record<string, number> }>;
+    expect(target!.Arn).toEqual(workerArn);
+    expect(JSON.parse(target!.Input)).toEqual({ kind: 'sweep' });
+    expect(parseWorkItem(JSON.parse(target!.Input))).toEqual({ kind: 'sweep' });
+    expect(target!.RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 300, MaximumRetryAttempts: 2 });
+    // A Lambda target needs no role: the function's resource policy lets this rule, and only it, invoke the worker.
+    expect(target!.RoleArn).toBeUndefined();
+    const fromEvents = Object.values(resourcesOf(stage, 'AWS::Lambda::Permission')).filter((p) => p.Properties.Principal === 'events.amazonaws.com');
+    expect(fromEvents.map((p) => p.Properties)).toEqual([{ Action: 'lambda:InvokeFunction', FunctionName: workerArn, Principal: 'events.amazonaws.com', SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] } }]);
   });
 
   test('failed asynchronous events (worker, alert-notifier, SNS delivery) end in the dead-letter queue', () => {

@@ -55,7 +55,7 @@ const clickPayload = (action: 'confirm' | 'cancel', taskId: string, user?: Param
 const click = (action: 'confirm' | 'cancel', taskId: string, user?: Parameters<typeof componentInteraction>[2]) => platform.send(clickPayload(action, taskId, user));
 
 /** The work item Confirm's click hands to the worker, for running the worker at a chosen moment. */
-function confirmItem(taskId: string, payload = clickPayload('confirm', taskId), roles: string[] = []): WorkItem {
+function confirmItem(taskId: string, payload = clickPayload('confirm', taskId), roles: string[] = []): Extract<WorkItem, { kind: 'confirm' }> {
   return {
     kind: 'confirm',
     taskId,

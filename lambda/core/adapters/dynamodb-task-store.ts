@@ -138,18 +138,26 @@ export class DynamoDbTaskStore implements TaskStore {
   }
 
   async listOpen(limit = 25): Promise<Task[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: BY_OPEN.indexName,
-        KeyConditionExpression: '#o = :o',
-        ExpressionAttributeNames: { '#o': BY_OPEN.partitionKey.name },
-        ExpressionAttributeValues: { ':o': { S: OPEN_BUCKET } },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map(fromItem);
+    const tasks: Task[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    // A page stops at 1 MB: a few large tasks (a question's candidates) must not hide the older ones.
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: BY_OPEN.indexName,
+          KeyConditionExpression: '#o = :o',
+          ExpressionAttributeNames: { '#o': BY_OPEN.partitionKey.name },
+          ExpressionAttributeValues: { ':o': { S: OPEN_BUCKET } },
+          ScanIndexForward: false,
+          Limit: limit - tasks.length,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      tasks.push(...(result.Items ?? []).map(fromItem));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey && tasks.length < limit);
+    return tasks;
   }
 
   async findByPullRequest(repository: string, number: number): Promise<Task | undefined> {

@@ -1,6 +1,9 @@
 import type { Requester } from './agent';
 
-/** Work the `interactions` function hands to the `worker`. GitHub webhooks need no hand-off (see docs/architecture.md). */
+/**
+ * Work the `interactions` function hands to the `worker`, and the scheduled `sweep` (an
+ * EventBridge rule on AWS, a timer locally). GitHub webhooks need no hand-off (see docs/architecture.md).
+ */
 export interface InteractionRef {
   interactionId: string;
   applicationId: string;
@@ -12,4 +15,6 @@ export interface InteractionRef {
 
 export type WorkItem =
   | { kind: 'propose'; interaction: InteractionRef; agentId: string; command: string; options: Record<string, string>; commandLine: string }
-  | { kind: 'confirm'; interaction: InteractionRef; taskId: string };
+  | { kind: 'confirm'; interaction: InteractionRef; taskId: string }
+  /** Resume (or hand back) tasks left `executing` by a worker that stopped, when no retry or click comes. */
+  | { kind: 'sweep' };

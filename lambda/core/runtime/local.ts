@@ -12,12 +12,13 @@ import type { WorkQueue } from '../ports/work-queue';
 import type { SecretReader } from '../ports/secrets';
 import type { InteractionsRuntime } from '../../interactions/handler';
 import { createGithubWebhookHandler, type WebhookHttpRequest, type WebhookHttpResponse } from '../../github-webhook/handler';
-import { createWorker, resumeAbandonedExecutions, type WorkerDeps } from '../../worker/worker';
+import { createWorker, sweepAbandonedExecutions, type WorkerDeps } from '../../worker/worker';
 import type { FlagName } from '../contract/flags';
 import { errorMessage } from '../domain/error-message';
 import { AGENT_PROFILES } from './agent-profiles';
 import { buildAgents } from './agents';
 import { discordPublicKeyLoader } from './public-key';
+import { LOCAL_SWEEP_INTERVAL_MS, startSweepTimer } from './sweep-timer';
 
 export interface LocalRuntimeOptions {
   version: string;
@@ -38,6 +39,8 @@ export interface LocalRuntimeOptions {
   flagCacheMs?: number;
   /** The benchmark: hand work to this queue instead of running the worker in this process. */
   workQueue?: WorkQueue;
+  /** How often the worker sweeps tasks left executing (LOCAL_SWEEP_INTERVAL_MS unless a test says). */
+  sweepIntervalMs?: number;
 }
 
 export interface LocalRuntime {
@@ -75,12 +78,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const workerDeps: WorkerDeps | undefined = options.workQueue
     ? undefined
     : { flags, tasks, ledger, discord, agents: new AgentRegistry(agents()), taskTtlSeconds: options.taskTtlSeconds, locateFlag, logger, now };
-  const inProcess = workerDeps ? new InProcessWorkQueue(createWorker(workerDeps), logger) : undefined;
+  const handleWork = workerDeps ? createWorker(workerDeps) : undefined;
+  const inProcess = handleWork ? new InProcessWorkQueue(handleWork, logger) : undefined;
   const queue: WorkQueue = options.workQueue ?? (inProcess as InProcessWorkQueue);
   // No worker of this process runs yet: a task left executing (VALINE_PERSIST=1) belongs to a process that stopped.
-  const sweep = workerDeps ? sweepLeftExecuting(workerDeps) : Promise.resolve();
+  const startSweep = workerDeps ? sweepLeftExecuting(workerDeps) : Promise.resolve();
+  // Then the sweep the EventBridge rule runs on AWS, for a task whose in-process run died without a restart.
+  const timer = handleWork ? startSweepTimer(() => handleWork({ kind: 'sweep' }), options.sweepIntervalMs ?? LOCAL_SWEEP_INTERVAL_MS, logger) : undefined;
   const idle = async () => {
-    await sweep;
+    await startSweep;
+    await timer?.idle();
     await inProcess?.idle();
   };
   return {
@@ -105,6 +112,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     idle,
     db,
     close: async () => {
+      timer?.stop();
       await idle();
       await db.close();
     },
@@ -113,8 +121,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
 async function sweepLeftExecuting(deps: WorkerDeps): Promise<void> {
   try {
-    const resumed = await resumeAbandonedExecutions(deps, 0);
-    if (resumed > 0) deps.logger.warn('Resumed tasks left executing by a previous run of local mode', { tasks: resumed });
+    const { found } = await sweepAbandonedExecutions(deps, { olderThanSeconds: 0 });
+    if (found > 0) deps.logger.warn('Resumed tasks left executing by a previous run of local mode', { tasks: found });
   } catch (error) {
     deps.logger.error('Could not look for tasks left executing', { error: errorMessage(error) });
   }

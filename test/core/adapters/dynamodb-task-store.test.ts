@@ -124,3 +124,14 @@ test('a task larger than one DynamoDB item is refused with TaskTooLargeError bef
   expect((await store.get(fits.taskId))?.candidates).toHaveLength(4);
 });
 
+
+test('listOpen reads past a 1 MB page: large questions created later do not hide an older executing task', async () => {
+  const older = await store.create(newTask());
+  await store.transition(older.taskId, 'awaiting_confirmation', 'executing');
+  await new Promise((r) => setTimeout(r, 5));
+  // Four questions of about 300 KB each: more than one page of the by-open index.
+  for (let n = 0; n < 4; n += 1) await store.create(newTask({ status: 'awaiting_choice', candidates: [candidate(n, 300 * 1024)] }));
+  const open = await store.listOpen(100);
+  expect(open.map((t) => t.taskId)).toContain(older.taskId);
+  expect((await store.listOpen(2)).length).toBe(2);
+});

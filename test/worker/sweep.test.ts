@@ -1,0 +1,175 @@
+import type { RecordedRequest } from '../support/loopback-discord';
+import { commandInteraction } from '../../lambda/local/interaction-builder';
+import { ABANDONED_EXECUTION_SECONDS } from '../../lambda/core/domain/task';
+import { parseWorkItem } from '../../lambda/worker/work-item-schema';
+import { createWorker, SWEEP_MAX_TASKS, SWEEP_START_BUDGET_MS, sweepAbandonedExecutions } from '../../lambda/worker/worker';
+import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform.close());
+beforeEach(async () => {
+  await platform.setFlags({});
+  platform.discord.requests.length = 0;
+  platform.agent.executed.length = 0;
+  platform.logger.lines.length = 0;
+  platform.clock.now = new Date();
+  platform.agent.executeWith((task) => ({
+    kind: 'done',
+    message: { content: `Draft pull request opened (task ${task.taskId})` },
+    branch: `valine/${task.taskId}`,
+    pullRequest: { repository: 'acme/site', number: 7, url: 'https://github.example/acme/site/pull/7' },
+  }));
+});
+// Every test starts with no task executing: what one leaves would be the next one's abandoned task.
+afterEach(async () => {
+  for (const task of await platform.deps.tasks.listOpen(500)) {
+    if (task.status === 'executing') await platform.deps.tasks.transition(task.taskId, 'executing', 'failed', {}, 'test cleanup');
+  }
+});
+
+interface SentMessage {
+  content?: string;
+  components?: Array<{ components: Array<{ label: string; custom_id?: string; disabled?: boolean }> }>;
+}
+const sent = (request: RecordedRequest | undefined): SentMessage => (request?.body ?? {}) as SentMessage;
+const labels = (message: SentMessage): string[] => (message.components ?? []).flatMap((row) => row.components.map((c) => c.label));
+const later = (seconds: number) => {
+  platform.clock.now = new Date(platform.clock.now.getTime() + seconds * 1000);
+};
+
+/** The EventBridge rule's input, through the worker's own schema, as the Lambda handler reads it. */
+const sweep = () => createWorker(platform.workerDeps)(parseWorkItem(JSON.parse('{"kind":"sweep"}')));
+
+async function propose(command = 'section:header text:"Hi"'): Promise<string> {
+  const start = platform.discord.requests.length;
+  expect(answer(await platform.send(commandInteraction('ux-update', { command }))).type).toBe(5);
+  await platform.idle();
+  const taskId = sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id?.split(':')[2];
+  if (!taskId) throw new Error('no preview');
+  return taskId;
+}
+
+/** The state every Lambda delivery of Confirm's work item leaves when each one dies right after taking the work. */
+async function leftExecuting(taskId: string, token = `killedworker${taskId}`): Promise<void> {
+  await platform.deps.tasks.transition(taskId, 'awaiting_confirmation', 'executing', { interactionToken: token, confirmedBy: { id: '100000000000000001', name: 'Local Developer', roles: [] } }, 'confirmed by Local Developer');
+}
+
+describe('the scheduled sweep of tasks left executing (issue 10, item 2)', () => {
+  it('parses the schedule\'s input { "kind": "sweep" } as a work item', () => {
+    expect(parseWorkItem({ kind: 'sweep' })).toEqual({ kind: 'sweep' });
+  });
+
+  it('resumes a task executing for longer than the bound, and the message ends with the result', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId, 'confirmclicktoken');
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    platform.discord.requests.length = 0;
+    await sweep();
+    expect(platform.agent.executed.map((t) => t.taskId)).toEqual([taskId]);
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task?.status).toBe('pr_open');
+    expect(task?.trace.at(-2)?.detail).toMatch(/^resumed by the worker: the run started at .* stopped before it finished$/);
+    const edit = platform.discord.requests.at(-1);
+    expect(edit?.path).toContain('/confirmclicktoken/messages/@original');
+    expect(sent(edit).content).toBe(`Draft pull request opened (task ${taskId})`);
+    expect(platform.logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Sweep: tasks left executing by a worker that stopped', extra: { found: 1, outcomes: { [taskId]: 'resumed' }, left: 0 } }));
+    // Done once: the next sweep has nothing to do.
+    await sweep();
+    expect(platform.agent.executed).toHaveLength(1);
+  });
+
+  it('leaves alone a task executing for less than the bound: its worker may still be on it', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId);
+    later(ABANDONED_EXECUTION_SECONDS - 1);
+    platform.discord.requests.length = 0;
+    await sweep();
+    expect(platform.agent.executed).toHaveLength(0);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('executing');
+    expect(platform.discord.requests).toEqual([]);
+  });
+
+  it('makes no Discord call and writes no task when there is nothing to do', async () => {
+    const waiting = await propose();
+    later(3 * ABANDONED_EXECUTION_SECONDS);
+    platform.discord.requests.length = 0;
+    const before = await platform.deps.tasks.get(waiting);
+    await sweep();
+    expect(platform.discord.requests).toEqual([]);
+    expect(await platform.deps.tasks.get(waiting)).toEqual(before);
+    expect(platform.logger.lines.filter((line) => line.level !== 'debug')).toEqual([]);
+  });
+
+  it('hands back, with its message and Confirm / Cancel, a task that stopped again after a resume', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId);
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    await platform.deps.tasks.transition(taskId, 'executing', 'executing', { interactionToken: 'resumedtoken' }, 'resumed by the worker');
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    await sweep();
+    expect(platform.agent.executed).toHaveLength(0);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+    const message = sent(platform.discord.requests.at(-1));
+    expect(platform.discord.requests.at(-1)?.path).toContain('/resumedtoken/messages/@original');
+    expect(message.content).toMatch(/^UX Agent did not finish\.\nIt did not work this time: the work stopped 2 times before it finished .*Click Confirm to try again, or Cancel\./s);
+    expect(labels(message)).toEqual(['Confirm', 'Cancel']);
+  });
+
+  it('checks the confirmer again: one no longer an admin gets the task handed back, nothing runs', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId);
+    await platform.setFlags({ 'admin-user-ids': '900000000000000009' });
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    await sweep();
+    expect(platform.agent.executed).toHaveLength(0);
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task?.status).toBe('awaiting_confirmation');
+    expect(task?.lastError).toMatch(/^Local Developer may no longer confirm changes \(Only admins may confirm changes/);
+  });
+
+  it(`resumes at most ${SWEEP_MAX_TASKS} tasks per run, longest stopped first, and the rest on the next run`, async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < SWEEP_MAX_TASKS + 2; n += 1) {
+      const taskId = await propose(`section:header text:"Bulk ${n}"`);
+      await leftExecuting(taskId);
+      ids.push(taskId);
+      later(1);
+    }
+    later(ABANDONED_EXECUTION_SECONDS);
+    const first = await sweepAbandonedExecutions(platform.workerDeps);
+    expect(first).toMatchObject({ found: SWEEP_MAX_TASKS + 2, left: 2 });
+    expect(platform.agent.executed.map((t) => t.taskId)).toEqual(ids.slice(0, SWEEP_MAX_TASKS));
+    await sweep();
+    expect(platform.agent.executed.map((t) => t.taskId)).toEqual(ids);
+    for (const taskId of ids) expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+
+  it(`starts no resume ${SWEEP_START_BUDGET_MS / 1000} s into its run, so the run it starts keeps most of the worker's timeout`, async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < 3; n += 1) {
+      const taskId = await propose(`section:header text:"Slow ${n}"`);
+      await leftExecuting(taskId);
+      ids.push(taskId);
+      later(1);
+    }
+    later(ABANDONED_EXECUTION_SECONDS);
+    platform.agent.executeWith((task) => {
+      later(SWEEP_START_BUDGET_MS / 1000 / 2 + 1);
+      return { kind: 'done', message: { content: `Done ${task.taskId}` }, branch: `valine/${task.taskId}`, pullRequest: { repository: 'acme/site', number: 8, url: 'https://github.example/acme/site/pull/8' } };
+    });
+    expect(await sweepAbandonedExecutions(platform.workerDeps)).toMatchObject({ found: 3, left: 1 });
+    expect(platform.agent.executed.map((t) => t.taskId)).toEqual(ids.slice(0, 2));
+  });
+
+  it('two sweeps at once run each task once (the conditional write decides)', async () => {
+    const taskId = await propose();
+    await leftExecuting(taskId);
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    await Promise.all([sweep(), sweep()]);
+    expect(platform.agent.executed).toHaveLength(1);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+});
