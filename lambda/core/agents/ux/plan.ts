@@ -364,7 +364,15 @@ function replaceStep(model: SiteModel, from: string, to: string, section: string
     const near = model.blocks.filter(({ block }) => normalise(block.text).includes(wanted)).map(({ block }) => JSON.stringify(block.text.slice(0, 60)));
     return fail(`I did not find the text ${inlineCode(from.slice(0, 80))} on the home page of ${where}${section ? ` (in the ${section})` : ''}.${near.length > 0 ? ` Texts that contain it: ${listOr(near.slice(0, 3))}; quote the whole text.` : ' Quote the text exactly as the page shows it.'}`);
   }
-  const best = REGION_ORDER.map((r) => matches.filter((m) => m.where === r)).find((list) => list.length > 0) ?? matches;
+  // Two places showing one config or translation string are one edit.
+  const seen = new Set<string>();
+  const distinct = matches.filter(({ block }) => {
+    const key = block.edit?.kind === 'string' ? `${block.edit.slot.file}:${block.edit.slot.start}` : `${block.node.file}:${block.node.range.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const best = REGION_ORDER.map((r) => distinct.filter((m) => m.where === r)).find((list) => list.length > 0) ?? distinct;
   const alternatives: Alternative[] = [];
   let message = '';
   for (const { block, where: region } of best) {
@@ -375,7 +383,7 @@ function replaceStep(model: SiteModel, from: string, to: string, section: string
     }
     const file = result.splice.file;
     const line = model.project.line(file, result.splice.start);
-    const others = matches.length - best.length;
+    const others = distinct.length - best.length;
     alternatives.push({
       splices: [result.splice],
       line: { property: 'text', kind: 'text', from: result.from, to: result.to, at: `${file}:${line}` },

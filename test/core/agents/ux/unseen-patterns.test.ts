@@ -169,3 +169,45 @@ describe('a Remix app whose header lives in the root Layout export, with a logo 
     expect(outcome.kind).not.toBe('proposal');
   });
 });
+
+describe('a React site whose texts are translation keys', () => {
+  let site: Awaited<ReturnType<typeof siteOf>>;
+  beforeAll(async () => {
+    site = await siteOf({
+      'package.json': '{ "dependencies": { "react": "18", "react-i18next": "14" }, "devDependencies": { "vite": "5" } }\n',
+      'index.html': '<div id="root"></div><script type="module" src="/src/main.jsx"></script>\n',
+      'src/main.jsx': "import { createRoot } from 'react-dom/client';\nimport App from './App';\ncreateRoot(document.getElementById('root')).render(<App />);\n",
+      'src/App.jsx': [
+        "import { useTranslation } from 'react-i18next';",
+        '',
+        'export default function App() {',
+        '  const { t } = useTranslation();',
+        '  return (',
+        '    <main>',
+        "      <h1>{t('hero.title')}</h1>",
+        "      <a href=\"/signup\" className=\"btn\">{t('hero.cta')}</a>",
+        '    </main>',
+        '  );',
+        '}',
+        '',
+      ].join('\n'),
+      'src/locales/en/translation.json': '{\n  "hero": {\n    "title": "Speak every language",\n    "cta": "Start learning"\n  }\n}\n',
+      'src/locales/de/translation.json': '{\n  "hero": {\n    "title": "Sprich jede Sprache",\n    "cta": "Loslegen"\n  }\n}\n',
+    });
+  });
+  afterAll(() => site.cleanup());
+
+  it('changes the default language\'s string, keeps the file valid JSON and says the other languages are unchanged', async () => {
+    const outcome = await site.repo.propose({ description: 'change the hero headline to "Learn faster"' });
+    expect(outcome.kind).toBe('proposal');
+    expect(shown(outcome)).toContain("other languages' files are not changed");
+    const after = await site.repo.commitOf({ description: 'change the hero headline to "Learn faster"' }, 'src/locales/en/translation.json');
+    expect(JSON.parse(after)).toEqual({ hero: { title: 'Learn faster', cta: 'Start learning' } });
+    expect(site.repo.git('diff', '--stat', 'main', '--', 'src/locales/de/translation.json').trim()).toBe('');
+  });
+
+  it('finds a button by its translated words', async () => {
+    const after = await site.repo.commitOf({ description: 'change "Start learning" to "Try it free"' }, 'src/locales/en/translation.json');
+    expect(JSON.parse(after).hero.cta).toBe('Try it free');
+  });
+});

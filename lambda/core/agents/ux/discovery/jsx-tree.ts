@@ -2,6 +2,7 @@ import type * as t from '@babel/types';
 import { decodeHTML } from 'entities';
 import type { Project } from './project';
 import { exported, linksArray, localInit, resolveExpression, resolveIdentifier, resolveString, sourceOf, stringSlot, unwrap, type Resolved } from './resolve';
+import { translated, translationKey } from './translations';
 import type { LinksArray, StringSlot, UiChild, UiNode } from './ui-tree';
 
 /**
@@ -207,7 +208,13 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
         continue;
       }
       if (links) continue;
-      const configured = expression.type === 'Identifier' || expression.type === 'MemberExpression' || expression.type === 'OptionalMemberExpression' ? resolveString(project, file, expression) : undefined;
+      const key = translationKey(expression);
+      const configured =
+        expression.type === 'Identifier' || expression.type === 'MemberExpression' || expression.type === 'OptionalMemberExpression'
+          ? resolveString(project, file, expression)
+          : key !== undefined
+            ? translated(project, key)
+            : undefined;
       const display = `{${sourceOf(project, file, expression)}}`;
       if (configured && configured.slot.file !== file) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display });
       else if (configured) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display });

@@ -20,7 +20,7 @@ export function textChange(project: Project, block: TextBlock, wanted: string): 
   let text = wanted.trim();
   let note: string | undefined;
   if (edit.kind === 'string') {
-    return { ok: true, splice: { file: edit.slot.file, start: edit.slot.start, end: edit.slot.end, text: slotText(text, edit.slot) }, from: edit.replaced, to: text, ...(edit.viaConfig ? { note: `The text comes from ${edit.slot.file}, so it is changed there (everywhere it is shown).` } : {}) };
+    return { ok: true, splice: { file: edit.slot.file, start: edit.slot.start, end: edit.slot.end, text: slotText(text, edit.slot) }, from: edit.replaced, to: text, ...(edit.viaConfig ? { note: edit.slot.file.endsWith('.json') ? `The text is a translation in ${edit.slot.file}, so it is changed there (everywhere it is shown); other languages' files are not changed.` : `The text comes from ${edit.slot.file}, so it is changed there (everywhere it is shown).` } : {}) };
   }
   let start = edit.start;
   const raw = (project.text(edit.file) ?? '').slice(edit.start, edit.end);

@@ -25,6 +25,14 @@ export function brokenBy(path: string, before: string, after: string): string | 
       return `The edit would make ${path} invalid CSS (${errorMessage(error)}), so nothing was changed.`;
     }
   }
+  if (path.endsWith('.json')) {
+    try {
+      JSON.parse(after);
+      return undefined;
+    } catch (error) {
+      return `The edit would make ${path} invalid JSON (${errorMessage(error)}), so nothing was changed.`;
+    }
+  }
   if (/\.html?$/.test(path)) {
     const count = (html: string) => {
       let errors = 0;
