@@ -44,7 +44,7 @@ export function parseColor(input: string): ColorParse {
     return { ok: true, hex: `#${digits.length === 3 ? [...digits].map((d) => d + d).join('') : digits}` };
   }
   const name = value.toLowerCase().replace(/[\s_-]+/g, '');
-  const named = CSS_NAMED_COLORS[name];
+  const named = Object.prototype.hasOwnProperty.call(CSS_NAMED_COLORS, name) ? CSS_NAMED_COLORS[name] : undefined;
   if (named) return { ok: true, hex: named, name };
   const why = value.startsWith('#')
     ? 'a hex colour needs exactly 3 or 6 hex digits'

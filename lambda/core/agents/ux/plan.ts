@@ -1,13 +1,13 @@
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode } from '../../domain/discord-text';
 import type { SiteModel, Target } from './discovery/site-model';
-import type { UiNode } from './discovery/ui-tree';
+import { descendants, type UiNode } from './discovery/ui-tree';
 import { classColorEdit, classTokens } from './edits/class-color';
 import { cssColorEdit } from './edits/css-color';
 import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
-import { paletteHex } from './edits/tailwind-color';
+import { isColorValue, paletteHex } from './edits/tailwind-color';
 import { textChange } from './edits/text-change';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
@@ -191,7 +191,7 @@ async function apply(section: string, alternatives: readonly Alternative[], mode
   for (const [path, splices] of byFile) {
     const before = model?.project.text(path) ?? (await readFile(path));
     if (before === undefined) throw new EditError(`${path} does not exist on ${where}.`);
-    const after = applySplices(before, splices);
+    const after = applySplices(before, splices, path);
     const broken = brokenBy(path, before, after);
     if (broken) throw new EditError(broken);
     if (after !== before) files.push({ path, before, after });
@@ -252,6 +252,14 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
     if (target.edit.kind !== 'color') continue;
     const { node, role } = target.edit;
     // An inline style beats every class and rule: change it where it is.
+    if (role === 'text') {
+      // Text inside that sets its own colour would not change: say so instead of a change nobody sees.
+      const inner = [...descendants(node)].flatMap((d) => classTokens(d).filter((t) => t.utility === 'text' && t.variants === '' && isColorValue(t.value, model.theme)).map((t) => t.token));
+      if (inner.length > 0) {
+        message ||= `The texts inside the ${section} set their own colours (${[...new Set(inner)].slice(0, 4).join(', ')}), so a colour on the ${section} itself would not show; change those classes in ${node.file}.`;
+        continue;
+      }
+    }
     const ownTokens = classTokens(node).some((t) => (role === 'background' ? t.utility === 'bg' : t.utility === 'text') && t.variants === '');
     const inline = inlineColorEdit(model, ownTokens ? [node] : [node, ...target.edit.fallbacks], role, hex);
     if (inline) {
@@ -376,7 +384,8 @@ function replaceStep(model: SiteModel, from: string, to: string, section: string
   const alternatives: Alternative[] = [];
   let message = '';
   for (const { block, where: region } of best) {
-    const result = textChange(model.project, block, to);
+    // The person quoted the whole old text: it is replaced as quoted, no copyright kept.
+    const result = textChange(model.project, block, to, { copyright: false });
     if (!result.ok) {
       message ||= result.message;
       continue;

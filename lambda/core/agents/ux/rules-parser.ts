@@ -15,7 +15,7 @@ const COLOR_WORDS = ['color', 'colour', 'background', 'background color', 'backg
 /** Verbs that make the rest of the clause the new text ("make the footer say …", "rename the brand to …"). */
 const SAYS_VERBS = /\b(?:say|says|read|reads|rename|renamed)\b/;
 const UNQUOTED_VALUE = /\b(?:to\s+(?:say|read)|to|as|says?|reads?|into)\s+(.+)$/;
-const LINK_REQUEST = /\badd\b(?:\s+(?:\S+)){0,4}?\s+(?:link|menu item|nav item|navigation link|navigation item|tab)s?\b/;
+const LINK_REQUEST = /\b(?:add|put|insert|include|create)\b(?:\s+(?:\S+)){0,4}?\s+(?:link|menu item|nav item|navigation link|navigation item|tab)s?\b/;
 const REMOVE_VERB = /\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\b/;
 const LINK_WORD = /\b(?:link|menu item|nav item|navigation item|tab)s?\b/;
 const REMOVE_LINK = /\b(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\s+(?:the\s+)?(.+?)\s+(?:link|menu item|nav item|navigation item|tab)s?\b/;
@@ -138,7 +138,7 @@ function findColor(lower: string): string | undefined {
   for (let size = 3; size >= 1; size--) {
     for (let i = 0; i + size <= words.length; i++) {
       const name = words.slice(i, i + size).join('');
-      if (CSS_NAMED_COLORS[name]) return words.slice(i, i + size).join(' ');
+      if (Object.prototype.hasOwnProperty.call(CSS_NAMED_COLORS, name)) return words.slice(i, i + size).join(' ');
     }
   }
   return undefined;
@@ -219,7 +219,14 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     return result;
   }
 
-  const style = quoted.length === 0 ? STYLE_WORDS.find(([pattern]) => pattern.test(lowerClause)) : undefined;
+  const styleWord = STYLE_WORDS.find(([pattern]) => pattern.test(lowerClause.replace(PLACEHOLDER, ' ')));
+  // "round the "Sign up" button": the quote names the element, it is no new text.
+  if (styleWord && quoted.length > 0 && !/\b(?:say|says|read|reads|to|into)\s+\u0000/.test(lowerClause)) {
+    result.understood = true;
+    result.question = `Which element should be ${styleWord[1]}? The UX Agent restyles the ${sectionName}'s texts it found (${listOr(propertiesOfKind(section, 'text'))}); run /ux-update again naming one, e.g. ${inlineCode(`make the ${sectionName} ${propertiesOfKind(section, 'text')[0] ?? 'text'} ${styleWord[1]}`)}.`;
+    return result;
+  }
+  const style = quoted.length === 0 ? styleWord : undefined;
   if (style) {
     result.understood = true;
     const textProperties = propertiesOfKind(section, 'text');
@@ -254,7 +261,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
   const textProperties = propertiesOfKind(section, 'text');
 
   // Quoted words next to "link" or "add" are never a new headline: say what is understood instead of guessing.
-  if (quoted.length > 0 && (LINK_WORD.test(lowerClause) || /\badd\b/.test(lowerClause))) {
+  if (quoted.length > 0 && (LINK_WORD.test(lowerClause) || /\b(?:add|put|insert)\b/.test(lowerClause))) {
     result.understood = true;
     result.question = `Should I add a link? Write it with its path, e.g. ${inlineCode(`add a link "${quoted[0].slice(0, 30)}" to /${quoted[0].toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 30)} in the ${sectionName}`)}; or name the text to change, e.g. ${inlineCode(`change the ${sectionName} text to "${quoted[0].slice(0, 30)}"`)}.`;
     return result;
@@ -352,6 +359,13 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   }
   const { lower, original, quotes } = masked;
   const named = findSections(lower, siteMap);
+  // "call the site Acme Studio", "name the brand "Acme"": the header's title.
+  const call = /^(?:please\s+)?(?:call|name|title)\s+the\s+(?:site|website|brand|company|page)\s+(.+?)(?:\s+(?:in|on)\s+the\s+(?:header|navbar|nav|top bar|menu))?[.!]?$/.exec(lower);
+  if (call) {
+    const value = restore(original.slice(call.index + call[0].indexOf(call[1]), call.index + call[0].indexOf(call[1]) + call[1].length), quotes).trim();
+    const target = ['header', 'navbar'].find((name) => Object.prototype.hasOwnProperty.call(siteMap.sections, name) && Object.entries(siteMap.sections[name].properties).some(([p, spec]) => (p === 'text' || p === 'brand') && propertyKind(spec) === 'text'));
+    if (target && value) return { kind: 'intent', parser: 'rules', intent: { section: target, changes: [{ property: target === 'header' ? 'text' : 'brand', value }] } };
+  }
   const replace = LINK_WORD.test(lower) ? null : REPLACE_REQUEST.exec(lower);
   if (replace && named.length <= 1) {
     return { kind: 'intent', parser: 'rules', intent: { section: named[0] ?? '', changes: [], replaceText: { from: quotes[Number(replace[1])], to: quotes[Number(replace[2])] } } };

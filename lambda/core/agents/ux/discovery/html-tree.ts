@@ -16,11 +16,12 @@ function attributeSlot(html: string, file: string, element: Element, name: strin
   let start = location.startOffset + equals + 1;
   while (/\s/.test(html[start] ?? '')) start++;
   let end = location.endOffset;
-  if (html[start] === '"' || html[start] === "'") {
+  const quoted = html[start] === '"' || html[start] === "'";
+  if (quoted) {
     start++;
     end--;
   }
-  return { file, start, end, raw: html.slice(start, end), syntax: 'html-attribute' };
+  return { file, start, end, raw: html.slice(start, end), syntax: 'html-attribute', ...(quoted ? {} : { unquoted: true }) };
 }
 
 function build(html: string, file: string, element: Element, lineOf: (offset: number) => number): UiNode {

@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { decodeHTML } from 'entities';
 import type { Project } from './project';
-import { exported, linksArray, localInit, resolveExpression, resolveIdentifier, resolveString, sourceOf, stringSlot, unwrap, type Resolved } from './resolve';
+import { exported, linksArray, localInit, parameterNames, resolveExpression, resolveIdentifier, sourceOf, stringSlot, unwrap, type Resolved } from './resolve';
 import { translated, translationKey } from './translations';
 import type { LinksArray, StringSlot, UiChild, UiNode } from './ui-tree';
 
@@ -23,7 +23,64 @@ interface BuildState {
   stack: string[];
   /** CSS-module classes met while reading the current element's class attribute. */
   modules: Array<{ file: string; name: string }>;
+  /** The component functions being rendered, innermost last: names are resolved in the innermost. */
+  scopes: t.Node[];
+  /** Per rendered function (same order as `scopes`): the props its caller passed, and where the caller is. */
+  frames: Frame[];
 }
+
+/** A prop as the caller wrote it: `<Hero title="Ship faster" />` → title ↦ the string, in the caller's file and frame. */
+interface PassedProp {
+  file: string;
+  expression: t.Node;
+  /** Index of the caller's frame in `frames` (-1: a root component). */
+  frame: number;
+}
+
+interface Frame {
+  props: Map<string, PassedProp>;
+}
+
+/**
+ * Resolves an expression written in the current component, following props to what the caller
+ * passed (`{title}` in Hero → `<Hero title="…" />` in the page, through several levels).
+ */
+function resolveInState(state: BuildState, file: string, expression: t.Node, level = state.scopes.length - 1, depth = 0): Resolved | undefined {
+  const scope = level >= 0 ? state.scopes[level] : undefined;
+  const frame = level >= 0 ? state.frames[level] : undefined;
+  const node = unwrap(expression);
+  if (scope && frame && node && depth < 6) {
+    const params = parameterNames(scope);
+    const propName =
+      node.type === 'Identifier' && params.has(node.name)
+        ? node.name
+        : (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && node.object.type === 'Identifier' && params.has(node.object.name) && !node.computed && node.property.type === 'Identifier' && /^props$/i.test(node.object.name)
+          ? node.property.name
+          : undefined;
+    if (propName) {
+      const passed = frame.props.get(propName);
+      return passed ? resolveInState(state, passed.file, passed.expression, passed.frame, depth + 1) : undefined;
+    }
+  }
+  return resolveExpression(state.project, file, expression, 0, scope);
+}
+
+/** A resolved string literal (or template without expressions), as value and slot. */
+function stringInState(state: BuildState, file: string, expression: t.Node): { value: string; slot: StringSlot } | undefined {
+  const resolved = resolveInState(state, file, expression);
+  const node = unwrap(resolved?.node);
+  if (!resolved || !node) return undefined;
+  if (node.type === 'StringLiteral' || (node.type === 'TemplateLiteral' && node.expressions.length === 0)) {
+    const slot = stringSlot(state.project, resolved.file, node);
+    const value = node.type === 'StringLiteral' ? node.value : (node.quasis[0]?.value.cooked ?? '');
+    return slot ? { value, slot } : undefined;
+  }
+  return undefined;
+}
+
+/** Functions that join class strings, to which one more string argument can be given. */
+const CLASS_JOINERS = new Set(['cn', 'clsx', 'classnames', 'classNames', 'cx', 'twMerge', 'twJoin', 'ctl']);
+
 
 /** A function component, or a class component (its `render()` is found inside the class body). */
 const isFunction = (node: t.Node | null | undefined): node is FunctionLike =>
@@ -126,7 +183,7 @@ function classSlots(state: BuildState, file: string, node: t.Node, conditional: 
           return true;
         }
       }
-      const resolved = resolveExpression(project, file, expression);
+      const resolved = resolveInState(state, file, expression);
       if (!resolved || resolved.node === expression) return false;
       return classSlots(state, resolved.file, resolved.node, conditional, out, depth + 1);
     }
@@ -149,7 +206,7 @@ function mappedLinks(state: BuildState, file: string, expression: t.Node): Links
 }
 
 function arrayOfLinks(state: BuildState, file: string, expression: t.Node): LinksArray | undefined {
-  const resolved = resolveExpression(state.project, file, expression);
+  const resolved = resolveInState(state, file, expression);
   const node = unwrap(resolved?.node);
   if (!resolved || node?.type !== 'ArrayExpression') return undefined;
   return linksArray(state.project, resolved.file, node, sourceOf(state.project, file, expression));
@@ -211,7 +268,7 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
       const key = translationKey(expression);
       const configured =
         expression.type === 'Identifier' || expression.type === 'MemberExpression' || expression.type === 'OptionalMemberExpression'
-          ? resolveString(project, file, expression)
+          ? stringInState(state, file, expression)
           : key !== undefined
             ? translated(project, key)
             : undefined;
@@ -228,7 +285,7 @@ function attributeString(state: BuildState, file: string, value: t.JSXAttribute[
   if (!value) return 'true';
   if (value.type === 'StringLiteral') return value.value;
   if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
-    const resolved = resolveString(state.project, file, value.expression);
+    const resolved = stringInState(state, file, value.expression);
     return resolved?.value;
   }
   return undefined;
@@ -259,7 +316,9 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     if (name === 'className' || name === 'class') {
       hasClassAttribute = true;
       const value = attribute.value;
-      if (value?.type === 'JSXExpressionContainer' && value.expression.type === 'CallExpression' && value.expression.arguments.length > 0) classCallAt = (value.expression.end ?? 1) - 1;
+      if (value?.type === 'JSXExpressionContainer' && value.expression.type === 'CallExpression' && value.expression.arguments.length > 0 && value.expression.callee.type === 'Identifier' && CLASS_JOINERS.has(value.expression.callee.name)) {
+        classCallAt = (value.expression.end ?? 1) - 1;
+      }
       if (value?.type === 'StringLiteral') {
         const slot = stringSlot(project, file, value, true);
         if (slot) slots.push(slot);
@@ -310,7 +369,14 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     const component = findComponent(project, file, tag);
     if (component) {
       state.stack.push(key);
-      const rendered = renderFunction(state, component.file, component.fn, depth + 1);
+      const props = new Map<string, PassedProp>();
+      const callerFrame = state.scopes.length - 1;
+      for (const attribute of opening.attributes) {
+        if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || !attribute.value) continue;
+        const value = attribute.value.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value;
+        if (value.type !== 'JSXEmptyExpression') props.set(attribute.name.name, { file, expression: value, frame: callerFrame });
+      }
+      const rendered = renderFunction(state, component.file, component.fn, depth + 1, { props });
       state.stack.pop();
       for (const child of rendered) {
         if (child.kind !== 'element') continue;
@@ -324,13 +390,20 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
 }
 
 /** The JSX a component function renders, as tree children (every return, in source order). */
-function renderFunction(state: BuildState, file: string, fn: FunctionLike, depth: number): UiChild[] {
+function renderFunction(state: BuildState, file: string, fn: FunctionLike, depth: number, frame: Frame = { props: new Map() }): UiChild[] {
   const found: Array<t.JSXElement | t.JSXFragment> = [];
   jsxInside(fn.body, found);
   const out: UiChild[] = [];
-  for (const element of found) {
-    if (element.type === 'JSXElement') out.push(...elementChildren(state, file, element, depth));
-    else out.push(...childrenOf(state, file, element.children, depth));
+  state.scopes.push(fn);
+  state.frames.push(frame);
+  try {
+    for (const element of found) {
+      if (element.type === 'JSXElement') out.push(...elementChildren(state, file, element, depth));
+      else out.push(...childrenOf(state, file, element.children, depth));
+    }
+  } finally {
+    state.scopes.pop();
+    state.frames.pop();
   }
   return out;
 }
@@ -348,7 +421,7 @@ export function renderTag(project: Project, file: string, tag: string): UiNode |
 }
 
 function renderFound(project: Project, component: { file: string; fn: FunctionLike }, name: string): UiNode {
-  const state: BuildState = { project, nodes: 0, stack: [`${component.file}#${name}`], modules: [] };
+  const state: BuildState = { project, nodes: 0, stack: [`${component.file}#${name}`], modules: [], scopes: [], frames: [] };
   const children = renderFunction(state, component.file, component.fn, 0);
   const start = component.fn.start ?? 0;
   return {
@@ -373,7 +446,7 @@ function renderFound(project: Project, component: { file: string; fn: FunctionLi
 export function renderFile(project: Project, file: string): UiNode | undefined {
   const ast = project.ast(file);
   if (!ast) return undefined;
-  const state: BuildState = { project, nodes: 0, stack: [], modules: [] };
+  const state: BuildState = { project, nodes: 0, stack: [], modules: [], scopes: [], frames: [] };
   const found: Array<t.JSXElement | t.JSXFragment> = [];
   jsxInside(ast.program, found);
   const children: UiChild[] = [];

@@ -131,12 +131,25 @@ export class Project {
     return seen;
   }
 
-  /** 1-based line of an offset in a file. */
+  private readonly lineStarts = new Map<string, number[]>();
+
+  /** 1-based line of an offset in a file (line starts computed once per file, then a binary search). */
   line(path: string, offset: number): number {
-    const text = this.files.get(path) ?? '';
-    let line = 1;
-    for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
+    let starts = this.lineStarts.get(path);
+    if (!starts) {
+      const text = this.files.get(path) ?? '';
+      starts = [0];
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+      this.lineStarts.set(path, starts);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
   }
 }
 

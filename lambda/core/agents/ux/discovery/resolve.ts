@@ -36,18 +36,39 @@ export function localInit(project: Project, file: string, name: string): t.Node 
     }
     if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) return declaration;
   }
-  return nestedInit(ast.program, name);
+  return undefined;
 }
 
-/** Every `const`/`let` declared anywhere in a file, first declaration per name; built once per file. */
+/** The names a function's parameters bind (`title`, `{ title, items = [] }`, `...rest`). */
+export function parameterNames(fn: t.Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (pattern: t.Node | null | undefined) => {
+    if (!pattern) return;
+    if (pattern.type === 'Identifier') names.add(pattern.name);
+    else if (pattern.type === 'AssignmentPattern') visit(pattern.left);
+    else if (pattern.type === 'RestElement') visit(pattern.argument);
+    else if (pattern.type === 'ArrayPattern') pattern.elements.forEach(visit);
+    else if (pattern.type === 'ObjectPattern') for (const property of pattern.properties) visit(property.type === 'RestElement' ? property.argument : (property.value as t.Node));
+    else if (pattern.type === 'TSParameterProperty') visit(pattern.parameter);
+  };
+  if ('params' in fn && Array.isArray(fn.params)) for (const param of fn.params) visit(param as t.Node);
+  return names;
+}
+
+/** Every `const`/`let` declared inside a function, first declaration per name; built once per function. */
 const nestedDeclarations = new WeakMap<t.Node, Map<string, t.Node>>();
 
-/** A `const`/`let` declared inside a function body (e.g. `let headerClass = '…'` in a component). */
-function nestedInit(root: t.Node, name: string): t.Node | undefined {
-  let table = nestedDeclarations.get(root);
+/**
+ * What a name means inside the component function `scope` (e.g. `let headerClass = '…'` in it):
+ * its own declaration, `shadowed` when it is one of the function's parameters (a prop, whose
+ * value comes from wherever the component is used), or nothing when the function does not bind it.
+ */
+function scopedInit(scope: t.Node, name: string): t.Node | 'shadowed' | undefined {
+  if (parameterNames(scope).has(name)) return 'shadowed';
+  let table = nestedDeclarations.get(scope);
   if (!table) {
-    table = collectDeclarations(root);
-    nestedDeclarations.set(root, table);
+    table = collectDeclarations(scope);
+    nestedDeclarations.set(scope, table);
   }
   return table.get(name);
 }
@@ -112,8 +133,13 @@ export function exported(project: Project, file: string, name: string, depth = 0
   return undefined;
 }
 
-export function resolveIdentifier(project: Project, file: string, name: string, depth = 0): Resolved | undefined {
+export function resolveIdentifier(project: Project, file: string, name: string, depth = 0, scope?: t.Node): Resolved | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  if (scope) {
+    const inner = scopedInit(scope, name);
+    if (inner === 'shadowed') return undefined;
+    if (inner) return resolveExpression(project, file, inner, depth + 1, scope) ?? { file, node: inner };
+  }
   const init = localInit(project, file, name);
   if (init) return resolveExpression(project, file, init, depth + 1) ?? { file, node: init };
   const binding = project.importsOf(file).get(name);
@@ -139,8 +165,12 @@ export function objectProperty(object: t.ObjectExpression, name: string): t.Obje
   return undefined;
 }
 
-/** Resolves identifiers and member chains to the node they denote; literals resolve to themselves. */
-export function resolveExpression(project: Project, file: string, expression: t.Node, depth = 0): Resolved | undefined {
+/**
+ * Resolves identifiers and member chains to the node they denote; literals resolve to themselves.
+ * `scope` is the component function the expression is written in: its locals and parameters
+ * shadow the module's names; nothing outside it and the module level is looked at.
+ */
+export function resolveExpression(project: Project, file: string, expression: t.Node, depth = 0, scope?: t.Node): Resolved | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrap(expression);
   if (!node) return undefined;
@@ -151,16 +181,16 @@ export function resolveExpression(project: Project, file: string, expression: t.
     case 'ObjectExpression':
       return { file, node };
     case 'Identifier':
-      return resolveIdentifier(project, file, node.name, depth + 1);
+      return resolveIdentifier(project, file, node.name, depth + 1, scope);
     case 'MemberExpression':
     case 'OptionalMemberExpression': {
       const key = node.computed ? (node.property.type === 'StringLiteral' ? node.property.value : undefined) : node.property.type === 'Identifier' ? node.property.name : undefined;
       if (key === undefined) return undefined;
-      if (node.object.type === 'Identifier') {
+      if (node.object.type === 'Identifier' && !(scope && scopedInit(scope, node.object.name))) {
         const binding = project.importsOf(file).get(node.object.name);
         if (binding?.imported === '*' && binding.file) return exported(project, binding.file, key, depth + 1);
       }
-      const base = resolveExpression(project, file, node.object, depth + 1);
+      const base = resolveExpression(project, file, node.object, depth + 1, scope);
       const object = unwrap(base?.node);
       if (!base || object?.type !== 'ObjectExpression') return undefined;
       const property = objectProperty(object, key);
@@ -187,8 +217,8 @@ export function stringSlot(project: Project, file: string, node: t.StringLiteral
 }
 
 /** A resolved string (literal or template without expressions) as value + slot. */
-export function resolveString(project: Project, file: string, expression: t.Node): { value: string; slot: StringSlot } | undefined {
-  const resolved = resolveExpression(project, file, expression);
+export function resolveString(project: Project, file: string, expression: t.Node, scope?: t.Node): { value: string; slot: StringSlot } | undefined {
+  const resolved = resolveExpression(project, file, expression, 0, scope);
   const node = unwrap(resolved?.node);
   if (!resolved || !node) return undefined;
   if (node.type === 'StringLiteral') {

@@ -190,7 +190,7 @@ function linkGroups(root: UiNode): LinkGroup[] {
     const runs: LinkItem[][] = [];
     let run: LinkItem[] = [];
     items.forEach((item, i) => {
-      if (item && (run.length === 0 || run[0].outer.tag === item.outer.tag || (LINK_TAGS.has(run[0].outer.tag) && LINK_TAGS.has(item.outer.tag))) && !isButton(item.link)) {
+      if (item && (run.length === 0 || ((run[0].outer.tag === item.outer.tag || (LINK_TAGS.has(run[0].outer.tag) && LINK_TAGS.has(item.outer.tag))) && run[0].outer.file === item.outer.file)) && !isButton(item.link)) {
         run.push(item);
       } else {
         if (run.length >= 2) runs.push(run);

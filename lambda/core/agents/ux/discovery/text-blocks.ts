@@ -8,7 +8,18 @@ import type { StringSlot, UiChild, UiNode } from './ui-tree';
  */
 export type TextEdit =
   /** Replace the characters `start`–`end` of the markup (JSX text or HTML text). */
-  | { kind: 'markup'; file: string; start: number; end: number; syntax: 'jsx' | 'html'; keptBefore: string; keptAfter: string; replaced: string }
+  | {
+      kind: 'markup';
+      file: string;
+      start: number;
+      end: number;
+      syntax: 'jsx' | 'html';
+      keptBefore: string;
+      keptAfter: string;
+      replaced: string;
+      /** Where the whole line starts (before a kept `© {year}`), for replacing it whole. */
+      lineStart: number;
+    }
   /** Replace a string literal's content (a config value, or `{"…"}` in JSX). */
   | { kind: 'string'; slot: StringSlot; viaConfig: boolean; replaced: string };
 
@@ -60,7 +71,7 @@ type Item =
   | { kind: 'space' }
   | { kind: 'break' }
   | { kind: 'string'; child: Extract<UiChild, { kind: 'string' }> }
-  | { kind: 'token'; display: string }
+  | { kind: 'token'; display: string; range: { file: string; start: number; end: number } }
   /** An element with words of its own (a link, a button) among the words: replacing the words removes it. */
   | { kind: 'inline'; display: string; range: { file: string; start: number; end: number } }
   /** A `<span>`/`<strong>`… holding only words: part of the text. */
@@ -75,7 +86,7 @@ function classify(child: UiChild): Item | undefined {
       if (!child.viaConfig && child.value.trim() === '') return { kind: 'space' };
       return { kind: 'string', child };
     case 'expression':
-      return { kind: 'token', display: child.display };
+      return { kind: 'token', display: child.display, range: child.range };
     case 'element': {
       if (child.node.tag === 'br') return { kind: 'break' };
       const text = visibleText(child.node);
@@ -110,6 +121,13 @@ export function textBlock(node: UiNode): TextBlock | undefined {
   const items = ownChildren(node).map(classify).filter((i): i is Item => i !== undefined);
   const meaningful = items.filter((i) => i.kind !== 'space');
   const text = fold(items.map(displayOf).join(''));
+  // `{name}.` / `☕ {brand}`: one config or prop string carries all the words; the marks around it stay.
+  const wordyStrings = meaningful.filter((i) => i.kind === 'string' && WORDY.test(i.child.value));
+  const onlyMarks = meaningful.every((i) => i.kind === 'string' || i.kind === 'icon' || (i.kind === 'words' && !WORDY.test(i.child.value)));
+  if (meaningful.length > 1 && wordyStrings.length === 1 && onlyMarks) {
+    const child = (wordyStrings[0] as Extract<Item, { kind: 'string' }>).child;
+    return { node, text, inside: [], edit: { kind: 'string', slot: child.slot, viaConfig: child.viaConfig ?? false, replaced: child.value } };
+  }
   if (meaningful.length === 1 && meaningful[0].kind === 'string') {
     const child = meaningful[0].child;
     if (!WORDY.test(child.value)) return undefined;
@@ -146,13 +164,22 @@ export function textBlock(node: UiNode): TextBlock | undefined {
   const block = { syntax: node.syntax };
   const startEdge = edge(first.item, 'start');
   const endEdge = edge(last.item, 'end');
+  // Words from two files (a component's own output beside what its caller passes) are not one text.
+  if (startEdge.file !== endEdge.file) return undefined;
   const start = startEdge.offset;
   const end = endEdge.offset;
   const firstValue = first.item.kind === 'words' ? first.item.child.value : '';
   const keptBefore = fold(items.slice(0, first.index).map(displayOf).join('') + firstValue.slice(0, firstValue.length - firstValue.trimStart().length));
   const keptAfter = fold(items.slice(last.index + 1).map(displayOf).join(''));
   const replaced = fold(items.slice(first.index, last.index + 1).map(displayOf).join(''));
-  return { node, text, inside, ...(formatted.length > 0 ? { formatted } : {}), edit: { kind: 'markup', file: startEdge.file, start, end, syntax: startEdge.syntax, keptBefore, keptAfter, replaced } };
+  const firstItem = items.find((i) => i.kind !== 'space');
+  const lineStart =
+    firstItem && firstItem.kind === 'words' && firstItem.child.range.file === startEdge.file
+      ? firstItem.child.range.start + (firstItem.child.raw.length - firstItem.child.raw.trimStart().length)
+      : firstItem && (firstItem.kind === 'token' || firstItem.kind === 'format' || firstItem.kind === 'inline') && firstItem.range.file === startEdge.file
+        ? firstItem.range.start
+        : start;
+  return { node, text, inside, ...(formatted.length > 0 ? { formatted } : {}), edit: { kind: 'markup', file: startEdge.file, start, end, syntax: startEdge.syntax, keptBefore, keptAfter, replaced, lineStart: Math.min(lineStart, start) } };
 }
 
 /** Every text block in a subtree, in document order. */

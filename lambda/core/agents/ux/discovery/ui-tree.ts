@@ -17,6 +17,8 @@ export interface StringSlot extends SourceRange {
   syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute';
   /** True when the string only applies under a condition (`cond && "…"`, one branch of `a ? b : c`). */
   conditional?: boolean;
+  /** An HTML attribute value written without quotes (`class=title`): it can take no space. */
+  unquoted?: boolean;
 }
 
 export type UiChild =

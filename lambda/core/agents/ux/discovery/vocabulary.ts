@@ -13,7 +13,8 @@ export function vocabularyOf(model: SiteModel): SiteMap {
   for (const [name, section] of Object.entries(model.sections)) {
     const properties: Record<string, PropertySpec> = {};
     for (const [property, found] of Object.entries(section.properties)) {
-      if (found.targets.length === 0 && !found.hint) continue;
+      // A property found nowhere stays known, so "the hero headline" is never read as another text of the section.
+
       properties[property] = {
         edit: 'discovered',
         kind: found.kind === 'style' ? 'text' : found.kind,
@@ -63,6 +64,10 @@ export function describeSite(model: SiteModel | undefined, vocabulary: SiteMap, 
         continue;
       }
       const targets = found?.properties[property]?.targets ?? [];
+      if (targets.length === 0) {
+        lines.push(`  ${property} (${spec.kind}): not found`);
+        continue;
+      }
       const places = targets.slice(0, 4).map((t) => (spec.kind === 'color' ? `${t.file}:${t.line}` : `${JSON.stringify(shorten(t.current, 40))} ${t.file}:${t.line}`));
       lines.push(`  ${property} (${spec.kind}): ${places.join('; ')}${targets.length > 4 ? `; and ${targets.length - 4} more` : ''}${targets.length > 1 ? ' — several places: you will be asked which' : ''}`);
     }

@@ -8,6 +8,7 @@ import type { Splice } from './splice';
  */
 export function addClassSplice(node: UiNode, added: string): Splice | undefined {
   const slot = node.classSlots.find((s) => !s.conditional && s.raw.trim() !== '');
+  if (slot?.unquoted) return { file: slot.file, start: slot.start, end: slot.end, text: `"${slot.raw} ${added}"` };
   if (slot) return { file: slot.file, start: slot.end, end: slot.end, text: /\s$/.test(slot.raw) ? `${added} ` : ` ${added}` };
   if (node.classCallAt !== undefined) return { file: node.file, start: node.classCallAt, end: node.classCallAt, text: `, "${added}"` };
   if (!node.hasClassAttribute) {

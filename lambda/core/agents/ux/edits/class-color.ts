@@ -42,8 +42,11 @@ export type ClassColorResult =
 export function classColorEdit(node: UiNode, role: 'background' | 'text', hex: string, requested: string, theme: Theme, where: string): ClassColorResult {
   const utility = role === 'background' ? 'bg' : 'text';
   const tokens = classTokens(node).filter((t) => isColorValue(t.value, theme));
-  const base = tokens.filter((t) => t.utility === utility && t.variants === '' && !t.slot.conditional);
-  const kept = tokens.filter((t) => t.utility === utility && (t.variants !== '' || t.slot.conditional)).map((t) => t.token);
+  // `supports-[backdrop-filter]:bg-white/60` applies in every current browser: it is the colour too.
+  const alwaysOn = (t: ClassToken) => t.variants === '' || /^(?:supports-\[[^\]]*\]:)+$/.test(t.variants);
+  const base = tokens.filter((t) => t.utility === utility && alwaysOn(t) && !t.slot.conditional);
+  const kept = tokens.filter((t) => t.utility === utility && !(alwaysOn(t) && !t.slot.conditional)).map((t) => t.token);
+  const stateful = tokens.filter((t) => t.utility === utility && t.variants === '' && t.slot.conditional);
   if (base.length > 0) {
     const splices: Splice[] = [];
     let to = '';
@@ -53,6 +56,9 @@ export function classColorEdit(node: UiNode, role: 'background' | 'text', hex: s
       splices.push({ file: token.slot.file, start: token.start, end: token.end, text: to });
     }
     return { ok: true, splices, from: base.map((t) => t.token).join(' '), to, choice: tailwindColor(hex, requested, base[0].value, theme), kept };
+  }
+  if (stateful.length > 0) {
+    return { ok: false, message: `The ${role === 'background' ? 'background' : 'text colour'} of the <${node.tag}> in ${node.file}:${node.line} (${where}) depends on its state (${stateful.map((t) => t.token).join(' or ')}); the UX Agent does not choose between them, so change them in the code.` };
   }
   const gradient = tokens.filter((t) => ['from', 'via', 'to'].includes(t.utility) && t.variants === '');
   if (role === 'background' && gradient.length > 0) {

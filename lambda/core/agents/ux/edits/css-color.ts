@@ -89,6 +89,28 @@ export function declarationValue(project: Project, file: string, decl: postcss.D
   return { start: valueAt, end: valueAt + decl.value.length, line: decl.source?.start?.line ?? 1 };
 }
 
+/** [ids, classes, tags] of a simple selector such as `header.site-header` or `#mainNav`. */
+function specificity(selector: string): [number, number, number] {
+  const ids = (selector.match(/#[\w-]+/g) ?? []).length;
+  const classes = (selector.match(/\.[\w-]+|\[[^\]]*\]|:(?!:)[\w-]+/g) ?? []).length;
+  const tags = /^[a-z]/i.test(selector) ? 1 : 0;
+  return [ids, classes, tags];
+}
+
+export function mostSpecific(found: readonly Found[]): Found | undefined {
+  let best: Found | undefined;
+  for (const f of found) {
+    if (!best) {
+      best = f;
+      continue;
+    }
+    const [a, b] = [specificity(f.selector), specificity(best.selector)];
+    const compare = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    if (compare >= 0) best = f;
+  }
+  return best;
+}
+
 export function cssColorEdit(project: Project, stylesheets: readonly string[], node: UiNode, role: 'background' | 'text', hex: string, where: string): CssColorResult {
   const properties = role === 'background' ? ['background-color', 'background'] : ['color'];
   const { found, roots, selectors: wanted } = matchingDeclarations(project, stylesheets, node, properties);
@@ -96,8 +118,9 @@ export function cssColorEdit(project: Project, stylesheets: readonly string[], n
     return { ok: false, message: `No CSS rule sets the ${role === 'background' ? 'background' : 'text'} colour of the ${where} (${[...wanted].slice(0, 4).join(', ')}) in ${stylesheets.length > 0 ? stylesheets.join(', ') : 'the site’s stylesheets'}.` };
   }
   // The element's own, unconditional rule is its colour; later ones that apply only sometimes (a media query, a scrolled or hover state) are named, not changed.
+  // As a browser decides: the most specific selector (id, then class, then tag), then the later rule.
   const base = found.filter((f) => !f.conditional && !f.variant);
-  const target = base[base.length - 1] ?? found.filter((f) => !f.variant).pop();
+  const target = mostSpecific(base) ?? mostSpecific(found.filter((f) => !f.variant));
   if (!target) {
     return { ok: false, message: `The ${where} colour is only set for some states (${found.map((f) => `${f.conditional ? `${f.conditional} ` : ''}${f.selector}`).slice(0, 3).join(', ')}); change it in the stylesheet.` };
   }

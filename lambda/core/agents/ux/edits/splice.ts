@@ -9,7 +9,9 @@ export interface Splice {
 }
 
 /** Applies splices to one file's base content, last first so earlier offsets stay valid; overlapping splices are refused. */
-export function applySplices(content: string, splices: readonly Splice[]): string {
+export function applySplices(content: string, splices: readonly Splice[], path?: string): string {
+  const stray = path ? splices.find((s) => s.file !== path) : undefined;
+  if (stray) throw new EditError(`An edit meant for ${stray.file} was about to be written into ${path}, so nothing was changed.`);
   const ordered = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
   let out = content;
   let floor = Number.POSITIVE_INFINITY;

@@ -3,7 +3,7 @@ import type { Theme } from '../discovery/theme';
 import type { UiNode } from '../discovery/ui-tree';
 import type { StyleStep } from '../intent';
 import { addClassSplice } from './add-class';
-import { declarationValue, matchingDeclarations } from './css-color';
+import { declarationValue, matchingDeclarations, mostSpecific } from './css-color';
 import type { Splice } from './splice';
 
 /**
@@ -21,7 +21,7 @@ const STEP: Readonly<Record<StyleStep, { scale: keyof typeof SCALES; by: number;
   bigger: { scale: 'size', by: 1, add: 'text-lg', headingAdd: 'text-4xl' },
   smaller: { scale: 'size', by: -1, add: 'text-sm', headingAdd: 'text-2xl' },
   bolder: { scale: 'weight', by: 1, add: 'font-semibold' },
-  rounded: { scale: 'radius', by: 2, add: 'rounded-lg' },
+  rounded: { scale: 'radius', by: 1, add: 'rounded-lg' },
   square: { scale: 'radius', by: -99, add: 'rounded-none' },
 };
 
@@ -56,7 +56,7 @@ function cssStep(model: SiteModel, node: UiNode, step: StyleStep, where: string)
   }
   if (model.theme.tailwind) return { ok: false, message: `No Tailwind class or inline style sets the ${property} of the ${where}.` };
   const { found } = matchingDeclarations(model.project, model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css')), node, [property]);
-  const declaration = found[found.length - 1];
+  const declaration = mostSpecific(found.filter((f) => !f.conditional && !f.variant)) ?? mostSpecific(found);
   if (!declaration) return { ok: false, message: `No CSS rule sets the ${property} of the ${where}; add one in the stylesheet.` };
   const range = declarationValue(model.project, declaration.file, declaration.decl);
   if (!range) return { ok: false, message: `The ${property} of the ${where} in ${declaration.file} is written in a way the UX Agent cannot edit safely.` };

@@ -36,13 +36,14 @@ export function paletteFromWords(words: string): string | undefined {
   const parts = words.toLowerCase().replace(/grey/g, 'gray').split(/[\s_-]+/).filter(Boolean);
   if (parts.length === 0 || parts.length > 2) return undefined;
   const joined = parts.join('');
-  if (parts.length === 1 && NAMED[joined]) return NAMED[joined];
+  const own = <T,>(table: Readonly<Record<string, T>>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+  if (parts.length === 1 && own(NAMED, joined)) return own(NAMED, joined);
   const hue = parts[parts.length - 1];
   const modifier = parts.length === 2 ? parts[0] : undefined;
   if (SPECIAL.includes(hue) && !modifier) return hue;
   if (!(HUES as readonly string[]).includes(hue)) return undefined;
-  if (modifier && !MODIFIER_SHADE[modifier]) return undefined;
-  return `${hue}-${modifier ? MODIFIER_SHADE[modifier] : '600'}`;
+  if (modifier && !own(MODIFIER_SHADE, modifier)) return undefined;
+  return `${hue}-${modifier ? own(MODIFIER_SHADE, modifier) : '600'}`;
 }
 
 /** The palette name whose hex is exactly `hex`. */

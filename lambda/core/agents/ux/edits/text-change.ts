@@ -10,11 +10,27 @@ import { markupText, slotText } from './write-text';
  */
 export type TextChange = { ok: true; splice: Splice; from: string; to: string; note?: string } | { ok: false; message: string };
 
-const COPYRIGHT_RAW = /^(?:(?:©|&copy;|&#169;|&#xa9;|\(c\)|copyright)\s*)+(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?[\s,.]*/i;
-const COPYRIGHT_TEXT = /^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?[\s,.]*/i;
-const SHOWS_COPYRIGHT = /©|\(c\)|copyright/i;
+const COPYRIGHT_RAW = /^(?:(?:©|&copy;|&#169;|&#xa9;|\(c\)|copyright\b)\s*)+(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?[\s,.]*/i;
+const COPYRIGHT_TEXT = /^(?:(?:©|\(c\)|copyright\b)\s*)+(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?[\s,.]*/i;
+const SHOWS_COPYRIGHT = /©|\(c\)|\bcopyright\b/i;
+/** A prefix worth keeping holds the mark or a year, not just the word "Copyright" ("Copyright made simple" is a headline). */
+const MARK_OR_YEAR = /©|&copy;|&#169;|&#xa9;|\(c\)|\d{4}/i;
+const SMALL_WORDS = new Set(['and', '&', 'of', 'the', 'de', 'von', 'van', 'der', 'y', 'et', 'und']);
+/** Words that name a holder ("Acme Inc.", "Jane Doe & Co.") rather than a sentence ("Made with love in Boulder"). */
+function holderLike(text: string): boolean {
+  if (/all rights reserved/i.test(text)) return true;
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}&(@"'“.]/u.test(w) || SMALL_WORDS.has(w.toLowerCase()));
+}
+/** A separator after the holder ("Brewly Coffee Co. · Made in Portland"): what follows it stays. */
+const SEPARATOR = /\s+[·•|—–]\s+|\s+&middot;\s+|\s+&bull;\s+/;
 
-export function textChange(project: Project, block: TextBlock, wanted: string): TextChange {
+export interface TextChangeOptions {
+  /** Keep a copyright mark and year the line shows (off when the person quoted the whole old text). */
+  copyright?: boolean;
+}
+
+export function textChange(project: Project, block: TextBlock, wanted: string, options: TextChangeOptions = {}): TextChange {
   const edit = block.edit;
   if (!edit) return { ok: false, message: `The text ${JSON.stringify(block.text)} in ${block.node.file}:${block.node.line} is not written where it can be edited.` };
   let text = wanted.trim();
@@ -23,20 +39,40 @@ export function textChange(project: Project, block: TextBlock, wanted: string): 
     return { ok: true, splice: { file: edit.slot.file, start: edit.slot.start, end: edit.slot.end, text: slotText(text, edit.slot) }, from: edit.replaced, to: text, ...(edit.viaConfig ? { note: edit.slot.file.endsWith('.json') ? `The text is a translation in ${edit.slot.file}, so it is changed there (everywhere it is shown); other languages' files are not changed.` : `The text comes from ${edit.slot.file}, so it is changed there (everywhere it is shown).` } : {}) };
   }
   let start = edit.start;
-  const raw = (project.text(edit.file) ?? '').slice(edit.start, edit.end);
-  const ownPrefix = COPYRIGHT_RAW.exec(raw);
+  let end = edit.end;
+  const source = project.text(edit.file) ?? '';
+  const raw = source.slice(edit.start, edit.end);
+  const copyright = options.copyright ?? true;
+  const ownPrefix = copyright ? COPYRIGHT_RAW.exec(raw) : null;
   const wantedPrefix = COPYRIGHT_TEXT.exec(text);
-  if (SHOWS_COPYRIGHT.test(edit.keptBefore) && wantedPrefix && wantedPrefix[0]) {
+  const shownBefore = copyright && SHOWS_COPYRIGHT.test(edit.keptBefore);
+  let keptPrefix = false;
+  if (shownBefore && wantedPrefix && wantedPrefix[0] && MARK_OR_YEAR.test(wantedPrefix[0])) {
     text = text.slice(wantedPrefix[0].length);
+    keptPrefix = true;
     note = `The © and year already shown (${edit.keptBefore}) are kept, not written twice.`;
-  } else if (ownPrefix && ownPrefix[0].trim() && !wantedPrefix?.[0]) {
+  } else if (shownBefore && !holderLike(text)) {
+    // A sentence, not a holder: the whole line becomes it, © and year included.
+    start = edit.lineStart;
+    note = `The whole line is replaced, its © and year (${edit.keptBefore}) included.`;
+  } else if (shownBefore) {
+    keptPrefix = true;
+  } else if (ownPrefix && ownPrefix[0].trim() && MARK_OR_YEAR.test(ownPrefix[0]) && !wantedPrefix?.[0] && holderLike(text)) {
     start += ownPrefix[0].length;
+    keptPrefix = true;
     note = `The ${ownPrefix[0].trim()} prefix is kept.`;
+  }
+  if (keptPrefix) {
+    const separator = SEPARATOR.exec(source.slice(start, end));
+    if (separator && separator.index > 0 && !SEPARATOR.test(text)) {
+      end = start + separator.index;
+      note = [note, `What follows the holder (${source.slice(end, edit.end).trim().slice(0, 40)}) is kept.`].filter(Boolean).join(' ');
+    }
   }
   if (block.formatted && block.formatted.length > 0) note = [note, `The formatting inside the old words (${block.formatted.slice(0, 2).join(', ')}) is replaced with them.`].filter(Boolean).join(' ');
   if (text === '') return { ok: false, message: `Nothing would be left of the new text once the © and year already shown are kept; give the words that follow them.` };
-  const from = start === edit.start ? edit.replaced : edit.replaced.replace(COPYRIGHT_TEXT, '');
+  const from = start === edit.start && end === edit.end ? edit.replaced : source.slice(start, end).replace(/\s+/g, ' ').trim();
   // The site's own way of writing the copyright sign.
-  const written = raw.includes('&copy;') ? markupText(text, edit.syntax).replace(/©/g, '&copy;') : markupText(text, edit.syntax);
-  return { ok: true, splice: { file: edit.file, start, end: edit.end, text: written }, from, to: text, ...(note ? { note } : {}) };
+  const written = source.slice(edit.lineStart, edit.end).includes('&copy;') ? markupText(text, edit.syntax).replace(/©/g, '&copy;') : markupText(text, edit.syntax);
+  return { ok: true, splice: { file: edit.file, start, end, text: written }, from, to: text, ...(note ? { note } : {}) };
 }

@@ -27,7 +27,7 @@ export function brokenBy(path: string, before: string, after: string): string | 
   }
   if (path.endsWith('.json')) {
     try {
-      JSON.parse(after);
+      JSON.parse(after.replace(/^\uFEFF/, ''));
       return undefined;
     } catch (error) {
       return `The edit would make ${path} invalid JSON (${errorMessage(error)}), so nothing was changed.`;

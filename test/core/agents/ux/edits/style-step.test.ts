@@ -31,7 +31,7 @@ describe('style steps on Tailwind classes', () => {
     ['text-4xl sm:text-5xl font-bold', 'smaller', 'text-3xl sm:text-4xl font-bold'],
     ['text-4xl font-semibold', 'bolder', 'text-4xl font-bold'],
     ['font-bold', 'bigger', 'font-bold text-4xl'],
-    ['rounded-md px-4', 'rounded', 'rounded-xl px-4'],
+    ['rounded-md px-4', 'rounded', 'rounded-lg px-4'],
   ] as Array<[string, StyleStep, string]>)('%s made %s is %s', (classes, step, expected) => {
     expect(stepped(classes, step)).toBe(expected);
   });
