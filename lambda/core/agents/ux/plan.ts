@@ -1,13 +1,13 @@
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode } from '../../domain/discord-text';
 import type { SiteModel, Target } from './discovery/site-model';
-import { descendants, type UiNode } from './discovery/ui-tree';
-import { classColorEdit, classTokens } from './edits/class-color';
+import type { UiNode } from './discovery/ui-tree';
+import { classColorEdit, classTokens, type ClassToken } from './edits/class-color';
 import { cssColorEdit } from './edits/css-color';
 import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
-import { isColorValue, paletteHex } from './edits/tailwind-color';
+import { isColorValue, paletteHex, tailwindColor } from './edits/tailwind-color';
 import { textChange } from './edits/text-change';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
@@ -252,11 +252,28 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
     if (target.edit.kind !== 'color') continue;
     const { node, role } = target.edit;
     // An inline style beats every class and rule: change it where it is.
-    if (role === 'text') {
-      // Text inside that sets its own colour would not change: say so instead of a change nobody sees.
-      const inner = [...descendants(node)].flatMap((d) => classTokens(d).filter((t) => t.utility === 'text' && t.variants === '' && isColorValue(t.value, model.theme)).map((t) => t.token));
+    if (role === 'text' && model.theme.tailwind) {
+      // Texts inside that set their own colour would not follow the landmark's: they change with it
+      // (buttons and badges, which carry a background of their own, keep theirs).
+      const inner = innerTextColors(node, model);
       if (inner.length > 0) {
-        message ||= `The texts inside the ${section} set their own colours (${[...new Set(inner)].slice(0, 4).join(', ')}), so a colour on the ${section} itself would not show; change those classes in ${node.file}.`;
+        const own = classColorEdit(node, role, hex, requested, model.theme, section);
+        if (!own.ok) {
+          message ||= own.message;
+          continue;
+        }
+        const choice = tailwindColor(hex, requested, undefined, model.theme);
+        const innerSplices = inner.map((t) => ({ file: t.slot.file, start: t.start, end: t.end, text: `text-${choice.value}${t.opacity}` }));
+        const changed = [...new Set(inner.map((t) => t.token))];
+        const contrast = contrastNote(node, model, choice.how === 'palette' ? (paletteHex(choice.value) ?? hex) : hex);
+        alternatives.push({
+          splices: [...own.splices, ...innerSplices],
+          line: { property, kind: 'color', from: [own.from, ...changed].filter((f) => f !== '(none)').join(' '), to: own.to, hex: choice.how === 'palette' ? (paletteHex(choice.value) ?? hex) : hex, ...(named ? { named } : {}), at: locationOf(target) },
+          label: target.label,
+          description: `${own.to}, and ${inner.length} text colour${inner.length === 1 ? '' : 's'} inside`,
+          note: [`The texts inside set their own colours (${changed.slice(0, 4).join(', ')}), so they change too; buttons and badges keep theirs.`, contrast].filter(Boolean).join(' '),
+          section,
+        });
         continue;
       }
     }
@@ -300,6 +317,43 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
     }
   }
   return alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `The ${section} ${property} cannot be changed.`);
+}
+
+/** WCAG contrast of `hex` text on the landmark's own background class, when that is a known colour and the ratio is poor. */
+function contrastNote(node: UiNode, model: SiteModel, hex: string): string | undefined {
+  const background = classTokens(node).find((t) => t.utility === 'bg' && t.variants === '' && isColorValue(t.value, model.theme));
+  const backgroundHex = background ? (background.value.startsWith('[#') ? background.value.slice(1, -1) : paletteHex(background.value)) : undefined;
+  if (!background || !backgroundHex || !/^#[0-9a-f]{6}$/i.test(backgroundHex)) return undefined;
+  const luminance = (h: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [luminance(hex.toLowerCase()), luminance(backgroundHex.toLowerCase())];
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  return ratio < 4.5 ? `Contrast with the background (${background.token}) is ${ratio.toFixed(1)}:1, below the 4.5:1 WCAG asks for body text.` : undefined;
+}
+
+/** Base text colour classes inside a landmark, outside elements that carry a background of their own (buttons, badges). */
+function innerTextColors(node: UiNode, model: SiteModel): ClassToken[] {
+  const out: ClassToken[] = [];
+  const visit = (current: UiNode) => {
+    for (const child of current.children) {
+      if (child.kind !== 'element') continue;
+      const tokens = classTokens(child.node);
+      if (tokens.some((t) => t.utility === 'bg' && t.variants === '' && isColorValue(t.value, model.theme))) continue;
+      out.push(...tokens.filter((t) => t.utility === 'text' && t.variants === '' && !t.slot.conditional && isColorValue(t.value, model.theme)));
+      visit(child.node);
+    }
+  };
+  visit(node);
+  // One class string may be reached twice (a component rendered in two places): one splice each.
+  const seen = new Set<string>();
+  return out.filter((t) => {
+    const key = `${t.slot.file}:${t.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** An inline `style={{ background: '…' }}` / `style="background-color: …"` on the element (or the one around it that carries the colour). */

@@ -211,3 +211,42 @@ describe('a React site whose texts are translation keys', () => {
     expect(JSON.parse(after).hero.cta).toBe('Try it free');
   });
 });
+
+describe('a Tailwind footer whose texts set their own colours', () => {
+  let site: Awaited<ReturnType<typeof siteOf>>;
+  beforeAll(async () => {
+    site = await siteOf({
+      'package.json': '{ "dependencies": { "react": "18" }, "devDependencies": { "vite": "5", "tailwindcss": "3" } }\n',
+      'index.html': '<div id="root"></div><script type="module" src="/src/main.jsx"></script>\n',
+      'src/main.jsx': "import { createRoot } from 'react-dom/client';\nimport App from './App';\ncreateRoot(document.getElementById('root')).render(<App />);\n",
+      'src/App.jsx': [
+        'export default function App() {',
+        '  return (',
+        '    <>',
+        '      <h1>Plants</h1>',
+        '      <footer className="bg-slate-50 text-slate-600">',
+        '        <p className="font-bold text-emerald-700">Fernly</p>',
+        '        <a href="/shop" className="rounded bg-emerald-600 px-4 py-2 text-white">Shop</a>',
+        '        <p className="text-xs text-slate-500 hover:text-slate-900">© 2024 Fernly</p>',
+        '      </footer>',
+        '    </>',
+        '  );',
+        '}',
+        '',
+      ].join('\n'),
+    });
+  });
+  afterAll(() => site.cleanup());
+
+  it('changes the texts inside with the footer, keeps the button and the hover variant, and warns about contrast', async () => {
+    const outcome = await site.repo.propose({ description: 'make the footer text white' });
+    expect(outcome.kind).toBe('proposal');
+    expect(shown(outcome)).toContain('Contrast with the background (bg-slate-50) is 1.0:1');
+    const after = await site.repo.commitOf({ description: 'make the footer text white' }, 'src/App.jsx');
+    expect(added(site.repo.original('src/App.jsx'), after)).toEqual([
+      '      <footer className="bg-slate-50 text-white">',
+      '        <p className="font-bold text-white">Fernly</p>',
+      '        <p className="text-xs text-white hover:text-slate-900">© 2024 Fernly</p>',
+    ]);
+  });
+});
