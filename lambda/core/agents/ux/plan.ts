@@ -1,6 +1,6 @@
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode } from '../../domain/discord-text';
-import type { SiteModel, Target } from './discovery/site-model';
+import { ancestorsOf, type SiteModel, type Target } from './discovery/site-model';
 import type { UiNode } from './discovery/ui-tree';
 import { classColorEdit, classTokens, type ClassToken } from './edits/class-color';
 import { cssColorEdit } from './edits/css-color';
@@ -296,10 +296,10 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       message ||= result.message;
       if (hasTokens) continue;
     }
-    let css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section);
+    let css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section, ancestorsOf(model, node));
     for (const fallback of target.edit.fallbacks) {
       if (css.ok !== false) break;
-      const next = cssColorEdit(model.project, cssFiles(model), fallback, role, hex, section);
+      const next = cssColorEdit(model.project, cssFiles(model), fallback, role, hex, section, ancestorsOf(model, fallback));
       // The more precise sentence wins ("declared twice" over "no rule").
       if (next.ok !== false || !next.message.startsWith('No CSS rule')) css = next;
     }

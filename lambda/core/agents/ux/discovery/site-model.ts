@@ -71,6 +71,15 @@ export interface SiteModel {
   renderedFiles: string[];
   entries: string[];
   project: Project;
+  /** Each rendered element's parent, for CSS selectors that name ancestors (`#home h1`). */
+  parents: Map<UiNode, UiNode>;
+}
+
+/** The element's ancestors, nearest first. */
+export function ancestorsOf(model: SiteModel, node: UiNode): UiNode[] {
+  const out: UiNode[] = [];
+  for (let current = model.parents.get(node); current; current = model.parents.get(current)) out.push(current);
+  return out;
 }
 
 type Region = 'header' | 'nav' | 'footer' | 'hero' | 'main';
@@ -352,7 +361,9 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const region: Region = p.within.has('hero') ? 'hero' : p.within.has('header') ? 'header' : p.within.has('nav') ? 'nav' : p.within.has('footer') ? 'footer' : 'main';
     blocks.push({ block, where: region });
   }
-  return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project };
+  const parents = new Map<UiNode, UiNode>();
+  for (const p of placed) if (p.parent) parents.set(p.node, p.parent.node);
+  return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project, parents };
 }
 
 /** Inside a drawer, dialog or mobile-only copy (below `scope`, when given). */

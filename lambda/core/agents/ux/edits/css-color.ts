@@ -26,17 +26,79 @@ export interface Found {
   variant: boolean;
 }
 
+function classesOf(node: UiNode): Set<string> {
+  return new Set([...node.classSlots.flatMap((slot) => slot.raw.split(/\s+/)).filter(Boolean), ...(node.moduleClasses ?? []).map((m) => m.name)]);
+}
+
 function selectorsFor(node: UiNode): Set<string> {
-  const classes = node.classSlots.flatMap((s) => s.raw.split(/\s+/)).filter(Boolean);
   const out = new Set<string>([node.tag.toLowerCase()]);
-  for (const c of classes) {
+  for (const c of classesOf(node)) {
     out.add(`.${c}`);
     out.add(`${node.tag.toLowerCase()}.${c}`);
   }
   const id = node.attributes.id;
   if (id) out.add(`#${id}`);
-  for (const module of node.moduleClasses ?? []) out.add(`.${module.name}`);
   return out;
+}
+
+interface Compound {
+  tag?: string;
+  id?: string;
+  classes: string[];
+  /** `:hover`, `[aria-current]`…: a state of the element. */
+  state: boolean;
+}
+
+function parseCompound(text: string): Compound | undefined {
+  const match = /^([a-zA-Z][\w-]*|\*)?((?:[#.][\w-]+)*)((?::{1,2}[\w-]+(?:\([^)]*\))?|\[[^\]]*\])*)$/.exec(text);
+  if (!match) return undefined;
+  const parts = match[2].match(/[#.][\w-]+/g) ?? [];
+  return {
+    ...(match[1] && match[1] !== '*' ? { tag: match[1].toLowerCase() } : {}),
+    ...(parts.find((p) => p.startsWith('#')) ? { id: parts.find((p) => p.startsWith('#'))?.slice(1) } : {}),
+    classes: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)),
+    state: match[3] !== '',
+  };
+}
+
+/** All of the compound's parts hold for the element. */
+function holds(compound: Compound, node: UiNode): boolean {
+  if (compound.tag && compound.tag !== node.tag.toLowerCase()) return false;
+  if (compound.id && compound.id !== node.attributes.id) return false;
+  const classes = classesOf(node);
+  return compound.classes.every((c) => classes.has(c));
+}
+
+/**
+ * How a selector relates to the element: `exact` when it styles it as it is (`.site-header`,
+ * `#home h1`, `.hero > h1`), `variant` for a state of it (`#mainNav.navbar-shrink`, `a:hover`),
+ * undefined otherwise. Descendant parts must match the element's ancestors, in order.
+ */
+export function selectorMatch(selector: string, node: UiNode, ancestors: readonly UiNode[]): 'exact' | 'variant' | undefined {
+  if (/[+~]/.test(selector)) return undefined;
+  const compounds = selector.trim().split(/\s*>\s*|\s+/).filter(Boolean).map(parseCompound);
+  if (compounds.length === 0 || compounds.some((c) => c === undefined)) return undefined;
+  const last = compounds[compounds.length - 1] as Compound;
+  if (!last.tag && !last.id && last.classes.length === 0) return undefined;
+  let kind: 'exact' | 'variant';
+  if (holds(last, node)) kind = last.state ? 'variant' : 'exact';
+  else {
+    // The element's own name with a class it does not have now (a scrolled or open state).
+    const classes = classesOf(node);
+    const known = (last.id !== undefined && last.id === node.attributes.id) || last.classes.some((c) => classes.has(c));
+    const contradicts = (last.tag !== undefined && last.tag !== node.tag.toLowerCase()) || (last.id !== undefined && last.id !== node.attributes.id);
+    if (!known || contradicts) return undefined;
+    kind = 'variant';
+  }
+  let at = 0;
+  for (let i = compounds.length - 2; i >= 0; i--) {
+    const compound = compounds[i] as Compound;
+    if (compound.state) return undefined;
+    while (at < ancestors.length && !holds(compound, ancestors[at])) at++;
+    if (at >= ancestors.length) return undefined;
+    at++;
+  }
+  return kind;
 }
 
 function parseCss(project: Project, file: string): postcss.Root | undefined {
@@ -48,7 +110,7 @@ function parseCss(project: Project, file: string): postcss.Root | undefined {
 }
 
 /** The declarations of `properties` in rules that style the element by its tag, class or id, in cascade order. */
-export function matchingDeclarations(project: Project, stylesheets: readonly string[], node: UiNode, properties: readonly string[]): { found: Found[]; roots: Map<string, postcss.Root>; selectors: Set<string> } {
+export function matchingDeclarations(project: Project, stylesheets: readonly string[], node: UiNode, properties: readonly string[], ancestors: readonly UiNode[] = []): { found: Found[]; roots: Map<string, postcss.Root>; selectors: Set<string> } {
   const wanted = selectorsFor(node);
   const found: Found[] = [];
   const roots = new Map<string, postcss.Root>();
@@ -62,8 +124,8 @@ export function matchingDeclarations(project: Project, stylesheets: readonly str
       const parent = rule.parent?.type === 'atrule' ? (rule.parent as postcss.AtRule) : undefined;
       if (parent && !/^(media|supports|layer)$/i.test(parent.name)) return;
       const selectors = rule.selectors.map((sel) => sel.trim());
-      const exact = selectors.find((sel) => wanted.has(sel));
-      const variant = exact ? undefined : selectors.find((sel) => [...wanted].some((w) => sel.startsWith(w) && /^[.#:[]/.test(sel.slice(w.length))));
+      const exact = selectors.find((sel) => selectorMatch(sel, node, ancestors) === 'exact');
+      const variant = exact ? undefined : selectors.find((sel) => selectorMatch(sel, node, ancestors) === 'variant');
       const matching = exact ?? variant;
       if (!matching) return;
       const conditional = parent && parent.name.toLowerCase() !== 'layer' ? `@${parent.name} ${parent.params}` : undefined;
@@ -111,9 +173,9 @@ export function mostSpecific(found: readonly Found[]): Found | undefined {
   return best;
 }
 
-export function cssColorEdit(project: Project, stylesheets: readonly string[], node: UiNode, role: 'background' | 'text', hex: string, where: string): CssColorResult {
+export function cssColorEdit(project: Project, stylesheets: readonly string[], node: UiNode, role: 'background' | 'text', hex: string, where: string, ancestors: readonly UiNode[] = []): CssColorResult {
   const properties = role === 'background' ? ['background-color', 'background'] : ['color'];
-  const { found, roots, selectors: wanted } = matchingDeclarations(project, stylesheets, node, properties);
+  const { found, roots, selectors: wanted } = matchingDeclarations(project, stylesheets, node, properties, ancestors);
   if (found.length === 0) {
     return { ok: false, message: `No CSS rule sets the ${role === 'background' ? 'background' : 'text'} colour of the ${where} (${[...wanted].slice(0, 4).join(', ')}) in ${stylesheets.length > 0 ? stylesheets.join(', ') : 'the site’s stylesheets'}.` };
   }

@@ -1,4 +1,4 @@
-import type { SiteModel } from '../discovery/site-model';
+import { ancestorsOf, type SiteModel } from '../discovery/site-model';
 import type { Theme } from '../discovery/theme';
 import type { UiNode } from '../discovery/ui-tree';
 import type { StyleStep } from '../intent';
@@ -55,7 +55,7 @@ function cssStep(model: SiteModel, node: UiNode, step: StyleStep, where: string)
     return { ok: true, splices: [{ file: node.file, start: at, end: at + value.length, text: scaled }], from: value.trim(), to: scaled.trim(), note: `The inline ${property} is scaled by ${factor}.` };
   }
   if (model.theme.tailwind) return { ok: false, message: `No Tailwind class or inline style sets the ${property} of the ${where}.` };
-  const { found } = matchingDeclarations(model.project, model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css')), node, [property]);
+  const { found } = matchingDeclarations(model.project, model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css')), node, [property], ancestorsOf(model, node));
   const declaration = mostSpecific(found.filter((f) => !f.conditional && !f.variant)) ?? mostSpecific(found);
   if (!declaration) return { ok: false, message: `No CSS rule sets the ${property} of the ${where}; add one in the stylesheet.` };
   const range = declarationValue(model.project, declaration.file, declaration.decl);

@@ -28,9 +28,10 @@ describe('CSS colour edits on plain-css-site', () => {
     expect(after).toContain('  background-color: var(--footer-bg);');
   });
 
-  it('refuses a style step when no CSS rule sets that style of the element, saying where to add one', async () => {
+  it('makes the hero headline bigger in the rule that styles it through its ancestor (.hero h1), one size step', async () => {
     const outcome = await repo.propose({ description: 'make the hero headline bigger' });
-    expect(outcome.kind).toBe('rejected');
-    expect(shown(outcome)).toMatch(/^No CSS rule sets the font-size of the <h1> in index\.html:22; add one in the stylesheet\./);
+    expect(outcome.kind).toBe('proposal');
+    expect(shown(outcome)).toContain('Changed in styles.css:51 (.hero h1).');
+    expect(shown(outcome)).toContain('-  font-size: 2.5rem;\n+  font-size: 3.13rem;');
   });
 });
