@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createLocalGitRepoHost } from '../../lambda/core/adapters/local-git-repo-host';
 import { createUxAgent } from '../../lambda/core/agents/ux';
 import { defaultFlagValues } from '../../lambda/core/contract/flags';
@@ -91,4 +91,31 @@ export function changedLines(before: string, after: string): { removed: string[]
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   return { removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
+}
+
+/** The files every small Vite + React test site starts with: package.json, index.html and src/main.jsx rendering src/App.jsx. */
+export function viteReactSite(dependencies: Record<string, string>, files: Record<string, string>): Record<string, string> {
+  return {
+    'package.json': `${JSON.stringify({ dependencies: { react: '18', ...dependencies }, devDependencies: { vite: '5' } })}\n`,
+    'index.html': '<div id="root"></div><script type="module" src="/src/main.jsx"></script>\n',
+    'src/main.jsx': "import { createRoot } from 'react-dom/client';\nimport App from './App';\ncreateRoot(document.getElementById('root')).render(<App />);\n",
+    ...files,
+  };
+}
+
+/** A repository seeded from files written here (a site of a few files), and a way to remove both. */
+export async function seedSiteFromFiles(files: Record<string, string>): Promise<{ repo: FixtureRepo; cleanup: () => void }> {
+  const root = mkdtempSync(join(tmpdir(), 'valine-site-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const repo = await seedFixtureRepo(root);
+  return {
+    repo,
+    cleanup: () => {
+      repo.remove();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,7 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { seedFixtureRepo, shown, type FixtureRepo } from '../../../support/ux-fixture-repo';
+import { seedSiteFromFiles, shown, type FixtureRepo } from '../../../support/ux-fixture-repo';
 
 /** Everyday phrasings on a small React + Tailwind site written here: each ends in the edit a person means. */
 const SITE: Record<string, string> = {
@@ -51,20 +48,12 @@ const SITE: Record<string, string> = {
   ].join('\n'),
 };
 
-let root: string;
 let repo: FixtureRepo;
+let cleanup: () => void;
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'valine-plain-language-'));
-  for (const [path, text] of Object.entries(SITE)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  repo = await seedFixtureRepo(root);
+  ({ repo, cleanup } = await seedSiteFromFiles(SITE));
 });
-afterAll(() => {
-  repo.remove();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => cleanup());
 
 const changed = (before: string, after: string) => {
   const a = before.split('\n');

@@ -1,21 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { seedFixtureRepo, shown, type FixtureRepo } from '../../../support/ux-fixture-repo';
+import { seedSiteFromFiles, shown, viteReactSite } from '../../../support/ux-fixture-repo';
 
 /**
  * Patterns an adversarial run on unseen sites found wrong or missed: each site is a few files
  * written here, each test what a person would see.
  */
-async function siteOf(files: Record<string, string>): Promise<{ repo: FixtureRepo; cleanup: () => void }> {
-  const root = mkdtempSync(join(tmpdir(), 'valine-unseen-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  const repo = await seedFixtureRepo(root);
-  return { repo, cleanup: () => (repo.remove(), rmSync(root, { recursive: true, force: true })) };
-}
+const siteOf = seedSiteFromFiles;
 
 const lines = (text: string) => text.split('\n');
 const added = (before: string, after: string) => lines(after).filter((l) => !lines(before).includes(l));
@@ -23,10 +12,8 @@ const added = (before: string, after: string) => lines(after).filter((l) => !lin
 describe('a React footer whose copyright line holds a link', () => {
   let site: Awaited<ReturnType<typeof siteOf>>;
   beforeAll(async () => {
-    site = await siteOf({
-      'package.json': '{ "dependencies": { "react": "18" }, "devDependencies": { "vite": "5" } }\n',
-      'index.html': '<div id="root"></div><script type="module" src="/src/main.jsx"></script>\n',
-      'src/main.jsx': "import { createRoot } from 'react-dom/client';\nimport App from './App';\ncreateRoot(document.getElementById('root')).render(<App />);\n",
+    site = await siteOf(
+      viteReactSite({}, {
       'src/App.jsx': [
         'export default function App() {',
         '  const year = new Date().getFullYear();',
@@ -44,7 +31,8 @@ describe('a React footer whose copyright line holds a link', () => {
         '}',
         '',
       ].join('\n'),
-    });
+      }),
+    );
   });
   afterAll(() => site.cleanup());
 
@@ -173,10 +161,8 @@ describe('a Remix app whose header lives in the root Layout export, with a logo 
 describe('a React site whose texts are translation keys', () => {
   let site: Awaited<ReturnType<typeof siteOf>>;
   beforeAll(async () => {
-    site = await siteOf({
-      'package.json': '{ "dependencies": { "react": "18", "react-i18next": "14" }, "devDependencies": { "vite": "5" } }\n',
-      'index.html': '<div id="root"></div><script type="module" src="/src/main.jsx"></script>\n',
-      'src/main.jsx': "import { createRoot } from 'react-dom/client';\nimport App from './App';\ncreateRoot(document.getElementById('root')).render(<App />);\n",
+    site = await siteOf(
+      viteReactSite({ 'react-i18next': '14' }, {
       'src/App.jsx': [
         "import { useTranslation } from 'react-i18next';",
         '',
@@ -193,7 +179,8 @@ describe('a React site whose texts are translation keys', () => {
       ].join('\n'),
       'src/locales/en/translation.json': '{\n  "hero": {\n    "title": "Speak every language",\n    "cta": "Start learning"\n  }\n}\n',
       'src/locales/de/translation.json': '{\n  "hero": {\n    "title": "Sprich jede Sprache",\n    "cta": "Loslegen"\n  }\n}\n',
-    });
+      }),
+    );
   });
   afterAll(() => site.cleanup());
 
@@ -215,10 +202,8 @@ describe('a React site whose texts are translation keys', () => {
 describe('a Tailwind footer whose texts set their own colours', () => {
   let site: Awaited<ReturnType<typeof siteOf>>;
   beforeAll(async () => {
-    site = await siteOf({
-      'package.json': '{ "dependencies": { "react": "18" }, "devDependencies": { "vite": "5", "tailwindcss": "3" } }\n',
-      'index.html': '<div id="root"></div><script type="module" src="/src/main.jsx"></script>\n',
-      'src/main.jsx': "import { createRoot } from 'react-dom/client';\nimport App from './App';\ncreateRoot(document.getElementById('root')).render(<App />);\n",
+    site = await siteOf(
+      viteReactSite({ tailwindcss: '3' }, {
       'src/App.jsx': [
         'export default function App() {',
         '  return (',
@@ -234,7 +219,8 @@ describe('a Tailwind footer whose texts set their own colours', () => {
         '}',
         '',
       ].join('\n'),
-    });
+      }),
+    );
   });
   afterAll(() => site.cleanup());
 
