@@ -1,6 +1,7 @@
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode } from '../../domain/discord-text';
 import { ancestorsOf, type SiteModel, type Target } from './discovery/site-model';
+import type { TextBlock } from './discovery/text-blocks';
 import type { UiNode } from './discovery/ui-tree';
 import { classColorEdit, classTokens, type ClassToken } from './edits/class-color';
 import { cssColorEdit } from './edits/css-color';
@@ -230,7 +231,22 @@ function textStep(model: SiteModel, targets: readonly Target[], property: string
       message ||= result.message;
       continue;
     }
-    const inside = target.edit.block.inside;
+    const block = target.edit.block;
+    const inside = block.inside;
+    const edit = block.edit;
+    // A config value the page shows in another landmark too (the hero reusing the site title): ask where it should change.
+    // (Not a translation: writing words in place of t('…') would take the text out of every language.)
+    const slot = edit?.kind === 'string' && edit.viaConfig && edit.container && !edit.slot.file.endsWith('.json') ? edit.slot : undefined;
+    const sharedWith = slot
+      ? model.blocks.filter((b) => b.block !== block && b.block.edit?.kind === 'string' && b.block.edit.slot.file === slot.file && b.block.edit.slot.start === slot.start && regionOf(model, b.block) !== regionOf(model, block))
+      : [];
+    if (slot && sharedWith.length > 0) {
+      const here = textChange(model.project, block, value, { inPlace: true });
+      const others = sharedWith.map((b) => b.where).filter((w, i, all) => all.indexOf(w) === i).join(', ');
+      alternatives.push({ splices: [result.splice], line: { property, kind: 'text', from: result.from, to: result.to, at: locationOf(target) }, label: `Everywhere (also the ${others})`, description: `change ${slot.file}:${model.project.line(slot.file, slot.start)}`, needsChoice: true, ...(result.note ? { note: result.note } : {}), section });
+      if (here.ok) alternatives.push({ splices: [here.splice], line: { property, kind: 'text', from: here.from, to: here.to, at: `${here.splice.file}:${model.project.line(here.splice.file, here.splice.start)}` }, label: `Only in the ${section}`, description: `write the text in ${here.splice.file}`, needsChoice: true, ...(here.note ? { note: here.note } : {}), section });
+      continue;
+    }
     alternatives.push({
       splices: [result.splice],
       line: { property, kind: 'text', from: result.from, to: result.to, at: locationOf(target) },
@@ -317,6 +333,11 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
     }
   }
   return alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `The ${section} ${property} cannot be changed.`);
+}
+
+/** The region (hero, header, nav, footer, main) a text block was found in. */
+function regionOf(model: SiteModel, block: TextBlock): string | undefined {
+  return model.blocks.find((b) => b.block === block || b.block.node === block.node)?.where;
 }
 
 /** WCAG contrast of `hex` text on the landmark's own background class, when that is a known colour and the ratio is poor. */
@@ -422,6 +443,20 @@ function replaceStep(model: SiteModel, from: string, to: string, section: string
     if (section && REGION_SECTION[region] !== section && !(section === 'navbar' && region === 'header') && !(section === 'header' && region === 'nav')) return false;
     return normalise(block.text) === wanted || (block.edit && normalise(block.edit.replaced) === wanted);
   });
+  // One text that begins with the quoted words ("Get started - 5min ⏱️" for "Get started"): offered, never changed unasked.
+  const starting = matches.length === 0 ? model.blocks.filter(({ block }) => normalise(block.text).startsWith(`${wanted} `) || normalise(block.text).startsWith(`${wanted} -`)) : [];
+  if (starting.length === 1) {
+    const { block, where: region } = starting[0];
+    const result = textChange(model.project, block, to, { copyright: false });
+    if (result.ok) {
+      const line = model.project.line(result.splice.file, result.splice.start);
+      return {
+        ok: true,
+        alternatives: [{ splices: [result.splice], line: { property: 'text', kind: 'text', from: result.from, to: result.to, at: `${result.splice.file}:${line}` }, label: JSON.stringify(block.text.slice(0, 60)), description: `the whole text, ${result.splice.file}:${line}`, needsChoice: true, section: REGION_SECTION[region] ?? 'home' }],
+        question: `No text reads exactly ${JSON.stringify(from)}, but ${JSON.stringify(block.text.slice(0, 80))} begins with it. Replace that whole text? Pick it below to see the preview.`,
+      };
+    }
+  }
   if (matches.length === 0) {
     const near = model.blocks.filter(({ block }) => normalise(block.text).includes(wanted)).map(({ block }) => JSON.stringify(block.text.slice(0, 60)));
     return fail(`I did not find the text ${inlineCode(from.slice(0, 80))} on the home page of ${where}${section ? ` (in the ${section})` : ''}.${near.length > 0 ? ` Texts that contain it: ${listOr(near.slice(0, 3))}; quote the whole text.` : ' Quote the text exactly as the page shows it.'}`);

@@ -243,7 +243,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
 
   if (LINK_REQUEST.test(lowerClause)) {
     result.understood = true;
-    const href = /(?:^|\s)((?:https?:\/\/|mailto:)\S+|\/\S*|#[\w-]+)/.exec(originalClause.replace(PLACEHOLDER, ' '))?.[1]?.replace(/[.,;]+$/, '');
+    const href = /(?:^|\s)((?:https?:\/\/|mailto:)\S+|\/\S*|#[\w-]+|[\w-]+\.html?(?:#[\w-]+)?)(?=[\s.,;]|$)/.exec(originalClause.replace(PLACEHOLDER, ' '))?.[1]?.replace(/[.,;]+$/, '');
     const labelled = /\b(?:called|named|labell?ed|titled|saying)\s+(.+?)(?:\s+(?:(?:to|at|pointing)\b|(?:in|on) the\b).*)?$/.exec(originalClause.replace(PLACEHOLDER, (_, n: string) => quotes[Number(n)]));
     const label = quoted[0] ?? labelled?.[1]?.trim() ?? (href ? labelFromPath(href) : '');
     if (!href) {

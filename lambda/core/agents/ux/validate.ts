@@ -104,8 +104,8 @@ function validateLink(link: LinkToAdd, section: string): string | LinkToAdd {
   if (href.length > LINK_TARGET_MAX_LENGTH) return `The link target is ${href.length} characters long; the limit is ${LINK_TARGET_MAX_LENGTH}. ${example}`;
   if (/^\/[\\/]/.test(href) || /\\/.test(href)) return `The link target ${inlineCode(href.slice(0, 60))} would lead to another site; a site path starts with a single / (such as /pricing). ${example}`;
   if (/^https?:\/\/[^/?#]*@/i.test(href)) return `The link target ${inlineCode(href.slice(0, 60))} hides its real host behind an @; write the address without a user name. ${example}`;
-  if (!/^(\/[^\s<>"'`]*|#[^\s<>"'`]*|https?:\/\/[^\s<>"'`]+|mailto:[^\s<>"'`]+)$/i.test(href)) {
-    return `The link target ${inlineCode(href)} is not allowed: use a site path such as /pricing, an anchor such as #contact, or an http(s):// or mailto: address. ${example}`;
+  if (!/^(\/[^\s<>"'`]*|#[^\s<>"'`]*|https?:\/\/[^\s<>"'`]+|mailto:[^\s<>"'`]+|[\w-]+\.html?(?:[#?][^\s<>"'`]*)?)$/i.test(href)) {
+    return `The link target ${inlineCode(href)} is not allowed: use a site path such as /pricing, a page such as about.html, an anchor such as #contact, or an http(s):// or mailto: address. ${example}`;
   }
   return { label, href };
 }

@@ -236,3 +236,59 @@ describe('a Tailwind footer whose texts set their own colours', () => {
     ]);
   });
 });
+
+describe('a docs-style landing whose hero reuses the site title', () => {
+  let site: Awaited<ReturnType<typeof siteOf>>;
+  beforeAll(async () => {
+    site = await siteOf(
+      viteReactSite({}, {
+        'src/site.config.js': "export default {\n  title: 'Quill',\n};\n",
+        'src/App.jsx': [
+          "import siteConfig from './site.config';",
+          '',
+          'export default function App() {',
+          '  return (',
+          '    <>',
+          '      <nav className="navbar"><a href="/" className="brand">{siteConfig.title}</a><a href="/docs">Docs</a><a href="/blog">Blog</a></nav>',
+          '      <header className="hero">',
+          '        <h1>{siteConfig.title}</h1>',
+          '        <a href="/docs/intro" className="btn">Get started - 5min ⏱️</a>',
+          '      </header>',
+          '      <footer><p>© 2024 Maya Chen. Built with React.</p></footer>',
+          '    </>',
+          '  );',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    );
+  });
+  afterAll(() => site.cleanup());
+
+  it('asks whether the shared title changes everywhere or only in the hero, and "only" writes the words in the hero', async () => {
+    const outcome = await site.repo.propose({ description: 'change the hero headline to "Docs people read"' });
+    expect(outcome.kind).toBe('choice');
+    const candidates = outcome.kind === 'choice' ? outcome.candidates : [];
+    expect(candidates.map((c) => c.label)).toEqual(['Everywhere (also the header)', 'Only in the home']);
+    const branch = await site.repo.confirm({ kind: 'proposal', summary: candidates[1].summary, proposal: candidates[1].proposal, preview: candidates[1].preview });
+    const after = site.repo.git('show', `${branch}:src/App.jsx`);
+    expect(added(site.repo.original('src/App.jsx'), after)).toEqual(['        <h1>Docs people read</h1>']);
+  });
+
+  it('changes the copyright holder and keeps the sentence after it', async () => {
+    const after = await site.repo.commitOf({ description: 'change the footer copyright to "© 2025 Maya Chen"' }, 'src/App.jsx');
+    expect(added(site.repo.original('src/App.jsx'), after)).toEqual(['      <footer><p>© 2025 Maya Chen. Built with React.</p></footer>']);
+  });
+
+  it('offers the one text that begins with quoted words, never changing it unasked', async () => {
+    const outcome = await site.repo.propose({ description: 'change "Get started" to "Read the docs"' });
+    expect(outcome.kind).toBe('choice');
+    expect(shown(outcome)).toContain('No text reads exactly "Get started", but "Get started - 5min ⏱️" begins with it.');
+  });
+
+  it('accepts a relative page link (about.html) for a new navbar link', async () => {
+    const outcome = await site.repo.propose({ description: 'add a link "About" to about.html in the navbar' });
+    expect(outcome.kind).toBe('proposal');
+    expect(shown(outcome)).toContain('<a href="about.html">About</a>');
+  });
+});

@@ -273,8 +273,8 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
             ? translated(project, key)
             : undefined;
       const display = `{${sourceOf(project, file, expression)}}`;
-      if (configured && configured.slot.file !== file) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display });
-      else if (configured) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display });
+      const container = { file, start: child.start ?? 0, end: child.end ?? 0 };
+      if (configured) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display, container });
       else out.push({ kind: 'expression', range: { file, start: child.start ?? 0, end: child.end ?? 0 }, display });
     }
   }

@@ -119,10 +119,13 @@ function place(roots: readonly UiNode[]): Placed[] {
   const visit = (node: UiNode, parent: Placed | undefined, within: Set<Region>) => {
     const here = new Set(within);
     const role = node.attributes.role;
-    if (node.tag === 'header' || role === 'banner' || (!here.has('footer') && named(node, HEADER_NAME))) here.add('header');
+    // A <header class="hero"> (Docusaurus, Bootstrap mastheads) is the page's hero, not its header.
+    const heroHeader = node.tag === 'header' && (/(?:^|\s)hero(?:\s|$|-)/.test(classText(node)) || HERO.test(node.attributes.id ?? '') || HERO.test(node.component ?? ''));
+    if (!heroHeader && (node.tag === 'header' || role === 'banner' || (!here.has('footer') && named(node, HEADER_NAME)))) here.add('header');
     if ((node.tag === 'nav' || role === 'navigation') && !here.has('footer')) here.add('nav');
     if (node.tag === 'footer' || role === 'contentinfo' || named(node, FOOTER_NAME)) here.add('footer');
-    if (!here.has('header') && !here.has('footer') && (HERO.test(node.attributes.id ?? '') || HERO.test(node.component ?? '') || /(?:^|\s)hero(?:\s|$|-)/.test(classText(node)))) here.add('hero');
+    const heroName = ['banner', 'intro', 'masthead', 'showcase', 'home'].includes((node.attributes.id ?? '').toLowerCase()) && ['section', 'div', 'header'].includes(node.tag);
+    if (!here.has('header') && !here.has('footer') && (heroName || HERO.test(node.attributes.id ?? '') || HERO.test(node.component ?? '') || /(?:^|\s)hero(?:\s|$|-)/.test(classText(node)))) here.add('hero');
     if (node.tag === 'main') here.add('main');
     const placed: Placed = { node, ...(parent ? { parent } : {}), within: here };
     out.push(placed);
@@ -249,7 +252,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
 
   const first = (test: (p: Placed) => boolean) => placed.find((p) => test(p) && !inSecondary(p));
   const isNav = (p: Placed) => p.node.tag === 'nav' || p.node.attributes.role === 'navigation';
-  const headerTags = placed.filter((p) => (p.node.tag === 'header' || p.node.attributes.role === 'banner') && !inSecondary(p));
+  const headerTags = placed.filter((p) => (p.node.tag === 'header' || p.node.attributes.role === 'banner') && p.within.has('header') && !inSecondary(p));
   // A <header> holding only a headline (Bootstrap's "masthead") is the hero; the site's header has the navigation or the home link.
   const barLike = (p: Placed) =>
     linkGroups(p.node).length > 0 || placed.some((q) => isWithin(q, p.node) && (isNav(q) || (isLink(q.node) && ['/', '#', './', '/#', 'index.html'].includes(q.node.link?.raw ?? ''))));
@@ -358,7 +361,8 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
   for (const p of placed) {
     const block = textBlock(p.node);
     if (!block?.edit) continue;
-    const region: Region = p.within.has('hero') ? 'hero' : p.within.has('header') ? 'header' : p.within.has('nav') ? 'nav' : p.within.has('footer') ? 'footer' : 'main';
+    // Regions of the landmarks chosen above (a second <header> or <nav> elsewhere on the page is not the header).
+    const region: Region = p.within.has('hero') ? 'hero' : top && isWithin(p, top.node) ? 'header' : nav && isWithin(p, nav.node) ? 'nav' : footer && isWithin(p, footer.node) ? 'footer' : 'main';
     blocks.push({ block, where: region });
   }
   const parents = new Map<UiNode, UiNode>();

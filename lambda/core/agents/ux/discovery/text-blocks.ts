@@ -21,7 +21,7 @@ export type TextEdit =
       lineStart: number;
     }
   /** Replace a string literal's content (a config value, or `{"…"}` in JSX). */
-  | { kind: 'string'; slot: StringSlot; viaConfig: boolean; replaced: string };
+  | { kind: 'string'; slot: StringSlot; viaConfig: boolean; replaced: string; /** The `{expression}` showing a config string here, to write the words in place of it instead. */ container?: { file: string; start: number; end: number } };
 
 export interface TextBlock {
   node: UiNode;
@@ -131,7 +131,7 @@ export function textBlock(node: UiNode): TextBlock | undefined {
   if (meaningful.length === 1 && meaningful[0].kind === 'string') {
     const child = meaningful[0].child;
     if (!WORDY.test(child.value)) return undefined;
-    return { node, text: fold(child.value), inside: [], edit: { kind: 'string', slot: child.slot, viaConfig: child.viaConfig ?? false, replaced: child.value } };
+    return { node, text: fold(child.value), inside: [], edit: { kind: 'string', slot: child.slot, viaConfig: child.viaConfig ?? false, replaced: child.value, ...(child.container ? { container: child.container } : {}) } };
   }
   // Links and other elements with words belong to the line they are in ("© {year} <a>Acme</a>. All rights reserved."):
   // the words around them are never replaced as if they stood alone.

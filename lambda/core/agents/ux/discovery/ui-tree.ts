@@ -26,7 +26,7 @@ export type UiChild =
   /** Text written in the markup (JSXText or an HTML text node); `value` is decoded (entities resolved). */
   | { kind: 'text'; range: SourceRange; raw: string; value: string; syntax: 'jsx' | 'html' }
   /** A string literal in an expression (`{" "}`, `{'Hello'}`) or a config string the expression points at. */
-  | { kind: 'string'; slot: StringSlot; value: string; viaConfig?: boolean; display: string }
+  | { kind: 'string'; slot: StringSlot; value: string; viaConfig?: boolean; display: string; /** The `{expression}` in the markup that shows it. */ container?: SourceRange }
   /** Any other `{expression}`: kept as it is; `display` is its source, e.g. `{currentYear}`. */
   | { kind: 'expression'; range: SourceRange; display: string }
   /** A list of link objects rendered here (`links.map(…)`, or passed as `items={config.mainNav}`). */

@@ -24,10 +24,14 @@ function holderLike(text: string): boolean {
 }
 /** A separator after the holder ("Brewly Coffee Co. · Made in Portland"): what follows it stays. */
 const SEPARATOR = /\s+[·•|—–]\s+|\s+&middot;\s+|\s+&bull;\s+/;
+/** A second sentence after the holder ("Maya Chen. Built with React."). */
+const SENTENCE = /\.\s+(?=\p{Lu})/u;
 
 export interface TextChangeOptions {
   /** Keep a copyright mark and year the line shows (off when the person quoted the whole old text). */
   copyright?: boolean;
+  /** A shared config value: write the words in place of the expression here, not in the config. */
+  inPlace?: boolean;
 }
 
 export function textChange(project: Project, block: TextBlock, wanted: string, options: TextChangeOptions = {}): TextChange {
@@ -35,6 +39,9 @@ export function textChange(project: Project, block: TextBlock, wanted: string, o
   if (!edit) return { ok: false, message: `The text ${JSON.stringify(block.text)} in ${block.node.file}:${block.node.line} is not written where it can be edited.` };
   let text = wanted.trim();
   let note: string | undefined;
+  if (edit.kind === 'string' && options.inPlace && edit.container) {
+    return { ok: true, splice: { file: edit.container.file, start: edit.container.start, end: edit.container.end, text: markupText(text, 'jsx') }, from: edit.replaced, to: text, note: `Written here in place of the shared value; everywhere else it still reads ${JSON.stringify(edit.replaced)}.` };
+  }
   if (edit.kind === 'string') {
     return { ok: true, splice: { file: edit.slot.file, start: edit.slot.start, end: edit.slot.end, text: slotText(text, edit.slot) }, from: edit.replaced, to: text, ...(edit.viaConfig ? { note: edit.slot.file.endsWith('.json') ? `The text is a translation in ${edit.slot.file}, so it is changed there (everywhere it is shown); other languages' files are not changed.` : `The text comes from ${edit.slot.file}, so it is changed there (everywhere it is shown).` } : {}) };
   }
@@ -62,11 +69,17 @@ export function textChange(project: Project, block: TextBlock, wanted: string, o
     keptPrefix = true;
     note = `The ${ownPrefix[0].trim()} prefix is kept.`;
   }
-  if (keptPrefix) {
-    const separator = SEPARATOR.exec(source.slice(start, end));
-    if (separator && separator.index > 0 && !SEPARATOR.test(text)) {
-      end = start + separator.index;
-      note = [note, `What follows the holder (${source.slice(end, edit.end).trim().slice(0, 40)}) is kept.`].filter(Boolean).join(' ');
+  // A copyright line's holder is followed by more ("· Made in Portland", ". Built with React."):
+  // a new holder replaces the holder only, when the new words carry no such second part.
+  const copyrightLine = keptPrefix || (ownPrefix && MARK_OR_YEAR.test(ownPrefix[0]) && wantedPrefix?.[0] && MARK_OR_YEAR.test(wantedPrefix[0]));
+  if (copyrightLine) {
+    const holderStart = keptPrefix ? start : start + (ownPrefix?.[0].length ?? 0);
+    const rest = source.slice(holderStart, end);
+    const separator = SEPARATOR.exec(rest) ?? SENTENCE.exec(rest);
+    if (separator && separator.index > 0 && !SEPARATOR.test(text) && !SENTENCE.test(text) && holderLike(text.replace(COPYRIGHT_TEXT, ''))) {
+      end = holderStart + separator.index;
+      if (source[end] === '.' && text.endsWith('.')) text = text.slice(0, -1);
+      note = [note, `What follows the holder (${source.slice(end, edit.end).replace(/^[.\s]+/, '').trim().slice(0, 40)}) is kept.`].filter(Boolean).join(' ');
     }
   }
   if (block.formatted && block.formatted.length > 0) note = [note, `The formatting inside the old words (${block.formatted.slice(0, 2).join(', ')}) is replaced with them.`].filter(Boolean).join(' ');

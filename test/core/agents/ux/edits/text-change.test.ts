@@ -17,7 +17,8 @@ describe('text edits on vite-react-tailwind3', () => {
     const after = repo.git('show', `${await repo.confirm(outcome)}:${FOOTER}`);
     expect(changedLines(repo.original(FOOTER), after)).toEqual({
       removed: ['          <div>&copy; {currentYear} Acme Co. All rights reserved.</div>'],
-      added: ['          <div>&copy; {currentYear} Acme</div>'],
+      // The holder changes; "All rights reserved." after it stays, as the person named only the holder.
+      added: ['          <div>&copy; {currentYear} Acme. All rights reserved.</div>'],
     });
   });
 
@@ -74,6 +75,6 @@ describe('text edits held in config modules and plain HTML', () => {
     const { removed, added } = changedLines(html.original('index.html'), after);
     expect(removed).toEqual(['    <p>&copy; 2024 Example Studio. All rights reserved.</p>']);
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatch(/^ {4}<p>(?:©|&copy;) 2025 Example Studio Ltd\.<\/p>$/);
+    expect(added[0]).toMatch(/^ {4}<p>(?:©|&copy;) 2025 Example Studio Ltd\. All rights reserved\.<\/p>$/);
   });
 });
