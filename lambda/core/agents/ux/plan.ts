@@ -306,7 +306,9 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
         const kept = result.kept.length > 0 ? `Kept as they are: ${result.kept.join(' ')}.` : undefined;
         const how = result.choice.how === 'theme token' ? `Written as the site's theme colour ${result.to}.` : undefined;
         const shown = result.choice.how === 'palette' ? (paletteHex(result.choice.value) ?? hex) : hex;
-        alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex: shown, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${result.from} → ${result.to}`, ...(kept || how ? { note: [how, kept].filter(Boolean).join(' ') } : {}), section });
+        const readable = role === 'background' ? backgroundContrastNote(node, model, shown) : undefined;
+        const note = [how, kept, readable].filter(Boolean).join(' ');
+        alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex: shown, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${result.from} → ${result.to}`, ...(note ? { note } : {}), section });
         continue;
       }
       message ||= result.message;
@@ -343,15 +345,34 @@ function regionOf(model: SiteModel, block: TextBlock): string | undefined {
 /** WCAG contrast of `hex` text on the landmark's own background class, when that is a known colour and the ratio is poor. */
 function contrastNote(node: UiNode, model: SiteModel, hex: string): string | undefined {
   const background = classTokens(node).find((t) => t.utility === 'bg' && t.variants === '' && isColorValue(t.value, model.theme));
-  const backgroundHex = background ? (background.value.startsWith('[#') ? background.value.slice(1, -1) : paletteHex(background.value)) : undefined;
-  if (!background || !backgroundHex || !/^#[0-9a-f]{6}$/i.test(backgroundHex)) return undefined;
+  const backgroundHex = background ? tokenHex(background) : undefined;
+  if (!background || !backgroundHex) return undefined;
+  const ratio = contrastRatio(hex, backgroundHex);
+  return ratio < 4.5 ? `Contrast with the background (${background.token}) is ${ratio.toFixed(1)}:1, below the 4.5:1 WCAG asks for body text.` : undefined;
+}
+
+/** The #rrggbb a colour class writes, when it is a palette colour or an arbitrary hex. */
+function tokenHex(token: ClassToken): string | undefined {
+  const hex = token.value.startsWith('[#') ? token.value.slice(1, -1) : paletteHex(token.value);
+  return hex && /^#[0-9a-f]{6}$/i.test(hex) ? hex.toLowerCase() : undefined;
+}
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrastRatio(first: string, second: string): number {
   const luminance = (h: string) => {
     const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
-  const [a, b] = [luminance(hex.toLowerCase()), luminance(backgroundHex.toLowerCase())];
-  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-  return ratio < 4.5 ? `Contrast with the background (${background.token}) is ${ratio.toFixed(1)}:1, below the 4.5:1 WCAG asks for body text.` : undefined;
+  const [a, b] = [luminance(first.toLowerCase()), luminance(second.toLowerCase())];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/** A new background against the text colours on it (the element's own, or those inside): a warning when they become hard to read. */
+function backgroundContrastNote(node: UiNode, model: SiteModel, backgroundHex: string): string | undefined {
+  const texts = [...classTokens(node).filter((t) => t.utility === 'text' && t.variants === '' && isColorValue(t.value, model.theme)), ...innerTextColors(node, model)];
+  const poor = texts.map((t) => ({ token: t.token, hex: tokenHex(t) })).filter((t): t is { token: string; hex: string } => t.hex !== undefined && contrastRatio(t.hex, backgroundHex) < 3);
+  const names = [...new Set(poor.map((p) => p.token))];
+  return names.length > 0 ? `On the new background, ${names.slice(0, 3).join(', ')} become${names.length === 1 ? 's' : ''} hard to read (contrast below 3:1); consider a lighter text colour.` : undefined;
 }
 
 /** Base text colour classes inside a landmark, outside elements that carry a background of their own (buttons, badges). */

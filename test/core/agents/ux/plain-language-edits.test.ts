@@ -67,6 +67,19 @@ describe('plain language on a site nobody described', () => {
     expect(changed(repo.original('src/Navbar.jsx'), after)).toEqual({ removed: ['    <nav className="flex gap-4 bg-white">'], added: ['    <nav className="flex gap-4 bg-blue-600">'] });
   });
 
+  it('warns when a new navbar background leaves its text hard to read', async () => {
+    const outcome = await repo.propose({ description: 'make the navbar background black' });
+    expect(outcome.kind).toBe('proposal');
+    expect(shown(outcome)).not.toContain('hard to read');
+    const site = await seedSiteFromFiles({ ...SITE, 'src/Navbar.jsx': SITE['src/Navbar.jsx'].replace('bg-white', 'bg-white text-gray-900') });
+    try {
+      const dark = await site.repo.propose({ description: 'make the navbar background black' });
+      expect(shown(dark)).toContain('On the new background, text-gray-900 becomes hard to read (contrast below 3:1)');
+    } finally {
+      site.cleanup();
+    }
+  });
+
   it('"make the navbar text white" adds a text colour class to the navbar', async () => {
     const after = await repo.commitOf({ description: 'make the navbar text white' }, 'src/Navbar.jsx');
     expect(changed(repo.original('src/Navbar.jsx'), after).added).toEqual(['    <nav className="flex gap-4 bg-white text-white">']);
