@@ -164,7 +164,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     const where = `${inlineCode(repository.defaultBranch)} of ${inlineCode(repository.kind === 'github' ? repository.name : 'the local site repository')}`;
     let plan: Plan;
     try {
-      plan = await planEdits(intent, siteMap, site.model, (path) => Promise.resolve(site.model?.project.text(path)).then((text) => text ?? deps.repoHost.readFile(path, baseCommit)), where);
+      plan = await planEdits(intent, siteMap, site.model, async (path) => site.model?.project.text(path) ?? deps.repoHost.readFile(path, baseCommit), where);
     } catch (error) {
       return rejected(`The website repository could not be read: ${errorMessage(error)}`, footer);
     }

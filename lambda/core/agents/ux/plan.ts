@@ -8,7 +8,7 @@ import { cssColorEdit } from './edits/css-color';
 import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
-import { isColorValue, paletteHex, tailwindColor } from './edits/tailwind-color';
+import { isColorValue, paletteHex, tailwindColor, type ColorChoice } from './edits/tailwind-color';
 import { textChange } from './edits/text-change';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
@@ -159,7 +159,7 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
   const combine = async (alternatives: Alternative[]): Promise<{ ok: true; plan: PlannedChange } | { ok: false; message: string }> => {
     const bySection = alternatives.find((a) => a.section)?.section ?? sectionLabel;
     try {
-      return { ok: true, plan: await apply(bySection, alternatives, model, readFile, where) };
+      return { ok: true, plan: await apply(bySection, alternatives, readFile, where) };
     } catch (error) {
       if (error instanceof EditError) return { ok: false, message: `${error.message} (Looked on ${where}.)` };
       throw error;
@@ -185,12 +185,12 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
   return { ok: 'choice', question, options };
 }
 
-async function apply(section: string, alternatives: readonly Alternative[], model: SiteModel | undefined, readFile: ReadBaseFile, where: string): Promise<PlannedChange> {
+async function apply(section: string, alternatives: readonly Alternative[], readFile: ReadBaseFile, where: string): Promise<PlannedChange> {
   const byFile = new Map<string, Splice[]>();
   for (const a of alternatives) for (const s of a.splices) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   const files: FileChange[] = [];
   for (const [path, splices] of byFile) {
-    const before = model?.project.text(path) ?? (await readFile(path));
+    const before = await readFile(path);
     if (before === undefined) throw new EditError(`${path} does not exist on ${where}.`);
     const after = applySplices(before, splices, path);
     const broken = brokenBy(path, before, after);
@@ -281,10 +281,10 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
         const choice = tailwindColor(hex, requested, undefined, model.theme);
         const innerSplices = inner.map((t) => ({ file: t.slot.file, start: t.start, end: t.end, text: `text-${choice.value}${t.opacity}` }));
         const changed = [...new Set(inner.map((t) => t.token))];
-        const contrast = contrastNote(node, model, choice.how === 'palette' ? (paletteHex(choice.value) ?? hex) : hex);
+        const contrast = contrastNote(node, model, writtenHex(choice, hex));
         alternatives.push({
           splices: [...own.splices, ...innerSplices],
-          line: { property, kind: 'color', from: [own.from, ...changed].filter((f) => f !== '(none)').join(' '), to: own.to, hex: choice.how === 'palette' ? (paletteHex(choice.value) ?? hex) : hex, ...(named ? { named } : {}), at: locationOf(target) },
+          line: { property, kind: 'color', from: [own.from, ...changed].filter((f) => f !== '(none)').join(' '), to: own.to, hex: writtenHex(choice, hex), ...(named ? { named } : {}), at: locationOf(target) },
           label: target.label,
           description: `${own.to}, and ${inner.length} text colour${inner.length === 1 ? '' : 's'} inside`,
           note: [`The texts inside set their own colours (${changed.slice(0, 4).join(', ')}), so they change too; buttons and badges keep theirs.`, contrast].filter(Boolean).join(' '),
@@ -305,7 +305,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       if (result.ok) {
         const kept = result.kept.length > 0 ? `Kept as they are: ${result.kept.join(' ')}.` : undefined;
         const how = result.choice.how === 'theme token' ? `Written as the site's theme colour ${result.to}.` : undefined;
-        const shown = result.choice.how === 'palette' ? (paletteHex(result.choice.value) ?? hex) : hex;
+        const shown = writtenHex(result.choice, hex);
         const readable = role === 'background' ? backgroundContrastNote(node, model, shown) : undefined;
         const note = [how, kept, readable].filter(Boolean).join(' ');
         alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex: shown, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${result.from} → ${result.to}`, ...(note ? { note } : {}), section });
@@ -336,6 +336,9 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
   }
   return alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `The ${section} ${property} cannot be changed.`);
 }
+
+/** The colour a class really writes: the palette's own hex for a palette name, else the requested one. */
+const writtenHex = (choice: ColorChoice, hex: string): string => (choice.how === 'palette' ? (paletteHex(choice.value) ?? hex) : hex);
 
 /** The region (hero, header, nav, footer, main) a text block was found in. */
 function regionOf(model: SiteModel, block: TextBlock): string | undefined {

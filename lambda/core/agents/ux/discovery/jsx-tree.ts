@@ -117,10 +117,7 @@ export function findComponent(project: Project, file: string, name: string): { f
 
 /** The default (or named) export of a file, as a component. */
 export function exportedComponent(project: Project, file: string, name = 'default'): { file: string; fn: FunctionLike } | undefined {
-  const found = componentFunction(project, exported(project, file, name));
-  if (found) return found;
-  // A page that exports nothing by default (rare): its first function with JSX.
-  return undefined;
+  return componentFunction(project, exported(project, file, name));
 }
 
 function tagName(name: t.JSXOpeningElement['name']): string {

@@ -216,22 +216,6 @@ export function stringSlot(project: Project, file: string, node: t.StringLiteral
   return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax };
 }
 
-/** A resolved string (literal or template without expressions) as value + slot. */
-export function resolveString(project: Project, file: string, expression: t.Node, scope?: t.Node): { value: string; slot: StringSlot } | undefined {
-  const resolved = resolveExpression(project, file, expression, 0, scope);
-  const node = unwrap(resolved?.node);
-  if (!resolved || !node) return undefined;
-  if (node.type === 'StringLiteral') {
-    const slot = stringSlot(project, resolved.file, node);
-    return slot ? { value: node.value, slot } : undefined;
-  }
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) {
-    const slot = stringSlot(project, resolved.file, node);
-    return slot ? { value: node.quasis[0]?.value.cooked ?? '', slot } : undefined;
-  }
-  return undefined;
-}
-
 const LABEL_KEYS = ['label', 'title', 'name', 'text'];
 const TARGET_KEYS = ['href', 'to', 'path', 'url', 'link', 'id', 'slug'];
 

@@ -24,6 +24,9 @@ export interface SiteEntry {
 
 const ORDERED_SCRIPT = (base: string) => ['tsx', 'jsx', 'ts', 'js', 'mjs'].map((e) => `${base}.${e}`);
 
+/** A page or layout module: its default export rendered, or its JSX when it exports no component. */
+const renderPage = (project: Project, file: string): UiNode | undefined => renderComponent(project, file) ?? renderFile(project, file);
+
 function firstExisting(project: Project, candidates: readonly string[]): string | undefined {
   return candidates.find((c) => project.files.has(c));
 }
@@ -43,7 +46,7 @@ function nextAppRouter(project: Project): SiteEntry | undefined {
       const layout = firstExisting(project, ORDERED_SCRIPT(`${folder}/layout`));
       if (layout) layouts.push(layout);
     }
-    const roots = [...layouts, page].map((file) => renderComponent(project, file) ?? renderFile(project, file)).filter((n): n is UiNode => n !== undefined);
+    const roots = [...layouts, page].map((file) => renderPage(project, file)).filter((n): n is UiNode => n !== undefined);
     const entries = [...project.files.keys()].filter((p) => p.startsWith(`${prefix}/`) && /\/(?:page|layout)\.(?:tsx|jsx|ts|js)$/.test(p));
     return { framework: 'Next.js (app router)', roots, homeFile: page, entries, stylesheets: [] };
   }
@@ -56,7 +59,7 @@ function nextPagesRouter(project: Project): SiteEntry | undefined {
     const packageJson = project.text('package.json') ?? '';
     if (!page || (!firstExisting(project, ORDERED_SCRIPT(`${prefix}/_app`)) && !/"(?:next|gatsby)"\s*:/.test(packageJson))) continue;
     const app = firstExisting(project, ORDERED_SCRIPT(`${prefix}/_app`));
-    const roots = [app, page].filter((f): f is string => f !== undefined).map((file) => renderComponent(project, file) ?? renderFile(project, file)).filter((n): n is UiNode => n !== undefined);
+    const roots = [app, page].filter((f): f is string => f !== undefined).map((file) => renderPage(project, file)).filter((n): n is UiNode => n !== undefined);
     const entries = [...project.files.keys()].filter((p) => p.startsWith(`${prefix}/`) && SCRIPT_FILE.test(p) && !p.startsWith(`${prefix}/api/`));
     return { framework: /"gatsby"\s*:/.test(packageJson) ? 'Gatsby' : 'Next.js (pages router)', roots, homeFile: page, entries, stylesheets: [] };
   }
@@ -69,8 +72,8 @@ function remixRoutes(project: Project): SiteEntry | undefined {
   if (!page) return undefined;
   const root = firstExisting(project, ORDERED_SCRIPT('app/root'));
   // The root module's `Layout` export wraps every route (its default export is often just <Outlet/>).
-  const rootTrees = root ? [renderComponent(project, root, 'Layout'), renderComponent(project, root) ?? renderFile(project, root)] : [];
-  const roots = [...rootTrees, renderComponent(project, page) ?? renderFile(project, page)].filter((n): n is UiNode => n !== undefined);
+  const rootTrees = root ? [renderComponent(project, root, 'Layout'), renderPage(project, root)] : [];
+  const roots = [...rootTrees, renderPage(project, page)].filter((n): n is UiNode => n !== undefined);
   const entries = [...project.files.keys()].filter((p) => p.startsWith('app/routes/') && SCRIPT_FILE.test(p));
   return { framework: 'Remix', roots, homeFile: page, entries: root ? [root, ...entries] : entries, stylesheets: [] };
 }

@@ -1,3 +1,4 @@
+import { shorten } from '../../../domain/discord-text';
 import { Project } from './project';
 import { findSiteEntry, type SiteEntry } from './routes';
 import { textBlock, textBlocks, visibleText, type TextBlock } from './text-blocks';
@@ -136,7 +137,7 @@ function place(roots: readonly UiNode[]): Placed[] {
 }
 
 const where = (node: UiNode) => `${node.file}:${node.line}`;
-const quote = (text: string, max = 50) => `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
+const quote = (text: string, max = 50) => `"${shorten(text, max)}"`;
 
 function textTarget(project: Project, block: TextBlock): Target {
   const file = block.edit?.kind === 'string' ? block.edit.slot.file : block.node.file;
@@ -406,4 +407,3 @@ function prefer<T>(items: T[], preferred: (item: T) => boolean): T[] {
 }
 
 
-export { visibleText };

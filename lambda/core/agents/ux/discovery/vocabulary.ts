@@ -1,3 +1,4 @@
+import { shorten } from '../../../domain/discord-text';
 import { DEFAULT_MARKER_ATTRIBUTE, propertyKind, type PropertySpec, type SectionSpec, type SiteMap } from '../site-map';
 import type { SiteModel } from './site-model';
 
@@ -6,7 +7,6 @@ import type { SiteModel } from './site-model';
  * shape as a site map, so the grammar, the rules, the LLM prompt and validation read both. A
  * repository's `.valine/ux-map.json` overrides what it names and leaves the rest discovered.
  */
-const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function vocabularyOf(model: SiteModel): SiteMap {
   const sections: Record<string, SectionSpec> = {};
