@@ -38,18 +38,9 @@ interface SentMessage {
 }
 const sent = (request: RecordedRequest | undefined): SentMessage => (request?.body ?? {}) as SentMessage;
 const labels = (message: SentMessage): string[] => (message.components ?? []).flatMap((row) => row.components.map((c) => c.label));
-const later = (seconds: number) => {
-  platform.clock.now = new Date(platform.clock.now.getTime() + seconds * 1000);
-};
+const later = (seconds: number) => platform.advance(seconds);
 
-async function propose(command = 'section:header text:"Hi"'): Promise<string> {
-  const start = platform.discord.requests.length;
-  expect(answer(await platform.send(commandInteraction('ux-update', { command }))).type).toBe(5);
-  await platform.idle();
-  const taskId = sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id?.split(':')[2];
-  if (!taskId) throw new Error('no preview');
-  return taskId;
-}
+const propose = (command?: string) => platform.proposeTask(command);
 
 const clickPayload = (action: 'confirm' | 'cancel', taskId: string, user?: Parameters<typeof componentInteraction>[2]) => componentInteraction(taskButtonId(action, taskId), '9000', user);
 const click = (action: 'confirm' | 'cancel', taskId: string, user?: Parameters<typeof componentInteraction>[2]) => platform.send(clickPayload(action, taskId, user));

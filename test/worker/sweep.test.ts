@@ -1,9 +1,8 @@
 import type { RecordedRequest } from '../support/loopback-discord';
-import { commandInteraction } from '../../lambda/local/interaction-builder';
 import { ABANDONED_EXECUTION_SECONDS } from '../../lambda/core/domain/task';
 import { parseWorkItem } from '../../lambda/worker/work-item-schema';
 import { createWorker, SWEEP_MAX_TASKS, SWEEP_START_BUDGET_MS, sweepAbandonedExecutions } from '../../lambda/worker/worker';
-import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
+import { startPlatform, type Platform } from '../interactions/fixtures/platform';
 
 let platform: Platform;
 beforeAll(async () => {
@@ -36,21 +35,12 @@ interface SentMessage {
 }
 const sent = (request: RecordedRequest | undefined): SentMessage => (request?.body ?? {}) as SentMessage;
 const labels = (message: SentMessage): string[] => (message.components ?? []).flatMap((row) => row.components.map((c) => c.label));
-const later = (seconds: number) => {
-  platform.clock.now = new Date(platform.clock.now.getTime() + seconds * 1000);
-};
+const later = (seconds: number) => platform.advance(seconds);
 
 /** The EventBridge rule's input, through the worker's own schema, as the Lambda handler reads it. */
 const sweep = () => createWorker(platform.workerDeps)(parseWorkItem(JSON.parse('{"kind":"sweep"}')));
 
-async function propose(command = 'section:header text:"Hi"'): Promise<string> {
-  const start = platform.discord.requests.length;
-  expect(answer(await platform.send(commandInteraction('ux-update', { command }))).type).toBe(5);
-  await platform.idle();
-  const taskId = sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id?.split(':')[2];
-  if (!taskId) throw new Error('no preview');
-  return taskId;
-}
+const propose = (command?: string) => platform.proposeTask(command);
 
 /** The state every Lambda delivery of Confirm's work item leaves when each one dies right after taking the work. */
 async function leftExecuting(taskId: string, token = `killedworker${taskId}`): Promise<void> {
