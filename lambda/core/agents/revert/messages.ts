@@ -15,8 +15,9 @@ const GITHUB_TITLE_LIMIT = 256;
 export function changeName(proposal: Pick<RevertProposal, 'target' | 'originalTitle'>): string {
   const { target } = proposal;
   const title = `“${noMentions(shorten(proposal.originalTitle.replace(/\s+/g, ' '), 100))}”`;
-  const commit = `${target.merge ? 'merge commit' : 'commit'} ${inlineCode(target.commit.slice(0, 7))}${target.merge ? ', against its first parent' : ''}`;
-  return target.pullRequest ? `pull request **#${target.pullRequest.number}** ${title} (${commit})` : `${commit} ${title}`;
+  const commit = `${target.merge ? 'merge commit' : 'commit'} ${inlineCode(target.commit.slice(0, 7))}`;
+  const against = target.merge ? ', against its first parent' : '';
+  return target.pullRequest ? `pull request **#${target.pullRequest.number}** ${title} (${commit}${against})` : `${commit} ${title}${target.merge ? ' (against its first parent)' : ''}`;
 }
 
 function fileBullet(file: RevertProposal['files'][number]): string {

@@ -119,7 +119,7 @@ describe('Revert Agent on a local git repository', () => {
     git('merge', '-q', '--no-ff', '-m', 'Merge feature', 'feature');
     const merge = git('rev-parse', 'HEAD');
     const outcome = await ask(agent, merge);
-    expect(text(outcome)).toContain(`merge commit \`${merge.slice(0, 7)}\`, against its first parent`);
+    expect(text(outcome)).toContain(`merge commit \`${merge.slice(0, 7)}\` “Merge feature” (against its first parent)`);
     expect(text(outcome)).toContain('-FEATURE');
     expect(text(outcome)).not.toContain('MAIN');
   });
