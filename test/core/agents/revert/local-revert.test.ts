@@ -154,7 +154,11 @@ describe('parseRevertTarget', () => {
     ['https://github.com/acme/site/commit/1A2B3C4D', { kind: 'commit', sha: '1a2b3c4d' }],
   ])('reads %s', (target, expected) => expect(parseRevertTarget(target, github)).toEqual(expected));
 
-  it.each([['https://github.com/evil/site/pull/1'], ['1a2b3c'], ['0'], ['#abc'], ['main'], ['1a2b3c4 extra']])('refuses %s with a sentence', (target) => {
+  it('accepts the URL of a GitHub Enterprise repository by the host of its web page', () => {
+    expect(parseRevertTarget('https://git.acme.example/acme/site/pull/4', { ...github, url: 'https://git.acme.example/acme/site' })).toEqual({ kind: 'pull-request', number: 4 });
+  });
+
+  it.each([['https://github.com/evil/site/pull/1'], ['https://evil.example/acme/site/pull/1'], ['1a2b3c'], ['0'], ['#abc'], ['main'], ['1a2b3c4 extra']])('refuses %s with a sentence', (target) => {
     expect(parseRevertTarget(target, github)).toEqual({ error: expect.stringMatching(/\.$/) });
   });
 });
