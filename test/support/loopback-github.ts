@@ -308,7 +308,8 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
         if (a === b) continue;
         files.push({ filename: path, status: a === undefined ? 'added' : b === undefined ? 'removed' : 'modified', sha: sha1(b ?? '') });
       }
-      return { status: 200, body: { status: 'ahead', ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], files } };
+      const status = baseSha === headSha ? 'identical' : isAncestor(baseSha, headSha) ? 'ahead' : isAncestor(headSha, baseSha) ? 'behind' : 'diverged';
+      return { status: 200, body: { status, commits: [], files } };
     }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
       const pull = pulls.find((p) => p.number === Number(m![1]));

@@ -296,6 +296,14 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       }
     },
 
+    async contains(branch, commit) {
+      // base...head: "ahead" or "identical" means the base commit is an ancestor of (or is) the branch tip.
+      const { data } = await call(`compare ${commit.slice(0, 7)} with ${branch}`, (github) =>
+        github.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${commit}...${branch}`, per_page: 1 }),
+      );
+      return data.status === 'ahead' || data.status === 'identical';
+    },
+
     async changedFiles(base, headCommit) {
       const { data } = await call(`compare ${base.slice(0, 7)} with ${headCommit.slice(0, 7)}`, (github) =>
         github.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${base}...${headCommit}`, per_page: 1 }),

@@ -287,6 +287,12 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
       return { sha: full, parents: shown.slice(0, nul).trim().split(' ').filter((p) => p.length > 0), message: shown.slice(nul + 1).trimEnd() };
     },
 
+    async contains(branch, commit) {
+      const result = await run(['merge-base', '--is-ancestor', commit, `refs/heads/${branch}`]);
+      if (result.code === 0 || result.code === 1) return result.code === 0;
+      throw new RepoHostError(`Could not tell whether ${commit.slice(0, 7)} is on ${branch} in ${directory}: ${result.stderr.trim()}`, false);
+    },
+
     async changedFiles(base, headCommit): Promise<ChangedFile[]> {
       const listing = await runOk(['diff-tree', '-r', '-z', '--no-renames', '--name-status', base, headCommit]);
       const parts = listing.split('\0').filter((p) => p.length > 0);

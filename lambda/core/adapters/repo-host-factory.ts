@@ -67,6 +67,7 @@ export function createFlagSelectedRepoHost(options: FlagSelectedRepoHostOptions)
     ensureBranch: async (branch, from) => (await current()).ensureBranch(branch, from),
     commitFiles: async (branch, files, message) => (await current()).commitFiles(branch, files, message),
     commit: async (sha) => (await current()).commit(sha),
+    contains: async (branch, commit) => (await current()).contains(branch, commit),
     changedFiles: async (base, head) => (await current()).changedFiles(base, head),
     pullRequest: async (number) => {
       const host = await current();

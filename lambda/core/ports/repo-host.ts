@@ -21,6 +21,8 @@ export interface RepoHost {
   commitFiles(branch: string, files: readonly FileWrite[], message: CommitMessage): Promise<{ commit: string; created: boolean }>;
   /** A commit by full or abbreviated sha (7–40 hex digits); undefined when the repository has none such. */
   commit(sha: string): Promise<CommitInfo | undefined>;
+  /** True when `commit` (a full sha) is in the history of `branch`: it was merged there. */
+  contains(branch: string, commit: string): Promise<boolean>;
   /** The files that differ between two commits (renames reported as a removal and an addition). */
   changedFiles(base: string, head: string): Promise<ChangedFile[]>;
   /** A pull request by number; undefined when there is none. Absent on hosts without pull requests. */

@@ -53,6 +53,10 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
     }
     const commit = await host.commit(sha);
     if (!commit) return { error: `${repositoryName(repository)} has no commit ${inlineCode(sha.slice(0, 12))}. Check the sha (7 to 40 hex digits of a commit on ${inlineCode(repository.defaultBranch)}).` };
+    if (!(await host.contains(repository.defaultBranch, commit.sha))) {
+      const what = pullRequest ? `Pull request #${pullRequest.number} was merged, but its commit ${inlineCode(commit.sha.slice(0, 7))}` : `Commit ${inlineCode(commit.sha.slice(0, 7))}`;
+      return { error: `${what} is not on ${inlineCode(repository.defaultBranch)} (it was never merged there), so there is nothing on ${inlineCode(repository.defaultBranch)} to revert.` };
+    }
     const parent = commit.parents[0];
     if (!parent) return { error: `Commit ${inlineCode(commit.sha.slice(0, 7))} is the first commit of the repository; there is nothing before it to go back to.` };
     return { commit, parent, title: title ?? (commit.message.split('\n')[0] || commit.sha.slice(0, 7)), ...(pullRequest ? { pullRequest } : {}) };

@@ -91,6 +91,8 @@ describe('Revert Agent through the GitHub App, against a loopback GitHub', () =>
     expect(text(await ask(agent, '#1'))).toBe('Pull request #1 is still open, so there is nothing on `main` to revert. Only merged changes can be reverted.');
     expect(text(await ask(agent, '#9'))).toMatch(/^`acme\/site` has no pull request #9\./);
     expect(text(await ask(agent, 'https://github.com/other/site/pull/1'))).toMatch(/is in `other\/site`, but the Revert Agent works on `acme\/site`/);
+    const unmerged = github.head('draft-work') as string;
+    expect(text(await ask(agent, unmerged))).toBe(`Commit \`${unmerged.slice(0, 7)}\` is not on \`main\` (it was never merged there), so there is nothing on \`main\` to revert.`);
     expect(github.pulls).toHaveLength(1);
   });
 });

@@ -124,6 +124,14 @@ describe('Revert Agent on a local git repository', () => {
     expect(text(outcome)).not.toContain('MAIN');
   });
 
+  it('refuses a commit that is not on the default branch', async () => {
+    git('checkout', '-q', '-b', 'experiment');
+    const unmerged = commit('Experiment', { 'src/Header.tsx': 'x\n' });
+    git('checkout', '-q', 'main');
+    const outcome = await ask(agent, unmerged);
+    expect(text(outcome)).toBe(`Commit \`${unmerged.slice(0, 7)}\` is not on \`main\` (it was never merged there), so there is nothing on \`main\` to revert.`);
+  });
+
   it('answers a sentence for targets it cannot revert', async () => {
     const cases: Array<[string, RegExp]> = [
       ['hello', /is not a pull request or a commit\. Name the change to undo/],
