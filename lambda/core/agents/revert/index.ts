@@ -71,7 +71,8 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
       if ('error' in change) return rejected(change.error);
       const tip = await host.head(repository.defaultBranch);
       if (!tip) return rejected(`${repositoryName(repository)} has no branch ${inlineCode(repository.defaultBranch)} to revert on.`);
-      const named = changeName({ target: { commit: change.commit.sha, parent: change.parent, merge: change.commit.parents.length > 1, ...(change.pullRequest ? { pullRequest: change.pullRequest } : {}) }, originalTitle: change.title });
+      const undone: RevertProposal['target'] = { commit: change.commit.sha, parent: change.parent, merge: change.commit.parents.length > 1, ...(change.pullRequest ? { pullRequest: change.pullRequest } : {}) };
+      const named = changeName({ target: undone, originalTitle: change.title });
       const reversed = await reverseChange(host, { parent: change.parent, commit: change.commit.sha }, tip);
       if (reversed.kind === 'unsupported') return rejected(reversed.reason);
       if (reversed.kind === 'nothing') {
@@ -91,7 +92,7 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
         repositoryKind: repository.kind,
         baseBranch: repository.defaultBranch,
         baseCommit: tip,
-        target: { commit: change.commit.sha, parent: change.parent, merge: change.commit.parents.length > 1, ...(change.pullRequest ? { pullRequest: change.pullRequest } : {}) },
+        target: undone,
         originalTitle: change.title,
         files: reversed.files.map((f) => ({ path: f.path, beforeSha256: f.now === undefined ? null : sha256(f.now), content: f.after ?? null })),
         alreadyUndone: reversed.alreadyUndone,
