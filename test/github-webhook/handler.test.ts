@@ -105,7 +105,7 @@ function delivery(event: string, payload: unknown, options: DeliveryOptions = {}
 }
 
 const send = (request: WebhookHttpRequest) => createGithubWebhookHandler(deps)(request);
-const messageBody = (index = 0) => discord.requests[index]?.body as { content: string; allowed_mentions: unknown };
+const messageBody = (index = 0) => discord.requests[index]?.body as { content: string; allowed_mentions: unknown; components?: unknown };
 
 describe('github-webhook: verification', () => {
   it('answers a ping with pong', async () => {
@@ -195,6 +195,8 @@ describe('github-webhook: pull_request events', () => {
     expect(body.content).toContain(`acme-web/site#${task.pullRequest!.number}`);
     expect(body.content).toContain('was merged by dana-acme');
     expect(body.content).toContain(task.pullRequest!.url);
+    // The merged notice offers to undo the change: one Revert button for this task.
+    expect(body.components).toEqual([{ type: 1, components: [{ type: 2, style: 2, label: 'Revert', custom_id: `revert:${task.taskId}` }] }]);
   });
 
   it('answers a redelivery 200 without moving or messaging again', async () => {
@@ -223,6 +225,7 @@ describe('github-webhook: pull_request events', () => {
     await send(delivery('pull_request', eventFor(task, 'pull-request-closed-unmerged.json')));
     expect((await tasks.get(task.taskId))?.status).toBe('closed');
     expect(messageBody(0).content).toContain('was closed without merging');
+    expect(messageBody(0).components).toBeUndefined();
 
     const reopened = await send(delivery('pull_request', eventFor(task, 'pull-request-reopened.json')));
     expect(reopened.body).toBe(`Task ${task.taskId} is pr_open.`);

@@ -122,7 +122,7 @@ describe('verified but unusable bodies', () => {
   it('answers an unknown command with the list of commands', async () => {
     const body = answer(await platform.send(commandInteraction('make-coffee')));
     expect(body.data?.flags).toBe(64);
-    expect(body.data?.content).toMatch(/Unknown command \/make-coffee.*\/agents, \/ux-update, \/ux-map, \/status, \/debug-last/);
+    expect(body.data?.content).toMatch(/Unknown command \/make-coffee.*\/agents, \/ux-update, \/ux-map, \/revert, \/status, \/debug-last/);
   });
 
   it('echoes text into Discord with mentions disabled', async () => {

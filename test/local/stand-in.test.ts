@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localSettings } from '../../lambda/local/settings';
@@ -136,6 +137,40 @@ describe('npm run discord', () => {
       expect(agent.executed.map((t) => t.proposal)).toEqual([{ candidate: 2 }]);
     } finally {
       await rm(questionHome, { recursive: true, force: true });
+    }
+  });
+
+  it('reverts a commit of the local site repository with /revert target:<sha> and --click confirm, through the real agents', async () => {
+    const revertHome = await mkdtemp(join(tmpdir(), 'valine-stand-in-revert-'));
+    try {
+      const site = join(revertHome, 'site');
+      await mkdir(site);
+      const git = (...args: string[]) => execFileSync('git', ['-C', site, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8' }).trim();
+      git('init', '-q', '-b', 'main');
+      await writeFile(join(site, 'index.html'), '<h1>Welcome</h1>\n');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'Site');
+      await writeFile(join(site, 'index.html'), '<h1>Spring sale</h1>\n');
+      git('commit', '-q', '-am', 'Spring sale');
+      const sha = git('rev-parse', 'HEAD');
+      const settings = localSettings({ VALINE_HOME: revertHome, PORT: '1', DISCORD_STAND_IN_PORT: '0' }, revertHome);
+      const run = async (argv: string[]) => {
+        const output: string[] = [];
+        const code = await runStandIn(parseStandInArgs(argv), settings, { write: (t) => output.push(t), logger: recordingLogger(), followUpTimeoutMs: 10_000 });
+        return { code, text: output.join('\n') };
+      };
+
+      const proposed = await run(['/revert', `target:${sha.slice(0, 7)}`]);
+      expect(proposed.code).toBe(0);
+      expect(proposed.text).toMatch(/Revert · commit [0-9a-f]{7}[\s\S]*-<h1>Spring sale<\/h1>\n│ ▌ \+<h1>Welcome<\/h1>[\s\S]*\[ Confirm \] \[ Cancel \]/);
+      const confirmed = await run(['--click', 'confirm']);
+      expect(confirmed.code).toBe(0);
+      expect(confirmed.text).toContain(`Branch revert/${sha.slice(0, 7)}-`);
+      const branch = git('branch', '--list', 'revert/*', '--format=%(refname:short)');
+      expect(git('show', `${branch}:index.html`)).toBe('<h1>Welcome</h1>');
+      expect(git('log', '-1', '--format=%s', branch)).toBe('Revert "Spring sale"');
+    } finally {
+      await rm(revertHome, { recursive: true, force: true });
     }
   });
 });

@@ -45,14 +45,17 @@ describe('npm run register-commands', () => {
     expect(request?.method).toBe('PUT');
     expect(request?.path).toBe('/applications/123456789012345678/guilds/987654321098765432/commands');
     expect(request?.headers.authorization).toBe('Bot bot-token-for-tests');
-    expect((request?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['agents', 'ux-update', 'ux-map', 'status', 'debug-last']);
-    expect(sent).toHaveLength(5);
+    expect((request?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['agents', 'ux-update', 'ux-map', 'revert', 'status', 'debug-last']);
+    expect(sent).toHaveLength(6);
     expect((request?.body as Array<{ name: string }>).find((c) => c.name === 'ux-map')).toEqual({
       name: 'ux-map',
       description: 'List what the UX Agent found on the website: sections, properties, and the file and line of each.',
       type: 1,
       options: [{ type: 3, name: 'section', description: 'Only this section, e.g. header', required: false, max_length: 40 }],
     });
+    expect((request?.body as Array<{ name: string; options: unknown[] }>).find((c) => c.name === 'revert')?.options).toEqual([
+      { type: 3, name: 'target', description: 'Pull request (#123, 123 or its URL) or commit sha (7 to 40 hex digits)', required: true, max_length: 200 },
+    ]);
     expect(lines.slice(0, 3)).toEqual([
       'Registered 2 command(s) for server 987654321098765432 of application 123456789012345678:',
       '  /agents (11) — List the agents',
@@ -65,7 +68,7 @@ describe('npm run register-commands', () => {
     const lines: string[] = [];
     await registerCommands(parseRegisterArgs(['--stage', 'prod']), { secrets, apiBase: discord.baseUrl, write: (l) => lines.push(l) });
     expect(discord.requests[0]?.path).toBe('/applications/123456789012345678/commands');
-    expect((discord.requests[0]?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['agents', 'ux-update', 'ux-map', 'status']);
+    expect((discord.requests[0]?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['agents', 'ux-update', 'ux-map', 'revert', 'status']);
     expect(lines).toContain('  /agents (1) — List');
     expect(lines.join('\n')).toMatch(/\/debug-last was left out/);
     expect(parseRegisterArgs(['--stage', 'prod', '--debug-cmd', 'on']).debugCommand).toBe(true);
@@ -75,7 +78,7 @@ describe('npm run register-commands', () => {
     const lines: string[] = [];
     await registerCommands(parseRegisterArgs(['--stage', 'dev', '--dry-run']), { secrets: new EnvSecretReader({}), apiBase: discord.baseUrl, write: (l) => lines.push(l) });
     expect(discord.requests).toHaveLength(0);
-    expect(JSON.parse(lines[1] ?? '')).toHaveLength(5);
+    expect(JSON.parse(lines[1] ?? '')).toHaveLength(6);
   });
 
   it('says where to put a missing bot token', async () => {

@@ -8,7 +8,8 @@ import { pack as tarPack } from 'tar-stream';
 /**
  * A loopback HTTP server that speaks the GitHub REST endpoints the GitHub App repository host
  * uses: installation tokens (JWT verified with the app's public key), repository, git refs,
- * contents, tarballs (302 to a codeload path, as GitHub does), trees, commits and pulls, over
+ * contents, tarballs (302 to a codeload path, as GitHub does), trees, commits (by full or
+ * abbreviated sha), compare, and pulls (list, one, open; merged by the test with merge()), over
  * an in-memory repository with real fast-forward rules.
  */
 export interface LoopbackGitHubOptions {
@@ -48,6 +49,8 @@ export interface PullRequest {
   body: string;
   draft: boolean;
   state: 'open' | 'closed';
+  merged: boolean;
+  merge_commit_sha: string | null;
   html_url: string;
 }
 
@@ -64,8 +67,14 @@ export interface LoopbackGitHub {
   file(ref: string, path: string): string | undefined;
   /** Commits on `branch` that are not on the default branch. */
   commitsAhead(branch: string): number;
-  /** Commits directly to a branch (someone else's push). */
-  push(branch: string, files: Record<string, string>, message?: string): string;
+  /** Commits directly to a branch (someone else's push); a null content deletes the file. */
+  push(branch: string, files: Record<string, string | null>, message?: string): string;
+  /** Creates `branch` at the tip of `from` (default: the default branch). */
+  createBranch(branch: string, from?: string): string;
+  /** A pull request opened by a person, from `head` into the default branch. */
+  openPullRequest(head: string, title: string): PullRequest;
+  /** Merges a pull request as GitHub's merge button does: a merge commit (two parents) or a squash (one). */
+  merge(number: number, how: 'merge' | 'squash'): string;
   issuedTokens: string[];
   close(): Promise<void>;
 }
@@ -146,6 +155,15 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     return sha;
   };
   const resolveRef = (ref: string) => (commits.has(ref) ? ref : refs.get(`heads/${ref}`));
+  /** A full sha, a unique abbreviation of one (7+ hex digits), or a branch. */
+  const resolveCommitish = (ref: string): string | undefined => {
+    if (/^[0-9a-f]{7,39}$/.test(ref)) {
+      const matches = [...commits.keys()].filter((sha) => sha.startsWith(ref));
+      return matches.length === 1 ? matches[0] : undefined;
+    }
+    return resolveRef(ref);
+  };
+  const pullJson = (p: PullRequest) => ({ ...p, head: { ref: p.head }, base: { ref: p.base } });
   const filesAt = (ref: string) => {
     const commit = resolveRef(ref);
     return commit ? trees.get(commits.get(commit)!.tree) : undefined;
@@ -255,9 +273,12 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       const base = trees.get(String(body.base_tree));
       if (!base) return { status: 422, body: { message: 'base_tree is not a tree' } };
       const files = new Map(base);
-      for (const entry of body.tree as Array<{ path: string; content: string; mode: string; type: string }>) {
+      for (const entry of body.tree as Array<{ path: string; content?: string; sha?: string | null; mode: string; type: string }>) {
         if (entry.mode !== '100644' || entry.type !== 'blob') return { status: 422, body: { message: 'unsupported tree entry' } };
-        files.set(entry.path, entry.content);
+        // GitHub: `sha: null` deletes the path.
+        if (entry.sha === null) files.delete(entry.path);
+        else if (typeof entry.content === 'string') files.set(entry.path, entry.content);
+        else return { status: 422, body: { message: 'tree entry needs content or sha' } };
       }
       return { status: 201, body: { sha: putTree(files) } };
     }
@@ -265,20 +286,49 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       if (!trees.has(String(body.tree))) return { status: 422, body: { message: 'tree does not exist' } };
       return { status: 201, body: { sha: putCommit(String(body.tree), body.parents as string[], String(body.message)) } };
     }
+    if ((m = /^\/commits\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      const ref = decodeURIComponent(m[1]);
+      const sha = resolveCommitish(ref);
+      const commit = sha ? commits.get(sha) : undefined;
+      if (!commit) return { status: 422, body: { message: `No commit found for SHA: ${ref}` } };
+      const html = `https://github.test/${options.owner}/${options.repo}/commit/${commit.sha}`;
+      return { status: 200, body: { sha: commit.sha, html_url: html, commit: { message: commit.message, tree: { sha: commit.tree } }, parents: commit.parents.map((p) => ({ sha: p })), files: [] } };
+    }
+    if ((m = /^\/compare\/(.+)$/.exec(rest)) && method === 'GET') {
+      const [baseRef, headRef] = decodeURIComponent(m[1]).split('...');
+      const baseSha = resolveCommitish(baseRef ?? '');
+      const headSha = resolveCommitish(headRef ?? '');
+      if (!baseSha || !headSha) return notFound;
+      const before = trees.get(commits.get(baseSha)!.tree)!;
+      const after = trees.get(commits.get(headSha)!.tree)!;
+      const files: Array<{ filename: string; status: string; sha: string }> = [];
+      for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+        const a = before.get(path);
+        const b = after.get(path);
+        if (a === b) continue;
+        files.push({ filename: path, status: a === undefined ? 'added' : b === undefined ? 'removed' : 'modified', sha: sha1(b ?? '') });
+      }
+      const status = baseSha === headSha ? 'identical' : isAncestor(baseSha, headSha) ? 'ahead' : isAncestor(headSha, baseSha) ? 'behind' : 'diverged';
+      return { status: 200, body: { status, commits: [], files } };
+    }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
+      const pull = pulls.find((p) => p.number === Number(m![1]));
+      return pull ? { status: 200, body: pullJson(pull) } : notFound;
+    }
     if (rest === '/pulls' && method === 'GET') {
       const head = url.searchParams.get('head')?.replace(`${options.owner}:`, '');
       const state = url.searchParams.get('state') ?? 'open';
       const found = pulls.filter((p) => (!head || p.head === head) && (state === 'all' || p.state === state));
-      return { status: 200, body: found.map((p) => ({ ...p, head: { ref: p.head }, base: { ref: p.base } })) };
+      return { status: 200, body: found.map(pullJson) };
     }
     if (rest === '/pulls' && method === 'POST') {
       const head = String(body.head);
       if (!refs.has(`heads/${head}`)) return { status: 422, body: { message: 'Validation Failed', errors: [{ field: 'head', code: 'invalid' }] } };
       if (pulls.some((p) => p.head === head && p.state === 'open')) return { status: 422, body: { message: `A pull request already exists for ${options.owner}:${head}.` } };
       const number = pulls.length + 1;
-      const pull: PullRequest = { number, head, base: String(body.base), title: String(body.title), body: String(body.body), draft: body.draft === true, state: 'open', html_url: `https://github.test/${options.owner}/${options.repo}/pull/${number}` };
+      const pull: PullRequest = { number, head, base: String(body.base), title: String(body.title), body: String(body.body), draft: body.draft === true, state: 'open', merged: false, merge_commit_sha: null, html_url: `https://github.test/${options.owner}/${options.repo}/pull/${number}` };
       pulls.push(pull);
-      return { status: 201, body: { ...pull, head: { ref: head }, base: { ref: pull.base } } };
+      return { status: 201, body: pullJson(pull) };
     }
     return notFound;
   }
@@ -335,9 +385,34 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     push: (branch, files, message = 'push') => {
       const tip = refs.get(`heads/${branch}`)!;
       const tree = new Map(trees.get(commits.get(tip)!.tree));
-      for (const [p, c] of Object.entries(files)) tree.set(p, c);
+      for (const [p, c] of Object.entries(files)) {
+        if (c === null) tree.delete(p);
+        else tree.set(p, c);
+      }
       const sha = putCommit(putTree(tree), [tip], message);
       refs.set(`heads/${branch}`, sha);
+      return sha;
+    },
+    createBranch: (branch, from = defaultBranch) => {
+      const tip = refs.get(`heads/${from}`)!;
+      refs.set(`heads/${branch}`, tip);
+      return tip;
+    },
+    openPullRequest: (head, title) => {
+      const number = pulls.length + 1;
+      const pull: PullRequest = { number, head, base: defaultBranch, title, body: '', draft: false, state: 'open', merged: false, merge_commit_sha: null, html_url: `https://github.test/${options.owner}/${options.repo}/pull/${number}` };
+      pulls.push(pull);
+      return pull;
+    },
+    merge: (number, how) => {
+      const pull = pulls.find((p) => p.number === number)!;
+      const baseTip = refs.get(`heads/${pull.base}`)!;
+      const headTip = refs.get(`heads/${pull.head}`)!;
+      // The head branch is up to date with its base here, so the merged tree is the head's.
+      const tree = commits.get(headTip)!.tree;
+      const sha = how === 'merge' ? putCommit(tree, [baseTip, headTip], `Merge pull request #${number} from ${options.owner}/${pull.head}\n\n${pull.title}`) : putCommit(tree, [baseTip], `${pull.title} (#${number})`);
+      refs.set(`heads/${pull.base}`, sha);
+      Object.assign(pull, { state: 'closed', merged: true, merge_commit_sha: sha });
       return sha;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

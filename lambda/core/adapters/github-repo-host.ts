@@ -5,7 +5,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import type { PullRequestRef } from '../domain/task';
-import { RepoHostError, type CommitMessage, type DraftPullRequest, type FileToCommit, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { RepoHostError, isDeletion, type ChangedFile, type CommitMessage, type DraftPullRequest, type FileWrite, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
 import { createSnapshotBuilder, isFullCommitSha } from './snapshot-filter';
 
 /**
@@ -26,6 +26,9 @@ export interface GitHubRepoHostOptions {
 }
 
 const CAS_ATTEMPTS = 5;
+/** GitHub's compare lists at most this many files; a larger change is not reverted from here. */
+const COMPARE_FILE_LIMIT = 300;
+const ABBREVIATED_SHA = /^[0-9a-f]{7,40}$/i;
 /** Installation tokens live an hour; a new one is asked for this long before that. */
 const TOKEN_RENEWAL_MS = 5 * 60_000;
 
@@ -243,19 +246,20 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       }
     },
 
-    async commitFiles(branch: string, files: readonly FileToCommit[], message: CommitMessage) {
+    async commitFiles(branch: string, files: readonly FileWrite[], message: CommitMessage) {
       for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
         const tip = await readHead(branch);
         if (!tip) throw new RepoHostError(`The branch ${branch} does not exist in ${options.repository}.`, true);
         const current = await Promise.all(files.map((f) => readFile(f.path, tip)));
-        if (current.every((content, i) => content === files[i].content)) return { commit: tip, created: false };
+        if (current.every((content, i) => { const file = files[i]; return isDeletion(file) ? content === undefined : content === file.content; })) return { commit: tip, created: false };
         const moved = await call(`commit to ${branch}`, async (github) => {
           const { data: parent } = await github.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner, repo, commit_sha: tip });
           const { data: tree } = await github.request('POST /repos/{owner}/{repo}/git/trees', {
             owner,
             repo,
             base_tree: parent.tree.sha,
-            tree: files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
+            // A null sha removes the path from the tree.
+            tree: files.map((f) => (isDeletion(f) ? { path: f.path, mode: '100644' as const, type: 'blob' as const, sha: null } : { path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
           });
           const { data: commit } = await github.request('POST /repos/{owner}/{repo}/git/commits', {
             owner,
@@ -277,6 +281,66 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
         if (moved) return { commit: moved, created: true };
       }
       throw new RepoHostError(`The branch ${branch} in ${options.repository} kept moving while committing; try again.`, true);
+    },
+
+    async commit(sha) {
+      if (!ABBREVIATED_SHA.test(sha)) return undefined;
+      try {
+        const github = await octokit();
+        const { data } = await github.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref: sha, per_page: 1 });
+        return { sha: data.sha, parents: data.parents.map((p) => p.sha), message: data.commit.message, url: data.html_url };
+      } catch (error) {
+        // 422: "No commit found for SHA" (an abbreviation of nothing, or ambiguous).
+        if (statusOf(error) === 404 || statusOf(error) === 422) return undefined;
+        throw explain(error, `read the commit ${sha.slice(0, 12)}`);
+      }
+    },
+
+    async contains(branch, commit) {
+      // base...head: "ahead" or "identical" means the base commit is an ancestor of (or is) the branch tip.
+      const { data } = await call(`compare ${commit.slice(0, 7)} with ${branch}`, (github) =>
+        github.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${commit}...${branch}`, per_page: 1 }),
+      );
+      return data.status === 'ahead' || data.status === 'identical';
+    },
+
+    async changedFiles(base, headCommit) {
+      const { data } = await call(`compare ${base.slice(0, 7)} with ${headCommit.slice(0, 7)}`, (github) =>
+        github.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${base}...${headCommit}`, per_page: 1 }),
+      );
+      const files = data.files ?? [];
+      if (files.length >= COMPARE_FILE_LIMIT) {
+        throw new RepoHostError(`The change touches ${COMPARE_FILE_LIMIT} files or more, more than GitHub lists in one comparison; revert it with git instead.`, false);
+      }
+      const changed: ChangedFile[] = [];
+      for (const file of files) {
+        if (file.status === 'renamed' && file.previous_filename) {
+          changed.push({ path: file.previous_filename, status: 'removed' }, { path: file.filename, status: 'added' });
+        } else if (file.status === 'added' || file.status === 'removed') {
+          changed.push({ path: file.filename, status: file.status });
+        } else if (file.status !== 'unchanged') {
+          changed.push({ path: file.filename, status: 'modified' });
+        }
+      }
+      return changed;
+    },
+
+    async pullRequest(number) {
+      try {
+        const github = await octokit();
+        const { data } = await github.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: number });
+        return {
+          number: data.number,
+          title: data.title,
+          url: data.html_url,
+          state: data.state === 'open' ? ('open' as const) : ('closed' as const),
+          merged: data.merged,
+          ...(data.merged && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}),
+        };
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw explain(error, `read pull request #${number}`);
+      }
     },
 
     async openDraftPullRequest(request: DraftPullRequest) {

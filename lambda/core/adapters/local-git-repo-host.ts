@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { RepoHostError, type CommitMessage, type FileToCommit, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { RepoHostError, isDeletion, type ChangedFile, type CommitMessage, type CommitInfo, type FileWrite, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
 import { createSnapshotBuilder, isFullCommitSha } from './snapshot-filter';
 
 /**
@@ -247,10 +247,11 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
       throw new RepoHostError(`Could not create the branch ${branch} in ${directory}: ${lastError}`, true);
     },
 
-    async commitFiles(branch: string, files: readonly FileToCommit[], message: CommitMessage) {
-      const blobs: Array<{ path: string; blob: string }> = [];
+    async commitFiles(branch: string, files: readonly FileWrite[], message: CommitMessage) {
+      // A deleted file has no blob: `undefined` is what blobId() answers for it once it is gone.
+      const blobs: Array<{ path: string; blob: string | undefined }> = [];
       for (const file of files) {
-        blobs.push({ path: file.path, blob: (await runOk(['hash-object', '-w', '--stdin'], { input: file.content })).trim() });
+        blobs.push({ path: file.path, blob: isDeletion(file) ? undefined : (await runOk(['hash-object', '-w', '--stdin'], { input: file.content })).trim() });
       }
       for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
         const tip = await head(branch);
@@ -261,7 +262,9 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
         try {
           const env = { GIT_INDEX_FILE: index };
           await runOk(['read-tree', tip], { env });
-          for (const b of blobs) await runOk(['update-index', '--add', '--cacheinfo', `100644,${b.blob},${b.path}`], { env });
+          for (const b of blobs) {
+            await runOk(b.blob === undefined ? ['update-index', '--force-remove', '--', b.path] : ['update-index', '--add', '--cacheinfo', `100644,${b.blob},${b.path}`], { env });
+          }
           const tree = (await runOk(['write-tree'], { env })).trim();
           const commit = (await runOk(['commit-tree', tree, '-p', tip, '-F', '-'], { input: message.message, env: authorEnv(message.author ?? BOT) })).trim();
           const moved = await run(['update-ref', '-m', 'valine: commit', `refs/heads/${branch}`, commit, tip]);
@@ -271,6 +274,34 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
         }
       }
       throw new RepoHostError(`The branch ${branch} in ${directory} kept moving while committing; try again.`, true);
+    },
+
+    async commit(sha): Promise<CommitInfo | undefined> {
+      if (!/^[0-9a-f]{7,40}$/i.test(sha)) return undefined;
+      const found = await run(['rev-parse', '--verify', '-q', `${sha}^{commit}`]);
+      if (found.code !== 0) return undefined;
+      const full = found.stdout.trim();
+      // "<parents>\0<message>": parents space-separated, first parent first.
+      const shown = await runOk(['show', '-s', '--format=%P%x00%B', full]);
+      const nul = shown.indexOf('\0');
+      return { sha: full, parents: shown.slice(0, nul).trim().split(' ').filter((p) => p.length > 0), message: shown.slice(nul + 1).trimEnd() };
+    },
+
+    async contains(branch, commit) {
+      const result = await run(['merge-base', '--is-ancestor', commit, `refs/heads/${branch}`]);
+      if (result.code === 0 || result.code === 1) return result.code === 0;
+      throw new RepoHostError(`Could not tell whether ${commit.slice(0, 7)} is on ${branch} in ${directory}: ${result.stderr.trim()}`, false);
+    },
+
+    async changedFiles(base, headCommit): Promise<ChangedFile[]> {
+      const listing = await runOk(['diff-tree', '-r', '-z', '--no-renames', '--name-status', base, headCommit]);
+      const parts = listing.split('\0').filter((p) => p.length > 0);
+      const changed: ChangedFile[] = [];
+      for (let i = 0; i + 1 < parts.length; i += 2) {
+        const letter = parts[i];
+        changed.push({ path: parts[i + 1], status: letter === 'A' ? 'added' : letter === 'D' ? 'removed' : 'modified' });
+      }
+      return changed;
     },
   };
 }

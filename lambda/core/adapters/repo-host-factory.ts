@@ -66,6 +66,14 @@ export function createFlagSelectedRepoHost(options: FlagSelectedRepoHostOptions)
     snapshot: async (commit) => (await current()).snapshot(commit),
     ensureBranch: async (branch, from) => (await current()).ensureBranch(branch, from),
     commitFiles: async (branch, files, message) => (await current()).commitFiles(branch, files, message),
+    commit: async (sha) => (await current()).commit(sha),
+    contains: async (branch, commit) => (await current()).contains(branch, commit),
+    changedFiles: async (base, head) => (await current()).changedFiles(base, head),
+    pullRequest: async (number) => {
+      const host = await current();
+      if (!host.pullRequest) throw new RepoHostError('The local site repository has no pull requests; name the commit by its sha instead.', false);
+      return host.pullRequest(number);
+    },
     openDraftPullRequest: async (request) => {
       const host = await current();
       if (!host.openDraftPullRequest) throw new RepoHostError('The local repository host has no pull requests.', false);

@@ -67,6 +67,11 @@ export const FLAG_DEFINITIONS = {
     description: 'Pause /ux-update and its buttons (true) without redeploying.',
     defaults: { dev: 'false', prod: 'false' },
   },
+  'disable-revert': {
+    schema: booleanFlag,
+    description: 'Pause /revert and the Revert buttons (true) without redeploying.',
+    defaults: { dev: 'false', prod: 'false' },
+  },
   'enable-debug-cmd': {
     schema: booleanFlag,
     description: 'Offer /debug-last (the caller\'s last task with its trace, ephemeral).',

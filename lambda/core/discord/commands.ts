@@ -73,6 +73,20 @@ export const COMMANDS = {
     ],
     audience: 'everyone',
   },
+  revert: {
+    name: 'revert',
+    description: 'Ask the Revert Agent to undo a merged change of the website: shows the reverse diff first.',
+    options: [
+      {
+        name: 'target',
+        description: 'Pull request (#123, 123 or its URL) or commit sha (7 to 40 hex digits)',
+        type: 'string',
+        required: true,
+        maxLength: 200,
+      },
+    ],
+    audience: 'admins',
+  },
   status: {
     name: 'status',
     description: 'Stage, version, flag values, today\'s LLM spend against the budget, and open tasks.',

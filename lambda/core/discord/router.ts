@@ -3,10 +3,12 @@ import { agentRequestReply } from './commands/agent-request';
 import { agentsReply } from './commands/agents';
 import { debugLastReply } from './commands/debug-last';
 import { statusReply } from './commands/status';
+import { revertButtonReply } from './buttons/revert-click';
 import { taskButtonReply } from './buttons/task-button-click';
 import type { InteractionDeps } from './interaction-deps';
 import type { ParsedInteraction } from './interaction';
 import { ephemeral, pong, type InteractionResponse } from './responses';
+import { parseRevertButtonId } from './revert-button';
 
 const commandNames = (): string => Object.keys(COMMANDS).map((name) => `/${name}`).join(', ');
 
@@ -18,6 +20,7 @@ export async function routeInteraction(interaction: ParsedInteraction, deps: Int
     case 'unsupported':
       return ephemeral(`This bot does not handle that kind of interaction (type ${interaction.type}). Its commands are ${commandNames()}.`);
     case 'component':
+      if (parseRevertButtonId(interaction.customId)) return revertButtonReply(interaction.customId, interaction, deps);
       return taskButtonReply(interaction.customId, interaction, deps, interaction.values);
     case 'command': {
       const command = findCommand(interaction.name);

@@ -68,7 +68,7 @@ export interface Agent {
   /** Slash command names (without "/") this agent answers. */
   commands: readonly string[];
   /** A boolean flag that, when true, pauses the agent without a redeploy. */
-  pausedBy?: Extract<FlagName, 'disable-ux-updates'>;
+  pausedBy?: Extract<FlagName, 'disable-ux-updates' | 'disable-revert'>;
   propose(request: AgentRequest, context: AgentContext): Promise<ProposalOutcome>;
   execute(task: Task, context: AgentContext): Promise<ExecutionOutcome>;
 }

@@ -1,6 +1,7 @@
 import { plainText, shorten } from '../domain/discord-text';
 import type { DiscordMessage } from '../domain/discord-message';
 import type { Task } from '../domain/task';
+import { revertRow } from '../discord/revert-button';
 import type { PullRequestEvent } from './events';
 
 /** What happened to the pull request, as the requester reads it. */
@@ -21,7 +22,7 @@ function quote(text: string, max: number): string {
   return plainText(shorten(text.replace(/\s+/g, ' ').trim(), max));
 }
 
-/** The channel message for the requester; it mentions the requester and nobody else. */
+/** The channel message for the requester; it mentions the requester and nobody else. A merged change offers Revert. */
 export function pullRequestMessage(task: Task, change: PullRequestChange, event: PullRequestEvent): DiscordMessage {
   const pr = event.pull_request;
   const by = event.sender?.login ? ` by ${quote(event.sender.login, 60)}` : '';
@@ -30,5 +31,9 @@ export function pullRequestMessage(task: Task, change: PullRequestChange, event:
     ...(task.summary ? [`Task \`${task.taskId}\`: ${quote(task.summary, MAX_SUMMARY)}`] : [`Task \`${task.taskId}\``]),
     pr.html_url,
   ];
-  return { content: lines.join('\n'), allowed_mentions: { parse: [], users: [task.requesterId] } };
+  return {
+    content: lines.join('\n'),
+    allowed_mentions: { parse: [], users: [task.requesterId] },
+    ...(change === 'merged' ? { components: [revertRow(task.taskId)] } : {}),
+  };
 }

@@ -15,10 +15,18 @@ export interface RepoHost {
   /** Creates `branch` at `fromCommit` unless it exists; reports which. Safe under concurrent calls. */
   ensureBranch(branch: string, fromCommit: string): Promise<{ created: boolean; head: string }>;
   /**
-   * Commits `files` on top of the tip of `branch`, unless the tip already holds exactly these
-   * contents (then nothing is written). The branch moves with a compare-and-swap.
+   * Commits `files` (written, or deleted) on top of the tip of `branch`, unless the tip already
+   * holds exactly these contents (then nothing is written). The branch moves with a compare-and-swap.
    */
-  commitFiles(branch: string, files: readonly FileToCommit[], message: CommitMessage): Promise<{ commit: string; created: boolean }>;
+  commitFiles(branch: string, files: readonly FileWrite[], message: CommitMessage): Promise<{ commit: string; created: boolean }>;
+  /** A commit by full or abbreviated sha (7–40 hex digits); undefined when the repository has none such. */
+  commit(sha: string): Promise<CommitInfo | undefined>;
+  /** True when `commit` (a full sha) is in the history of `branch`: it was merged there. */
+  contains(branch: string, commit: string): Promise<boolean>;
+  /** The files that differ between two commits (renames reported as a removal and an addition). */
+  changedFiles(base: string, head: string): Promise<ChangedFile[]>;
+  /** A pull request by number; undefined when there is none. Absent on hosts without pull requests. */
+  pullRequest?(number: number): Promise<PullRequestInfo | undefined>;
   /**
    * Opens a draft pull request from `head` into `base`, or returns the one already open for
    * `head` (so a retry never opens a second). Absent on hosts without pull requests.
@@ -48,6 +56,41 @@ export interface RepoSnapshot {
 export interface FileToCommit {
   path: string;
   content: string;
+}
+
+/** A file removed by a commit. */
+export interface FileDeletion {
+  path: string;
+  deleted: true;
+}
+
+export type FileWrite = FileToCommit | FileDeletion;
+
+export const isDeletion = (file: FileWrite): file is FileDeletion => 'deleted' in file;
+
+export interface CommitInfo {
+  /** The full sha. */
+  sha: string;
+  /** Parent shas, first parent first (a merge commit has two or more). */
+  parents: string[];
+  message: string;
+  /** A web page of the commit, when there is one. */
+  url?: string;
+}
+
+export interface ChangedFile {
+  path: string;
+  status: 'added' | 'modified' | 'removed';
+}
+
+export interface PullRequestInfo {
+  number: number;
+  title: string;
+  url: string;
+  state: 'open' | 'closed';
+  merged: boolean;
+  /** The commit the merge made on the base branch (merge, squash or rebase), once merged. */
+  mergeCommitSha?: string;
 }
 
 export interface CommitMessage {

@@ -1,4 +1,5 @@
 import type { AgentProfile } from '../agents/registry';
+import { REVERT_AGENT_PROFILE } from '../agents/revert/profile';
 import { UX_AGENT_PROFILE } from '../agents/ux/profile';
 
 /**
@@ -6,4 +7,4 @@ import { UX_AGENT_PROFILE } from '../agents/ux/profile';
  * and pause flag, without their code (which only the worker loads). buildAgents() must
  * return one agent per profile, with the same id and commands (checked by a test).
  */
-export const AGENT_PROFILES: readonly AgentProfile[] = [UX_AGENT_PROFILE];
+export const AGENT_PROFILES: readonly AgentProfile[] = [UX_AGENT_PROFILE, REVERT_AGENT_PROFILE];

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createFlagSelectedRepoHost } from '../adapters/repo-host-factory';
+import { createRevertAgent } from '../agents/revert';
 import { createUxAgent } from '../agents/ux';
 import { createRulesParser } from '../agents/ux/rules-parser';
 import { flagParameterName } from '../contract/parameters';
@@ -44,6 +45,6 @@ export function buildAgents(deps: AgentDeps): Agent[] {
     stage: deps.stage,
     env,
   });
-  return [createUxAgent({ repoHost, describeParser })];
+  return [createUxAgent({ repoHost, describeParser }), createRevertAgent({ repoHost })];
 }
 

@@ -1,0 +1,14 @@
+import type { AgentProfile } from '../registry';
+
+export const REVERT_AGENT_ID = 'revert';
+export const REVERT_COMMAND = 'revert';
+
+/** Who the Revert Agent is, without its code: the interactions function lists and routes by this alone. */
+export const REVERT_AGENT_PROFILE = {
+  id: REVERT_AGENT_ID,
+  name: 'Revert Agent',
+  description:
+    'Undoes a merged change of the website: shows the reverse diff of a pull request or commit, refuses when it no longer reverts cleanly, and opens a draft revert pull request once you confirm.',
+  commands: [REVERT_COMMAND],
+  pausedBy: 'disable-revert',
+} as const satisfies AgentProfile;

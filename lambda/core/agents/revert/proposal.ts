@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** What `propose` stores on the task and `execute` needs to make the revert deterministically. */
+export const revertProposalSchema = z.object({
+  version: z.literal(1),
+  repository: z.string(),
+  repositoryKind: z.enum(['github', 'local']),
+  baseBranch: z.string(),
+  /** The tip of the base branch the reverse diff was computed on. */
+  baseCommit: z.string(),
+  target: z.object({
+    /** The commit being undone (a PR's merge commit, or the commit named). */
+    commit: z.string(),
+    /** What it is undone against: its only parent, or a merge commit's first parent. */
+    parent: z.string(),
+    merge: z.boolean(),
+    pullRequest: z.object({ number: z.number().int(), url: z.string() }).optional(),
+  }),
+  /** The original pull request's title, or the commit's first line. */
+  originalTitle: z.string(),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      /** sha256 of the file as previewed (null: absent), to notice a base branch that moved under it. */
+      beforeSha256: z.string().nullable(),
+      /** What the revert leaves; null deletes the file. */
+      content: z.string().nullable(),
+    }),
+  ),
+  /** Files of the change that already looked as before it (left alone). */
+  alreadyUndone: z.array(z.string()),
+  diff: z.string(),
+  title: z.string(),
+});
+
+export type RevertProposal = z.output<typeof revertProposalSchema>;
