@@ -15,6 +15,7 @@ import type { Logger } from '../core/ports/logger';
 import type { TaskStore } from '../core/ports/task-store';
 import { taskIdFor } from './task-id';
 import { errorMessage } from '../core/domain/error-message';
+import { shorten } from '../core/domain/discord-text';
 
 /** The worker's ledger (kept as a name for the tests that build one). */
 export type WorkerLedger = Ledger;
@@ -309,7 +310,7 @@ async function refuseConfirmation(task: Task, item: ConfirmItem, reason: string,
   await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
   // Only the buttons change: the preview above them stays as it was.
   await deps.discord.editOriginal(applicationId, token, { components: [confirmCancelRow(task.taskId)] });
-  await deps.discord.followUp(applicationId, token, { content: `Not confirmed, nothing was changed: ${reason}`, flags: EPHEMERAL_FLAG });
+  await deps.discord.followUp(applicationId, token, { content: shorten(`Not confirmed, nothing was changed: ${reason}`, DISCORD_LIMITS.content), flags: EPHEMERAL_FLAG });
   await deps.ledger
     .audit({ subject: `task#${task.taskId}`, action: 'confirm:refused', actorId: requester.id, detail: reason, requester: { id: task.requesterId, name: task.requesterName } })
     .catch(() => undefined);
