@@ -4,17 +4,18 @@ import { DISCORD_LIMITS, type DiscordMessage } from '../core/domain/discord-mess
 import { ABANDONED_EXECUTION_SECONDS, TaskConflictError, TaskNotFoundError, TaskTooLargeError, isAbandonedExecution, isFinished, type NewTask, type Task } from '../core/domain/task';
 import type { WorkItem } from '../core/domain/work';
 import { ANSWERED_INTERACTION_HOLD_SECONDS, PROPOSE_CLAIM_TTL_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
-import { mayConfirm, type FlagLocator } from '../core/discord/permissions';
+import { mayConfirm, unregisteredAgentAccess, type FlagLocator } from '../core/discord/permissions';
 import { confirmCancelRow } from '../core/discord/task-buttons';
 import { redactSecrets } from '../core/discord/redact';
-import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
+import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, outcomeMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
 import type { DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
-import type { Ledger } from '../core/ports/ledger';
+import type { AuditEntry, Ledger } from '../core/ports/ledger';
 import type { Logger } from '../core/ports/logger';
 import type { TaskStore } from '../core/ports/task-store';
 import { taskIdFor } from './task-id';
 import { errorMessage } from '../core/domain/error-message';
+import { shorten } from '../core/domain/discord-text';
 
 /** The worker's ledger (kept as a name for the tests that build one). */
 export type WorkerLedger = Ledger;
@@ -226,7 +227,7 @@ async function startExecution(task: Task, item: ConfirmItem, deps: WorkerDeps): 
   let executing: Task;
   try {
     // Flags may have changed since the click: the confirmer must still be allowed to make changes.
-    const permission = mayConfirm(requester, task, await deps.flags.all(), deps.locateFlag);
+    const permission = mayConfirm(accessOf(task, deps), requester, task, await deps.flags.all(), deps.locateFlag);
     if (!permission.allowed) return await refuseConfirmation(task, item, permission.message, deps);
     executing = await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'executing', { interactionToken: token, confirmedBy: requester }, `confirmed by ${requester.name}`);
   } catch (error) {
@@ -244,7 +245,27 @@ async function startExecution(task: Task, item: ConfirmItem, deps: WorkerDeps): 
     });
     return;
   }
-  await runExecution(executing, requester, deps);
+  await recordAudit(executing, { action: 'confirm' }, deps);
+  await runExecution(executing, deps);
+}
+
+/** The agent's declared roles, or (agent no longer registered) a declaration that lets only an admin act. */
+const accessOf = (task: Task, deps: WorkerDeps) => deps.agents.byId(task.agentId) ?? unregisteredAgentAccess(task.agentId);
+
+/** An audit record of a confirmed task: it names the requester and the approver (who clicked Confirm). */
+async function recordAudit(task: Task, entry: Pick<AuditEntry, 'action' | 'detail'>, deps: WorkerDeps): Promise<void> {
+  const approver = task.confirmedBy;
+  await deps.ledger
+    .audit({
+      subject: `task#${task.taskId}`,
+      ...entry,
+      actorId: approver?.id,
+      requester: { id: task.requesterId, name: task.requesterName },
+      ...(approver ? { approver: { id: approver.id, name: approver.name } } : {}),
+    })
+    .catch((error: unknown) => {
+      deps.logger.warn('Audit record failed', { taskId: task.taskId, action: entry.action, error: errorText(error) });
+    });
 }
 
 /**
@@ -289,8 +310,10 @@ async function refuseConfirmation(task: Task, item: ConfirmItem, reason: string,
   await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
   // Only the buttons change: the preview above them stays as it was.
   await deps.discord.editOriginal(applicationId, token, { components: [confirmCancelRow(task.taskId)] });
-  await deps.discord.followUp(applicationId, token, { content: `Not confirmed, nothing was changed: ${reason}`, flags: EPHEMERAL_FLAG });
-  await deps.ledger.audit({ subject: `task#${task.taskId}`, action: 'confirm:refused', actorId: requester.id }).catch(() => undefined);
+  await deps.discord.followUp(applicationId, token, { content: shorten(`Not confirmed, nothing was changed: ${reason}`, DISCORD_LIMITS.content), flags: EPHEMERAL_FLAG });
+  await deps.ledger
+    .audit({ subject: `task#${task.taskId}`, action: 'confirm:refused', actorId: requester.id, detail: reason, requester: { id: task.requesterId, name: task.requesterName } })
+    .catch(() => undefined);
 }
 
 const EPHEMERAL_FLAG = 64;
@@ -305,7 +328,7 @@ export class ExecutionInProgressError extends Error {}
  */
 async function continueExecution(task: Task, item: ConfirmItem, deps: WorkerDeps): Promise<void> {
   if (isAbandonedExecution(task, deps.now())) {
-    await resumeExecution(task, { token: item.interaction.token, requester: item.interaction.requester }, deps);
+    await resumeExecution(task, { token: item.interaction.token, requester: item.interaction.requester, clicked: true }, deps);
     return;
   }
   if (task.interactionToken === item.interaction.token) {
@@ -321,6 +344,8 @@ async function continueExecution(task: Task, item: ConfirmItem, deps: WorkerDeps
 interface ResumeBy {
   token: string;
   requester: Requester;
+  /** A Confirm click asked for it: the clicker approves this run. (The sweep resumes on the original approval.) */
+  clicked?: boolean;
 }
 
 /** A resumed run may itself stop; after this many resumes the task is handed back to a person instead. */
@@ -346,14 +371,20 @@ export type ResumeOutcome = 'resumed' | 'handed back' | 'taken by another worker
  */
 export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps): Promise<ResumeOutcome> {
   const stoppedAt = task.updatedAt;
-  const permission = mayConfirm(by.requester, task, await deps.flags.all(), deps.locateFlag);
+  const permission = mayConfirm(accessOf(task, deps), by.requester, task, await deps.flags.all(), deps.locateFlag);
   if (!permission.allowed) return handBack(task, by, `${by.requester.name} may no longer confirm changes (${permission.message})`, deps);
   if (runsSinceConfirm(task) > MAX_RESUMES) {
     return handBack(task, by, `the work stopped ${runsSinceConfirm(task)} times before it finished (the last run started at ${stoppedAt})`, deps);
   }
   let resumed: Task;
   try {
-    resumed = await deps.tasks.transition(task.taskId, 'executing', 'executing', { interactionToken: by.token }, `resumed by the worker: the run started at ${stoppedAt} stopped before it finished`);
+    resumed = await deps.tasks.transition(
+      task.taskId,
+      'executing',
+      'executing',
+      { interactionToken: by.token, ...(by.clicked ? { confirmedBy: by.requester } : {}) },
+      `resumed by the worker: the run started at ${stoppedAt} stopped before it finished`,
+    );
   } catch (error) {
     if (error instanceof TaskConflictError) return 'taken by another worker';
     throw error;
@@ -361,7 +392,7 @@ export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps
   // The conditional write is on the version: a second resumer reading the same stale task loses it.
   if (resumed.version !== task.version + 1) return 'taken by another worker';
   deps.logger.warn('Resuming a task whose worker stopped', { taskId: task.taskId, agentId: task.agentId, stoppedAt });
-  await runExecution(resumed, by.requester, deps);
+  await runExecution(resumed, deps);
   return 'resumed';
 }
 
@@ -440,7 +471,7 @@ export async function sweepAbandonedExecutions(deps: WorkerDeps, options: SweepO
 }
 
 /** Runs the agent's work on an `executing` task and records and shows the outcome. */
-async function runExecution(task: Task, actor: Requester, deps: WorkerDeps): Promise<void> {
+async function runExecution(task: Task, deps: WorkerDeps): Promise<void> {
   const show = (message: DiscordMessage) => deps.discord.editOriginal(task.applicationId, task.interactionToken, message);
   const agent = deps.agents.byId(task.agentId);
   let outcome: ExecutionOutcome;
@@ -466,9 +497,8 @@ async function runExecution(task: Task, actor: Requester, deps: WorkerDeps): Pro
     await show(failureMessage('The work ran but its result could not be recorded', error, 'Check /debug-last, and ask an operator before trying again.'));
     return;
   }
-  await deps.ledger.audit({ subject: `task#${task.taskId}`, action: `execute:${outcome.kind}`, actorId: actor.id }).catch((error: unknown) => {
-    deps.logger.warn('Audit record failed', { taskId: task.taskId, error: errorText(error) });
-  });
+  const pullRequest = outcome.kind === 'done' ? outcome.pullRequest?.url : undefined;
+  await recordAudit(task, { action: `execute:${outcome.kind}`, ...(pullRequest ? { detail: pullRequest } : {}) }, deps);
 }
 
 /** Moves the task to match the outcome, then shows it (Confirm / Cancel again only when retryable). */
@@ -477,7 +507,7 @@ async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): 
   switch (outcome.kind) {
     case 'done': {
       await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
-      await show(plainMessage(outcome.message));
+      await show(outcomeMessage(task, outcome.message));
       return;
     }
     case 'retryable': {
@@ -488,7 +518,7 @@ async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): 
     }
     case 'failed': {
       await deps.tasks.transition(task.taskId, 'executing', 'failed', { lastError: redactSecrets(outcome.error) });
-      await show(plainMessage(outcome.message));
+      await show(outcomeMessage(task, outcome.message));
       return;
     }
   }

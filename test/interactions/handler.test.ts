@@ -143,4 +143,28 @@ describe('verified but unusable bodies', () => {
     expect(body.data?.flags).toBe(64);
     expect(body.data?.content).toMatch(/`abc123def456` no longer exists/);
   });
+
+  it('keeps /agents and /ux-map open to everyone, with no roles configured at all', async () => {
+    await platform.setFlags({ 'admin-user-ids': 'none', 'admin-role-ids': 'none' });
+    const visitor = { id: '720000000000000072', username: 'visitor' };
+    try {
+      expect(answer(await platform.send(commandInteraction('agents', {}, visitor))).type).toBe(4);
+      expect(answer(await platform.send(commandInteraction('ux-map', {}, visitor)))).toEqual({ type: 5 });
+      await platform.idle();
+    } finally {
+      await platform.setFlags({});
+    }
+  });
+
+  it('lets only the requester or an admin cancel a task whose agent is no longer registered', async () => {
+    const confirmBy = new Date(platform.clock.now.getTime() + 600_000).toISOString();
+    const orphan = (taskId: string) =>
+      platform.deps.tasks.create({ taskId, agentId: 'retired', command: '/retired', options: {}, requesterId: '730000000000000073', requesterName: 'Rita', applicationId: 'app', interactionToken: 'tok', confirmBy });
+    await orphan('orphan000001');
+    await orphan('orphan000002');
+    const stranger = answer(await platform.send(componentInteraction(taskButtonId('cancel', 'orphan000001'), '1', { id: '740000000000000074', username: 'someone' })));
+    expect(stranger.data?.content).toBe('This request belongs to Rita; only they or someone who may confirm the agent "retired"\'s changes (admin) can cancel it.');
+    expect(answer(await platform.send(componentInteraction(taskButtonId('cancel', 'orphan000001'), '1', { id: '730000000000000073', username: 'Rita' }))).data?.content).toMatch(/^Cancelled by Rita/);
+    expect(answer(await platform.send(componentInteraction(taskButtonId('cancel', 'orphan000002'), '1'))).data?.content).toMatch(/^Cancelled by Local Developer/);
+  });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localSettings } from '../../lambda/local/settings';
@@ -28,6 +28,19 @@ describe('the stand-in command line', () => {
   it('reads clicks and --user', () => {
     expect(parseStandInArgs(['--click', 'confirm'])).toEqual({ kind: 'click', action: 'confirm', taskId: undefined, userId: undefined });
     expect(parseStandInArgs(['--click', 'cancel', '--task', 'abc', '--user', '123456789'])).toEqual({ kind: 'click', action: 'cancel', taskId: 'abc', userId: '123456789' });
+  });
+
+  it('reads --as (someone else, e.g. a second approver) and --roles (their Discord roles)', () => {
+    expect(parseStandInArgs(['--as', '200000000000000002', '--click', 'confirm'])).toEqual({ kind: 'click', action: 'confirm', taskId: undefined, userId: '200000000000000002' });
+    expect(parseStandInArgs(['/agents', '--as', '200000000000000002', '--roles', '555555555555555555,666666666666666666'])).toEqual({
+      kind: 'command',
+      name: 'agents',
+      options: {},
+      userId: '200000000000000002',
+      roleIds: ['555555555555555555', '666666666666666666'],
+    });
+    expect(() => parseStandInArgs(['--as', 'bob', '--click', 'confirm'])).toThrow(new UsageError('--as needs a Discord user id (digits), e.g. --as 200000000000000002.'));
+    expect(() => parseStandInArgs(['--roles', 'admins', '/agents'])).toThrow(/--roles needs comma-separated Discord role ids/);
   });
 
   it('reads --pick with the option as numbered, and an optional --task', () => {
@@ -101,6 +114,33 @@ describe('npm run discord', () => {
     expect(confirmed.text).toMatch(/\[ Working… \(disabled\) \] \[ Cancel \(disabled\) \]/);
     expect(confirmed.text).toMatch(/Opened a draft pull request for task [0-9a-f]{12}/);
     expect(agent.executed).toHaveLength(1);
+  });
+
+  it('tries a second approver: the requester\'s own Confirm is refused, another user\'s (--as) goes through', async () => {
+    const approverHome = await mkdtemp(join(tmpdir(), 'valine-stand-in-approver-'));
+    try {
+      const settings = localSettings({ VALINE_HOME: approverHome, PORT: '1', DISCORD_STAND_IN_PORT: '0' }, approverHome);
+      const agent = scriptedAgent();
+      const run = async (argv: string[]) => {
+        const output: string[] = [];
+        const code = await runStandIn(parseStandInArgs(argv), settings, { write: (t) => output.push(t), logger: recordingLogger(), followUpTimeoutMs: 10_000, agents: [agent] });
+        return { code, text: output.join('\n') };
+      };
+      expect((await run(['/ux-update', 'command:section:header text:"Hi"'])).code).toBe(0);
+      const flags = JSON.parse(await readFile(settings.flagsFile, 'utf8'));
+      await writeFile(settings.flagsFile, JSON.stringify({ ...flags, 'require-second-approver': 'true', 'developer-user-ids': '200000000000000002' }));
+
+      const own = await run(['--click', 'confirm']);
+      expect(own.text).toMatch(/This change needs a second approver: someone else who may confirm \(roles admin, pm or developer\) must click Confirm\./);
+      expect(agent.executed).toHaveLength(0);
+
+      const other = await run(['--as', '200000000000000002', '--click', 'confirm']);
+      expect(other.text).toMatch(/\(acting as user-200000000000000002 200000000000000002\)/);
+      expect(other.text).toMatch(/Requested by Local Developer · approved by user-200000000000000002/);
+      expect(agent.executed).toHaveLength(1);
+    } finally {
+      await rm(approverHome, { recursive: true, force: true });
+    }
   });
 
   it('shows a question numbered, picks an option with --pick, and confirms the preview it became', async () => {

@@ -147,7 +147,7 @@ describe('picking a candidate', () => {
     expect(answer(await click('confirm', taskId)).type).toBe(7);
     await platform.idle();
     expect(platform.agent.executed.map((t) => t.proposal)).toEqual([{ candidate: 3 }]);
-    expect(sent(platform.discord.requests.at(-1)).content).toBe('Draft pull request opened for {"candidate":3}.');
+    expect(sent(platform.discord.requests.at(-1)).content).toBe('Draft pull request opened for {"candidate":3}.\nRequested and approved by Local Developer');
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
   });
 
@@ -171,12 +171,12 @@ describe('picking a candidate', () => {
     expect((await platform.deps.tasks.get(taskId))?.proposal).toEqual({ candidate: chosen });
   });
 
-  it('refuses a pick by someone who is neither the requester nor an admin, and lets an admin pick', async () => {
+  it('refuses a pick by someone who is neither the requester nor may confirm, and lets an admin pick', async () => {
     const { taskId } = await ask();
     const refused = answer(await pick(taskId, ['0'], outsider));
     expect(refused.type).toBe(4);
     expect(refused.data?.flags).toBe(64);
-    expect(refused.data?.content).toBe('This request belongs to Local Developer; only they or an admin can confirm or cancel it.');
+    expect(refused.data?.content).toBe("This question belongs to Local Developer; only they or someone who may confirm UX Agent's changes (admin, pm or developer) can pick an option.");
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_choice');
     expect(answer(await pick(taskId, ['0'], roleAdmin)).type).toBe(7);
   });

@@ -204,14 +204,17 @@ describe('Confirm racing Cancel (issue 10, item 4)', () => {
   });
 });
 
-describe('permissions at Confirm time (issue 10, item 7)', () => {
+const NOT_A_CONFIRMER = /^Only admin, pm or developer may confirm UX Agent's changes, and you are a contributor\. Ask someone who holds one of those roles to click Confirm; or, to get one, ask an operator to add your user id \(\d+\) to "admin-user-ids" in .*flags\.json or "pm-user-ids" in .* or "developer-user-ids" in .*, or one of your Discord roles to "admin-role-ids" in .* or "pm-role-ids" in .* or "developer-role-ids" in .*\.$/;
+
+describe('permissions at Confirm time (issue 10, item 7; roles, issue 11)', () => {
   it('a requester removed from the admins cannot confirm their own preview, but may still cancel it', async () => {
     const taskId = await propose();
     await platform.setFlags({ 'admin-user-ids': '900000000000000009' });
     const body = answer(await click('confirm', taskId));
     expect(body.type).toBe(4);
     expect(body.data?.flags).toBe(64);
-    expect(body.data?.content).toMatch(/^Only admins may confirm changes, and you are no longer one\. Ask an operator to add your user id \(100000000000000001\) to "admin-user-ids" in /);
+    expect(body.data?.content).toMatch(NOT_A_CONFIRMER);
+    expect(body.data?.content).toContain('your user id (100000000000000001)');
     await platform.idle();
     expect(platform.agent.executed).toHaveLength(0);
     expect(answer(await click('cancel', taskId)).data?.content).toMatch(/^Cancelled by Local Developer/);
@@ -224,7 +227,7 @@ describe('permissions at Confirm time (issue 10, item 7)', () => {
     await platform.idle();
     const taskId = sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
     await platform.setFlags({ 'admin-role-ids': 'none' });
-    expect(answer(await click('confirm', taskId, roleAdmin)).data?.content).toMatch(/^Only admins may confirm changes/);
+    expect(answer(await click('confirm', taskId, roleAdmin)).data?.content).toMatch(NOT_A_CONFIRMER);
   });
 
   it('the worker checks again: removed between the click and the work, nothing runs and Confirm comes back', async () => {
@@ -242,12 +245,12 @@ describe('permissions at Confirm time (issue 10, item 7)', () => {
     expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel']);
     expect(followUp?.method).toBe('POST');
     expect(sent(followUp)).toMatchObject({ flags: 64 });
-    expect(sent(followUp).content).toMatch(/^Not confirmed, nothing was changed: Only admins may confirm changes/);
-    // The claim is released, so an admin can confirm it.
+    expect(sent(followUp).content).toMatch(/^Not confirmed, nothing was changed: Only admin, pm or developer may confirm UX Agent's changes/);
+    // The claim is released, so someone who may confirm can.
     expect(await platform.deps.ledger.claimOnce(confirmClaimKey(taskId), 900)).toBe(true);
   });
 
-  it('a pick in a question\'s menu by a requester removed from the admins is refused', async () => {
+  it('a requester removed from the admins may still pick (a pick approves nothing), but not confirm what they picked', async () => {
     platform.agent.proposeWith(() => choiceOf(2));
     const start = platform.discord.requests.length;
     await platform.send(commandInteraction('ux-update', { description: 'make the title say Spring sale' }));
@@ -255,7 +258,23 @@ describe('permissions at Confirm time (issue 10, item 7)', () => {
     const taskId = (sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id ?? '').split(':')[2] ?? '';
     await platform.setFlags({ 'admin-user-ids': '900000000000000009' });
     const body = answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000')));
-    expect(body.data?.content).toMatch(/^Only admins may confirm changes, and you are no longer one/);
+    expect(body.type).toBe(7);
+    expect(body.data?.content).toMatch(/^Preview of candidate 1/);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+    expect(answer(await click('confirm', taskId)).data?.content).toMatch(NOT_A_CONFIRMER);
+  });
+
+  it('someone else who may not confirm can neither pick in the requester\'s question nor cancel it', async () => {
+    platform.agent.proposeWith(() => choiceOf(2));
+    const start = platform.discord.requests.length;
+    await platform.send(commandInteraction('ux-update', { description: 'make the title say Spring sale' }));
+    await platform.idle();
+    const taskId = (sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id ?? '').split(':')[2] ?? '';
+    const stranger = { id: '700000000000000007', username: 'visitor' };
+    const pick = answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000', stranger)));
+    expect(pick.data?.content).toBe("This question belongs to Local Developer; only they or someone who may confirm UX Agent's changes (admin, pm or developer) can pick an option.");
+    const cancel = answer(await click('cancel', taskId, stranger));
+    expect(cancel.data?.content).toBe("This request belongs to Local Developer; only they or someone who may confirm UX Agent's changes (admin, pm or developer) can cancel it.");
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_choice');
   });
 });

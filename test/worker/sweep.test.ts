@@ -64,7 +64,7 @@ describe('the scheduled sweep of tasks left executing (issue 10, item 2)', () =>
     expect(task?.trace.at(-2)?.detail).toMatch(/^resumed by the worker: the run started at .* stopped before it finished$/);
     const edit = platform.discord.requests.at(-1);
     expect(edit?.path).toContain('/confirmclicktoken/messages/@original');
-    expect(sent(edit).content).toBe(`Draft pull request opened (task ${taskId})`);
+    expect(sent(edit).content).toBe(`Draft pull request opened (task ${taskId})\nRequested and approved by Local Developer`);
     expect(platform.logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Sweep: tasks left executing by a worker that stopped', extra: { found: 1, outcomes: { [taskId]: 'resumed' }, left: 0 } }));
     // Done once: the next sweep has nothing to do.
     await sweep();
@@ -117,7 +117,7 @@ describe('the scheduled sweep of tasks left executing (issue 10, item 2)', () =>
     expect(platform.agent.executed).toHaveLength(0);
     const task = await platform.deps.tasks.get(taskId);
     expect(task?.status).toBe('awaiting_confirmation');
-    expect(task?.lastError).toMatch(/^Local Developer may no longer confirm changes \(Only admins may confirm changes/);
+    expect(task?.lastError).toMatch(/^Local Developer may no longer confirm changes \(Only admin, pm or developer may confirm UX Agent's changes/);
   });
 
   it(`resumes at most ${SWEEP_MAX_TASKS} tasks per run, longest stopped first, and the rest on the next run`, async () => {

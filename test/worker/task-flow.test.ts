@@ -179,12 +179,14 @@ describe('Confirm', () => {
     expect(answer(await click('confirm', taskId)).data?.content).toMatch(/expired; run the command again/);
   });
 
-  it('refuses a click on someone else\'s task by a non-admin', async () => {
+  it('refuses a Confirm by a contributor (no role that may confirm), naming the roles and the flags that grant them', async () => {
     const { taskId } = await propose();
     const body = answer(await click('confirm', taskId, { id: '700000000000000007', username: 'visitor' }));
     expect(body.type).toBe(4);
     expect(body.data?.flags).toBe(64);
-    expect(body.data?.content).toBe('This request belongs to Local Developer; only they or an admin can confirm or cancel it.');
+    expect(body.data?.content).toMatch(
+      /^Only admin, pm or developer may confirm UX Agent's changes, and you are a contributor\. Ask someone who holds one of those roles to click Confirm; or, to get one, ask an operator to add your user id \(700000000000000007\) to "admin-user-ids" in .*flags\.json or "pm-user-ids" in .* or "developer-user-ids" in .*, or one of your Discord roles to "admin-role-ids" in .* or "pm-role-ids" in .* or "developer-role-ids" in .*\.$/,
+    );
     await platform.idle();
     expect(platform.agent.executed).toHaveLength(0);
     expect(platform.discord.requests).toHaveLength(1);

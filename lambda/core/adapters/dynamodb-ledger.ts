@@ -72,6 +72,8 @@ export class DynamoDbLedger implements Ledger {
           action: { S: entry.action },
           ...(entry.actorId ? { actorId: { S: entry.actorId } } : {}),
           ...(entry.detail ? { detail: { S: entry.detail } } : {}),
+          ...(entry.requester ? { requesterId: { S: entry.requester.id }, requesterName: { S: entry.requester.name } } : {}),
+          ...(entry.approver ? { approverId: { S: entry.approver.id }, approverName: { S: entry.approver.name } } : {}),
           expiresAt: { N: String(Math.floor(at.getTime() / 1000) + AUDIT_RETENTION_SECONDS) },
         },
       }),

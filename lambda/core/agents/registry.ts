@@ -2,7 +2,7 @@ import type { FlagValues } from '../contract/flags';
 import type { Agent } from '../domain/agent';
 
 /** What `/agents` and the router need to know about an agent, without loading its code. */
-export type AgentProfile = Pick<Agent, 'id' | 'name' | 'description' | 'commands' | 'pausedBy'>;
+export type AgentProfile = Pick<Agent, 'id' | 'name' | 'description' | 'commands' | 'pausedBy' | 'roles'>;
 
 /** The agents on staff: looked up by id (tasks) and by slash command (requests). */
 export class AgentRegistry<A extends AgentProfile = AgentProfile> {

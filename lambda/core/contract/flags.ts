@@ -89,13 +89,38 @@ export const FLAG_DEFINITIONS = {
   },
   'admin-user-ids': {
     schema: idList,
-    description: 'Comma-separated Discord user ids allowed to request changes, or "none".',
+    description: 'Comma-separated Discord user ids of people who hold the admin role, or "none" (each agent declares what a role may do; see /agents).',
     defaults: { dev: NONE, prod: NONE },
   },
   'admin-role-ids': {
     schema: idList,
-    description: 'Comma-separated Discord role ids allowed to request changes, or "none".',
+    description: 'Comma-separated Discord role ids whose members hold the admin role, or "none" (each agent declares what a role may do; see /agents).',
     defaults: { dev: NONE, prod: NONE },
+  },
+  'pm-user-ids': {
+    schema: idList,
+    description: 'Comma-separated Discord user ids of people who hold the pm role, or "none" (each agent declares what a role may do; see /agents).',
+    defaults: { dev: NONE, prod: NONE },
+  },
+  'pm-role-ids': {
+    schema: idList,
+    description: 'Comma-separated Discord role ids whose members hold the pm role, or "none" (each agent declares what a role may do; see /agents).',
+    defaults: { dev: NONE, prod: NONE },
+  },
+  'developer-user-ids': {
+    schema: idList,
+    description: 'Comma-separated Discord user ids of people who hold the developer role, or "none" (each agent declares what a role may do; see /agents).',
+    defaults: { dev: NONE, prod: NONE },
+  },
+  'developer-role-ids': {
+    schema: idList,
+    description: 'Comma-separated Discord role ids whose members hold the developer role, or "none" (each agent declares what a role may do; see /agents).',
+    defaults: { dev: NONE, prod: NONE },
+  },
+  'require-second-approver': {
+    schema: booleanFlag,
+    description: 'A requester cannot confirm their own request: someone else who may confirm must (true).',
+    defaults: { dev: 'false', prod: 'true' },
   },
   'site-repository': {
     schema: repository,

@@ -17,8 +17,8 @@ export interface CommandDefinition {
   readonly name: string;
   readonly description: string;
   readonly options: readonly CommandOptionDefinition[];
-  /** `admins`: users in `admin-user-ids` or holding a role in `admin-role-ids`. */
-  readonly audience: 'everyone' | 'admins';
+  /** `agent`: the roles the answering agent lets request (its profile's `roles.request`); `everyone`: anyone. */
+  readonly audience: 'everyone' | 'agent';
   /** A boolean flag that must be on for the command to be offered and answered. */
   readonly enabledBy?: 'enable-debug-cmd';
   /** Options that are each optional but of which at least one is needed, and how to write the command. */
@@ -51,7 +51,7 @@ export const COMMANDS = {
         maxLength: 1000,
       },
     ],
-    audience: 'admins',
+    audience: 'agent',
     atLeastOneOf: {
       options: ['command', 'description'],
       usage:
@@ -85,7 +85,7 @@ export const COMMANDS = {
         maxLength: 200,
       },
     ],
-    audience: 'admins',
+    audience: 'agent',
   },
   status: {
     name: 'status',

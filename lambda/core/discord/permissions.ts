@@ -1,6 +1,8 @@
 import type { FlagName, FlagValues } from '../contract/flags';
 import { isPaused, type AgentProfile } from '../agents/registry';
 import type { Requester } from '../domain/agent';
+import { plainText } from '../domain/discord-text';
+import { ROLE_FLAGS, anyoneHolds, holdsAnyRole, roleList, rolesOf, type GrantedRole, type Role, type RoleFlags } from '../domain/roles';
 import type { Task } from '../domain/task';
 
 /** Where an operator changes a flag: an SSM parameter path on AWS, a key of the flags file locally. */
@@ -8,58 +10,99 @@ export type FlagLocator = (flag: FlagName) => string;
 
 export type Permission = { allowed: true } | { allowed: false; message: string };
 
-type AdminFlags = Pick<FlagValues, 'admin-user-ids' | 'admin-role-ids'>;
+/** The flags a permission reads: who holds which role, and whether a second approver is needed. */
+export type PermissionFlags = RoleFlags & Pick<FlagValues, 'require-second-approver'>;
 
-export function isAdmin(requester: Requester, flags: AdminFlags): boolean {
-  return flags['admin-user-ids'].includes(requester.id) || requester.roles.some((role) => flags['admin-role-ids'].includes(role));
+/** What a check needs to know of an agent: its name (for the sentence) and its declared roles. */
+export type AgentAccess = Pick<AgentProfile, 'name' | 'roles'>;
+
+/** A task whose agent is no longer registered: its requester or an admin may still cancel it. */
+export const unregisteredAgentAccess = (agentId: string): AgentAccess => ({ name: `the agent "${agentId}"`, roles: { request: [], confirm: ['admin'] } });
+
+const ALLOWED: Permission = { allowed: true };
+const refuse = (message: string): Permission => ({ allowed: false, message });
+
+/** The roles among `roles` that a flag grants (contributor needs none). */
+const granted = (roles: readonly Role[]): GrantedRole[] => roles.filter((role): role is GrantedRole => role !== 'contributor');
+
+/** `the SSM parameter …/admin-user-ids or …/pm-user-ids`: where each of the roles is granted to a user or to a Discord role. */
+export function grantingFlags(roles: readonly Role[], kind: 'users' | 'roles', locate: FlagLocator): string {
+  return granted(roles)
+    .map((role) => locate(ROLE_FLAGS[role][kind]))
+    .join(' or ');
 }
 
-function noAdminsConfigured(locate: FlagLocator): string {
-  return (
-    'Nobody may ask agents for changes yet: no admins are configured. ' +
-    `An operator must set ${locate('admin-user-ids')} (comma-separated Discord user ids) ` +
-    `or ${locate('admin-role-ids')} (comma-separated role ids).`
-  );
+/** How a person gets one of the roles: the flags an operator adds their user id or one of their Discord roles to. */
+function howToGet(roles: readonly Role[], requester: Requester, locate: FlagLocator): string {
+  return `ask an operator to add your user id (${requester.id}) to ${grantingFlags(roles, 'users', locate)}, or one of your Discord roles to ${grantingFlags(roles, 'roles', locate)}`;
 }
 
-/** Commands that change things (`/ux-update`) are for admins only. */
-export function mayRequestChanges(requester: Requester, flags: AdminFlags, locate: FlagLocator): Permission {
-  if (flags['admin-user-ids'].length === 0 && flags['admin-role-ids'].length === 0) {
-    return { allowed: false, message: noAdminsConfigured(locate) };
+function youHold(requester: Requester, flags: RoleFlags): string {
+  const held = granted(rolesOf(requester, flags));
+  return held.length === 0 ? 'you are a contributor' : `you hold ${held.length === 1 ? 'the role' : 'the roles'} ${roleList(held, 'and')}`;
+}
+
+/** An agent's command that starts work (`/ux-update`): open to the roles the agent lets request. */
+export function mayRequest(agent: AgentAccess, requester: Requester, flags: PermissionFlags, locate: FlagLocator): Permission {
+  const allowed = agent.roles.request;
+  if (holdsAnyRole(requester, allowed, flags)) return ALLOWED;
+  if (!anyoneHolds(allowed, flags)) {
+    return refuse(
+      `Nobody may ask ${agent.name} for work yet: no ${roleList(allowed)} is configured. ` +
+        `An operator must set ${grantingFlags(allowed, 'users', locate)} (comma-separated Discord user ids) or ${grantingFlags(allowed, 'roles', locate)} (comma-separated role ids).`,
+    );
   }
-  if (isAdmin(requester, flags)) return { allowed: true };
-  return {
-    allowed: false,
-    message:
-      'Only admins may ask agents for changes. ' +
-      `Ask an operator to add your user id (${requester.id}) to ${locate('admin-user-ids')}, or one of your roles to ${locate('admin-role-ids')}.`,
-  };
-}
-
-/** Confirm and Cancel: the person who asked, or an admin. */
-export function mayActOnTask(requester: Requester, task: Pick<Task, 'requesterId' | 'requesterName'>, flags: AdminFlags, locate: FlagLocator): Permission {
-  // Emptying both admin flags is the operator's kill switch, for requesters too.
-  if (flags['admin-user-ids'].length === 0 && flags['admin-role-ids'].length === 0) {
-    return { allowed: false, message: noAdminsConfigured(locate) };
-  }
-  if (requester.id === task.requesterId || isAdmin(requester, flags)) return { allowed: true };
-  return { allowed: false, message: `This request belongs to ${task.requesterName}; only they or an admin can confirm or cancel it.` };
+  return refuse(`Only ${roleList(allowed)} may ask ${agent.name} for work, and ${youHold(requester, flags)}. To get one of those roles, ${howToGet(allowed, requester, locate)}.`);
 }
 
 /**
- * Confirm and a pick commit what a request proposed, so they are checked against the flags as
- * they are now, not as they were when the request was made: the clicker must be allowed to act on
- * the task and still be an admin. (Cancel only needs mayActOnTask: withdrawing a request is safe.)
+ * Confirm commits what a request proposed, so it is checked against the flags as they are now
+ * (at the click, in the worker, and before a resumed run), not as they were when it was asked:
+ * the clicker must hold a role the agent lets confirm and, while `require-second-approver` is on,
+ * be someone other than the requester.
  */
-export function mayConfirm(requester: Requester, task: Pick<Task, 'requesterId' | 'requesterName'>, flags: AdminFlags, locate: FlagLocator): Permission {
-  const acting = mayActOnTask(requester, task, flags, locate);
-  if (!acting.allowed || isAdmin(requester, flags)) return acting;
-  return {
-    allowed: false,
-    message:
-      'Only admins may confirm changes, and you are no longer one. ' +
-      `Ask an operator to add your user id (${requester.id}) to ${locate('admin-user-ids')}, or one of your roles to ${locate('admin-role-ids')}, or ask an admin to confirm it.`,
-  };
+export function mayConfirm(agent: AgentAccess, requester: Requester, task: Pick<Task, 'requesterId'>, flags: PermissionFlags, locate: FlagLocator): Permission {
+  const allowed = agent.roles.confirm;
+  // Secure by default: until an operator grants a confirming role, nothing is confirmed.
+  if (!anyoneHolds(allowed, flags)) {
+    return refuse(
+      `Nobody may confirm ${agent.name}'s changes yet: no ${roleList(allowed)} is configured. ` +
+        `An operator must set ${grantingFlags(allowed, 'users', locate)} (comma-separated Discord user ids) or ${grantingFlags(allowed, 'roles', locate)} (comma-separated role ids).`,
+    );
+  }
+  if (!holdsAnyRole(requester, allowed, flags)) {
+    return refuse(
+      `Only ${roleList(allowed)} may confirm ${agent.name}'s changes, and ${youHold(requester, flags)}. ` +
+        `Ask someone who holds one of those roles to click Confirm; or, to get one, ${howToGet(allowed, requester, locate)}.`,
+    );
+  }
+  if (flags['require-second-approver'] && requester.id === task.requesterId) {
+    return refuse(
+      `This change needs a second approver: someone else who may confirm (roles ${roleList(allowed)}) must click Confirm. ` +
+        `You asked for it, and while ${locate('require-second-approver')} is true a requester cannot approve their own change.`,
+    );
+  }
+  return ALLOWED;
+}
+
+/**
+ * A pick under a question only chooses which preview to show; it approves nothing. The requester
+ * may pick (if they may still ask this agent), and so may anyone who may confirm for it.
+ */
+export function mayPick(agent: AgentAccess, requester: Requester, task: Pick<Task, 'requesterId' | 'requesterName'>, flags: PermissionFlags, locate: FlagLocator): Permission {
+  if (holdsAnyRole(requester, agent.roles.confirm, flags)) return ALLOWED;
+  if (requester.id === task.requesterId) return mayRequest(agent, requester, flags, locate);
+  return refuse(
+    `This question belongs to ${plainText(task.requesterName)}; only they or someone who may confirm ${agent.name}'s changes (${roleList(agent.roles.confirm)}) can pick an option.`,
+  );
+}
+
+/** Cancel withdraws a request, which is always safe: the requester, or anyone who may confirm for the agent. */
+export function mayCancel(agent: AgentAccess, requester: Requester, task: Pick<Task, 'requesterId' | 'requesterName'>, flags: PermissionFlags): Permission {
+  if (requester.id === task.requesterId || holdsAnyRole(requester, agent.roles.confirm, flags)) return ALLOWED;
+  return refuse(
+    `This request belongs to ${plainText(task.requesterName)}; only they or someone who may confirm ${agent.name}'s changes (${roleList(agent.roles.confirm)}) can cancel it.`,
+  );
 }
 
 /** Requests and confirmations wait while an operator has paused the agent. */

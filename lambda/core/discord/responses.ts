@@ -1,4 +1,5 @@
-import { EPHEMERAL, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
+import { DISCORD_LIMITS, EPHEMERAL, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
+import { shorten } from '../domain/discord-text';
 
 /** Interaction callback types (API v10). */
 export const ResponseType = {
@@ -23,7 +24,8 @@ export const pong = (): InteractionResponse => ({ type: ResponseType.PONG });
 export const reply = (message: DiscordMessage): InteractionResponse => ({ type: ResponseType.CHANNEL_MESSAGE, data: withoutMentions(message) });
 
 /** A sentence only the caller sees. */
-export const ephemeral = (content: string): InteractionResponse => reply({ content, flags: EPHEMERAL });
+// A refusal naming six flag locations (long local paths) must still be a message Discord accepts.
+export const ephemeral = (content: string): InteractionResponse => reply({ content: shorten(content, DISCORD_LIMITS.content), flags: EPHEMERAL });
 
 /** "<bot> is thinking…": the worker edits the message later. */
 export const deferred = (): InteractionResponse => ({ type: ResponseType.DEFERRED_CHANNEL_MESSAGE });

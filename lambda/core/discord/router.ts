@@ -31,7 +31,7 @@ export async function routeInteraction(interaction: ParsedInteraction, deps: Int
       }
       switch (command.name) {
         case COMMANDS.agents.name:
-          return agentsReply(deps.agents.list(), flags, deps.locateFlag);
+          return agentsReply(deps.agents.list(), interaction.requester, flags, deps.locateFlag);
         case COMMANDS.status.name:
           return statusReply(flags, deps);
         case COMMANDS['debug-last'].name:

@@ -3,7 +3,7 @@ import type { ProposalCandidate } from '../domain/agent';
 import type { Task } from '../domain/task';
 import { choiceRows, confirmCancelRow } from './task-buttons';
 import { redactSecrets } from './redact';
-import { shorten } from '../domain/discord-text';
+import { plainText, shorten } from '../domain/discord-text';
 import { errorMessage } from '../domain/error-message';
 
 /** The messages the platform shows around an agent's own text: previews, outcomes, refusals. */
@@ -67,3 +67,16 @@ export function failureMessage(headline: string, error: unknown, next: string): 
   const reason = errorMessage(error);
   return finalMessage({ content: `${headline}: ${shorten(redactSecrets(reason), 400)}\n${next}` });
 }
+
+/** "Requested by A · approved by B" under a confirmed task's outcome; names as plain text (no markdown, no mention). */
+export function approvalLine(task: Pick<Task, 'requesterId' | 'requesterName' | 'confirmedBy'>): string {
+  const requester = plainText(shorten(task.requesterName, 80));
+  const approver = task.confirmedBy;
+  if (!approver) return `Requested by ${requester}`;
+  if (approver.id === task.requesterId) return `Requested and approved by ${requester}`;
+  return `Requested by ${requester} · approved by ${plainText(shorten(approver.name, 80))}`;
+}
+
+/** The agent's final word on a confirmed task, with who asked and who approved. */
+export const outcomeMessage = (task: Pick<Task, 'requesterId' | 'requesterName' | 'confirmedBy'>, message: DiscordMessage): DiscordMessage =>
+  finalMessage(withLine(message, approvalLine(task)));

@@ -1,5 +1,6 @@
 import type { FlagName, FlagValues } from '../contract/flags';
 import type { DiscordMessage } from './discord-message';
+import type { AgentRoles } from './roles';
 import type { JsonValue, PullRequestRef, Task } from './task';
 
 /** Who asked, and where. */
@@ -69,6 +70,8 @@ export interface Agent {
   commands: readonly string[];
   /** A boolean flag that, when true, pauses the agent without a redeploy. */
   pausedBy?: Extract<FlagName, 'disable-ux-updates' | 'disable-revert'>;
+  /** Who may ask it for work and who may confirm what it proposes; checked at the request and again at Confirm. */
+  roles: AgentRoles;
   propose(request: AgentRequest, context: AgentContext): Promise<ProposalOutcome>;
   execute(task: Task, context: AgentContext): Promise<ExecutionOutcome>;
 }

@@ -18,4 +18,13 @@ export interface AuditEntry {
   action: string;
   actorId?: string;
   detail?: string;
+  /** Who asked for the work, and who approved it (clicked Confirm): both named on every record of a confirmed task. */
+  requester?: AuditPerson;
+  approver?: AuditPerson;
+}
+
+/** A Discord user as the audit keeps them: the id, and the name shown at the time. */
+export interface AuditPerson {
+  id: string;
+  name: string;
 }

@@ -1,10 +1,16 @@
 import { findCommand } from '../../core/discord/commands';
 
+/** Who the stand-in acts as: `--as <user id>` (default: the stand-in user) holding `--roles <role ids>`. */
+interface Acting {
+  userId?: string;
+  roleIds?: string[];
+}
+
 export type StandInRequest =
-  | { kind: 'command'; name: string; options: Record<string, string>; userId?: string }
-  | { kind: 'click'; action: 'confirm' | 'cancel'; taskId?: string; userId?: string }
+  | ({ kind: 'command'; name: string; options: Record<string, string> } & Acting)
+  | ({ kind: 'click'; action: 'confirm' | 'cancel'; taskId?: string } & Acting)
   /** `option` is 1-based, as the stand-in numbers the menu. */
-  | { kind: 'pick'; option: number; taskId?: string; userId?: string };
+  | ({ kind: 'pick'; option: number; taskId?: string } & Acting);
 
 export class UsageError extends Error {}
 
@@ -15,7 +21,8 @@ export const USAGE = [
   `  npm run discord -- /ux-update description:'make the footer say Made in Lyon'`,
   '  npm run discord -- --click confirm|cancel [--task <id>]   (default: the last preview or question)',
   '  npm run discord -- --pick <n> [--task <id>]               picks option n (as numbered) of the last question',
-  'Options: --user <discord user id> acts as someone else (to try the admin checks).',
+  'Options: --as <discord user id> acts as someone else (to try the roles, or be a second approver);',
+  '         --roles <role id,role id> gives them Discord roles (as in the <role>-role-ids flags). --user is the same as --as.',
 ].join('\n');
 
 /** `--task <id>` after a click or a pick, or nothing. */
@@ -34,21 +41,32 @@ function readTask(args: readonly string[], at: number, what: string): string | u
 export function parseStandInArgs(argv: readonly string[]): StandInRequest {
   const args = [...argv];
   let userId: string | undefined;
-  const userAt = args.indexOf('--user');
-  if (userAt >= 0) {
-    userId = args[userAt + 1];
-    if (!userId || !/^\d{5,25}$/.test(userId)) throw new UsageError('--user needs a Discord user id (digits).');
-    args.splice(userAt, 2);
+  let roleIds: string[] | undefined;
+  for (const name of ['--as', '--user']) {
+    const at = args.indexOf(name);
+    if (at < 0) continue;
+    userId = args[at + 1];
+    if (!userId || !/^\d{5,25}$/.test(userId)) throw new UsageError(`${name} needs a Discord user id (digits), e.g. ${name} 200000000000000002.`);
+    args.splice(at, 2);
   }
+  const rolesAt = args.indexOf('--roles');
+  if (rolesAt >= 0) {
+    roleIds = (args[rolesAt + 1] ?? '').split(',').map((id) => id.trim()).filter((id) => id.length > 0);
+    if (roleIds.length === 0 || !roleIds.every((id) => /^\d{5,25}$/.test(id))) {
+      throw new UsageError('--roles needs comma-separated Discord role ids (digits), e.g. --roles 555555555555555555.');
+    }
+    args.splice(rolesAt, 2);
+  }
+  const acting: Acting = { ...(userId ? { userId } : {}), ...(roleIds ? { roleIds } : {}) };
   if (args[0] === '--click') {
     const action = args[1];
     if (action !== 'confirm' && action !== 'cancel') throw new UsageError('--click needs "confirm" or "cancel".');
-    return { kind: 'click', action, taskId: readTask(args, 2, `--click ${action}`), userId };
+    return { kind: 'click', action, taskId: readTask(args, 2, `--click ${action}`), ...acting };
   }
   if (args[0] === '--pick') {
     const option = args[1] ?? '';
     if (!/^[1-9]\d{0,2}$/.test(option)) throw new UsageError('--pick needs the number of an option as the stand-in shows it (1, 2, …).');
-    return { kind: 'pick', option: Number(option), taskId: readTask(args, 2, `--pick ${option}`), userId };
+    return { kind: 'pick', option: Number(option), taskId: readTask(args, 2, `--pick ${option}`), ...acting };
   }
   const [first, ...rest] = args;
   if (!first || !first.startsWith('/')) throw new UsageError('Start with a slash command such as /agents, or with --click or --pick.');
@@ -68,5 +86,5 @@ export function parseStandInArgs(argv: readonly string[]): StandInRequest {
       throw new UsageError(`"${word}" is not an option of /${name}; write it as name:value${known.length ? ` (options: ${known.join(', ')})` : ''}.`);
     }
   }
-  return { kind: 'command', name, options, userId };
+  return { kind: 'command', name, options, ...acting };
 }

@@ -92,7 +92,11 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       write(`(No local server answers on port ${settings.port}, so this command runs one itself, keeping its data in ${settings.dynamoDbPath}.)`);
     }
 
-    const user: InteractionUser = request.userId ? { id: request.userId, username: `user-${request.userId}` } : STAND_IN_USER;
+    const user: InteractionUser = {
+      ...(request.userId ? { id: request.userId, username: `user-${request.userId}` } : STAND_IN_USER),
+      ...(request.roleIds ? { roles: request.roleIds } : {}),
+    };
+    if (request.userId || request.roleIds) write(`(acting as ${user.username} ${user.id}${request.roleIds ? ` with roles ${request.roleIds.join(', ')}` : ''})`);
     let payload;
     if (request.kind === 'command') {
       payload = commandInteraction(request.name, request.options, user);

@@ -74,6 +74,17 @@ describe('GitHub App repository host against a loopback GitHub', () => {
     expect(github.commitsAhead(branch)).toBe(1);
   });
 
+  it('names the requester and the approver (Task.confirmedBy) in the pull request, its commit and the Discord message', async () => {
+    const agent = createUxAgent({ repoHost: host() });
+    const outcome = await agent.propose(request, context);
+    const task = { ...taskFor(outcome), confirmedBy: { id: '222222222222', name: 'Bob *the* @reviewer', roles: [] } };
+    const done = await agent.execute(task, context);
+    expect(github.pulls[0].body).toContain(
+      'Requested by **Alice** (Discord user `111111111111`) and approved by **Bob \\*the\\* @\u200breviewer** (Discord user `222222222222`) through Valine task `tsk_42`.',
+    );
+    expect(done.message.embeds?.[0].description).toMatch(/ · requested by Alice · approved by Bob \\\*the\\\* @\u200breviewer$/);
+  });
+
   it('tells the user a 502 on the pull request call is retryable, and the retry makes no second branch or pull request', async () => {
     const agent = createUxAgent({ repoHost: host() });
     const outcome = await agent.propose(request, context);

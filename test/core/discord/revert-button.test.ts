@@ -65,14 +65,18 @@ describe('the Revert button under a merged pull request', () => {
     expect(asked).toHaveLength(0);
   });
 
-  it('refuses someone who may not request changes, and waits while the Revert Agent is paused', async () => {
+  it('lets a contributor ask for the revert preview (only confirming needs a role), and waits while the Revert Agent is paused', async () => {
     const taskId = await mergedTask();
-    const outsider = { id: '700000000000000007', username: 'visitor', roles: [] };
-    expect(answer(await click(taskId, outsider)).data?.content).toMatch(/^Only admins may ask agents for changes/);
+    const contributor = { id: '700000000000000007', username: 'visitor', roles: [] };
     await platform.setFlags({ 'site-repository': 'acme/site', 'disable-revert': 'true' });
-    expect(answer(await click(taskId)).data?.content).toMatch(/^Revert Agent is paused by an operator \("disable-revert" in .* is true\)/);
+    expect(answer(await click(taskId, contributor)).data?.content).toMatch(/^Revert Agent is paused by an operator \("disable-revert" in .* is true\)/);
     await platform.idle();
     expect(asked).toHaveLength(0);
+    await platform.setFlags({ 'site-repository': 'acme/site' });
+    expect(answer(await click(taskId, contributor)).type).toBe(5);
+    await platform.idle();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.requester.id).toBe(contributor.id);
   });
 
   it('says so when the site repository is no longer the one the pull request is in', async () => {

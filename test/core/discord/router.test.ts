@@ -1,5 +1,6 @@
 import { LlmBudget } from '../../../lambda/core/llm/budget';
-import { commandInteraction } from '../../../lambda/local/interaction-builder';
+import { commandInteraction, componentInteraction } from '../../../lambda/local/interaction-builder';
+import { taskButtonId } from '../../../lambda/core/discord/task-buttons';
 import { ADMIN_ROLE_ID, answer, startPlatform, type Platform } from '../../interactions/fixtures/platform';
 
 let platform: Platform;
@@ -16,12 +17,42 @@ const outsider = { id: '700000000000000007', username: 'visitor', roles: ['11111
 const roleAdmin = { id: '800000000000000008', username: 'designer', roles: [ADMIN_ROLE_ID] };
 
 describe('/agents', () => {
-  it('lists every agent with what it does, its commands and whether it is on', async () => {
+  it('lists every agent with what it does, its commands, whether it is on, and who may request and confirm', async () => {
     const body = answer(await platform.send(commandInteraction('agents', {}, outsider)));
     expect(body.type).toBe(4);
-    expect(body.data?.embeds?.[0]?.fields).toEqual([
-      { name: 'UX Agent — on', value: 'Test stand-in for the UX Agent.\nCommands: /ux-update, /ux-map' },
-    ]);
+    const [ux, roles] = body.data?.embeds?.[0]?.fields ?? [];
+    expect(ux).toEqual({
+      name: 'UX Agent — on',
+      value: [
+        'Test stand-in for the UX Agent.',
+        'Commands: /ux-update, /ux-map',
+        'May request: everyone (contributor and every other role)',
+        'May confirm: admin, pm or developer (flags `admin-user-ids`, `admin-role-ids`, `pm-user-ids`, `pm-role-ids`, `developer-user-ids`, `developer-role-ids`)',
+      ].join('\n'),
+    });
+    expect(roles?.name).toBe('Roles');
+    const lines = (roles?.value ?? '').split('\n');
+    expect(lines[0]).toBe('You: contributor');
+    expect(lines[1]).toMatch(/^admin \(1 user, 1 Discord role\): "admin-user-ids" in .*flags\.json, "admin-role-ids" in .*flags\.json$/);
+    expect(lines[2]).toMatch(/^pm \(0 users, 0 Discord roles\): "pm-user-ids" in .*, "pm-role-ids" in /);
+    expect(lines[3]).toMatch(/^developer \(0 users, 0 Discord roles\): "developer-user-ids" in .*, "developer-role-ids" in /);
+    expect(lines[4]).toBe('contributor: everyone');
+    expect(lines[5]).toMatch(/^Second approver: off — a requester who may confirm can confirm their own change \("require-second-approver" in .* is false\)\.$/);
+  });
+
+  it('tells each caller their own roles, and says when a second approver is required', async () => {
+    await platform.setFlags({ 'developer-role-ids': '111111111111111111', 'require-second-approver': 'true' });
+    const admin = answer(await platform.send(commandInteraction('agents'))).data?.embeds?.[0]?.fields?.[1]?.value ?? '';
+    expect(admin).toMatch(/^You: admin and contributor\n/);
+    expect(admin).toMatch(/\nSecond approver: on — a requester cannot confirm their own change; someone else who may confirm must \("require-second-approver" in .* is true\)\.$/);
+    const developer = answer(await platform.send(commandInteraction('agents', {}, outsider))).data?.embeds?.[0]?.fields?.[1]?.value ?? '';
+    expect(developer).toMatch(/^You: developer and contributor\n/);
+  });
+
+  it('warns when nobody holds a role that may confirm', async () => {
+    await platform.setFlags({ 'admin-user-ids': 'none', 'admin-role-ids': 'none' });
+    const ux = answer(await platform.send(commandInteraction('agents'))).data?.embeds?.[0]?.fields?.[0]?.value ?? '';
+    expect(ux).toMatch(/\nMay confirm: admin, pm or developer \(flags .*\) — nobody holds these roles yet$/);
   });
 
   it('shows a paused agent as paused, naming the flag', async () => {
@@ -44,21 +75,28 @@ describe('/ux-update', () => {
     await platform.idle();
   });
 
-  it('refuses someone who is not an admin, and hands nothing over', async () => {
-    const body = answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }, outsider)));
-    expect(body.type).toBe(4);
-    expect(body.data?.flags).toBe(64);
-    expect(body.data?.content).toMatch(
-      /^Only admins may ask agents for changes\. Ask an operator to add your user id \(700000000000000007\) to "admin-user-ids" in .*flags\.json, or one of your roles to "admin-role-ids" in .*flags\.json\.$/,
-    );
+  it('lets a contributor (no role at all) ask for a preview: the UX Agent lets everyone request', async () => {
+    const newcomer = { id: '710000000000000071', username: 'newcomer' };
+    expect(answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }, newcomer)))).toEqual({ type: 5 });
     await platform.idle();
-    expect(platform.discord.requests).toHaveLength(0);
+    const preview = platform.discord.requests.at(-1)?.body as { content?: string; components?: Array<{ components: Array<{ label: string }> }> };
+    expect(preview.content).toMatch(/^Preview: header/);
+    expect(preview.components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel']);
   });
 
-  it('refuses everyone when no admins are configured, naming both flags to set', async () => {
+  it('secure by default: with no roles configured a preview can still be asked for, but nobody can confirm it, and the refusal names the flags to set', async () => {
     await platform.setFlags({ 'admin-user-ids': 'none', 'admin-role-ids': 'none' });
-    const body = answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' })));
-    expect(body.data?.content).toMatch(/no admins are configured.*"admin-user-ids" in .*flags\.json.*"admin-role-ids" in/);
+    const taskId = await platform.proposeTask();
+    const executed = platform.agent.executed.length;
+    const body = answer(await platform.send(componentInteraction(taskButtonId('confirm', taskId), '9000')));
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toMatch(
+      /^Nobody may confirm UX Agent's changes yet: no admin, pm or developer is configured\. An operator must set "admin-user-ids" in .*flags\.json or "pm-user-ids" in .* or "developer-user-ids" in .* \(comma-separated Discord user ids\) or "admin-role-ids" in .* or "pm-role-ids" in .* or "developer-role-ids" in .* \(comma-separated role ids\)\.$/,
+    );
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(executed);
+    // Withdrawing is always safe: the requester may still cancel.
+    expect(answer(await platform.send(componentInteraction(taskButtonId('cancel', taskId), '9000'))).data?.content).toMatch(/^Cancelled by Local Developer/);
   });
 
   it('says it is paused while disable-ux-updates is true', async () => {

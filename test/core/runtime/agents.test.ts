@@ -1,3 +1,4 @@
+import type { AgentProfile } from '../../../lambda/core/agents/registry';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,12 +30,13 @@ const deps = (localSite?: { directory: string; seedFrom?: string }) => ({
   localSite,
 });
 
-const profileOf = (a: { id: string; name: string; description: string; commands: readonly string[]; pausedBy?: string }) => ({
+const profileOf = (a: AgentProfile) => ({
   id: a.id,
   name: a.name,
   description: a.description,
   commands: [...a.commands],
   pausedBy: a.pausedBy,
+  roles: { request: [...a.roles.request], confirm: [...a.roles.confirm] },
 });
 
 describe('the agent list', () => {

@@ -11,4 +11,6 @@ export const REVERT_AGENT_PROFILE = {
     'Undoes a merged change of the website: shows the reverse diff of a pull request or commit, refuses when it no longer reverts cleanly, and opens a draft revert pull request once you confirm.',
   commands: [REVERT_COMMAND],
   pausedBy: 'disable-revert',
+  // Anyone may see what undoing a change would do; only those who may ship website changes confirm it.
+  roles: { request: ['admin', 'pm', 'developer', 'contributor'], confirm: ['admin', 'pm', 'developer'] },
 } as const satisfies AgentProfile;

@@ -4,7 +4,7 @@ import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
 import type { JsonValue, Task } from '../../domain/task';
 import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { unifiedDiff } from './diff';
-import { codeBlock, inlineCode, noMentions } from '../../domain/discord-text';
+import { codeBlock, inlineCode, noMentions, plainText } from '../../domain/discord-text';
 import { parseCommand } from './grammar';
 import type { IntentParser, ParseOutcome } from './intent';
 import { planEdits, type Plan, type PlannedChange } from './plan';
@@ -262,6 +262,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
         changes: proposal.changes,
         requesterName: task.requesterName,
         requesterId: task.requesterId,
+        ...(task.confirmedBy ? { approver: { id: task.confirmedBy.id, name: task.confirmedBy.name } } : {}),
         taskId: task.taskId,
         commandLine: task.command,
         diff: proposal.diff,
@@ -283,7 +284,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
             {
               title: `Draft pull request #${pullRequest.number} opened`,
               url: pullRequest.url,
-              description: `${noMentions(proposal.title)}\n\n${pullRequest.url}\nBranch ${inlineCode(branch)} · requested by ${noMentions(task.requesterName)}`,
+              description: `${noMentions(proposal.title)}\n\n${pullRequest.url}\nBranch ${inlineCode(branch)} · requested by ${plainText(task.requesterName)}${task.confirmedBy ? ` · approved by ${plainText(task.confirmedBy.name)}` : ''}`,
               color: SUCCESS_COLOR,
             },
           ],

@@ -2,7 +2,7 @@ import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type Embed } from '..
 import type { RepoDescription } from '../../ports/repo-host';
 import { hexToNumber } from './color';
 import { fitDiff, shortenMiddle, type OmittedChanges } from './diff';
-import { codeBlock, fenceSafe, inlineCode, noMentions, shorten } from '../../domain/discord-text';
+import { codeBlock, fenceSafe, inlineCode, noMentions, plainText, shorten } from '../../domain/discord-text';
 import type { ParserName } from './intent';
 import type { ChangeLine } from './plan';
 
@@ -106,7 +106,7 @@ export function previewMessage(input: PreviewInput): DiscordMessage {
     title: `UX update · ${input.section}`,
     description: `${head}${fitted.shownLines > 0 ? codeBlock(fitted.text, 'diff') : ''}${hidden}`,
     color: newColor ? hexToNumber(newColor) : NEUTRAL_COLOR,
-    fields: [{ name: 'Requested by', value: noMentions(shorten(input.requesterName, 100)), inline: true }],
+    fields: [{ name: 'Requested by', value: plainText(shorten(input.requesterName, 100)), inline: true }],
     footer: { text: parserLine(input.parser, input.note) },
   };
   return { embeds: [embed], allowed_mentions: NO_MENTIONS };

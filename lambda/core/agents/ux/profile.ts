@@ -12,4 +12,6 @@ export const UX_AGENT_PROFILE = {
     'Finds the header, navbar, footer and hero of your website and edits their text, colours and links; shows the real diff, and opens a draft pull request once you confirm. /ux-map shows what it found.',
   commands: [UX_COMMAND, UX_MAP_COMMAND],
   pausedBy: 'disable-ux-updates',
+  // Previews only read the site (and spend within the LLM budget), so anyone may ask; a change needs someone the team trusts.
+  roles: { request: ['admin', 'pm', 'developer', 'contributor'], confirm: ['admin', 'pm', 'developer'] },
 } as const satisfies AgentProfile;

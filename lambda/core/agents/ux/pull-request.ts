@@ -86,6 +86,8 @@ export interface PullRequestText {
   changes: readonly ChangeLine[];
   requesterName: string;
   requesterId: string;
+  /** Who clicked Confirm (Task.confirmedBy); named beside the requester when someone else approved. */
+  approver?: { id: string; name: string };
   taskId: string;
   commandLine: string;
   diff: string;
@@ -99,7 +101,8 @@ export function commitMessage(title: string, text: PullRequestText): string {
       ? `- links: add ${githubInert(c.to)}`
       : `- ${githubInert(c.property)}: ${JSON.stringify(inertValue(c.from))} -> ${JSON.stringify(inertValue(c.to))}${c.named ? ` (${githubInert(c.named)})` : ''}`,
   );
-  return `${title}\n\nRequested by ${githubInert(text.requesterName)} (Discord user ${text.requesterId}) through Valine task ${githubInert(text.taskId)}.\n\n${lines.join('\n')}\n`;
+  const approved = text.approver ? ` and approved by ${githubInert(text.approver.name)} (Discord user ${text.approver.id})` : '';
+  return `${title}\n\nRequested by ${githubInert(text.requesterName)} (Discord user ${text.requesterId})${approved} through Valine task ${githubInert(text.taskId)}.\n\n${lines.join('\n')}\n`;
 }
 
 /**
@@ -129,9 +132,12 @@ export function pullRequestBody(text: PullRequestText): string {
   return body.length <= GITHUB_BODY_LIMIT ? body : `${cut(body, GITHUB_BODY_LIMIT - note.length)}${note}`;
 }
 
+const approvedBy = (text: PullRequestText): string =>
+  text.approver ? ` and approved by **${githubPlain(text.approver.name)}** (Discord user ${githubCode(text.approver.id)})` : '';
+
 function bodyHead(text: PullRequestText, valueMax: number): string {
   return [
-    `Requested by **${githubPlain(text.requesterName)}** (Discord user ${githubCode(text.requesterId)}) through Valine task ${githubCode(text.taskId)}.`,
+    `Requested by **${githubPlain(text.requesterName)}** (Discord user ${githubCode(text.requesterId)})${approvedBy(text)} through Valine task ${githubCode(text.taskId)}.`,
     '',
     `### Changes to the ${text.section}`,
     ...text.changes.map((change) => changeLine(change, valueMax)),

@@ -2,7 +2,7 @@ import { errorMessage } from '../../domain/error-message';
 import { COMMANDS, commandLine } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
-import { agentAvailable, mayRequestChanges } from '../permissions';
+import { agentAvailable, mayRequest } from '../permissions';
 import { deferred, ephemeral, type InteractionResponse } from '../responses';
 import { parseRevertButtonId } from '../revert-button';
 
@@ -18,7 +18,7 @@ export async function revertButtonReply(customId: string, context: InteractionCo
   const agent = deps.agents.forCommand(command.name);
   if (!agent) return ephemeral(`No agent answers /${command.name} in this deployment, so nothing can be reverted from here.`);
   const [task, flags] = await Promise.all([deps.tasks.get(button.taskId), deps.flags.all()]);
-  const permission = mayRequestChanges(context.requester, flags, deps.locateFlag);
+  const permission = mayRequest(agent, context.requester, flags, deps.locateFlag);
   if (!permission.allowed) return ephemeral(permission.message);
   const available = agentAvailable(agent, flags, deps.locateFlag);
   if (!available.allowed) return ephemeral(available.message);

@@ -2,7 +2,7 @@ import { TaskConflictError, isAbandonedExecution, isExpired, type Task, type Tas
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { confirmClaimKey } from '../ledger-keys';
-import { agentAvailable, mayActOnTask, mayConfirm } from '../permissions';
+import { agentAvailable, mayCancel, mayConfirm, mayPick, unregisteredAgentAccess, type Permission } from '../permissions';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
 import { parseTaskButtonId, workingRow, type TaskAction } from '../task-buttons';
 import { cancelledMessage, expiredMessage } from '../task-messages';
@@ -38,10 +38,16 @@ export async function taskButtonReply(customId: string, context: InteractionCont
   const [task, flags] = await Promise.all([deps.tasks.get(button.taskId), deps.flags.all()]);
   if (!task) return ephemeral(`Request \`${button.taskId}\` no longer exists. Run the command again for a new preview.`);
 
-  // Confirm and a pick commit the change: the clicker must be an admin now, not only when it was asked.
-  const permission = (button.action === 'cancel' ? mayActOnTask : mayConfirm)(context.requester, task, flags, deps.locateFlag);
-  if (!permission.allowed) return ephemeral(permission.message);
   const agent = deps.agents.byId(task.agentId);
+  const access = agent ?? unregisteredAgentAccess(task.agentId);
+  // Checked against the flags as they are now, not as they were when it was asked.
+  const permission: Permission =
+    button.action === 'confirm'
+      ? mayConfirm(access, context.requester, task, flags, deps.locateFlag)
+      : button.action === 'choose'
+        ? mayPick(access, context.requester, task, flags, deps.locateFlag)
+        : mayCancel(access, context.requester, task, flags);
+  if (!permission.allowed) return ephemeral(permission.message);
   if (agent) {
     const available = agentAvailable(agent, flags, deps.locateFlag);
     if (!available.allowed) return ephemeral(available.message);

@@ -2,7 +2,7 @@ import type { FlagValues } from '../../contract/flags';
 import { commandLine, readCommandOptions, type CommandDefinition } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
-import { agentAvailable, mayRequestChanges } from '../permissions';
+import { agentAvailable, mayRequest } from '../permissions';
 import { deferred, ephemeral, type InteractionResponse } from '../responses';
 import { errorMessage } from '../../domain/error-message';
 
@@ -16,8 +16,8 @@ export async function agentRequestReply(
 ): Promise<InteractionResponse> {
   const agent = deps.agents.forCommand(command.name);
   if (!agent) return ephemeral(`No agent answers /${command.name} in this deployment yet.`);
-  if (command.audience === 'admins') {
-    const permission = mayRequestChanges(context.requester, flags, deps.locateFlag);
+  if (command.audience === 'agent') {
+    const permission = mayRequest(agent, context.requester, flags, deps.locateFlag);
     if (!permission.allowed) return ephemeral(permission.message);
   }
   const available = agentAvailable(agent, flags, deps.locateFlag);

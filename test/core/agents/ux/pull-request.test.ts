@@ -63,6 +63,18 @@ describe('commit messages and pull-request titles make user text inert', () => {
   });
 });
 
+describe('requester and approver', () => {
+  it('the commit message and the body name both, inert: no mention, reference or formatting from either name', () => {
+    const named = text([{ property: 'text', kind: 'text', from: 'Old', to: 'New' }], { approver: { id: '200000000000000002', name: 'Eve @admins fixes #3' } });
+    const message = commitMessage('UX: set header text to "New"', named);
+    expect(message).toContain('Requested by Alice (Discord user 100000000000000001) and approved by Eve @ admins fixes # 3 (Discord user 200000000000000002) through Valine task tsk_01HX9ABCDEF.');
+    expect(message).not.toMatch(MENTION);
+    expect(message).not.toMatch(REFERENCE);
+    const body = pullRequestBody(named);
+    expect(body).toContain('and approved by **Eve @\u200badmins fixes \\#3** (Discord user `200000000000000002`)');
+  });
+});
+
 describe('the pull-request body stays within GitHub\'s 65,536 characters', () => {
   const bigOld = 'x'.repeat(200_000);
   const bigDiff = `--- a/src/Header.tsx\n+++ b/src/Header.tsx\n${Array.from({ length: 5_000 }, (_, i) => `-old line ${i} ${'y'.repeat(40)}`).join('\n')}\n+new`;
