@@ -64,13 +64,17 @@ export function revertBranchName(proposal: Pick<RevertProposal, 'target'>, task:
 }
 
 /** Git's own revert message ("This reverts commit <sha>."), plus who asked. */
-export function revertCommitMessage(proposal: RevertProposal, task: Pick<Task, 'taskId' | 'requesterId' | 'requesterName'>): string {
+/** " and approved by B (Discord user …)" once someone clicked Confirm (Task.confirmedBy). */
+const approvedBy = (task: Pick<Task, 'confirmedBy'>, name: (text: string) => string, id: (text: string) => string): string =>
+  task.confirmedBy ? ` and approved by ${name(task.confirmedBy.name)} (Discord user ${id(task.confirmedBy.id)})` : '';
+
+export function revertCommitMessage(proposal: RevertProposal, task: Pick<Task, 'taskId' | 'requesterId' | 'requesterName' | 'confirmedBy'>): string {
   const pr = proposal.target.pullRequest ? `\n\nReverts pull request ${proposal.repositoryKind === 'github' ? proposal.repository : ''}#${proposal.target.pullRequest.number}.` : '';
-  return `${proposal.title}\n\nThis reverts commit ${proposal.target.commit}.${pr}\n\nRequested by ${githubInert(task.requesterName)} (Discord user ${task.requesterId}) through Valine task ${githubInert(task.taskId)}.\n`;
+  return `${proposal.title}\n\nThis reverts commit ${proposal.target.commit}.${pr}\n\nRequested by ${githubInert(task.requesterName)} (Discord user ${task.requesterId})${approvedBy(task, githubInert, (id) => id)} through Valine task ${githubInert(task.taskId)}.\n`;
 }
 
 /** The draft pull request's body: the original change, the requester, the files and as much of the diff as GitHub takes. */
-export function revertPullRequestBody(proposal: RevertProposal, task: Pick<Task, 'taskId' | 'requesterId' | 'requesterName' | 'command'>): string {
+export function revertPullRequestBody(proposal: RevertProposal, task: Pick<Task, 'taskId' | 'requesterId' | 'requesterName' | 'command' | 'confirmedBy'>): string {
   const { target } = proposal;
   const original = target.pullRequest
     ? `Reverts #${target.pullRequest.number} (${githubCode(proposal.originalTitle)}), merged as ${target.merge ? 'merge commit' : 'commit'} ${target.commit}.`
@@ -80,7 +84,7 @@ export function revertPullRequestBody(proposal: RevertProposal, task: Pick<Task,
     '',
     `This reverts commit ${target.commit}${target.merge ? `, against its first parent ${target.parent}` : ''}.`,
     '',
-    `Requested by **${githubPlain(task.requesterName)}** (Discord user ${githubCode(task.requesterId)}) through Valine task ${githubCode(task.taskId)} with ${githubCode(task.command)}.`,
+    `Requested by **${githubPlain(task.requesterName)}** (Discord user ${githubCode(task.requesterId)})${approvedBy(task, (name) => `**${githubPlain(name)}**`, githubCode)} through Valine task ${githubCode(task.taskId)} with ${githubCode(task.command)}.`,
     '',
     '### Files',
     ...proposal.files.map((f) => `- ${githubCode(f.path)}: ${f.content === null ? 'deleted (the change added it)' : f.beforeSha256 === null ? 'restored (the change deleted it)' : 'put back as before the change'}`),

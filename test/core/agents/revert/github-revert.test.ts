@@ -41,7 +41,7 @@ describe('Revert Agent through the GitHub App, against a loopback GitHub', () =>
     expect(outcome.kind).toBe('proposal');
     expect(text(outcome)).toContain(`pull request **#1** “Spring sale” (merge commit \`${sale.sha.slice(0, 7)}\`, against its first parent)`);
     expect(text(outcome)).toContain('-export const Header = () => <h1>Spring sale</h1>;');
-    const task = executingTaskFor(outcome, { taskId: 'tsk_gh1', agentId: 'revert', command: '/revert target:#1' });
+    const task = { ...executingTaskFor(outcome, { taskId: 'tsk_gh1', agentId: 'revert', command: '/revert target:#1' }), confirmedBy: { id: '222222222222', name: 'Bob', roles: [] } };
     const done = await agent.execute(task, context);
     const branch = `revert/${sale.sha.slice(0, 7)}-tskgh1`;
     expect(done).toMatchObject({ kind: 'done', branch, pullRequest: { repository: 'acme/site', number: 2, url: 'https://github.test/acme/site/pull/2' } });
@@ -50,7 +50,7 @@ describe('Revert Agent through the GitHub App, against a loopback GitHub', () =>
     expect(revert).toMatchObject({ head: branch, base: 'main', draft: true, title: 'Revert "Spring sale"' });
     expect(revert.body).toContain(`Reverts #1 (\`Spring sale\`), merged as merge commit ${sale.sha}.`);
     expect(revert.body).toContain(`This reverts commit ${sale.sha}`);
-    expect(revert.body).toContain('Requested by **Alice** (Discord user `111111111111`)');
+    expect(revert.body).toContain('Requested by **Alice** (Discord user `111111111111`) and approved by **Bob** (Discord user `222222222222`)');
     expect(github.file(branch, 'src/Header.tsx')).toBe(HEADER);
     expect(github.file(branch, 'src/old.css')).toBe('h1 { color: red; }\n');
     expect(github.file(branch, 'src/Banner.tsx')).toBeUndefined();
