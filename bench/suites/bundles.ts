@@ -9,7 +9,7 @@ import { pingInteraction } from '../../lambda/local/interaction-builder';
 import { startFakeSsm } from '../lib/fake-ssm';
 import { median, ms, table } from '../lib/stats';
 import type { BenchSuite, Check } from '../suite';
-import { LAMBDA_BUNDLE } from '../../lib/constructs/lambda-bundle';
+import { bundleDefine, LAMBDA_BUNDLE } from '../../lib/constructs/lambda-bundle';
 
 const COLD_RUNS = 9;
 const INTERACTIONS_BUNDLE_LIMIT_BYTES = 400 * 1024;
@@ -65,6 +65,7 @@ async function bundle(id: FunctionId, directory: string): Promise<{ file: string
     format: 'cjs',
     ...LAMBDA_BUNDLE,
     external: [...LAMBDA_BUNDLE.external],
+    define: bundleDefine(id),
     outfile: file,
     metafile: true,
     logLevel: 'warning',

@@ -1,6 +1,17 @@
 import type { KeyObject } from 'node:crypto';
+import { AgentRegistry, type AgentProfile } from '../core/agents/registry';
+import { AGENT_PROFILES } from '../core/agents/staff';
+import type { StageName } from '../core/contract/stages';
 import type { HeaderMap } from '../core/discord/headers';
 import type { InteractionDeps } from '../core/discord/interaction-deps';
+import type { FlagLocator } from '../core/discord/permissions';
+import { executionTimings } from '../core/domain/task';
+import type { FlagReader } from '../core/ports/flags';
+import type { Ledger } from '../core/ports/ledger';
+import type { LlmBudget } from '../core/ports/llm-budget';
+import type { Logger } from '../core/ports/logger';
+import type { TaskStore } from '../core/ports/task-store';
+import type { WorkQueue } from '../core/ports/work-queue';
 import { parseInteraction } from '../core/discord/interaction';
 import { ephemeral, type InteractionResponse } from '../core/discord/responses';
 import { routeInteraction } from '../core/discord/router';
@@ -23,6 +34,57 @@ export interface InteractionHttpResponse {
 export interface InteractionsRuntime {
   deps: InteractionDeps;
   publicKey: () => Promise<KeyObject>;
+}
+
+/** What the interactions function runs on; AWS (aws.ts), local mode and the tests each choose the adapters. */
+export interface InteractionsPorts {
+  stage: StageName;
+  version: string;
+  flags: FlagReader;
+  tasks: TaskStore;
+  ledger: Ledger;
+  queue: WorkQueue;
+  /** Read for /status only. */
+  llmBudget: Pick<LlmBudget, 'readDailySpend'>;
+  /** The Discord application's public key, which verifies every request. */
+  publicKey: () => Promise<KeyObject>;
+  locateFlag: FlagLocator;
+  taskTtlSeconds: number;
+  /** WORKER_TIMEOUT_SECONDS: when a task still `executing` counts as left behind. */
+  workerTimeoutSeconds: number;
+  logger: Logger;
+  now?: () => Date;
+  /** Tests and benchmarks: these agents instead of the staff (agents/staff.ts). */
+  agents?: readonly AgentProfile[];
+}
+
+/** The router's dependencies from the ports: the staff's profiles (no agent code), the timings from the worker's timeout. */
+export function interactionsRuntime(ports: InteractionsPorts): InteractionsRuntime {
+  const { publicKey, llmBudget, workerTimeoutSeconds, agents, now, ...rest } = ports;
+  return {
+    publicKey,
+    deps: {
+      ...rest,
+      agents: new AgentRegistry(agents ?? AGENT_PROFILES),
+      spend: { spentToday: (at) => llmBudget.readDailySpend(at) },
+      timings: executionTimings(workerTimeoutSeconds),
+      now: now ?? (() => new Date()),
+    },
+  };
+}
+
+/** The interactions function's one builder: on AWS, in local mode and in the tests, only the ports differ. */
+export function buildInteractions(loadPorts: () => Promise<InteractionsPorts>): (request: InteractionHttpRequest) => Promise<InteractionHttpResponse> {
+  let runtime: Promise<InteractionsRuntime> | undefined;
+  return createInteractionsHandler(() => {
+    runtime ??= loadPorts()
+      .then(interactionsRuntime)
+      .catch((error: unknown) => {
+        runtime = undefined;
+        throw error;
+      });
+    return runtime;
+  });
 }
 
 const json = (value: InteractionResponse): InteractionHttpResponse => ({

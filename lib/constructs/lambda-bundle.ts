@@ -1,3 +1,5 @@
+import type { FunctionId } from '../../lambda/core/contract/environment';
+
 /**
  * How every Lambda is bundled (esbuild), in one place: ValineFunction passes it to NodejsFunction
  * and `npm run bench` builds the same bundles with it, so the benchmark measures what is deployed.
@@ -11,3 +13,12 @@ export const LAMBDA_BUNDLE = {
   // The nodejs22.x runtime ships AWS SDK v3.
   external: ['@aws-sdk/*'],
 } as const;
+
+/**
+ * Compile-time constants per function. The interactions function lists and routes agents by their
+ * profiles only: with VALINE_PROFILES_ONLY defined, esbuild drops each agent's `import()` from
+ * its bundle (lambda/core/agents/staff.ts).
+ */
+export function bundleDefine(functionId: FunctionId): Record<string, string> {
+  return functionId === 'interactions' ? { 'globalThis.VALINE_PROFILES_ONLY': 'true' } : {};
+}

@@ -39,7 +39,7 @@ const rendered = (value: unknown): string => {
 };
 const parameterArn = (name: string) => `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${name}`;
 
-/** What each handler reads from SSM (see lambda/<function>/index.ts and lambda/core/runtime/aws-*.ts). */
+/** What each handler reads from SSM (see lambda/<function>/aws.ts). */
 const PARAMETER_ACCESS: Record<FunctionId, { flags: boolean; secrets: SecretName[] }> = {
   interactions: { flags: true, secrets: ['discord-public-key'] },
   worker: { flags: true, secrets: ['anthropic-api-key', 'github-app-id', 'github-installation-id', 'github-private-key', 'openai-api-key'] },

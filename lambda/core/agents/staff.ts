@@ -1,9 +1,20 @@
-import type { AgentProfile } from '../agents/registry';
-import { UX_AGENT_PROFILE } from '../agents/ux/profile';
+import { AgentCodeAbsentError, staffMember } from './staff-member';
+import { UX_AGENT_PROFILE } from './ux/profile';
 
 /**
- * The agents on staff as the interactions function knows them: name, description, commands
- * and pause flag, without their code (which only the worker loads). buildAgents() must
- * return one agent per profile, with the same id and commands (checked by a test).
+ * The agents on staff, one line each: the profile (all the interactions function loads) and
+ * the factory, imported only when the worker first needs the agent. A new agent is a folder
+ * with `profile.ts` (id, name, commands, its flags) and `factory.ts` (`createAgent`), plus its
+ * line here; its flags join FLAG_DEFINITIONS by themselves.
  */
-export const AGENT_PROFILES: readonly AgentProfile[] = [UX_AGENT_PROFILE];
+export const STAFF = [
+  staffMember(UX_AGENT_PROFILE, () => (globalThis.VALINE_PROFILES_ONLY ? Promise.reject(new AgentCodeAbsentError('ux')) : import('./ux/factory'))),
+] as const;
+
+declare global {
+  // Set by the interactions bundle's esbuild `define` only (see staff-member.ts).
+  var VALINE_PROFILES_ONLY: boolean | undefined;
+}
+
+/** What /agents and the router need about each agent, without its code. */
+export const AGENT_PROFILES = STAFF.map((member) => member.profile);

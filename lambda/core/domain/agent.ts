@@ -67,8 +67,8 @@ export interface Agent {
   description: string;
   /** Slash command names (without "/") this agent answers. */
   commands: readonly string[];
-  /** A boolean flag that, when true, pauses the agent without a redeploy. */
-  pausedBy?: Extract<FlagName, 'disable-ux-updates'>;
+  /** One of the agent's own boolean flags (declared in its folder) that, when true, pauses it without a redeploy. */
+  pausedBy?: FlagName;
   propose(request: AgentRequest, context: AgentContext): Promise<ProposalOutcome>;
   execute(task: Task, context: AgentContext): Promise<ExecutionOutcome>;
 }

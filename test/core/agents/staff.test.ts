@@ -1,11 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
 import { CachedFlagReader } from '../../../lambda/core/adapters/cached-flags';
-import { defaultFlagStrings } from '../../../lambda/core/contract/flags';
-import { AGENT_PROFILES } from '../../../lambda/core/runtime/agent-profiles';
-import { buildAgents } from '../../../lambda/core/runtime/agents';
+import { DynamoDbLlmBudget } from '../../../lambda/core/adapters/dynamodb-llm-budget';
+import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
+import { createFlagSelectedRepoHost } from '../../../lambda/core/adapters/repo-host-factory';
+import { hireStaff } from '../../../lambda/core/agents/hire';
+import { AGENT_PROFILES, STAFF } from '../../../lambda/core/agents/staff';
+import { staffMember, type AgentPlatform } from '../../../lambda/core/agents/staff-member';
+import { booleanFlag } from '../../../lambda/core/contract/flag-schemas';
+import { defaultFlagStrings, FLAG_DEFINITIONS, mergeFlagDefinitions, parseFlag, PLATFORM_FLAGS } from '../../../lambda/core/contract/flags';
 import { startDynalite, type EmbeddedDynamoDb } from '../../support/dynalite';
 import { recordingLogger } from '../../support/recording-logger';
 
@@ -20,14 +24,20 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const deps = (localSite?: { directory: string; seedFrom?: string }) => ({
-  stage: 'dev' as const,
-  flags: new CachedFlagReader('dev', async () => defaultFlagStrings('dev'), recordingLogger()),
-  secrets: new EnvSecretReader({}),
-  logger: recordingLogger(),
-  ledgerTable: { client: db.client, tableName: db.tables.ledger },
-  localSite,
-});
+/** The platform as the worker gives it on AWS: no local repository, so site-repository must name one. */
+const awsPlatform = (): AgentPlatform => {
+  const flags = new CachedFlagReader('dev', async () => defaultFlagStrings('dev'), recordingLogger());
+  const secrets = new EnvSecretReader({});
+  return {
+    stage: 'dev',
+    flags,
+    secrets,
+    logger: recordingLogger(),
+    llmBudget: new DynamoDbLlmBudget(db.client, db.tables.ledger),
+    repoHost: createFlagSelectedRepoHost({ flags, secrets, local: { missing: 'an operator must set /valine/dev/flags/site-repository to the GitHub repository as owner/name' } }),
+    env: {},
+  };
+};
 
 const profileOf = (a: { id: string; name: string; description: string; commands: readonly string[]; pausedBy?: string }) => ({
   id: a.id,
@@ -37,18 +47,48 @@ const profileOf = (a: { id: string; name: string; description: string; commands:
   pausedBy: a.pausedBy,
 });
 
-describe('the agent list', () => {
-  it('builds exactly the agents the interactions function lists for /agents', () => {
-    expect(buildAgents(deps({ directory: join(dir, 'site') })).map(profileOf)).toEqual(AGENT_PROFILES.map(profileOf));
+describe('the staff', () => {
+  it('hires exactly the agents the interactions function lists for /agents', () => {
+    expect(hireStaff(awsPlatform()).map(profileOf)).toEqual(AGENT_PROFILES.map(profileOf));
   });
 
   it('on AWS, tells the user which flag to set while site-repository is "local"', async () => {
-    const [ux] = buildAgents(deps());
+    const platform = awsPlatform();
+    const [ux] = hireStaff(platform);
     const outcome = await ux?.propose(
       { command: 'ux-update', options: { command: 'section:header text:"Hi"' }, requester: { id: '1', name: 'A', roles: [] }, commandLine: '/ux-update' },
-      { flags: await deps().flags.all(), now: () => new Date() },
+      { flags: await platform.flags.all(), now: () => new Date() },
     );
     expect(outcome?.kind).toBe('rejected');
     expect(JSON.stringify(outcome)).toContain('/valine/dev/flags/site-repository to the GitHub repository as owner/name');
+  });
+});
+
+describe('the flag registry', () => {
+  it('holds the platform flags and every agent\'s own flags, each pause flag a boolean of its agent', () => {
+    for (const { profile } of STAFF) {
+      for (const name of Object.keys(profile.flags)) expect(FLAG_DEFINITIONS).toHaveProperty([name]);
+      if (profile.pausedBy) {
+        expect(Object.keys(profile.flags)).toContain(profile.pausedBy);
+        expect(parseFlag(profile.pausedBy as keyof typeof FLAG_DEFINITIONS, 'true')).toEqual({ ok: true, value: true });
+      }
+    }
+    expect(Object.keys(FLAG_DEFINITIONS)).toEqual(expect.arrayContaining([...Object.keys(PLATFORM_FLAGS), 'disable-ux-updates']));
+    expect(PLATFORM_FLAGS).not.toHaveProperty(['disable-ux-updates']);
+  });
+
+  const revertFlags = { 'disable-revert': { schema: booleanFlag, description: 'Pause /revert.', defaults: { dev: 'false', prod: 'false' } } } as const;
+  const revert = staffMember({ id: 'revert', name: 'Revert agent', description: 'Undoes a merged change.', commands: ['revert'], flags: revertFlags, pausedBy: 'disable-revert' }, () =>
+    Promise.reject(new Error('not loaded in this test')),
+  );
+
+  it('takes a second agent\'s flags from its own profile', () => {
+    expect(Object.keys(mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, revert]))).toEqual(expect.arrayContaining(['disable-ux-updates', 'disable-revert', 'site-repository']));
+  });
+
+  it('refuses an agent flag that another agent or the platform already declares, with a sentence', () => {
+    const clash = staffMember({ ...revert.profile, id: 'other', flags: { 'site-repository': revertFlags['disable-revert'] }, pausedBy: 'site-repository' }, revert.loadFactory);
+    expect(() => mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, clash])).toThrow('The flag "site-repository" of agent "other" is already declared by the platform; give it another name.');
+    expect(() => mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, revert, { ...revert, profile: { ...revert.profile, id: 'again' } }])).toThrow('The flag "disable-revert" of agent "again" is already declared by agent "revert"; give it another name.');
   });
 });

@@ -1,19 +1,17 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { FlagValues } from '../contract/flags';
-import type { IntentParseContext, IntentParser, ParseOutcome } from '../agents/ux/intent';
-import type { SiteMap } from '../agents/ux/site-map';
-import type { Logger } from '../ports/logger';
-import type { SecretReader } from '../ports/secrets';
-import { createAnthropicProvider } from './anthropic-provider';
+import type { FlagValues } from '../../../contract/flags';
+import { completeWithRetry, DEFAULT_RETRY_POLICY, LlmCallFailed, type RetryPolicy } from '../../../llm/complete-with-retry';
+import { LlmCostReporter, stdoutEmfWriter, type EmfWriter, type LlmCallOutcome } from '../../../llm/cost-report';
+import { costMicros, DEFAULT_MODELS, LLM_PROVIDERS, microsToUsd, priceOf, usdToMicros, type LlmProviderName, type ModelPrice } from '../../../llm/prices';
+import type { LlmCallError, LlmProvider } from '../../../llm/provider';
+import { createLlmProvider } from '../../../llm/providers';
+import { worstCaseInputTokens } from '../../../llm/token-estimate';
+import type { LlmBudget, Reservation } from '../../../ports/llm-budget';
+import type { Logger } from '../../../ports/logger';
+import type { SecretReader } from '../../../ports/secrets';
+import type { IntentParseContext, IntentParser, ParseOutcome } from '../intent';
+import type { SiteMap } from '../site-map';
 import { readAnswer } from './answer';
-import { LlmBudget, type Reservation } from './budget';
-import { completeWithRetry, DEFAULT_RETRY_POLICY, LlmCallFailed, type RetryPolicy } from './complete-with-retry';
-import { LlmCostReporter, stdoutEmfWriter, type EmfWriter, type LlmCallOutcome } from './cost-report';
-import { createOpenAiProvider } from './openai-provider';
-import { costMicros, DEFAULT_MODELS, LLM_PROVIDERS, microsToUsd, priceOf, usdToMicros, type LlmProviderName, type ModelPrice } from './prices';
 import { buildIntentRequest } from './prompt';
-import type { LlmCallError, LlmProvider } from './provider';
-import { worstCaseInputTokens } from './token-estimate';
 
 const PROVIDER_LABELS: Record<LlmProviderName, string> = { openai: 'OpenAI', anthropic: 'Anthropic' };
 
@@ -25,14 +23,14 @@ export interface LlmIntentParserDeps {
   fallback: IntentParser;
   /** Reads `openai-api-key` / `anthropic-api-key`. */
   secrets: SecretReader;
-  /** The ledger table holding the per-day spend record. */
-  ledger: { client: DynamoDBClient; tableName: string };
+  /** The hard daily spend limit every call reserves from first. */
+  budget: LlmBudget;
   logger: Logger;
   /** The `Stage` dimension of the metrics. */
   stage: string;
   /** OPENAI_BASE_URL and ANTHROPIC_BASE_URL (local mode, tests); unset means the public APIs. */
   env?: Record<string, string | undefined>;
-  /** The clock that picks the UTC day of the budget. */
+  /** The clock of the cost metrics. */
   now?: () => Date;
   /** Deadline per call (8 s), attempts (3) and first backoff (250 ms). */
   retry?: Partial<RetryPolicy>;
@@ -52,7 +50,7 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
   const env = deps.env ?? process.env;
   const now = deps.now ?? (() => new Date());
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
-  const budget = new LlmBudget(deps.ledger.client, deps.ledger.tableName, now);
+  const { budget } = deps;
   const report = new LlmCostReporter(deps.logger, deps.stage, deps.writeEmf ?? stdoutEmfWriter, now);
   const providers = new Map<string, LlmProvider>();
 
@@ -61,7 +59,7 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
     const cacheKey = `${name}\n${baseURL ?? ''}\n${apiKey}`;
     let provider = providers.get(cacheKey);
     if (!provider) {
-      provider = name === 'openai' ? createOpenAiProvider({ apiKey, baseURL }) : createAnthropicProvider({ apiKey, baseURL });
+      provider = createLlmProvider(name, { apiKey, baseURL });
       providers.set(cacheKey, provider);
     }
     return provider;
