@@ -103,7 +103,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const interactions: InteractionsPorts = {
     stage,
     version: options.version,
-    publicKey: discordPublicKeyLoader(secrets, 'Set DISCORD_PUBLIC_KEY, or unset it to use the generated dev key.'),
     flags,
     tasks,
     ledger,
@@ -118,7 +117,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
   return {
     interactions,
-    handleInteraction: buildInteractions(async () => interactions),
+    handleInteraction: buildInteractions({
+      publicKey: discordPublicKeyLoader(secrets, 'Set DISCORD_PUBLIC_KEY, or unset it to use the generated dev key.'),
+      ports: async () => interactions,
+    }),
     handleGithubWebhook: createGithubWebhookHandler({ stage, tasks, ledger, discord, secrets, logger }),
     idle,
     db,
