@@ -10,7 +10,7 @@ import { commandInteraction, pingInteraction } from '../../lambda/local/interact
 import { startFakeSsm } from '../lib/fake-ssm';
 import { median, ms, table } from '../lib/stats';
 import type { BenchSuite, Check } from '../suite';
-import { bundleDefine, LAMBDA_BUNDLE } from '../../lib/constructs/lambda-bundle';
+import { bundleDefine, LAMBDA_BUNDLE, runtimeNodeOptions } from '../../lib/constructs/lambda-bundle';
 
 const COLD_RUNS = 9;
 const INTERACTIONS_BUNDLE_LIMIT_BYTES = 400 * 1024;
@@ -121,7 +121,6 @@ export const bundlesSuite: BenchSuite = {
     const closedPort = 'http://127.0.0.1:9';
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
-      NODE_OPTIONS: '--enable-source-maps',
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',
@@ -171,7 +170,9 @@ export const bundlesSuite: BenchSuite = {
         empty.push((await timeProcess(['-e', ''], env)).wallMs);
         for (const scenario of scenarios) {
           const file = built.get(scenario.bundle)?.file ?? '';
-          const runEnv: NodeJS.ProcessEnv = { ...env, ...scenario.env };
+          // NODE_OPTIONS as the construct sets it for that function (lib/constructs/lambda-bundle.ts).
+          const nodeOptions = (FUNCTION_IDS as readonly string[]).includes(scenario.bundle) ? runtimeNodeOptions(scenario.bundle as FunctionId) : undefined;
+          const runEnv: NodeJS.ProcessEnv = { ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...scenario.env };
           if (scenario.interaction) {
             const body = JSON.stringify(scenario.interaction.payload);
             runEnv.BENCH_EVENT = JSON.stringify({ headers: signInteraction(body, keys.privateKey), body, isBase64Encoded: false });

@@ -15,10 +15,19 @@ export const LAMBDA_BUNDLE = {
 } as const;
 
 /**
- * Compile-time constants per function. The interactions function lists and routes agents by their
- * profiles only: with VALINE_PROFILES_ONLY defined, esbuild drops each agent's `import()` from
- * its bundle (lambda/core/agents/staff.ts).
+ * Compile-time constants per function. Only the worker runs agents; the others know them by their
+ * profiles (and flags) alone: with VALINE_PROFILES_ONLY defined, esbuild drops each agent's
+ * `import()` from their bundles (lambda/core/agents/staff.ts).
  */
 export function bundleDefine(functionId: FunctionId): Record<string, string> {
-  return functionId === 'interactions' ? { 'globalThis.VALINE_PROFILES_ONLY': 'true' } : {};
+  return functionId === 'worker' ? {} : { 'globalThis.VALINE_PROFILES_ONLY': 'true' };
+}
+
+/**
+ * NODE_OPTIONS per function. Every bundle ships its source map; Node reads it at start only with
+ * --enable-source-maps, which costs a cold interactions function about 18 ms of its PING budget
+ * (its logs carry error messages, not stacks), so that one maps a stack by hand when needed.
+ */
+export function runtimeNodeOptions(functionId: FunctionId): string | undefined {
+  return functionId === 'interactions' ? undefined : '--enable-source-maps';
 }

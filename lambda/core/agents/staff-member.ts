@@ -45,9 +45,9 @@ export interface StaffMember<P extends AgentProfileDeclaration = AgentProfileDec
 }
 
 /**
- * The interactions bundle is built with `globalThis.VALINE_PROFILES_ONLY` defined as true
+ * Every bundle but the worker's is built with `globalThis.VALINE_PROFILES_ONLY` defined as true
  * (lib/constructs/lambda-bundle.ts), so esbuild drops the `import()` of each agent's code from
- * it; everywhere else (worker, local mode, tests) it is undefined and the import runs.
+ * it; in the worker, local mode and the tests it is undefined and the import runs.
  */
 export const staffMember = <P extends AgentProfileDeclaration>(profile: P, loadFactory: StaffMember['loadFactory']): StaffMember<P> => ({ profile, loadFactory });
 

@@ -12,7 +12,7 @@ export const STAFF = [
 ] as const;
 
 declare global {
-  // Set by the interactions bundle's esbuild `define` only (see staff-member.ts).
+  // Set by the esbuild `define` of every bundle but the worker's (see staff-member.ts).
   var VALINE_PROFILES_ONLY: boolean | undefined;
 }
 
