@@ -24,10 +24,13 @@ export function bundleDefine(functionId: FunctionId): Record<string, string> {
 }
 
 /**
- * NODE_OPTIONS per function. Every bundle ships its source map; Node reads it at start only with
- * --enable-source-maps, which costs a cold interactions function about 18 ms of its PING budget
- * (its logs carry error messages, not stacks), so that one maps a stack by hand when needed.
+ * NODE_OPTIONS per function. Every bundle ships its source map, but Node parses it at start only
+ * with --enable-source-maps: about 18 ms of a cold interactions PING and 60-100 ms of a cold
+ * worker (2 MB of map). Both log error messages, not stacks; a stack from them is mapped by hand
+ * (docs/runbook.md). The short-lived webhook and alert functions keep mapped stacks.
  */
+const WITHOUT_RUNTIME_SOURCE_MAPS: readonly FunctionId[] = ['interactions', 'worker'];
+
 export function runtimeNodeOptions(functionId: FunctionId): string | undefined {
-  return functionId === 'interactions' ? undefined : '--enable-source-maps';
+  return WITHOUT_RUNTIME_SOURCE_MAPS.includes(functionId) ? undefined : '--enable-source-maps';
 }
