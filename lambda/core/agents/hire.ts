@@ -12,13 +12,11 @@ import { STAFF } from './staff';
 export function hireStaff(platform: AgentPlatform, staff: readonly StaffMember[] = STAFF): Agent[] {
   return staff.map((member) => {
     const agent = onFirstUse(async () => (await member.loadFactory()).createAgent(platform));
-    const { id, name, description, commands, pausedBy } = member.profile;
+    // The whole profile but its flag declarations (which contract/flags.ts already merged), so a field added to profiles reaches the agent too.
+    const { flags: _declared, pausedBy, ...profile } = member.profile;
     return {
-      id,
-      name,
-      description,
-      commands,
-      // Every member's flags are in FLAG_DEFINITIONS (contract/flags.ts merges them), so its pause flag is a flag name.
+      ...profile,
+      // Every member's flags are in FLAG_DEFINITIONS, so its pause flag is a flag name.
       ...(pausedBy ? { pausedBy: pausedBy as FlagName } : {}),
       propose: async (request, context) => (await agent()).propose(request, context),
       execute: async (task, context) => (await agent()).execute(task, context),
