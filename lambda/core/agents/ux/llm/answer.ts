@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inlineCode, plainText, shorten } from '../../../domain/discord-text';
 import { STYLE_STEPS, type LinkRename, type ParseOutcome, type ParserName, type StyleChange, type TextReplacement, type UxIntent } from '../intent';
 import { ownProperty, propertyKind, type SectionSpec, type SiteMap } from '../site-map';
