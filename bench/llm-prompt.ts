@@ -1,7 +1,7 @@
 import type { SiteMap } from '../lambda/core/agents/ux/site-map';
 import { DEFAULT_SITE_MAP } from '../lambda/core/agents/ux/site-map';
 import { costMicros, DEFAULT_MODELS, LLM_PROVIDERS, MODEL_PRICES, PRICES_TAKEN_ON, priceOf } from '../lambda/core/llm/prices';
-import { buildIntentRequest, PROMPT_TOKEN_BUDGET } from '../lambda/core/llm/prompt';
+import { buildIntentRequest, PROMPT_TOKEN_BUDGET } from '../lambda/core/agents/ux/llm/prompt';
 import { estimateInputTokens, estimateTextTokens, worstCaseInputTokens } from '../lambda/core/llm/token-estimate';
 
 /**

@@ -40,12 +40,14 @@ export class ValineOrchestratorStack extends Stack {
     };
     const tableNames = { CONVERSATIONS_TABLE: tables.conversations.tableName, LEDGER_TABLE: tables.ledger.tableName };
     const taskTtl = String(config.taskTtlSeconds);
+    // The lease and abandoned-execution age in both functions derive from the worker's timeout.
+    const workerTimeout = String(config.functions.worker.timeoutSeconds);
 
     const worker = new ValineFunction(this, 'Worker', {
       functionId: 'worker',
       config,
       description: 'Slow work handed off by interactions: parsing, previews, draft pull requests, Discord follow-ups.',
-      environment: { ...tableNames, TASK_TTL_SECONDS: taskTtl },
+      environment: { ...tableNames, TASK_TTL_SECONDS: taskTtl, WORKER_TIMEOUT_SECONDS: workerTimeout },
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
@@ -58,12 +60,18 @@ export class ValineOrchestratorStack extends Stack {
       functionId: 'interactions',
       config,
       description: 'Discord interactions: verifies the signature, routes commands and buttons, answers within 3 s.',
-      environment: { ...tableNames, WORKER_FUNCTION_NAME: worker.functionName, TASK_TTL_SECONDS: taskTtl },
+      environment: {
+        ...tableNames,
+        WORKER_FUNCTION_NAME: worker.functionName,
+        TASK_TTL_SECONDS: taskTtl,
+        WORKER_TIMEOUT_SECONDS: workerTimeout,
+        ...(config.discordPublicKey ? { DISCORD_PUBLIC_KEY: config.discordPublicKey } : {}),
+      },
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      // The public key verifies every request; answers go back in the HTTP response.
-      .bindParameters({ flags: true, secrets: ['discord-public-key'] })
+      // The public key verifies every request (from the SecureString unless the stage config gives it); answers go back in the HTTP response.
+      .bindParameters({ flags: true, secrets: config.discordPublicKey ? [] : ['discord-public-key'] })
       .grantInvokeOf(worker);
 
     const githubWebhook = new ValineFunction(this, 'GithubWebhook', {

@@ -87,8 +87,8 @@ export async function registerCommands(options: RegisterOptions, deps: RegisterD
 async function secretsFor(stage: StageName): Promise<SecretReader> {
   const env = new EnvSecretReader(process.env);
   if (process.env.DISCORD_BOT_TOKEN && process.env.DISCORD_APPLICATION_ID) return env;
-  const [{ SSMClient }, { SsmSecretReader }] = await Promise.all([import('@aws-sdk/client-ssm'), import('../lambda/core/adapters/ssm-secrets')]);
-  const ssm = new SsmSecretReader(new SSMClient({}), stage);
+  const [{ createSsmParameterSource }, { SsmSecretReader }] = await Promise.all([import('../lambda/core/adapters/ssm-parameters'), import('../lambda/core/adapters/ssm-secrets')]);
+  const ssm = new SsmSecretReader(createSsmParameterSource(), stage);
   const fromSsm = async (name: SecretName): Promise<string | undefined> => {
     try {
       return await ssm.get(name);

@@ -1,6 +1,5 @@
-import { buildAwsInteractionsRuntime } from '../core/runtime/aws-interactions';
-import { onFirstUse } from '../core/runtime/lazy-adapters';
-import { createInteractionsHandler } from './handler';
+import { awsInteractions } from './aws';
+import { buildInteractions } from './handler';
 
 // Built on the first invocation and reused by every later one in this Lambda instance (rebuilt if building failed).
-export const handler = createInteractionsHandler(onFirstUse(async () => buildAwsInteractionsRuntime()));
+export const handler = buildInteractions(awsInteractions());

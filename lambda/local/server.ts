@@ -5,8 +5,7 @@ import { EnvSecretReader } from '../core/adapters/env-secrets';
 import type { Agent } from '../core/domain/agent';
 import type { Logger } from '../core/ports/logger';
 import type { WorkQueue } from '../core/ports/work-queue';
-import { startLocalRuntime, type LocalRuntime } from '../core/runtime/local';
-import { createInteractionsHandler } from '../interactions/handler';
+import { startLocalRuntime, type LocalRuntime } from './runtime';
 import { loadOrCreateDevKeyPair } from './dev-keys';
 import { ensureFlagsFile } from './flags-file';
 import { STAND_IN_USER } from './interaction-builder';
@@ -103,7 +102,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     flagCacheMs: options.flagCacheMs,
     workQueue: options.workQueue,
   });
-  const handleInteraction = createInteractionsHandler(async () => runtime.interactions);
+  const { handleInteraction } = runtime;
 
   const server = createServer((request, response) => {
     void (async () => {

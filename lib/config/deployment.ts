@@ -1,7 +1,7 @@
 import { isStageName, STAGES } from '../../lambda/core/contract/stages';
 import { StageConfigError } from './stage-config-error';
 import { STAGE_CONFIGS, type StageConfig } from './stages';
-import { EMAIL_ADDRESS, validateStageConfig } from './validate-stage-config';
+import { DISCORD_PUBLIC_KEY, EMAIL_ADDRESS, validateStageConfig } from './validate-stage-config';
 
 /** What bin/ deploys: the validated stage config and the target account/region (if known). */
 export interface Deployment {
@@ -14,10 +14,10 @@ export type ContextReader = (key: string) => unknown;
 const STAGE_HINT = STAGES.map((s) => `--context stage=${s}`).join(' or ');
 
 /** The context keys this app reads; everything else in the context belongs to the CDK (`@aws-cdk/…`, `aws:cdk:…`) or its CLI. */
-export const CONTEXT_KEYS = ['stage', 'account', 'region', 'alertEmail'] as const;
+export const CONTEXT_KEYS = ['stage', 'account', 'region', 'alertEmail', 'discordPublicKey'] as const;
 
 /**
- * Reads --context stage/account/region/alertEmail (account and region fall back to the CLI's
+ * Reads --context stage/account/region/alertEmail/discordPublicKey (account and region fall back to the CLI's
  * CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION; nothing is looked up), no stage means dev.
  * `contextKeys` (every key in the context) lets a misspelt key such as `stag=prod` fail instead of deploying dev.
  */
@@ -38,7 +38,11 @@ export function resolveDeployment(
   if (alertEmail !== undefined && !EMAIL_ADDRESS.test(alertEmail)) {
     throw new StageConfigError(`The alertEmail context "${alertEmail}" is not an e-mail address; pass --context alertEmail=oncall@example.com (for example) or leave it out.`);
   }
-  const config = validateStageConfig({ ...STAGE_CONFIGS[stage], ...(alertEmail ? { alertEmail } : {}) });
+  const discordPublicKey = optionalString(readContext('discordPublicKey'), 'discordPublicKey');
+  if (discordPublicKey !== undefined && !DISCORD_PUBLIC_KEY.test(discordPublicKey)) {
+    throw new StageConfigError(`The discordPublicKey context is not a Discord public key; pass the application's "Public Key" (64 hexadecimal characters) from the developer portal, or leave it out to read it from SSM.`);
+  }
+  const config = validateStageConfig({ ...STAGE_CONFIGS[stage], ...(alertEmail ? { alertEmail } : {}), ...(discordPublicKey ? { discordPublicKey } : {}) });
 
   const account = fromContextOrEnv('account', readContext, 'CDK_DEFAULT_ACCOUNT', processEnv);
   if (account && !/^\d{12}$/.test(account.value)) {

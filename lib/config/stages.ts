@@ -56,6 +56,12 @@ export interface StageConfig {
   readonly taskTtlSeconds: number;
   /** Daily LLM budget in US dollars; equals the `max-daily-llm-cost-usd` flag default. */
   readonly dailyLlmBudgetUsd: number;
+  /**
+   * The Discord application's public key (64 hex characters; not a secret, Discord shows it on the
+   * application's page), or --context discordPublicKey=... It reaches the interactions function as
+   * DISCORD_PUBLIC_KEY, so a cold PING needs no SSM call; unset, the function reads the SSM SecureString.
+   */
+  readonly discordPublicKey?: string;
   /** Optional e-mail address subscribed to the alarm topic (override with --context alertEmail=...). */
   readonly alertEmail?: string;
   readonly alarms: AlarmThresholds;

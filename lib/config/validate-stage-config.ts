@@ -1,12 +1,15 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { FLAG_NAMES, parseFlag } from '../../lambda/core/contract/flags';
 import { FUNCTION_IDS } from '../../lambda/core/contract/environment';
+import { executionTimings, INTERACTION_TOKEN_SECONDS } from '../../lambda/core/domain/task';
 import { StageConfigError } from './stage-config-error';
 import type { AlarmThresholds, StageConfig } from './stages';
 
 const CONFIG_FILE = 'lib/config/stages.ts';
 const RETENTION_VALUES = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
 export const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** As the Discord developer portal shows an application's public key. */
+export const DISCORD_PUBLIC_KEY = /^[0-9a-fA-F]{64}$/;
 
 type Check = (path: string, value: unknown) => string | undefined;
 
@@ -73,6 +76,10 @@ export function stageConfigProblems(config: StageConfig): string[] {
   if (config.alarms.interactionsP99Milliseconds >= interactionsTimeoutMs) {
     problems.push(`alarms.interactionsP99Milliseconds (${config.alarms.interactionsP99Milliseconds}) must be below the interactions timeout (${interactionsTimeoutMs} ms)`);
   }
+  problems.push(...workerTimeoutProblems(config));
+  if (config.discordPublicKey !== undefined && !DISCORD_PUBLIC_KEY.test(config.discordPublicKey)) {
+    problems.push(`discordPublicKey must be the application's public key, 64 hexadecimal characters (got ${JSON.stringify(config.discordPublicKey)})`);
+  }
   for (const flag of FLAG_NAMES) {
     const raw = config.flagDefaults[flag];
     if (raw === undefined || !parseFlag(flag, raw).ok) {
@@ -84,6 +91,26 @@ export function stageConfigProblems(config: StageConfig): string[] {
     problems.push(`dailyLlmBudgetUsd (${config.dailyLlmBudgetUsd}) differs from the max-daily-llm-cost-usd flag default (${config.flagDefaults['max-daily-llm-cost-usd']}), so the alarm and the budget would disagree; make them equal in lambda/core/contract/flags.ts and ${CONFIG_FILE}`);
   }
   return problems.filter((p): p is string => p !== undefined);
+}
+
+/**
+ * The worker's timeout reaches the handlers as WORKER_TIMEOUT_SECONDS; the proposal lease and the
+ * abandoned-execution age derive from it (executionTimings), and must still fit what they guard.
+ */
+function workerTimeoutProblems(config: StageConfig): string[] {
+  const timeout = config.functions.worker?.timeoutSeconds;
+  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > 900) return [];
+  const timings = executionTimings(timeout);
+  const problems: string[] = [];
+  if (timings.abandonedExecutionSeconds > INTERACTION_TOKEN_SECONDS) {
+    problems.push(
+      `functions.worker.timeoutSeconds (${timeout}) makes a stopped task count as abandoned only after ${timings.abandonedExecutionSeconds} s, past the ${INTERACTION_TOKEN_SECONDS} s a Discord interaction token lives, so a resumed run could no longer tell the requester; keep it at or below ${INTERACTION_TOKEN_SECONDS - (timings.abandonedExecutionSeconds - timeout)}`,
+    );
+  }
+  if (timings.proposeLeaseSeconds >= config.taskTtlSeconds) {
+    problems.push(`taskTtlSeconds (${config.taskTtlSeconds}) must be longer than the worker's proposal lease (${timings.proposeLeaseSeconds} s, its timeout plus a margin), or a task could vanish while it is worked on`);
+  }
+  return problems;
 }
 
 /** Throws a StageConfigError naming the first problem and where to fix it. */

@@ -1,3 +1,5 @@
+import type { FunctionId } from '../../lambda/core/contract/environment';
+
 /**
  * How every Lambda is bundled (esbuild), in one place: ValineFunction passes it to NodejsFunction
  * and `npm run bench` builds the same bundles with it, so the benchmark measures what is deployed.
@@ -11,3 +13,24 @@ export const LAMBDA_BUNDLE = {
   // The nodejs22.x runtime ships AWS SDK v3.
   external: ['@aws-sdk/*'],
 } as const;
+
+/**
+ * Compile-time constants per function. Only the worker runs agents; the others know them by their
+ * profiles (and flags) alone: with VALINE_PROFILES_ONLY defined, esbuild drops each agent's
+ * `import()` from their bundles (lambda/core/agents/staff.ts).
+ */
+export function bundleDefine(functionId: FunctionId): Record<string, string> {
+  return functionId === 'worker' ? {} : { 'globalThis.VALINE_PROFILES_ONLY': 'true' };
+}
+
+/**
+ * NODE_OPTIONS per function. Every bundle ships its source map, but Node parses it at start only
+ * with --enable-source-maps: about 18 ms of a cold interactions PING and 60-100 ms of a cold
+ * worker (2 MB of map). Both log error messages, not stacks; a stack from them is mapped by hand
+ * (docs/runbook.md). The short-lived webhook and alert functions keep mapped stacks.
+ */
+const WITHOUT_RUNTIME_SOURCE_MAPS: readonly FunctionId[] = ['interactions', 'worker'];
+
+export function runtimeNodeOptions(functionId: FunctionId): string | undefined {
+  return WITHOUT_RUNTIME_SOURCE_MAPS.includes(functionId) ? undefined : '--enable-source-maps';
+}

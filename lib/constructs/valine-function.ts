@@ -15,7 +15,7 @@ import { functionName } from '../config/resource-names';
 import type { StageConfig } from '../config/stages';
 import { removalPolicyOfLogsAndQueues } from './removal-policy';
 import type { ValineTable } from './valine-tables';
-import { LAMBDA_BUNDLE } from './lambda-bundle';
+import { bundleDefine, LAMBDA_BUNDLE, runtimeNodeOptions } from './lambda-bundle';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -91,7 +91,7 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
         ...environment,
         POWERTOOLS_SERVICE_NAME: functionId,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(runtimeNodeOptions(functionId) ? { NODE_OPTIONS: runtimeNodeOptions(functionId) } : {}),
       },
       bundling: {
         format: OutputFormat.CJS,
@@ -100,6 +100,7 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
         sourceMap: LAMBDA_BUNDLE.sourcemap,
         sourcesContent: LAMBDA_BUNDLE.sourcesContent,
         externalModules: [...LAMBDA_BUNDLE.external],
+        define: bundleDefine(functionId),
         logLevel: LogLevel.WARNING,
       },
     });

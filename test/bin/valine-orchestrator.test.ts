@@ -80,7 +80,7 @@ describe('bin/valine-orchestrator.ts', () => {
     const { code, stderr, outdir } = await outcomes.misspeltStage;
     expect(code).toBe(1);
     expect(ownLines(stderr)).toEqual([
-      'Unknown context key "stag" (did you mean stage?); this app reads stage, account, region, alertEmail, so pass --context stage=<value>.',
+      'Unknown context key "stag" (did you mean stage?); this app reads stage, account, region, alertEmail, discordPublicKey, so pass --context stage=<value>.',
     ]);
     expect(() => readFileSync(path.join(outdir, 'manifest.json'))).toThrow();
   });

@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
+import { bundleDefine, LAMBDA_BUNDLE } from '../../lib/constructs/lambda-bundle';
 
 /** The interactions function must stay small: the heavy work (UX Agent, LLM SDKs, Octokit) belongs to the worker. */
 describe('the interactions bundle', () => {
@@ -9,16 +10,18 @@ describe('the interactions bundle', () => {
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node22',
-      minify: true,
-      external: ['@aws-sdk/*'],
+      // As the CDK builds it: the staff's profiles only, no agent code.
+      target: LAMBDA_BUNDLE.target,
+      minify: LAMBDA_BUNDLE.minify,
+      external: [...LAMBDA_BUNDLE.external],
+      define: bundleDefine('interactions'),
       write: false,
       metafile: true,
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
     const heavy = inputs.filter((path) =>
-      /lambda\/core\/agents\/ux\/(?!profile\.ts)|lambda\/core\/llm\/(?!budget\.ts|prices\.ts)|node_modules\/(@octokit|openai|@anthropic-ai|diff|@babel)\//.test(path),
+      /lambda\/core\/agents\/ux\/(?!profile\.ts)|lambda\/core\/llm\/(?!prices\.ts)|node_modules\/(@octokit|openai|@anthropic-ai|diff|@babel)\//.test(path),
     );
     expect(heavy).toEqual([]);
     const bytes = result.outputFiles?.[0]?.contents.length ?? Infinity;

@@ -8,6 +8,7 @@ import { functionName, stackName, sweepRuleName } from '../../lib/config/resourc
 import { STAGE_CONFIGS } from '../../lib/config/stages';
 import { parseWorkItem } from '../../lambda/worker/work-item-schema';
 import { synthesizeStage } from './support/synthesize-stage';
+import { runtimeNodeOptions } from '../../lib/constructs/lambda-bundle';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -39,7 +40,7 @@ const rendered = (value: unknown): string => {
 };
 const parameterArn = (name: string) => `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${name}`;
 
-/** What each handler reads from SSM (see lambda/<function>/index.ts and lambda/core/runtime/aws-*.ts). */
+/** What each handler reads from SSM (see lambda/<function>/aws.ts). */
 const PARAMETER_ACCESS: Record<FunctionId, { flags: boolean; secrets: SecretName[] }> = {
   interactions: { flags: true, secrets: ['discord-public-key'] },
   worker: { flags: true, secrets: ['anthropic-api-key', 'github-app-id', 'github-installation-id', 'github-private-key', 'openai-api-key'] },
@@ -97,8 +98,11 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     const functions = functionsOf(stage);
     for (const id of FUNCTION_IDS) {
       const variables = functions[functionName(id, stage)]!.Properties.Environment.Variables as Record<string, unknown>;
-      expect(Object.keys(variables).sort()).toEqual([...FUNCTION_ENVIRONMENT[id], ...HOUSE_VARIABLES].sort());
-      expect(variables).toMatchObject({ VALINE_STAGE: stage, POWERTOOLS_SERVICE_NAME: id, POWERTOOLS_METRICS_NAMESPACE: 'Valine', NODE_OPTIONS: '--enable-source-maps' });
+      // interactions and worker run without --enable-source-maps (lib/constructs/lambda-bundle.ts).
+      const house = runtimeNodeOptions(id) ? HOUSE_VARIABLES : HOUSE_VARIABLES.filter((name) => name !== 'NODE_OPTIONS');
+      expect(Object.keys(variables).sort()).toEqual([...FUNCTION_ENVIRONMENT[id], ...house].sort());
+      expect(variables).toMatchObject({ VALINE_STAGE: stage, POWERTOOLS_SERVICE_NAME: id, POWERTOOLS_METRICS_NAMESPACE: 'Valine', ...(runtimeNodeOptions(id) ? { NODE_OPTIONS: '--enable-source-maps' } : {}) });
+      if (id === 'interactions' || id === 'worker') expect(variables.WORKER_TIMEOUT_SECONDS).toBe(String(config.functions.worker.timeoutSeconds));
     }
     expect(functions[functionName('interactions', stage)]!.Properties.Environment.Variables.TASK_TTL_SECONDS).toBe(String(config.taskTtlSeconds));
   });

@@ -2,11 +2,13 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { commandInteraction, componentInteraction, selectInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
 import { taskButtonId } from '../../lambda/core/discord/task-buttons';
 import { confirmClaimKey } from '../../lambda/core/discord/ledger-keys';
-import { ABANDONED_EXECUTION_SECONDS } from '../../lambda/core/domain/task';
+import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
 import type { RecordedRequest } from '../support/loopback-discord';
-import { createWorker, sweepAbandonedExecutions } from '../../lambda/worker/worker';
+import { createWorker, sweepAbandonedExecutions } from '../../lambda/worker/handler';
 import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { choiceOf } from '../interactions/fixtures/test-agent';
+
+const ABANDONED_EXECUTION_SECONDS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).abandonedExecutionSeconds;
 
 /** Issue 11: roles, a second approver, and both people named in the audit, the message and the PR. */
 let platform: Platform;

@@ -2,12 +2,14 @@ import type { RecordedRequest } from '../support/loopback-discord';
 import { commandInteraction, componentInteraction, selectInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
 import { taskButtonId } from '../../lambda/core/discord/task-buttons';
 import { confirmClaimKey } from '../../lambda/core/discord/ledger-keys';
-import { ABANDONED_EXECUTION_SECONDS } from '../../lambda/core/domain/task';
+import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
 import type { WorkItem } from '../../lambda/core/domain/work';
 import type { TaskStore } from '../../lambda/core/ports/task-store';
-import { createWorker } from '../../lambda/worker/worker';
+import { createWorker } from '../../lambda/worker/handler';
 import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { choiceOf } from '../interactions/fixtures/test-agent';
+
+const ABANDONED_EXECUTION_SECONDS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).abandonedExecutionSeconds;
 
 let platform: Platform;
 let proposals = 0;

@@ -1,8 +1,10 @@
 import type { RecordedRequest } from '../support/loopback-discord';
-import { ABANDONED_EXECUTION_SECONDS } from '../../lambda/core/domain/task';
+import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
 import { parseWorkItem } from '../../lambda/worker/work-item-schema';
-import { createWorker, SWEEP_MAX_TASKS, SWEEP_START_BUDGET_MS, sweepAbandonedExecutions } from '../../lambda/worker/worker';
+import { createWorker, SWEEP_MAX_TASKS, SWEEP_START_BUDGET_MS, sweepAbandonedExecutions } from '../../lambda/worker/handler';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
+
+const ABANDONED_EXECUTION_SECONDS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).abandonedExecutionSeconds;
 
 let platform: Platform;
 beforeAll(async () => {

@@ -1,13 +1,16 @@
 import { AgentRegistry } from '../../lambda/core/agents/registry';
 import type { WorkItem } from '../../lambda/core/domain/work';
 import { parseWorkItem } from '../../lambda/worker/work-item-schema';
-import { ABANDONED_EXECUTION_SECONDS, ExecutionInProgressError, createWorker, type WorkerLedger } from '../../lambda/worker/worker';
+import { ExecutionInProgressError, createWorker, type WorkerLedger } from '../../lambda/worker/handler';
+import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
 import { taskIdFor } from '../../lambda/worker/task-id';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import { scriptedAgent } from '../interactions/fixtures/test-agent';
 import { DynamoDbLedger } from '../../lambda/core/adapters/dynamodb-ledger';
+
+const ABANDONED_EXECUTION_SECONDS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).abandonedExecutionSeconds;
 
 let platform: Platform;
 beforeAll(async () => {

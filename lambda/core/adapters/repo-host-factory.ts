@@ -1,17 +1,18 @@
 import type { FlagReader } from '../ports/flags';
 import { RepoHostError, type RepoHost } from '../ports/repo-host';
 import { MissingSecretError, type SecretReader } from '../ports/secrets';
-import { createGitHubRepoHost } from './github-repo-host';
-import { createLocalGitRepoHost } from './local-git-repo-host';
 
 /** Which website repository the UX Agent edits, and how to reach it. */
 export type RepoHostConfig =
   | { kind: 'local'; directory: string; seedFrom?: string }
   | { kind: 'github'; repository: string; secrets: SecretReader; baseUrl?: string };
 
-/** Builds the adapter for a configuration; GitHub App credentials come from the SecretReader. */
+/**
+ * Builds the adapter for a configuration; GitHub App credentials come from the SecretReader.
+ * Each adapter (Octokit for GitHub) is loaded here, when a repository is first needed.
+ */
 export async function createRepoHost(config: RepoHostConfig): Promise<RepoHost> {
-  if (config.kind === 'local') return createLocalGitRepoHost({ directory: config.directory, seedFrom: config.seedFrom });
+  if (config.kind === 'local') return (await import('./local-git-repo-host')).createLocalGitRepoHost({ directory: config.directory, seedFrom: config.seedFrom });
   const [appId, privateKey, installation] = await Promise.all([
     config.secrets.get('github-app-id'),
     config.secrets.get('github-private-key'),
@@ -23,6 +24,7 @@ export async function createRepoHost(config: RepoHostConfig): Promise<RepoHost> 
   if (installationId !== undefined && !Number.isInteger(installationId)) {
     throw new RepoHostError('The github-installation-id secret must be a number (or absent to look it up).', false);
   }
+  const { createGitHubRepoHost } = await import('./github-repo-host');
   return createGitHubRepoHost({ repository: config.repository, appId, privateKey: privateKey.replace(/\\n/g, '\n'), installationId, baseUrl: config.baseUrl });
 }
 

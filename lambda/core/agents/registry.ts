@@ -36,4 +36,4 @@ export class AgentRegistry<A extends AgentProfile = AgentProfile> {
 
 /** True when the agent's pause flag is on; then `agent.pausedBy` names that flag. */
 export const isPaused = <A extends AgentProfile>(agent: A, flags: FlagValues): agent is A & Required<Pick<AgentProfile, 'pausedBy'>> =>
-  agent.pausedBy !== undefined && flags[agent.pausedBy];
+  agent.pausedBy !== undefined && flags[agent.pausedBy] === true;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** States a CloudWatch alarm notifies about. */
 export const ALARM_STATES = ['ALARM', 'OK', 'INSUFFICIENT_DATA'] as const;

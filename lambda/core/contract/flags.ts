@@ -1,47 +1,10 @@
 import * as z from 'zod';
+import { STAFF } from '../agents/staff';
+import { booleanFlag, dollars, idList, NONE, optionalId, optionalText, repository, type AgentFlagDefinitions, type FlagDefinition } from './flag-schemas';
 import type { StageName } from './stages';
 
-/**
- * Feature flags: SSM String parameters under /valine/<stage>/flags/<name>, or keys of the local
- * flags file. Values are strings as SSM holds them; SSM cannot store an empty string, so "none"
- * stands for "no value" in lists and ids.
- */
-const NONE = 'none';
-
-const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const idList = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    if (v === '' || v === NONE) return [] as string[];
-    const ids = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-    if (!ids.every((id) => /^\d{5,25}$/.test(id))) {
-      ctx.addIssue({ code: 'custom', message: 'expected comma-separated Discord ids (digits)' });
-      return z.NEVER;
-    }
-    return ids;
-  });
-const optionalId = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || v === NONE || /^\d{5,25}$/.test(v), 'expected a Discord channel id or "none"')
-  .transform((v) => (v === '' || v === NONE ? undefined : v));
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' || v === NONE || v === 'default' ? undefined : v));
-const dollars = z
-  .string()
-  .trim()
-  .regex(/^\d+(\.\d+)?$/, 'expected a dollar amount such as 10 or 2.50')
-  .transform(Number);
-const repository = z
-  .string()
-  .trim()
-  .refine((v) => v === NONE || v === 'local' || /^[\w.-]+\/[\w.-]+$/.test(v), 'expected owner/name, "local" or "none"')
-  .transform((v) => (v === NONE ? 'local' : v));
-
-export const FLAG_DEFINITIONS = {
+/** The platform's own flags; each agent's flags are declared in its folder (its profile's `flags`). */
+export const PLATFORM_FLAGS = {
   'use-llm-parsing': {
     schema: booleanFlag,
     description: 'Parse /ux-update descriptions with an LLM (within the daily budget).',
@@ -61,16 +24,6 @@ export const FLAG_DEFINITIONS = {
     schema: dollars,
     description: 'Hard limit on LLM spend per UTC day, in US dollars.',
     defaults: { dev: '10', prod: '10' },
-  },
-  'disable-ux-updates': {
-    schema: booleanFlag,
-    description: 'Pause /ux-update and its buttons (true) without redeploying.',
-    defaults: { dev: 'false', prod: 'false' },
-  },
-  'disable-revert': {
-    schema: booleanFlag,
-    description: 'Pause /revert and the Revert buttons (true) without redeploying.',
-    defaults: { dev: 'false', prod: 'false' },
   },
   'enable-debug-cmd': {
     schema: booleanFlag,
@@ -129,10 +82,27 @@ export const FLAG_DEFINITIONS = {
   },
 } as const satisfies Record<string, FlagDefinition>;
 
-interface FlagDefinition {
-  schema: z.ZodType<unknown, string>;
-  description: string;
-  defaults: Record<StageName, string>;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AgentFlags = UnionToIntersection<(typeof STAFF)[number]['profile']['flags']>;
+
+/**
+ * Every flag: the platform's and every agent's (from agents/staff.ts). Drives the SSM
+ * parameters (lib/constructs/feature-flags.ts), the flags file, /status and set-flag.
+ */
+export const FLAG_DEFINITIONS = mergeFlagDefinitions(PLATFORM_FLAGS, STAFF) as typeof PLATFORM_FLAGS & AgentFlags;
+
+export function mergeFlagDefinitions(platform: Record<string, FlagDefinition>, staff: readonly { profile: { id: string; flags: AgentFlagDefinitions } }[]): Record<string, FlagDefinition> {
+  const merged: Record<string, FlagDefinition> = { ...platform };
+  const owner = new Map<string, string>(Object.keys(platform).map((name) => [name, 'the platform']));
+  for (const { profile } of staff) {
+    for (const [name, definition] of Object.entries(profile.flags)) {
+      const other = owner.get(name);
+      if (other) throw new Error(`The flag "${name}" of agent "${profile.id}" is already declared by ${other === 'the platform' ? other : `agent "${other}"`}; give it another name.`);
+      owner.set(name, profile.id);
+      merged[name] = definition;
+    }
+  }
+  return merged;
 }
 
 export type FlagName = keyof typeof FLAG_DEFINITIONS;

@@ -1,8 +1,9 @@
+import { InteractionType } from 'discord-interactions';
 import * as z from 'zod';
 import type { InteractionRef } from '../domain/work';
 
-/** Interaction types (API v10). */
-export const InteractionType = { PING: 1, APPLICATION_COMMAND: 2, MESSAGE_COMPONENT: 3, AUTOCOMPLETE: 4, MODAL_SUBMIT: 5 } as const;
+/** Interaction types (API v10), as discord-interactions names them. */
+export { InteractionType };
 
 /** Discord ids are snowflakes: 64-bit integers as decimal strings, so at most 20 ASCII digits. They go into URL paths. */
 export const DISCORD_SNOWFLAKE = /^[0-9]{1,20}$/;

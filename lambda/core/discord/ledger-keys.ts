@@ -1,12 +1,11 @@
 /** Ledger claim keys shared by the interactions function (claims) and the worker (claims, releases). */
 export const interactionClaimKey = (interactionId: string): string => `interaction#${interactionId}`;
 export const confirmClaimKey = (taskId: string): string => `confirm#${taskId}`;
-/**
- * While a proposal is being made its claim is a lease: longer than the worker's 120 s timeout,
- * so a duplicate delivery of the same event is skipped, yet expired by the time Lambda retries
- * an attempt that timed out.
+/*
+ * While a proposal is being made its claim is a lease (executionTimings().proposeLeaseSeconds):
+ * longer than the worker's timeout, so a duplicate delivery of the same event is skipped, yet
+ * expired by the time Lambda retries an attempt that timed out.
  */
-export const PROPOSE_CLAIM_TTL_SECONDS = 150;
 /**
  * Once the person has been answered the claim is held for the interaction token's 15 minutes:
  * longer than Discord's signature window (a request is accepted up to 300 s either side of its

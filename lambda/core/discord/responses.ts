@@ -1,13 +1,14 @@
+import { InteractionResponseType } from 'discord-interactions';
 import { DISCORD_LIMITS, EPHEMERAL, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
 import { shorten } from '../domain/discord-text';
 
-/** Interaction callback types (API v10). */
+/** Interaction callback types (API v10), as discord-interactions names them. */
 export const ResponseType = {
-  PONG: 1,
-  CHANNEL_MESSAGE: 4,
-  DEFERRED_CHANNEL_MESSAGE: 5,
-  DEFERRED_UPDATE_MESSAGE: 6,
-  UPDATE_MESSAGE: 7,
+  PONG: InteractionResponseType.PONG,
+  CHANNEL_MESSAGE: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE,
+  DEFERRED_CHANNEL_MESSAGE: InteractionResponseType.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE,
+  DEFERRED_UPDATE_MESSAGE: InteractionResponseType.DEFERRED_UPDATE_MESSAGE,
+  UPDATE_MESSAGE: InteractionResponseType.UPDATE_MESSAGE,
 } as const;
 
 export type InteractionResponse =

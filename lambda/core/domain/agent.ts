@@ -68,8 +68,8 @@ export interface Agent {
   description: string;
   /** Slash command names (without "/") this agent answers. */
   commands: readonly string[];
-  /** A boolean flag that, when true, pauses the agent without a redeploy. */
-  pausedBy?: Extract<FlagName, 'disable-ux-updates' | 'disable-revert'>;
+  /** One of the agent's own boolean flags (declared in its folder) that, when true, pauses it without a redeploy. */
+  pausedBy?: FlagName;
   /** Who may ask it for work and who may confirm what it proposes; checked at the request and again at Confirm. */
   roles: AgentRoles;
   propose(request: AgentRequest, context: AgentContext): Promise<ProposalOutcome>;

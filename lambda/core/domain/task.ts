@@ -27,7 +27,7 @@ export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]
   proposed: ['awaiting_confirmation', 'failed', 'cancelled', 'expired'],
   awaiting_choice: ['awaiting_confirmation', 'cancelled', 'expired'],
   awaiting_confirmation: ['executing', 'cancelled', 'expired'],
-  // executing → executing: a worker resumes the work of one that stopped (see ABANDONED_EXECUTION_SECONDS).
+  // executing → executing: a worker resumes the work of one that stopped (see executionTimings).
   executing: ['executing', 'pr_open', 'awaiting_confirmation', 'failed'],
   pr_open: ['merged', 'closed'],
   closed: ['pr_open'],
@@ -130,10 +130,34 @@ export class TaskTooLargeError extends Error {
 
 export const isExpired = (task: Pick<Task, 'confirmBy'>, now: Date): boolean => now.getTime() > Date.parse(task.confirmBy);
 
+/** How long after the worker's timeout a lease or an `executing` task is taken to be left behind: Lambda retries a timed-out async attempt a minute or more later. */
+export const LEASE_MARGIN_SECONDS = 30;
+
 /**
- * The worker's timeout is 120 s: a task still `executing` 150 s after its last move was left
- * behind by a worker that stopped (timed out, crashed, or a local server that was killed).
+ * What follows from the worker's timeout (WORKER_TIMEOUT_SECONDS, set from the stage config):
+ * a proposal's claim is a lease that outlasts the longest attempt, and a task still `executing`
+ * that long after its last move was left behind by a worker that stopped (timed out, crashed,
+ * or a local server that was killed). 120 s gives 150 s for both.
  */
-export const ABANDONED_EXECUTION_SECONDS = 150;
-export const isAbandonedExecution = (task: Pick<Task, 'status' | 'updatedAt'>, now: Date): boolean =>
-  task.status === 'executing' && now.getTime() - Date.parse(task.updatedAt) >= ABANDONED_EXECUTION_SECONDS * 1000;
+export interface ExecutionTimings {
+  workerTimeoutSeconds: number;
+  proposeLeaseSeconds: number;
+  abandonedExecutionSeconds: number;
+}
+
+export function executionTimings(workerTimeoutSeconds: number): ExecutionTimings {
+  return {
+    workerTimeoutSeconds,
+    proposeLeaseSeconds: workerTimeoutSeconds + LEASE_MARGIN_SECONDS,
+    abandonedExecutionSeconds: workerTimeoutSeconds + LEASE_MARGIN_SECONDS,
+  };
+}
+
+/** A Discord interaction token (the one that edits the message) lives this long. */
+export const INTERACTION_TOKEN_SECONDS = 15 * 60;
+
+/** The deployed worker's timeout (lib/config/stages.ts); local mode and tests use it too. */
+export const DEFAULT_WORKER_TIMEOUT_SECONDS = 120;
+
+export const isAbandonedExecution = (task: Pick<Task, 'status' | 'updatedAt'>, now: Date, timings: Pick<ExecutionTimings, 'abandonedExecutionSeconds'>): boolean =>
+  task.status === 'executing' && now.getTime() - Date.parse(task.updatedAt) >= timings.abandonedExecutionSeconds * 1000;

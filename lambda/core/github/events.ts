@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The fields of GitHub's `pull_request` webhook payload this service reads; the rest is ignored. */
 export const pullRequestEventSchema = z.object({

@@ -1,3 +1,4 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { METRIC_NAMES, METRICS_NAMESPACE, STAGE_DIMENSION } from '../contract/metrics';
 import type { Logger } from '../ports/logger';
 import type { LlmProviderName } from './prices';
@@ -30,23 +31,19 @@ export interface MetricValue {
   value: number;
 }
 
-/** An EMF document: namespace Valine, dimension Stage, the given metrics and extra properties. */
+/**
+ * An EMF document built by Powertools Metrics: namespace Valine, dimension Stage (alone: the alarms
+ * in lib/monitoring match on it, so Powertools' default `service` dimension is cleared), the given
+ * metrics, and extra properties as EMF metadata.
+ */
 export function emfDocument(stage: string, timestamp: number, metrics: MetricValue[], properties: Record<string, string | number> = {}) {
-  return {
-    _aws: {
-      Timestamp: timestamp,
-      CloudWatchMetrics: [
-        {
-          Namespace: METRICS_NAMESPACE,
-          Dimensions: [[STAGE_DIMENSION]],
-          Metrics: metrics.map(({ name, unit }) => ({ Name: name, Unit: unit })),
-        },
-      ],
-    },
-    [STAGE_DIMENSION]: stage,
-    ...properties,
-    ...Object.fromEntries(metrics.map(({ name, value }) => [name, value])),
-  };
+  const emf = new Metrics({ namespace: METRICS_NAMESPACE });
+  emf.clearDefaultDimensions();
+  emf.addDimension(STAGE_DIMENSION, stage);
+  emf.setTimestamp(timestamp);
+  for (const { name, unit, value } of metrics) emf.addMetric(name, unit === 'Count' ? MetricUnit.Count : MetricUnit.NoUnit, value);
+  for (const [key, value] of Object.entries(properties)) emf.addMetadata(key, String(value));
+  return emf.serializeMetrics();
 }
 
 /** Reports LLM calls and fallbacks: one structured log line per call (key `cost_usd`) and EMF metrics per stage. */

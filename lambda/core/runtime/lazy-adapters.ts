@@ -1,4 +1,7 @@
+import type { FlagReader } from '../ports/flags';
 import type { Ledger } from '../ports/ledger';
+import type { LlmBudget } from '../ports/llm-budget';
+import type { SecretReader } from '../ports/secrets';
 import type { TaskStore } from '../ports/task-store';
 import type { WorkQueue } from '../ports/work-queue';
 
@@ -14,7 +17,7 @@ export function onFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
 
 /*
  * Stand-ins that load their SDK client only when first called: a cold interactions function
- * then answers Discord's PING after loading the SSM client alone.
+ * then answers Discord's PING without loading any AWS SDK client.
  */
 export function lazyTaskStore(load: () => Promise<TaskStore>): TaskStore {
   return {
@@ -38,4 +41,23 @@ export function lazyLedger(load: () => Promise<Ledger>): Ledger {
 
 export function lazyWorkQueue(load: () => Promise<WorkQueue>): WorkQueue {
   return { enqueue: async (item) => (await load()).enqueue(item) };
+}
+
+export function lazyLlmBudget(load: () => Promise<LlmBudget>): LlmBudget {
+  return {
+    reserve: async (micros, limitMicros) => (await load()).reserve(micros, limitMicros),
+    settle: async (reservation, actualMicros) => (await load()).settle(reservation, actualMicros),
+    readDailySpend: async (day) => (await load()).readDailySpend(day),
+  };
+}
+
+export function lazyFlagReader(load: () => Promise<FlagReader>): FlagReader {
+  return {
+    all: async () => (await load()).all(),
+    get: async (name) => (await load()).get(name),
+  };
+}
+
+export function lazySecretReader(load: () => Promise<SecretReader>): SecretReader {
+  return { get: async (name) => (await load()).get(name) };
 }

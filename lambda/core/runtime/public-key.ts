@@ -12,3 +12,9 @@ export function discordPublicKeyLoader(secrets: SecretReader, whereToSetIt: stri
     return cached.key;
   };
 }
+
+/** A public key given as configuration (DISCORD_PUBLIC_KEY): imported on first use, so a malformed one answers 503 with the reason logged. */
+export function fixedDiscordPublicKey(hex: string): () => Promise<KeyObject> {
+  let key: KeyObject | undefined;
+  return async () => (key ??= ed25519PublicKeyFromHex(hex));
+}

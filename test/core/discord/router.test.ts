@@ -1,4 +1,4 @@
-import { LlmBudget } from '../../../lambda/core/llm/budget';
+import { DynamoDbLlmBudget } from '../../../lambda/core/adapters/dynamodb-llm-budget';
 import { commandInteraction, componentInteraction } from '../../../lambda/local/interaction-builder';
 import { taskButtonId } from '../../../lambda/core/discord/task-buttons';
 import { ADMIN_ROLE_ID, answer, startPlatform, type Platform } from '../../interactions/fixtures/platform';
@@ -150,7 +150,7 @@ describe('/status', () => {
   });
 
   it('counts today\'s LLM spend from the ledger', async () => {
-    const budget = new LlmBudget(platform.db.client, platform.db.tables.ledger, () => platform.clock.now);
+    const budget = new DynamoDbLlmBudget(platform.db.client, platform.db.tables.ledger, () => platform.clock.now);
     const reservation = await budget.reserve(50_000, 10_000_000);
     if (!reservation) throw new Error('no budget');
     await budget.settle(reservation, 1_234_567);
@@ -165,7 +165,7 @@ describe('/status, what users wrote', () => {
     const realNow = platform.clock.now;
     platform.clock.now = new Date('2031-01-01T12:00:00Z'); // a day with no spend yet
     try {
-      const budget = new LlmBudget(platform.db.client, platform.db.tables.ledger, () => platform.clock.now);
+      const budget = new DynamoDbLlmBudget(platform.db.client, platform.db.tables.ledger, () => platform.clock.now);
       const reservation = await budget.reserve(5_000, 10_000_000);
       if (!reservation) throw new Error('no budget');
       await budget.settle(reservation, 340);

@@ -68,11 +68,20 @@ describe('resolveDeployment', () => {
     );
   });
 
+  test('--context discordPublicKey gives the interactions function its key without SSM; a malformed one is refused with the fix', () => {
+    const key = 'a'.repeat(64);
+    expect(resolveDeployment(context({ discordPublicKey: key }), {}).config.discordPublicKey).toBe(key);
+    expect(resolveDeployment(context({}), {}).config.discordPublicKey).toBeUndefined();
+    expect(rejection({ stage: 'prod', discordPublicKey: 'not-a-key' })).toBe(
+      'The discordPublicKey context is not a Discord public key; pass the application\'s "Public Key" (64 hexadecimal characters) from the developer portal, or leave it out to read it from SSM.',
+    );
+  });
+
   test('a misspelt context key fails instead of silently deploying dev', () => {
     const keys = (values: Record<string, unknown>) => Object.keys(values);
     const misspelt = { stag: 'prod' };
     expect(() => resolveDeployment(context(misspelt), {}, keys(misspelt))).toThrow(
-      'Unknown context key "stag" (did you mean stage?); this app reads stage, account, region, alertEmail, so pass --context stage=<value>.',
+      'Unknown context key "stag" (did you mean stage?); this app reads stage, account, region, alertEmail, discordPublicKey, so pass --context stage=<value>.',
     );
     expect(() => resolveDeployment(context({ Stage: 'prod' }), {}, ['Stage'])).toThrow('did you mean stage?');
     expect(() => resolveDeployment(context({ alertemail: 'a@b.co' }), {}, ['alertemail'])).toThrow('did you mean alertEmail?');

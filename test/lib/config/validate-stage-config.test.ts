@@ -31,6 +31,28 @@ describe('stage configuration', () => {
     }
   });
 
+  test('a worker timeout beyond Lambda\'s 900 s is refused', () => {
+    expect(messageOf({ ...prod, functions: { ...prod.functions, worker: { ...prod.functions.worker, timeoutSeconds: 901 } } })).toContain(
+      'functions.worker.timeoutSeconds must be a whole number from 1 to 900 (got 901)',
+    );
+  });
+
+  test('a worker timeout whose abandoned-execution age outlives the interaction token is refused, with the largest that works', () => {
+    const message = messageOf({ ...prod, functions: { ...prod.functions, worker: { ...prod.functions.worker, timeoutSeconds: 880 } } });
+    expect(message).toBe(
+      'Invalid configuration for stage "prod": functions.worker.timeoutSeconds (880) makes a stopped task count as abandoned only after 910 s, past the 900 s a Discord interaction token lives, so a resumed run could no longer tell the requester; keep it at or below 870; fix it in lib/config/stages.ts.',
+    );
+    expectOneSentence(message);
+  });
+
+  test('a task TTL the proposal lease would outlast is refused', () => {
+    expect(messageOf({ ...prod, taskTtlSeconds: 120 })).toContain("taskTtlSeconds (120) must be longer than the worker's proposal lease (150 s, its timeout plus a margin)");
+  });
+
+  test('a malformed Discord public key in the config is refused', () => {
+    expect(messageOf({ ...prod, discordPublicKey: 'xyz' })).toContain('discordPublicKey must be the application\'s public key, 64 hexadecimal characters (got "xyz")');
+  });
+
   test('a negative alarm threshold is named with the fix', () => {
     const message = messageOf({ ...prod, alarms: { ...prod.alarms, functionErrorsPer5Minutes: -1 } });
     expect(message).toBe('Invalid configuration for stage "prod": alarms.functionErrorsPer5Minutes must be a number from 0 to 1000000 (got -1); fix it in lib/config/stages.ts.');

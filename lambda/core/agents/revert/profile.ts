@@ -1,7 +1,17 @@
-import type { AgentProfile } from '../registry';
+import { booleanFlag } from '../../contract/flag-schemas';
+import type { AgentProfileDeclaration } from '../staff-member';
 
 export const REVERT_AGENT_ID = 'revert';
 export const REVERT_COMMAND = 'revert';
+
+/** The Revert Agent's own flags: its pause flag. */
+export const REVERT_AGENT_FLAGS = {
+  'disable-revert': {
+    schema: booleanFlag,
+    description: 'Pause /revert and the Revert buttons (true) without redeploying.',
+    defaults: { dev: 'false', prod: 'false' },
+  },
+} as const;
 
 /** Who the Revert Agent is, without its code: the interactions function lists and routes by this alone. */
 export const REVERT_AGENT_PROFILE = {
@@ -10,7 +20,8 @@ export const REVERT_AGENT_PROFILE = {
   description:
     'Undoes a merged change of the website: shows the reverse diff of a pull request or commit, refuses when it no longer reverts cleanly, and opens a draft revert pull request once you confirm.',
   commands: [REVERT_COMMAND],
+  flags: REVERT_AGENT_FLAGS,
   pausedBy: 'disable-revert',
   // Anyone may see what undoing a change would do; only those who may ship website changes confirm it.
   roles: { request: ['admin', 'pm', 'developer', 'contributor'], confirm: ['admin', 'pm', 'developer'] },
-} as const satisfies AgentProfile;
+} as const satisfies AgentProfileDeclaration<typeof REVERT_AGENT_FLAGS>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PARSER_NAMES } from './intent';
 
 /** What `propose` stores on the task and `execute` needs to do the work deterministically. */

@@ -1,4 +1,4 @@
-import { ABANDONED_EXECUTION_SECONDS, TaskConflictError, type Task } from '../../domain/task';
+import { TaskConflictError, type Task } from '../../domain/task';
 import { errorMessage } from '../../domain/error-message';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
@@ -7,14 +7,14 @@ import { workingRow } from '../task-buttons';
 import { cancelledMessage } from '../task-messages';
 
 /**
- * Confirm or Cancel on a task still `executing` ABANDONED_EXECUTION_SECONDS after its last move:
+ * Confirm or Cancel on a task still `executing` timings.abandonedExecutionSeconds after its last move:
  * the worker that took it has stopped. Confirm hands it to a worker that resumes the work (same
  * branch, same pull request; the worker's conditional write decides who runs it); Cancel gives
  * it back and cancels it. The caller has checked who may click and the pause.
  */
 export async function staleExecutionReply(task: Task, action: 'confirm' | 'cancel', context: InteractionContext, deps: InteractionDeps): Promise<InteractionResponse> {
   const who = context.requester.name;
-  const stopped = `the work started at ${task.updatedAt} stopped before it finished (nothing answered for ${ABANDONED_EXECUTION_SECONDS} s)`;
+  const stopped = `the work started at ${task.updatedAt} stopped before it finished (nothing answered for ${deps.timings.abandonedExecutionSeconds} s)`;
   if (action === 'confirm') {
     try {
       await deps.queue.enqueue({ kind: 'confirm', taskId: task.taskId, interaction: interactionRef(context) });

@@ -53,7 +53,7 @@ export async function taskButtonReply(customId: string, context: InteractionCont
     if (!available.allowed) return ephemeral(available.message);
   }
   const who = context.requester.name;
-  if (button.action !== 'choose' && isAbandonedExecution(task, deps.now())) return staleExecutionReply(task, button.action, context, deps);
+  if (button.action !== 'choose' && isAbandonedExecution(task, deps.now(), deps.timings)) return staleExecutionReply(task, button.action, context, deps);
   if (!WAITING_FOR[button.action].includes(task.status)) return notWaitingReply(task, button.action);
 
   if (button.action === 'cancel') {

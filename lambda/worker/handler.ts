@@ -1,9 +1,11 @@
-import type { AgentRegistry } from '../core/agents/registry';
+import { hireStaff } from '../core/agents/hire';
+import { AgentRegistry } from '../core/agents/registry';
+import type { StageName } from '../core/contract/stages';
 import type { Agent, ExecutionOutcome, ProposalCandidate, Requester } from '../core/domain/agent';
 import { DISCORD_LIMITS, type DiscordMessage } from '../core/domain/discord-message';
-import { ABANDONED_EXECUTION_SECONDS, TaskConflictError, TaskNotFoundError, TaskTooLargeError, isAbandonedExecution, isFinished, type NewTask, type Task } from '../core/domain/task';
+import { TaskConflictError, TaskNotFoundError, TaskTooLargeError, isAbandonedExecution, isFinished, executionTimings, type ExecutionTimings, type NewTask, type Task } from '../core/domain/task';
 import type { WorkItem } from '../core/domain/work';
-import { ANSWERED_INTERACTION_HOLD_SECONDS, PROPOSE_CLAIM_TTL_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
+import { ANSWERED_INTERACTION_HOLD_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
 import { mayConfirm, unregisteredAgentAccess, type FlagLocator } from '../core/discord/permissions';
 import { confirmCancelRow } from '../core/discord/task-buttons';
 import { redactSecrets } from '../core/discord/redact';
@@ -11,7 +13,10 @@ import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, outcom
 import type { DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { AuditEntry, Ledger } from '../core/ports/ledger';
+import type { LlmBudget } from '../core/ports/llm-budget';
 import type { Logger } from '../core/ports/logger';
+import type { RepoHost } from '../core/ports/repo-host';
+import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
 import { taskIdFor } from './task-id';
 import { errorMessage } from '../core/domain/error-message';
@@ -27,6 +32,8 @@ export interface WorkerDeps {
   discord: DiscordApi;
   agents: AgentRegistry<Agent>;
   taskTtlSeconds: number;
+  /** The proposal lease and the abandoned-execution age, from the worker's timeout (WORKER_TIMEOUT_SECONDS). */
+  timings: ExecutionTimings;
   /** Where an operator changes a flag, for the sentence refusing a confirmer who may no longer make changes. */
   locateFlag: FlagLocator;
   logger: Logger;
@@ -35,7 +42,46 @@ export interface WorkerDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export { ABANDONED_EXECUTION_SECONDS };
+/** What the worker runs on; AWS (aws.ts), local mode and the tests each choose the adapters. */
+export interface WorkerPorts {
+  stage: StageName;
+  flags: FlagReader;
+  secrets: SecretReader;
+  tasks: TaskStore;
+  ledger: Ledger;
+  llmBudget: LlmBudget;
+  discord: DiscordApi;
+  /** The website repository the agents edit (the `site-repository` flag). */
+  repoHost: RepoHost;
+  taskTtlSeconds: number;
+  /** WORKER_TIMEOUT_SECONDS: the proposal lease and the abandoned-execution age derive from it. */
+  workerTimeoutSeconds: number;
+  locateFlag: FlagLocator;
+  logger: Logger;
+  /** OPENAI_BASE_URL / ANTHROPIC_BASE_URL overrides (local mode, tests). */
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Tests and benchmarks: these agents instead of the staff (agents/staff.ts). */
+  agents?: Agent[];
+}
+
+/** The worker's dependencies from its ports: the staff hired on the platform (their code loads on first use). */
+export function workerDeps(ports: WorkerPorts): WorkerDeps {
+  const { stage, secrets, llmBudget, repoHost, env, workerTimeoutSeconds, agents, now, ...rest } = ports;
+  const platform = { stage, flags: ports.flags, secrets, logger: ports.logger, llmBudget, repoHost, env: env ?? {} };
+  return {
+    ...rest,
+    agents: new AgentRegistry(agents ?? hireStaff(platform)),
+    timings: executionTimings(workerTimeoutSeconds),
+    now: now ?? (() => new Date()),
+  };
+}
+
+/** The worker's one builder: on AWS, in local mode and in the tests, only the ports differ. */
+export function buildWorker(ports: WorkerPorts): (item: WorkItem) => Promise<void> {
+  return createWorker(workerDeps(ports));
+}
 
 type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
@@ -75,7 +121,7 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
   const claimKey = interactionClaimKey(item.interaction.interactionId);
   let claimed: boolean;
   try {
-    claimed = await deps.ledger.claimOnce(claimKey, PROPOSE_CLAIM_TTL_SECONDS);
+    claimed = await deps.ledger.claimOnce(claimKey, deps.timings.proposeLeaseSeconds);
   } catch (error) {
     deps.logger.error('Could not record the request before proposing', { interactionId: item.interaction.interactionId, error: errorText(error) });
     await show(failureMessage(`${agent.name} could not take the request`, error, PROPOSE_AGAIN));
@@ -322,19 +368,19 @@ const EPHEMERAL_FLAG = 64;
 export class ExecutionInProgressError extends Error {}
 
 /**
- * Confirm's work item found the task already `executing`. Within ABANDONED_EXECUTION_SECONDS of
+ * Confirm's work item found the task already `executing`. Within timings.abandonedExecutionSeconds of
  * its start a worker may still be on it; past that, the worker that started it has stopped and
  * this one resumes the work (same branch, same pull request).
  */
 async function continueExecution(task: Task, item: ConfirmItem, deps: WorkerDeps): Promise<void> {
-  if (isAbandonedExecution(task, deps.now())) {
+  if (isAbandonedExecution(task, deps.now(), deps.timings)) {
     await resumeExecution(task, { token: item.interaction.token, requester: item.interaction.requester, clicked: true }, deps);
     return;
   }
   if (task.interactionToken === item.interaction.token) {
     // The same work item again: a duplicate delivery, or Lambda's retry of an attempt that crashed early.
     throw new ExecutionInProgressError(
-      `Task ${task.taskId} has been executing since ${task.updatedAt}; it counts as stopped after ${ABANDONED_EXECUTION_SECONDS} s, so this delivery is left for Lambda's next retry.`,
+      `Task ${task.taskId} has been executing since ${task.updatedAt}; it counts as stopped after ${deps.timings.abandonedExecutionSeconds} s, so this delivery is left for Lambda's next retry.`,
     );
   }
   deps.logger.info('Confirmation skipped: the task is being worked on', { taskId: task.taskId });
@@ -438,7 +484,7 @@ export interface SweepReport {
  * so permissions are checked again and the agent's idempotent `execute` runs at most once more.
  */
 export async function sweepAbandonedExecutions(deps: WorkerDeps, options: SweepOptions = {}): Promise<SweepReport> {
-  const { olderThanSeconds = ABANDONED_EXECUTION_SECONDS, maxTasks = SWEEP_MAX_TASKS } = options;
+  const { olderThanSeconds = deps.timings.abandonedExecutionSeconds, maxTasks = SWEEP_MAX_TASKS } = options;
   const startedAt = deps.now().getTime();
   const cutoff = startedAt - olderThanSeconds * 1000;
   const abandoned = (await deps.tasks.listOpen(SWEEP_OPEN_TASKS))

@@ -1,4 +1,4 @@
-import { LlmBudget } from '../../../lambda/core/llm/budget';
+import { DynamoDbLlmBudget } from '../../../lambda/core/adapters/dynamodb-llm-budget';
 import { costMicros, MODEL_PRICES } from '../../../lambda/core/llm/prices';
 import { startDynalite, type EmbeddedDynamoDb } from '../../support/dynalite';
 
@@ -12,7 +12,7 @@ let dayCounter = 0;
 function budgetOnAFreshDay() {
   dayCounter += 1;
   let now = new Date(Date.UTC(2026, 2, dayCounter, 23, 59));
-  const budget = new LlmBudget(db.client, db.tables.ledger, () => now);
+  const budget = new DynamoDbLlmBudget(db.client, db.tables.ledger, () => now);
   return { budget, setNow: (at: Date) => (now = at), day: now.toISOString().slice(0, 10) };
 }
 

@@ -1,5 +1,5 @@
-import { errorMessage } from '../domain/error-message';
-import type { Logger } from '../ports/logger';
+import { errorMessage } from '../core/domain/error-message';
+import type { Logger } from '../core/ports/logger';
 
 /** Local mode sweeps every minute; on AWS an EventBridge rule does it every 5 minutes. */
 export const LOCAL_SWEEP_INTERVAL_MS = 60_000;

@@ -1,8 +1,8 @@
-import { STYLE_STEPS } from '../agents/ux/intent';
-import { propertyKind, textMaxLength, type PropertySpec, type SectionSpec, type SiteMap } from '../agents/ux/site-map';
-import { LINK_LABEL_MAX_LENGTH } from '../agents/ux/validate';
-import type { JsonSchema, LlmRequest } from './provider';
-import { estimateTextTokens } from './token-estimate';
+import { STYLE_STEPS } from '../intent';
+import { propertyKind, textMaxLength, type PropertySpec, type SectionSpec, type SiteMap } from '../site-map';
+import { LINK_LABEL_MAX_LENGTH } from '../validate';
+import type { JsonSchema, LlmRequest } from '../../../llm/provider';
+import { estimateTextTokens } from '../../../llm/token-estimate';
 
 /** The tool (Anthropic) or response format (OpenAI) name of the answer. */
 export const ANSWER_NAME = 'ux_change_request';

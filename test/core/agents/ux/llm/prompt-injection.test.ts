@@ -1,14 +1,15 @@
-import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
-import type { IntentParseContext, ParseOutcome } from '../../../lambda/core/agents/ux/intent';
-import { createRulesParser } from '../../../lambda/core/agents/ux/rules-parser';
-import { DEFAULT_SITE_MAP } from '../../../lambda/core/agents/ux/site-map';
-import { validateIntent } from '../../../lambda/core/agents/ux/validate';
-import { defaultFlagValues } from '../../../lambda/core/contract/flags';
-import { createLlmIntentParser } from '../../../lambda/core/llm/intent-parser';
-import { startDynalite, type EmbeddedDynamoDb } from '../../support/dynalite';
-import { startLoopbackAnthropic } from '../../support/loopback-anthropic';
-import { startLoopbackOpenAi, type LlmReply, type LoopbackLlm } from '../../support/loopback-openai';
-import { recordingLogger } from '../../support/recording-logger';
+import { EnvSecretReader } from '../../../../../lambda/core/adapters/env-secrets';
+import type { IntentParseContext, ParseOutcome } from '../../../../../lambda/core/agents/ux/intent';
+import { createRulesParser } from '../../../../../lambda/core/agents/ux/rules-parser';
+import { DEFAULT_SITE_MAP } from '../../../../../lambda/core/agents/ux/site-map';
+import { validateIntent } from '../../../../../lambda/core/agents/ux/validate';
+import { defaultFlagValues } from '../../../../../lambda/core/contract/flags';
+import { DynamoDbLlmBudget } from '../../../../../lambda/core/adapters/dynamodb-llm-budget';
+import { createLlmIntentParser } from '../../../../../lambda/core/agents/ux/llm/intent-parser';
+import { startDynalite, type EmbeddedDynamoDb } from '../../../../support/dynalite';
+import { startLoopbackAnthropic } from '../../../../support/loopback-anthropic';
+import { startLoopbackOpenAi, type LlmReply, type LoopbackLlm } from '../../../../support/loopback-openai';
+import { recordingLogger } from '../../../../support/recording-logger';
 
 let db: EmbeddedDynamoDb;
 let openai: LoopbackLlm;
@@ -25,7 +26,7 @@ const parser = () =>
   createLlmIntentParser({
     fallback: createRulesParser(),
     secrets: new EnvSecretReader({ OPENAI_API_KEY: 'sk-test', ANTHROPIC_API_KEY: 'sk-ant-test' }),
-    ledger: { client: db.client, tableName: db.tables.ledger },
+    budget: new DynamoDbLlmBudget(db.client, db.tables.ledger),
     logger: recordingLogger(),
     stage: 'test',
     env: { OPENAI_BASE_URL: openai.baseUrl, ANTHROPIC_BASE_URL: anthropic.baseUrl },

@@ -1,14 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
-import { DynamoDbTaskStore } from '../../../lambda/core/adapters/dynamodb-task-store';
-import { defaultFlagStrings } from '../../../lambda/core/contract/flags';
-import { startLocalRuntime, type LocalRuntimeOptions } from '../../../lambda/core/runtime/local';
-import { STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../../lambda/local/interaction-builder';
-import { startLoopbackDiscord, type LoopbackDiscord } from '../../support/loopback-discord';
-import { recordingLogger } from '../../support/recording-logger';
-import { scriptedAgent } from '../../interactions/fixtures/test-agent';
+import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
+import { DynamoDbTaskStore } from '../../lambda/core/adapters/dynamodb-task-store';
+import { defaultFlagStrings } from '../../lambda/core/contract/flags';
+import { startLocalRuntime, type LocalRuntimeOptions } from '../../lambda/local/runtime';
+import { STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
+import { startLoopbackDiscord, type LoopbackDiscord } from '../support/loopback-discord';
+import { recordingLogger } from '../support/recording-logger';
+import { scriptedAgent } from '../interactions/fixtures/test-agent';
 
 let home: string;
 let discord: LoopbackDiscord;

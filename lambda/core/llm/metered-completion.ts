@@ -1,38 +1,27 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { FlagValues } from '../contract/flags';
-import type { IntentParseContext, IntentParser, ParseOutcome } from '../agents/ux/intent';
-import type { SiteMap } from '../agents/ux/site-map';
+import type { LlmBudget, Reservation } from '../ports/llm-budget';
 import type { Logger } from '../ports/logger';
 import type { SecretReader } from '../ports/secrets';
-import { createAnthropicProvider } from './anthropic-provider';
-import { readAnswer } from './answer';
-import { LlmBudget, type Reservation } from './budget';
 import { completeWithRetry, DEFAULT_RETRY_POLICY, LlmCallFailed, type RetryPolicy } from './complete-with-retry';
 import { LlmCostReporter, stdoutEmfWriter, type EmfWriter, type LlmCallOutcome } from './cost-report';
-import { createOpenAiProvider } from './openai-provider';
 import { costMicros, DEFAULT_MODELS, LLM_PROVIDERS, microsToUsd, priceOf, usdToMicros, type LlmProviderName, type ModelPrice } from './prices';
-import { buildIntentRequest } from './prompt';
-import type { LlmCallError, LlmProvider } from './provider';
+import type { LlmCallError, LlmProvider, LlmRequest } from './provider';
+import { createLlmProvider } from './providers';
 import { worstCaseInputTokens } from './token-estimate';
 
-const PROVIDER_LABELS: Record<LlmProviderName, string> = { openai: 'OpenAI', anthropic: 'Anthropic' };
+export const PROVIDER_LABELS: Record<LlmProviderName, string> = { openai: 'OpenAI', anthropic: 'Anthropic' };
 
-/** Longer descriptions go to the rules parser: they cost more and are rarely one change. */
-export const MAX_LLM_DESCRIPTION_CHARS = 1000;
-
-export interface LlmIntentParserDeps {
-  /** The deterministic plain-language parser that answers whenever the model does not. */
-  fallback: IntentParser;
+export interface MeteredLlmDeps {
   /** Reads `openai-api-key` / `anthropic-api-key`. */
   secrets: SecretReader;
-  /** The ledger table holding the per-day spend record. */
-  ledger: { client: DynamoDBClient; tableName: string };
+  /** The hard daily spend limit every call reserves from first. */
+  budget: LlmBudget;
   logger: Logger;
   /** The `Stage` dimension of the metrics. */
   stage: string;
   /** OPENAI_BASE_URL and ANTHROPIC_BASE_URL (local mode, tests); unset means the public APIs. */
   env?: Record<string, string | undefined>;
-  /** The clock that picks the UTC day of the budget. */
+  /** The clock of the cost metrics. */
   now?: () => Date;
   /** Deadline per call (8 s), attempts (3) and first backoff (250 ms). */
   retry?: Partial<RetryPolicy>;
@@ -40,19 +29,29 @@ export interface LlmIntentParserDeps {
   writeEmf?: EmfWriter;
 }
 
-/**
- * The model-backed plain-language parser: with `use-llm-parsing` on, the provider and model
- * from the flags turn the words into an intent within the daily budget; in every other case
- * (off, no key, no budget, timeout, error, unusable answer) `fallback` answers. Each outcome
- * names the parser that answered; `note` says why the rules answered ("LLM parsing is off.")
- * or which model answered at what cost ("gpt-5.4-nano, $0.0003."). Flags come from
- * `context.flags`. `name` is the fallback's: the parser that can always answer.
- */
-export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
+/** What the caller made of the model's output: a value, or why it cannot be used. */
+export type Interpretation<T> = { ok: true; value: T; outcome: Extract<LlmCallOutcome, 'intent' | 'clarification'> } | { ok: false; reason: string };
+
+/** A metered call's result: the value with a note naming model and cost, or the sentence and metric reason of why there is none. */
+export type MeteredResult<T> = { ok: true; value: T; note: string } | { ok: false; why: string; reason: string };
+
+export interface MeteredLlm {
+  /**
+   * One structured-output call with the provider and model the flags name, within the daily
+   * budget: the key is read, the worst-case cost reserved, the call retried within its
+   * deadline, the actual cost settled and reported (log line and EMF metrics).
+   */
+  complete<T>(flags: FlagValues, buildRequest: (model: string, reasoning: boolean) => LlmRequest, interpret: (output: unknown, provider: LlmProviderName) => Interpretation<T>): Promise<MeteredResult<T>>;
+  /** Counts a fallback (the LlmFallbacks metric) the caller decided on by itself. */
+  fallback(reason: string): void;
+}
+
+/** The LLM provider layer any agent can use: providers, prices, retries, the budget and cost reporting. */
+export function createMeteredLlm(deps: MeteredLlmDeps): MeteredLlm {
   const env = deps.env ?? process.env;
   const now = deps.now ?? (() => new Date());
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
-  const budget = new LlmBudget(deps.ledger.client, deps.ledger.tableName, now);
+  const { budget } = deps;
   const report = new LlmCostReporter(deps.logger, deps.stage, deps.writeEmf ?? stdoutEmfWriter, now);
   const providers = new Map<string, LlmProvider>();
 
@@ -61,23 +60,19 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
     const cacheKey = `${name}\n${baseURL ?? ''}\n${apiKey}`;
     let provider = providers.get(cacheKey);
     if (!provider) {
-      provider = name === 'openai' ? createOpenAiProvider({ apiKey, baseURL }) : createAnthropicProvider({ apiKey, baseURL });
+      provider = createLlmProvider(name, { apiKey, baseURL });
       providers.set(cacheKey, provider);
     }
     return provider;
   };
-
-  const fallBack = async (why: string, text: string, siteMap: SiteMap, context: IntentParseContext | undefined, reason?: string): Promise<ParseOutcome> => {
-    if (reason) report.fallback(reason);
-    const outcome = await deps.fallback.parse(text, siteMap, context);
-    return { ...outcome, note: `${why}${outcome.note ? ` ${outcome.note}` : ''}` };
+  const refuse = <T>(why: string, reason: string): MeteredResult<T> => {
+    report.fallback(reason);
+    return { ok: false, why, reason };
   };
 
   return {
-    name: deps.fallback.name,
-    async parse(text, siteMap, context) {
-      const flags: FlagValues | undefined = context?.flags;
-      if (!flags || !flags['use-llm-parsing']) return fallBack('LLM parsing is off.', text, siteMap, context);
+    fallback: (reason) => report.fallback(reason),
+    async complete(flags, buildRequest, interpret) {
       const providerName = flags['llm-provider'];
       const model = flags['llm-model'] ?? DEFAULT_MODELS[providerName];
       const price = priceOf(providerName, model);
@@ -87,10 +82,7 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
         const why = owner
           ? `The llm-model flag names ${model}, an ${PROVIDER_LABELS[owner]} model, but llm-provider is ${providerName}.`
           : `No price is known for the ${PROVIDER_LABELS[providerName]} model ${model}, so it was not called.`;
-        return fallBack(why, text, siteMap, context, 'unpriced-model');
-      }
-      if (text.length > MAX_LLM_DESCRIPTION_CHARS) {
-        return fallBack(`The description is longer than ${MAX_LLM_DESCRIPTION_CHARS} characters.`, text, siteMap, context, 'too-long');
+        return refuse(why, 'unpriced-model');
       }
       const secretName = providerName === 'openai' ? 'openai-api-key' : 'anthropic-api-key';
       let apiKey: string | undefined;
@@ -98,11 +90,11 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
         apiKey = await deps.secrets.get(secretName);
       } catch (error) {
         deps.logger.error('LLM key could not be read', { secret: secretName, error: error instanceof Error ? error.name : 'unknown' });
-        return fallBack(`The ${secretName} secret could not be read.`, text, siteMap, context, 'key-unreadable');
+        return refuse(`The ${secretName} secret could not be read.`, 'key-unreadable');
       }
-      if (!apiKey) return fallBack(`The ${secretName} secret is not set.`, text, siteMap, context, 'no-key');
+      if (!apiKey) return refuse(`The ${secretName} secret is not set.`, 'no-key');
 
-      const request = buildIntentRequest(siteMap, text, model, price.reasoning, context?.pageTexts);
+      const request = buildRequest(model, price.reasoning);
       const worstMicros = costMicros(price, worstCaseInputTokens(request, providerName), request.maxOutputTokens);
       const limitUsd = flags['max-daily-llm-cost-usd'];
       let reservation: Reservation | undefined;
@@ -110,11 +102,9 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
         reservation = await budget.reserve(worstMicros, usdToMicros(limitUsd));
       } catch (error) {
         deps.logger.error('LLM budget could not be checked', { error: error instanceof Error ? error.name : 'unknown' });
-        return fallBack('The LLM budget could not be checked.', text, siteMap, context, 'budget-unavailable');
+        return refuse('The LLM budget could not be checked.', 'budget-unavailable');
       }
-      if (!reservation) {
-        return fallBack(`The daily LLM budget ($${limitUsd.toFixed(2)}) is used up.`, text, siteMap, context, 'budget-exhausted');
-      }
+      if (!reservation) return refuse(`The daily LLM budget ($${limitUsd.toFixed(2)}) is used up.`, 'budget-exhausted');
 
       const started = performance.now();
       const provider = providerFor(providerName, apiKey);
@@ -132,11 +122,11 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
         const { response, attempts } = await completeWithRetry(provider, request, policy);
         const micros = costMicros(price, response.usage.inputTokens, response.usage.outputTokens);
         await settle(micros);
-        const reading = readAnswer(response.output, siteMap, providerName);
-        const outcome: LlmCallOutcome = reading.ok ? reading.outcome.kind : 'invalid-answer';
+        const reading = interpret(response.output, providerName);
+        const outcome: LlmCallOutcome = reading.ok ? reading.outcome : 'invalid-answer';
         report.call({ ...record, outcome, costUsd: microsToUsd(micros), inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, latencyMs: elapsed(started), attempts });
-        if (!reading.ok) return fallBack(`${PROVIDER_LABELS[providerName]}'s answer could not be used: ${reading.reason}.`, text, siteMap, context, 'invalid-answer');
-        return { ...reading.outcome, note: `${model}, ${formatCost(microsToUsd(micros))}.` };
+        if (!reading.ok) return refuse(`${PROVIDER_LABELS[providerName]}'s answer could not be used: ${reading.reason}.`, 'invalid-answer');
+        return { ok: true, value: reading.value, note: `${model}, ${formatCost(microsToUsd(micros))}.` };
       } catch (error) {
         if (!(error instanceof LlmCallFailed)) throw error;
         const { failure, attempts } = error;
@@ -144,7 +134,7 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
         const micros = chargeForFailure(failure, price, usage, worstMicros);
         await settle(micros);
         report.call({ ...record, outcome: failure.kind, costUsd: microsToUsd(micros), inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: elapsed(started), attempts, httpStatus: failure.details.status });
-        return fallBack(failureNote(providerName, failure, attempts, policy.timeoutMs), text, siteMap, context, failure.kind);
+        return refuse(failureNote(providerName, failure, attempts, policy.timeoutMs), failure.kind);
       }
     },
   };

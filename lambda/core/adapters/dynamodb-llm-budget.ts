@@ -1,46 +1,26 @@
 import { ConditionalCheckFailedException, GetItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { microsToUsd } from './prices';
+import { microsToUsd } from '../llm/prices';
+import { utcDay, type DailySpend, type LlmBudget, type Reservation } from '../ports/llm-budget';
 
 /** Spend records are kept this long after their day, for /status history and audits. */
 const SPEND_RETENTION_SECONDS = 90 * 24 * 3600;
 const SPEND_SORT_KEY = 'total';
 
-/** "2026-11-24" for the UTC day of `at`. */
-export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
 /** The ledger partition key of a day's LLM spend record. */
 export const spendKey = (day: string): string => `llm-spend#${day}`;
-
-/** A reservation held for one call; settle or release it exactly once. */
-export interface Reservation {
-  day: string;
-  micros: number;
-}
-
-export interface DailySpend {
-  day: string;
-  /** Settled cost of the day's calls. */
-  spentUsd: number;
-  /** Held for calls in flight. */
-  reservedUsd: number;
-  /** Calls made (answered or failed). */
-  calls: number;
-  /** The limit in force at the day's last reservation; undefined before the first call. */
-  limitUsd?: number;
-}
 
 /**
  * The daily LLM budget in the ledger table, in integer micro-dollars. One item per UTC day:
  * `committed` = settled spend + reservations in flight, and it never passes the limit because
  * every reservation is one conditional atomic update on it.
  */
-export class LlmBudget {
+export class DynamoDbLlmBudget implements LlmBudget {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Reserves `micros` for a call; undefined when that would pass `limitMicros` today. */
   async reserve(micros: number, limitMicros: number): Promise<Reservation | undefined> {
     const at = this.now();
     const day = utcDay(at);
@@ -69,7 +49,6 @@ export class LlmBudget {
     }
   }
 
-  /** Replaces the reservation by the actual cost of the call (0 when the provider billed nothing) and counts the call. */
   async settle(reservation: Reservation, actualMicros: number): Promise<void> {
     await this.client.send(
       new UpdateItemCommand({
@@ -86,7 +65,6 @@ export class LlmBudget {
     );
   }
 
-  /** The day's spend for /status; `day` is a date or "YYYY-MM-DD" (UTC). */
   async readDailySpend(day: Date | string = this.now()): Promise<DailySpend> {
     const dayKey = typeof day === 'string' ? day : utcDay(day);
     const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(dayKey), ConsistentRead: true }));

@@ -1,9 +1,9 @@
-import { z } from 'zod';
-import { inlineCode, plainText, shorten } from '../domain/discord-text';
-import { STYLE_STEPS, type LinkRename, type ParseOutcome, type ParserName, type StyleChange, type TextReplacement, type UxIntent } from '../agents/ux/intent';
-import { ownProperty, propertyKind, type SectionSpec, type SiteMap } from '../agents/ux/site-map';
-import { closest, listOr } from '../agents/ux/suggest';
-import { exampleCommand, LINK_LABEL_MAX_LENGTH, propertyList, sectionList, validateIntent } from '../agents/ux/validate';
+import * as z from 'zod';
+import { inlineCode, plainText, shorten } from '../../../domain/discord-text';
+import { STYLE_STEPS, type LinkRename, type ParseOutcome, type ParserName, type StyleChange, type TextReplacement, type UxIntent } from '../intent';
+import { ownProperty, propertyKind, type SectionSpec, type SiteMap } from '../site-map';
+import { closest, listOr } from '../suggest';
+import { exampleCommand, LINK_LABEL_MAX_LENGTH, propertyList, sectionList, validateIntent } from '../validate';
 
 const QUESTION_MAX_LENGTH = 300;
 

@@ -1,17 +1,17 @@
-import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
-import type { IntentParseContext, ParseOutcome } from '../../../lambda/core/agents/ux/intent';
-import { createRulesParser } from '../../../lambda/core/agents/ux/rules-parser';
-import { DEFAULT_SITE_MAP } from '../../../lambda/core/agents/ux/site-map';
-import { defaultFlagValues, type FlagValues } from '../../../lambda/core/contract/flags';
-import { LlmBudget } from '../../../lambda/core/llm/budget';
-import { createLlmIntentParser, type LlmIntentParserDeps } from '../../../lambda/core/llm/intent-parser';
-import { costMicros, DEFAULT_MODELS, MODEL_PRICES } from '../../../lambda/core/llm/prices';
-import { buildIntentRequest } from '../../../lambda/core/llm/prompt';
-import { worstCaseInputTokens } from '../../../lambda/core/llm/token-estimate';
-import { startDynalite, type EmbeddedDynamoDb } from '../../support/dynalite';
-import { startLoopbackAnthropic } from '../../support/loopback-anthropic';
-import { startLoopbackOpenAi, type LoopbackLlm } from '../../support/loopback-openai';
-import { recordingLogger } from '../../support/recording-logger';
+import { EnvSecretReader } from '../../../../../lambda/core/adapters/env-secrets';
+import type { IntentParseContext, ParseOutcome } from '../../../../../lambda/core/agents/ux/intent';
+import { createRulesParser } from '../../../../../lambda/core/agents/ux/rules-parser';
+import { DEFAULT_SITE_MAP } from '../../../../../lambda/core/agents/ux/site-map';
+import { defaultFlagValues, type FlagValues } from '../../../../../lambda/core/contract/flags';
+import { DynamoDbLlmBudget } from '../../../../../lambda/core/adapters/dynamodb-llm-budget';
+import { createLlmIntentParser, type LlmIntentParserDeps } from '../../../../../lambda/core/agents/ux/llm/intent-parser';
+import { costMicros, DEFAULT_MODELS, MODEL_PRICES } from '../../../../../lambda/core/llm/prices';
+import { buildIntentRequest } from '../../../../../lambda/core/agents/ux/llm/prompt';
+import { worstCaseInputTokens } from '../../../../../lambda/core/llm/token-estimate';
+import { startDynalite, type EmbeddedDynamoDb } from '../../../../support/dynalite';
+import { startLoopbackAnthropic } from '../../../../support/loopback-anthropic';
+import { startLoopbackOpenAi, type LoopbackLlm } from '../../../../support/loopback-openai';
+import { recordingLogger } from '../../../../support/recording-logger';
 
 const OPENAI_KEY = 'sk-test-openai-key';
 const ANTHROPIC_KEY = 'sk-ant-test-key';
@@ -51,10 +51,11 @@ function setup(overrides: Partial<LlmIntentParserDeps> = {}, keys: Record<string
   const today = new Date(Date.UTC(2026, 0, dayCounter, 12));
   const logger = recordingLogger();
   const emf: string[] = [];
+  const budget = new DynamoDbLlmBudget(db.client, db.tables.ledger, () => today);
   const parser = createLlmIntentParser({
     fallback: createRulesParser(),
     secrets: new EnvSecretReader(keys),
-    ledger: { client: db.client, tableName: db.tables.ledger },
+    budget,
     logger,
     stage: 'test',
     env: { OPENAI_BASE_URL: openai.baseUrl, ANTHROPIC_BASE_URL: anthropic.baseUrl },
@@ -63,7 +64,6 @@ function setup(overrides: Partial<LlmIntentParserDeps> = {}, keys: Record<string
     writeEmf: (line) => emf.push(line),
     ...overrides,
   });
-  const budget = new LlmBudget(db.client, db.tables.ledger, () => today);
   return { parser, logger, emf, budget, today };
 }
 
@@ -348,7 +348,7 @@ describe('falling back to the rules', () => {
   });
 
   it('answers by rules, calling no model, when the budget cannot be checked', async () => {
-    const { parser } = setup({ ledger: { client: db.client, tableName: 'no-such-table' } });
+    const { parser } = setup({ budget: new DynamoDbLlmBudget(db.client, 'no-such-table') });
     const outcome = await parser.parse('make the navbar blue', DEFAULT_SITE_MAP, flags());
     expect(outcome).toMatchObject({ parser: 'rules', note: 'The LLM budget could not be checked.' });
     expect(openai.requests).toHaveLength(0);

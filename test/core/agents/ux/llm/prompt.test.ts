@@ -1,8 +1,8 @@
-import { STYLE_STEPS } from '../../../lambda/core/agents/ux/intent';
-import { DEFAULT_SITE_MAP, siteMapSchema, type SiteMap } from '../../../lambda/core/agents/ux/site-map';
-import { DEFAULT_MODELS, LLM_PROVIDERS, MODEL_PRICES, priceOf } from '../../../lambda/core/llm/prices';
-import { ANSWER_SCHEMA, buildIntentRequest, buildSystemPrompt, delimitRequest, PROMPT_LIMITS, PROMPT_TOKEN_BUDGET } from '../../../lambda/core/llm/prompt';
-import { estimateInputTokens, estimateTextTokens, worstCaseInputTokens } from '../../../lambda/core/llm/token-estimate';
+import { STYLE_STEPS } from '../../../../../lambda/core/agents/ux/intent';
+import { DEFAULT_SITE_MAP, siteMapSchema, type SiteMap } from '../../../../../lambda/core/agents/ux/site-map';
+import { DEFAULT_MODELS, LLM_PROVIDERS, MODEL_PRICES, priceOf } from '../../../../../lambda/core/llm/prices';
+import { ANSWER_SCHEMA, buildIntentRequest, buildSystemPrompt, delimitRequest, PROMPT_LIMITS, PROMPT_TOKEN_BUDGET } from '../../../../../lambda/core/agents/ux/llm/prompt';
+import { estimateInputTokens, estimateTextTokens, worstCaseInputTokens } from '../../../../../lambda/core/llm/token-estimate';
 
 describe('the prompt built from the site map', () => {
   // The answer schema carries link, text and style edits too (~370 estimated tokens, twice the old one).

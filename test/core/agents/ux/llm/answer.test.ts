@@ -1,6 +1,6 @@
-import type { SiteMap } from '../../../lambda/core/agents/ux/site-map';
-import { DEFAULT_SITE_MAP } from '../../../lambda/core/agents/ux/site-map';
-import { ANSWER_LIMITS, readAnswer } from '../../../lambda/core/llm/answer';
+import type { SiteMap } from '../../../../../lambda/core/agents/ux/site-map';
+import { DEFAULT_SITE_MAP } from '../../../../../lambda/core/agents/ux/site-map';
+import { ANSWER_LIMITS, readAnswer } from '../../../../../lambda/core/agents/ux/llm/answer';
 
 /** A full strict-mode answer: every key present, empty lists and nulls for "none". */
 const answer = (fields: Record<string, unknown>) => ({

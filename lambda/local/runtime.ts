@@ -1,23 +1,22 @@
-import { DiscordRestClient } from '../adapters/discord-rest';
-import { DynamoDbLedger } from '../adapters/dynamodb-ledger';
-import { DynamoDbTaskStore } from '../adapters/dynamodb-task-store';
-import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../adapters/embedded-dynamodb';
-import { createFileFlagReader } from '../adapters/file-flags';
-import { InProcessWorkQueue } from '../adapters/in-process-work-queue';
-import { AgentRegistry } from '../agents/registry';
-import { LlmBudget } from '../llm/budget';
-import type { Agent } from '../domain/agent';
-import type { Logger } from '../ports/logger';
-import type { WorkQueue } from '../ports/work-queue';
-import type { SecretReader } from '../ports/secrets';
-import type { InteractionsRuntime } from '../../interactions/handler';
-import { createGithubWebhookHandler, type WebhookHttpRequest, type WebhookHttpResponse } from '../../github-webhook/handler';
-import { createWorker, sweepAbandonedExecutions, type WorkerDeps } from '../../worker/worker';
-import type { FlagName } from '../contract/flags';
-import { errorMessage } from '../domain/error-message';
-import { AGENT_PROFILES } from './agent-profiles';
-import { buildAgents } from './agents';
-import { discordPublicKeyLoader } from './public-key';
+import { DiscordRestClient } from '../core/adapters/discord-rest';
+import { DynamoDbLedger } from '../core/adapters/dynamodb-ledger';
+import { DynamoDbLlmBudget } from '../core/adapters/dynamodb-llm-budget';
+import { DynamoDbTaskStore } from '../core/adapters/dynamodb-task-store';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../core/adapters/embedded-dynamodb';
+import { createFileFlagReader } from '../core/adapters/file-flags';
+import { InProcessWorkQueue } from '../core/adapters/in-process-work-queue';
+import { createFlagSelectedRepoHost } from '../core/adapters/repo-host-factory';
+import type { FlagName } from '../core/contract/flags';
+import type { Agent } from '../core/domain/agent';
+import { errorMessage } from '../core/domain/error-message';
+import { DEFAULT_WORKER_TIMEOUT_SECONDS } from '../core/domain/task';
+import type { Logger } from '../core/ports/logger';
+import type { SecretReader } from '../core/ports/secrets';
+import type { WorkQueue } from '../core/ports/work-queue';
+import { discordPublicKeyLoader } from '../core/runtime/public-key';
+import { createGithubWebhookHandler, type WebhookHttpRequest, type WebhookHttpResponse } from '../github-webhook/handler';
+import { buildInteractions, type InteractionHttpRequest, type InteractionHttpResponse, type InteractionsPorts } from '../interactions/handler';
+import { createWorker, sweepAbandonedExecutions, workerDeps as toWorkerDeps, type WorkerDeps } from '../worker/handler';
 import { LOCAL_SWEEP_INTERVAL_MS, startSweepTimer } from './sweep-timer';
 
 export interface LocalRuntimeOptions {
@@ -41,10 +40,14 @@ export interface LocalRuntimeOptions {
   workQueue?: WorkQueue;
   /** How often the worker sweeps tasks left executing (LOCAL_SWEEP_INTERVAL_MS unless a test says). */
   sweepIntervalMs?: number;
+  /** As WORKER_TIMEOUT_SECONDS on AWS (the deployed worker's 120 s unless a test says). */
+  workerTimeoutSeconds?: number;
 }
 
 export interface LocalRuntime {
-  interactions: InteractionsRuntime;
+  /** The interactions function's ports, as local mode chose them. */
+  interactions: InteractionsPorts;
+  handleInteraction: (request: InteractionHttpRequest) => Promise<InteractionHttpResponse>;
   handleGithubWebhook: (request: WebhookHttpRequest) => Promise<WebhookHttpResponse>;
   /** Resolves when the in-process worker has handled everything handed to it. */
   idle(): Promise<void>;
@@ -61,23 +64,30 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const flags = createFileFlagReader(options.flagsFile, stage, logger, options.flagCacheMs);
   const tasks = new DynamoDbTaskStore(db.client, db.tables.conversations);
   const ledger = new DynamoDbLedger(db.client, db.tables.ledger);
-  const budget = new LlmBudget(db.client, db.tables.ledger);
+  const llmBudget = new DynamoDbLlmBudget(db.client, db.tables.ledger);
   const discord = new DiscordRestClient({ baseUrl: options.discordApiBase, secrets, logger });
-  const agents = () =>
-    options.agents ??
-    buildAgents({
-      stage,
-      flags,
-      secrets,
-      logger,
-      ledgerTable: { client: db.client, tableName: db.tables.ledger },
-      localSite: { directory: options.siteDirectory, seedFrom: options.siteSeed },
-      env: options.env,
-    });
   const locateFlag = (flag: FlagName) => `"${flag}" in ${options.flagsFile}`;
+  const workerTimeoutSeconds = options.workerTimeoutSeconds ?? DEFAULT_WORKER_TIMEOUT_SECONDS;
+  const env = options.env ?? {};
   const workerDeps: WorkerDeps | undefined = options.workQueue
     ? undefined
-    : { flags, tasks, ledger, discord, agents: new AgentRegistry(agents()), taskTtlSeconds: options.taskTtlSeconds, locateFlag, logger, now };
+    : toWorkerDeps({
+        stage,
+        flags,
+        secrets,
+        tasks,
+        ledger,
+        llmBudget,
+        discord,
+        repoHost: createFlagSelectedRepoHost({ flags, secrets, local: { directory: options.siteDirectory, seedFrom: options.siteSeed }, githubBaseUrl: env.GITHUB_API_BASE }),
+        taskTtlSeconds: options.taskTtlSeconds,
+        workerTimeoutSeconds,
+        locateFlag,
+        logger,
+        env,
+        now,
+        agents: options.agents,
+      });
   const handleWork = workerDeps ? createWorker(workerDeps) : undefined;
   const inProcess = handleWork ? new InProcessWorkQueue(handleWork, logger) : undefined;
   const queue: WorkQueue = options.workQueue ?? (inProcess as InProcessWorkQueue);
@@ -90,24 +100,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await timer?.idle();
     await inProcess?.idle();
   };
+  const interactions: InteractionsPorts = {
+    stage,
+    version: options.version,
+    flags,
+    tasks,
+    ledger,
+    queue,
+    llmBudget,
+    locateFlag,
+    taskTtlSeconds: options.taskTtlSeconds,
+    workerTimeoutSeconds,
+    logger,
+    now,
+    agents: options.agents,
+  };
   return {
-    interactions: {
+    interactions,
+    handleInteraction: buildInteractions({
       publicKey: discordPublicKeyLoader(secrets, 'Set DISCORD_PUBLIC_KEY, or unset it to use the generated dev key.'),
-      deps: {
-        stage,
-        version: options.version,
-        flags,
-        tasks,
-        ledger,
-        queue,
-        spend: { spentToday: (at) => budget.readDailySpend(at) },
-        agents: new AgentRegistry(options.agents ?? AGENT_PROFILES),
-        locateFlag,
-        taskTtlSeconds: options.taskTtlSeconds,
-        logger,
-        now,
-      },
-    },
+      ports: async () => interactions,
+    }),
     handleGithubWebhook: createGithubWebhookHandler({ stage, tasks, ledger, discord, secrets, logger }),
     idle,
     db,

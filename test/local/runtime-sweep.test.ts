@@ -2,17 +2,17 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
-import { DynamoDbTaskStore } from '../../../lambda/core/adapters/dynamodb-task-store';
-import { defaultFlagStrings } from '../../../lambda/core/contract/flags';
-import { startLocalRuntime, type LocalRuntimeOptions } from '../../../lambda/core/runtime/local';
-import { STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../../lambda/local/interaction-builder';
-import { startLoopbackDiscord, type LoopbackDiscord } from '../../support/loopback-discord';
-import { recordingLogger } from '../../support/recording-logger';
-import { scriptedAgent } from '../../interactions/fixtures/test-agent';
+import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
+import { DynamoDbTaskStore } from '../../lambda/core/adapters/dynamodb-task-store';
+import { defaultFlagStrings } from '../../lambda/core/contract/flags';
+import { startLocalRuntime, type LocalRuntimeOptions } from '../../lambda/local/runtime';
+import { STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
+import { startLoopbackDiscord, type LoopbackDiscord } from '../support/loopback-discord';
+import { recordingLogger } from '../support/recording-logger';
+import { scriptedAgent } from '../interactions/fixtures/test-agent';
 import { createStaleExecutingTask, eventually } from './fixtures/stale-executing-task';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
+const ROOT = resolve(__dirname, '..', '..');
 
 let home: string;
 let discord: LoopbackDiscord;
@@ -66,7 +66,7 @@ describe('local mode sweeps tasks left executing while it runs (issue 10, item 2
 
   it('the timer does not keep the process alive: with its sockets closed, local mode exits by itself', async () => {
     // node with tsx's loader, not the tsx wrapper: one process, so the kill below reaches it.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/core/runtime/fixtures/local-sweep-child.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/local/fixtures/runtime-sweep-child.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, DISCORD_API_BASE: discord.baseUrl, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,28 @@
+import { DiscordRestClient } from '../core/adapters/discord-rest';
+import { createDynamoDbClient } from '../core/adapters/dynamodb-client';
+import { DynamoDbLedger } from '../core/adapters/dynamodb-ledger';
+import { DynamoDbTaskStore } from '../core/adapters/dynamodb-task-store';
+import { createLogger } from '../core/adapters/powertools-logger';
+import { createSsmParameterSource } from '../core/adapters/ssm-parameters';
+import { SsmSecretReader } from '../core/adapters/ssm-secrets';
+import { readEnvironment } from '../core/contract/environment';
+import { stageFrom } from '../core/runtime/settings';
+import type { GithubWebhookDeps } from './handler';
+
+/** The webhook function's adapters on AWS: DynamoDB, SSM secrets, Discord's REST API. */
+export function awsGithubWebhookPorts(environment: NodeJS.ProcessEnv = process.env): GithubWebhookDeps {
+  const env = readEnvironment('github-webhook', environment);
+  const stage = stageFrom(env.VALINE_STAGE);
+  const logger = createLogger('github-webhook', { stage, version: env.VALINE_VERSION });
+  const dynamodb = createDynamoDbClient();
+  const secrets = new SsmSecretReader(createSsmParameterSource(), stage);
+  return {
+    stage,
+    tasks: new DynamoDbTaskStore(dynamodb, env.CONVERSATIONS_TABLE),
+    ledger: new DynamoDbLedger(dynamodb, env.LEDGER_TABLE),
+    // GitHub waits 10 s: a long Discord rate limit fails fast and the delivery can be redelivered.
+    discord: new DiscordRestClient({ secrets, logger, maxAttempts: 3, maxRetryAfterMs: 4000, requestTimeoutMs: 3000 }),
+    secrets,
+    logger,
+  };
+}

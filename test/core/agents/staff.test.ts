@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CachedFlagReader } from '../../../lambda/core/adapters/cached-flags';
+import { DynamoDbLlmBudget } from '../../../lambda/core/adapters/dynamodb-llm-budget';
+import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
+import { createFlagSelectedRepoHost } from '../../../lambda/core/adapters/repo-host-factory';
+import { hireStaff } from '../../../lambda/core/agents/hire';
+import type { AgentProfile } from '../../../lambda/core/agents/registry';
+import { AGENT_PROFILES, STAFF } from '../../../lambda/core/agents/staff';
+import { staffMember, type AgentPlatform } from '../../../lambda/core/agents/staff-member';
+import { booleanFlag } from '../../../lambda/core/contract/flag-schemas';
+import { defaultFlagStrings, FLAG_DEFINITIONS, mergeFlagDefinitions, parseFlag, PLATFORM_FLAGS } from '../../../lambda/core/contract/flags';
+import { startDynalite, type EmbeddedDynamoDb } from '../../support/dynalite';
+import { recordingLogger } from '../../support/recording-logger';
+
+let db: EmbeddedDynamoDb;
+let dir: string;
+beforeAll(async () => {
+  db = await startDynalite();
+  dir = await mkdtemp(join(tmpdir(), 'valine-agents-'));
+});
+afterAll(async () => {
+  await db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The platform as the worker gives it on AWS: no local repository, so site-repository must name one. */
+const awsPlatform = (): AgentPlatform => {
+  const flags = new CachedFlagReader('dev', async () => defaultFlagStrings('dev'), recordingLogger());
+  const secrets = new EnvSecretReader({});
+  return {
+    stage: 'dev',
+    flags,
+    secrets,
+    logger: recordingLogger(),
+    llmBudget: new DynamoDbLlmBudget(db.client, db.tables.ledger),
+    repoHost: createFlagSelectedRepoHost({ flags, secrets, local: { missing: 'an operator must set /valine/dev/flags/site-repository to the GitHub repository as owner/name' } }),
+    env: {},
+  };
+};
+
+const profileOf = (a: AgentProfile) => ({
+  id: a.id,
+  name: a.name,
+  description: a.description,
+  commands: [...a.commands],
+  pausedBy: a.pausedBy,
+  roles: { request: [...a.roles.request], confirm: [...a.roles.confirm] },
+});
+
+describe('the staff', () => {
+  it('hires exactly the agents the interactions function lists for /agents', () => {
+    expect(hireStaff(awsPlatform()).map(profileOf)).toEqual(AGENT_PROFILES.map(profileOf));
+  });
+
+  it('on AWS, tells the user which flag to set while site-repository is "local"', async () => {
+    const platform = awsPlatform();
+    const [ux] = hireStaff(platform);
+    const outcome = await ux?.propose(
+      { command: 'ux-update', options: { command: 'section:header text:"Hi"' }, requester: { id: '1', name: 'A', roles: [] }, commandLine: '/ux-update' },
+      { flags: await platform.flags.all(), now: () => new Date() },
+    );
+    expect(outcome?.kind).toBe('rejected');
+    expect(JSON.stringify(outcome)).toContain('/valine/dev/flags/site-repository to the GitHub repository as owner/name');
+  });
+});
+
+describe('the flag registry', () => {
+  it('holds the platform flags and every agent\'s own flags, each pause flag a boolean of its agent', () => {
+    for (const { profile } of STAFF) {
+      for (const name of Object.keys(profile.flags)) expect(FLAG_DEFINITIONS).toHaveProperty([name]);
+      if (profile.pausedBy) {
+        expect(Object.keys(profile.flags)).toContain(profile.pausedBy);
+        expect(parseFlag(profile.pausedBy as keyof typeof FLAG_DEFINITIONS, 'true')).toEqual({ ok: true, value: true });
+      }
+    }
+    expect(Object.keys(FLAG_DEFINITIONS)).toEqual(expect.arrayContaining([...Object.keys(PLATFORM_FLAGS), 'disable-ux-updates']));
+    expect(PLATFORM_FLAGS).not.toHaveProperty(['disable-ux-updates']);
+  });
+
+  const triageFlags = { 'disable-triage': { schema: booleanFlag, description: 'Pause /triage.', defaults: { dev: 'false', prod: 'false' } } } as const;
+  const triage = staffMember({ id: 'triage', name: 'Triage agent', description: 'Sorts new issues.', commands: ['triage'], flags: triageFlags, pausedBy: 'disable-triage', roles: { request: ['admin'], confirm: ['admin'] } }, () =>
+    Promise.reject(new Error('not loaded in this test')),
+  );
+
+  it('takes a new agent\'s flags from its own profile', () => {
+    expect(Object.keys(mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, triage]))).toEqual(expect.arrayContaining(['disable-ux-updates', 'disable-revert', 'disable-triage', 'site-repository']));
+  });
+
+  it('refuses an agent flag that another agent or the platform already declares, with a sentence', () => {
+    const clash = staffMember({ ...triage.profile, id: 'other', flags: { 'site-repository': triageFlags['disable-triage'] }, pausedBy: 'site-repository' }, triage.loadFactory);
+    expect(() => mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, clash])).toThrow('The flag "site-repository" of agent "other" is already declared by the platform; give it another name.');
+    expect(() => mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, { ...triage, profile: { ...triage.profile, id: 'again', flags: { 'disable-revert': triageFlags['disable-triage'] } } }])).toThrow('The flag "disable-revert" of agent "again" is already declared by agent "revert"; give it another name.');
+  });
+});
