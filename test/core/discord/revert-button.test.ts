@@ -1,4 +1,3 @@
-import { AgentRegistry } from '../../../lambda/core/agents/registry';
 import { REVERT_AGENT_PROFILE } from '../../../lambda/core/agents/revert/profile';
 import type { Agent, AgentRequest } from '../../../lambda/core/domain/agent';
 import { componentInteraction } from '../../../lambda/local/interaction-builder';
@@ -18,10 +17,7 @@ const revertAgent: Agent = {
 };
 
 beforeAll(async () => {
-  platform = await startPlatform();
-  const agents = new AgentRegistry([platform.agent, revertAgent]);
-  platform.deps.agents = agents;
-  platform.workerDeps.agents = agents;
+  platform = await startPlatform({ moreAgents: [revertAgent] });
 });
 afterAll(() => platform.close());
 beforeEach(async () => {
