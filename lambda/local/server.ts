@@ -11,6 +11,9 @@ import { loadOrCreateDevKeyPair } from './dev-keys';
 import { ensureFlagsFile } from './flags-file';
 import { STAND_IN_USER } from './interaction-builder';
 import { standInApiBase, type LocalSettings } from './settings';
+import { SharedBrowser, localChromium } from '../core/screenshots/browser';
+import { localChangeScreenshots } from './site-preview/local-change-screenshots';
+import { sitePreviewSetting } from './site-preview/preview-setting';
 import { version as packageVersion } from '../../package.json';
 import { errorMessage } from '../core/domain/error-message';
 
@@ -88,6 +91,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // With the dev key only the stand-in can reach us, so its loopback API is where follow-ups go.
   const discordApiBase = settings.discordApiBase ?? (realKey ? DISCORD_API_DEFAULT_BASE : standInApiBase(settings.standInPort));
   const version = options.version ?? env.VALINE_VERSION ?? `${packageVersion} (local)`;
+  // A bad VALINE_SITE_PREVIEW stops the start with a sentence saying how to write it.
+  const preview = sitePreviewSetting(settings.sitePreview);
+  const browser = preview.mode === 'off' ? undefined : new SharedBrowser(localChromium(env));
   const runtime = await startLocalRuntime({
     version,
     flagsFile: settings.flagsFile,
@@ -102,6 +108,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     agents: options.agents,
     flagCacheMs: options.flagCacheMs,
     workQueue: options.workQueue,
+    changeScreenshots: browser && preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger }) : undefined,
   });
   const handleInteraction = createInteractionsHandler(async () => runtime.interactions);
 
@@ -148,6 +155,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();
+      await browser?.close();
     },
   };
 }

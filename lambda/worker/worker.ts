@@ -8,6 +8,7 @@ import { mayConfirm, type FlagLocator } from '../core/discord/permissions';
 import { confirmCancelRow } from '../core/discord/task-buttons';
 import { redactSecrets } from '../core/discord/redact';
 import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
+import type { ChangeScreenshots } from '../core/ports/change-screenshots';
 import type { DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { Ledger } from '../core/ports/ledger';
@@ -32,6 +33,8 @@ export interface WorkerDeps {
   now: () => Date;
   /** Waits (tests replace it); defaults to a timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** Local mode with VALINE_SITE_PREVIEW: before/after screenshots attached to Confirm's answer. */
+  changeScreenshots?: ChangeScreenshots;
 }
 
 export { ABANDONED_EXECUTION_SECONDS };
@@ -476,8 +479,9 @@ async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): 
   const show = (message: DiscordMessage) => deps.discord.editOriginal(task.applicationId, task.interactionToken, message);
   switch (outcome.kind) {
     case 'done': {
-      await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
-      await show(plainMessage(outcome.message));
+      const opened = await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
+      // attach() never throws: without images the answer says why.
+      await show(plainMessage(deps.changeScreenshots ? await deps.changeScreenshots.attach(opened, outcome.message) : outcome.message));
       return;
     }
     case 'retryable': {

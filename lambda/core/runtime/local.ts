@@ -7,6 +7,7 @@ import { InProcessWorkQueue } from '../adapters/in-process-work-queue';
 import { AgentRegistry } from '../agents/registry';
 import { LlmBudget } from '../llm/budget';
 import type { Agent } from '../domain/agent';
+import type { ChangeScreenshots } from '../ports/change-screenshots';
 import type { Logger } from '../ports/logger';
 import type { WorkQueue } from '../ports/work-queue';
 import type { SecretReader } from '../ports/secrets';
@@ -41,6 +42,8 @@ export interface LocalRuntimeOptions {
   workQueue?: WorkQueue;
   /** How often the worker sweeps tasks left executing (LOCAL_SWEEP_INTERVAL_MS unless a test says). */
   sweepIntervalMs?: number;
+  /** VALINE_SITE_PREVIEW: screenshots of each confirmed change (lambda/local/site-preview). */
+  changeScreenshots?: ChangeScreenshots;
 }
 
 export interface LocalRuntime {
@@ -77,7 +80,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const locateFlag = (flag: FlagName) => `"${flag}" in ${options.flagsFile}`;
   const workerDeps: WorkerDeps | undefined = options.workQueue
     ? undefined
-    : { flags, tasks, ledger, discord, agents: new AgentRegistry(agents()), taskTtlSeconds: options.taskTtlSeconds, locateFlag, logger, now };
+    : { flags, tasks, ledger, discord, agents: new AgentRegistry(agents()), taskTtlSeconds: options.taskTtlSeconds, locateFlag, logger, now, changeScreenshots: options.changeScreenshots };
   const handleWork = workerDeps ? createWorker(workerDeps) : undefined;
   const inProcess = handleWork ? new InProcessWorkQueue(handleWork, logger) : undefined;
   const queue: WorkQueue = options.workQueue ?? (inProcess as InProcessWorkQueue);
