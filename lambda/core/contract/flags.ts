@@ -41,6 +41,12 @@ const repository = z
   .refine((v) => v === NONE || v === 'local' || /^[\w.-]+\/[\w.-]+$/.test(v), 'expected owner/name, "local" or "none"')
   .transform((v) => (v === NONE ? 'local' : v));
 
+const siteUrl = z
+  .string()
+  .trim()
+  .refine((v) => v === NONE || v === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), 'expected the production site\'s URL (https://example.com) or "none"')
+  .transform((v) => (v === NONE || v === '' ? undefined : v));
+
 export const FLAG_DEFINITIONS = {
   'use-llm-parsing': {
     schema: booleanFlag,
@@ -95,6 +101,11 @@ export const FLAG_DEFINITIONS = {
   'site-repository': {
     schema: repository,
     description: 'Website repository the UX Agent edits, as owner/name (GitHub App), or "local".',
+    defaults: { dev: NONE, prod: NONE },
+  },
+  'site-url': {
+    schema: siteUrl,
+    description: 'The production site (https://…), shot as "before" against each preview deployment, or "none".',
     defaults: { dev: NONE, prod: NONE },
   },
 } as const satisfies Record<string, FlagDefinition>;
