@@ -61,7 +61,7 @@ export async function applyDeployment(deployment: Deployment, deps: DeploymentNo
     await deps.screenshots.start({ kind: job, taskId: task.taskId, url: deployment.url, source: deployment.source });
   } catch (error) {
     await deps.ledger.release(key).catch(() => undefined);
-    throw new DeploymentNoticeError(`The ${job} of task ${task.taskId} was deployed but the screenshot function could not be started: ${error instanceof Error ? error.message : String(error)}`);
+    throw new DeploymentNoticeError(`The ${job} of task ${task.taskId} was deployed but the screenshot function could not be started: ${(error instanceof Error ? error.message : String(error)).replace(/\.?$/, '.')}`);
   }
   return { kind: 'started', taskId: task.taskId, job };
 }
