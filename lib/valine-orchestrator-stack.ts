@@ -50,8 +50,9 @@ export class ValineOrchestratorStack extends Stack {
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      // The GitHub App (repo-host-factory) and the LLM keys (intent-parser); Discord is answered with the interaction token.
-      .bindParameters({ flags: true, secrets: ['github-app-id', 'github-private-key', 'github-installation-id', 'openai-api-key', 'anthropic-api-key'] });
+      // The GitHub App (repo-host-factory) and the LLM keys (intent-parser); Discord is answered with the interaction token,
+      // except the sweep's "no preview was deployed" line, posted to the channel with the bot token.
+      .bindParameters({ flags: true, secrets: ['github-app-id', 'github-private-key', 'github-installation-id', 'openai-api-key', 'anthropic-api-key', 'discord-bot-token'] });
     worker.configureAsyncInvoke(asyncInvoke);
     new AbandonedExecutionSweep(this, 'Sweep', { config, worker });
 

@@ -14,6 +14,7 @@ import type { FlagReader } from '../core/ports/flags';
 import type { Ledger } from '../core/ports/ledger';
 import type { Logger } from '../core/ports/logger';
 import type { TaskStore } from '../core/ports/task-store';
+import { sayMissingPreviews } from '../core/github/missing-previews';
 import { taskIdFor } from './task-id';
 import { errorMessage } from '../core/domain/error-message';
 
@@ -59,6 +60,8 @@ export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void
       case 'confirm':
         return confirm(item, deps);
       case 'sweep':
+        // A failure there waits for the next sweep and never stops the resumes.
+        await sayMissingPreviews(deps).catch((error: unknown) => deps.logger.warn('Could not look for pull requests without a preview', { error: errorText(error) }));
         await sweepAbandonedExecutions(deps);
         return;
     }

@@ -42,7 +42,7 @@ const parameterArn = (name: string) => `arn:\${AWS::Partition}:ssm:\${AWS::Regio
 /** What each handler reads from SSM (see lambda/<function>/index.ts and lambda/core/runtime/aws-*.ts). */
 const PARAMETER_ACCESS: Record<FunctionId, { flags: boolean; secrets: SecretName[] }> = {
   interactions: { flags: true, secrets: ['discord-public-key'] },
-  worker: { flags: true, secrets: ['anthropic-api-key', 'github-app-id', 'github-installation-id', 'github-private-key', 'openai-api-key'] },
+  worker: { flags: true, secrets: ['anthropic-api-key', 'discord-bot-token', 'github-app-id', 'github-installation-id', 'github-private-key', 'openai-api-key'] },
   'github-webhook': { flags: false, secrets: ['discord-bot-token', 'github-webhook-secret'] },
   'alert-notifier': { flags: true, secrets: ['discord-bot-token'] },
   screenshot: { flags: true, secrets: ['discord-bot-token'] },
@@ -193,7 +193,7 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     expect(readers('github-private-key')).toEqual(['worker']);
     expect(readers('github-webhook-secret')).toEqual(['github-webhook']);
     expect(readers('discord-public-key')).toEqual(['interactions']);
-    expect(readers('discord-bot-token').sort()).toEqual(['alert-notifier', 'github-webhook', 'screenshot']);
+    expect(readers('discord-bot-token').sort()).toEqual(['alert-notifier', 'github-webhook', 'screenshot', 'worker']);
   });
 
   test('the screenshot function gets Chromium from one x86_64 layer, reads tasks only, and only the webhook may start it', () => {
