@@ -1,3 +1,5 @@
+import type { FunctionId } from '../../lambda/core/contract/environment';
+
 /**
  * How every Lambda is bundled (esbuild), in one place: ValineFunction passes it to NodejsFunction
  * and `npm run bench` builds the same bundles with it, so the benchmark measures what is deployed.
@@ -11,3 +13,8 @@ export const LAMBDA_BUNDLE = {
   // The nodejs22.x runtime ships AWS SDK v3.
   external: ['@aws-sdk/*'],
 } as const;
+
+/** Packages a function loads from its layer instead of its bundle: playwright-core reads its own package.json at load, so esbuild cannot inline it. */
+export const LAYER_MODULES: Partial<Record<FunctionId, readonly string[]>> = {
+  screenshot: ['playwright-core'],
+};

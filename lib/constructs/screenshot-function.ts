@@ -24,7 +24,6 @@ export class ScreenshotFunction extends Construct {
       environment: { CONVERSATIONS_TABLE: props.conversations.tableName },
       architecture: Architecture.X86_64,
       layers: [chromium.layer],
-      externalModules: ['playwright-core'],
     })
       .bindTable({ table: props.conversations, accessMode: 'RO' })
       .bindParameters({ flags: true, secrets: ['discord-bot-token'] });

@@ -15,7 +15,7 @@ import { functionName } from '../config/resource-names';
 import type { StageConfig } from '../config/stages';
 import { removalPolicyOfLogsAndQueues } from './removal-policy';
 import type { ValineTable } from './valine-tables';
-import { LAMBDA_BUNDLE } from './lambda-bundle';
+import { LAMBDA_BUNDLE, LAYER_MODULES } from './lambda-bundle';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -30,9 +30,8 @@ export interface ValineFunctionProps<F extends FunctionId> {
   readonly environment: Omit<EnvironmentOf<F>, HouseVariables>;
   /** ARM64 unless a function needs a binary built for x86_64 (the screenshot function's Chromium). */
   readonly architecture?: Architecture;
+  /** Layers holding what LAYER_MODULES leaves out of the bundle (and binaries such as Chromium). */
   readonly layers?: ILayerVersion[];
-  /** Packages left out of the bundle and loaded from a layer at run time. */
-  readonly externalModules?: readonly string[];
 }
 
 export type TableAccessMode = 'RO' | 'RW';
@@ -105,7 +104,7 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
         minify: LAMBDA_BUNDLE.minify,
         sourceMap: LAMBDA_BUNDLE.sourcemap,
         sourcesContent: LAMBDA_BUNDLE.sourcesContent,
-        externalModules: [...LAMBDA_BUNDLE.external, ...(props.externalModules ?? [])],
+        externalModules: [...LAMBDA_BUNDLE.external, ...(LAYER_MODULES[functionId] ?? [])],
         logLevel: LogLevel.WARNING,
       },
     });
