@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS, findLocalChromium } from './chromium-path';
 import { ChromiumNotFoundError, ScreenshotError } from './errors';
 
@@ -17,6 +17,8 @@ export function chromiumSource(launch: ChromiumLaunch): BrowserSource {
   return {
     async launch() {
       const executablePath = await launch.executablePath();
+      // Loaded on the first launch, not at init: a cold function or local mode without screenshots never pays for it.
+      const { chromium } = await import('playwright-core');
       try {
         return await chromium.launch({ executablePath, args: [...(launch.args ?? CHROMIUM_FLAGS)], timeout: 30_000 });
       } catch (error) {
