@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { JPEG_QUALITIES, MAX_IMAGE_BYTES, PAGE_LOAD_TIMEOUT_MS, type Viewport } from './limits';
 import { ScreenshotError } from './errors';
 
@@ -17,11 +17,27 @@ export interface Shot {
 /** A page longer than this many viewport heights is cut there: the header, hero and footer of most home pages fit. */
 const MAX_PAGE_SCREENS = 3;
 
-/** Loads `url` at `viewport` in a fresh context (no cookies from the other side) and shoots the page top to at most three screens down. */
+/**
+ * One context per browser, kept open: @sparticuz/chromium runs Chromium with --single-process, where
+ * closing a context ends the browser. Each shot gets its own page, and cookies are cleared between shots.
+ */
+const contexts = new WeakMap<Browser, Promise<BrowserContext>>();
+function shotContext(browser: Browser): Promise<BrowserContext> {
+  let context = contexts.get(browser);
+  if (!context) {
+    context = browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
+    contexts.set(browser, context);
+  }
+  return context;
+}
+
+/** Loads `url` at `viewport` in a fresh page (no cookies from the other side) and shoots the page top to at most three screens down. */
 export async function captureShot(browser: Browser, url: string, viewport: Viewport, what: string): Promise<Shot> {
-  const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const context = await shotContext(browser);
+  await context.clearCookies();
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
     let status: number | undefined;
     try {
       const response = await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
@@ -44,6 +60,6 @@ export async function captureShot(browser: Browser, url: string, viewport: Viewp
     }
     throw new ScreenshotError(`The ${what} page's ${viewport.name} screenshot stays over ${MAX_IMAGE_BYTES / 1024 / 1024} MiB even as a JPEG, so it was not attached.`);
   } finally {
-    await context.close().catch(() => undefined);
+    await page.close().catch(() => undefined);
   }
 }
