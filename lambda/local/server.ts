@@ -14,6 +14,8 @@ import { standInApiBase, type LocalSettings } from './settings';
 import { SharedBrowser, localChromium } from '../core/screenshots/browser';
 import { localChangeScreenshots } from './site-preview/local-change-screenshots';
 import { sitePreviewSetting } from './site-preview/preview-setting';
+import { InProcessScreenshotJobs } from './site-preview/in-process-screenshot-jobs';
+import { handleScreenshotJob } from '../screenshot/handler';
 import { version as packageVersion } from '../../package.json';
 import { errorMessage } from '../core/domain/error-message';
 
@@ -93,7 +95,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const version = options.version ?? env.VALINE_VERSION ?? `${packageVersion} (local)`;
   // A bad VALINE_SITE_PREVIEW stops the start with a sentence saying how to write it.
   const preview = sitePreviewSetting(settings.sitePreview);
-  const browser = preview.mode === 'off' ? undefined : new SharedBrowser(localChromium(env));
+  // One browser for Confirm's screenshots and the deployment notices, started on first use.
+  const browser = new SharedBrowser(localChromium(env));
   const runtime = await startLocalRuntime({
     version,
     flagsFile: settings.flagsFile,
@@ -108,7 +111,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     agents: options.agents,
     flagCacheMs: options.flagCacheMs,
     workQueue: options.workQueue,
-    changeScreenshots: browser && preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger }) : undefined,
+    changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger }) : undefined,
+    screenshotJobs: ({ tasks, discord, flags }) =>
+      new InProcessScreenshotJobs((job) => handleScreenshotJob(job, { tasks, discord, flags, browser, logger, setSiteUrlHint: `set "site-url" in ${settings.flagsFile}` }), logger),
   });
   const handleInteraction = createInteractionsHandler(async () => runtime.interactions);
 
@@ -155,7 +160,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();
-      await browser?.close();
+      await browser.close();
     },
   };
 }

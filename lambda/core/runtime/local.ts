@@ -8,6 +8,11 @@ import { AgentRegistry } from '../agents/registry';
 import { LlmBudget } from '../llm/budget';
 import type { Agent } from '../domain/agent';
 import type { ChangeScreenshots } from '../ports/change-screenshots';
+import type { FlagReader } from '../ports/flags';
+import type { TaskStore } from '../ports/task-store';
+import type { DiscordApi } from '../ports/discord-api';
+import type { ScreenshotJobs } from '../ports/screenshot-jobs';
+import { DynamoDbMergeCommits } from '../adapters/dynamodb-merge-commits';
 import type { Logger } from '../ports/logger';
 import type { WorkQueue } from '../ports/work-queue';
 import type { SecretReader } from '../ports/secrets';
@@ -44,6 +49,8 @@ export interface LocalRuntimeOptions {
   sweepIntervalMs?: number;
   /** VALINE_SITE_PREVIEW: screenshots of each confirmed change (lambda/local/site-preview). */
   changeScreenshots?: ChangeScreenshots;
+  /** Deployment events → screenshots (lambda/local/server.ts runs the screenshot handler in this process). */
+  screenshotJobs?: (deps: { tasks: TaskStore; discord: DiscordApi; flags: FlagReader }) => ScreenshotJobs & { idle(): Promise<void> };
 }
 
 export interface LocalRuntime {
@@ -85,6 +92,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const inProcess = handleWork ? new InProcessWorkQueue(handleWork, logger) : undefined;
   const queue: WorkQueue = options.workQueue ?? (inProcess as InProcessWorkQueue);
   // No worker of this process runs yet: a task left executing (VALINE_PERSIST=1) belongs to a process that stopped.
+  const screenshotJobs = options.screenshotJobs?.({ tasks, discord, flags });
   const startSweep = workerDeps ? sweepLeftExecuting(workerDeps) : Promise.resolve();
   // Then the sweep the EventBridge rule runs on AWS, for a task whose in-process run died without a restart.
   const timer = handleWork ? startSweepTimer(() => handleWork({ kind: 'sweep' }), options.sweepIntervalMs ?? LOCAL_SWEEP_INTERVAL_MS, logger) : undefined;
@@ -92,6 +100,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await startSweep;
     await timer?.idle();
     await inProcess?.idle();
+    await screenshotJobs?.idle();
   };
   return {
     interactions: {
@@ -111,7 +120,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         now,
       },
     },
-    handleGithubWebhook: createGithubWebhookHandler({ stage, tasks, ledger, discord, secrets, logger }),
+    handleGithubWebhook: createGithubWebhookHandler({
+      stage,
+      tasks,
+      ledger,
+      discord,
+      secrets,
+      logger,
+      ...(screenshotJobs ? { screenshots: screenshotJobs, mergeCommits: new DynamoDbMergeCommits(db.client, db.tables.ledger) } : {}),
+    }),
     idle,
     db,
     close: async () => {
