@@ -5,12 +5,13 @@ import { ackLatencySuite } from './suites/ack-latency';
 import { bundlesSuite } from './suites/bundles';
 import { uxPreviewSuite } from './suites/ux-preview';
 import { realSitePreviewSuite } from './suites/real-site-preview';
+import { screenshotsSuite } from './suites/screenshots';
 import { repoReadsSuite } from './repo-reads';
 import { checkLine } from './lib/checks';
 import type { BenchSuite, Check } from './suite';
 
 /** `npm run bench [-- --only <suite id>]`: every suite in order, a table each, one JSON file. Loopback only. */
-const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewSuite, repoReadsSuite, realSitePreviewSuite];
+const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewSuite, repoReadsSuite, realSitePreviewSuite, screenshotsSuite];
 
 async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -8,6 +8,7 @@ import { FailedEventsQueue } from './constructs/failed-events-queue';
 import { FeatureFlags } from './constructs/feature-flags';
 import { Monitoring } from './constructs/monitoring';
 import { PublicApi } from './constructs/public-api';
+import { ScreenshotFunction } from './constructs/screenshot-function';
 import { ValineFunction } from './constructs/valine-function';
 import { ValineTables } from './constructs/valine-tables';
 import { alarmDefinitions } from './monitoring/alarm-definitions';
@@ -17,7 +18,7 @@ export interface ValineOrchestratorStackProps {
   readonly env?: Environment;
 }
 
-/** One stage of Valine Orchestrator: API, four functions, two tables, flags, the worker's sweep schedule, alarms and a dashboard. */
+/** One stage of Valine Orchestrator: API, five functions, two tables, flags, the worker's sweep schedule, alarms and a dashboard. */
 export class ValineOrchestratorStack extends Stack {
   constructor(scope: Construct, props: ValineOrchestratorStackProps) {
     const { config } = props;
@@ -51,8 +52,9 @@ export class ValineOrchestratorStack extends Stack {
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      // The GitHub App (repo-host-factory) and the LLM keys (intent-parser); Discord is answered with the interaction token.
-      .bindParameters({ flags: true, secrets: ['github-app-id', 'github-private-key', 'github-installation-id', 'openai-api-key', 'anthropic-api-key'] });
+      // The GitHub App (repo-host-factory) and the LLM keys (intent-parser); Discord is answered with the interaction token,
+      // except the sweep's "no preview was deployed" line, posted to the channel with the bot token.
+      .bindParameters({ flags: true, secrets: ['github-app-id', 'github-private-key', 'github-installation-id', 'openai-api-key', 'anthropic-api-key', 'discord-bot-token'] });
     worker.configureAsyncInvoke(asyncInvoke);
     new AbandonedExecutionSweep(this, 'Sweep', { config, worker });
 
@@ -74,16 +76,21 @@ export class ValineOrchestratorStack extends Stack {
       .bindParameters({ flags: true, secrets: config.discordPublicKey ? [] : ['discord-public-key'] })
       .grantInvokeOf(worker);
 
+    const screenshot = new ScreenshotFunction(this, 'Screenshots', { config, conversations: tables.conversations }).function;
+    screenshot.configureAsyncInvoke(asyncInvoke);
+
     const githubWebhook = new ValineFunction(this, 'GithubWebhook', {
       functionId: 'github-webhook',
       config,
       description: 'GitHub webhooks: verifies the HMAC, de-duplicates deliveries, moves tasks and tells Discord.',
-      environment: tableNames,
+      environment: { ...tableNames, SCREENSHOT_FUNCTION_NAME: screenshot.functionName },
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
       // The HMAC secret, and the bot token for its channel message; it reads no flag and never the GitHub App key.
-      .bindParameters({ flags: false, secrets: ['github-webhook-secret', 'discord-bot-token'] });
+      .bindParameters({ flags: false, secrets: ['github-webhook-secret', 'discord-bot-token'] })
+      // Deployment events start the screenshots without waiting for them.
+      .grantInvokeOf(screenshot);
 
     const alertNotifier = new ValineFunction(this, 'AlertNotifier', {
       functionId: 'alert-notifier',
@@ -101,7 +108,7 @@ export class ValineOrchestratorStack extends Stack {
       config,
       alarms: alarmDefinitions(
         {
-          functions: [interactions, worker, githubWebhook, alertNotifier],
+          functions: [interactions, worker, githubWebhook, alertNotifier, screenshot],
           api: api.api,
           tables: [tables.conversations, tables.ledger],
           deadLetterQueue: failedEvents,

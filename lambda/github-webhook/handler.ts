@@ -4,6 +4,11 @@ import { headerValue } from '../core/discord/headers';
 import { describeIssues, isHandledPullRequestAction, pullRequestEventSchema } from '../core/github/events';
 import { applyPullRequestEvent, PullRequestNoticeError, type PullRequestOutcome } from '../core/github/pull-request-events';
 import { verifyGithubSignature } from '../core/github/signature';
+import { isDeploymentEvent } from '../core/github/deployment-events';
+import { rememberMergeCommit } from '../core/github/deployment-notices';
+import type { MergeCommits } from '../core/ports/merge-commits';
+import type { ScreenshotJobs } from '../core/ports/screenshot-jobs';
+import { handleDeploymentDelivery } from './deployment-delivery';
 import type { DiscordApi } from '../core/ports/discord-api';
 import type { Ledger } from '../core/ports/ledger';
 import type { Logger } from '../core/ports/logger';
@@ -34,6 +39,9 @@ export interface GithubWebhookDeps {
   /** GitHub gives up after 10 s; the work is one write and one Discord call, which this bounds. */
   noticeTimeoutMs?: number;
   maxBodyBytes?: number;
+  /** Deployment events (preview live, change live) start the screenshot function; without these they are ignored. */
+  screenshots?: ScreenshotJobs;
+  mergeCommits?: MergeCommits;
 }
 
 /** GitHub caps payloads at 25 MB; pull_request payloads are tens of kilobytes. */
@@ -105,6 +113,10 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
     logger.info('GitHub ping received: the webhook is connected.', context);
     return reply(200, 'pong');
   }
+  if (isDeploymentEvent(event)) {
+    const answer = await handleDeploymentDelivery(event, payload, deliveryId, deps);
+    return reply(answer.statusCode, answer.body);
+  }
   if (event !== 'pull_request') {
     logger.info(`Ignored a GitHub "${event}" event: only pull_request events move tasks.`, context);
     return reply(200, `Ignored: "${event}" events are not used; subscribe to Pull request only.`);
@@ -143,6 +155,13 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
       return reply(502, `${error.message} Redeliver from GitHub to retry the message.`);
     }
     throw error;
+  }
+
+  if (outcome.kind !== 'ignored' && outcome.change === 'merged' && deps.mergeCommits) {
+    // Its production deployment then finds the task ("Live on …"); a failure here costs only that notice.
+    await rememberMergeCommit(payload, { tasks: deps.tasks, mergeCommits: deps.mergeCommits }).catch((error: unknown) =>
+      logger.warn('Could not remember the merge commit; its production deployment will not be announced.', { ...context, error: errorMessage(error) }),
+    );
   }
 
   switch (outcome.kind) {

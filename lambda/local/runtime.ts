@@ -17,6 +17,12 @@ import { discordPublicKeyLoader } from '../core/runtime/public-key';
 import { createGithubWebhookHandler, type WebhookHttpRequest, type WebhookHttpResponse } from '../github-webhook/handler';
 import { buildInteractions, type InteractionHttpRequest, type InteractionHttpResponse, type InteractionsPorts } from '../interactions/handler';
 import { createWorker, sweepAbandonedExecutions, workerDeps as toWorkerDeps, type WorkerDeps } from '../worker/handler';
+import type { ChangeScreenshots } from '../core/ports/change-screenshots';
+import type { DiscordApi } from '../core/ports/discord-api';
+import type { FlagReader } from '../core/ports/flags';
+import type { ScreenshotJobs } from '../core/ports/screenshot-jobs';
+import type { TaskStore } from '../core/ports/task-store';
+import { DynamoDbMergeCommits } from '../core/adapters/dynamodb-merge-commits';
 import { LOCAL_SWEEP_INTERVAL_MS, startSweepTimer } from './sweep-timer';
 
 export interface LocalRuntimeOptions {
@@ -42,6 +48,10 @@ export interface LocalRuntimeOptions {
   sweepIntervalMs?: number;
   /** As WORKER_TIMEOUT_SECONDS on AWS (the deployed worker's 120 s unless a test says). */
   workerTimeoutSeconds?: number;
+  /** VALINE_SITE_PREVIEW: screenshots of each confirmed change (lambda/local/site-preview). */
+  changeScreenshots?: ChangeScreenshots;
+  /** Deployment events → screenshots (lambda/local/server.ts runs the screenshot handler in this process). */
+  screenshotJobs?: (deps: { tasks: TaskStore; discord: DiscordApi; flags: FlagReader }) => ScreenshotJobs & { idle(): Promise<void> };
 }
 
 export interface LocalRuntime {
@@ -87,11 +97,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         env,
         now,
         agents: options.agents,
+        changeScreenshots: options.changeScreenshots,
       });
   const handleWork = workerDeps ? createWorker(workerDeps) : undefined;
   const inProcess = handleWork ? new InProcessWorkQueue(handleWork, logger) : undefined;
   const queue: WorkQueue = options.workQueue ?? (inProcess as InProcessWorkQueue);
   // No worker of this process runs yet: a task left executing (VALINE_PERSIST=1) belongs to a process that stopped.
+  const screenshotJobs = options.screenshotJobs?.({ tasks, discord, flags });
   const startSweep = workerDeps ? sweepLeftExecuting(workerDeps) : Promise.resolve();
   // Then the sweep the EventBridge rule runs on AWS, for a task whose in-process run died without a restart.
   const timer = handleWork ? startSweepTimer(() => handleWork({ kind: 'sweep' }), options.sweepIntervalMs ?? LOCAL_SWEEP_INTERVAL_MS, logger) : undefined;
@@ -99,6 +111,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await startSweep;
     await timer?.idle();
     await inProcess?.idle();
+    await screenshotJobs?.idle();
   };
   const interactions: InteractionsPorts = {
     stage,
@@ -121,7 +134,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       publicKey: discordPublicKeyLoader(secrets, 'Set DISCORD_PUBLIC_KEY, or unset it to use the generated dev key.'),
       ports: async () => interactions,
     }),
-    handleGithubWebhook: createGithubWebhookHandler({ stage, tasks, ledger, discord, secrets, logger }),
+    handleGithubWebhook: createGithubWebhookHandler({
+      stage,
+      tasks,
+      ledger,
+      discord,
+      secrets,
+      logger,
+      ...(screenshotJobs ? { screenshots: screenshotJobs, mergeCommits: new DynamoDbMergeCommits(db.client, db.tables.ledger) } : {}),
+    }),
     idle,
     db,
     close: async () => {

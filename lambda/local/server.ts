@@ -10,6 +10,11 @@ import { loadOrCreateDevKeyPair } from './dev-keys';
 import { ensureFlagsFile } from './flags-file';
 import { STAND_IN_USER } from './interaction-builder';
 import { standInApiBase, type LocalSettings } from './settings';
+import { SharedBrowser, localChromium } from '../core/screenshots/browser';
+import { localChangeScreenshots } from './site-preview/local-change-screenshots';
+import { sitePreviewSetting } from './site-preview/preview-setting';
+import { InProcessScreenshotJobs } from './site-preview/in-process-screenshot-jobs';
+import { handleScreenshotJob } from '../screenshot/handler';
 import { version as packageVersion } from '../../package.json';
 import { errorMessage } from '../core/domain/error-message';
 
@@ -87,6 +92,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // With the dev key only the stand-in can reach us, so its loopback API is where follow-ups go.
   const discordApiBase = settings.discordApiBase ?? (realKey ? DISCORD_API_DEFAULT_BASE : standInApiBase(settings.standInPort));
   const version = options.version ?? env.VALINE_VERSION ?? `${packageVersion} (local)`;
+  // A bad VALINE_SITE_PREVIEW stops the start with a sentence saying how to write it.
+  const preview = sitePreviewSetting(settings.sitePreview);
+  // One browser for Confirm's screenshots and the deployment notices, started on first use.
+  const browser = new SharedBrowser(localChromium(env));
   const runtime = await startLocalRuntime({
     version,
     flagsFile: settings.flagsFile,
@@ -101,6 +110,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     agents: options.agents,
     flagCacheMs: options.flagCacheMs,
     workQueue: options.workQueue,
+    changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger }) : undefined,
+    screenshotJobs: ({ tasks, discord, flags }) =>
+      new InProcessScreenshotJobs((job) => handleScreenshotJob(job, { tasks, discord, flags, browser, logger, setSiteUrlHint: `set "site-url" in ${settings.flagsFile}` }), logger),
   });
   const { handleInteraction } = runtime;
 
@@ -147,6 +159,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();
+      await browser.close();
     },
   };
 }

@@ -15,6 +15,10 @@ export interface LocalSettings {
   /** VALINE_SITE_SEED: the folder `.valine/site` is created from on first use (examples/site). */
   siteSeed: string;
   standInStateFile: string;
+  /** Where the stand-in saves the images attached to the bot's messages (`<home>/screenshots`). */
+  screenshotsDirectory: string;
+  /** VALINE_SITE_PREVIEW: "static", a dev-server command with {port}, or unset (no screenshots after Confirm). */
+  sitePreview?: string;
   /** Where the Discord stand-in serves its loopback Discord API (DISCORD_STAND_IN_PORT, default PORT + 1). */
   standInPort: number;
   /** DISCORD_API_BASE when set. */
@@ -44,6 +48,8 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env, cwd: string 
     siteDirectory: resolve(home, 'site'),
     siteSeed: resolve(cwd, env.VALINE_SITE_SEED || 'examples/site'),
     standInStateFile: resolve(home, 'discord-stand-in.json'),
+    screenshotsDirectory: resolve(home, 'screenshots'),
+    sitePreview: env.VALINE_SITE_PREVIEW || undefined,
     standInPort: portFrom('DISCORD_STAND_IN_PORT', env.DISCORD_STAND_IN_PORT, port === 0 ? 0 : port + 1),
     discordApiBase: env.DISCORD_API_BASE || undefined,
     taskTtlSeconds: Number.isInteger(ttl) && ttl > 0 ? ttl : 900,

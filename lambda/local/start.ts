@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     `  Discord public key     ${server.publicKeyHex}${server.usingDevKey ? ` (generated dev key, ${here(settings.devKeyFile)})` : ' (from DISCORD_PUBLIC_KEY)'}`,
     `  Discord API            ${server.discordApiBase}${server.usingDevKey && !settings.discordApiBase ? ' (the Discord stand-in)' : ''}`,
     `  Flags                  ${here(settings.flagsFile)}${server.flagsFileCreated ? ' (created with dev defaults; you are admin as the stand-in user)' : ''}, re-read every ${FLAG_CACHE_SECONDS} s`,
+    `  Screenshots            ${settings.sitePreview ? `after each Confirm (VALINE_SITE_PREVIEW=${settings.sitePreview}), saved by the stand-in in ${here(settings.screenshotsDirectory)}` : 'off (VALINE_SITE_PREVIEW=static, or a dev-server command with {port})'}`,
     `  DynamoDB               ${settings.persist ? `on disk in ${here(settings.dynamoDbPath)}` : 'in memory (VALINE_PERSIST=1 keeps it in .valine/dynamodb)'}`,
     '',
     'Try it from another terminal:',

@@ -10,6 +10,7 @@ import { mayConfirm, unregisteredAgentAccess, type FlagLocator } from '../core/d
 import { confirmCancelRow } from '../core/discord/task-buttons';
 import { redactSecrets } from '../core/discord/redact';
 import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, outcomeMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
+import type { ChangeScreenshots } from '../core/ports/change-screenshots';
 import type { DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { AuditEntry, Ledger } from '../core/ports/ledger';
@@ -18,6 +19,7 @@ import type { Logger } from '../core/ports/logger';
 import type { RepoHost } from '../core/ports/repo-host';
 import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
+import { sayMissingPreviews } from '../core/github/missing-previews';
 import { taskIdFor } from './task-id';
 import { errorMessage } from '../core/domain/error-message';
 import { shorten } from '../core/domain/discord-text';
@@ -40,6 +42,8 @@ export interface WorkerDeps {
   now: () => Date;
   /** Waits (tests replace it); defaults to a timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** Local mode with VALINE_SITE_PREVIEW: before/after screenshots attached to Confirm's answer. */
+  changeScreenshots?: ChangeScreenshots;
 }
 
 /** What the worker runs on; AWS (aws.ts), local mode and the tests each choose the adapters. */
@@ -64,6 +68,8 @@ export interface WorkerPorts {
   sleep?: (ms: number) => Promise<void>;
   /** Tests and benchmarks: these agents instead of the staff (agents/staff.ts). */
   agents?: Agent[];
+  /** Local mode with VALINE_SITE_PREVIEW: before/after screenshots attached to Confirm's answer. */
+  changeScreenshots?: ChangeScreenshots;
 }
 
 /** The worker's dependencies from its ports: the staff hired on the platform (their code loads on first use). */
@@ -103,6 +109,8 @@ export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void
       case 'confirm':
         return confirm(item, deps);
       case 'sweep':
+        // A failure there waits for the next sweep and never stops the resumes.
+        await sayMissingPreviews(deps).catch((error: unknown) => deps.logger.warn('Could not look for pull requests without a preview', { error: errorText(error) }));
         await sweepAbandonedExecutions(deps);
         return;
     }
@@ -552,8 +560,9 @@ async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): 
   const show = (message: DiscordMessage) => deps.discord.editOriginal(task.applicationId, task.interactionToken, message);
   switch (outcome.kind) {
     case 'done': {
-      await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
-      await show(outcomeMessage(task, outcome.message));
+      const opened = await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
+      // attach() never throws: without images the answer says why.
+      await show(outcomeMessage(opened, deps.changeScreenshots ? await deps.changeScreenshots.attach(opened, outcome.message) : outcome.message));
       return;
     }
     case 'retryable': {

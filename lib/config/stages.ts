@@ -93,6 +93,8 @@ export const STAGE_CONFIGS: Readonly<Record<StageName, StageConfig>> = {
       worker: { memorySizeMb: 1024, timeoutSeconds: 120 },
       'github-webhook': { memorySizeMb: 256, timeoutSeconds: 15 },
       'alert-notifier': { memorySizeMb: 256, timeoutSeconds: 15 },
+      // Chromium wants 1.5 GB or more; 2 GB also buys the CPU share that makes a pair take seconds, not tens of them.
+      screenshot: { memorySizeMb: 2048, timeoutSeconds: 90 },
     },
     asyncRetryAttempts: 2,
     asyncMaxEventAgeSeconds: 900,
@@ -114,6 +116,8 @@ export const STAGE_CONFIGS: Readonly<Record<StageName, StageConfig>> = {
       worker: { memorySizeMb: 1024, timeoutSeconds: 120 },
       'github-webhook': { memorySizeMb: 512, timeoutSeconds: 15 },
       'alert-notifier': { memorySizeMb: 256, timeoutSeconds: 15 },
+      // Chromium wants 1.5 GB or more; 2 GB also buys the CPU share that makes a pair take seconds, not tens of them.
+      screenshot: { memorySizeMb: 2048, timeoutSeconds: 90 },
     },
     asyncRetryAttempts: 2,
     asyncMaxEventAgeSeconds: 900,

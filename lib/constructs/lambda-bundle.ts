@@ -34,3 +34,8 @@ const WITHOUT_RUNTIME_SOURCE_MAPS: readonly FunctionId[] = ['interactions', 'wor
 export function runtimeNodeOptions(functionId: FunctionId): string | undefined {
   return WITHOUT_RUNTIME_SOURCE_MAPS.includes(functionId) ? undefined : '--enable-source-maps';
 }
+
+/** Packages a function loads from its layer instead of its bundle: playwright-core reads its own package.json at load, so esbuild cannot inline it. */
+export const LAYER_MODULES: Partial<Record<FunctionId, readonly string[]>> = {
+  screenshot: ['playwright-core'],
+};

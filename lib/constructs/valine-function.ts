@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing, type CfnFunction, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -15,7 +15,7 @@ import { functionName } from '../config/resource-names';
 import type { StageConfig } from '../config/stages';
 import { removalPolicyOfLogsAndQueues } from './removal-policy';
 import type { ValineTable } from './valine-tables';
-import { bundleDefine, LAMBDA_BUNDLE, runtimeNodeOptions } from './lambda-bundle';
+import { bundleDefine, LAMBDA_BUNDLE, LAYER_MODULES, runtimeNodeOptions } from './lambda-bundle';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -28,6 +28,10 @@ export interface ValineFunctionProps<F extends FunctionId> {
   readonly description: string;
   /** The function's environment contract (lambda/core/contract/environment.ts) minus the house variables. */
   readonly environment: Omit<EnvironmentOf<F>, HouseVariables>;
+  /** ARM64 unless a function needs a binary built for x86_64 (the screenshot function's Chromium). */
+  readonly architecture?: Architecture;
+  /** Layers holding what LAYER_MODULES leaves out of the bundle (and binaries such as Chromium). */
+  readonly layers?: ILayerVersion[];
 }
 
 export type TableAccessMode = 'RO' | 'RW';
@@ -81,7 +85,8 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      architecture: props.architecture ?? Architecture.ARM_64,
+      ...(props.layers ? { layers: props.layers } : {}),
       memorySize: settings.memorySizeMb,
       timeout: Duration.seconds(settings.timeoutSeconds),
       tracing: Tracing.ACTIVE,
@@ -99,7 +104,7 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
         minify: LAMBDA_BUNDLE.minify,
         sourceMap: LAMBDA_BUNDLE.sourcemap,
         sourcesContent: LAMBDA_BUNDLE.sourcesContent,
-        externalModules: [...LAMBDA_BUNDLE.external],
+        externalModules: [...LAMBDA_BUNDLE.external, ...(LAYER_MODULES[functionId] ?? [])],
         define: bundleDefine(functionId),
         logLevel: LogLevel.WARNING,
       },

@@ -43,9 +43,10 @@ const parameterArn = (name: string) => `arn:\${AWS::Partition}:ssm:\${AWS::Regio
 /** What each handler reads from SSM (see lambda/<function>/aws.ts). */
 const PARAMETER_ACCESS: Record<FunctionId, { flags: boolean; secrets: SecretName[] }> = {
   interactions: { flags: true, secrets: ['discord-public-key'] },
-  worker: { flags: true, secrets: ['anthropic-api-key', 'github-app-id', 'github-installation-id', 'github-private-key', 'openai-api-key'] },
+  worker: { flags: true, secrets: ['anthropic-api-key', 'discord-bot-token', 'github-app-id', 'github-installation-id', 'github-private-key', 'openai-api-key'] },
   'github-webhook': { flags: false, secrets: ['discord-bot-token', 'github-webhook-secret'] },
   'alert-notifier': { flags: true, secrets: ['discord-bot-token'] },
+  screenshot: { flags: true, secrets: ['discord-bot-token'] },
 };
 
 const HOUSE_VARIABLES = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'];
@@ -75,14 +76,14 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     expect(template.toJSON().Parameters ?? {}).toEqual({ BootstrapVersion: expect.anything() });
   });
 
-  test('every function runs nodejs22.x on ARM64 with tracing, its explicit name and its own log group', () => {
+  test('every function runs nodejs22.x on ARM64 (the screenshot function on x86_64, for its Chromium) with tracing, its explicit name and its own log group', () => {
     const functions = functionsOf(stage);
     expect(Object.keys(functions).sort()).toEqual(FUNCTION_IDS.map((id) => functionName(id, stage)).sort());
     for (const id of FUNCTION_IDS) {
       const fn = functions[functionName(id, stage)]!;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
-        Architectures: ['arm64'],
+        Architectures: [id === 'screenshot' ? 'x86_64' : 'arm64'],
         TracingConfig: { Mode: 'Active' },
         Handler: 'index.handler',
         MemorySize: config.functions[id].memorySizeMb,
@@ -196,7 +197,21 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     expect(readers('github-private-key')).toEqual(['worker']);
     expect(readers('github-webhook-secret')).toEqual(['github-webhook']);
     expect(readers('discord-public-key')).toEqual(['interactions']);
-    expect(readers('discord-bot-token').sort()).toEqual(['alert-notifier', 'github-webhook']);
+    expect(readers('discord-bot-token').sort()).toEqual(['alert-notifier', 'github-webhook', 'screenshot', 'worker']);
+  });
+
+  test('the screenshot function gets Chromium from one x86_64 layer, reads tasks only, and only the webhook may start it', () => {
+    const fn = functionsOf(stage)[functionName('screenshot', stage)]!;
+    expect(fn.Properties.Layers).toHaveLength(1);
+    const layers = resourcesOf(stage, 'AWS::Lambda::LayerVersion');
+    expect(Object.values(layers).map((l) => l.Properties.CompatibleArchitectures)).toEqual([['x86_64']]);
+    const policies = Object.values(resourcesOf(stage, 'AWS::IAM::Policy'));
+    const invokers = policies.filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(`{"Fn::GetAtt":["${fn.logicalId}","Arn"]}`) && JSON.stringify(p.Properties.PolicyDocument).includes('lambda:InvokeFunction'));
+    expect(invokers.map((p) => JSON.stringify(p.Properties.Roles))).toEqual([expect.stringMatching(/GithubWebhookRole/)]);
+    const own = policies.filter((p) => JSON.stringify(p.Properties.Roles).includes(fn.Properties.Role['Fn::GetAtt'][0]));
+    const statements = JSON.stringify(own.map((p) => p.Properties.PolicyDocument));
+    expect(statements).toMatch(/dynamodb:GetItem/);
+    expect(statements).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem)/);
   });
 
   test("no SSM grant has a wildcard, names another stage's parameters, or the secrets path (GetParametersByPath there would list them all)", () => {

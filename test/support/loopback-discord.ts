@@ -1,11 +1,34 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export interface RecordedFile {
+  /** The form field: `files[0]`, `files[1]`, … */
+  field: string;
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
+  /** The JSON body, or `payload_json` of a multipart upload. */
   body: unknown;
+  /** The files of a multipart/form-data upload. */
+  files: RecordedFile[];
+}
+
+/** A multipart/form-data body as Discord reads it: `payload_json` and `files[n]` parts (parsed by undici's FormData). */
+export async function parseMultipart(contentType: string, raw: Buffer): Promise<{ payload: unknown; files: RecordedFile[] }> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const json = form.get('payload_json');
+  const files: RecordedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') continue;
+    files.push({ field, name: value.name, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { payload: typeof json === 'string' ? JSON.parse(json) : undefined, files };
 }
 
 export interface ScriptedResponse {
@@ -33,15 +56,21 @@ export async function startLoopbackDiscord(): Promise<LoopbackDiscord> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = text;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        /* keep the raw text */
+    req.on('end', async () => {
+      const raw = Buffer.concat(chunks);
+      const contentType = req.headers['content-type'] ?? '';
+      let body: unknown = raw.toString('utf8');
+      let files: RecordedFile[] = [];
+      if (contentType.startsWith('multipart/form-data')) {
+        ({ payload: body, files } = await parseMultipart(contentType, raw));
+      } else {
+        try {
+          body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+        } catch {
+          /* keep the raw text */
+        }
       }
-      requests.push({ method: req.method ?? '', path: (req.url ?? '').replace(/^\/api\/v10/, ''), headers: req.headers, body });
+      requests.push({ method: req.method ?? '', path: (req.url ?? '').replace(/^\/api\/v10/, ''), headers: req.headers, body, files });
       waiters.splice(0).forEach((w) => w());
       const scripted = queue.shift();
       const status = scripted?.status ?? 200;

@@ -1,5 +1,5 @@
 import { DISCORD_SNOWFLAKE, DISCORD_TOKEN } from '../discord/interaction';
-import { NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
+import { NO_MENTIONS, type DiscordMessage, type MessageFile } from '../domain/discord-message';
 import { DiscordApiError, type DiscordApi } from '../ports/discord-api';
 import type { Logger } from '../ports/logger';
 import type { SecretReader } from '../ports/secrets';
@@ -59,18 +59,20 @@ export class DiscordRestClient implements DiscordApi {
   /** Also used by the command registration script (bulk overwrite). */
   async request(method: string, path: string, payload: unknown, purpose: string, authorization?: string): Promise<unknown> {
     let lastError = '';
+    const files = messageFiles(payload);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       let response: Response;
       try {
         response = await fetch(`${this.baseUrl}${path}`, {
           method,
           headers: {
-            'content-type': 'application/json',
+            // A multipart body gets its content type (with the boundary) from fetch.
+            ...(files ? {} : { 'content-type': 'application/json' }),
             'user-agent': 'DiscordBot (valine-orchestrator, 0.1)',
             ...(authorization ? { authorization } : {}),
           },
-          body: payload === undefined ? undefined : JSON.stringify(payload),
-          signal: AbortSignal.timeout(this.requestTimeoutMs),
+          body: files ? multipartBody(payload as DiscordMessage, files) : payload === undefined ? undefined : JSON.stringify(payload),
+          signal: AbortSignal.timeout(files ? this.requestTimeoutMs * 4 : this.requestTimeoutMs),
         });
       } catch (error) {
         lastError = `network error (${error instanceof Error ? error.name : 'unknown'})`;
@@ -113,6 +115,25 @@ function tokenSegment(token: string, purpose: string): string {
   // Never quote the token: it is a credential for 15 minutes.
   if (!DISCORD_TOKEN.test(token)) throw new DiscordApiError(`Cannot ${purpose}: the interaction token is not a Discord token (letters, digits, ".", "_" or "-").`, 400);
   return encodeURIComponent(token);
+}
+
+function messageFiles(payload: unknown): MessageFile[] | undefined {
+  if (typeof payload !== 'object' || payload === null || !('files' in payload)) return undefined;
+  const files = (payload as DiscordMessage).files;
+  return files && files.length > 0 ? files : undefined;
+}
+
+/**
+ * Discord's upload form: `payload_json` (the message, with `attachments` naming each file by id) and
+ * one `files[n]` part per file. Built afresh for each attempt, since a sent body cannot be read again.
+ */
+function multipartBody(message: DiscordMessage, files: MessageFile[]): FormData {
+  const { files: _files, ...rest } = message;
+  const form = new FormData();
+  const attachments = files.map((file, id) => ({ id, filename: file.name, ...(file.description ? { description: file.description.slice(0, 1024) } : {}) }));
+  form.append('payload_json', JSON.stringify({ ...rest, attachments }));
+  files.forEach((file, id) => form.append(`files[${id}]`, new Blob([file.data], { type: file.contentType }), file.name));
+  return form;
 }
 
 function withMentions(message: DiscordMessage): DiscordMessage {

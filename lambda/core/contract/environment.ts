@@ -6,8 +6,9 @@
 export const FUNCTION_ENVIRONMENT = {
   interactions: ['VALINE_STAGE', 'VALINE_VERSION', 'CONVERSATIONS_TABLE', 'LEDGER_TABLE', 'WORKER_FUNCTION_NAME', 'TASK_TTL_SECONDS', 'WORKER_TIMEOUT_SECONDS'],
   worker: ['VALINE_STAGE', 'VALINE_VERSION', 'CONVERSATIONS_TABLE', 'LEDGER_TABLE', 'TASK_TTL_SECONDS', 'WORKER_TIMEOUT_SECONDS'],
-  'github-webhook': ['VALINE_STAGE', 'VALINE_VERSION', 'CONVERSATIONS_TABLE', 'LEDGER_TABLE'],
+  'github-webhook': ['VALINE_STAGE', 'VALINE_VERSION', 'CONVERSATIONS_TABLE', 'LEDGER_TABLE', 'SCREENSHOT_FUNCTION_NAME'],
   'alert-notifier': ['VALINE_STAGE', 'VALINE_VERSION', 'LEDGER_TABLE', 'DASHBOARD_NAME'],
+  screenshot: ['VALINE_STAGE', 'VALINE_VERSION', 'CONVERSATIONS_TABLE'],
 } as const;
 
 /**
@@ -19,6 +20,7 @@ export const OPTIONAL_FUNCTION_ENVIRONMENT = {
   worker: [],
   'github-webhook': [],
   'alert-notifier': [],
+  screenshot: [],
 } as const satisfies Record<keyof typeof FUNCTION_ENVIRONMENT, readonly string[]>;
 
 export type FunctionId = keyof typeof FUNCTION_ENVIRONMENT;

@@ -3,6 +3,12 @@ import { STAFF } from '../agents/staff';
 import { booleanFlag, dollars, idList, NONE, optionalId, optionalText, repository, type AgentFlagDefinitions, type FlagDefinition } from './flag-schemas';
 import type { StageName } from './stages';
 
+const siteUrl = z
+  .string()
+  .trim()
+  .refine((v) => v === NONE || v === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), 'expected the production site\'s URL (https://example.com) or "none"')
+  .transform((v) => (v === NONE || v === '' ? undefined : v));
+
 /** The platform's own flags; each agent's flags are declared in its folder (its profile's `flags`). */
 export const PLATFORM_FLAGS = {
   'use-llm-parsing': {
@@ -78,6 +84,11 @@ export const PLATFORM_FLAGS = {
   'site-repository': {
     schema: repository,
     description: 'Website repository the UX Agent edits, as owner/name (GitHub App), or "local".',
+    defaults: { dev: NONE, prod: NONE },
+  },
+  'site-url': {
+    schema: siteUrl,
+    description: 'The production site (https://…), shot as "before" against each preview deployment, or "none".',
     defaults: { dev: NONE, prod: NONE },
   },
 } as const satisfies Record<string, FlagDefinition>;

@@ -47,6 +47,14 @@ export interface AllowedMentions {
   parse: Array<'users' | 'roles' | 'everyone'>;
   users?: string[];
 }
+/** A file attached to a message (sent as multipart/form-data: `files[n]` plus `attachments` in `payload_json`). */
+export interface MessageFile {
+  name: string;
+  contentType: string;
+  data: Uint8Array;
+  /** Alt text Discord shows for the image. */
+  description?: string;
+}
 export interface DiscordMessage {
   content?: string;
   embeds?: Embed[];
@@ -55,6 +63,8 @@ export interface DiscordMessage {
   flags?: number;
   /** Defaults to `{ parse: [] }` (no mentions) in the Discord client. */
   allowed_mentions?: AllowedMentions;
+  /** Attachments (at most DISCORD_ATTACHMENT_LIMITS.filesPerMessage); never part of the JSON payload. */
+  files?: MessageFile[];
 }
 
 export const EPHEMERAL = 64;

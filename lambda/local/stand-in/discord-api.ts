@@ -1,5 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename, join } from 'node:path';
 import type { DiscordMessage } from '../../core/domain/discord-message';
 
 /** A message the bot sent to the stand-in's Discord API, as a Discord user would receive it. */
@@ -8,6 +10,8 @@ export interface ReceivedMessage {
   /** Interaction token (webhook calls) or channel id. */
   target: string;
   message: DiscordMessage;
+  /** Where the message's attachments were saved (under `.valine/screenshots/`), in the order they were sent. */
+  savedFiles: string[];
 }
 
 export interface StandInDiscordApi {
@@ -22,19 +26,38 @@ const WEBHOOK_ORIGINAL = /^\/api\/v10\/webhooks\/[^/]+\/([^/]+)\/messages\/@orig
 const WEBHOOK = /^\/api\/v10\/webhooks\/[^/]+\/([^/]+)$/;
 const CHANNEL = /^\/api\/v10\/channels\/([^/]+)\/messages$/;
 
-/** The parts of Discord's REST API v10 the bot calls, served on 127.0.0.1 so the stand-in sees the follow-ups. */
-export async function startStandInDiscordApi(port: number): Promise<StandInDiscordApi> {
+/** A message as JSON, or Discord's upload form (`payload_json` + `files[n]`), read with undici's FormData. */
+async function readMessage(contentType: string, raw: Buffer): Promise<{ message: DiscordMessage; files: Array<{ name: string; bytes: Buffer }> }> {
+  if (!contentType.startsWith('multipart/form-data')) return { message: JSON.parse(raw.toString('utf8') || '{}') as DiscordMessage, files: [] };
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const json = form.get('payload_json');
+  const files: Array<{ name: string; bytes: Buffer }> = [];
+  for (const [, value] of form.entries()) {
+    if (typeof value !== 'string') files.push({ name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { message: JSON.parse(typeof json === 'string' ? json : '{}') as DiscordMessage, files };
+}
+
+/** A file name that stays inside the folder: Discord's own rule (letters, digits, ".", "_", "-"). */
+const safeName = (name: string): string => basename(name).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80) || 'file';
+
+/**
+ * The parts of Discord's REST API v10 the bot calls, served on 127.0.0.1 so the stand-in sees the follow-ups.
+ * Attached images are saved under `screenshotsDirectory` (one folder per message), so a person can open them.
+ */
+export async function startStandInDiscordApi(port: number, screenshotsDirectory?: string): Promise<StandInDiscordApi> {
   const received: ReceivedMessage[] = [];
   const listeners = new Set<() => void>();
   let nextId = 1;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       const path = new URL(request.url ?? '/', 'http://local').pathname;
       let message: DiscordMessage = {};
+      let files: Array<{ name: string; bytes: Buffer }> = [];
       try {
-        message = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as DiscordMessage;
+        ({ message, files } = await readMessage(request.headers['content-type'] ?? '', Buffer.concat(chunks)));
       } catch {
         response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Invalid JSON body', code: 50109 }));
         return;
@@ -43,16 +66,26 @@ export async function startStandInDiscordApi(port: number): Promise<StandInDisco
       const webhook = WEBHOOK.exec(path);
       const channel = CHANNEL.exec(path);
       let entry: ReceivedMessage | undefined;
-      if (request.method === 'PATCH' && original?.[1]) entry = { kind: 'edit-original', target: original[1], message };
-      else if (request.method === 'POST' && webhook?.[1]) entry = { kind: 'follow-up', target: webhook[1], message };
-      else if (request.method === 'POST' && channel?.[1]) entry = { kind: 'channel-message', target: channel[1], message };
+      const id = String(nextId++);
+      if (request.method === 'PATCH' && original?.[1]) entry = { kind: 'edit-original', target: original[1], message, savedFiles: [] };
+      else if (request.method === 'POST' && webhook?.[1]) entry = { kind: 'follow-up', target: webhook[1], message, savedFiles: [] };
+      else if (request.method === 'POST' && channel?.[1]) entry = { kind: 'channel-message', target: channel[1], message, savedFiles: [] };
       if (!entry) {
         response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: '404: Not Found', code: 0 }));
         return;
       }
+      if (files.length > 0 && screenshotsDirectory) {
+        const folder = join(screenshotsDirectory, `${new Date().toISOString().replace(/[:.]/g, '-')}-message-${id}`);
+        await mkdir(folder, { recursive: true });
+        for (const file of files) {
+          const saved = join(folder, safeName(file.name));
+          await writeFile(saved, file.bytes);
+          entry.savedFiles.push(saved);
+        }
+      }
       received.push(entry);
       listeners.forEach((notify) => notify());
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: String(nextId++), ...message }));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, ...message }));
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { Agent } from '../../core/domain/agent';
 import type { DiscordMessage } from '../../core/domain/discord-message';
 import { parseTaskButtonId, taskButtonId } from '../../core/discord/task-buttons';
@@ -59,6 +59,12 @@ async function rememberMessage(file: string, message: DiscordMessage): Promise<v
   await writeFile(file, `${JSON.stringify(memory)}\n`);
 }
 
+/** A path under the working directory as a relative one, any other as it is. */
+const shownPath = (path: string): string => {
+  const near = relative(process.cwd(), path);
+  return near && !near.startsWith('..') ? near : path;
+};
+
 const isWorking = (message: DiscordMessage): boolean =>
   (message.components ?? []).some((row) => row.components.some((b) => b.disabled && /Working/.test(b.label ?? '')));
 
@@ -72,7 +78,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
   const keys = await loadOrCreateDevKeyPair(settings.devKeyFile);
   let api;
   try {
-    api = await startStandInDiscordApi(settings.standInPort);
+    api = await startStandInDiscordApi(settings.standInPort, settings.screenshotsDirectory);
   } catch (error) {
     const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     write(busy ? `Port ${settings.standInPort} (DISCORD_STAND_IN_PORT) is in use; is another stand-in running? Wait for it or pick another port.` : String(error));
@@ -175,6 +181,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       return 1;
     }
     write(renderMessage(followUp.message, 'Valine (message edited)'));
+    for (const saved of followUp.savedFiles) write(`  image saved: ${shownPath(saved)}`);
     await rememberMessage(settings.standInStateFile, followUp.message);
     return 0;
   } finally {

@@ -91,3 +91,37 @@ describe('ids and tokens in the URL path', () => {
     expect(discord.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /webhooks/${APP}/${token}/messages/@original`, `POST /webhooks/${APP}/${token}`]);
   });
 });
+
+describe('attachments', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const files = [
+    { name: 'desktop-before.png', contentType: 'image/png', data: png, description: 'production, desktop 1280×800' },
+    { name: 'desktop-after.png', contentType: 'image/png', data: Buffer.concat([png, Buffer.from([1])]) },
+  ];
+
+  test('the original message is edited with a multipart upload: payload_json names each files[n], mentions stay off', async () => {
+    await client().editOriginal(APP, 'tok', { content: 'Preview is live', files });
+    const [request] = discord.requests;
+    expect(request?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request?.body).toEqual({
+      content: 'Preview is live',
+      allowed_mentions: { parse: [] },
+      attachments: [
+        { id: 0, filename: 'desktop-before.png', description: 'production, desktop 1280×800' },
+        { id: 1, filename: 'desktop-after.png' },
+      ],
+    });
+    expect(request?.files.map((f) => [f.field, f.name, f.contentType, f.bytes.length])).toEqual([
+      ['files[0]', 'desktop-before.png', 'image/png', 16],
+      ['files[1]', 'desktop-after.png', 'image/png', 17],
+    ]);
+  });
+
+  test('a channel message carries its files too, and a 5xx retry sends them again', async () => {
+    discord.script({ status: 502 });
+    await client({ DISCORD_BOT_TOKEN: 'bot-token' }).createMessage('300000000000000003', { content: 'Live on https://example.com', files });
+    expect(discord.requests).toHaveLength(2);
+    expect(discord.requests.map((r) => r.files.length)).toEqual([2, 2]);
+    expect(discord.requests[1]?.headers.authorization).toBe('Bot bot-token');
+  });
+});

@@ -1,0 +1,65 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { JPEG_QUALITIES, MAX_IMAGE_BYTES, PAGE_LOAD_TIMEOUT_MS, type Viewport } from './limits';
+import { ScreenshotError } from './errors';
+
+export interface Image {
+  bytes: Buffer;
+  type: 'png' | 'jpeg';
+}
+
+export interface Shot {
+  /** Always PNG: what the changed share is computed on. */
+  png: Buffer;
+  /** What is attached: the PNG, or a JPEG when the PNG is over MAX_IMAGE_BYTES. */
+  image: Image;
+}
+
+/** A page longer than this many viewport heights is cut there: the header, hero and footer of most home pages fit. */
+const MAX_PAGE_SCREENS = 3;
+
+/**
+ * One context per browser, kept open: @sparticuz/chromium runs Chromium with --single-process, where
+ * closing a context ends the browser. Each shot gets its own page, and cookies are cleared between shots.
+ */
+const contexts = new WeakMap<Browser, Promise<BrowserContext>>();
+function shotContext(browser: Browser): Promise<BrowserContext> {
+  let context = contexts.get(browser);
+  if (!context) {
+    context = browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
+    contexts.set(browser, context);
+  }
+  return context;
+}
+
+/** Loads `url` at `viewport` in a fresh page (no cookies from the other side) and shoots the page top to at most three screens down. */
+export async function captureShot(browser: Browser, url: string, viewport: Viewport, what: string): Promise<Shot> {
+  const context = await shotContext(browser);
+  await context.clearCookies();
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    let status: number | undefined;
+    try {
+      const response = await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
+      status = response?.status();
+    } catch (error) {
+      const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.replace(/^page\.goto: /, '');
+      throw new ScreenshotError(`The ${what} page ${url} did not load: ${first}.`);
+    }
+    if (status !== undefined && status >= 400) throw new ScreenshotError(`The ${what} page ${url} answered HTTP ${status}, so there is nothing to show.`);
+    // 'load' has the images; web fonts may still swap in. (Not 'networkidle': it costs 500 ms of quiet per shot.)
+    await page.evaluate('document.fonts.ready.then(() => true)').catch(() => undefined);
+    const height = await page.evaluate('document.documentElement.scrollHeight').then(Number).catch(() => viewport.height);
+    const clipHeight = Math.max(viewport.height, Math.min(height, viewport.height * MAX_PAGE_SCREENS));
+    const clip = { x: 0, y: 0, width: viewport.width, height: clipHeight };
+    const png = await page.screenshot({ type: 'png', clip, fullPage: clipHeight > viewport.height, animations: 'disabled' });
+    if (png.length <= MAX_IMAGE_BYTES) return { png, image: { bytes: png, type: 'png' } };
+    for (const quality of JPEG_QUALITIES) {
+      const jpeg = await page.screenshot({ type: 'jpeg', quality, clip, fullPage: clipHeight > viewport.height, animations: 'disabled' });
+      if (jpeg.length <= MAX_IMAGE_BYTES) return { png, image: { bytes: jpeg, type: 'jpeg' } };
+    }
+    throw new ScreenshotError(`The ${what} page's ${viewport.name} screenshot stays over ${MAX_IMAGE_BYTES / 1024 / 1024} MiB even as a JPEG, so it was not attached.`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { MessageFile } from '../core/domain/discord-message';
+import { errorMessage } from '../core/domain/error-message';
+import type { ScreenshotJob } from '../core/domain/screenshot-job';
+import type { Task } from '../core/domain/task';
+import type { DiscordApi } from '../core/ports/discord-api';
+import type { FlagReader } from '../core/ports/flags';
+import type { Logger } from '../core/ports/logger';
+import type { TaskStore } from '../core/ports/task-store';
+import type { BrowserSource } from '../core/screenshots/browser';
+import { ScreenshotError } from '../core/screenshots/errors';
+import { pagePathOf } from '../core/screenshots/page-path';
+import { changedLine, pageFiles, pageUrl, pairFiles, screenshotPage, screenshotPair } from '../core/screenshots/pair';
+import { siteNoticeMessage } from '../core/screenshots/site-notice-message';
+
+export interface ScreenshotDeps {
+  tasks: TaskStore;
+  discord: DiscordApi;
+  flags: FlagReader;
+  browser: BrowserSource;
+  logger: Logger;
+  /** Where an operator sets site-url, for the sentence when it is not set. */
+  setSiteUrlHint: string;
+}
+
+const jobSchema = z.object({
+  kind: z.enum(['preview', 'live']),
+  taskId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
+  url: z.string().url().refine((u) => /^https?:/.test(u), 'expected an http(s) URL'),
+  source: z.string().max(40),
+});
+
+/** The images and lines of one notice; a failed screenshot becomes a line with the reason. */
+async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps): Promise<{ lines: string[]; files: MessageFile[] }> {
+  const path = pagePathOf(task.proposal);
+  try {
+    if (job.kind === 'live') {
+      const page = await screenshotPage(deps.browser, job.url, path, 'live');
+      return { lines: [`Screenshot of ${page.url}, desktop and phone.`], files: pageFiles(page.images, 'live') };
+    }
+    const production = (await deps.flags.all())['site-url'];
+    if (!production) {
+      const page = await screenshotPage(deps.browser, job.url, path, 'preview');
+      return {
+        lines: [`Screenshot of the preview at ${page.url}, desktop and phone. The flag site-url is not set, so there is no production page to compare with (${deps.setSiteUrlHint}).`],
+        files: pageFiles(page.images, 'preview'),
+      };
+    }
+    const pair = await screenshotPair(deps.browser, { before: { baseUrl: production, label: 'production' }, after: { baseUrl: job.url, label: 'preview' }, path });
+    return { lines: [`Before: production ${pageUrl(production, path)} · after: the preview, desktop and phone.`, changedLine(pair)], files: pairFiles(pair, { before: 'production', after: 'preview' }) };
+  } catch (error) {
+    const reason = error instanceof ScreenshotError ? error.message : `the screenshots failed (${errorMessage(error)}).`;
+    deps.logger.warn('No screenshots for the notice', { taskId: task.taskId, kind: job.kind, reason });
+    return { lines: [`No screenshots: ${reason}`], files: [] };
+  }
+}
+
+/** Posts "Preview is live" or "Live on" to the requester's channel, with the screenshots or the reason there are none. Throws only when Discord refuses (Lambda retries). */
+export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps): Promise<void> {
+  const parsed = jobSchema.safeParse(input);
+  if (!parsed.success) {
+    deps.logger.error('Ignored a screenshot job without the fields it needs.', { problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    return;
+  }
+  const job = parsed.data;
+  const task = await deps.tasks.get(job.taskId);
+  if (!task) {
+    deps.logger.warn('The task of a deployment notice no longer exists; nothing posted.', { taskId: job.taskId, kind: job.kind });
+    return;
+  }
+  if (!task.channelId) {
+    deps.logger.warn('The task has no channel for its deployment notice; nothing posted.', { taskId: job.taskId, kind: job.kind });
+    return;
+  }
+  const { lines, files } = await shots(job, task, deps);
+  await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files));
+  deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
+}
+
+export const createScreenshotHandler = (deps: ScreenshotDeps) => (job: unknown) => handleScreenshotJob(job, deps);

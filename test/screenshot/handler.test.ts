@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
+import { DynamoDbTaskStore } from '../../lambda/core/adapters/dynamodb-task-store';
+import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
+import { defaultFlagValues, type FlagValues } from '../../lambda/core/contract/flags';
+import type { FlagReader } from '../../lambda/core/ports/flags';
+import { SharedBrowser, localChromium } from '../../lambda/core/screenshots/browser';
+import { serveStatic, type ServedSite } from '../../lambda/local/site-preview/site-server';
+import { handleScreenshotJob, type ScreenshotDeps } from '../../lambda/screenshot/handler';
+import { startDynalite, type EmbeddedDynamoDb } from '../support/dynalite';
+import { startLoopbackDiscord, type LoopbackDiscord } from '../support/loopback-discord';
+import { recordingLogger } from '../support/recording-logger';
+
+const REQUESTER = '200000000000000001';
+const page = (title: string) => `<!doctype html><body style="margin:0"><h1 style="background:${title === 'Acme' ? 'navy' : 'teal'};color:#fff;padding:48px">${title}</h1></body>`;
+
+let db: EmbeddedDynamoDb;
+let discord: LoopbackDiscord;
+let tasks: DynamoDbTaskStore;
+let production: ServedSite;
+let preview: ServedSite;
+const browser = new SharedBrowser(localChromium());
+const folders: string[] = [];
+let flags: FlagValues;
+
+const site = async (html: string) => {
+  const folder = mkdtempSync(join(tmpdir(), 'valine-shot-site-'));
+  folders.push(folder);
+  writeFileSync(join(folder, 'index.html'), html);
+  return serveStatic(folder);
+};
+
+beforeAll(async () => {
+  [db, discord, production, preview] = await Promise.all([startDynalite(), startLoopbackDiscord(), site(page('Acme')), site(page('Spring sale'))]);
+  tasks = new DynamoDbTaskStore(db.client, db.tables.conversations);
+});
+afterAll(async () => {
+  await Promise.all([browser.close(), discord.close(), db.close(), production.stop(), preview.stop()]);
+  folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+});
+beforeEach(() => {
+  discord.requests.length = 0;
+  flags = defaultFlagValues('dev');
+});
+
+function deps(): ScreenshotDeps {
+  const logger = recordingLogger();
+  const secrets = new EnvSecretReader({ DISCORD_BOT_TOKEN: 'bot-token-for-tests' });
+  const reader: FlagReader = { all: async () => flags } as FlagReader;
+  return { tasks, discord: new DiscordRestClient({ baseUrl: discord.baseUrl, secrets, logger, maxAttempts: 1 }), flags: reader, browser, logger, setSiteUrlHint: 'npm run set-flag -- --stage dev site-url https://…' };
+}
+
+const task = (status: 'pr_open' | 'merged') =>
+  tasks.create({
+    taskId: `t-${randomUUID().slice(0, 8)}`,
+    agentId: 'ux',
+    command: '/ux-update',
+    options: {},
+    status,
+    requesterId: REQUESTER,
+    requesterName: 'dana',
+    channelId: '300000000000000001',
+    applicationId: '400000000000000001',
+    interactionToken: 'interaction-token',
+    summary: 'Header title → "Spring sale"',
+    pullRequest: { repository: 'acme-web/site', number: 7, url: 'https://github.com/acme-web/site/pull/7' },
+    confirmBy: new Date(Date.now() + 3600_000).toISOString(),
+  });
+
+describe('the screenshot function (real Chromium)', () => {
+  it('posts "Preview is live" with production against the preview at both viewports and the pixels changed', async () => {
+    const t = await task('pr_open');
+    flags = { ...flags, 'site-url': production.baseUrl };
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps());
+    const [request] = discord.requests;
+    expect(request?.path).toBe('/channels/300000000000000001/messages');
+    const body = request?.body as { content: string; allowed_mentions: unknown; attachments: Array<{ filename: string }> };
+    expect(body.content).toMatch(new RegExp(`^<@${REQUESTER}> Preview is live: ${preview.baseUrl}\\nacme-web/site#7 · task \`${t.taskId}\`: Header title → "Spring sale"\\nBefore: production ${production.baseUrl}/ · after: the preview, desktop and phone\\.\\nPixels changed: desktop 1280×800 \\d+\\.\\d % · phone 390×844 \\d+\\.\\d %$`));
+    expect(body.allowed_mentions).toEqual({ parse: [], users: [REQUESTER] });
+    expect(body.attachments.map((a) => a.filename)).toEqual(['desktop-before.png', 'desktop-after.png', 'phone-before.png', 'phone-after.png']);
+    expect(request?.files.every((f) => f.contentType === 'image/png' && f.bytes.length > 1000)).toBe(true);
+  });
+
+  it('posts "Live on" with a screenshot and the Revert button; a page that does not load is the text with the reason', async () => {
+    const t = await task('merged');
+    await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps());
+    const live = discord.requests[0]?.body as { content: string; components: unknown; attachments: Array<{ filename: string }> };
+    expect(live.content).toMatch(new RegExp(`^<@${REQUESTER}> Live on ${production.baseUrl}\\n`));
+    expect(live.attachments.map((a) => a.filename)).toEqual(['desktop.png', 'phone.png']);
+    expect(live.components).toEqual([{ type: 1, components: [{ type: 2, style: 2, label: 'Revert', custom_id: `revert:${t.taskId}` }] }]);
+
+    const gone = await serveStatic(folders[0]!);
+    await gone.stop();
+    await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: gone.baseUrl, source: 'deployment_status' }, deps());
+    const failed = discord.requests[1];
+    expect((failed?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${gone.baseUrl}/ did not load: net::ERR_CONNECTION_REFUSED`));
+    expect(failed?.files).toEqual([]);
+  });
+
+  it('ignores a job for a task that is gone, and a job without its fields, without posting', async () => {
+    await handleScreenshotJob({ kind: 'live', taskId: 'gone', url: 'https://acme.example', source: 'deployment_status' }, deps());
+    await handleScreenshotJob({ kind: 'later', taskId: '../x' }, deps());
+    expect(discord.requests).toEqual([]);
+  });
+});
