@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MessageFile } from '../core/domain/discord-message';
 import { errorMessage } from '../core/domain/error-message';
 import type { ScreenshotJob } from '../core/domain/screenshot-job';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The GitHub events that say a site was deployed: `deployment_status` (state success with an

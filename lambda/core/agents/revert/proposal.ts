@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What `propose` stores on the task and `execute` needs to make the revert deterministically. */
 export const revertProposalSchema = z.object({
