@@ -158,6 +158,8 @@ export const bundlesSuite: BenchSuite = {
       { id: 'worker', label: 'worker (load)', bundle: 'worker' },
       { id: 'github-webhook', label: 'github-webhook (load)', bundle: 'github-webhook' },
       { id: 'alert-notifier', label: 'alert-notifier (load)', bundle: 'alert-notifier' },
+      // Its init: the bundle, and playwright-core from the layer (node_modules here); Chromium itself starts on the first job.
+      { id: 'screenshot', label: 'screenshot (load, before Chromium starts)', bundle: 'screenshot' },
     ];
     const rows: string[][] = [];
     const results: Record<string, unknown> = {};
