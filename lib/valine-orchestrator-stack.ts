@@ -1,3 +1,5 @@
+import { NodeModulesLayer } from './constructs/node-modules-layer';
+import { LAYER_MODULES } from './constructs/lambda-bundle';
 import { CfnOutput, Duration, Stack, Tags, type Environment } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct } from 'constructs';
@@ -49,6 +51,7 @@ export class ValineOrchestratorStack extends Stack {
       config,
       description: 'Slow work handed off by interactions: parsing, previews, draft pull requests, Discord follow-ups.',
       environment: { ...tableNames, TASK_TTL_SECONDS: taskTtl, WORKER_TIMEOUT_SECONDS: workerTimeout },
+      layers: [new NodeModulesLayer(this, 'WorkerModules', { packages: LAYER_MODULES.worker ?? [], description: 'Loaded by the worker on first use' }).layer],
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })

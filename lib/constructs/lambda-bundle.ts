@@ -35,7 +35,14 @@ export function runtimeNodeOptions(functionId: FunctionId): string | undefined {
   return WITHOUT_RUNTIME_SOURCE_MAPS.includes(functionId) ? undefined : '--enable-source-maps';
 }
 
-/** Packages a function loads from its layer instead of its bundle: playwright-core reads its own package.json at load, so esbuild cannot inline it. */
+/**
+ * Packages a function loads from its layer instead of its bundle. playwright-core reads its own
+ * package.json at load, so esbuild cannot inline it. The worker's LLM SDKs and the UX Agent's
+ * parsers (Babel, postcss) are needed only once an agent proposes or executes: inlined, they are
+ * compiled at every cold start (about 1.1 MB of the bundle); from the layer (NodeModulesLayer) they
+ * are required on first use. (parse5 stays bundled: it is ESM only, which Node 20 cannot require.)
+ */
 export const LAYER_MODULES: Partial<Record<FunctionId, readonly string[]>> = {
   screenshot: ['playwright-core'],
+  worker: ['@anthropic-ai/sdk', 'openai', '@babel/parser', 'postcss'],
 };

@@ -203,8 +203,8 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
   test('the screenshot function gets Chromium from one x86_64 layer, reads tasks only, and only the webhook may start it', () => {
     const fn = functionsOf(stage)[functionName('screenshot', stage)]!;
     expect(fn.Properties.Layers).toHaveLength(1);
-    const layers = resourcesOf(stage, 'AWS::Lambda::LayerVersion');
-    expect(Object.values(layers).map((l) => l.Properties.CompatibleArchitectures)).toEqual([['x86_64']]);
+    const layer = resourcesOf(stage, 'AWS::Lambda::LayerVersion')[fn.Properties.Layers[0].Ref];
+    expect(layer?.Properties.CompatibleArchitectures).toEqual(['x86_64']);
     const policies = Object.values(resourcesOf(stage, 'AWS::IAM::Policy'));
     const invokers = policies.filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(`{"Fn::GetAtt":["${fn.logicalId}","Arn"]}`) && JSON.stringify(p.Properties.PolicyDocument).includes('lambda:InvokeFunction'));
     expect(invokers.map((p) => JSON.stringify(p.Properties.Roles))).toEqual([expect.stringMatching(/GithubWebhookRole/)]);
@@ -212,6 +212,14 @@ describe.each(STAGES)('stack valine-orchestrator-%s', (stage) => {
     const statements = JSON.stringify(own.map((p) => p.Properties.PolicyDocument));
     expect(statements).toMatch(/dynamodb:GetItem/);
     expect(statements).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem)/);
+  });
+
+  test('the worker loads the LLM SDKs and the parsers from one layer, on first use, instead of its bundle', () => {
+    const fn = functionsOf(stage)[functionName('worker', stage)]!;
+    expect(fn.Properties.Layers).toHaveLength(1);
+    const layer = resourcesOf(stage, 'AWS::Lambda::LayerVersion')[fn.Properties.Layers[0].Ref];
+    expect(layer?.Properties.CompatibleArchitectures).toEqual(['arm64', 'x86_64']);
+    expect(layer?.Properties.Description).toMatch(/@anthropic-ai\/sdk, openai, @babel\/parser, postcss/);
   });
 
   test("no SSM grant has a wildcard, names another stage's parameters, or the secrets path (GetParametersByPath there would list them all)", () => {
