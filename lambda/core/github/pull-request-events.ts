@@ -110,6 +110,8 @@ async function recordAudit(task: Task, move: Move, event: PullRequestEvent, deps
       action: `pull request ${move.change}`,
       actorId: event.sender?.login ? `github:${event.sender.login}` : undefined,
       detail: event.pull_request.html_url,
+      requester: { id: task.requesterId, name: task.requesterName },
+      ...(task.confirmedBy ? { approver: { id: task.confirmedBy.id, name: task.confirmedBy.name } } : {}),
     });
   } catch (error) {
     deps.logger.warn('Could not write the audit record; continuing.', { taskId: task.taskId, error: errorMessage(error) });
