@@ -173,4 +173,11 @@ describe('a second approver (require-second-approver)', () => {
     expect(done.content).toMatch(/\nRequested by Local Developer · approved by \\\*\\\*Boss\\\*\\\* @\u200beveryone$/);
     expect(done.allowed_mentions).toEqual({ parse: [] });
   });
+
+  it('names the person who cancels as plain text too', async () => {
+    await withApprovers();
+    const taskId = await platform.proposeTask();
+    const body = answer(await click('cancel', taskId, { ...DEVELOPER, global_name: '[Approved](https://evil.example) @here' }));
+    expect(body.data?.content).toBe(`Cancelled by [Approved]\u200b(https://evil.example) @\u200bhere. Nothing was changed (task \`${taskId}\`).`);
+  });
 });

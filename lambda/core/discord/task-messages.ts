@@ -58,8 +58,11 @@ export function expiredMessage(task: Pick<Task, 'taskId' | 'confirmBy' | 'status
   });
 }
 
+/** A display name as plain text: it can neither format the message nor mention anyone. */
+export const personName = (name: string): string => plainText(shorten(name, 80));
+
 export function cancelledMessage(task: Pick<Task, 'taskId'>, byName: string): DiscordMessage {
-  return finalMessage({ content: `Cancelled by ${byName}. Nothing was changed (task \`${task.taskId}\`).` });
+  return finalMessage({ content: `Cancelled by ${personName(byName)}. Nothing was changed (task \`${task.taskId}\`).` });
 }
 
 /** What the user sees when something broke; never a message stuck on "thinking…". */

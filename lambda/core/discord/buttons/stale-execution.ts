@@ -4,7 +4,7 @@ import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
 import { workingRow } from '../task-buttons';
-import { cancelledMessage } from '../task-messages';
+import { cancelledMessage, personName } from '../task-messages';
 
 /**
  * Confirm or Cancel on a task still `executing` timings.abandonedExecutionSeconds after its last move:
@@ -29,7 +29,7 @@ export async function staleExecutionReply(task: Task, action: 'confirm' | 'cance
     const cancelled = await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'cancelled', {}, `cancelled by ${who}`);
     return updateMessage({
       ...cancelledMessage(cancelled, who),
-      content: `Cancelled by ${who} (task \`${task.taskId}\`). The work had stopped before it finished; anything it already made (a branch of the site repository) is left as it is.`,
+      content: `Cancelled by ${personName(who)} (task \`${task.taskId}\`). The work had stopped before it finished; anything it already made (a branch of the site repository) is left as it is.`,
     });
   } catch (error) {
     if (error instanceof TaskConflictError) return ephemeral(`This request is ${error.actual ?? 'gone'} and can no longer be cancelled.`);
