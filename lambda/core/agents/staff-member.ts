@@ -2,6 +2,7 @@ import type { AgentFlagDefinitions } from '../contract/flag-schemas';
 import type { StageName } from '../contract/stages';
 import type { Agent } from '../domain/agent';
 import type { AgentRoles } from '../domain/roles';
+import type { CommandDefinition } from '../discord/commands';
 import type { FlagReader } from '../ports/flags';
 import type { LlmBudget } from '../ports/llm-budget';
 import type { Logger } from '../ports/logger';
@@ -17,6 +18,8 @@ export interface AgentProfileDeclaration<F extends AgentFlagDefinitions = AgentF
   name: string;
   description: string;
   commands: readonly string[];
+  /** The definitions of those commands (options, texts, audience), registered with Discord from here. */
+  slashCommands: readonly CommandDefinition[];
   flags: F;
   /** One of its own boolean flags that, when true, pauses the agent without a redeploy. */
   pausedBy?: keyof F & string;

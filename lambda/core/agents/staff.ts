@@ -5,8 +5,8 @@ import { UX_AGENT_PROFILE } from './ux/profile';
 /**
  * The agents on staff, one line each: the profile (all the interactions function loads) and
  * the factory, imported only when the worker first needs the agent. A new agent is a folder
- * with `profile.ts` (id, name, commands, its flags) and `factory.ts` (`createAgent`), plus its
- * line here; its flags join FLAG_DEFINITIONS by themselves.
+ * with `profile.ts` (id, name, its slash commands' definitions, its flags, its roles) and `factory.ts` (`createAgent`), plus its
+ * line here; its flags join FLAG_DEFINITIONS and its commands COMMANDS (and `register-commands`) by themselves.
  */
 export const STAFF = [
   staffMember(UX_AGENT_PROFILE, () => (globalThis.VALINE_PROFILES_ONLY ? Promise.reject(new AgentCodeAbsentError('ux')) : import('./ux/factory'))),

@@ -11,11 +11,6 @@ const siteUrl = z
 
 /** The platform's own flags; each agent's flags are declared in its folder (its profile's `flags`). */
 export const PLATFORM_FLAGS = {
-  'use-llm-parsing': {
-    schema: booleanFlag,
-    description: 'Parse /ux-update descriptions with an LLM (within the daily budget).',
-    defaults: { dev: 'false', prod: 'false' },
-  },
   'llm-provider': {
     schema: z.enum(['openai', 'anthropic']),
     description: 'Which LLM provider parses plain-language requests: openai or anthropic.',

@@ -1,3 +1,4 @@
+import { STAFF } from '../agents/staff';
 import type { FlagValues } from '../contract/flags';
 
 /**
@@ -25,67 +26,13 @@ export interface CommandDefinition {
   readonly atLeastOneOf?: { readonly options: readonly string[]; readonly usage: string };
 }
 
-export const COMMANDS = {
+/** The platform's own commands; each agent's commands are defined in its folder (its profile's `slashCommands`). */
+export const PLATFORM_COMMANDS = {
   agents: {
     name: 'agents',
     description: 'List the agents, what they do, their commands and whether they are switched on.',
     options: [],
     audience: 'everyone',
-  },
-  'ux-update': {
-    name: 'ux-update',
-    description: 'Ask the UX Agent to change the website header, footer, navbar or home page.',
-    options: [
-      {
-        name: 'command',
-        description: 'Structured change, e.g. section:header text:"Welcome"',
-        type: 'string',
-        required: false,
-        maxLength: 500,
-      },
-      {
-        name: 'description',
-        description: 'The change in plain language, e.g. "make the footer say Made in Lyon"',
-        type: 'string',
-        required: false,
-        maxLength: 1000,
-      },
-    ],
-    audience: 'agent',
-    atLeastOneOf: {
-      options: ['command', 'description'],
-      usage:
-        'Tell the UX Agent what to change with at least one option: `/ux-update command:section:header text:"Welcome"` ' +
-        'for a structured change, or `/ux-update description:make the footer say Made in Lyon` in plain language.',
-    },
-  },
-  'ux-map': {
-    name: 'ux-map',
-    description: 'List what the UX Agent found on the website: sections, properties, and the file and line of each.',
-    options: [
-      {
-        name: 'section',
-        description: 'Only this section, e.g. header',
-        type: 'string',
-        required: false,
-        maxLength: 40,
-      },
-    ],
-    audience: 'everyone',
-  },
-  revert: {
-    name: 'revert',
-    description: 'Ask the Revert Agent to undo a merged change of the website: shows the reverse diff first.',
-    options: [
-      {
-        name: 'target',
-        description: 'Pull request (#123, 123 or its URL) or commit sha (7 to 40 hex digits)',
-        type: 'string',
-        required: true,
-        maxLength: 200,
-      },
-    ],
-    audience: 'agent',
   },
   status: {
     name: 'status',
@@ -102,11 +49,27 @@ export const COMMANDS = {
   },
 } as const satisfies Record<string, CommandDefinition>;
 
-export type CommandName = keyof typeof COMMANDS;
+/** Every slash command: /agents, each agent's (agents/staff.ts), then /status and /debug-last. A name defined twice is refused. */
+export function mergeCommands(platform: typeof PLATFORM_COMMANDS, staff: readonly { profile: { id: string; slashCommands: readonly CommandDefinition[] } }[]): Readonly<Record<string, CommandDefinition>> {
+  const { agents, ...rest } = platform;
+  const merged: Record<string, CommandDefinition> = { agents };
+  const owner = new Map<string, string>(Object.keys(platform).map((name) => [name, 'the platform']));
+  for (const { profile } of staff) {
+    for (const command of profile.slashCommands) {
+      const other = owner.get(command.name);
+      if (other) throw new Error(`The command /${command.name} of agent "${profile.id}" is already defined by ${other === 'the platform' ? other : `agent "${other}"`}; give it another name.`);
+      owner.set(command.name, profile.id);
+      merged[command.name] = command;
+    }
+  }
+  return { ...merged, ...rest };
+}
+
+export const COMMANDS = mergeCommands(PLATFORM_COMMANDS, STAFF);
 export const COMMAND_LIST: readonly CommandDefinition[] = Object.values(COMMANDS);
 
 export function findCommand(name: string): CommandDefinition | undefined {
-  return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
 }
 
 export function isCommandEnabled(command: CommandDefinition, flags: Pick<FlagValues, 'enable-debug-cmd'>): boolean {

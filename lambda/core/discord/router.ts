@@ -1,4 +1,4 @@
-import { COMMANDS, findCommand, isCommandEnabled } from './commands';
+import { COMMANDS, findCommand, isCommandEnabled, PLATFORM_COMMANDS } from './commands';
 import { agentRequestReply } from './commands/agent-request';
 import { agentsReply } from './commands/agents';
 import { debugLastReply } from './commands/debug-last';
@@ -30,11 +30,11 @@ export async function routeInteraction(interaction: ParsedInteraction, deps: Int
         return ephemeral(`/${command.name} is switched off. An operator can turn it on by setting ${deps.locateFlag('enable-debug-cmd')} to true.`);
       }
       switch (command.name) {
-        case COMMANDS.agents.name:
+        case PLATFORM_COMMANDS.agents.name:
           return agentsReply(deps.agents.list(), interaction.requester, flags, deps.locateFlag);
-        case COMMANDS.status.name:
+        case PLATFORM_COMMANDS.status.name:
           return statusReply(flags, deps);
-        case COMMANDS['debug-last'].name:
+        case PLATFORM_COMMANDS['debug-last'].name:
           return debugLastReply(await deps.tasks.lastByRequester(interaction.requester.id));
         default:
           return agentRequestReply(command, interaction.options, interaction, flags, deps);

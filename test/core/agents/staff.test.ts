@@ -6,6 +6,7 @@ import { DynamoDbLlmBudget } from '../../../lambda/core/adapters/dynamodb-llm-bu
 import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
 import { createFlagSelectedRepoHost } from '../../../lambda/core/adapters/repo-host-factory';
 import { hireStaff } from '../../../lambda/core/agents/hire';
+import { mergeCommands, PLATFORM_COMMANDS } from '../../../lambda/core/discord/commands';
 import type { AgentProfile } from '../../../lambda/core/agents/registry';
 import { AGENT_PROFILES, STAFF } from '../../../lambda/core/agents/staff';
 import { staffMember, type AgentPlatform } from '../../../lambda/core/agents/staff-member';
@@ -80,12 +81,23 @@ describe('the flag registry', () => {
   });
 
   const triageFlags = { 'disable-triage': { schema: booleanFlag, description: 'Pause /triage.', defaults: { dev: 'false', prod: 'false' } } } as const;
-  const triage = staffMember({ id: 'triage', name: 'Triage agent', description: 'Sorts new issues.', commands: ['triage'], flags: triageFlags, pausedBy: 'disable-triage', roles: { request: ['admin'], confirm: ['admin'] } }, () =>
+  const triage = staffMember({ id: 'triage', name: 'Triage agent', description: 'Sorts new issues.', commands: ['triage'], slashCommands: [{ name: 'triage', description: 'Sort new issues.', options: [], audience: 'agent' }], flags: triageFlags, pausedBy: 'disable-triage', roles: { request: ['admin'], confirm: ['admin'] } }, () =>
     Promise.reject(new Error('not loaded in this test')),
   );
 
   it('takes a new agent\'s flags from its own profile', () => {
     expect(Object.keys(mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, triage]))).toEqual(expect.arrayContaining(['disable-ux-updates', 'disable-revert', 'disable-triage', 'site-repository']));
+  });
+
+  it("takes a new agent's slash command from its own profile, and refuses a name already taken", () => {
+    const commands = mergeCommands(PLATFORM_COMMANDS, [...STAFF, triage]);
+    expect(Object.keys(commands)).toEqual(['agents', 'ux-update', 'ux-map', 'revert', 'triage', 'status', 'debug-last']);
+    const clash = { ...triage, profile: { ...triage.profile, id: 'again', slashCommands: [{ ...triage.profile.slashCommands[0]!, name: 'status' }] } };
+    expect(() => mergeCommands(PLATFORM_COMMANDS, [...STAFF, clash])).toThrow('The command /status of agent "again" is already defined by the platform; give it another name.');
+  });
+
+  it('defines, in each profile, exactly the commands the agent answers', () => {
+    for (const { profile } of STAFF) expect(profile.slashCommands.map((c) => c.name)).toEqual([...profile.commands]);
   });
 
   it('refuses an agent flag that another agent or the platform already declares, with a sentence', () => {

@@ -1,4 +1,5 @@
 import { booleanFlag } from '../../contract/flag-schemas';
+import type { CommandDefinition } from '../../discord/commands';
 import type { AgentProfileDeclaration } from '../staff-member';
 
 export const REVERT_AGENT_ID = 'revert';
@@ -13,6 +14,24 @@ export const REVERT_AGENT_FLAGS = {
   },
 } as const;
 
+/** The Revert Agent's slash command. */
+export const REVERT_SLASH_COMMANDS = [
+  {
+    name: 'revert',
+    description: 'Ask the Revert Agent to undo a merged change of the website: shows the reverse diff first.',
+    options: [
+      {
+        name: 'target',
+        description: 'Pull request (#123, 123 or its URL) or commit sha (7 to 40 hex digits)',
+        type: 'string',
+        required: true,
+        maxLength: 200,
+      },
+    ],
+    audience: 'agent',
+  },
+] as const satisfies readonly CommandDefinition[];
+
 /** Who the Revert Agent is, without its code: the interactions function lists and routes by this alone. */
 export const REVERT_AGENT_PROFILE = {
   id: REVERT_AGENT_ID,
@@ -20,6 +39,7 @@ export const REVERT_AGENT_PROFILE = {
   description:
     'Undoes a merged change of the website: shows the reverse diff of a pull request or commit, refuses when it no longer reverts cleanly, and opens a draft revert pull request once you confirm.',
   commands: [REVERT_COMMAND],
+  slashCommands: REVERT_SLASH_COMMANDS,
   flags: REVERT_AGENT_FLAGS,
   pausedBy: 'disable-revert',
   // Anyone may see what undoing a change would do; only those who may ship website changes confirm it.

@@ -1,5 +1,6 @@
 import { errorMessage } from '../../domain/error-message';
-import { COMMANDS, commandLine } from '../commands';
+import { REVERT_SLASH_COMMANDS } from '../../agents/revert/profile';
+import { commandLine } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { agentAvailable, mayRequest } from '../permissions';
@@ -14,7 +15,7 @@ import { parseRevertButtonId } from '../revert-button';
 export async function revertButtonReply(customId: string, context: InteractionContext, deps: InteractionDeps): Promise<InteractionResponse> {
   const button = parseRevertButtonId(customId);
   if (!button) return ephemeral('This Revert button is not one this bot knows (it may come from an older version). Use /revert target:<pull request number> instead.');
-  const command = COMMANDS.revert;
+  const [command] = REVERT_SLASH_COMMANDS;
   const agent = deps.agents.forCommand(command.name);
   if (!agent) return ephemeral(`No agent answers /${command.name} in this deployment, so nothing can be reverted from here.`);
   const [task, flags] = await Promise.all([deps.tasks.get(button.taskId), deps.flags.all()]);
