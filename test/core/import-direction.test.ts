@@ -41,3 +41,22 @@ describe('lambda/', () => {
     expect(named.map((file) => relative(LAMBDA, file))).toEqual([]);
   });
 });
+
+describe('lambda/core/agents', () => {
+  it('keeps each agent in its own folder: no agent imports another agent’s folder', () => {
+    const AGENTS = join(CORE, 'agents');
+    const folders = readdirSync(AGENTS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders).toEqual(expect.arrayContaining(['ux', 'revert']));
+    const crossings: string[] = [];
+    for (const folder of folders) {
+      for (const file of sourceFiles(join(AGENTS, folder))) {
+        for (const specifier of specifiers(readFileSync(file, 'utf8'))) {
+          if (!specifier.startsWith('.')) continue;
+          const target = relative(AGENTS, resolve(dirname(file), specifier)).split(sep);
+          if (target.length > 1 && folders.includes(target[0] as string) && target[0] !== folder) crossings.push(`${relative(LAMBDA, file)} imports ${specifier}`);
+        }
+      }
+    }
+    expect(crossings).toEqual([]);
+  });
+});

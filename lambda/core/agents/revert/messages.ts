@@ -1,9 +1,9 @@
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
 import { codeBlock, fenceSafe, inlineCode, noMentions, shorten } from '../../domain/discord-text';
 import type { Task } from '../../domain/task';
-import { fitDiff } from '../ux/diff';
-import { NEUTRAL_COLOR, SUCCESS_COLOR } from '../ux/preview';
-import { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubPlain } from '../ux/pull-request';
+import { fitDiff } from '../../domain/diff';
+import { NEUTRAL_COLOR, SUCCESS_COLOR } from '../../domain/agent-messages';
+import { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubPlain } from '../../github/github-text';
 import type { RevertProposal } from './proposal';
 
 /** Room left in the description for what the platform adds (task id, expiry). */

@@ -3,7 +3,7 @@ import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalCandi
 import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
 import type { JsonValue, Task } from '../../domain/task';
 import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
-import { unifiedDiff } from './diff';
+import { unifiedDiff } from '../../domain/diff';
 import { codeBlock, inlineCode, noMentions, plainText } from '../../domain/discord-text';
 import { parseCommand } from './grammar';
 import type { IntentParser, ParseOutcome } from './intent';

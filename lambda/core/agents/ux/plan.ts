@@ -1,3 +1,4 @@
+import type { FileChange } from '../../domain/diff';
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode } from '../../domain/discord-text';
 import { ancestorsOf, type SiteModel, type Target } from './discovery/site-model';
@@ -15,11 +16,7 @@ import { listOr } from './suggest';
 import { ownProperty, type MapPropertySpec, type SiteMap } from './site-map';
 import type { ValidatedIntent } from './validate';
 
-export interface FileChange {
-  path: string;
-  before: string;
-  after: string;
-}
+export type { FileChange };
 
 /** What one property looked like before, and will look like after. */
 export interface ChangeLine {

@@ -1,15 +1,14 @@
+import { NEUTRAL_COLOR } from '../../domain/agent-messages';
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type Embed } from '../../domain/discord-message';
+
+export { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR, replyMessage } from '../../domain/agent-messages';
 import type { RepoDescription } from '../../ports/repo-host';
 import { hexToNumber } from './color';
-import { fitDiff, shortenMiddle, type OmittedChanges } from './diff';
+import { fitDiff, shortenMiddle, type OmittedChanges } from '../../domain/diff';
 import { codeBlock, fenceSafe, inlineCode, noMentions, plainText, shorten } from '../../domain/discord-text';
 import type { ParserName } from './intent';
 import type { ChangeLine } from './plan';
 
-/** Discord embed colour of a preview that changes no colour (Discord blurple). */
-export const NEUTRAL_COLOR = 0x5865f2;
-export const SUCCESS_COLOR = 0x2da44e;
-export const FAILURE_COLOR = 0xcf222e;
 /** Room left in the description for what the platform adds (task id, expiry). */
 const DESCRIPTION_BUDGET = DISCORD_LIMITS.embedDescription - 400;
 
@@ -127,10 +126,3 @@ function hiddenNote(hiddenLines: number, omitted: readonly OmittedChanges[], kin
   return `… ${lines}; left out: ${named.join(', ')}${more} (${where}).`;
 }
 
-/** A sentence back to the person (clarification or refusal): no buttons, no mentions. */
-export function replyMessage(title: string, text: string, color = FAILURE_COLOR, footer?: string): DiscordMessage {
-  return {
-    embeds: [{ title, description: shorten(text, DISCORD_LIMITS.embedDescription), color, ...(footer ? { footer: { text: footer } } : {}) }],
-    allowed_mentions: NO_MENTIONS,
-  };
-}

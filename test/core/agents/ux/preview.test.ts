@@ -1,5 +1,5 @@
 import { DISCORD_LIMITS } from '../../../../lambda/core/domain/discord-message';
-import { fitDiff, shortenMiddle } from '../../../../lambda/core/agents/ux/diff';
+import { fitDiff, shortenMiddle } from '../../../../lambda/core/domain/diff';
 import { inlineCode } from '../../../../lambda/core/domain/discord-text';
 import { linkHosts, previewMessage } from '../../../../lambda/core/agents/ux/preview';
 import { branchName, githubCode, pullRequestBody, pullRequestTitle } from '../../../../lambda/core/agents/ux/pull-request';

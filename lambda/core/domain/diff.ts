@@ -1,5 +1,10 @@
 import { createTwoFilesPatch } from 'diff';
-import type { FileChange } from './plan';
+/** One file before and after a change. */
+export interface FileChange {
+  path: string;
+  before: string;
+  after: string;
+}
 
 /** The unified diff of every changed file, git style (`--- a/path`, `+++ b/path`), 3 lines of context. */
 export function unifiedDiff(files: readonly FileChange[]): string {
