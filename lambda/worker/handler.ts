@@ -469,8 +469,6 @@ async function handBack(task: Task, by: ResumeBy, reason: string, deps: WorkerDe
 export const SWEEP_MAX_TASKS = 10;
 /** Open tasks a sweep reads, newest first, to find the executing ones (as /status reads them). */
 const SWEEP_OPEN_TASKS = 100;
-/** A sweep starts no resume after this long, so the run it starts keeps most of the worker's 120 s timeout. */
-export const SWEEP_START_BUDGET_MS = 30_000;
 
 export interface SweepOptions {
   /** An `executing` task whose last move is older than this was left by a worker that stopped. */
@@ -505,7 +503,7 @@ export async function sweepAbandonedExecutions(deps: WorkerDeps, options: SweepO
     return report;
   }
   for (const [index, task] of abandoned.entries()) {
-    if (index >= maxTasks || deps.now().getTime() - startedAt >= SWEEP_START_BUDGET_MS) {
+    if (index >= maxTasks || deps.now().getTime() - startedAt >= deps.timings.sweepStartBudgetSeconds * 1000) {
       report.left = abandoned.length - index;
       break;
     }

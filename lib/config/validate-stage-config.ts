@@ -1,7 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { FLAG_NAMES, parseFlag } from '../../lambda/core/contract/flags';
 import { FUNCTION_IDS } from '../../lambda/core/contract/environment';
-import { executionTimings, INTERACTION_TOKEN_SECONDS } from '../../lambda/core/domain/task';
+import { executionTimings, INTERACTION_TOKEN_SECONDS, MIN_WORKER_TIMEOUT_SECONDS } from '../../lambda/core/domain/task';
 import { StageConfigError } from './stage-config-error';
 import type { AlarmThresholds, StageConfig } from './stages';
 
@@ -102,6 +102,9 @@ function workerTimeoutProblems(config: StageConfig): string[] {
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > 900) return [];
   const timings = executionTimings(timeout);
   const problems: string[] = [];
+  if (timeout < MIN_WORKER_TIMEOUT_SECONDS) {
+    problems.push(`functions.worker.timeoutSeconds (${timeout}) leaves a swept resume too little time to finish a pull request (a sweep starts resumes only in the first quarter of a run); give the worker at least ${MIN_WORKER_TIMEOUT_SECONDS} s`);
+  }
   if (timings.abandonedExecutionSeconds > INTERACTION_TOKEN_SECONDS) {
     problems.push(
       `functions.worker.timeoutSeconds (${timeout}) makes a stopped task count as abandoned only after ${timings.abandonedExecutionSeconds} s, past the ${INTERACTION_TOKEN_SECONDS} s a Discord interaction token lives, so a resumed run could no longer tell the requester; keep it at or below ${INTERACTION_TOKEN_SECONDS - (timings.abandonedExecutionSeconds - timeout)}`,

@@ -1,10 +1,12 @@
 import type { RecordedRequest } from '../support/loopback-discord';
 import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
 import { parseWorkItem } from '../../lambda/worker/work-item-schema';
-import { createWorker, SWEEP_MAX_TASKS, SWEEP_START_BUDGET_MS, sweepAbandonedExecutions } from '../../lambda/worker/handler';
+import { createWorker, SWEEP_MAX_TASKS, sweepAbandonedExecutions } from '../../lambda/worker/handler';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
 
 const ABANDONED_EXECUTION_SECONDS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).abandonedExecutionSeconds;
+/** A quarter of the worker's 120 s timeout. */
+const SWEEP_START_BUDGET_MS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).sweepStartBudgetSeconds * 1000;
 
 let platform: Platform;
 beforeAll(async () => {

@@ -143,13 +143,19 @@ export interface ExecutionTimings {
   workerTimeoutSeconds: number;
   proposeLeaseSeconds: number;
   abandonedExecutionSeconds: number;
+  /** A sweep starts no resume later than this into its own run, so the run it starts keeps three quarters of the timeout. */
+  sweepStartBudgetSeconds: number;
 }
+
+/** Below this a worker run cannot both sweep and finish a resumed pull request (the stage config refuses it). */
+export const MIN_WORKER_TIMEOUT_SECONDS = 60;
 
 export function executionTimings(workerTimeoutSeconds: number): ExecutionTimings {
   return {
     workerTimeoutSeconds,
     proposeLeaseSeconds: workerTimeoutSeconds + LEASE_MARGIN_SECONDS,
     abandonedExecutionSeconds: workerTimeoutSeconds + LEASE_MARGIN_SECONDS,
+    sweepStartBudgetSeconds: Math.floor(workerTimeoutSeconds / 4),
   };
 }
 

@@ -37,6 +37,12 @@ describe('stage configuration', () => {
     );
   });
 
+  test('refuses a worker timeout too short for a swept resume to finish', () => {
+    expect(messageOf({ ...prod, functions: { ...prod.functions, worker: { ...prod.functions.worker, timeoutSeconds: 30 } } })).toContain(
+      'functions.worker.timeoutSeconds (30) leaves a swept resume too little time to finish a pull request (a sweep starts resumes only in the first quarter of a run); give the worker at least 60 s',
+    );
+  });
+
   test('a worker timeout whose abandoned-execution age outlives the interaction token is refused, with the largest that works', () => {
     const message = messageOf({ ...prod, functions: { ...prod.functions, worker: { ...prod.functions.worker, timeoutSeconds: 880 } } });
     expect(message).toBe(
