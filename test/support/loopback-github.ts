@@ -9,8 +9,8 @@ import { pack as tarPack } from 'tar-stream';
  * A loopback HTTP server that speaks the GitHub REST endpoints the GitHub App repository host
  * uses: installation tokens (JWT verified with the app's public key), repository, git refs,
  * contents, tarballs (302 to a codeload path, as GitHub does), trees, commits (by full or
- * abbreviated sha), compare, and pulls (list, one, open; merged by the test with merge()), over
- * an in-memory repository with real fast-forward rules.
+ * abbreviated sha), compare, and pulls (list, one, open, a pull request's commits; merged by the
+ * test with merge()), over an in-memory repository with real fast-forward rules.
  */
 export interface LoopbackGitHubOptions {
   appId: number;
@@ -34,12 +34,22 @@ export interface GitHubRequest {
   status: number;
 }
 
+/** Git's author of a commit (kept by a rebase merge; the committer is not modelled). */
+export interface CommitAuthor {
+  name: string;
+  email: string;
+  date: string;
+}
+
 interface Commit {
   sha: string;
   tree: string;
   parents: string[];
   message: string;
+  author: CommitAuthor;
 }
+
+const DEFAULT_AUTHOR: CommitAuthor = { name: 'Someone', email: 'someone@example.test', date: '2026-02-01T09:00:00Z' };
 
 export interface PullRequest {
   number: number;
@@ -68,13 +78,17 @@ export interface LoopbackGitHub {
   /** Commits on `branch` that are not on the default branch. */
   commitsAhead(branch: string): number;
   /** Commits directly to a branch (someone else's push); a null content deletes the file. */
-  push(branch: string, files: Record<string, string | null>, message?: string): string;
+  push(branch: string, files: Record<string, string | null>, message?: string, author?: CommitAuthor): string;
   /** Creates `branch` at the tip of `from` (default: the default branch). */
   createBranch(branch: string, from?: string): string;
   /** A pull request opened by a person, from `head` into the default branch. */
   openPullRequest(head: string, title: string): PullRequest;
-  /** Merges a pull request as GitHub's merge button does: a merge commit (two parents) or a squash (one). */
-  merge(number: number, how: 'merge' | 'squash'): string;
+  /**
+   * Merges a pull request as GitHub's merge button does: a merge commit (two parents), a squash
+   * (one commit, one parent), or a rebase (each of its commits written again on the base, with
+   * new shas and the same messages and authors; merge_commit_sha is the last of them).
+   */
+  merge(number: number, how: 'merge' | 'squash' | 'rebase'): string;
   issuedTokens: string[];
   close(): Promise<void>;
 }
@@ -149,11 +163,28 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     trees.set(sha, files);
     return sha;
   };
-  const putCommit = (tree: string, parents: string[], message: string) => {
-    const sha = sha1({ tree, parents, message, n: commits.size });
-    commits.set(sha, { sha, tree, parents, message });
+  const putCommit = (tree: string, parents: string[], message: string, author: CommitAuthor = DEFAULT_AUTHOR) => {
+    const sha = sha1({ tree, parents, message, author, n: commits.size });
+    commits.set(sha, { sha, tree, parents, message, author });
     return sha;
   };
+  /** A pull request's commits as GitHub keeps them once merged (its branch's, oldest first). */
+  const mergedCommits = new Map<number, string[]>();
+  /** The commits of a pull request: on its head branch and not on its base, first parents, oldest first. */
+  const pullCommits = (p: PullRequest): string[] => {
+    const kept = mergedCommits.get(p.number);
+    if (kept) return kept;
+    const base = refs.get(`heads/${p.base}`)!;
+    const found: string[] = [];
+    for (let sha = refs.get(`heads/${p.head}`); sha && !isAncestor(sha, base); sha = commits.get(sha)?.parents[0]) found.unshift(sha);
+    return found;
+  };
+  const commitJson = (commit: Commit) => ({
+    sha: commit.sha,
+    html_url: `https://github.test/${options.owner}/${options.repo}/commit/${commit.sha}`,
+    commit: { message: commit.message, tree: { sha: commit.tree }, author: commit.author, committer: { name: 'GitHub', email: 'noreply@github.com', date: commit.author.date } },
+    parents: commit.parents.map((p) => ({ sha: p })),
+  });
   const resolveRef = (ref: string) => (commits.has(ref) ? ref : refs.get(`heads/${ref}`));
   /** A full sha, a unique abbreviation of one (7+ hex digits), or a branch. */
   const resolveCommitish = (ref: string): string | undefined => {
@@ -163,7 +194,7 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     }
     return resolveRef(ref);
   };
-  const pullJson = (p: PullRequest) => ({ ...p, head: { ref: p.head }, base: { ref: p.base } });
+  const pullJson = (p: PullRequest) => ({ ...p, head: { ref: p.head }, base: { ref: p.base }, commits: pullCommits(p).length });
   const filesAt = (ref: string) => {
     const commit = resolveRef(ref);
     return commit ? trees.get(commits.get(commit)!.tree) : undefined;
@@ -284,15 +315,16 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     }
     if (rest === '/git/commits' && method === 'POST') {
       if (!trees.has(String(body.tree))) return { status: 422, body: { message: 'tree does not exist' } };
-      return { status: 201, body: { sha: putCommit(String(body.tree), body.parents as string[], String(body.message)) } };
+      const author = body.author as Partial<CommitAuthor> | undefined;
+      const written = author?.name && author.email ? { name: author.name, email: author.email, date: author.date ?? new Date().toISOString() } : undefined;
+      return { status: 201, body: { sha: putCommit(String(body.tree), body.parents as string[], String(body.message), written) } };
     }
     if ((m = /^\/commits\/([^/]+)$/.exec(rest)) && method === 'GET') {
       const ref = decodeURIComponent(m[1]);
       const sha = resolveCommitish(ref);
       const commit = sha ? commits.get(sha) : undefined;
       if (!commit) return { status: 422, body: { message: `No commit found for SHA: ${ref}` } };
-      const html = `https://github.test/${options.owner}/${options.repo}/commit/${commit.sha}`;
-      return { status: 200, body: { sha: commit.sha, html_url: html, commit: { message: commit.message, tree: { sha: commit.tree } }, parents: commit.parents.map((p) => ({ sha: p })), files: [] } };
+      return { status: 200, body: { ...commitJson(commit), files: [] } };
     }
     if ((m = /^\/compare\/(.+)$/.exec(rest)) && method === 'GET') {
       const [baseRef, headRef] = decodeURIComponent(m[1]).split('...');
@@ -314,6 +346,18 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
       const pull = pulls.find((p) => p.number === Number(m![1]));
       return pull ? { status: 200, body: pullJson(pull) } : notFound;
+    }
+    if ((m = /^\/pulls\/(\d+)\/commits$/.exec(rest)) && method === 'GET') {
+      // GitHub: oldest first, per_page up to 100 (30 by default), and no more than 250 commits in all.
+      const pull = pulls.find((p) => p.number === Number(m![1]));
+      if (!pull) return notFound;
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const listed = pullCommits(pull).slice(0, 250);
+      const items = listed.slice((page - 1) * perPage, page * perPage).map((sha) => commitJson(commits.get(sha)!));
+      const last = Math.max(1, Math.ceil(listed.length / perPage));
+      const link = page < last ? { link: `<${baseUrl}${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <${baseUrl}${path}?per_page=${perPage}&page=${last}>; rel="last"` } : undefined;
+      return { status: 200, body: items, ...(link ? { headers: link } : {}) };
     }
     if (rest === '/pulls' && method === 'GET') {
       const head = url.searchParams.get('head')?.replace(`${options.owner}:`, '');
@@ -382,14 +426,14 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       }
       return count;
     },
-    push: (branch, files, message = 'push') => {
+    push: (branch, files, message = 'push', author = DEFAULT_AUTHOR) => {
       const tip = refs.get(`heads/${branch}`)!;
       const tree = new Map(trees.get(commits.get(tip)!.tree));
       for (const [p, c] of Object.entries(files)) {
         if (c === null) tree.delete(p);
         else tree.set(p, c);
       }
-      const sha = putCommit(putTree(tree), [tip], message);
+      const sha = putCommit(putTree(tree), [tip], message, author);
       refs.set(`heads/${branch}`, sha);
       return sha;
     },
@@ -408,9 +452,17 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       const pull = pulls.find((p) => p.number === number)!;
       const baseTip = refs.get(`heads/${pull.base}`)!;
       const headTip = refs.get(`heads/${pull.head}`)!;
-      // The head branch is up to date with its base here, so the merged tree is the head's.
+      const own = pullCommits(pull);
+      mergedCommits.set(number, own);
+      // The head branch is up to date with its base here, so the merged tree is the head's (and a rebase replays the same trees).
       const tree = commits.get(headTip)!.tree;
-      const sha = how === 'merge' ? putCommit(tree, [baseTip, headTip], `Merge pull request #${number} from ${options.owner}/${pull.head}\n\n${pull.title}`) : putCommit(tree, [baseTip], `${pull.title} (#${number})`);
+      let sha: string;
+      if (how === 'rebase') {
+        sha = baseTip;
+        for (const original of own.map((c) => commits.get(c)!)) sha = putCommit(original.tree, [sha], original.message, original.author);
+      } else {
+        sha = how === 'merge' ? putCommit(tree, [baseTip, headTip], `Merge pull request #${number} from ${options.owner}/${pull.head}\n\n${pull.title}`) : putCommit(tree, [baseTip], `${pull.title} (#${number})`);
+      }
       refs.set(`heads/${pull.base}`, sha);
       Object.assign(pull, { state: 'closed', merged: true, merge_commit_sha: sha });
       return sha;

@@ -5,7 +5,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import type { PullRequestRef } from '../domain/task';
-import { RepoHostError, isDeletion, type ChangedFile, type CommitMessage, type DraftPullRequest, type FileWrite, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { PULL_REQUEST_COMMITS_LIMIT, RepoHostError, isDeletion, type ChangedFile, type CommitInfo, type CommitMessage, type DraftPullRequest, type FileWrite, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
 import { createSnapshotBuilder, isFullCommitSha } from './snapshot-filter';
 
 /**
@@ -29,6 +29,8 @@ const CAS_ATTEMPTS = 5;
 /** GitHub's compare lists at most this many files; a larger change is not reverted from here. */
 const COMPARE_FILE_LIMIT = 300;
 const ABBREVIATED_SHA = /^[0-9a-f]{7,40}$/i;
+/** The most GitHub lists in one page of a pull request's commits. */
+const PULL_COMMITS_PAGE = 100;
 /** Installation tokens live an hour; a new one is asked for this long before that. */
 const TOKEN_RENEWAL_MS = 5 * 60_000;
 
@@ -53,6 +55,25 @@ function reasonOf(error: unknown): string {
 function statusOf(error: unknown): number | undefined {
   const status = (error as RequestFailure | undefined)?.status;
   return typeof status === 'number' ? status : undefined;
+}
+
+/** A commit as GitHub's commit endpoints describe it (one commit, or an item of a pull request's commits). */
+interface GitHubCommit {
+  sha: string;
+  html_url: string;
+  parents: Array<{ sha: string }>;
+  commit: { message: string; author?: { name?: string; email?: string } | null };
+}
+
+function commitInfo(data: GitHubCommit): CommitInfo {
+  const author = data.commit.author;
+  return {
+    sha: data.sha,
+    parents: data.parents.map((p) => p.sha),
+    message: data.commit.message,
+    ...(author?.name !== undefined && author.email !== undefined ? { author: { name: author.name, email: author.email } } : {}),
+    url: data.html_url,
+  };
 }
 
 export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
@@ -288,7 +309,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       try {
         const github = await octokit();
         const { data } = await github.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref: sha, per_page: 1 });
-        return { sha: data.sha, parents: data.parents.map((p) => p.sha), message: data.commit.message, url: data.html_url };
+        return commitInfo(data);
       } catch (error) {
         // 422: "No commit found for SHA" (an abbreviation of nothing, or ambiguous).
         if (statusOf(error) === 404 || statusOf(error) === 422) return undefined;
@@ -336,11 +357,25 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
           state: data.state === 'open' ? ('open' as const) : ('closed' as const),
           merged: data.merged,
           ...(data.merged && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}),
+          ...(typeof data.commits === 'number' ? { commits: data.commits } : {}),
         };
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
         throw explain(error, `read pull request #${number}`);
       }
+    },
+
+    async pullRequestCommits(number) {
+      // GitHub lists at most 250 commits of a pull request, oldest first, 100 a page at most.
+      const listed: CommitInfo[] = [];
+      for (let page = 1; listed.length < PULL_REQUEST_COMMITS_LIMIT; page++) {
+        const { data } = await call(`list the commits of pull request #${number}`, (github) =>
+          github.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { owner, repo, pull_number: number, per_page: PULL_COMMITS_PAGE, page }),
+        );
+        listed.push(...data.map(commitInfo));
+        if (data.length < PULL_COMMITS_PAGE) break;
+      }
+      return listed.slice(0, PULL_REQUEST_COMMITS_LIMIT);
     },
 
     async openDraftPullRequest(request: DraftPullRequest) {

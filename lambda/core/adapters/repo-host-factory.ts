@@ -76,6 +76,11 @@ export function createFlagSelectedRepoHost(options: FlagSelectedRepoHostOptions)
       if (!host.pullRequest) throw new RepoHostError('The local site repository has no pull requests; name the commit by its sha instead.', false);
       return host.pullRequest(number);
     },
+    pullRequestCommits: async (number) => {
+      const host = await current();
+      if (!host.pullRequestCommits) throw new RepoHostError('The local site repository has no pull requests; name the commit by its sha instead.', false);
+      return host.pullRequestCommits(number);
+    },
     openDraftPullRequest: async (request) => {
       const host = await current();
       if (!host.openDraftPullRequest) throw new RepoHostError('The local repository host has no pull requests.', false);

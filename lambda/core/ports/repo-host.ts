@@ -28,6 +28,11 @@ export interface RepoHost {
   /** A pull request by number; undefined when there is none. Absent on hosts without pull requests. */
   pullRequest?(number: number): Promise<PullRequestInfo | undefined>;
   /**
+   * A pull request's own commits, oldest first, as its branch had them (not as merged): at most
+   * PULL_REQUEST_COMMITS_LIMIT, as GitHub lists no more. Absent on hosts without pull requests.
+   */
+  pullRequestCommits?(number: number): Promise<CommitInfo[]>;
+  /**
    * Opens a draft pull request from `head` into `base`, or returns the one already open for
    * `head` (so a retry never opens a second). Absent on hosts without pull requests.
    */
@@ -74,6 +79,8 @@ export interface CommitInfo {
   /** Parent shas, first parent first (a merge commit has two or more). */
   parents: string[];
   message: string;
+  /** Who wrote it (git's author, not the committer), when the host says. */
+  author?: { name: string; email: string };
   /** A web page of the commit, when there is one. */
   url?: string;
 }
@@ -89,9 +96,17 @@ export interface PullRequestInfo {
   url: string;
   state: 'open' | 'closed';
   merged: boolean;
-  /** The commit the merge made on the base branch (merge, squash or rebase), once merged. */
+  /**
+   * The commit the merge made on the base branch, once merged: the merge commit, the squash
+   * commit, or (rebase merge) only the last of the rebased commits.
+   */
   mergeCommitSha?: string;
+  /** How many commits the pull request has (GitHub's `commits`), when the host says. */
+  commits?: number;
 }
+
+/** GitHub lists at most this many commits of a pull request. */
+export const PULL_REQUEST_COMMITS_LIMIT = 250;
 
 export interface CommitMessage {
   message: string;

@@ -4,10 +4,11 @@ import { NO_MENTIONS } from '../../domain/discord-message';
 import { inlineCode } from '../../domain/discord-text';
 import { errorMessage } from '../../domain/error-message';
 import type { JsonValue, Task } from '../../domain/task';
-import { RepoHostError, type CommitInfo, type FileWrite, type RepoDescription, type RepoHost } from '../../ports/repo-host';
+import { RepoHostError, type CommitInfo, type FileWrite, type PullRequestInfo, type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { unifiedDiff } from '../../domain/diff';
 import { FAILURE_COLOR, replyMessage } from '../../domain/agent-messages';
 import { changeName, revertBranchName, revertCommitMessage, revertCommittedMessage, revertOpenedMessage, revertPreview, revertPullRequestBody, revertTitle } from './messages';
+import { mergedAs } from './merged-as';
 import { REVERT_AGENT_PROFILE } from './profile';
 import { revertProposalSchema, type RevertProposal } from './proposal';
 import { reverseChange } from './reverse-change';
@@ -24,8 +25,12 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const rejected = (text: string): ProposalOutcome => ({ kind: 'rejected', message: replyMessage('Revert not possible', text, FAILURE_COLOR) });
 const repositoryName = (repository: RepoDescription) => (repository.kind === 'github' ? inlineCode(repository.name) : 'the local site repository');
 
-/** The change a target names: the commit to undo, what to undo it against, and the title to quote. */
-type Change = { commit: CommitInfo; parent: string; title: string; pullRequest?: { number: number; url: string } };
+/**
+ * The change a target names: the commit to undo, what to undo it against, and the title to quote;
+ * for a rebase-merged pull request, `commit` is the last of the `rebased` commits (oldest first)
+ * and `parent` the one before the first.
+ */
+type Change = { commit: CommitInfo; parent: string; title: string; pullRequest?: { number: number; url: string }; rebased?: string[] };
 
 export function createRevertAgent(deps: RevertAgentDeps): Agent {
   const host = deps.repoHost;
@@ -36,11 +41,12 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
     let sha: string;
     let title: string | undefined;
     let pullRequest: Change['pullRequest'];
+    let pull: PullRequestInfo | undefined;
     if (parsed.kind === 'pull-request') {
       if (repository.kind !== 'github' || !host.pullRequest) {
         return { error: `The local site repository has no pull requests. Name the commit to undo by its sha instead, e.g. ${inlineCode('/revert target:1a2b3c4')} (see ${inlineCode(`git -C ${repository.directory ?? repository.name} log --oneline`)}).` };
       }
-      const pull = await host.pullRequest(parsed.number);
+      pull = await host.pullRequest(parsed.number);
       if (!pull) return { error: `${repositoryName(repository)} has no pull request #${parsed.number}. ${TARGET_USAGE}` };
       if (!pull.merged || !pull.mergeCommitSha) {
         return { error: `Pull request #${pull.number} is ${pull.state === 'open' ? 'still open' : 'closed without merging'}, so there is nothing on ${inlineCode(repository.defaultBranch)} to revert. Only merged changes can be reverted.` };
@@ -59,6 +65,21 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
     }
     const parent = commit.parents[0];
     if (!parent) return { error: `Commit ${inlineCode(commit.sha.slice(0, 7))} is the first commit of the repository; there is nothing before it to go back to.` };
+    // Several commits merged as one single-parent commit: a squash (that commit is all of it) or a rebase (it is only the last).
+    const count = pull?.commits;
+    if (pull && pullRequest && count !== undefined && count > 1 && commit.parents.length === 1) {
+      const how = await mergedAs(host, { ...pull, commits: count }, commit);
+      if (how.kind === 'undecidable') {
+        const main = repository.defaultBranch;
+        return {
+          error:
+            `Pull request #${pull.number} has ${count} commits and GitHub names ${inlineCode(commit.sha.slice(0, 7))} as what its merge made on ${inlineCode(main)}, ` +
+            `but whether it was squash-merged (that commit is all of it) or rebase-merged (that commit is only its last one) cannot be told: ${how.reason}. ` +
+            `The Revert Agent does not guess; revert it by commit sha with git instead (${inlineCode(`git log --first-parent ${main}`)} shows the commits, ${inlineCode('git revert <sha>')} undoes one).`,
+        };
+      }
+      if (how.kind === 'rebase') return { commit, parent: how.parent, title: title ?? pull.title, pullRequest, rebased: how.commits.map((c) => c.sha) };
+    }
     return { commit, parent, title: title ?? (commit.message.split('\n')[0] || commit.sha.slice(0, 7)), ...(pullRequest ? { pullRequest } : {}) };
   }
 
@@ -71,7 +92,13 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
       if ('error' in change) return rejected(change.error);
       const tip = await host.head(repository.defaultBranch);
       if (!tip) return rejected(`${repositoryName(repository)} has no branch ${inlineCode(repository.defaultBranch)} to revert on.`);
-      const undone: RevertProposal['target'] = { commit: change.commit.sha, parent: change.parent, merge: change.commit.parents.length > 1, ...(change.pullRequest ? { pullRequest: change.pullRequest } : {}) };
+      const undone: RevertProposal['target'] = {
+        commit: change.commit.sha,
+        parent: change.parent,
+        merge: change.commit.parents.length > 1,
+        ...(change.pullRequest ? { pullRequest: change.pullRequest } : {}),
+        ...(change.rebased ? { rebasedCommits: change.rebased } : {}),
+      };
       const named = changeName({ target: undone, originalTitle: change.title });
       const reversed = await reverseChange(host, { parent: change.parent, commit: change.commit.sha }, tip);
       if (reversed.kind === 'unsupported') return rejected(reversed.reason);

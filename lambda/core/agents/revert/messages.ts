@@ -11,10 +11,23 @@ const DESCRIPTION_BUDGET = DISCORD_LIMITS.embedDescription - 400;
 /** GitHub refuses longer pull-request titles. */
 const GITHUB_TITLE_LIMIT = 256;
 
-/** "pull request #12 “Spring sale” (merge commit abc1234, against its first parent)" or "commit abc1234 “…”". */
+/** "3 commits, abc1234..def5678" of a rebase merge: first and last rebased commit. */
+const rebasedRange = (commits: readonly string[], code: (sha: string) => string) => `${commits.length} commits, ${code(commits[0].slice(0, 7))}..${code(commits[commits.length - 1].slice(0, 7))}`;
+
+/** "a, b and c". */
+const listed = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/**
+ * "pull request #12 “Spring sale” (merge commit abc1234, against its first parent)",
+ * "pull request #12 “…” (rebase-merged as 3 commits, abc1234..def5678)" or "commit abc1234 “…”".
+ */
 export function changeName(proposal: Pick<RevertProposal, 'target' | 'originalTitle'>): string {
   const { target } = proposal;
   const title = `“${noMentions(shorten(proposal.originalTitle.replace(/\s+/g, ' '), 100))}”`;
+  if (target.rebasedCommits) {
+    const rebased = `rebase-merged as ${rebasedRange(target.rebasedCommits, (sha) => inlineCode(sha))}`;
+    return target.pullRequest ? `pull request **#${target.pullRequest.number}** ${title} (${rebased})` : `${title} (${rebased})`;
+  }
   const commit = `${target.merge ? 'merge commit' : 'commit'} ${inlineCode(target.commit.slice(0, 7))}`;
   const against = target.merge ? ', against its first parent' : '';
   return target.pullRequest ? `pull request **#${target.pullRequest.number}** ${title} (${commit}${against})` : `${commit} ${title}${target.merge ? ' (against its first parent)' : ''}`;
@@ -63,26 +76,31 @@ export function revertBranchName(proposal: Pick<RevertProposal, 'target'>, task:
   return `revert/${proposal.target.commit.slice(0, 7)}-${id}`;
 }
 
-/** Git's own revert message ("This reverts commit <sha>."), plus who asked. */
 /** " and approved by B (Discord user …)" once someone clicked Confirm (Task.confirmedBy). */
 const approvedBy = (task: Pick<Task, 'confirmedBy'>, name: (text: string) => string, id: (text: string) => string): string =>
   task.confirmedBy ? ` and approved by ${name(task.confirmedBy.name)} (Discord user ${id(task.confirmedBy.id)})` : '';
 
+/** Git's own revert message ("This reverts commit <sha>.", or the commits of a rebase merge), plus who asked. */
 export function revertCommitMessage(proposal: RevertProposal, task: Pick<Task, 'taskId' | 'requesterId' | 'requesterName' | 'confirmedBy'>): string {
   const pr = proposal.target.pullRequest ? `\n\nReverts pull request ${proposal.repositoryKind === 'github' ? proposal.repository : ''}#${proposal.target.pullRequest.number}.` : '';
-  return `${proposal.title}\n\nThis reverts commit ${proposal.target.commit}.${pr}\n\nRequested by ${githubInert(task.requesterName)} (Discord user ${task.requesterId})${approvedBy(task, githubInert, (id) => id)} through Valine task ${githubInert(task.taskId)}.\n`;
+  const reverts = proposal.target.rebasedCommits ? `commits ${listed(proposal.target.rebasedCommits)}` : `commit ${proposal.target.commit}`;
+  return `${proposal.title}\n\nThis reverts ${reverts}.${pr}\n\nRequested by ${githubInert(task.requesterName)} (Discord user ${task.requesterId})${approvedBy(task, githubInert, (id) => id)} through Valine task ${githubInert(task.taskId)}.\n`;
 }
 
 /** The draft pull request's body: the original change, the requester, the files and as much of the diff as GitHub takes. */
 export function revertPullRequestBody(proposal: RevertProposal, task: Pick<Task, 'taskId' | 'requesterId' | 'requesterName' | 'command' | 'confirmedBy'>): string {
   const { target } = proposal;
+  const mergedAs = target.rebasedCommits ? `rebase-merged as ${rebasedRange(target.rebasedCommits, (sha) => sha)}` : `merged as ${target.merge ? 'merge commit' : 'commit'} ${target.commit}`;
   const original = target.pullRequest
-    ? `Reverts #${target.pullRequest.number} (${githubCode(proposal.originalTitle)}), merged as ${target.merge ? 'merge commit' : 'commit'} ${target.commit}.`
+    ? `Reverts #${target.pullRequest.number} (${githubCode(proposal.originalTitle)}), ${mergedAs}.`
     : `Reverts commit ${target.commit} (${githubCode(proposal.originalTitle)}).`;
+  const reverts = target.rebasedCommits
+    ? `This reverts commits ${listed(target.rebasedCommits)} (all of ${target.parent}..${target.commit}).`
+    : `This reverts commit ${target.commit}${target.merge ? `, against its first parent ${target.parent}` : ''}.`;
   const head = [
     original,
     '',
-    `This reverts commit ${target.commit}${target.merge ? `, against its first parent ${target.parent}` : ''}.`,
+    reverts,
     '',
     `Requested by **${githubPlain(task.requesterName)}** (Discord user ${githubCode(task.requesterId)})${approvedBy(task, (name) => `**${githubPlain(name)}**`, githubCode)} through Valine task ${githubCode(task.taskId)} with ${githubCode(task.command)}.`,
     '',

@@ -9,12 +9,17 @@ export const revertProposalSchema = z.object({
   /** The tip of the base branch the reverse diff was computed on. */
   baseCommit: z.string(),
   target: z.object({
-    /** The commit being undone (a PR's merge commit, or the commit named). */
+    /** The commit being undone (a PR's merge commit, the last of its rebased commits, or the commit named). */
     commit: z.string(),
-    /** What it is undone against: its only parent, or a merge commit's first parent. */
+    /** What it is undone against: its only parent, a merge commit's first parent, or the parent of the first rebased commit. */
     parent: z.string(),
     merge: z.boolean(),
     pullRequest: z.object({ number: z.number().int(), url: z.string() }).optional(),
+    /**
+     * A rebase-merged pull request: every commit the rebase wrote on the base branch, oldest
+     * first (the last is `commit`); the range `parent`..`commit` is undone as one.
+     */
+    rebasedCommits: z.array(z.string()).min(2).optional(),
   }),
   /** The original pull request's title, or the commit's first line. */
   originalTitle: z.string(),

@@ -69,6 +69,116 @@ describe('Revert Agent through the GitHub App, against a loopback GitHub', () =>
     expect(text(byCommit)).toContain(`commit \`${sale.sha.slice(0, 7)}\` “Spring sale (#1)”`);
   });
 
+  /** A person's pull request #1 "Spring sale" of three commits: the header, then a banner, then the old stylesheet removed. */
+  const author = { name: 'Carol', email: 'carol@example.test', date: '2026-02-20T08:00:00Z' };
+  const threeCommitSale = () => {
+    github.createBranch('spring-sale');
+    const before = github.head('main') as string;
+    const own = [
+      github.push('spring-sale', { 'src/Header.tsx': SALE_HEADER }, 'Sale header', author),
+      github.push('spring-sale', { 'src/Banner.tsx': 'export const Banner = () => null;\n' }, 'Sale banner\n\nShown above the header.', author),
+      github.push('spring-sale', { 'src/old.css': null }, 'Drop the old stylesheet', author),
+    ];
+    const pull = github.openPullRequest('spring-sale', 'Spring sale');
+    return { number: pull.number, before, own };
+  };
+  const proposalOf = (outcome: ProposalOutcome) => (outcome.kind === 'proposal' ? (outcome.proposal as { target: Record<string, unknown>; files: Array<{ path: string; content: string | null }> }) : undefined);
+
+  it('reverts all three commits of a rebase-merged pull request, not only the last one merge_commit_sha names', async () => {
+    const sale = threeCommitSale();
+    const last = github.merge(sale.number, 'rebase');
+    // GitHub's rebase merge: new commits on main, the same messages and author, merge_commit_sha the last of them.
+    expect(github.pulls[0].merge_commit_sha).toBe(last);
+    expect(sale.own).not.toContain(last);
+    const outcome = await ask(agent, '#1');
+    expect(outcome.kind).toBe('proposal');
+    const rebased = proposalOf(outcome)!.target.rebasedCommits as string[];
+    expect(rebased).toHaveLength(3);
+    expect(rebased[2]).toBe(last);
+    expect(rebased.some((sha) => sale.own.includes(sha))).toBe(false);
+    expect(proposalOf(outcome)!.target).toMatchObject({ commit: last, parent: sale.before, merge: false });
+    expect(text(outcome)).toContain(`pull request **#1** “Spring sale” (rebase-merged as 3 commits, \`${rebased[0].slice(0, 7)}\`..\`${last.slice(0, 7)}\`)`);
+    expect(proposalOf(outcome)!.files.map((f) => f.path).sort()).toEqual(['src/Banner.tsx', 'src/Header.tsx', 'src/old.css']);
+    expect(github.received()).toContain('GET /repos/acme/site/pulls/1/commits?per_page=100&page=1');
+
+    const done = await agent.execute(executingTaskFor(outcome, { taskId: 'tsk_gh3', agentId: 'revert', command: '/revert target:#1' }), context);
+    const branch = `revert/${last.slice(0, 7)}-tskgh3`;
+    expect(done).toMatchObject({ kind: 'done', branch, pullRequest: { number: 2 } });
+    // What each of the three commits did is undone.
+    expect(github.file(branch, 'src/Header.tsx')).toBe(HEADER);
+    expect(github.file(branch, 'src/Banner.tsx')).toBeUndefined();
+    expect(github.file(branch, 'src/old.css')).toBe('h1 { color: red; }\n');
+    const body = github.pulls[1].body;
+    expect(body).toContain(`Reverts #1 (\`Spring sale\`), rebase-merged as 3 commits, ${rebased[0].slice(0, 7)}..${last.slice(0, 7)}.`);
+    expect(body).toContain(`This reverts commits ${rebased[0]}, ${rebased[1]} and ${rebased[2]} (all of ${sale.before}..${last}).`);
+    const commitMessage = github.requests.find((r) => r.method === 'POST' && r.path.endsWith('/git/commits'))?.body as { message: string };
+    expect(commitMessage.message).toContain(`This reverts commits ${rebased[0]}, ${rebased[1]} and ${rebased[2]}.`);
+  });
+
+  it('reads a pull request of more than 100 commits in pages (GitHub lists 100 at most per page)', async () => {
+    github.createBranch('long');
+    for (let i = 1; i <= 120; i++) github.push('long', { 'src/count.txt': `${i}\n` }, `Step ${i}`, author);
+    const long = github.openPullRequest('long', 'Many steps');
+    const last = github.merge(long.number, 'rebase');
+    const outcome = await ask(agent, '#1');
+    expect((proposalOf(outcome)!.target.rebasedCommits as string[]).length).toBe(120);
+    expect(proposalOf(outcome)!.files).toEqual([expect.objectContaining({ path: 'src/count.txt', content: null })]);
+    expect(github.received().filter((r) => r.includes('/pulls/1/commits'))).toEqual(['GET /repos/acme/site/pulls/1/commits?per_page=100&page=1', 'GET /repos/acme/site/pulls/1/commits?per_page=100&page=2']);
+    expect(text(outcome)).toContain(`(rebase-merged as 120 commits, `);
+    expect(text(outcome)).toContain(`..\`${last.slice(0, 7)}\`)`);
+  });
+
+  it('still reverts a squash-merged pull request of several commits as its one commit', async () => {
+    const sale = threeCommitSale();
+    const squash = github.merge(sale.number, 'squash');
+    const outcome = await ask(agent, '#1');
+    expect(outcome.kind).toBe('proposal');
+    expect(proposalOf(outcome)!.target).toEqual({ commit: squash, parent: sale.before, merge: false, pullRequest: { number: 1, url: 'https://github.test/acme/site/pull/1' } });
+    expect(text(outcome)).toContain(`pull request **#1** “Spring sale” (commit \`${squash.slice(0, 7)}\`)`);
+    expect(text(outcome)).not.toContain('rebase-merged');
+    expect(proposalOf(outcome)!.files.map((f) => f.path).sort()).toEqual(['src/Banner.tsx', 'src/Header.tsx', 'src/old.css']);
+    await agent.execute(executingTaskFor(outcome, { taskId: 'tsk_gh4', agentId: 'revert' }), context);
+    expect(github.pulls[1].body).toContain(`This reverts commit ${squash}.`);
+  });
+
+  it('refuses with a sentence when squash and rebase cannot be told apart: more than 250 commits, a merge commit in the chain, a partial match', async () => {
+    github.createBranch('huge');
+    for (let i = 1; i <= 251; i++) github.push('huge', { 'src/count.txt': `${i}\n` }, `Step ${i}`, author);
+    const huge = github.openPullRequest('huge', 'Count to 251');
+    github.merge(huge.number, 'rebase');
+    const tooMany = text(await ask(agent, `#${huge.number}`));
+    expect(tooMany).toMatch(/^Pull request #1 has 251 commits and GitHub names `[0-9a-f]{7}` as what its merge made on `main`, but whether it was squash-merged \(that commit is all of it\) or rebase-merged \(that commit is only its last one\) cannot be told: it has 251 commits, more than the 250 GitHub lists\. /);
+    expect(tooMany).toContain('revert it by commit sha with git instead (`git log --first-parent main` shows the commits, `git revert <sha>` undoes one).');
+    expect(github.received().some((r) => r.includes('/pulls/1/commits'))).toBe(false);
+
+    // Pull request #2's two commits; its last one was cherry-picked onto main by hand, right after another pull request's merge commit.
+    github.createBranch('pair');
+    github.push('pair', { 'src/a.txt': 'a\n' }, 'Add a', author);
+    github.push('pair', { 'src/b.txt': 'b\n' }, 'Add b', author);
+    const pair = github.openPullRequest('pair', 'A and b');
+    github.createBranch('other');
+    github.push('other', { 'src/other.txt': 'other\n' }, 'Other');
+    const mergeCommit = github.merge(github.openPullRequest('other', 'Other').number, 'merge');
+    const picked = github.push('main', { 'src/b.txt': 'b\n' }, 'Add b', author);
+    Object.assign(github.pulls[pair.number - 1], { state: 'closed', merged: true, merge_commit_sha: picked });
+    const pairText = text(await ask(agent, `#${pair.number}`));
+    expect(pairText).toBe(
+      `Pull request #2 has 2 commits and GitHub names \`${picked.slice(0, 7)}\` as what its merge made on \`main\`, but whether it was squash-merged (that commit is all of it) or rebase-merged (that commit is only its last one) cannot be told: ` +
+        `commit ${mergeCommit.slice(0, 7)}, 1 back from ${picked.slice(0, 7)}, has 2 parents. The Revert Agent does not guess; revert it by commit sha with git instead (\`git log --first-parent main\` shows the commits, \`git revert <sha>\` undoes one).`,
+    );
+
+    // Pull request #4: the same by-hand pick, with an unrelated commit before it: only the last of its two commits matches.
+    github.createBranch('pair2');
+    github.push('pair2', { 'src/c.txt': 'c\n' }, 'Add c', author);
+    github.push('pair2', { 'src/d.txt': 'd\n' }, 'Add d', author);
+    const pair2 = github.openPullRequest('pair2', 'C and d');
+    github.push('main', { 'src/unrelated.txt': 'x\n' }, 'Unrelated');
+    const picked2 = github.push('main', { 'src/d.txt': 'd\n' }, 'Add d', author);
+    Object.assign(github.pulls[pair2.number - 1], { state: 'closed', merged: true, merge_commit_sha: picked2 });
+    expect(text(await ask(agent, `#${pair2.number}`))).toContain(`cannot be told: only the last 1 of its 2 commits match the commits ending at ${picked2.slice(0, 7)}. The Revert Agent does not guess;`);
+    expect(github.pulls.filter((p) => p.title.startsWith('Revert'))).toHaveLength(0);
+  });
+
   it('tells the user a 502 on opening the pull request is retryable; Confirm again finishes with one branch and one pull request', async () => {
     saleMergedAs('merge');
     const outcome = await ask(agent, '1');
