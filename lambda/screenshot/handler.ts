@@ -3,7 +3,7 @@ import type { MessageFile } from '../core/domain/discord-message';
 import { errorMessage } from '../core/domain/error-message';
 import type { ScreenshotJob } from '../core/domain/screenshot-job';
 import type { Task } from '../core/domain/task';
-import type { DiscordApi } from '../core/ports/discord-api';
+import { DiscordApiError, type DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { Logger } from '../core/ports/logger';
 import type { TaskStore } from '../core/ports/task-store';
@@ -55,7 +55,11 @@ async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps): Prom
   }
 }
 
-/** Posts "Preview is live" or "Live on" to the requester's channel, with the screenshots or the reason there are none. Throws only when Discord refuses (Lambda retries). */
+/**
+ * Posts "Preview is live" or "Live on" to the requester's channel, with the screenshots or the reason there are none.
+ * When Discord refuses the message with its images (4xx), posts it again without them and the reason. Throws only on
+ * 429, 5xx or a network failure (Lambda retries).
+ */
 export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps): Promise<void> {
   const parsed = jobSchema.safeParse(input);
   if (!parsed.success) {
@@ -73,8 +77,34 @@ export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps):
     return;
   }
   const { lines, files } = await shots(job, task, deps);
-  await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files));
-  deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
+  try {
+    await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files));
+    deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
+    return;
+  } catch (error) {
+    if (!refusedForGood(error)) throw error;
+    if (files.length === 0) {
+      deps.logger.error('Discord refused the deployment notice; not retried.', { taskId: task.taskId, kind: job.kind, status: error.status, reason: error.message });
+      return;
+    }
+    deps.logger.warn('Discord refused the notice with its images; posting it without them.', { taskId: task.taskId, kind: job.kind, status: error.status, reason: error.message });
+    const withoutFiles = [...lines, `The images could not be attached: ${error.message}`];
+    try {
+      await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, withoutFiles, []));
+      deps.logger.info('Deployment notice posted without images', { taskId: task.taskId, kind: job.kind });
+    } catch (again) {
+      if (!refusedForGood(again)) throw again;
+      deps.logger.error('Discord refused the deployment notice without images too; not retried.', { taskId: task.taskId, kind: job.kind, status: again.status, reason: again.message });
+    }
+  }
+}
+
+/**
+ * A 4xx other than 429 (400 a bad upload, 403 no Attach Files or no access, 413 too large): the same
+ * request would be refused again, so a Lambda retry only repeats the screenshots. 429 and 5xx are thrown (retried).
+ */
+function refusedForGood(error: unknown): error is DiscordApiError {
+  return error instanceof DiscordApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
 }
 
 export const createScreenshotHandler = (deps: ScreenshotDeps) => (job: unknown) => handleScreenshotJob(job, deps);

@@ -100,6 +100,26 @@ describe('the screenshot function (real Chromium)', () => {
     expect(failed?.files).toEqual([]);
   });
 
+  it('posts the notice again without the images when Discord refuses the upload (403 without Attach Files), and does not throw for a 4xx', async () => {
+    const t = await task('merged');
+    discord.script({ status: 403, body: { code: 50013, message: 'Missing Permissions' } });
+    await expect(handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps())).resolves.toBeUndefined();
+    expect(discord.requests).toHaveLength(2);
+    expect(discord.requests[0]?.files).toHaveLength(2);
+    const retry = discord.requests[1];
+    expect(retry?.files).toEqual([]);
+    const body = retry?.body as { content: string; attachments?: unknown; components: unknown };
+    expect(body.content).toMatch(new RegExp(`^<@${REQUESTER}> Live on ${production.baseUrl}\n`));
+    expect(body.content).toMatch(/\nThe images could not be attached: Discord refused to .*HTTP 403.*Missing Permissions/);
+    expect(body.attachments).toBeUndefined();
+    expect(body.components).toEqual([{ type: 1, components: [{ type: 2, style: 2, label: 'Revert', custom_id: `revert:${t.taskId}` }] }]);
+
+    discord.requests.length = 0;
+    discord.script({ status: 413, body: { message: 'Request entity too large' } }, { status: 400, body: { message: 'Invalid Form Body' } });
+    await expect(handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps())).resolves.toBeUndefined();
+    expect(discord.requests).toHaveLength(2);
+  });
+
   it('ignores a job for a task that is gone, and a job without its fields, without posting', async () => {
     await handleScreenshotJob({ kind: 'live', taskId: 'gone', url: 'https://acme.example', source: 'deployment_status' }, deps());
     await handleScreenshotJob({ kind: 'later', taskId: '../x' }, deps());
