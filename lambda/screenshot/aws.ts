@@ -25,6 +25,7 @@ export function awsScreenshotPorts(environment: NodeJS.ProcessEnv = process.env)
     flags: createSsmFlagReader(parameters, stage, logger),
     browser: new SharedBrowser(lambdaChromium()),
     logger,
+    networkGuard: {},
     setSiteUrlHint: `npm run set-flag -- --stage ${stage} site-url https://your-site.example`,
   };
 }

@@ -12,6 +12,7 @@ import { ScreenshotError } from '../core/screenshots/errors';
 import { pagePathOf } from '../core/screenshots/page-path';
 import { changedLine, pageFiles, pageUrl, pairFiles, screenshotPage, screenshotPair } from '../core/screenshots/pair';
 import { siteNoticeMessage } from '../core/screenshots/site-notice-message';
+import { screenshotUrlRefusal, type NetworkGuard } from '../core/screenshots/url-guard';
 
 export interface ScreenshotDeps {
   tasks: TaskStore;
@@ -21,6 +22,13 @@ export interface ScreenshotDeps {
   logger: Logger;
   /** Where an operator sets site-url, for the sentence when it is not set. */
   setSiteUrlHint: string;
+  /**
+   * Aborts the browser's requests to private addresses (AWS: the job's URL came from a webhook and the
+   * function runs next to the metadata endpoint). Local mode leaves it off: its previews are on 127.0.0.1.
+   */
+  networkGuard?: NetworkGuard;
+  /** Hosts shot besides the preview hosts, site-url's and preview-hosts' (local mode: 127.0.0.1 and localhost). */
+  extraHosts?: readonly string[];
 }
 
 const jobSchema = z.object({
@@ -33,20 +41,24 @@ const jobSchema = z.object({
 /** The images and lines of one notice; a failed screenshot becomes a line with the reason. */
 async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps): Promise<{ lines: string[]; files: MessageFile[] }> {
   const path = pagePathOf(task.proposal);
+  const shot = { guard: deps.networkGuard };
   try {
+    const flags = await deps.flags.all();
+    const production = flags['site-url'];
+    const refusal = screenshotUrlRefusal(job.url, { siteUrl: production, previewHosts: flags['preview-hosts'], extraHosts: deps.extraHosts });
+    if (refusal) throw new ScreenshotError(`${refusal}, so it was not opened. Add it with the flag preview-hosts if it is yours.`);
     if (job.kind === 'live') {
-      const page = await screenshotPage(deps.browser, job.url, path, 'live');
+      const page = await screenshotPage(deps.browser, job.url, path, 'live', undefined, shot);
       return { lines: [`Screenshot of ${page.url}, desktop and phone.`], files: pageFiles(page.images, 'live') };
     }
-    const production = (await deps.flags.all())['site-url'];
     if (!production) {
-      const page = await screenshotPage(deps.browser, job.url, path, 'preview');
+      const page = await screenshotPage(deps.browser, job.url, path, 'preview', undefined, shot);
       return {
         lines: [`Screenshot of the preview at ${page.url}, desktop and phone. The flag site-url is not set, so there is no production page to compare with (${deps.setSiteUrlHint}).`],
         files: pageFiles(page.images, 'preview'),
       };
     }
-    const pair = await screenshotPair(deps.browser, { before: { baseUrl: production, label: 'production' }, after: { baseUrl: job.url, label: 'preview' }, path });
+    const pair = await screenshotPair(deps.browser, { before: { baseUrl: production, label: 'production' }, after: { baseUrl: job.url, label: 'preview' }, path, shot });
     return { lines: [`Before: production ${pageUrl(production, path)} · after: the preview, desktop and phone.`, changedLine(pair)], files: pairFiles(pair, { before: 'production', after: 'preview' }) };
   } catch (error) {
     const reason = error instanceof ScreenshotError ? error.message : `the screenshots failed (${errorMessage(error)}).`;

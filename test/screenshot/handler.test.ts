@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,11 +48,11 @@ beforeEach(() => {
   flags = defaultFlagValues('dev');
 });
 
-function deps(): ScreenshotDeps {
+function deps(extra: Partial<ScreenshotDeps> = { extraHosts: ['127.0.0.1'] }): ScreenshotDeps {
   const logger = recordingLogger();
   const secrets = new EnvSecretReader({ DISCORD_BOT_TOKEN: 'bot-token-for-tests' });
   const reader: FlagReader = { all: async () => flags } as FlagReader;
-  return { tasks, discord: new DiscordRestClient({ baseUrl: discord.baseUrl, secrets, logger, maxAttempts: 1 }), flags: reader, browser, logger, setSiteUrlHint: 'npm run set-flag -- --stage dev site-url https://…' };
+  return { tasks, discord: new DiscordRestClient({ baseUrl: discord.baseUrl, secrets, logger, maxAttempts: 1 }), flags: reader, browser, logger, setSiteUrlHint: 'npm run set-flag -- --stage dev site-url https://…', ...extra };
 }
 
 const task = (status: 'pr_open' | 'merged') =>
@@ -118,6 +120,38 @@ describe('the screenshot function (real Chromium)', () => {
     discord.script({ status: 413, body: { message: 'Request entity too large' } }, { status: 400, body: { message: 'Invalid Form Body' } });
     await expect(handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps())).resolves.toBeUndefined();
     expect(discord.requests).toHaveLength(2);
+  });
+
+  it('opens no URL whose host is not a preview host, site-url\'s or in preview-hosts', async () => {
+    const t = await task('pr_open');
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: 'http://169.254.169.254/latest/meta-data/', source: 'deployment_status' }, deps({}));
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps({}));
+    flags = { ...flags, 'preview-hosts': ['127.0.0.1'] };
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps({}));
+    const [metadata, loopback, allowed] = discord.requests;
+    expect((metadata?.body as { content: string }).content).toMatch(/\nNo screenshots: the host 169\.254\.169\.254 is not a preview host \(vercel\.app, netlify\.app, pages\.dev, amplifyapp\.com\), the host of site-url, or in the flag preview-hosts, so it was not opened\./);
+    expect(metadata?.files).toEqual([]);
+    expect((loopback?.body as { content: string }).content).toMatch(/No screenshots: the host 127\.0\.0\.1 is not a preview host/);
+    expect(allowed?.files).toHaveLength(2);
+  });
+
+  it('with the network guard (AWS), the browser loads nothing from a private address, not even after a redirect', async () => {
+    const t = await task('merged');
+    flags = { ...flags, 'preview-hosts': ['127.0.0.1'] };
+    await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps({ networkGuard: {} }));
+    expect((discord.requests[0]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${production.baseUrl}/ was not loaded: 127\\.0\\.0\\.1 is a private address, which is never screenshotted\\.`));
+    expect(discord.requests[0]?.files).toEqual([]);
+
+    const redirector = createServer((_req, res) => res.writeHead(302, { location: `${production.baseUrl}/` }).end());
+    await new Promise<void>((done) => redirector.listen(0, '127.0.0.1', done));
+    const origin = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+    try {
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: origin, source: 'deployment_status' }, deps({ networkGuard: { allowOrigins: [origin] } }));
+    } finally {
+      redirector.close();
+    }
+    expect((discord.requests[1]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${origin}/ redirected to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a private address, which is never screenshotted\\.`));
+    expect(discord.requests[1]?.files).toEqual([]);
   });
 
   it('ignores a job for a task that is gone, and a job without its fields, without posting', async () => {

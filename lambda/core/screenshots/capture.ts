@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { JPEG_QUALITIES, MAX_IMAGE_BYTES, PAGE_LOAD_TIMEOUT_MS, type Viewport } from './limits';
 import { ScreenshotError } from './errors';
+import { blockedRequestReason, guardPage, type NetworkGuard } from './url-guard';
 
 export interface Image {
   bytes: Buffer;
@@ -13,6 +14,9 @@ export interface Shot {
   /** What is attached: the PNG, or a JPEG when the PNG is over MAX_IMAGE_BYTES. */
   image: Image;
 }
+
+/** Web fonts that have not arrived by then are shot in their fallback: a stalled font request must not eat the function's time. */
+export const FONTS_WAIT_MS = 3000;
 
 /** A page longer than this many viewport heights is cut there: the header, hero and footer of most home pages fit. */
 const MAX_PAGE_SCREENS = 3;
@@ -31,24 +35,36 @@ function shotContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
+export interface ShotOptions {
+  /** Abort every request to a private address (loopback, 10/8, 172.16/12, 192.168/16, 169.254/16, ::1, fc00::/7), names resolved first: set for URLs from webhooks. */
+  guard?: NetworkGuard;
+}
+
 /** Loads `url` at `viewport` in a fresh page (no cookies from the other side) and shoots the page top to at most three screens down. */
-export async function captureShot(browser: Browser, url: string, viewport: Viewport, what: string): Promise<Shot> {
+export async function captureShot(browser: Browser, url: string, viewport: Viewport, what: string, options: ShotOptions = {}): Promise<Shot> {
   const context = await shotContext(browser);
   await context.clearCookies();
   const page = await context.newPage();
   try {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const blocked = options.guard ? await guardPage(page, options.guard) : [];
     let status: number | undefined;
     try {
       const response = await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
       status = response?.status();
     } catch (error) {
+      if (blocked.length > 0) throw new ScreenshotError(`The ${what} page ${url} was not loaded: ${blocked[0]}, which is never screenshotted.`);
       const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.replace(/^page\.goto: /, '');
       throw new ScreenshotError(`The ${what} page ${url} did not load: ${first}.`);
     }
+    if (options.guard) {
+      // A redirect is not routed again (Playwright routes the first URL of a chain): check where the page ended up.
+      const landed = await blockedRequestReason(page.url(), options.guard);
+      if (landed) throw new ScreenshotError(`The ${what} page ${url} redirected to ${page.url()}: ${landed}, which is never screenshotted.`);
+    }
     if (status !== undefined && status >= 400) throw new ScreenshotError(`The ${what} page ${url} answered HTTP ${status}, so there is nothing to show.`);
     // 'load' has the images; web fonts may still swap in. (Not 'networkidle': it costs 500 ms of quiet per shot.)
-    await page.evaluate('document.fonts.ready.then(() => true)').catch(() => undefined);
+    await page.evaluate(`Promise.race([document.fonts.ready.then(() => true), new Promise((done) => setTimeout(() => done(false), ${FONTS_WAIT_MS}))])`).catch(() => undefined);
     const height = await page.evaluate('document.documentElement.scrollHeight').then(Number).catch(() => viewport.height);
     const clipHeight = Math.max(viewport.height, Math.min(height, viewport.height * MAX_PAGE_SCREENS));
     const clip = { x: 0, y: 0, width: viewport.width, height: clipHeight };
