@@ -141,6 +141,22 @@ describe('deployment events → screenshots of the task they show', () => {
     expect(jobs).toEqual([{ kind: 'live', taskId: task.taskId, url: 'https://acme.example', source: 'deployment_status' }]);
   });
 
+  it('the merge commit is remembered even when the "merged" notice fails, so the production deployment still starts "live"', async () => {
+    const task = await openTask();
+    const mergeSha = sha();
+    const merged = {
+      action: 'closed',
+      number: task.pullRequest!.number,
+      pull_request: { number: task.pullRequest!.number, html_url: task.pullRequest!.url, title: 'UX: header', merged: true, merge_commit_sha: mergeSha, updated_at: new Date().toISOString() },
+      repository: { full_name: REPO },
+    };
+    discord.script({ status: 403, body: { code: 50001, message: 'Missing Access' } });
+    expect((await send(delivery('pull_request', merged))).statusCode).toBe(502);
+    const production = deploymentStatus({ ref: 'main', sha: mergeSha, environment: 'Production', url: 'https://acme.example' });
+    expect((await send(delivery('deployment_status', production))).statusCode).toBe(202);
+    expect(jobs).toEqual([{ kind: 'live', taskId: task.taskId, url: 'https://acme.example', source: 'deployment_status' }]);
+  });
+
   it('a payload without the fields is a 400 naming them; a screenshot function that cannot start is a 502 that a redelivery retries', async () => {
     const bad = await send(delivery('deployment_status', { deployment_status: { state: 'success' }, repository: { full_name: REPO } }));
     expect(bad.statusCode).toBe(400);
