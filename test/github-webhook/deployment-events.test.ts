@@ -6,6 +6,7 @@ import { DynamoDbTaskStore } from '../../lambda/core/adapters/dynamodb-task-stor
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import type { ScreenshotJob } from '../../lambda/core/domain/screenshot-job';
 import type { Task } from '../../lambda/core/domain/task';
+import { deploymentRef } from '../../lambda/core/github/deployment-events';
 import { signGithubPayload } from '../../lambda/core/github/signature';
 import { createGithubWebhookHandler, type GithubWebhookDeps, type WebhookHttpRequest } from '../../lambda/github-webhook/handler';
 import { startDynalite, type EmbeddedDynamoDb } from '../support/dynalite';
@@ -98,6 +99,19 @@ describe('deployment events → screenshots of the task they show', () => {
     const again = await send(delivery('deployment_status', deploymentStatus({ ref: task.branch!, url: 'https://site-git-ux-acme-2.vercel.app' })));
     expect(again).toMatchObject({ statusCode: 200, body: `Task ${task.taskId} already has its preview notice.` });
     expect(jobs).toHaveLength(1);
+  });
+
+  it('a deployment ref refs/heads/<branch> is the branch, refs/pull/<n>/merge and /head are pull request n', async () => {
+    const byBranch = await openTask();
+    expect((await send(delivery('deployment_status', deploymentStatus({ ref: `refs/heads/${byBranch.branch!}` })))).statusCode).toBe(202);
+    const byMerge = await openTask();
+    expect((await send(delivery('deployment_status', deploymentStatus({ ref: `refs/pull/${byMerge.pullRequest!.number}/merge` })))).statusCode).toBe(202);
+    const byHead = await openTask();
+    expect((await send(delivery('deployment_status', deploymentStatus({ ref: `refs/pull/${byHead.pullRequest!.number}/head` })))).statusCode).toBe(202);
+    expect(jobs.map((j) => j.taskId)).toEqual([byBranch.taskId, byMerge.taskId, byHead.taskId]);
+    expect(deploymentRef('refs/tags/v1')).toEqual({ pullRequests: [] });
+    expect(deploymentRef('a'.repeat(40))).toEqual({ pullRequests: [] });
+    expect(deploymentRef('ux/header-1')).toEqual({ branch: 'ux/header-1', pullRequests: [] });
   });
 
   it('a commit status from a preview host counts; one from another host, a failure, or a deployment without URL does not', async () => {
