@@ -38,10 +38,43 @@ const jobSchema = z.object({
   source: z.string().max(40),
 });
 
+/** The part of Lambda's context the handler reads. */
+export interface InvocationContext {
+  getRemainingTimeInMillis(): number;
+}
+
+/** Without a Lambda context: the shots stop after this long (the function has 90 s). */
+export const SHOTS_BUDGET_MS = 70_000;
+/** With one: the shots stop this long before the function's deadline, left for posting the text answer. */
+export const POSTING_RESERVE_MS = 20_000;
+export const TOO_LONG_LINE = 'No screenshots: screenshots took too long, so the notice is posted without them.';
+
+/** When the shots must have finished: the Lambda deadline less the posting reserve, or SHOTS_BUDGET_MS from now. */
+export function shotsDeadline(context: InvocationContext | undefined, now = Date.now()): number {
+  const remaining = context?.getRemainingTimeInMillis();
+  return typeof remaining === 'number' && Number.isFinite(remaining) ? now + remaining - POSTING_RESERVE_MS : now + SHOTS_BUDGET_MS;
+}
+
+/** The shots, or the "took too long" line once `deadlineAt` passes (the shot in progress is abandoned; no further one starts). */
+async function shotsInTime(job: ScreenshotJob, task: Task, deps: ScreenshotDeps, deadlineAt: number): Promise<{ lines: string[]; files: MessageFile[] }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ lines: string[]; files: MessageFile[] }>((resolve) => {
+    timer = setTimeout(() => {
+      deps.logger.warn('Screenshots took too long; posting the notice without them.', { taskId: task.taskId, kind: job.kind });
+      resolve({ lines: [TOO_LONG_LINE], files: [] });
+    }, Math.max(0, deadlineAt - Date.now()));
+  });
+  try {
+    return await Promise.race([shots(job, task, deps, deadlineAt), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The images and lines of one notice; a failed screenshot becomes a line with the reason. */
-async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps): Promise<{ lines: string[]; files: MessageFile[] }> {
+async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps, deadlineAt?: number): Promise<{ lines: string[]; files: MessageFile[] }> {
   const path = pagePathOf(task.proposal);
-  const shot = { guard: deps.networkGuard };
+  const shot = { guard: deps.networkGuard, deadlineAt };
   try {
     const flags = await deps.flags.all();
     const production = flags['site-url'];
@@ -72,7 +105,8 @@ async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps): Prom
  * When Discord refuses the message with its images (4xx), posts it again without them and the reason. Throws only on
  * 429, 5xx or a network failure (Lambda retries).
  */
-export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps): Promise<void> {
+export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps, context?: InvocationContext): Promise<void> {
+  const deadlineAt = shotsDeadline(context);
   const parsed = jobSchema.safeParse(input);
   if (!parsed.success) {
     deps.logger.error('Ignored a screenshot job without the fields it needs.', { problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
@@ -88,7 +122,7 @@ export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps):
     deps.logger.warn('The task has no channel for its deployment notice; nothing posted.', { taskId: job.taskId, kind: job.kind });
     return;
   }
-  const { lines, files } = await shots(job, task, deps);
+  const { lines, files } = await shotsInTime(job, task, deps, deadlineAt);
   try {
     await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files));
     deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
@@ -119,4 +153,5 @@ function refusedForGood(error: unknown): error is DiscordApiError {
   return error instanceof DiscordApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
 }
 
-export const createScreenshotHandler = (deps: ScreenshotDeps) => (job: unknown) => handleScreenshotJob(job, deps);
+/** The Lambda entry: Lambda passes its context, whose remaining time bounds the shots. */
+export const createScreenshotHandler = (deps: ScreenshotDeps) => (job: unknown, context?: InvocationContext) => handleScreenshotJob(job, deps, context);

@@ -11,7 +11,8 @@ import { defaultFlagValues, type FlagValues } from '../../lambda/core/contract/f
 import type { FlagReader } from '../../lambda/core/ports/flags';
 import { SharedBrowser, localChromium } from '../../lambda/core/screenshots/browser';
 import { serveStatic, type ServedSite } from '../../lambda/local/site-preview/site-server';
-import { handleScreenshotJob, type ScreenshotDeps } from '../../lambda/screenshot/handler';
+import { awsScreenshotPorts } from '../../lambda/screenshot/aws';
+import { handleScreenshotJob, POSTING_RESERVE_MS, SHOTS_BUDGET_MS, shotsDeadline, type ScreenshotDeps } from '../../lambda/screenshot/handler';
 import { startDynalite, type EmbeddedDynamoDb } from '../support/dynalite';
 import { startLoopbackDiscord, type LoopbackDiscord } from '../support/loopback-discord';
 import { recordingLogger } from '../support/recording-logger';
@@ -152,6 +153,32 @@ describe('the screenshot function (real Chromium)', () => {
     }
     expect((discord.requests[1]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${origin}/ redirected to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a private address, which is never screenshotted\\.`));
     expect(discord.requests[1]?.files).toEqual([]);
+  });
+
+  it('near the deadline (Lambda\'s remaining time less the posting reserve) it stops shooting and posts the text with "screenshots took too long"', async () => {
+    const t = await task('merged');
+    const hanging = createServer(() => undefined);
+    await new Promise<void>((done) => hanging.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    const started = Date.now();
+    try {
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url, source: 'deployment_status' }, deps(), { getRemainingTimeInMillis: () => POSTING_RESERVE_MS + 800 });
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+    expect(Date.now() - started).toBeLessThan(8000);
+    const posted = discord.requests[0];
+    expect((posted?.body as { content: string }).content).toMatch(new RegExp(`^<@${REQUESTER}> Live on ${url}\\n.*\\nNo screenshots: screenshots took too long, so the notice is posted without them\\.$`));
+    expect(posted?.files).toEqual([]);
+    expect(shotsDeadline(undefined, 1000)).toBe(1000 + SHOTS_BUDGET_MS);
+    expect(SHOTS_BUDGET_MS).toBe(70_000);
+  });
+
+  it('on AWS the Discord client makes a single upload attempt (four 10 s attempts would outlast 90 s)', () => {
+    const ports = awsScreenshotPorts({ VALINE_STAGE: 'dev', VALINE_VERSION: 'test', CONVERSATIONS_TABLE: 'tasks', AWS_REGION: 'eu-west-1' });
+    expect((ports.discord as unknown as { maxAttempts: number }).maxAttempts).toBe(1);
+    expect(ports.networkGuard).toEqual({});
   });
 
   it('ignores a job for a task that is gone, and a job without its fields, without posting', async () => {

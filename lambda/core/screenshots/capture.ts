@@ -38,10 +38,13 @@ function shotContext(browser: Browser): Promise<BrowserContext> {
 export interface ShotOptions {
   /** Abort every request to a private address (loopback, 10/8, 172.16/12, 192.168/16, 169.254/16, ::1, fc00::/7), names resolved first: set for URLs from webhooks. */
   guard?: NetworkGuard;
+  /** Epoch ms: no shot starts after it (the screenshot function's time is running out). */
+  deadlineAt?: number;
 }
 
 /** Loads `url` at `viewport` in a fresh page (no cookies from the other side) and shoots the page top to at most three screens down. */
 export async function captureShot(browser: Browser, url: string, viewport: Viewport, what: string, options: ShotOptions = {}): Promise<Shot> {
+  if (options.deadlineAt !== undefined && Date.now() >= options.deadlineAt) throw new ScreenshotError('screenshots took too long, so the notice is posted without them.');
   const context = await shotContext(browser);
   await context.clearCookies();
   const page = await context.newPage();
