@@ -37,10 +37,16 @@ export interface ScreenshotPair {
   elapsedMs: number;
 }
 
-/** `base` + `path` as one URL (the path replaces the base's own path, a query on the path is kept). */
+/**
+ * `base` + `path` as one URL: the path is joined below the base's own path, so a project site
+ * (https://o.github.io/repo/) keeps its /repo/ (https://o.github.io/repo/about.html); a query on the path is kept.
+ */
 export function pageUrl(base: string, path: string): string {
-  const url = new URL(path.startsWith('/') ? path : `/${path}`, base.endsWith('/') ? base : `${base}/`);
-  return url.toString();
+  const folder = new URL(base);
+  folder.search = '';
+  folder.hash = '';
+  if (!folder.pathname.endsWith('/')) folder.pathname = `${folder.pathname}/`;
+  return new URL(path.replace(/^\/+/, ''), folder).toString();
 }
 
 /** Before and after of the same path at each viewport, with the share of pixels that changed. Throws ScreenshotError with a reason. */
