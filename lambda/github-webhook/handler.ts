@@ -118,8 +118,8 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
     return reply(answer.statusCode, answer.body);
   }
   if (event !== 'pull_request') {
-    logger.info(`Ignored a GitHub "${event}" event: only pull_request events move tasks.`, context);
-    return reply(200, `Ignored: "${event}" events are not used; subscribe to Pull request only.`);
+    logger.info(`Ignored a GitHub "${event}" event: only pull_request and deployment events are used.`, context);
+    return reply(200, `Ignored: "${event}" events are not used; subscribe to Pull request, and for the screenshots Deployment status, Status and Check run, only.`);
   }
 
   const parsed = pullRequestEventSchema.safeParse(payload);

@@ -186,6 +186,10 @@ describe('deployment events → screenshots of the task they show', () => {
     expect(jobs).toHaveLength(1);
   });
 
+  it('another event is ignored with the events to subscribe to, deployment events included', async () => {
+    expect(await send(delivery('issues', { action: 'opened' }))).toMatchObject({ statusCode: 200, body: 'Ignored: "issues" events are not used; subscribe to Pull request, and for the screenshots Deployment status, Status and Check run, only.' });
+  });
+
   it('a bad signature is refused as for every event', async () => {
     const request = delivery('deployment_status', deploymentStatus({ ref: 'x' }));
     request.headers!['X-Hub-Signature-256'] = signGithubPayload('another secret', request.body!);
