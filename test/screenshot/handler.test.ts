@@ -153,6 +153,18 @@ describe('the screenshot function (real Chromium)', () => {
     }
     expect((discord.requests[1]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${origin}/ redirected to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a private address, which is never screenshotted\\.`));
     expect(discord.requests[1]?.files).toEqual([]);
+
+    // A frame of an allowed page redirected inside: requested, but the shot is refused.
+    const framing = createServer((req, res) => (req.url === '/hop' ? res.writeHead(302, { location: `${production.baseUrl}/` }).end() : res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><iframe src="/hop"></iframe>')));
+    await new Promise<void>((done) => framing.listen(0, '127.0.0.1', done));
+    const framingOrigin = `http://127.0.0.1:${(framing.address() as AddressInfo).port}`;
+    try {
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: framingOrigin, source: 'deployment_status' }, deps({ networkGuard: { allowOrigins: [framingOrigin] } }));
+    } finally {
+      framing.close();
+    }
+    expect((discord.requests[2]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${framingOrigin}/ followed a redirect to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a private address, so it is not shown\\.`));
+    expect(discord.requests[2]?.files).toEqual([]);
   });
 
   it('near the deadline (Lambda\'s remaining time less the posting reserve) it stops shooting and posts the text with "screenshots took too long"', async () => {

@@ -50,7 +50,8 @@ export async function captureShot(browser: Browser, url: string, viewport: Viewp
   const page = await context.newPage();
   try {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    const blocked = options.guard ? await guardPage(page, options.guard) : [];
+    const guarded = options.guard ? await guardPage(page, options.guard) : undefined;
+    const blocked = guarded?.blocked ?? [];
     let status: number | undefined;
     try {
       const response = await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
@@ -72,6 +73,8 @@ export async function captureShot(browser: Browser, url: string, viewport: Viewp
     const clipHeight = Math.max(viewport.height, Math.min(height, viewport.height * MAX_PAGE_SCREENS));
     const clip = { x: 0, y: 0, width: viewport.width, height: clipHeight };
     const png = await page.screenshot({ type: 'png', clip, fullPage: clipHeight > viewport.height, animations: 'disabled' });
+    const inside = await guarded?.redirectsToInside();
+    if (inside && inside.length > 0) throw new ScreenshotError(`The ${what} page ${url} followed ${inside[0]}, so it is not shown.`);
     if (png.length <= MAX_IMAGE_BYTES) return { png, image: { bytes: png, type: 'png' } };
     for (const quality of JPEG_QUALITIES) {
       const jpeg = await page.screenshot({ type: 'jpeg', quality, clip, fullPage: clipHeight > viewport.height, animations: 'disabled' });

@@ -89,9 +89,24 @@ export async function blockedRequestReason(url: string, guard: NetworkGuard): Pr
   }
 }
 
-/** Aborts every request of the page to a private address (resolving names first). Returns the reasons of what was blocked. */
-export async function guardPage(page: Page, guard: NetworkGuard): Promise<string[]> {
+export interface PageGuard {
+  /** Reasons of the requests aborted so far. */
+  blocked: string[];
+  /** Every redirect hop seen so far, checked: the reasons of those to a private address (they were requested, but must not be shown). */
+  redirectsToInside(): Promise<string[]>;
+}
+
+/**
+ * Aborts every request of the page to a private address (names resolved first). Playwright routes only the
+ * first URL of a redirect chain, so redirect hops (of the page, a frame or a resource) are checked as they are
+ * seen: a shot with one to a private address must be refused by the caller.
+ */
+export async function guardPage(page: Page, guard: NetworkGuard): Promise<PageGuard> {
   const blocked: string[] = [];
+  const hops: Array<Promise<string | undefined>> = [];
+  page.on('request', (request) => {
+    if (request.redirectedFrom()) hops.push(blockedRequestReason(request.url(), guard).then((reason) => (reason ? `a redirect to ${request.url()}: ${reason}` : undefined)));
+  });
   await page.route('**/*', async (route) => {
     const reason = await blockedRequestReason(route.request().url(), guard);
     if (reason) {
@@ -101,5 +116,8 @@ export async function guardPage(page: Page, guard: NetworkGuard): Promise<string
       await route.continue().catch(() => undefined);
     }
   });
-  return blocked;
+  return {
+    blocked,
+    redirectsToInside: async () => (await Promise.all(hops)).filter((r): r is string => r !== undefined),
+  };
 }
