@@ -18,6 +18,9 @@ export interface Shot {
 /** Web fonts that have not arrived by then are shot in their fallback: a stalled font request must not eat the function's time. */
 export const FONTS_WAIT_MS = 3000;
 
+/** One page.screenshot call (Playwright's default is 30 s). */
+const SCREENSHOT_TIMEOUT_MS = 10_000;
+
 /** A page longer than this many viewport heights is cut there: the header, hero and footer of most home pages fit. */
 const MAX_PAGE_SCREENS = 3;
 
@@ -68,16 +71,19 @@ export async function captureShot(browser: Browser, url: string, viewport: Viewp
     }
     if (status !== undefined && status >= 400) throw new ScreenshotError(`The ${what} page ${url} answered HTTP ${status}, so there is nothing to show.`);
     // 'load' has the images; web fonts may still swap in. (Not 'networkidle': it costs 500 ms of quiet per shot.)
+    // page.screenshot itself waits for document.fonts.ready, with no bound but its own timeout, unless this is set
+    // (read by playwright-core's in-process server at each screenshot): the bounded wait just above replaces it.
+    process.env.PW_TEST_SCREENSHOT_NO_FONTS_READY = '1';
     await page.evaluate(`Promise.race([document.fonts.ready.then(() => true), new Promise((done) => setTimeout(() => done(false), ${FONTS_WAIT_MS}))])`).catch(() => undefined);
     const height = await page.evaluate('document.documentElement.scrollHeight').then(Number).catch(() => viewport.height);
     const clipHeight = Math.max(viewport.height, Math.min(height, viewport.height * MAX_PAGE_SCREENS));
     const clip = { x: 0, y: 0, width: viewport.width, height: clipHeight };
-    const png = await page.screenshot({ type: 'png', clip, fullPage: clipHeight > viewport.height, animations: 'disabled' });
+    const png = await page.screenshot({ type: 'png', clip, fullPage: clipHeight > viewport.height, animations: 'disabled', timeout: SCREENSHOT_TIMEOUT_MS });
     const inside = await guarded?.redirectsToInside();
     if (inside && inside.length > 0) throw new ScreenshotError(`The ${what} page ${url} followed ${inside[0]}, so it is not shown.`);
     if (png.length <= MAX_IMAGE_BYTES) return { png, image: { bytes: png, type: 'png' } };
     for (const quality of JPEG_QUALITIES) {
-      const jpeg = await page.screenshot({ type: 'jpeg', quality, clip, fullPage: clipHeight > viewport.height, animations: 'disabled' });
+      const jpeg = await page.screenshot({ type: 'jpeg', quality, clip, fullPage: clipHeight > viewport.height, animations: 'disabled', timeout: SCREENSHOT_TIMEOUT_MS });
       if (jpeg.length <= MAX_IMAGE_BYTES) return { png, image: { bytes: jpeg, type: 'jpeg' } };
     }
     throw new ScreenshotError(`The ${what} page's ${viewport.name} screenshot stays over ${MAX_IMAGE_BYTES / 1024 / 1024} MiB even as a JPEG, so it was not attached.`);
