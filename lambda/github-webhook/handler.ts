@@ -118,8 +118,8 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
     return reply(answer.statusCode, answer.body);
   }
   if (event !== 'pull_request') {
-    logger.info(`Ignored a GitHub "${event}" event: only pull_request events move tasks.`, context);
-    return reply(200, `Ignored: "${event}" events are not used; subscribe to Pull request only.`);
+    logger.info(`Ignored a GitHub "${event}" event: only pull_request and deployment events are used.`, context);
+    return reply(200, `Ignored: "${event}" events are not used; subscribe to Pull request, and for the screenshots Deployment status, Status and Check run, only.`);
   }
 
   const parsed = pullRequestEventSchema.safeParse(payload);
@@ -130,6 +130,13 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
   }
   const pullRequest = parsed.data;
   const ref = `${pullRequest.repository.full_name}#${pullRequest.pull_request.number}`;
+  if (pullRequest.action === 'closed' && pullRequest.pull_request.merged && deps.mergeCommits) {
+    // Remembered before (and whatever becomes of) the "merged" notice: its production deployment then finds
+    // the task ("Live on …") even when Discord refused the notice. Idempotent; a failure costs only that notice.
+    await rememberMergeCommit(payload, { tasks: deps.tasks, mergeCommits: deps.mergeCommits }).catch((error: unknown) =>
+      logger.warn('Could not remember the merge commit; its production deployment will not be announced.', { ...context, error: errorMessage(error) }),
+    );
+  }
   if (!isHandledPullRequestAction(pullRequest.action)) {
     logger.info(`Ignored pull_request "${pullRequest.action}" of ${ref}: that action does not change a task.`, context);
     return reply(200, `Ignored: action "${pullRequest.action}" does not change a task.`);
@@ -155,13 +162,6 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
       return reply(502, `${error.message} Redeliver from GitHub to retry the message.`);
     }
     throw error;
-  }
-
-  if (outcome.kind !== 'ignored' && outcome.change === 'merged' && deps.mergeCommits) {
-    // Its production deployment then finds the task ("Live on …"); a failure here costs only that notice.
-    await rememberMergeCommit(payload, { tasks: deps.tasks, mergeCommits: deps.mergeCommits }).catch((error: unknown) =>
-      logger.warn('Could not remember the merge commit; its production deployment will not be announced.', { ...context, error: errorMessage(error) }),
-    );
   }
 
   switch (outcome.kind) {

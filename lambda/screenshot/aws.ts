@@ -20,11 +20,13 @@ export function awsScreenshotPorts(environment: NodeJS.ProcessEnv = process.env)
   const secrets = new SsmSecretReader(parameters, stage);
   return {
     tasks: new DynamoDbTaskStore(createDynamoDbClient(), env.CONVERSATIONS_TABLE),
-    // Images make the request larger: a longer timeout per attempt than the webhook's.
-    discord: new DiscordRestClient({ secrets, logger, requestTimeoutMs: 10_000 }),
+    // Images make the request larger: a longer timeout per attempt than the webhook's, and a single attempt:
+    // four 10 s uploads would outlast the function's 90 s. A failure is thrown and Lambda's own retry repeats the job.
+    discord: new DiscordRestClient({ secrets, logger, requestTimeoutMs: 10_000, maxAttempts: 1, maxRetryAfterMs: 5000 }),
     flags: createSsmFlagReader(parameters, stage, logger),
     browser: new SharedBrowser(lambdaChromium()),
     logger,
+    networkGuard: {},
     setSiteUrlHint: `npm run set-flag -- --stage ${stage} site-url https://your-site.example`,
   };
 }

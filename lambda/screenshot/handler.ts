@@ -3,7 +3,7 @@ import type { MessageFile } from '../core/domain/discord-message';
 import { errorMessage } from '../core/domain/error-message';
 import type { ScreenshotJob } from '../core/domain/screenshot-job';
 import type { Task } from '../core/domain/task';
-import type { DiscordApi } from '../core/ports/discord-api';
+import { DiscordApiError, type DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { Logger } from '../core/ports/logger';
 import type { TaskStore } from '../core/ports/task-store';
@@ -12,6 +12,7 @@ import { ScreenshotError } from '../core/screenshots/errors';
 import { pagePathOf } from '../core/screenshots/page-path';
 import { changedLine, pageFiles, pageUrl, pairFiles, screenshotPage, screenshotPair } from '../core/screenshots/pair';
 import { siteNoticeMessage } from '../core/screenshots/site-notice-message';
+import { screenshotUrlRefusal, type NetworkGuard } from '../core/screenshots/url-guard';
 
 export interface ScreenshotDeps {
   tasks: TaskStore;
@@ -21,6 +22,13 @@ export interface ScreenshotDeps {
   logger: Logger;
   /** Where an operator sets site-url, for the sentence when it is not set. */
   setSiteUrlHint: string;
+  /**
+   * Aborts the browser's requests to private addresses (AWS: the job's URL came from a webhook and the
+   * function runs next to the metadata endpoint). Local mode leaves it off: its previews are on 127.0.0.1.
+   */
+  networkGuard?: NetworkGuard;
+  /** Hosts shot besides the preview hosts, site-url's and preview-hosts' (local mode: 127.0.0.1 and localhost). */
+  extraHosts?: readonly string[];
 }
 
 const jobSchema = z.object({
@@ -30,23 +38,60 @@ const jobSchema = z.object({
   source: z.string().max(40),
 });
 
-/** The images and lines of one notice; a failed screenshot becomes a line with the reason. */
-async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps): Promise<{ lines: string[]; files: MessageFile[] }> {
-  const path = pagePathOf(task.proposal);
+/** The part of Lambda's context the handler reads. */
+export interface InvocationContext {
+  getRemainingTimeInMillis(): number;
+}
+
+/** Without a Lambda context: the shots stop after this long (the function has 90 s). */
+export const SHOTS_BUDGET_MS = 70_000;
+/** With one: the shots stop this long before the function's deadline, left for posting the text answer. */
+export const POSTING_RESERVE_MS = 20_000;
+export const TOO_LONG_LINE = 'No screenshots: screenshots took too long, so the notice is posted without them.';
+
+/** When the shots must have finished: the Lambda deadline less the posting reserve, or SHOTS_BUDGET_MS from now. */
+export function shotsDeadline(context: InvocationContext | undefined, now = Date.now()): number {
+  const remaining = context?.getRemainingTimeInMillis();
+  return typeof remaining === 'number' && Number.isFinite(remaining) ? now + remaining - POSTING_RESERVE_MS : now + SHOTS_BUDGET_MS;
+}
+
+/** The shots, or the "took too long" line once `deadlineAt` passes (the shot in progress is abandoned; no further one starts). */
+async function shotsInTime(job: ScreenshotJob, task: Task, deps: ScreenshotDeps, deadlineAt: number): Promise<{ lines: string[]; files: MessageFile[] }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ lines: string[]; files: MessageFile[] }>((resolve) => {
+    timer = setTimeout(() => {
+      deps.logger.warn('Screenshots took too long; posting the notice without them.', { taskId: task.taskId, kind: job.kind });
+      resolve({ lines: [TOO_LONG_LINE], files: [] });
+    }, Math.max(0, deadlineAt - Date.now()));
+  });
   try {
+    return await Promise.race([shots(job, task, deps, deadlineAt), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The images and lines of one notice; a failed screenshot becomes a line with the reason. */
+async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps, deadlineAt?: number): Promise<{ lines: string[]; files: MessageFile[] }> {
+  const path = pagePathOf(task.proposal);
+  const shot = { guard: deps.networkGuard, deadlineAt };
+  try {
+    const flags = await deps.flags.all();
+    const production = flags['site-url'];
+    const refusal = screenshotUrlRefusal(job.url, { siteUrl: production, previewHosts: flags['preview-hosts'], extraHosts: deps.extraHosts });
+    if (refusal) throw new ScreenshotError(`${refusal}, so it was not opened. Add it with the flag preview-hosts if it is yours.`);
     if (job.kind === 'live') {
-      const page = await screenshotPage(deps.browser, job.url, path, 'live');
+      const page = await screenshotPage(deps.browser, job.url, path, 'live', undefined, shot);
       return { lines: [`Screenshot of ${page.url}, desktop and phone.`], files: pageFiles(page.images, 'live') };
     }
-    const production = (await deps.flags.all())['site-url'];
     if (!production) {
-      const page = await screenshotPage(deps.browser, job.url, path, 'preview');
+      const page = await screenshotPage(deps.browser, job.url, path, 'preview', undefined, shot);
       return {
         lines: [`Screenshot of the preview at ${page.url}, desktop and phone. The flag site-url is not set, so there is no production page to compare with (${deps.setSiteUrlHint}).`],
         files: pageFiles(page.images, 'preview'),
       };
     }
-    const pair = await screenshotPair(deps.browser, { before: { baseUrl: production, label: 'production' }, after: { baseUrl: job.url, label: 'preview' }, path });
+    const pair = await screenshotPair(deps.browser, { before: { baseUrl: production, label: 'production' }, after: { baseUrl: job.url, label: 'preview' }, path, shot });
     return { lines: [`Before: production ${pageUrl(production, path)} · after: the preview, desktop and phone.`, changedLine(pair)], files: pairFiles(pair, { before: 'production', after: 'preview' }) };
   } catch (error) {
     const reason = error instanceof ScreenshotError ? error.message : `the screenshots failed (${errorMessage(error)}).`;
@@ -55,8 +100,13 @@ async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps): Prom
   }
 }
 
-/** Posts "Preview is live" or "Live on" to the requester's channel, with the screenshots or the reason there are none. Throws only when Discord refuses (Lambda retries). */
-export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps): Promise<void> {
+/**
+ * Posts "Preview is live" or "Live on" to the requester's channel, with the screenshots or the reason there are none.
+ * When Discord refuses the message with its images (4xx), posts it again without them and the reason. Throws only on
+ * 429, 5xx or a network failure (Lambda retries).
+ */
+export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps, context?: InvocationContext): Promise<void> {
+  const deadlineAt = shotsDeadline(context);
   const parsed = jobSchema.safeParse(input);
   if (!parsed.success) {
     deps.logger.error('Ignored a screenshot job without the fields it needs.', { problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
@@ -72,9 +122,36 @@ export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps):
     deps.logger.warn('The task has no channel for its deployment notice; nothing posted.', { taskId: job.taskId, kind: job.kind });
     return;
   }
-  const { lines, files } = await shots(job, task, deps);
-  await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files));
-  deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
+  const { lines, files } = await shotsInTime(job, task, deps, deadlineAt);
+  try {
+    await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files));
+    deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
+    return;
+  } catch (error) {
+    if (!refusedForGood(error)) throw error;
+    if (files.length === 0) {
+      deps.logger.error('Discord refused the deployment notice; not retried.', { taskId: task.taskId, kind: job.kind, status: error.status, reason: error.message });
+      return;
+    }
+    deps.logger.warn('Discord refused the notice with its images; posting it without them.', { taskId: task.taskId, kind: job.kind, status: error.status, reason: error.message });
+    const withoutFiles = [...lines, `The images could not be attached: ${error.message}`];
+    try {
+      await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, withoutFiles, []));
+      deps.logger.info('Deployment notice posted without images', { taskId: task.taskId, kind: job.kind });
+    } catch (again) {
+      if (!refusedForGood(again)) throw again;
+      deps.logger.error('Discord refused the deployment notice without images too; not retried.', { taskId: task.taskId, kind: job.kind, status: again.status, reason: again.message });
+    }
+  }
 }
 
-export const createScreenshotHandler = (deps: ScreenshotDeps) => (job: unknown) => handleScreenshotJob(job, deps);
+/**
+ * A 4xx other than 429 (400 a bad upload, 403 no Attach Files or no access, 413 too large): the same
+ * request would be refused again, so a Lambda retry only repeats the screenshots. 429 and 5xx are thrown (retried).
+ */
+function refusedForGood(error: unknown): error is DiscordApiError {
+  return error instanceof DiscordApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+}
+
+/** The Lambda entry: Lambda passes its context, whose remaining time bounds the shots. */
+export const createScreenshotHandler = (deps: ScreenshotDeps) => (job: unknown, context?: InvocationContext) => handleScreenshotJob(job, deps, context);

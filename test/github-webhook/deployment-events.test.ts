@@ -6,6 +6,7 @@ import { DynamoDbTaskStore } from '../../lambda/core/adapters/dynamodb-task-stor
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import type { ScreenshotJob } from '../../lambda/core/domain/screenshot-job';
 import type { Task } from '../../lambda/core/domain/task';
+import { deploymentRef } from '../../lambda/core/github/deployment-events';
 import { signGithubPayload } from '../../lambda/core/github/signature';
 import { createGithubWebhookHandler, type GithubWebhookDeps, type WebhookHttpRequest } from '../../lambda/github-webhook/handler';
 import { startDynalite, type EmbeddedDynamoDb } from '../support/dynalite';
@@ -100,6 +101,19 @@ describe('deployment events → screenshots of the task they show', () => {
     expect(jobs).toHaveLength(1);
   });
 
+  it('a deployment ref refs/heads/<branch> is the branch, refs/pull/<n>/merge and /head are pull request n', async () => {
+    const byBranch = await openTask();
+    expect((await send(delivery('deployment_status', deploymentStatus({ ref: `refs/heads/${byBranch.branch!}` })))).statusCode).toBe(202);
+    const byMerge = await openTask();
+    expect((await send(delivery('deployment_status', deploymentStatus({ ref: `refs/pull/${byMerge.pullRequest!.number}/merge` })))).statusCode).toBe(202);
+    const byHead = await openTask();
+    expect((await send(delivery('deployment_status', deploymentStatus({ ref: `refs/pull/${byHead.pullRequest!.number}/head` })))).statusCode).toBe(202);
+    expect(jobs.map((j) => j.taskId)).toEqual([byBranch.taskId, byMerge.taskId, byHead.taskId]);
+    expect(deploymentRef('refs/tags/v1')).toEqual({ pullRequests: [] });
+    expect(deploymentRef('a'.repeat(40))).toEqual({ pullRequests: [] });
+    expect(deploymentRef('ux/header-1')).toEqual({ branch: 'ux/header-1', pullRequests: [] });
+  });
+
   it('a commit status from a preview host counts; one from another host, a failure, or a deployment without URL does not', async () => {
     const task = await openTask();
     const status = (target_url: string, state = 'success') => ({ state, sha: sha(), target_url, context: 'Netlify', branches: [{ name: task.branch }], repository: { full_name: REPO, default_branch: 'main' } });
@@ -141,6 +155,22 @@ describe('deployment events → screenshots of the task they show', () => {
     expect(jobs).toEqual([{ kind: 'live', taskId: task.taskId, url: 'https://acme.example', source: 'deployment_status' }]);
   });
 
+  it('the merge commit is remembered even when the "merged" notice fails, so the production deployment still starts "live"', async () => {
+    const task = await openTask();
+    const mergeSha = sha();
+    const merged = {
+      action: 'closed',
+      number: task.pullRequest!.number,
+      pull_request: { number: task.pullRequest!.number, html_url: task.pullRequest!.url, title: 'UX: header', merged: true, merge_commit_sha: mergeSha, updated_at: new Date().toISOString() },
+      repository: { full_name: REPO },
+    };
+    discord.script({ status: 403, body: { code: 50001, message: 'Missing Access' } });
+    expect((await send(delivery('pull_request', merged))).statusCode).toBe(502);
+    const production = deploymentStatus({ ref: 'main', sha: mergeSha, environment: 'Production', url: 'https://acme.example' });
+    expect((await send(delivery('deployment_status', production))).statusCode).toBe(202);
+    expect(jobs).toEqual([{ kind: 'live', taskId: task.taskId, url: 'https://acme.example', source: 'deployment_status' }]);
+  });
+
   it('a payload without the fields is a 400 naming them; a screenshot function that cannot start is a 502 that a redelivery retries', async () => {
     const bad = await send(delivery('deployment_status', { deployment_status: { state: 'success' }, repository: { full_name: REPO } }));
     expect(bad.statusCode).toBe(400);
@@ -154,6 +184,10 @@ describe('deployment events → screenshots of the task they show', () => {
     failStart = false;
     expect((await send(delivery('deployment_status', deploymentStatus({ ref: task.branch! }), id))).statusCode).toBe(202);
     expect(jobs).toHaveLength(1);
+  });
+
+  it('another event is ignored with the events to subscribe to, deployment events included', async () => {
+    expect(await send(delivery('issues', { action: 'opened' }))).toMatchObject({ statusCode: 200, body: 'Ignored: "issues" events are not used; subscribe to Pull request, and for the screenshots Deployment status, Status and Check run, only.' });
   });
 
   it('a bad signature is refused as for every event', async () => {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,8 @@ import { defaultFlagValues, type FlagValues } from '../../lambda/core/contract/f
 import type { FlagReader } from '../../lambda/core/ports/flags';
 import { SharedBrowser, localChromium } from '../../lambda/core/screenshots/browser';
 import { serveStatic, type ServedSite } from '../../lambda/local/site-preview/site-server';
-import { handleScreenshotJob, type ScreenshotDeps } from '../../lambda/screenshot/handler';
+import { awsScreenshotPorts } from '../../lambda/screenshot/aws';
+import { handleScreenshotJob, POSTING_RESERVE_MS, SHOTS_BUDGET_MS, shotsDeadline, type ScreenshotDeps } from '../../lambda/screenshot/handler';
 import { startDynalite, type EmbeddedDynamoDb } from '../support/dynalite';
 import { startLoopbackDiscord, type LoopbackDiscord } from '../support/loopback-discord';
 import { recordingLogger } from '../support/recording-logger';
@@ -46,11 +49,11 @@ beforeEach(() => {
   flags = defaultFlagValues('dev');
 });
 
-function deps(): ScreenshotDeps {
+function deps(extra: Partial<ScreenshotDeps> = { extraHosts: ['127.0.0.1'] }): ScreenshotDeps {
   const logger = recordingLogger();
   const secrets = new EnvSecretReader({ DISCORD_BOT_TOKEN: 'bot-token-for-tests' });
   const reader: FlagReader = { all: async () => flags } as FlagReader;
-  return { tasks, discord: new DiscordRestClient({ baseUrl: discord.baseUrl, secrets, logger, maxAttempts: 1 }), flags: reader, browser, logger, setSiteUrlHint: 'npm run set-flag -- --stage dev site-url https://…' };
+  return { tasks, discord: new DiscordRestClient({ baseUrl: discord.baseUrl, secrets, logger, maxAttempts: 1 }), flags: reader, browser, logger, setSiteUrlHint: 'npm run set-flag -- --stage dev site-url https://…', ...extra };
 }
 
 const task = (status: 'pr_open' | 'merged') =>
@@ -98,6 +101,96 @@ describe('the screenshot function (real Chromium)', () => {
     const failed = discord.requests[1];
     expect((failed?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${gone.baseUrl}/ did not load: net::ERR_CONNECTION_REFUSED`));
     expect(failed?.files).toEqual([]);
+  });
+
+  it('posts the notice again without the images when Discord refuses the upload (403 without Attach Files), and does not throw for a 4xx', async () => {
+    const t = await task('merged');
+    discord.script({ status: 403, body: { code: 50013, message: 'Missing Permissions' } });
+    await expect(handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps())).resolves.toBeUndefined();
+    expect(discord.requests).toHaveLength(2);
+    expect(discord.requests[0]?.files).toHaveLength(2);
+    const retry = discord.requests[1];
+    expect(retry?.files).toEqual([]);
+    const body = retry?.body as { content: string; attachments?: unknown; components: unknown };
+    expect(body.content).toMatch(new RegExp(`^<@${REQUESTER}> Live on ${production.baseUrl}\n`));
+    expect(body.content).toMatch(/\nThe images could not be attached: Discord refused to .*HTTP 403.*Missing Permissions/);
+    expect(body.attachments).toBeUndefined();
+    expect(body.components).toEqual([{ type: 1, components: [{ type: 2, style: 2, label: 'Revert', custom_id: `revert:${t.taskId}` }] }]);
+
+    discord.requests.length = 0;
+    discord.script({ status: 413, body: { message: 'Request entity too large' } }, { status: 400, body: { message: 'Invalid Form Body' } });
+    await expect(handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps())).resolves.toBeUndefined();
+    expect(discord.requests).toHaveLength(2);
+  });
+
+  it('opens no URL whose host is not a preview host, site-url\'s or in preview-hosts', async () => {
+    const t = await task('pr_open');
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: 'http://169.254.169.254/latest/meta-data/', source: 'deployment_status' }, deps({}));
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps({}));
+    flags = { ...flags, 'preview-hosts': ['127.0.0.1'] };
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps({}));
+    const [metadata, loopback, allowed] = discord.requests;
+    expect((metadata?.body as { content: string }).content).toMatch(/\nNo screenshots: the host 169\.254\.169\.254 is not a preview host \(vercel\.app, netlify\.app, pages\.dev, amplifyapp\.com\), the host of site-url, or in the flag preview-hosts, so it was not opened\./);
+    expect(metadata?.files).toEqual([]);
+    expect((loopback?.body as { content: string }).content).toMatch(/No screenshots: the host 127\.0\.0\.1 is not a preview host/);
+    expect(allowed?.files).toHaveLength(2);
+  });
+
+  it('with the network guard (AWS), the browser loads nothing from a private address, not even after a redirect', async () => {
+    const t = await task('merged');
+    flags = { ...flags, 'preview-hosts': ['127.0.0.1'] };
+    await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps({ networkGuard: {} }));
+    expect((discord.requests[0]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${production.baseUrl}/ was not loaded: 127\\.0\\.0\\.1 is a private address, which is never screenshotted\\.`));
+    expect(discord.requests[0]?.files).toEqual([]);
+
+    const redirector = createServer((_req, res) => res.writeHead(302, { location: `${production.baseUrl}/` }).end());
+    await new Promise<void>((done) => redirector.listen(0, '127.0.0.1', done));
+    const origin = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+    try {
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: origin, source: 'deployment_status' }, deps({ networkGuard: { allowOrigins: [origin] } }));
+    } finally {
+      redirector.close();
+    }
+    expect((discord.requests[1]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${origin}/ redirected to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a private address, which is never screenshotted\\.`));
+    expect(discord.requests[1]?.files).toEqual([]);
+
+    // A frame of an allowed page redirected inside: requested, but the shot is refused.
+    const framing = createServer((req, res) => (req.url === '/hop' ? res.writeHead(302, { location: `${production.baseUrl}/` }).end() : res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><iframe src="/hop"></iframe>')));
+    await new Promise<void>((done) => framing.listen(0, '127.0.0.1', done));
+    const framingOrigin = `http://127.0.0.1:${(framing.address() as AddressInfo).port}`;
+    try {
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: framingOrigin, source: 'deployment_status' }, deps({ networkGuard: { allowOrigins: [framingOrigin] } }));
+    } finally {
+      framing.close();
+    }
+    expect((discord.requests[2]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${framingOrigin}/ followed a redirect to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a private address, so it is not shown\\.`));
+    expect(discord.requests[2]?.files).toEqual([]);
+  });
+
+  it('near the deadline (Lambda\'s remaining time less the posting reserve) it stops shooting and posts the text with "screenshots took too long"', async () => {
+    const t = await task('merged');
+    const hanging = createServer(() => undefined);
+    await new Promise<void>((done) => hanging.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    const started = Date.now();
+    try {
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url, source: 'deployment_status' }, deps(), { getRemainingTimeInMillis: () => POSTING_RESERVE_MS + 800 });
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+    expect(Date.now() - started).toBeLessThan(8000);
+    const posted = discord.requests[0];
+    expect((posted?.body as { content: string }).content).toMatch(new RegExp(`^<@${REQUESTER}> Live on ${url}\\n.*\\nNo screenshots: screenshots took too long, so the notice is posted without them\\.$`));
+    expect(posted?.files).toEqual([]);
+    expect(shotsDeadline(undefined, 1000)).toBe(1000 + SHOTS_BUDGET_MS);
+    expect(SHOTS_BUDGET_MS).toBe(70_000);
+  });
+
+  it('on AWS the Discord client makes a single upload attempt (four 10 s attempts would outlast 90 s)', () => {
+    const ports = awsScreenshotPorts({ VALINE_STAGE: 'dev', VALINE_VERSION: 'test', CONVERSATIONS_TABLE: 'tasks', AWS_REGION: 'eu-west-1' });
+    expect((ports.discord as unknown as { maxAttempts: number }).maxAttempts).toBe(1);
+    expect(ports.networkGuard).toEqual({});
   });
 
   it('ignores a job for a task that is gone, and a job without its fields, without posting', async () => {

@@ -9,6 +9,19 @@ const siteUrl = z
   .refine((v) => v === NONE || v === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), 'expected the production site\'s URL (https://example.com) or "none"')
   .transform((v) => (v === NONE || v === '' ? undefined : v));
 
+const hostList = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === '' || v === NONE) return [] as string[];
+    const hosts = v.split(',').map((s) => s.trim().toLowerCase().replace(/^\*?\./, '')).filter((s) => s.length > 0);
+    if (!hosts.every((h) => /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(h))) {
+      ctx.addIssue({ code: 'custom', message: 'expected comma-separated host names or suffixes (preview.example.com, example.dev) or "none"' });
+      return z.NEVER;
+    }
+    return hosts;
+  });
+
 /** The platform's own flags; each agent's flags are declared in its folder (its profile's `flags`). */
 export const PLATFORM_FLAGS = {
   'llm-provider': {
@@ -84,6 +97,11 @@ export const PLATFORM_FLAGS = {
   'site-url': {
     schema: siteUrl,
     description: 'The production site (https://…), shot as "before" against each preview deployment, or "none".',
+    defaults: { dev: NONE, prod: NONE },
+  },
+  'preview-hosts': {
+    schema: hostList,
+    description: 'More hosts whose deployments may be screenshotted, as comma-separated host suffixes (previews.example.com), or "none" (besides *.vercel.app, *.netlify.app, *.pages.dev, *.amplifyapp.com and the host of site-url).',
     defaults: { dev: NONE, prod: NONE },
   },
 } as const satisfies Record<string, FlagDefinition>;

@@ -77,6 +77,18 @@ function httpUrl(value: string | null | undefined): URL | undefined {
   }
 }
 
+/**
+ * What a deployment's ref names: `refs/heads/x` and `x` are branch x, `refs/pull/7/merge` and
+ * `refs/pull/7/head` are pull request 7, a bare commit SHA names neither.
+ */
+export function deploymentRef(ref: string): { branch?: string; pullRequests: number[] } {
+  const pull = /^refs\/pull\/(\d+)\/(merge|head)$/.exec(ref);
+  if (pull) return { pullRequests: [Number(pull[1])] };
+  if (/^[0-9a-f]{40}$/i.test(ref)) return { pullRequests: [] };
+  const branch = ref.replace(/^refs\/heads\//, '');
+  return branch && !branch.startsWith('refs/') ? { branch, pullRequests: [] } : { pullRequests: [] };
+}
+
 const issues = (error: z.ZodError): string => error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
 
 /** What a deployment event says, or why it says nothing about a task's site. */
@@ -92,7 +104,7 @@ export function readDeploymentEvent(event: DeploymentEventName, payload: unknown
       const production = deployment.production_environment === true || /^prod(uction)?$/i.test(deployment.environment);
       return {
         kind: 'deployed',
-        deployment: { environment: production ? 'production' : 'preview', repository: repo.full_name, sha: deployment.sha, url, branch: /^[0-9a-f]{40}$/i.test(deployment.ref) ? undefined : deployment.ref, pullRequests: [], source: event },
+        deployment: { environment: production ? 'production' : 'preview', repository: repo.full_name, sha: deployment.sha, url, ...deploymentRef(deployment.ref), source: event },
       };
     }
     case 'status': {

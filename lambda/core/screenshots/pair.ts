@@ -1,6 +1,6 @@
 import type { MessageFile } from '../domain/discord-message';
 import type { BrowserSource } from './browser';
-import { captureShot, type Image } from './capture';
+import { captureShot, type Image, type ShotOptions } from './capture';
 import { changedShare, formatShare } from './changed-pixels';
 import { VIEWPORTS, type Viewport } from './limits';
 
@@ -17,6 +17,8 @@ export interface PairRequest {
   /** The page path, e.g. "/" or "/about.html". */
   path: string;
   viewports?: readonly Viewport[];
+  /** See ShotOptions.guard. */
+  shot?: ShotOptions;
 }
 
 export interface ViewportPair {
@@ -35,10 +37,16 @@ export interface ScreenshotPair {
   elapsedMs: number;
 }
 
-/** `base` + `path` as one URL (the path replaces the base's own path, a query on the path is kept). */
+/**
+ * `base` + `path` as one URL: the path is joined below the base's own path, so a project site
+ * (https://o.github.io/repo/) keeps its /repo/ (https://o.github.io/repo/about.html); a query on the path is kept.
+ */
 export function pageUrl(base: string, path: string): string {
-  const url = new URL(path.startsWith('/') ? path : `/${path}`, base.endsWith('/') ? base : `${base}/`);
-  return url.toString();
+  const folder = new URL(base);
+  folder.search = '';
+  folder.hash = '';
+  if (!folder.pathname.endsWith('/')) folder.pathname = `${folder.pathname}/`;
+  return new URL(path.replace(/^\/+/, ''), folder).toString();
 }
 
 /** Before and after of the same path at each viewport, with the share of pixels that changed. Throws ScreenshotError with a reason. */
@@ -49,19 +57,19 @@ export async function screenshotPair(source: BrowserSource, request: PairRequest
   const afterUrl = pageUrl(request.after.baseUrl, request.path);
   const viewports: ViewportPair[] = [];
   for (const viewport of request.viewports ?? VIEWPORTS) {
-    const before = await captureShot(browser, beforeUrl, viewport, request.before.label);
-    const after = await captureShot(browser, afterUrl, viewport, request.after.label);
+    const before = await captureShot(browser, beforeUrl, viewport, request.before.label, request.shot);
+    const after = await captureShot(browser, afterUrl, viewport, request.after.label, request.shot);
     viewports.push({ viewport, before: before.image, after: after.image, changedShare: changedShare(before.png, after.png) });
   }
   return { beforeUrl, afterUrl, viewports, elapsedMs: Date.now() - started };
 }
 
 /** One shot of one page at each viewport (the "Live on" notice). */
-export async function screenshotPage(source: BrowserSource, baseUrl: string, path: string, label: string, viewports: readonly Viewport[] = VIEWPORTS): Promise<{ url: string; images: Array<{ viewport: Viewport; image: Image }> }> {
+export async function screenshotPage(source: BrowserSource, baseUrl: string, path: string, label: string, viewports: readonly Viewport[] = VIEWPORTS, shot: ShotOptions = {}): Promise<{ url: string; images: Array<{ viewport: Viewport; image: Image }> }> {
   const browser = await source.launch();
   const url = pageUrl(baseUrl, path);
   const images = [];
-  for (const viewport of viewports) images.push({ viewport, image: (await captureShot(browser, url, viewport, label)).image });
+  for (const viewport of viewports) images.push({ viewport, image: (await captureShot(browser, url, viewport, label, shot)).image });
   return { url, images };
 }
 

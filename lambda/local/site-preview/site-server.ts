@@ -49,11 +49,26 @@ const portOpen = (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
+/** Passed through from local mode's environment to the site's dev server; anything else only when named in VALINE_SITE_ENV. */
+const SITE_ENV_PASSED = ['PATH', 'HOME', 'LANG', 'TERM'] as const;
+
+/**
+ * The environment of the site's dev server: not local mode's own (which holds the bot token, the LLM
+ * keys and the GitHub App's private key), only PATH, HOME, LANG, TERM, PORT, BROWSER=none,
+ * NODE_ENV=development, and the names listed in VALINE_SITE_ENV (comma-separated).
+ */
+export function siteEnvironment(env: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv {
+  const extra = (env.VALINE_SITE_ENV ?? '').split(',').map((name) => name.trim()).filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+  const site: NodeJS.ProcessEnv = {};
+  for (const name of [...SITE_ENV_PASSED, ...extra]) if (env[name] !== undefined) site[name] = env[name];
+  return { ...site, PORT: String(port), BROWSER: 'none', NODE_ENV: 'development' };
+}
+
 /** The site's own dev server: `command` with {port} replaced, in its own process group (killed whole at stop), waited for until the port answers. */
-export async function serveWithCommand(directory: string, command: string, options: { startTimeoutMs?: number } = {}): Promise<ServedSite> {
+export async function serveWithCommand(directory: string, command: string, options: { startTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<ServedSite> {
   const port = await freePort();
   const line = command.replaceAll('{port}', String(port));
-  const child: ChildProcess = spawn('sh', ['-c', line], { cwd: directory, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PORT: String(port), BROWSER: 'none' } });
+  const child: ChildProcess = spawn('sh', ['-c', line], { cwd: directory, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: siteEnvironment(options.env ?? process.env, port) });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-400)));
   let exited: number | null | undefined;

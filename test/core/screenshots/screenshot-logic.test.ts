@@ -41,7 +41,13 @@ describe('the page a change shows on', () => {
     expect(pagePathOf(undefined)).toBe('/');
     expect(baseBranchOf(proposal())).toBe('trunk');
     expect(baseBranchOf(null)).toBe('main');
-    expect(pageUrl('https://acme.example/shop', '/about.html')).toBe('https://acme.example/about.html');
+    expect(pageUrl('https://acme.example', '/about.html')).toBe('https://acme.example/about.html');
+    expect(pageUrl('https://acme.example/', '/')).toBe('https://acme.example/');
+    // A GitHub Pages project site lives under /<repo>/: the page is joined below it.
+    expect(pageUrl('https://o.github.io/repo/', '/about.html')).toBe('https://o.github.io/repo/about.html');
+    expect(pageUrl('https://o.github.io/repo', '/blog/')).toBe('https://o.github.io/repo/blog/');
+    expect(pageUrl('https://o.github.io/repo/', '/')).toBe('https://o.github.io/repo/');
+    expect(pageUrl('https://acme.example/shop', '/about.html?x=1')).toBe('https://acme.example/shop/about.html?x=1');
   });
 });
 
