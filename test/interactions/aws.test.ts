@@ -31,6 +31,7 @@ describe('the AWS composition of the interactions function', () => {
       workerTimeoutSeconds: 300,
       proposeLeaseSeconds: 330,
       abandonedExecutionSeconds: 330,
+      sweepStartBudgetSeconds: 75,
     });
   });
 

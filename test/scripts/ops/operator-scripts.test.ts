@@ -117,7 +117,7 @@ describe('npm run set-flag', () => {
       runScript('set-flag', ['--stage', 'staging', 'use-llm-parsing', 'true']),
     ]);
     expect(flag.code).toBe(1);
-    expect(flag.stderr).toMatch(/^Unknown flag "use-llm"; flags: use-llm-parsing, llm-provider, /);
+    expect(flag.stderr).toMatch(/^Unknown flag "use-llm"; flags: llm-provider, llm-model, .*, use-llm-parsing, disable-ux-updates, disable-revert\.$/);
     expect(stage.code).toBe(1);
     expect(stage.stderr).toBe('Unknown stage "staging"; use one of dev, prod.');
   });
