@@ -2,7 +2,7 @@ import type { SsmParameterSource } from '../core/adapters/ssm-parameters';
 import { readEnvironment, type EnvironmentOf } from '../core/contract/environment';
 import { flagParameterName, secretParameterName } from '../core/contract/parameters';
 import { discordPublicKeyLoader, fixedDiscordPublicKey } from '../core/runtime/public-key';
-import { lazyFlagReader, lazyLedger, lazyLlmBudget, lazySecretReader, lazyTaskStore, lazyWorkQueue, onFirstUse } from '../core/runtime/lazy-adapters';
+import { lazyDynamoDbStorage, lazyFlagReader, lazySecretReader, lazyWorkQueue, onFirstUse } from '../core/runtime/lazy-adapters';
 import { positiveSeconds, stageFrom } from '../core/runtime/settings';
 import type { InteractionsEntry, InteractionsPorts } from './handler';
 
@@ -43,20 +43,7 @@ async function awsInteractionsPorts(env: EnvironmentOf<'interactions'>, ssm: () 
     const [{ parameters }, { createSsmFlagReader }] = await Promise.all([ssm(), import('../core/adapters/ssm-flags')]);
     return createSsmFlagReader(parameters, stage, logger);
   });
-  const storage = onFirstUse(async () => {
-    const [{ createDynamoDbClient }, { DynamoDbTaskStore }, { DynamoDbLedger }, { DynamoDbLlmBudget }] = await Promise.all([
-      import('../core/adapters/dynamodb-client'),
-      import('../core/adapters/dynamodb-task-store'),
-      import('../core/adapters/dynamodb-ledger'),
-      import('../core/adapters/dynamodb-llm-budget'),
-    ]);
-    const dynamodb = createDynamoDbClient();
-    return {
-      tasks: new DynamoDbTaskStore(dynamodb, env.CONVERSATIONS_TABLE),
-      ledger: new DynamoDbLedger(dynamodb, env.LEDGER_TABLE),
-      budget: new DynamoDbLlmBudget(dynamodb, env.LEDGER_TABLE),
-    };
-  });
+  const storage = lazyDynamoDbStorage({ conversations: env.CONVERSATIONS_TABLE, ledger: env.LEDGER_TABLE });
   const queue = onFirstUse(async () => {
     const [{ LambdaClient }, { LambdaWorkQueue }] = await Promise.all([import('@aws-sdk/client-lambda'), import('../core/adapters/lambda-work-queue')]);
     return new LambdaWorkQueue(new LambdaClient({}), env.WORKER_FUNCTION_NAME);
@@ -65,10 +52,10 @@ async function awsInteractionsPorts(env: EnvironmentOf<'interactions'>, ssm: () 
     stage,
     version: env.VALINE_VERSION,
     flags: lazyFlagReader(flags),
-    tasks: lazyTaskStore(async () => (await storage()).tasks),
-    ledger: lazyLedger(async () => (await storage()).ledger),
+    tasks: storage.tasks,
+    ledger: storage.ledger,
     queue: lazyWorkQueue(queue),
-    llmBudget: lazyLlmBudget(async () => (await storage()).budget),
+    llmBudget: storage.llmBudget,
     locateFlag: (flag) => `the SSM parameter ${flagParameterName(stage, flag)}`,
     taskTtlSeconds: positiveSeconds('TASK_TTL_SECONDS', env.TASK_TTL_SECONDS),
     workerTimeoutSeconds: positiveSeconds('WORKER_TIMEOUT_SECONDS', env.WORKER_TIMEOUT_SECONDS),

@@ -3,7 +3,7 @@ import { createLogger } from '../core/adapters/powertools-logger';
 import { createFlagSelectedRepoHost } from '../core/adapters/repo-host-factory';
 import { readEnvironment } from '../core/contract/environment';
 import { flagParameterName } from '../core/contract/parameters';
-import { lazyFlagReader, lazyLedger, lazyLlmBudget, lazySecretReader, lazyTaskStore, onFirstUse } from '../core/runtime/lazy-adapters';
+import { lazyDynamoDbStorage, lazyFlagReader, lazySecretReader, onFirstUse } from '../core/runtime/lazy-adapters';
 import { positiveSeconds, stageFrom } from '../core/runtime/settings';
 import type { WorkerPorts } from './handler';
 
@@ -15,20 +15,7 @@ export function awsWorkerPorts(environment: NodeJS.ProcessEnv = process.env): Wo
   const env = readEnvironment('worker', environment);
   const stage = stageFrom(env.VALINE_STAGE);
   const logger = createLogger('worker', { stage, version: env.VALINE_VERSION });
-  const storage = onFirstUse(async () => {
-    const [{ createDynamoDbClient }, { DynamoDbTaskStore }, { DynamoDbLedger }, { DynamoDbLlmBudget }] = await Promise.all([
-      import('../core/adapters/dynamodb-client'),
-      import('../core/adapters/dynamodb-task-store'),
-      import('../core/adapters/dynamodb-ledger'),
-      import('../core/adapters/dynamodb-llm-budget'),
-    ]);
-    const dynamodb = createDynamoDbClient();
-    return {
-      tasks: new DynamoDbTaskStore(dynamodb, env.CONVERSATIONS_TABLE),
-      ledger: new DynamoDbLedger(dynamodb, env.LEDGER_TABLE),
-      budget: new DynamoDbLlmBudget(dynamodb, env.LEDGER_TABLE),
-    };
-  });
+  const storage = lazyDynamoDbStorage({ conversations: env.CONVERSATIONS_TABLE, ledger: env.LEDGER_TABLE });
   const ssm = onFirstUse(async () => {
     const [{ createSsmParameterSource }, { SsmSecretReader }, { createSsmFlagReader }] = await Promise.all([
       import('../core/adapters/ssm-parameters'),
@@ -44,9 +31,9 @@ export function awsWorkerPorts(environment: NodeJS.ProcessEnv = process.env): Wo
     stage,
     flags,
     secrets,
-    tasks: lazyTaskStore(async () => (await storage()).tasks),
-    ledger: lazyLedger(async () => (await storage()).ledger),
-    llmBudget: lazyLlmBudget(async () => (await storage()).budget),
+    tasks: storage.tasks,
+    ledger: storage.ledger,
+    llmBudget: storage.llmBudget,
     discord: new DiscordRestClient({ secrets, logger }),
     repoHost: createFlagSelectedRepoHost({
       flags,

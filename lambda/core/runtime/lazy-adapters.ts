@@ -61,3 +61,29 @@ export function lazyFlagReader(load: () => Promise<FlagReader>): FlagReader {
 export function lazySecretReader(load: () => Promise<SecretReader>): SecretReader {
   return { get: async (name) => (await load()).get(name) };
 }
+
+/**
+ * The tasks table, the ledger and the LLM budget on one DynamoDB client, with the SDK loaded on
+ * the first call to any of them (the interactions function and the worker share this).
+ */
+export function lazyDynamoDbStorage(tables: { conversations: string; ledger: string }): { tasks: TaskStore; ledger: Ledger; llmBudget: LlmBudget } {
+  const storage = onFirstUse(async () => {
+    const [{ createDynamoDbClient }, { DynamoDbTaskStore }, { DynamoDbLedger }, { DynamoDbLlmBudget }] = await Promise.all([
+      import('../adapters/dynamodb-client'),
+      import('../adapters/dynamodb-task-store'),
+      import('../adapters/dynamodb-ledger'),
+      import('../adapters/dynamodb-llm-budget'),
+    ]);
+    const dynamodb = createDynamoDbClient();
+    return {
+      tasks: new DynamoDbTaskStore(dynamodb, tables.conversations),
+      ledger: new DynamoDbLedger(dynamodb, tables.ledger),
+      budget: new DynamoDbLlmBudget(dynamodb, tables.ledger),
+    };
+  });
+  return {
+    tasks: lazyTaskStore(async () => (await storage()).tasks),
+    ledger: lazyLedger(async () => (await storage()).ledger),
+    llmBudget: lazyLlmBudget(async () => (await storage()).budget),
+  };
+}

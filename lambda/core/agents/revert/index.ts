@@ -1,6 +1,6 @@
+import { executionFailure } from '../execution-failure';
 import { createHash } from 'node:crypto';
 import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalOutcome } from '../../domain/agent';
-import { NO_MENTIONS } from '../../domain/discord-message';
 import { inlineCode } from '../../domain/discord-text';
 import { errorMessage } from '../../domain/error-message';
 import type { JsonValue, Task } from '../../domain/task';
@@ -187,21 +187,7 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
         message: revertOpenedMessage(proposal, task, branch, pullRequest),
       };
     } catch (error) {
-      const reason = errorMessage(error);
-      const kept = branchExists ? ` The branch ${inlineCode(branch)} is kept and will be reused.` : '';
-      if (error instanceof RepoHostError && error.retryable) {
-        return {
-          kind: 'retryable',
-          error: reason,
-          ...(branchExists ? { branch } : {}),
-          message: {
-            // The preview stays visible under the notice: Confirm again still means "this reverse diff".
-            embeds: [...(replyMessage('Revert interrupted', `${reason}${kept} Press Confirm again to finish; nothing will be done twice.`).embeds ?? []), ...(revertPreview(proposal, task.requesterName).embeds ?? [])],
-            allowed_mentions: NO_MENTIONS,
-          },
-        };
-      }
-      return { kind: 'failed', error: reason, message: replyMessage('Revert failed', `${reason}${kept}`) };
+      return executionFailure(error, 'Revert', { name: branch, exists: branchExists }, revertPreview(proposal, task.requesterName));
     }
   }
 

@@ -1,3 +1,4 @@
+import { executionFailure } from '../execution-failure';
 import { createHash } from 'node:crypto';
 import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalCandidate, ProposalOutcome } from '../../domain/agent';
 import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
@@ -293,24 +294,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
         },
       };
     } catch (error) {
-      const reason = errorMessage(error);
-      const kept = branchExists ? ` The branch ${inlineCode(branch)} is kept and will be reused.` : '';
-      if (error instanceof RepoHostError && error.retryable) {
-        return {
-          kind: 'retryable',
-          error: reason,
-          ...(branchExists ? { branch } : {}),
-          message: {
-            // The preview stays visible under the notice: Confirm again still means "this diff".
-            embeds: [
-              ...(replyMessage('UX update interrupted', `${reason}${kept} Press Confirm again to finish; nothing will be done twice.`).embeds ?? []),
-              ...(proposalPreview(proposal, task.requesterName).embeds ?? []),
-            ],
-            allowed_mentions: NO_MENTIONS,
-          },
-        };
-      }
-      return { kind: 'failed', error: reason, message: replyMessage('UX update failed', `${reason}${kept}`) };
+      return executionFailure(error, 'UX update', { name: branch, exists: branchExists }, proposalPreview(proposal, task.requesterName));
     }
   }
 
