@@ -229,7 +229,6 @@ function textStep(model: SiteModel, targets: readonly Target[], property: string
       continue;
     }
     const block = target.edit.block;
-    const inside = block.inside;
     const edit = block.edit;
     // A config value the page shows in another landmark too (the hero reusing the site title): ask where it should change.
     // (Not a translation: writing words in place of t('…') would take the text out of every language.)
@@ -244,12 +243,14 @@ function textStep(model: SiteModel, targets: readonly Target[], property: string
       if (here.ok) alternatives.push({ splices: [here.splice], line: { property, kind: 'text', from: here.from, to: here.to, at: `${here.splice.file}:${model.project.line(here.splice.file, here.splice.start)}` }, label: `Only in the ${section}`, description: `write the text in ${here.splice.file}`, needsChoice: true, ...(here.note ? { note: here.note } : {}), section });
       continue;
     }
+    // Replacing words that hold a link or an expression removes them: asked first, unless a copyright holder is replaced behind its © and year.
+    const removes = result.removed.length > 0 && (!result.copyrightKept || result.replacesLeadingLink === true);
     alternatives.push({
       splices: [result.splice],
       line: { property, kind: 'text', from: result.from, to: result.to, at: locationOf(target) },
       label: JSON.stringify(target.current.length > 60 ? `${target.current.slice(0, 59)}…` : target.current),
-      description: inside.length > 0 ? `replaces the whole text, removing ${inside.slice(0, 3).join(', ')}${inside.length > 3 ? '…' : ''} (${target.file}:${target.line})` : `${target.file}:${target.line}`,
-      ...(inside.length > 0 ? { needsChoice: true } : {}),
+      description: removes ? `replaces the whole text, removing ${result.removed.slice(0, 3).join(', ')}${result.removed.length > 3 ? '…' : ''} (${target.file}:${target.line})` : `${target.file}:${target.line}`,
+      ...(removes ? { needsChoice: true } : {}),
       ...(result.note ? { note: result.note } : {}),
       section,
     });
@@ -335,7 +336,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
 }
 
 /** The colour a class really writes: the palette's own hex for a palette name, else the requested one. */
-const writtenHex = (choice: ColorChoice, hex: string): string => (choice.how === 'palette' ? (paletteHex(choice.value) ?? hex) : hex);
+const writtenHex = (choice: ColorChoice, hex: string): string => choice.hex ?? (choice.how === 'palette' ? (paletteHex(choice.value) ?? hex) : hex);
 
 /** The region (hero, header, nav, footer, main) a text block was found in. */
 function regionOf(model: SiteModel, block: TextBlock): string | undefined {
@@ -508,7 +509,7 @@ function replaceStep(model: SiteModel, from: string, to: string, section: string
       line: { property: 'text', kind: 'text', from: result.from, to: result.to, at: `${file}:${line}` },
       label: `${JSON.stringify(block.text.slice(0, 50))} in ${file}:${line}`,
       description: `${region === 'hero' ? 'in the hero' : `in the ${region}`}, ${file}:${line}`,
-      ...(block.inside.length > 0 ? { needsChoice: true } : {}),
+      ...(result.removed.length > 0 && (!result.copyrightKept || result.replacesLeadingLink === true) ? { needsChoice: true } : {}),
       note: [result.note, others > 0 ? `The same text also appears in ${others} other place${others === 1 ? '' : 's'} further down the page; those are unchanged.` : undefined].filter(Boolean).join(' ') || undefined,
       section: REGION_SECTION[region] ?? 'home',
     });

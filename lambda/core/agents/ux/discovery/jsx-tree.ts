@@ -1,9 +1,10 @@
 import type * as t from '@babel/types';
 import { decodeHTML } from 'entities';
+import { htmlText } from './html-text';
 import type { Project } from './project';
-import { exported, linksArray, localInit, parameterNames, resolveExpression, resolveIdentifier, sourceOf, stringSlot, unwrap, type Resolved } from './resolve';
+import { exported, linksArray, localInit, markAttributeValue, parameterNames, resolveExpression, resolveIdentifier, sourceOf, stringSlot, unwrap, type Resolved } from './resolve';
 import { translated, translationKey } from './translations';
-import type { LinksArray, StringSlot, UiChild, UiNode } from './ui-tree';
+import type { LinksArray, MarkupSyntax, StringSlot, UiChild, UiNode } from './ui-tree';
 
 /**
  * Renders components into the neutral tree: starting from a component (a page or a layout),
@@ -51,18 +52,40 @@ function resolveInState(state: BuildState, file: string, expression: t.Node, lev
   const node = unwrap(expression);
   if (scope && frame && node && depth < 6) {
     const params = parameterNames(scope);
+    const member = node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression' ? node : undefined;
+    const memberName = member && !member.computed && member.property.type === 'Identifier' ? member.property.name : undefined;
     const propName =
       node.type === 'Identifier' && params.has(node.name)
         ? node.name
-        : (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && node.object.type === 'Identifier' && params.has(node.object.name) && !node.computed && node.property.type === 'Identifier' && /^props$/i.test(node.object.name)
-          ? node.property.name
-          : undefined;
+        : member && memberName && member.object.type === 'Identifier' && params.has(member.object.name) && /^props$/i.test(member.object.name)
+          ? memberName
+          : // Astro reads props as `Astro.props.title` too.
+            member && memberName && member.object.type === 'MemberExpression' && member.object.object.type === 'Identifier' && member.object.object.name === 'Astro' && member.object.property.type === 'Identifier' && member.object.property.name === 'props'
+            ? memberName
+            : undefined;
     if (propName) {
       const passed = frame.props.get(propName);
-      return passed ? resolveInState(state, passed.file, passed.expression, passed.frame, depth + 1) : undefined;
+      if (passed) return resolveInState(state, passed.file, passed.expression, passed.frame, depth + 1);
+      // Not passed: the default the component declares (`{ title = SITE.title }`), read in its own module.
+      const fallback = propDefault(scope, propName);
+      return fallback ? resolveInState(state, file, fallback, level, depth + 1) : undefined;
     }
   }
   return resolveExpression(state.project, file, expression, 0, scope);
+}
+
+/** The default value a component declares for a prop in its parameters (`function Hero({ title = 'Hi' })`). */
+function propDefault(scope: t.Node, name: string): t.Node | undefined {
+  const params = 'params' in scope && Array.isArray(scope.params) ? (scope.params as t.Node[]) : [];
+  for (const param of params) {
+    const pattern = param.type === 'AssignmentPattern' ? param.left : param;
+    if (pattern.type !== 'ObjectPattern') continue;
+    for (const property of pattern.properties) {
+      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.key.name !== name) continue;
+      if (property.value.type === 'AssignmentPattern') return property.value.right;
+    }
+  }
+  return undefined;
 }
 
 /** A resolved string literal (or template without expressions), as value and slot. */
@@ -77,6 +100,9 @@ function stringInState(state: BuildState, file: string, expression: t.Node): { v
   }
   return undefined;
 }
+
+/** JSX text escapes braces; so does a template language's markup (its `{…}` or `{{…}}` would read them as code). */
+const markupSyntax = (project: Project, file: string): MarkupSyntax => (project.templateOf(file) ? 'template' : 'jsx');
 
 /** Functions that join class strings, to which one more string argument can be given. */
 const CLASS_JOINERS = new Set(['cn', 'clsx', 'classnames', 'classNames', 'cx', 'twMerge', 'twJoin', 'ctl']);
@@ -111,7 +137,11 @@ function componentFunction(project: Project, resolved: Resolved | undefined, dep
 /** The component a JSX tag names in `file`, when it is defined in this repository. */
 export function findComponent(project: Project, file: string, name: string): { file: string; fn: FunctionLike } | undefined {
   if (!/^[A-Z]/.test(name) || name.includes('.')) return undefined;
-  if (!localInit(project, file, name) && !project.importsOf(file).get(name)?.file) return undefined;
+  if (!localInit(project, file, name) && !project.importsOf(file).get(name)?.file) {
+    // Components a framework provides without an import (Nuxt's `components/` folder).
+    const auto = project.autoComponents.get(name);
+    return auto ? componentFunction(project, exported(project, auto, 'default')) : undefined;
+  }
   return componentFunction(project, resolveIdentifier(project, file, name));
 }
 
@@ -236,7 +266,7 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
       const start = child.start ?? 0;
       const end = child.end ?? 0;
       const raw = text.slice(start, end);
-      out.push({ kind: 'text', range: { file, start, end }, raw, value: decodeHTML(raw), syntax: 'jsx' });
+      out.push({ kind: 'text', range: { file, start, end }, raw, value: decodeHTML(raw), syntax: markupSyntax(project, file) });
     } else if (child.type === 'JSXElement') {
       out.push(...elementChildren(state, file, child, depth));
     } else if (child.type === 'JSXFragment') {
@@ -247,7 +277,7 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
       if (expression.type === 'StringLiteral' || (expression.type === 'TemplateLiteral' && expression.expressions.length === 0)) {
         const slot = stringSlot(project, file, expression);
         const value = expression.type === 'StringLiteral' ? expression.value : (expression.quasis[0]?.value.cooked ?? '');
-        if (slot) out.push({ kind: 'string', slot, value, display: value });
+        if (slot) out.push({ kind: 'string', slot, value, display: value, container: { file, start: child.start ?? 0, end: child.end ?? 0 } });
         continue;
       }
       const links = mappedLinks(state, file, expression);
@@ -271,7 +301,9 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
             : undefined;
       const display = `{${sourceOf(project, file, expression)}}`;
       const container = { file, start: child.start ?? 0, end: child.end ?? 0 };
-      if (configured) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display, container });
+      const html = (child.extra as { valineHtml?: boolean } | undefined)?.valineHtml === true;
+      if (configured && html) out.push({ kind: 'string', slot: { ...configured.slot, html: true }, value: htmlText(configured.value), viaConfig: true, display, container });
+      else if (configured) out.push({ kind: 'string', slot: configured.slot, value: configured.value, viaConfig: true, display, container });
       else out.push({ kind: 'expression', range: { file, start: child.start ?? 0, end: child.end ?? 0 }, display });
     }
   }
@@ -309,8 +341,9 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
   let classCallAt: number | undefined;
   for (const attribute of opening.attributes) {
     if (attribute.type !== 'JSXAttribute') continue;
+    if (attribute.value?.type === 'StringLiteral') markAttributeValue(attribute.value);
     const name = attribute.name.type === 'JSXIdentifier' ? attribute.name.name : `${attribute.name.namespace.name}:${attribute.name.name.name}`;
-    if (name === 'className' || name === 'class') {
+    if (name === 'className' || name === 'class' || name === 'class:list') {
       hasClassAttribute = true;
       const value = attribute.value;
       if (value?.type === 'JSXExpressionContainer' && value.expression.type === 'CallExpression' && value.expression.arguments.length > 0 && value.expression.callee.type === 'Identifier' && CLASS_JOINERS.has(value.expression.callee.name)) {
@@ -357,7 +390,7 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     ...(moduleClasses.length > 0 ? { moduleClasses } : {}),
     ...(link ? { link } : {}),
     children: [...extra, ...childrenOf(state, file, element.children, depth)],
-    syntax: 'jsx',
+    syntax: markupSyntax(project, file),
     selfClosing: opening.selfClosing,
   };
   const linkLike = 'href' in attributes || 'to' in attributes;
@@ -434,7 +467,7 @@ function renderFound(project: Project, component: { file: string; fn: FunctionLi
     hasClassAttribute: false,
     children,
     component: name,
-    syntax: 'jsx',
+    syntax: markupSyntax(project, component.file),
     selfClosing: false,
   };
 }
@@ -451,5 +484,5 @@ export function renderFile(project: Project, file: string): UiNode | undefined {
     if (element.type === 'JSXElement') children.push(...elementChildren(state, file, element, 0));
     else children.push(...childrenOf(state, file, element.children, 0));
   }
-  return { file, tag: '#file', range: { file, start: 0, end: (project.text(file) ?? '').length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: false, children, syntax: 'jsx', selfClosing: false };
+  return { file, tag: '#file', range: { file, start: 0, end: (project.text(file) ?? '').length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: false, children, syntax: markupSyntax(project, file), selfClosing: false };
 }

@@ -1,5 +1,6 @@
-import { parse } from '@babel/parser';
+import { parse, parseExpression } from '@babel/parser';
 import type * as t from '@babel/types';
+import { maskOutside } from './templates/source-scan';
 
 /**
  * A website repository at one commit, as discovery reads it: its text files, a parse cache,
@@ -7,11 +8,24 @@ import type * as t from '@babel/types';
  * imports of each module. Nothing here reads the network: the snapshot is already in memory.
  */
 export const SCRIPT_FILE = /\.(?:[cm]?[jt]sx?)$/;
-const RESOLVE_EXTENSIONS = ['', '.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs', '/index.tsx', '/index.ts', '/index.jsx', '/index.js'];
+const RESOLVE_EXTENSIONS = ['', '.tsx', '.ts', '.jsx', '.js', '.mjs', '.cjs', '.astro', '.vue', '.svelte', '/index.tsx', '/index.ts', '/index.jsx', '/index.js'];
 /** Tests, stories and mocks are never part of the live site, whatever imports them. */
 const NOT_THE_SITE = /(?:^|\/)(?:__tests__|__mocks__|__snapshots__|tests?|e2e|cypress|playwright|stories|_archived|node_modules|dist|build|out|\.next)(?:\/|$)|\.(?:test|spec|stories|story)\.[cm]?[jt]sx?$/;
 
 export const isSiteFile = (path: string): boolean => !NOT_THE_SITE.test(path);
+
+/**
+ * A component file written in a template language (`.astro`, `.vue`, `.svelte`): its script
+ * parts are its module scope, and its template is rendered as JSX with the file's own offsets,
+ * so resolution, rendering and edits treat it like any other component. Stack adapters register
+ * the languages they need (`Project.useTemplates`), so the project itself names no stack.
+ */
+export interface TemplateLanguage {
+  /** The script parts (front matter, `<script>` blocks), with whether they are TypeScript or JSX. */
+  scripts(text: string, file: string): Array<{ start: number; end: number; jsx?: boolean }>;
+  /** The component as an arrow function: its params name the props, its body is the template as JSX. */
+  component(project: Project, file: string): t.ArrowFunctionExpression | undefined;
+}
 
 export interface ImportBinding {
   /** The local name in the importing module. */
@@ -26,9 +40,39 @@ export class Project {
   private readonly asts = new Map<string, t.File | null>();
   private readonly bindings = new Map<string, Map<string, ImportBinding>>();
   private readonly aliasRoots: Array<{ prefix: string; targets: string[] }>;
+  private readonly templates = new Map<string, TemplateLanguage>();
+  private readonly components = new Map<string, t.ArrowFunctionExpression | null>();
+  /** Components a framework makes available without an import (Nuxt's `components/`), by tag name. */
+  readonly autoComponents = new Map<string, string>();
 
   constructor(readonly files: ReadonlyMap<string, string>) {
     this.aliasRoots = readAliases(files);
+  }
+
+  /** Registers template languages by file extension (`.astro` → Astro's). */
+  useTemplates(languages: Readonly<Record<string, TemplateLanguage>>): void {
+    for (const [extension, language] of Object.entries(languages)) this.templates.set(extension, language);
+  }
+
+  /** The template language of a file, when one is registered for its extension. */
+  templateOf(path: string): TemplateLanguage | undefined {
+    const at = path.lastIndexOf('.');
+    return at < 0 ? undefined : this.templates.get(path.slice(at));
+  }
+
+  /** A template file's component (cached), or undefined when the file is not one or does not parse. */
+  templateComponent(path: string): t.ArrowFunctionExpression | undefined {
+    if (this.components.has(path)) return this.components.get(path) ?? undefined;
+    const language = this.templateOf(path);
+    this.components.set(path, null);
+    let component: t.ArrowFunctionExpression | undefined;
+    try {
+      component = language && this.files.has(path) ? language.component(this, path) : undefined;
+    } catch {
+      component = undefined;
+    }
+    this.components.set(path, component ?? null);
+    return component;
   }
 
   text(path: string): string | undefined {
@@ -40,7 +84,16 @@ export class Project {
     if (this.asts.has(path)) return this.asts.get(path) ?? null;
     const text = this.files.get(path);
     let ast: t.File | null = null;
-    if (text !== undefined && SCRIPT_FILE.test(path)) {
+    const language = this.templateOf(path);
+    if (text !== undefined && language) {
+      // The script parts only, at their own offsets: imports and declarations are the component's scope.
+      try {
+        const scripts = language.scripts(text, path);
+        ast = parse(maskOutside(text, scripts), { sourceType: 'module', plugins: scripts.some((s) => s.jsx) ? ['jsx', 'typescript'] : ['typescript'], errorRecovery: false });
+      } catch {
+        ast = null;
+      }
+    } else if (text !== undefined && SCRIPT_FILE.test(path)) {
       try {
         ast = parse(text, { sourceType: 'module', plugins: /\.[cm]?ts$/.test(path) ? ['typescript'] : ['jsx', 'typescript'], errorRecovery: false });
       } catch {
@@ -49,6 +102,24 @@ export class Project {
     }
     this.asts.set(path, ast);
     return ast;
+  }
+
+  private readonly jsonValues = new Map<string, t.Expression | null>();
+
+  /** A JSON file as an expression with the file's own offsets (objects, arrays and strings are then data like a JS module's). */
+  json(path: string): t.Expression | undefined {
+    if (this.jsonValues.has(path)) return this.jsonValues.get(path) ?? undefined;
+    let value: t.Expression | null = null;
+    const text = this.files.get(path);
+    if (text !== undefined) {
+      try {
+        value = parseExpression(text, { sourceType: 'module' });
+      } catch {
+        value = null;
+      }
+    }
+    this.jsonValues.set(path, value);
+    return value ?? undefined;
   }
 
   /** Resolves an import specifier written in `from` to a file of the repository. */
@@ -126,7 +197,7 @@ export class Project {
       const next = queue.shift() as string;
       if (seen.has(next)) continue;
       seen.add(next);
-      if (SCRIPT_FILE.test(next)) for (const file of this.importedFiles(next)) if (!seen.has(file)) queue.push(file);
+      if (SCRIPT_FILE.test(next) || this.templateOf(next)) for (const file of this.importedFiles(next)) if (!seen.has(file)) queue.push(file);
     }
     return seen;
   }

@@ -93,6 +93,12 @@ function collectDeclarations(root: t.Node): Map<string, t.Node> {
 
 /** What a module exports under `name` (`default` included, `module.exports = …` too). */
 export function exported(project: Project, file: string, name: string, depth = 0): Resolved | undefined {
+  if (name === 'default') {
+    const component = project.templateComponent(file);
+    if (component) return { file, node: component };
+    const data = file.endsWith('.json') ? project.json(file) : undefined;
+    if (data) return { file, node: data };
+  }
   const ast = project.ast(file);
   if (!ast || depth > MAX_DEPTH) return undefined;
   for (const statement of ast.program.body) {
@@ -182,6 +188,15 @@ export function resolveExpression(project: Project, file: string, expression: t.
       return { file, node };
     case 'Identifier':
       return resolveIdentifier(project, file, node.name, depth + 1, scope);
+    case 'ConditionalExpression': {
+      // `locale === 'fr' ? frStrings : enStrings`: the site's default language is what a visitor sees first.
+      const branch = defaultLanguageBranch(node);
+      return branch ? resolveExpression(project, file, branch, depth + 1, scope) : undefined;
+    }
+    case 'LogicalExpression':
+      // `customDescription || SITE.description`, `title ?? siteConfig.title`: what it falls back to.
+      if (node.operator === '&&') return undefined;
+      return resolveExpression(project, file, node.left, depth + 1, scope) ?? resolveExpression(project, file, node.right, depth + 1, scope);
     case 'MemberExpression':
     case 'OptionalMemberExpression': {
       const key = node.computed ? (node.property.type === 'StringLiteral' ? node.property.value : undefined) : node.property.type === 'Identifier' ? node.property.name : undefined;
@@ -202,8 +217,31 @@ export function resolveExpression(project: Project, file: string, expression: t.
   }
 }
 
+/** A language code such as `fr` or `pt-BR`. */
+const LANGUAGE = /^[a-z]{2}(?:[-_][A-Za-z]{2})?$/;
+
+/**
+ * The branch of `lang === 'fr' ? french : english` a visitor of the default language sees: the
+ * other branch when the test compares something with a language code; undefined otherwise (a
+ * state such as `scrolled ? a : b` is not one value).
+ */
+export function defaultLanguageBranch(node: t.ConditionalExpression): t.Node | undefined {
+  const test = node.test;
+  if (test.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
+  const code = [test.left, test.right].find((side): side is t.StringLiteral => side.type === 'StringLiteral' && LANGUAGE.test(side.value));
+  if (!code) return undefined;
+  const english = /^en(?:[-_]|$)/.test(code.value);
+  const whenEqual = english ? node.consequent : node.alternate;
+  const whenDifferent = english ? node.alternate : node.consequent;
+  return test.operator.startsWith('!') ? whenDifferent : whenEqual;
+}
+
+/** String literals written as a JSX or template attribute's value (`title="Ship faster"`): they take no escapes. */
+const attributeValues = new WeakSet<t.Node>();
+export const markAttributeValue = (node: t.Node): void => void attributeValues.add(node);
+
 /** The characters between a literal's quotes as a replaceable slot. */
-export function stringSlot(project: Project, file: string, node: t.StringLiteral | t.TemplateLiteral, inJsxAttribute = false): StringSlot | undefined {
+export function stringSlot(project: Project, file: string, node: t.StringLiteral | t.TemplateLiteral, inJsxAttribute = attributeValues.has(node)): StringSlot | undefined {
   const text = project.text(file) ?? '';
   const start = node.start ?? 0;
   const end = node.end ?? 0;
@@ -213,7 +251,7 @@ export function stringSlot(project: Project, file: string, node: t.StringLiteral
   }
   const quote = text[start];
   const syntax = inJsxAttribute ? 'jsx-attribute' : quote === '"' ? 'js-double' : 'js-single';
-  return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax };
+  return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax, ...(inJsxAttribute && (quote === '"' || quote === "'") ? { delimiter: quote } : {}) };
 }
 
 const LABEL_KEYS = ['label', 'title', 'name', 'text'];

@@ -3,6 +3,8 @@ import { linkedStylesheets, moduleScripts, renderHtml } from './html-tree';
 import { renderComponent, renderFile, renderTag } from './jsx-tree';
 import { dirname, joinPath, SCRIPT_FILE, type Project } from './project';
 import type { UiNode } from './ui-tree';
+import { astro } from './stacks/astro';
+import type { SiteEntry, StackAdapter } from './stacks/stack';
 
 /**
  * Where a visitor lands: the home page and the layouts around it, per framework. Next.js app
@@ -10,17 +12,10 @@ import type { UiNode } from './ui-tree';
  * (`<Route element={<Layout/>}><Route index element={<Home/>}/>`), a single-component app,
  * or plain HTML. Landmarks are looked for in these trees first.
  */
-export interface SiteEntry {
-  framework: string;
-  /** Layouts (outermost first) then the home page. */
-  roots: UiNode[];
-  /** The file of the home page, when known. */
-  homeFile?: string;
-  /** Files every other page is reached from (for text searched beyond the home page). */
-  entries: string[];
-  /** Stylesheets the site loads (linked from HTML or imported by its modules). */
-  stylesheets: string[];
-}
+export type { SiteEntry } from './stacks/stack';
+
+/** Stacks with an adapter of their own, asked first; the React family and plain HTML follow. */
+const STACKS: readonly StackAdapter[] = [astro];
 
 const ORDERED_SCRIPT = (base: string) => ['tsx', 'jsx', 'ts', 'js', 'mjs'].map((e) => `${base}.${e}`);
 
@@ -214,6 +209,11 @@ function plainHtml(project: Project): SiteEntry | undefined {
 
 /** The first framework whose home page is found. */
 export function findSiteEntry(project: Project): SiteEntry | undefined {
+  for (const stack of STACKS) {
+    if (!stack.detect(project)) continue;
+    const found = stack.discover(project);
+    if (found) return found;
+  }
   const next = nextAppRouter(project) ?? nextPagesRouter(project) ?? remixRoutes(project);
   if (next) {
     next.stylesheets = [...project.reachable(next.entries.slice(0, 40))].filter((f) => f.endsWith('.css'));

@@ -230,13 +230,23 @@ const HEADER_TEXT_ALIASES = ['title', 'site title', 'site name', 'brand', 'brand
 const COLOR_ALIASES = ['colour', 'background', 'background color', 'background colour', 'bg'];
 const TEXT_COLOR_ALIASES = ['text colour', 'font color', 'font colour', 'foreground'];
 
+/** Elements a visitor sees in the bar: drawers, dialogs and mobile copies left out. */
+function* shownElements(node: UiNode): Generator<UiNode> {
+  yield node;
+  for (const child of node.children) if (child.kind === 'element' && !isSecondary(child.node)) yield* shownElements(child.node);
+}
+
+/** A class or id that names the brand (`navbar-brand`, `logo`, `site-title`), not a utility that happens to say it (`text-brand-600`). */
+const BRAND_NAME = /^(?![a-z]+:)(?!(?:text|bg|border|from|via|to|ring|fill|stroke|outline|shadow|decoration|divide|accent|caret|placeholder)-)[\w-]*(?:logo|brand|site-?title|site-?name)[\w-]*$/i;
+
 function brandBlocks(scope: UiNode): TextBlock[] {
-  const homeLinks = [...elements(scope)].filter((n) => isLink(n) && ['/', './', '#', '#top', '/#'].includes(n.link?.raw ?? n.attributes.href ?? n.attributes.to ?? ''));
+  const shown = [...shownElements(scope)];
+  const homeLinks = shown.filter((n) => isLink(n) && ['/', './', '#', '#top', '/#', 'index.html', '/index.html'].includes(n.link?.raw ?? n.attributes.href ?? n.attributes.to ?? ''));
   for (const link of homeLinks) {
     const blocks = textBlocks(link).filter((b) => b.edit);
     if (blocks.length === 1) return blocks;
   }
-  const named = [...elements(scope)].filter((n) => /logo|brand|site-?title|site-?name/i.test(`${classText(n)} ${n.attributes.id ?? ''}`));
+  const named = shown.filter((n) => [...classText(n).split(/\s+/), n.attributes.id ?? ''].some((token) => token !== '' && BRAND_NAME.test(token)));
   const namedBlocks = named.flatMap((n) => textBlocks(n).filter((b) => b.edit));
   if (namedBlocks.length === 1) return namedBlocks;
   return [];

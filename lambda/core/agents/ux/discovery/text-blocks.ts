@@ -1,4 +1,4 @@
-import type { StringSlot, UiChild, UiNode } from './ui-tree';
+import type { MarkupSyntax, StringSlot, UiChild, UiNode } from './ui-tree';
 
 /**
  * The visible text of an element and how its words can be changed without touching what is
@@ -13,7 +13,7 @@ export type TextEdit =
       file: string;
       start: number;
       end: number;
-      syntax: 'jsx' | 'html';
+      syntax: MarkupSyntax;
       keptBefore: string;
       keptAfter: string;
       replaced: string;
@@ -30,8 +30,15 @@ export interface TextBlock {
   edit?: TextEdit;
   /** Things inside the words that a whole-text replacement would remove (links, expressions). */
   inside: string[];
+  /** Where each of those is, so an edit that replaces only part of the line removes only what it covers. */
+  insideAt?: Array<{ display: string; start: number; end: number; kind: 'element' | 'expression' | 'value' }>;
   /** Formatting elements inside the words (`<span>faster</span>`), replaced with them. */
   formatted?: string[];
+  /**
+   * Where a copyright holder written as one config value ends (`{SITE.title}` in
+   * `© {SITE.title}. Crafted by <a>…</a>`): a new holder replaces it alone.
+   */
+  holderEnd?: number;
 }
 
 const WORDY = /[\p{L}\p{N}]/u;
@@ -116,6 +123,12 @@ const displayOf = (item: Item): string => {
   }
 };
 
+function itemRange(item: Item): { start: number; end: number } | undefined {
+  if (item.kind === 'token' || item.kind === 'inline' || item.kind === 'format') return item.range;
+  if (item.kind === 'string' && item.child.container) return item.child.container;
+  return undefined;
+}
+
 /** The node as a text block, when its own children hold words (or a single config string). */
 export function textBlock(node: UiNode): TextBlock | undefined {
   const items = ownChildren(node).map(classify).filter((i): i is Item => i !== undefined);
@@ -135,8 +148,10 @@ export function textBlock(node: UiNode): TextBlock | undefined {
   }
   // Links and other elements with words belong to the line they are in ("© {year} <a>Acme</a>. All rights reserved."):
   // the words around them are never replaced as if they stood alone.
-  const wordy = items.map((item, index) => ({ item, index })).filter(({ item }) => (item.kind === 'words' && WORDY.test(item.child.value)) || item.kind === 'format' || item.kind === 'inline');
-  if (!wordy.some(({ item }) => item.kind === 'words')) return undefined;
+  // A config or prop string among the words (`© {SITE.title}. Crafted by <a>…</a>`) is part of the line, written in place when the line is replaced.
+  const wordyString = (item: Item) => item.kind === 'string' && WORDY.test(item.child.value) && item.child.container !== undefined && item.child.container.file === node.file;
+  const wordy = items.map((item, index) => ({ item, index })).filter(({ item }) => (item.kind === 'words' && WORDY.test(item.child.value)) || item.kind === 'format' || item.kind === 'inline' || wordyString(item));
+  if (!wordy.some(({ item }) => item.kind === 'words' || wordyString(item))) return undefined;
   // "Copyright © {year} Acme": the marks and the year before the words stay as they are.
   while (wordy.length > 1 && wordy[0].item.kind === 'words' && COPYRIGHT_ONLY.test(wordy[0].item.child.value)) wordy.shift();
   const first = wordy[0];
@@ -149,14 +164,21 @@ export function textBlock(node: UiNode): TextBlock | undefined {
     else break;
   }
   const inside: string[] = [];
+  const insideAt: Array<{ display: string; start: number; end: number; kind: 'element' | 'expression' | 'value' }> = [];
   const formatted: string[] = [];
   for (let i = first.index; i <= last.index; i++) {
     const item = items[i];
-    if (item.kind === 'inline' || (i > first.index && i < last.index && (item.kind === 'token' || item.kind === 'icon' || item.kind === 'string'))) inside.push(displayOf(item));
+    const removable = item.kind === 'inline' || wordyString(item) || (i > first.index && i < last.index && (item.kind === 'token' || item.kind === 'icon' || item.kind === 'string'));
+    if (removable) {
+      inside.push(displayOf(item));
+      const range = itemRange(item);
+      if (range) insideAt.push({ display: item.kind === 'string' ? item.child.display : displayOf(item), start: range.start, end: range.end, kind: item.kind === 'inline' ? 'element' : item.kind === 'string' ? 'value' : 'expression' });
+    }
     if (item.kind === 'format') formatted.push(item.display);
   }
-  const edge = (item: Item, side: 'start' | 'end'): { file: string; offset: number; syntax: 'jsx' | 'html' } => {
+  const edge = (item: Item, side: 'start' | 'end'): { file: string; offset: number; syntax: MarkupSyntax } => {
     if (item.kind === 'format' || item.kind === 'inline') return { file: item.range.file, offset: item.range[side], syntax: block.syntax };
+    if (item.kind === 'string' && item.child.container) return { file: item.child.container.file, offset: item.child.container[side], syntax: block.syntax };
     const child = (item as Extract<Item, { kind: 'words' }>).child;
     const offset = side === 'start' ? child.range.start + (child.raw.length - child.raw.trimStart().length) : child.range.end - (child.raw.length - child.raw.trimEnd().length);
     return { file: child.range.file, offset, syntax: child.syntax };
@@ -179,7 +201,13 @@ export function textBlock(node: UiNode): TextBlock | undefined {
       : firstItem && (firstItem.kind === 'token' || firstItem.kind === 'format' || firstItem.kind === 'inline') && firstItem.range.file === startEdge.file
         ? firstItem.range.start
         : start;
-  return { node, text, inside, ...(formatted.length > 0 ? { formatted } : {}), edit: { kind: 'markup', file: startEdge.file, start, end, syntax: startEdge.syntax, keptBefore, keptAfter, replaced, lineStart: Math.min(lineStart, start) } };
+  const firstItem_ = items[first.index];
+  const afterFirst = items.slice(first.index + 1).find((i) => i.kind !== 'space');
+  const holderEnd =
+    firstItem_.kind === 'string' && firstItem_.child.container && afterFirst && afterFirst.kind === 'words' && /^\s*[.,·•|—–]/.test(afterFirst.child.value) && first.index !== last.index
+      ? firstItem_.child.container.end
+      : undefined;
+  return { node, text, inside, ...(holderEnd !== undefined ? { holderEnd } : {}), ...(insideAt.length > 0 ? { insideAt } : {}), ...(formatted.length > 0 ? { formatted } : {}), edit: { kind: 'markup', file: startEdge.file, start, end, syntax: startEdge.syntax, keptBefore, keptAfter, replaced, lineStart: Math.min(lineStart, start) } };
 }
 
 /** Every text block in a subtree, in document order. */

@@ -18,6 +18,8 @@ export interface ThemeColor {
 
 export interface Theme {
   tailwind: boolean;
+  /** A Tailwind 4 `@theme` resets the default palette (`--color-*: initial`): only the site's own colours exist as classes. */
+  paletteCleared?: boolean;
   /** 3 or 4 when known. */
   tailwindVersion?: 3 | 4;
   colors: ThemeColor[];
@@ -63,26 +65,29 @@ function configColors(project: Project, file: string): ThemeColor[] {
   return out;
 }
 
-function cssThemeColors(css: string, file: string): ThemeColor[] {
-  const out: ThemeColor[] = [];
+function cssThemeColors(css: string, file: string): { colors: ThemeColor[]; cleared: boolean } {
+  const colors: ThemeColor[] = [];
+  let cleared = false;
   let root: postcss.Root;
   try {
     root = postcss.parse(css, { from: file });
   } catch {
-    return out;
+    return { colors, cleared };
   }
   root.walkAtRules('theme', (rule) => {
     rule.walkDecls(/^--color-/, (declaration) => {
-      out.push({ name: declaration.prop.slice('--color-'.length), value: declaration.value.trim().toLowerCase(), file });
+      if (declaration.prop === '--color-*' && declaration.value.trim() === 'initial') cleared = true;
+      else colors.push({ name: declaration.prop.slice('--color-'.length), value: declaration.value.trim().toLowerCase(), file });
     });
   });
-  return out;
+  return { colors, cleared };
 }
 
 export function readTheme(project: Project, stylesheets: readonly string[]): Theme {
   const colors: ThemeColor[] = [];
   const sources: string[] = [];
   let version: 3 | 4 | undefined;
+  let cleared = false;
   for (const file of CONFIG_FILES) {
     if (!project.files.has(file)) continue;
     colors.push(...configColors(project, file));
@@ -95,11 +100,12 @@ export function readTheme(project: Project, stylesheets: readonly string[]): The
     if (!/@import\s+["']tailwindcss["']|@theme\b|@tailwind\s/.test(css)) continue;
     if (/@import\s+["']tailwindcss["']|@theme\b/.test(css)) version = 4;
     const found = cssThemeColors(css, file);
-    if (found.length > 0) sources.push(file);
-    colors.push(...found);
+    if (found.colors.length > 0) sources.push(file);
+    colors.push(...found.colors);
+    cleared ||= found.cleared;
   }
   const packageJson = project.text('package.json') ?? '';
   const tailwind = version !== undefined || /"tailwindcss"\s*:/.test(packageJson) || /cdn\.tailwindcss\.com/.test([...project.files.entries()].filter(([f]) => f.endsWith('.html')).map(([, text]) => text).join('\n'));
   if (!version && /"tailwindcss"\s*:\s*"[\^~]?4/.test(packageJson)) version = 4;
-  return { tailwind, ...(version ? { tailwindVersion: version } : {}), colors, sources };
+  return { tailwind, ...(version ? { tailwindVersion: version } : {}), ...(cleared ? { paletteCleared: true } : {}), colors, sources };
 }

@@ -3,6 +3,13 @@
  * expanded where they are used) or from HTML. Every piece keeps the file and the offsets it
  * came from, so an edit changes exactly those characters and nothing else.
  */
+/**
+ * How text is written in a file's markup: `jsx` and `template` (Astro, Vue, Svelte, Go and Liquid
+ * templates) escape `{` and `}` besides `&`, `<`, `>`; `html` only those three; `markdown` escapes
+ * what Markdown would read as formatting.
+ */
+export type MarkupSyntax = 'jsx' | 'html' | 'template' | 'markdown';
+
 export interface SourceRange {
   file: string;
   start: number;
@@ -19,12 +26,16 @@ export interface StringSlot extends SourceRange {
   conditional?: boolean;
   /** An HTML attribute value written without quotes (`class=title`): it can take no space. */
   unquoted?: boolean;
+  /** The string is HTML rendered as markup (Astro `set:html`, Vue `v-html`, Svelte `{@html}`): new text is escaped as HTML first. */
+  html?: boolean;
+  /** The quote around an attribute value, which new text must not contain. */
+  delimiter?: '"' | "'";
 }
 
 export type UiChild =
   | { kind: 'element'; node: UiNode }
   /** Text written in the markup (JSXText or an HTML text node); `value` is decoded (entities resolved). */
-  | { kind: 'text'; range: SourceRange; raw: string; value: string; syntax: 'jsx' | 'html' }
+  | { kind: 'text'; range: SourceRange; raw: string; value: string; syntax: MarkupSyntax }
   /** A string literal in an expression (`{" "}`, `{'Hello'}`) or a config string the expression points at. */
   | { kind: 'string'; slot: StringSlot; value: string; viaConfig?: boolean; display: string; /** The `{expression}` in the markup that shows it. */ container?: SourceRange }
   /** Any other `{expression}`: kept as it is; `display` is its source, e.g. `{currentYear}`. */
@@ -60,7 +71,7 @@ export interface UiNode {
   rendered?: boolean;
   /** Where the opening tag ends (after its `>`). */
   openingEnd: number;
-  syntax: 'jsx' | 'html';
+  syntax: MarkupSyntax;
   /** A self-closing element (`<br />`, `<Icon />`). */
   selfClosing: boolean;
 }

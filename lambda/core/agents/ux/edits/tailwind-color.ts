@@ -73,11 +73,19 @@ export interface ColorChoice {
   value: string;
   /** Why it was written that way, for the preview note. */
   how: 'theme token' | 'palette' | 'arbitrary';
+  /** The colour the class writes, when it is not the requested one (a palette shade for "dark blue"). */
+  hex?: string;
 }
 
 export function tailwindColor(hex: string, requested: string, replacing: string | undefined, theme: Theme): ColorChoice {
   const token = theme.colors.find((c) => c.value === hex.toLowerCase());
   if (token) return { value: token.name, how: 'theme token' };
+  // A palette name the site's theme removed (`--color-*: initial`) would produce no colour at all.
+  const usable = (name: string) => !theme.paletteCleared || theme.colors.some((c) => c.name === name);
+  if (!requested.trim().startsWith('#')) {
+    const named = paletteFromWords(requested);
+    if (named && !usable(named)) return { value: `[${paletteHex(named) ?? hex}]`, how: 'arbitrary', hex: paletteHex(named) ?? hex };
+  }
   const arbitrary = { value: `[${hex}]`, how: 'arbitrary' as const };
   if (replacing?.startsWith('[')) return arbitrary;
   if (!requested.trim().startsWith('#')) {
@@ -85,5 +93,5 @@ export function tailwindColor(hex: string, requested: string, replacing: string 
     if (named) return { value: named, how: 'palette' };
   }
   const exact = paletteForHex(hex);
-  return exact ? { value: exact, how: 'palette' } : arbitrary;
+  return exact && usable(exact) ? { value: exact, how: 'palette' } : arbitrary;
 }

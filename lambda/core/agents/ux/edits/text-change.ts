@@ -8,7 +8,21 @@ import { markupText, slotText } from './write-text';
  * an icon after them and the element around them stay; a copyright prefix the person
  * repeats ("© 2026 Acme") is not written twice.
  */
-export type TextChange = { ok: true; splice: Splice; from: string; to: string; note?: string } | { ok: false; message: string };
+export type TextChange =
+  | {
+      ok: true;
+      splice: Splice;
+      from: string;
+      to: string;
+      note?: string;
+      /** What the replaced characters held besides words (a link, an `{expression}`): gone after the edit. */
+      removed: string[];
+      /** The line's © and year were kept in front of the new words (a copyright holder replaced). */
+      copyrightKept?: boolean;
+      /** A link the words began with is replaced (`© {year} <a>Acme</a>. …`): the holder loses its link. */
+      replacesLeadingLink?: boolean;
+    }
+  | { ok: false; message: string };
 
 const COPYRIGHT_RAW = /^(?:(?:©|&copy;|&#169;|&#xa9;|\(c\)|copyright\b)\s*)+(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?[\s,.]*/i;
 const COPYRIGHT_TEXT = /^(?:(?:©|\(c\)|copyright\b)\s*)+(?:(?:\d{4})(?:\s*[-–]\s*\d{4})?)?[\s,.]*/i;
@@ -40,10 +54,10 @@ export function textChange(project: Project, block: TextBlock, wanted: string, o
   let text = wanted.trim();
   let note: string | undefined;
   if (edit.kind === 'string' && options.inPlace && edit.container) {
-    return { ok: true, splice: { file: edit.container.file, start: edit.container.start, end: edit.container.end, text: markupText(text, 'jsx') }, from: edit.replaced, to: text, note: `Written here in place of the shared value; everywhere else it still reads ${JSON.stringify(edit.replaced)}.` };
+    return { ok: true, splice: { file: edit.container.file, start: edit.container.start, end: edit.container.end, text: markupText(text, block.node.syntax) }, from: edit.replaced, to: text, removed: [], note: `Written here in place of the shared value; everywhere else it still reads ${JSON.stringify(edit.replaced)}.` };
   }
   if (edit.kind === 'string') {
-    return { ok: true, splice: { file: edit.slot.file, start: edit.slot.start, end: edit.slot.end, text: slotText(text, edit.slot) }, from: edit.replaced, to: text, ...(edit.viaConfig ? { note: edit.slot.file.endsWith('.json') ? `The text is a translation in ${edit.slot.file}, so it is changed there (everywhere it is shown); other languages' files are not changed.` : `The text comes from ${edit.slot.file}, so it is changed there (everywhere it is shown).` } : {}) };
+    return { ok: true, splice: { file: edit.slot.file, start: edit.slot.start, end: edit.slot.end, text: slotText(text, edit.slot) }, from: edit.replaced, to: text, removed: [], ...(edit.viaConfig ? { note: edit.slot.file.endsWith('.json') ? `The text is a translation in ${edit.slot.file}, so it is changed there (everywhere it is shown); other languages' files are not changed.` : `The text comes from ${edit.slot.file}, so it is changed there (everywhere it is shown).` } : {}) };
   }
   let start = edit.start;
   let end = edit.end;
@@ -76,10 +90,12 @@ export function textChange(project: Project, block: TextBlock, wanted: string, o
     const holderStart = keptPrefix ? start : start + (ownPrefix?.[0].length ?? 0);
     const rest = source.slice(holderStart, end);
     const separator = SEPARATOR.exec(rest) ?? SENTENCE.exec(rest);
-    if (separator && separator.index > 0 && !SEPARATOR.test(text) && !SENTENCE.test(text) && holderLike(text.replace(COPYRIGHT_TEXT, ''))) {
-      end = holderStart + separator.index;
+    const newHolderOnly = !SEPARATOR.test(text) && !SENTENCE.test(text) && holderLike(text.replace(COPYRIGHT_TEXT, ''));
+    const holderEnd = block.holderEnd !== undefined && block.holderEnd > holderStart && block.holderEnd < end ? block.holderEnd : separator && separator.index > 0 ? holderStart + separator.index : undefined;
+    if (holderEnd !== undefined && newHolderOnly) {
+      end = holderEnd;
       if (source[end] === '.' && text.endsWith('.')) text = text.slice(0, -1);
-      note = [note, `What follows the holder (${source.slice(end, edit.end).replace(/^[.\s]+/, '').trim().slice(0, 40)}) is kept.`].filter(Boolean).join(' ');
+      note = [note, `What follows the holder (${source.slice(end, edit.end).replace(/^[.\s]+/, '').replace(/\s+/g, ' ').trim().slice(0, 40)}) is kept.`].filter(Boolean).join(' ');
     }
   }
   if (block.formatted && block.formatted.length > 0) note = [note, `The formatting inside the old words (${block.formatted.slice(0, 2).join(', ')}) is replaced with them.`].filter(Boolean).join(' ');
@@ -87,5 +103,9 @@ export function textChange(project: Project, block: TextBlock, wanted: string, o
   const from = start === edit.start && end === edit.end ? edit.replaced : source.slice(start, end).replace(/\s+/g, ' ').trim();
   // The site's own way of writing the copyright sign.
   const written = source.slice(edit.lineStart, edit.end).includes('&copy;') ? markupText(text, edit.syntax).replace(/©/g, '&copy;') : markupText(text, edit.syntax);
-  return { ok: true, splice: { file: edit.file, start, end, text: written }, from, to: text, ...(note ? { note } : {}) };
+  const removedParts = (block.insideAt ?? []).filter((part) => part.start >= start && part.end <= end);
+  const removed = removedParts.map((part) => part.display);
+  const replacesLeadingLink = removedParts.some((part) => part.kind === 'element' && part.start === start);
+  if (removed.length > 0 && keptPrefix) note = [note, `Also removed from the line: ${removed.slice(0, 4).join(', ')}.`].filter(Boolean).join(' ');
+  return { ok: true, splice: { file: edit.file, start, end, text: written }, from, to: text, removed, ...(keptPrefix ? { copyrightKept: true } : {}), ...(replacesLeadingLink ? { replacesLeadingLink } : {}), ...(note ? { note } : {}) };
 }
