@@ -14,7 +14,7 @@ import type { LinksArray, MarkupSyntax, StringSlot, UiChild, UiNode } from './ui
  */
 const MAX_EXPANSION_DEPTH = 6;
 const MAX_NODES = 20000;
-const STRING_ATTRIBUTES = ['id', 'className', 'class', 'href', 'to', 'aria-label', 'role', 'type', 'alt', 'title', 'variant', 'data-testid', 'aria-labelledby'];
+const STRING_ATTRIBUTES = ['id', 'className', 'class', 'href', 'to', 'aria-label', 'role', 'type', 'alt', 'title', 'variant', 'data-testid', 'aria-labelledby', 'data-valine-if'];
 
 type FunctionLike = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassDeclaration | t.ClassExpression;
 
@@ -285,9 +285,12 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
       const inner: Array<t.JSXElement | t.JSXFragment> = [];
       jsxInside(expression, inner);
       if (inner.length > 0) {
+        // `{user && <li>…</li>}`, `{a ? <X/> : <Y/>}`: shown only sometimes.
+        const conditional = expression.type === 'LogicalExpression' || expression.type === 'ConditionalExpression';
         for (const element of inner) {
-          if (element.type === 'JSXElement') out.push(...elementChildren(state, file, element, depth));
-          else out.push(...childrenOf(state, file, element.children, depth));
+          const children = element.type === 'JSXElement' ? elementChildren(state, file, element, depth) : childrenOf(state, file, element.children, depth);
+          if (conditional) for (const c of children) if (c.kind === 'element') c.node.conditional = true;
+          out.push(...children);
         }
         continue;
       }
@@ -392,6 +395,7 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     children: [...extra, ...childrenOf(state, file, element.children, depth)],
     syntax: markupSyntax(project, file),
     selfClosing: opening.selfClosing,
+    ...('data-valine-if' in attributes ? { conditional: true } : {}),
   };
   const linkLike = 'href' in attributes || 'to' in attributes;
   const key = `${file}#${tag}`;

@@ -4,6 +4,8 @@ import { renderComponent, renderFile, renderTag } from './jsx-tree';
 import { dirname, joinPath, SCRIPT_FILE, type Project } from './project';
 import type { UiNode } from './ui-tree';
 import { astro } from './stacks/astro';
+import { nuxt, vueSpa } from './stacks/vue';
+import { sveltekit, svelteSpa } from './stacks/svelte';
 import type { SiteEntry, StackAdapter } from './stacks/stack';
 
 /**
@@ -15,7 +17,7 @@ import type { SiteEntry, StackAdapter } from './stacks/stack';
 export type { SiteEntry } from './stacks/stack';
 
 /** Stacks with an adapter of their own, asked first; the React family and plain HTML follow. */
-const STACKS: readonly StackAdapter[] = [astro];
+const STACKS: readonly StackAdapter[] = [astro, nuxt, vueSpa, sveltekit, svelteSpa];
 
 const ORDERED_SCRIPT = (base: string) => ['tsx', 'jsx', 'ts', 'js', 'mjs'].map((e) => `${base}.${e}`);
 
@@ -127,6 +129,9 @@ function homeObjectRoute(ast: t.File): { page: string; layouts: string[] } | und
       if (p.type !== 'ObjectProperty') continue;
       if (key(p) === 'element' && p.value.type === 'JSXElement' && p.value.openingElement.name.type === 'JSXIdentifier') return p.value.openingElement.name.name;
       if ((key(p) === 'Component' || key(p) === 'component') && p.value.type === 'Identifier') return p.value.name;
+      // `component: () => import('../views/Home.vue')`
+      const lazy = (key(p) === 'component' || key(p) === 'lazy') && (p.value.type === 'ArrowFunctionExpression' || p.value.type === 'FunctionExpression') && p.value.body.type === 'CallExpression' && p.value.body.callee.type === 'Import' ? p.value.body.arguments[0] : undefined;
+      if (lazy?.type === 'StringLiteral') return `import:${lazy.value}`;
     }
     return undefined;
   };
@@ -167,6 +172,26 @@ function homeObjectRoute(ast: t.File): { page: string; layouts: string[] } | und
   };
   visit(ast.program);
   return found;
+}
+
+/**
+ * The home route of a router configured as data (react-router objects, vue-router's
+ * `routes: [{ path: '/', component: Home }]`), as files: the page and its layouts. Lazy
+ * components (`component: () => import('./views/Home.vue')`) are followed.
+ */
+export function routeHomes(project: Project, files: readonly string[]): { page: string; layouts: string[] } | undefined {
+  for (const file of files) {
+    const text = project.text(file) ?? '';
+    if (!SCRIPT_FILE.test(file) || !/\broutes\b|createRouter|createBrowserRouter|useRoutes/.test(text)) continue;
+    const ast = project.ast(file);
+    const route = ast ? homeObjectRoute(ast) : undefined;
+    if (!route) continue;
+    const toFile = (tag: string) => (tag.startsWith('import:') ? project.resolve(file, tag.slice('import:'.length)) : project.importsOf(file).get(tag)?.file);
+    const page = toFile(route.page);
+    if (!page) continue;
+    return { page, layouts: route.layouts.map(toFile).filter((f): f is string => f !== undefined) };
+  }
+  return undefined;
 }
 
 function spaEntry(project: Project): SiteEntry | undefined {

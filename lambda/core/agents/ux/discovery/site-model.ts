@@ -93,8 +93,8 @@ interface Placed {
 
 const HERO = /(?:^|[\s_-])(?:hero|jumbotron|splash)(?:$|[\s_-])|^(?:hero|jumbotron|splash)/i;
 /** Sites without <header>/<nav>/<footer>: a component or class that names the landmark. */
-const HEADER_NAME = /^(?:site-?|main-?|top-?|page-?)?(?:header|nav-?bar|navigation|top-?bar|masthead)$/i;
-const FOOTER_NAME = /^(?:site-?|page-?|main-?)?footer$/i;
+const HEADER_NAME = /^(?:(?:site|main|top|page|app|the|global|layout)[-_]?)?(?:header|nav-?bar|navigation|top-?bar|masthead)$/i;
+const FOOTER_NAME = /^(?:(?:site|page|main|app|the|global|layout)[-_]?)?footer$/i;
 const named = (node: UiNode, pattern: RegExp): boolean =>
   pattern.test(node.component && node.rendered ? node.component : '') || classText(node).split(/\s+/).some((c) => pattern.test(c)) || pattern.test(node.attributes.id ?? '');
 const BUTTON_CLASS = /(?:^|\s)(?:btn|button|cta)(?:[\s_-]|$)|__cta\b/;
@@ -112,7 +112,15 @@ const isButton = (node: UiNode): boolean => {
 };
 /** Drawers, dialogs and mobile-only menus repeat the real navigation: never the one to edit. */
 const SECONDARY = /mobile|drawer|dialog|sheet|sidebar|offcanvas|modal|popover|dropdown|menu-?button/i;
-const isSecondary = (node: UiNode): boolean => SECONDARY.test(node.component ?? '') || /Dialog|Transition|Sheet|Drawer|Popover|Dropdown|Menu(?:Items?|Button)/.test(node.tag) || /(?:^|\s)(?:sm|md|lg):hidden(?:\s|$)/.test(classText(node)) || /(?:^|\s)sr-only(?:\s|$)/.test(classText(node));
+/** Classes of the menus that repeat the navigation for small screens (daisyUI's `dropdown`, Bootstrap's `offcanvas`, a `mobile-menu`). */
+const SECONDARY_CLASS = /(?:^|\s)(?:dropdown|dropdown-content|dropdown-menu|drawer|drawer-side|offcanvas|mobile-?menu|mobile-?nav|nav-?mobile|menu-?mobile|submenu|sub-menu)(?:\s|$)/;
+const isSecondary = (node: UiNode): boolean =>
+  SECONDARY.test(node.component ?? '') ||
+  /Dialog|Transition|Sheet|Drawer|Popover|Dropdown|Menu(?:Items?|Button)/.test(node.tag) ||
+  /(?:^|\s)(?:sm|md|lg):hidden(?:\s|$)/.test(classText(node)) ||
+  /(?:^|\s)sr-only(?:\s|$)/.test(classText(node)) ||
+  SECONDARY_CLASS.test(classText(node)) ||
+  SECONDARY.test(node.attributes.id ?? '');
 const LIST_CONTAINERS = new Set(['nav', 'ul', 'ol', 'menu', 'div', 'header', 'footer', 'section', 'aside', '#component', 'li']);
 
 function place(roots: readonly UiNode[]): Placed[] {
@@ -186,9 +194,15 @@ function linkItem(outer: UiNode): LinkItem | undefined {
 
 /** Link lists inside a subtree: arrays rendered with `.map`, lists handed to components, and hand-written sibling links. */
 function linkGroups(root: UiNode): LinkGroup[] {
+  // The lists a visitor sees; a menu that exists only in a mobile drawer is still a menu.
+  const shown = groupsIn(shownElements(root));
+  return shown.length > 0 ? shown : groupsIn(elements(root));
+}
+
+function groupsIn(nodes: Iterable<UiNode>): LinkGroup[] {
   const groups: LinkGroup[] = [];
   const seen = new Set<string>();
-  for (const node of elements(root)) {
+  for (const node of nodes) {
     for (const child of node.children) {
       if (child.kind === 'links-array') {
         const key = `${child.array.range.file}:${child.array.range.start}`;
@@ -330,12 +344,17 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const wordy = copyright.filter((b) => b.edit && /[\p{L}]/u.test(b.edit.replaced));
     const texts = wordy.length > 0 ? wordy : blocks.filter((b) => !isLink(b.node));
     const groups = linkGroups(footer.node);
+    const footerLabels = placed.filter((p) => isWithin(p, footer.node) && isLink(p.node) && !inSecondary(p, footer.node)).map((p) => visibleText(p.node)).filter(Boolean);
+    const footerHint =
+      texts.length === 0
+        ? `The footer in ${footer.node.file}:${footer.node.line} has no copyright line or text of its own${footerLabels.length > 0 ? `, only links (${footerLabels.slice(0, 6).map((l) => `"${l}"`).join(', ')})` : ''}. Rename a link with e.g. \`rename the ${footerLabels[0] ?? 'Privacy'} link in the footer to …\`, or add a copyright line to ${footer.node.file} in the code first.`
+        : undefined;
     sections.footer = {
       description: 'The page footer: the copyright line, its links and its background.',
       aliases: ['page footer', 'bottom', 'copyright', 'bottom of the page'],
       location: { file: footer.node.file, line: footer.node.line, tag: footer.node.tag },
       properties: {
-        text: { kind: 'text', aliases: ['wording', 'copy', 'copyright', 'copyright line', 'copyright text', 'line', 'footer text'], description: 'the copyright line', maxLength: 200, targets: texts.map(toTarget) },
+        text: { kind: 'text', aliases: ['wording', 'copy', 'copyright', 'copyright line', 'copyright text', 'line', 'footer text'], description: 'the copyright line', maxLength: 200, targets: texts.map(toTarget), ...(footerHint ? { hint: footerHint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(footer, footer.node, placed), 'background', 'footer')] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(footer.node, 'text', 'footer')] },
         ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'footer links'], description: 'the footer links', targets: groups.map(linksTarget) } } : {}),
@@ -347,7 +366,9 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const homeNodes = placed.filter((p) => isWithin(p, home) && outside(p));
     const heroNodes = heroPlaced ? placed.filter((p) => p.within.has('hero') && outside(p)) : [];
     const headingTag = homeNodes.some((p) => p.node.tag === 'h1') ? 'h1' : 'h2';
-    const h1s = (heroNodes.length > 0 ? heroNodes : homeNodes).filter((p) => p.node.tag === headingTag);
+    // A hero whose headline is styled, not tagged (`<div class="text-4xl md:text-6xl font-bold">`): the largest text in it.
+    const styled = heroNodes.length > 0 && !heroNodes.some((p) => p.node.tag === 'h1' || p.node.tag === 'h2') ? displayHeadline(heroNodes) : undefined;
+    const h1s = styled ? [styled] : (heroNodes.length > 0 ? heroNodes : homeNodes).filter((p) => p.node.tag === headingTag);
     const headlines = (h1s.length > 0 ? h1s : homeNodes.filter((p) => p.node.tag === headingTag)).map((p) => textBlocks(p.node).find((b) => b.edit) ?? textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
     const headline = h1s[0];
     const heroScope = heroNodes.length > 0 ? heroNodes : headline ? placed.filter((p) => headline.parent && isWithin(p, headline.parent.parent?.node ?? headline.parent.node) && outside(p)) : [];
@@ -379,6 +400,27 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
   const parents = new Map<UiNode, UiNode>();
   for (const p of placed) if (p.parent) parents.set(p.node, p.parent.node);
   return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project, parents };
+}
+
+const TEXT_SIZES = ['xs', 'sm', 'base', 'lg', 'xl', '2xl', '3xl', '4xl', '5xl', '6xl', '7xl', '8xl', '9xl'];
+
+/** How large an element's text is set: its largest Tailwind `text-*` size at any breakpoint, a `display-*`/`title` class. */
+function textSize(node: UiNode): number {
+  let size = 0;
+  for (const token of classText(node).split(/\s+/)) {
+    const tailwind = /^(?:[a-z0-9]+:)*text-(xs|sm|base|lg|xl|[2-9]xl)$/.exec(token);
+    if (tailwind) size = Math.max(size, TEXT_SIZES.indexOf(tailwind[1]) + 1);
+    if (/^display-\d$/.test(token) || /(?:^|[-_])(?:title|headline|heading)(?:$|[-_])/.test(token) && !/sub-?title|subheading/.test(token)) size = Math.max(size, 8);
+  }
+  return size;
+}
+
+/** The hero's headline when no element is tagged as one: the one text clearly set larger than all others. */
+function displayHeadline(scope: readonly Placed[]): Placed | undefined {
+  const candidates = scope.filter((p) => textBlock(p.node)?.edit !== undefined && !isButton(p.node) && !isLink(p.node)).map((p) => ({ p, size: textSize(p.node) }));
+  const largest = Math.max(0, ...candidates.map((c) => c.size));
+  const top = candidates.filter((c) => c.size === largest);
+  return largest >= 6 && top.length === 1 ? top[0].p : undefined;
 }
 
 /** Inside a drawer, dialog or mobile-only copy (below `scope`, when given). */

@@ -74,6 +74,8 @@ export interface UiNode {
   syntax: MarkupSyntax;
   /** A self-closing element (`<br />`, `<Icon />`). */
   selfClosing: boolean;
+  /** Shown only under a condition (`{user && <li>…}`, `v-if`, `{#if}`, `{% if %}`). */
+  conditional?: boolean;
 }
 
 export interface LinkEntry {

@@ -81,8 +81,12 @@ export function addLinkSplices(project: Project, group: LinkGroup, link: LinkSpe
   if (clash) throw new EditError(`${group.name} already has the link ${clash.label} → ${clash.target}; choose another label and path.`);
   const text = project.text(group.file) ?? '';
   const ranges = group.kind === 'array' ? group.array.entries.map((e) => e.range) : group.items.map((i) => i.outer.range);
-  const at = insertIndex(existing.map((e) => e.label), link.label);
-  const templateIndex = at === 0 ? 0 : at - 1;
+  // Links shown only to some visitors (`v-if="user"`, `{user && …}`) are never copied, and a list holding them is not "sorted".
+  const shownToAll = group.kind === 'markup' ? group.items.map((i) => !i.outer.conditional && !i.link.conditional) : ranges.map(() => true);
+  const mixed = shownToAll.some((s) => !s);
+  const lastForAll = shownToAll.lastIndexOf(true);
+  const at = mixed ? (lastForAll >= 0 ? lastForAll + 1 : existing.length) : insertIndex(existing.map((e) => e.label), link.label);
+  const templateIndex = mixed && lastForAll >= 0 ? lastForAll : at === 0 ? 0 : at - 1;
   const clone =
     group.kind === 'array'
       ? cloneEntry(project, group.array.entries.find((e) => e.keys.length === 2) ?? group.array.entries[templateIndex], link.label, storedTarget(group, link.href))

@@ -2,6 +2,7 @@ import { parse as parseScript } from '@babel/parser';
 import { parse as parseHtml } from 'parse5';
 import postcss from 'postcss';
 import { errorMessage } from '../../../domain/error-message';
+import { brokenTemplate } from './verify-templates';
 
 /**
  * Every edited file is parsed again before a preview is shown: JS/TS/JSX with Babel, CSS with
@@ -9,6 +10,7 @@ import { errorMessage } from '../../../domain/error-message';
  * Returns a sentence when the edit would break the file, undefined when it parses as before.
  */
 export function brokenBy(path: string, before: string, after: string): string | undefined {
+  if (/\.(?:astro|vue|svelte)$/.test(path)) return brokenTemplate(path, before, after);
   if (/\.[cm]?[jt]sx?$/.test(path)) {
     try {
       parseScript(after, { sourceType: 'module', plugins: /\.[cm]?ts$/.test(path) ? ['typescript'] : ['jsx', 'typescript'], errorRecovery: false });
