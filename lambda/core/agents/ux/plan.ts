@@ -6,6 +6,7 @@ import type { TextBlock } from './discovery/text-blocks';
 import type { UiNode } from './discovery/ui-tree';
 import { classColorEdit, classTokens, type ClassToken } from './edits/class-color';
 import { cssColorEdit } from './edits/css-color';
+import { customPropertyEdit } from './edits/custom-property';
 import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
@@ -265,6 +266,21 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
   for (const target of targets) {
     if (target.edit.kind !== 'color') continue;
     const { node, role } = target.edit;
+    // Rendered by the theme from configuration: its colour is the theme's custom property, set in the site's stylesheet.
+    const variable = node.styleVariables?.[role];
+    if (node.styleVariables && variable) {
+      const result = customPropertyEdit(model.project, node.styleVariables.stylesheets, variable, hex);
+      if (!result.ok) {
+        message ||= result.message;
+        continue;
+      }
+      alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: hex, hex, ...(named ? { named } : {}), at: `${result.file}:${result.line}` }, label: target.label, description: `${variable} in ${result.file}`, ...(result.note ? { note: result.note } : {}), section });
+      continue;
+    }
+    if (node.configured) {
+      message ||= `The ${section} is drawn by the site's theme from its configuration, and its ${role === 'background' ? 'background' : 'text colour'} is not something the theme lets the configuration set.`;
+      continue;
+    }
     // An inline style beats every class and rule: change it where it is.
     if (role === 'text' && model.theme.tailwind) {
       // Texts inside that set their own colour would not follow the landmark's: they change with it

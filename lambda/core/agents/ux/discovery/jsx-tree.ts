@@ -14,7 +14,7 @@ import type { LinksArray, MarkupSyntax, StringSlot, UiChild, UiNode } from './ui
  */
 const MAX_EXPANSION_DEPTH = 6;
 const MAX_NODES = 20000;
-const STRING_ATTRIBUTES = ['id', 'className', 'class', 'href', 'to', 'aria-label', 'role', 'type', 'alt', 'title', 'variant', 'data-testid', 'aria-labelledby', 'data-valine-if'];
+const STRING_ATTRIBUTES = ['id', 'className', 'class', 'href', 'to', 'aria-label', 'role', 'type', 'alt', 'title', 'variant', 'data-testid', 'aria-labelledby', 'data-valine-if', 'as'];
 
 type FunctionLike = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassDeclaration | t.ClassExpression;
 
@@ -397,6 +397,8 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     selfClosing: opening.selfClosing,
     ...('data-valine-if' in attributes ? { conditional: true } : {}),
   };
+  // A library component rendered as another tag (`<Heading as="h1">` from a theme): it is that tag.
+  if (attributes.as && /^(?:h[1-6]|p|a|button|header|nav|footer|section|span|div)$/.test(attributes.as) && !findComponent(project, file, tag)) node.tag = attributes.as;
   const linkLike = 'href' in attributes || 'to' in attributes;
   const key = `${file}#${tag}`;
   if (!linkLike && depth < MAX_EXPANSION_DEPTH && !state.stack.includes(key)) {

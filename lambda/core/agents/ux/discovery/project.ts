@@ -44,6 +44,11 @@ export class Project {
   private readonly components = new Map<string, t.ArrowFunctionExpression | null>();
   /** Components a framework makes available without an import (Nuxt's `components/`), by tag name. */
   readonly autoComponents = new Map<string, string>();
+  /**
+   * Framework hooks whose result is the site's own data (`useDocusaurusContext()` is
+   * `{ siteConfig }` from docusaurus.config.js), by function name: the value and its file.
+   */
+  readonly hooks = new Map<string, () => { file: string; node: t.Node } | undefined>();
 
   constructor(readonly files: ReadonlyMap<string, string>) {
     this.aliasRoots = readAliases(files);

@@ -77,6 +77,13 @@ function collectDeclarations(root: t.Node): Map<string, t.Node> {
   const found = new Map<string, t.Node>();
   const visit = (node: t.Node) => {
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && !found.has(node.id.name)) found.set(node.id.name, node.init);
+    // `const { siteConfig } = useDocusaurusContext()`: each name is that property of the value.
+    if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init) {
+      for (const property of node.id.properties) {
+        if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier' || found.has(property.value.name)) continue;
+        found.set(property.value.name, { type: 'MemberExpression', object: node.init, property: { type: 'Identifier', name: property.key.name }, computed: false } as t.MemberExpression);
+      }
+    }
     for (const key of Object.keys(node) as Array<keyof t.Node>) {
       if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
       const value = node[key] as unknown;
@@ -193,6 +200,11 @@ export function resolveExpression(project: Project, file: string, expression: t.
       const branch = defaultLanguageBranch(node);
       return branch ? resolveExpression(project, file, branch, depth + 1, scope) : undefined;
     }
+    case 'CallExpression': {
+      // A framework hook that returns the site's configuration.
+      const hook = node.callee.type === 'Identifier' ? project.hooks.get(node.callee.name) : undefined;
+      return hook?.();
+    }
     case 'LogicalExpression':
       // `customDescription || SITE.description`, `title ?? siteConfig.title`: what it falls back to.
       if (node.operator === '&&') return undefined;
@@ -257,22 +269,27 @@ export function stringSlot(project: Project, file: string, node: t.StringLiteral
 const LABEL_KEYS = ['label', 'title', 'name', 'text'];
 const TARGET_KEYS = ['href', 'to', 'path', 'url', 'link', 'id', 'slug'];
 
-/** An array literal of link objects (any of the usual key names), or undefined when it is not one. */
+/**
+ * An array literal of link objects (any of the usual key names), or undefined when it is not one.
+ * Entries that are not links (Docusaurus's `{ type: 'docSidebar', … }`) are kept in place and
+ * left alone, as long as most entries are links.
+ */
 export function linksArray(project: Project, file: string, array: t.ArrayExpression, name: string): LinksArray | undefined {
   if (array.elements.length === 0) return undefined;
-  const first = array.elements[0];
-  if (first?.type !== 'ObjectExpression') return undefined;
   const keysOf = (object: t.ObjectExpression) => object.properties.flatMap((p) => (p.type === 'ObjectProperty' ? [propertyName(p) ?? ''] : ['…']));
-  const firstKeys = keysOf(first);
-  const labelKey = LABEL_KEYS.find((k) => firstKeys.includes(k));
-  const targetKey = TARGET_KEYS.find((k) => firstKeys.includes(k));
-  if (!labelKey || !targetKey) return undefined;
   const entries: LinkEntry[] = [];
+  let others = 0;
   for (const element of array.elements) {
     if (element?.type !== 'ObjectExpression') return undefined;
-    const label = objectProperty(element, labelKey)?.value;
-    const target = objectProperty(element, targetKey)?.value;
-    if (label?.type !== 'StringLiteral' || target?.type !== 'StringLiteral') return undefined;
+    const keys = keysOf(element);
+    const labelKey = LABEL_KEYS.find((k) => keys.includes(k));
+    const targetKey = TARGET_KEYS.find((k) => keys.includes(k));
+    const label = labelKey ? objectProperty(element, labelKey)?.value : undefined;
+    const target = targetKey ? objectProperty(element, targetKey)?.value : undefined;
+    if (!labelKey || !targetKey || label?.type !== 'StringLiteral' || target?.type !== 'StringLiteral') {
+      others++;
+      continue;
+    }
     const labelSlot = stringSlot(project, file, label);
     const targetSlot = stringSlot(project, file, target);
     if (!labelSlot || !targetSlot) return undefined;
@@ -282,17 +299,20 @@ export function linksArray(project: Project, file: string, array: t.ArrayExpress
       labelValue: label.value,
       target: targetSlot,
       targetValue: target.value,
-      keys: keysOf(element),
+      targetKey,
+      keys,
     });
   }
+  if (entries.length === 0 || others > entries.length) return undefined;
   return {
     range: { file, start: array.start ?? 0, end: array.end ?? 0 },
     line: project.line(file, array.start ?? 0),
-    labelKey,
-    targetKey,
-    targetIsAnchorId: targetKey === 'id',
+    labelKey: LABEL_KEYS.find((k) => entries[0].keys.includes(k)) ?? 'label',
+    targetKey: entries[0].targetKey,
+    targetIsAnchorId: entries.every((e) => e.targetKey === 'id'),
     entries,
     name,
+    ...(others > 0 ? { others: array.elements.map((e) => ({ file, start: e?.start ?? 0, end: e?.end ?? 0 })) } : {}),
   };
 }
 

@@ -4,6 +4,8 @@ import { renderComponent, renderFile, renderTag } from './jsx-tree';
 import { dirname, joinPath, SCRIPT_FILE, type Project } from './project';
 import type { UiNode } from './ui-tree';
 import { astro } from './stacks/astro';
+import { docusaurus } from './stacks/docusaurus';
+import { hugo } from './stacks/hugo';
 import { nuxt, vueSpa } from './stacks/vue';
 import { sveltekit, svelteSpa } from './stacks/svelte';
 import type { SiteEntry, StackAdapter } from './stacks/stack';
@@ -17,7 +19,7 @@ import type { SiteEntry, StackAdapter } from './stacks/stack';
 export type { SiteEntry } from './stacks/stack';
 
 /** Stacks with an adapter of their own, asked first; the React family and plain HTML follow. */
-const STACKS: readonly StackAdapter[] = [astro, nuxt, vueSpa, sveltekit, svelteSpa];
+const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo];
 
 const ORDERED_SCRIPT = (base: string) => ['tsx', 'jsx', 'ts', 'js', 'mjs'].map((e) => `${base}.${e}`);
 

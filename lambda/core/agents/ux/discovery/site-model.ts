@@ -133,7 +133,9 @@ function place(roots: readonly UiNode[]): Placed[] {
     if (!heroHeader && (node.tag === 'header' || role === 'banner' || (!here.has('footer') && named(node, HEADER_NAME)))) here.add('header');
     if ((node.tag === 'nav' || role === 'navigation') && !here.has('footer')) here.add('nav');
     if (node.tag === 'footer' || role === 'contentinfo' || named(node, FOOTER_NAME)) here.add('footer');
-    const heroName = ['banner', 'intro', 'masthead', 'showcase', 'home'].includes((node.attributes.id ?? '').toLowerCase()) && ['section', 'div', 'header'].includes(node.tag);
+    const heroName =
+      ['section', 'div', 'header'].includes(node.tag) &&
+      (['banner', 'intro', 'masthead', 'showcase', 'home'].includes((node.attributes.id ?? '').toLowerCase()) || classText(node).split(/\s+/).some((c) => /^(?:intro|masthead|showcase|jumbotron|splash|page-?intro|home-?intro)$/i.test(c)));
     if (!here.has('header') && !here.has('footer') && (heroName || HERO.test(node.attributes.id ?? '') || HERO.test(node.component ?? '') || /(?:^|\s)hero(?:\s|$|-)/.test(classText(node)))) here.add('hero');
     if (node.tag === 'main') here.add('main');
     const placed: Placed = { node, ...(parent ? { parent } : {}), within: here };

@@ -1,5 +1,6 @@
 import type * as t from '@babel/types';
 import postcss from 'postcss';
+import { parseStylesheet } from './stylesheet';
 import type { Project } from './project';
 import { unwrap } from './resolve';
 
@@ -70,7 +71,7 @@ function cssThemeColors(css: string, file: string): { colors: ThemeColor[]; clea
   let cleared = false;
   let root: postcss.Root;
   try {
-    root = postcss.parse(css, { from: file });
+    root = parseStylesheet(css, file);
   } catch {
     return { colors, cleared };
   }

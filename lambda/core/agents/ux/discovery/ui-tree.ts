@@ -6,9 +6,10 @@
 /**
  * How text is written in a file's markup: `jsx` and `template` (Astro, Vue, Svelte, Go and Liquid
  * templates) escape `{` and `}` besides `&`, `<`, `>`; `html` only those three; `markdown` escapes
- * what Markdown would read as formatting.
+ * what Markdown would read as formatting; `js-template` is a JS template literal's text around
+ * its `${…}` (escaping backticks, `${` and backslashes).
  */
-export type MarkupSyntax = 'jsx' | 'html' | 'template' | 'markdown';
+export type MarkupSyntax = 'jsx' | 'html' | 'template' | 'markdown' | 'js-template';
 
 export interface SourceRange {
   file: string;
@@ -21,7 +22,7 @@ export interface StringSlot extends SourceRange {
   /** The text as written in the source (between the quotes). */
   raw: string;
   /** How new text must be written there. */
-  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute';
+  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute' | 'yaml-plain' | 'yaml-double' | 'yaml-single' | 'toml-basic' | 'toml-literal';
   /** True when the string only applies under a condition (`cond && "…"`, one branch of `a ? b : c`). */
   conditional?: boolean;
   /** An HTML attribute value written without quotes (`class=title`): it can take no space. */
@@ -76,6 +77,13 @@ export interface UiNode {
   selfClosing: boolean;
   /** Shown only under a condition (`{user && <li>…}`, `v-if`, `{#if}`, `{% if %}`). */
   conditional?: boolean;
+  /** Rendered by the site's theme from configuration: it has no markup of its own to edit. */
+  configured?: boolean;
+  /**
+   * The theme's CSS custom properties that colour this element (`--ifm-navbar-background-color`),
+   * and the site's stylesheets where they are set, or added to `:root`.
+   */
+  styleVariables?: { background?: string; text?: string; stylesheets: string[] };
 }
 
 export interface LinkEntry {
@@ -85,6 +93,12 @@ export interface LinkEntry {
   labelValue: string;
   target: StringSlot;
   targetValue: string;
+  /** The key holding the target (`to` for a site path, `href` for an address, in Docusaurus). */
+  targetKey: string;
+  /** A name that must stay unique in the list (Hugo's menu `identifier`): a copy gets one made from its label. */
+  identifier?: StringSlot;
+  /** A number that orders the list (Hugo's `weight`): a copy added last gets the next one. */
+  order?: { start: number; end: number; value: number };
   /** Keys of the entry in source order. */
   keys: string[];
 }
@@ -100,6 +114,8 @@ export interface LinksArray {
   entries: LinkEntry[];
   /** A short name, e.g. `headerNavLinks` or `marketingConfig.mainNav`. */
   name: string;
+  /** Every element of the array, links or not, when some are not links (the separators between them are kept). */
+  others?: SourceRange[];
 }
 
 export function* elements(node: UiNode): Generator<UiNode> {

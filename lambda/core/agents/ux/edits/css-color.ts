@@ -1,4 +1,5 @@
 import postcss from 'postcss';
+import { parseStylesheet } from '../discovery/stylesheet';
 import type { Project } from '../discovery/project';
 import type { UiNode } from '../discovery/ui-tree';
 import type { Splice } from './splice';
@@ -103,7 +104,7 @@ export function selectorMatch(selector: string, node: UiNode, ancestors: readonl
 
 function parseCss(project: Project, file: string): postcss.Root | undefined {
   try {
-    return postcss.parse(project.text(file) ?? '', { from: file });
+    return parseStylesheet(project.text(file) ?? '', file);
   } catch {
     return undefined;
   }

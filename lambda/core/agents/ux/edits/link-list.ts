@@ -23,7 +23,9 @@ function labels(group: LinkGroup): Array<{ label: string; target: string }> {
 }
 
 /** The target as the list stores it: an `id` list stores `pricing` for `#pricing`. */
-function storedTarget(group: LinkGroup, href: string): string {
+function storedTarget(group: LinkGroup, href: string, targetKey = group.kind === 'array' ? group.array.targetKey : 'href'): string {
+  // Hugo's `pageRef = "about"` names a page, not a path.
+  if (targetKey === 'pageRef' && /^\/[\w/-]*$/.test(href)) return href.replace(/^\/+|\/+$/g, '') || '/';
   if (group.kind !== 'array' || !group.array.targetIsAnchorId) return href;
   const anchor = /^\/?#([\w-]+)$/.exec(href);
   if (!anchor) throw new EditError(`${group.name} links to sections of the page by id (#${group.array.entries[0]?.targetValue ?? 'section'}), so a new link must be an anchor such as #pricing, not ${href}.`);
@@ -44,13 +46,32 @@ function replaceWithin(source: string, sourceStart: number, replacements: Array<
   return out;
 }
 
-function cloneEntry(project: Project, entry: LinkEntry, label: string, target: string): string {
+/** The entry a new link copies: one pointing the same way (a site path or another site), the simplest of those. */
+function arrayTemplate(entries: readonly LinkEntry[], href: string): LinkEntry | undefined {
+  const external = /^(?:https?:|mailto:)/i.test(href);
+  const sameWay = entries.filter((e) => /^(?:https?:|mailto:)/i.test(e.targetValue) === external);
+  const pool = sameWay.length > 0 ? sameWay : entries;
+  return [...pool].sort((a, b) => a.keys.length - b.keys.length)[0];
+}
+
+const slug = (label: string) => label.toLowerCase().normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-') || 'link';
+
+function cloneArrayEntry(project: Project, group: Extract<LinkGroup, { kind: 'array' }>, link: LinkSpec, templateIndex: number, last: boolean): string {
+  const template = arrayTemplate(group.array.entries, link.href) ?? group.array.entries[templateIndex];
+  return cloneEntry(project, template, link.label, storedTarget(group, link.href, template.targetKey), group.array.entries, last);
+}
+
+function cloneEntry(project: Project, entry: LinkEntry, label: string, target: string, all: readonly LinkEntry[], last: boolean): string {
   const text = project.text(entry.range.file) ?? '';
   const source = text.slice(entry.range.start, entry.range.end);
-  return replaceWithin(source, entry.range.start, [
+  const replacements = [
     { start: entry.label.start, end: entry.label.end, text: slotText(label, entry.label) },
     { start: entry.target.start, end: entry.target.end, text: slotText(target, entry.target) },
-  ]);
+  ];
+  // A copy keeps no name another entry has (a Hugo menu `identifier`) and, added last, orders last (`weight`).
+  if (entry.identifier) replacements.push({ start: entry.identifier.start, end: entry.identifier.end, text: slotText(slug(label), entry.identifier) });
+  if (entry.order && last) replacements.push({ start: entry.order.start, end: entry.order.end, text: String(Math.max(...all.map((e) => e.order?.value ?? 0)) + 1) });
+  return replaceWithin(source, entry.range.start, replacements);
 }
 
 function cloneItem(project: Project, item: LinkItem, link: LinkSpec): string {
@@ -89,7 +110,7 @@ export function addLinkSplices(project: Project, group: LinkGroup, link: LinkSpe
   const templateIndex = mixed && lastForAll >= 0 ? lastForAll : at === 0 ? 0 : at - 1;
   const clone =
     group.kind === 'array'
-      ? cloneEntry(project, group.array.entries.find((e) => e.keys.length === 2) ?? group.array.entries[templateIndex], link.label, storedTarget(group, link.href))
+      ? cloneArrayEntry(project, group, link, templateIndex, at === existing.length)
       : cloneItem(project, group.items[templateIndex], link);
   const separator = ranges.length >= 2 ? text.slice(ranges[ranges.length - 2].end, ranges[ranges.length - 1].start) : ', ';
   if (at === 0) return [{ file: group.file, start: ranges[0].start, end: ranges[0].start, text: clone + separator }];
@@ -110,8 +131,11 @@ export function removeLinkSplice(group: LinkGroup, name: string): { splice: Spli
   if (ranges.length === 1) throw new EditError(`${name} is the only link of ${group.name}; the UX Agent does not empty a list.`);
   const removed = labels(group)[index].label;
   const range = ranges[index];
-  if (index === 0) return { splice: { file: group.file, start: range.start, end: ranges[1].start, text: '' }, removed };
-  return { splice: { file: group.file, start: ranges[index - 1].end, end: range.end, text: '' }, removed };
+  // Between the elements around it, links or not (a Docusaurus navbar also holds a docs sidebar item).
+  const all = group.kind === 'array' && group.array.others ? group.array.others : ranges;
+  const at = all.findIndex((r) => r.start === range.start);
+  if (at > 0) return { splice: { file: group.file, start: all[at - 1].end, end: range.end, text: '' }, removed };
+  return { splice: { file: group.file, start: range.start, end: all[at + 1].start, text: '' }, removed };
 }
 
 export function renameLinkSplice(group: LinkGroup, from: string, to: string): { splice: Splice; renamed: string } {

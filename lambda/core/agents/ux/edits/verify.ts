@@ -1,6 +1,6 @@
 import { parse as parseScript } from '@babel/parser';
 import { parse as parseHtml } from 'parse5';
-import postcss from 'postcss';
+import { isStylesheet, parseStylesheet } from '../discovery/stylesheet';
 import { errorMessage } from '../../../domain/error-message';
 import { brokenTemplate } from './verify-templates';
 
@@ -19,9 +19,9 @@ export function brokenBy(path: string, before: string, after: string): string | 
       return `The edit would make ${path} unparseable (${errorMessage(error)}), so nothing was changed.`;
     }
   }
-  if (path.endsWith('.css')) {
+  if (isStylesheet(path)) {
     try {
-      postcss.parse(after, { from: path });
+      parseStylesheet(after, path);
       return undefined;
     } catch (error) {
       return `The edit would make ${path} invalid CSS (${errorMessage(error)}), so nothing was changed.`;

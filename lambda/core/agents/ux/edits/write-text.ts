@@ -7,8 +7,16 @@ import { EditError } from './edit-error';
  */
 export function markupText(text: string, syntax: MarkupSyntax): string {
   if (syntax === 'markdown') return markdownText(text);
+  if (syntax === 'js-template') return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return syntax === 'html' ? escaped : escaped.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
+}
+
+/** YAML reads the text back unchanged as a plain scalar: no indicator first, no `: ` or ` #`, not a number, boolean or null. */
+function yamlPlainSafe(text: string): boolean {
+  if (text === '' || text !== text.trim()) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /: |:$| #|[\u0000-\u001f]/.test(text)) return false;
+  return !/^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan|\d{4}-\d\d-\d\d.*)$/i.test(text);
 }
 
 /** Text in Markdown: what Markdown would read as emphasis, code, links or HTML is backslash-escaped; a line never starts a heading or list. */
@@ -29,6 +37,17 @@ export function slotText(wanted: string, slot: Pick<StringSlot, 'syntax' | 'file
       return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
     case 'html-attribute':
       return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    case 'yaml-plain':
+      // A plain scalar stays plain when YAML would read it back as the same text; otherwise it becomes double-quoted.
+      return yamlPlainSafe(text) ? text : JSON.stringify(text);
+    case 'yaml-double':
+    case 'toml-basic':
+      return JSON.stringify(text).slice(1, -1);
+    case 'yaml-single':
+      return text.replace(/'/g, "''");
+    case 'toml-literal':
+      if (text.includes("'")) throw new EditError(`A single quote cannot be written inside this TOML literal string of ${slot.file}; leave it out of the value.`);
+      return text;
     case 'jsx-attribute':
       // JSX attribute strings have no escapes: the quote around the value would end the attribute.
       if (slot.delimiter ? text.includes(slot.delimiter) : /["']/.test(text)) throw new EditError(`A ${slot.delimiter === "'" ? 'single' : 'double'} quote cannot be written inside this attribute of ${slot.file}; leave it out of the value.`);

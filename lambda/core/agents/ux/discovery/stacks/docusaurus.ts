@@ -1,0 +1,136 @@
+import type * as t from '@babel/types';
+import { renderComponent } from '../jsx-tree';
+import type { Project } from '../project';
+import { exported, linksArray, objectProperty, stringSlot, unwrap } from '../resolve';
+import { element, syntheticNode } from '../templates/synthetic';
+import type { SourceRange, UiChild, UiNode } from '../ui-tree';
+import { pageFiles, type SiteEntry, type StackAdapter } from './stack';
+
+/**
+ * Docusaurus: the theme renders the navbar and footer from `docusaurus.config.js`
+ * (`themeConfig.navbar.title`, `.items`; `themeConfig.footer.links`, `.copyright`), so they are
+ * described as the tree the theme renders, each text and link pointing at its value in the
+ * config. Their colours are Infima's custom properties, set in the site's `customCss`. The home
+ * page is `src/pages/index.*`, React, where `useDocusaurusContext().siteConfig` is the config.
+ */
+const CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.mts'];
+
+function objectAt(node: t.Node | null | undefined, ...path: string[]): t.ObjectExpression | undefined {
+  let current = unwrap(node);
+  for (const key of path) {
+    if (current?.type !== 'ObjectExpression') return undefined;
+    current = unwrap(objectProperty(current, key)?.value);
+  }
+  return current?.type === 'ObjectExpression' ? current : undefined;
+}
+
+const rangeOf = (file: string, node: t.Node): SourceRange => ({ file, start: node.start ?? 0, end: node.end ?? 0 });
+
+/** A config string as text shown by the theme: a plain string, or a template literal with `${…}` parts kept (the copyright year). */
+function configText(project: Project, file: string, node: t.Node | undefined): UiChild[] {
+  const value = unwrap(node);
+  if (value?.type === 'StringLiteral' || (value?.type === 'TemplateLiteral' && value.expressions.length === 0)) {
+    const slot = stringSlot(project, file, value);
+    const text = value.type === 'StringLiteral' ? value.value : (value.quasis[0]?.value.cooked ?? '');
+    return slot ? [{ kind: 'string', slot, value: text, viaConfig: true, display: text }] : [];
+  }
+  if (value?.type === 'TemplateLiteral') {
+    const source = project.text(file) ?? '';
+    const out: UiChild[] = [];
+    value.quasis.forEach((quasi, i) => {
+      const range = { file, start: quasi.start ?? 0, end: quasi.end ?? 0 };
+      const raw = source.slice(range.start, range.end);
+      if (raw !== '') out.push({ kind: 'text', range, raw, value: quasi.value.cooked ?? raw, syntax: 'js-template' });
+      const expression = value.expressions[i];
+      if (expression) out.push({ kind: 'expression', range: { file, start: (expression.start ?? 0) - 2, end: (expression.end ?? 0) + 1 }, display: source.slice((expression.start ?? 0) - 2, (expression.end ?? 0) + 1) });
+    });
+    return out;
+  }
+  return [];
+}
+
+function linksChild(project: Project, file: string, node: t.Node | undefined, name: string): UiChild[] {
+  const value = unwrap(node);
+  const array = value?.type === 'ArrayExpression' ? linksArray(project, file, value, name) : undefined;
+  return array ? [{ kind: 'links-array', array }] : [];
+}
+
+function customCss(project: Project, file: string, config: t.ObjectExpression): string[] {
+  const found: string[] = [];
+  const visit = (node: t.Node | null | undefined) => {
+    const value = unwrap(node);
+    if (!value) return;
+    if (value.type === 'ObjectExpression') {
+      for (const property of value.properties) {
+        if (property.type !== 'ObjectProperty') continue;
+        const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : '';
+        const inner = unwrap(property.value);
+        if (key === 'customCss') {
+          const paths = inner?.type === 'ArrayExpression' ? inner.elements : [inner];
+          for (const p of paths) if (p?.type === 'StringLiteral') found.push(project.resolve(file, p.value.startsWith('.') ? p.value : `./${p.value}`) ?? p.value.replace(/^\.\//, ''));
+        } else visit(inner);
+      }
+    } else if (value.type === 'ArrayExpression') value.elements.forEach((e) => visit(e));
+  };
+  visit(config);
+  return found.filter((f) => project.files.has(f));
+}
+
+/** The navbar and footer as the theme renders them from the config. */
+function themeTrees(project: Project, file: string, config: t.ObjectExpression, stylesheets: string[]): UiNode[] {
+  const trees: UiNode[] = [];
+  const navbar = objectAt(config, 'themeConfig', 'navbar');
+  if (navbar) {
+    const title = objectProperty(navbar, 'title')?.value;
+    const brand = syntheticNode('a', rangeOf(file, title ?? navbar), configText(project, file, title), { attributes: { href: '/', class: 'navbar__brand' } });
+    const items = linksChild(project, file, objectProperty(navbar, 'items')?.value, 'themeConfig.navbar.items');
+    const nav = syntheticNode('nav', rangeOf(file, navbar), [element(brand), ...items], { attributes: { class: 'navbar' }, styleVariables: { background: '--ifm-navbar-background-color', text: '--ifm-navbar-link-color', stylesheets } });
+    trees.push(syntheticNode('header', rangeOf(file, navbar), [element(nav)]));
+  }
+  const footer = objectAt(config, 'themeConfig', 'footer');
+  if (footer) {
+    const children: UiChild[] = [];
+    const columns = unwrap(objectProperty(footer, 'links')?.value);
+    if (columns?.type === 'ArrayExpression') {
+      columns.elements.forEach((column, i) => {
+        if (column?.type !== 'ObjectExpression') return;
+        const title = objectProperty(column, 'title')?.value;
+        const heading = title ? [element(syntheticNode('h4', rangeOf(file, title), configText(project, file, title)))] : [];
+        const links = linksChild(project, file, objectProperty(column, 'items')?.value, `themeConfig.footer.links[${i}].items`);
+        children.push(element(syntheticNode('div', rangeOf(file, column), [...heading, ...links], { attributes: { class: 'footer__col' } })));
+      });
+    } else {
+      children.push(...linksChild(project, file, columns ?? undefined, 'themeConfig.footer.links'));
+    }
+    const copyright = objectProperty(footer, 'copyright')?.value;
+    if (copyright) children.push(element(syntheticNode('div', rangeOf(file, copyright), configText(project, file, copyright), { attributes: { class: 'footer__copyright' } })));
+    trees.push(syntheticNode('footer', rangeOf(file, footer), children, { styleVariables: { background: '--ifm-footer-background-color', text: '--ifm-footer-color', stylesheets } }));
+  }
+  return trees;
+}
+
+export const docusaurus: StackAdapter = {
+  name: 'Docusaurus',
+  detect: (project) => CONFIG_FILES.some((f) => project.files.has(f)),
+  discover(project): SiteEntry | undefined {
+    const file = CONFIG_FILES.find((f) => project.files.has(f)) as string;
+    const resolved = exported(project, file, 'default');
+    const config = unwrap(resolved?.node);
+    if (config?.type !== 'ObjectExpression') return undefined;
+    const configRef = { file: resolved?.file ?? file, node: config };
+    project.hooks.set('useDocusaurusContext', () => ({ file: configRef.file, node: { type: 'ObjectExpression', properties: [{ type: 'ObjectProperty', key: { type: 'Identifier', name: 'siteConfig' }, value: configRef.node, computed: false, shorthand: false }] } as unknown as t.Node }));
+    const stylesheets = customCss(project, configRef.file, config);
+    const pages = pageFiles(project, 'src/pages', ['.js', '.jsx', '.ts', '.tsx', '.md', '.mdx']);
+    const home = pages.find((p) => p.route === '/');
+    const homeTree = home ? renderComponent(project, home.file) : undefined;
+    const roots = [...themeTrees(project, configRef.file, config, stylesheets), ...(homeTree ? [homeTree] : [])];
+    return {
+      framework: 'Docusaurus',
+      roots,
+      ...(home ? { homeFile: home.file } : {}),
+      entries: [configRef.file, ...pages.map((p) => p.file)],
+      stylesheets: [...new Set([...stylesheets, ...[...project.reachable(home ? [home.file] : [])].filter((f) => f.endsWith('.css'))])],
+      pages,
+    };
+  },
+};

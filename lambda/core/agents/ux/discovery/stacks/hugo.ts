@@ -1,0 +1,186 @@
+import type { Directive } from '../html-tree';
+import type { Project } from '../project';
+import { dataDocument, frontMatter, valueAt, type DataDocument, type DataValue } from '../templates/data-files';
+import { renderMarkdown } from '../templates/markdown';
+import { includeNode, renderLayout, renderPart, type Scope, type SiteTemplates, type TemplateDialect } from '../templates/static-site';
+import type { UiChild } from '../ui-tree';
+import type { PageFile, SiteEntry, StackAdapter } from './stack';
+
+/**
+ * Hugo: `hugo.toml` / `config.toml` (title, params, `[[menu.main]]`), Go templates in `layouts/`
+ * or the theme's (`themes/<theme>/layouts/`, often committed and customised), content in
+ * `content/**.md` with front matter. The home page is `layouts/index.html` inside
+ * `_default/baseof.html` (its `{{ define "main" }}` filling the base's `{{ block "main" . }}`),
+ * `{{ .Content }}` being `content/_index.md`.
+ */
+const CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json', 'config/_default/hugo.toml', 'config/_default/config.toml', 'config/_default/hugo.yaml', 'config/_default/config.yaml'];
+
+export const GO_TEMPLATES: TemplateDialect = {
+  opens: (code) => /^(?:if|range|with|block|define)\b/.test(code),
+  closes: (code) => /^end\b/.test(code),
+  loop(code) {
+    const match = /^range\s+(?:\$\w+\s*(?:,\s*\$\w+\s*)?:=\s*)?(.+?)\s*$/.exec(code);
+    return match ? { list: match[1].replace(/^\(|\)$/g, '').replace(/^(?:first\s+\d+|sort)\s+/, '') } : undefined;
+  },
+  block: (code) => /^block\s+"([^"]+)"/.exec(code)?.[1],
+};
+
+/** Pipes that only format what is printed (`{{ .Title | markdownify }}`): the value is still the data's. */
+const FORMATTING = /^(?:markdownify|safeHTML|htmlUnescape|plainify|emojify|safeHTMLAttr|chomp|humanize)$/;
+
+function configFile(project: Project): string | undefined {
+  return CONFIGS.find((f) => project.files.has(f));
+}
+
+class HugoSite implements SiteTemplates {
+  readonly dialect = GO_TEMPLATES;
+  readonly config?: DataDocument;
+  readonly theme?: string;
+  /** `{{ define }}` blocks of the page being rendered. */
+  private defines = new Map<string, { file: string; text: string; offset: number }>();
+  page?: { file: string; front?: DataDocument; bodyStart: number };
+
+  constructor(
+    readonly project: Project,
+    readonly configPath: string,
+  ) {
+    this.config = dataDocument(project, configPath);
+    const theme = valueAt(this.config?.root, ['theme']);
+    this.theme = theme?.kind === 'string' ? theme.value : theme?.kind === 'list' && theme.items[0]?.kind === 'string' ? theme.items[0].value : undefined;
+  }
+
+  /** A template of the site, or of its theme. */
+  layout(path: string): string | undefined {
+    return [`layouts/${path}`, ...(this.theme ? [`themes/${this.theme}/layouts/${path}`] : [])].find((f) => this.project.files.has(f));
+  }
+
+  usePage(template: string, content?: string): void {
+    this.defines = new Map();
+    const text = this.project.text(template) ?? '';
+    for (const block of defineBlocks(text)) this.defines.set(block.name, { file: template, text: text.slice(block.start, block.end), offset: block.start });
+    const front = content ? frontMatter(this.project, content) : undefined;
+    this.page = content ? { file: content, ...(front?.document ? { front: front.document } : {}), bodyStart: front?.bodyStart ?? 0 } : undefined;
+  }
+
+  defined(name: string): { file: string; text: string; offset: number } | undefined {
+    return this.defines.get(name);
+  }
+
+  list(expression: string, scope: Scope): DataValue | undefined {
+    return this.value(expression, scope);
+  }
+
+  /** What `.Site.Title`, `.Site.Params.x`, `.Title`, `.Params.x`, `.Site.Data.x.y`, `.Site.Menus.main` stand for. */
+  value(expression: string, scope: Scope): DataValue | undefined {
+    const path = expression.trim().replace(/^\$\./, '.').split('.').filter(Boolean);
+    if (path.length === 0) return undefined;
+    const [first, ...rest] = path;
+    const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+    if (scope.has(first)) return valueAt(scope.get(first), rest);
+    if (first === 'Site' || first === 'site') {
+      const [what, ...more] = rest;
+      if (what === 'Title') return valueAt(this.config?.root, ['title']);
+      if (what === 'Params') return valueAt(this.config?.root, ['params', ...more]) ?? valueAt(this.config?.root, ['params', ...more.map(lower)]);
+      if (what === 'Menus') return valueAt(this.config?.root, ['menu', ...more]) ?? valueAt(this.config?.root, ['menus', ...more]);
+      if (what === 'Data' && more.length > 0) {
+        const [name, ...inner] = more;
+        const file = ['yaml', 'yml', 'toml', 'json'].map((e) => `data/${name}.${e}`).find((f) => this.project.files.has(f));
+        return file ? valueAt(dataDocument(this.project, file)?.root, inner) : undefined;
+      }
+      return undefined;
+    }
+    if (first === 'Title') return valueAt(this.page?.front?.root, ['title']);
+    if (first === 'Params') return valueAt(this.page?.front?.root, rest) ?? valueAt(this.page?.front?.root, rest.map(lower));
+    if (first === 'Description') return valueAt(this.page?.front?.root, ['description']);
+    return undefined;
+  }
+
+  render(directive: Directive, scope: Scope): UiChild[] | undefined {
+    const code = directive.code.replace(/^-\s*|\s*-$/g, '');
+    const include = /^partial(?:Cached)?\s+"([^"]+)"/.exec(code);
+    if (include) {
+      const name = include[1].endsWith('.html') ? include[1] : `${include[1]}.html`;
+      const file = this.layout(`partials/${name}`);
+      if (!file) return undefined;
+      return [includeNode(file, name, renderPart(this, file, 1, scope), { start: directive.start, end: directive.end }, this.project.line(file, 0))];
+    }
+    if (/^\.Content$/.test(code) && this.page) {
+      const text = this.project.text(this.page.file) ?? '';
+      return renderMarkdown(this.page.file, text, this.page.bodyStart, (o) => this.project.line(this.page?.file ?? '', o));
+    }
+    const [head, ...pipes] = code.split('|').map((p) => p.trim());
+    if (!/^\$?\.[\w.]+$/.test(head) || pipes.some((p) => !FORMATTING.test(p))) return undefined;
+    const value = this.value(head, scope);
+    if (value?.kind !== 'string' || !value.slot) return undefined;
+    const display = `{{ ${code} }}`;
+    return [{ kind: 'string', slot: value.slot, value: value.value, viaConfig: true, display, container: { file: value.slot.file, start: directive.start, end: directive.end } }];
+  }
+}
+
+/** `{{ define "main" }}…{{ end }}` blocks of a page template: name and content range (nested blocks counted). */
+export function defineBlocks(text: string): Array<{ name: string; start: number; end: number }> {
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  const tags = /\{\{-?\s*(define\s+"([^"]+)"|if\b|range\b|with\b|block\b|end\b)[^}]*?-?\}\}/g;
+  let open: { name: string; start: number; depth: number } | undefined;
+  let depth = 0;
+  for (const match of text.matchAll(tags)) {
+    const word = match[1];
+    const at = match.index ?? 0;
+    if (word.startsWith('define')) {
+      if (depth === 0) open = { name: match[2], start: at + match[0].length, depth: 1 };
+      depth++;
+    } else if (word === 'end') {
+      depth--;
+      if (depth === 0 && open) {
+        out.push({ name: open.name, start: open.start, end: at });
+        open = undefined;
+      }
+    } else depth++;
+  }
+  return out;
+}
+
+/** Hugo pages: `content/**.md`; `_index.md` is a section's (the site's, at the top) page. */
+function contentPages(project: Project): PageFile[] {
+  const pages: PageFile[] = [];
+  for (const file of project.files.keys()) {
+    const match = /^content\/(.*?)(?:\/?_?index)?\.(?:md|markdown|html)$/.exec(file);
+    if (!match) continue;
+    pages.push({ route: `/${match[1]}`.replace(/\/$/, '') || '/', file });
+  }
+  return pages.sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.length - b.route.length || a.route.localeCompare(b.route)));
+}
+
+export const hugo: StackAdapter = {
+  name: 'Hugo',
+  detect(project) {
+    const config = configFile(project);
+    if (!config) return false;
+    if (config.startsWith('hugo.')) return true;
+    const keys = [...project.files.keys()];
+    return keys.some((f) => f.startsWith('layouts/') || f.startsWith('themes/')) && keys.some((f) => f.startsWith('content/') || f.startsWith('archetypes/'));
+  },
+  discover(project): SiteEntry | undefined {
+    const path = configFile(project);
+    if (!path) return undefined;
+    const site = new HugoSite(project, path);
+    const template = site.layout('index.html');
+    const base = site.layout('_default/baseof.html');
+    if (!template) return undefined;
+    const pages = contentPages(project);
+    const homeContent = pages.find((p) => p.route === '/')?.file;
+    site.usePage(template, homeContent);
+    const usesBase = base !== undefined && /\{\{-?\s*define\s+"main"/.test(project.text(template) ?? '');
+    const root = usesBase && base ? renderLayout(site, base) : renderLayout(site, template);
+    if (!root) return undefined;
+    const stylesheets = [...project.files.keys()].filter((f) => /^(?:themes\/[^/]+\/)?(?:assets|static)\/.*\.(?:s?css|sass)$/.test(f));
+    return {
+      framework: 'Hugo',
+      roots: [root],
+      homeFile: homeContent ?? template,
+      entries: [path, template, ...pages.map((p) => p.file)],
+      stylesheets,
+      pages: pages.length > 0 ? pages : [{ route: '/', file: template }],
+    };
+  },
+};
