@@ -6,6 +6,7 @@ import type { UiNode } from './ui-tree';
 import { astro } from './stacks/astro';
 import { docusaurus } from './stacks/docusaurus';
 import { hugo } from './stacks/hugo';
+import { jekyll } from './stacks/jekyll';
 import { nuxt, vueSpa } from './stacks/vue';
 import { sveltekit, svelteSpa } from './stacks/svelte';
 import type { SiteEntry, StackAdapter } from './stacks/stack';
@@ -19,7 +20,7 @@ import type { SiteEntry, StackAdapter } from './stacks/stack';
 export type { SiteEntry } from './stacks/stack';
 
 /** Stacks with an adapter of their own, asked first; the React family and plain HTML follow. */
-const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo];
+const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo, jekyll];
 
 const ORDERED_SCRIPT = (base: string) => ['tsx', 'jsx', 'ts', 'js', 'mjs'].map((e) => `${base}.${e}`);
 
