@@ -5,7 +5,8 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import type { PullRequestRef } from '../domain/task';
-import { PULL_REQUEST_COMMITS_LIMIT, RepoHostError, isDeletion, type ChangedFile, type CommitInfo, type CommitMessage, type DraftPullRequest, type FileWrite, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { PULL_REQUEST_COMMITS_LIMIT, REGULAR_FILE, RepoHostError, isDeletion, isFileMode, type ChangedFile, type CommitInfo, type CommitMessage, type DraftPullRequest, type FileMode, type FileWrite, type RepoDescription, type RepoFile, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { gitBlobId, modeToWrite } from './file-modes';
 import { createSnapshotBuilder, isFullCommitSha } from './snapshot-filter';
 
 /**
@@ -33,6 +34,30 @@ const ABBREVIATED_SHA = /^[0-9a-f]{7,40}$/i;
 const PULL_COMMITS_PAGE = 100;
 /** Installation tokens live an hour; a new one is asked for this long before that. */
 const TOKEN_RENEWAL_MS = 5 * 60_000;
+/** Trees kept by sha (a tree never changes): a path's entry then costs a call only per folder not seen yet. */
+const TREE_CACHE_SIZE = 256;
+
+/** One entry of a git tree as GitHub lists it. */
+interface TreeEntry {
+  path: string;
+  mode: FileMode | '040000';
+  type: 'blob' | 'tree' | 'commit';
+  sha: string;
+}
+
+/** A tree listing as GitHub sends it; anything else (a cut-off answer) is refused before use. */
+function treeEntries(data: unknown): { entries: TreeEntry[]; truncated: boolean } | undefined {
+  const listing = data as { tree?: unknown; truncated?: unknown } | null;
+  if (!listing || !Array.isArray(listing.tree)) return undefined;
+  const entries: TreeEntry[] = [];
+  for (const item of listing.tree as Array<Record<string, unknown>>) {
+    const { path, mode, type, sha } = item;
+    if (typeof path !== 'string' || typeof sha !== 'string' || (type !== 'blob' && type !== 'tree' && type !== 'commit')) return undefined;
+    if (!isFileMode(mode) && mode !== '040000') return undefined;
+    entries.push({ path, mode, type, sha });
+  }
+  return { entries, truncated: listing.truncated === true };
+}
 
 /** An installation token's client, and the repository as GitHub described it when issuing the token. */
 interface Session {
@@ -76,6 +101,9 @@ function commitInfo(data: GitHubCommit): CommitInfo {
   };
 }
 
+/** A tree entry as modeToWrite sees it: folders count as absent (git refuses a file over a folder anyway). */
+const writableEntry = (entry: TreeEntry | undefined): { mode: FileMode } | undefined => (entry && entry.mode !== '040000' ? { mode: entry.mode } : undefined);
+
 export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   const [owner, repo] = options.repository.split('/');
   if (!owner || !repo) throw new RepoHostError(`The site repository must be given as owner/name, not "${options.repository}".`, false);
@@ -85,10 +113,15 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   /** The last snapshot read (or being read): a commit's files never change. */
   let lastSnapshot: { commit: string; files: Promise<RepoSnapshot> } | undefined;
 
-  /** Turns an Octokit failure into a sentence; 5xx, 429 and network failures are retryable. */
+  /**
+   * Turns an Octokit failure into a sentence; 5xx, 429 and network failures are retryable. What
+   * GitHub or the network said (`connect ECONNREFUSED …`, `socket hang up`) stays in the detail.
+   */
   const explain = (error: unknown, doing: string): RepoHostError => {
     if (error instanceof RepoHostError) return error;
-    const status = statusOf(error);
+    // Octokit reports a request that got no answer (refused, reset, timed out) as a 500 without a response.
+    const answered = typeof error === 'object' && error !== null && 'response' in error && (error as { response?: unknown }).response !== undefined;
+    const status = answered ? statusOf(error) : undefined;
     const retryable = status === undefined || status >= 500 || status === 429;
     const hint =
       status === 401 || status === 403
@@ -101,7 +134,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
             ? ' GitHub may be having trouble; try again.'
             : '';
     const outcome = retryable ? `GitHub could not ${doing}` : `GitHub refused to ${doing}`;
-    return new RepoHostError(`${outcome} in ${options.repository} (${status ?? 'no response'}).${hint}`, retryable, status);
+    return new RepoHostError(`${outcome} in ${options.repository} (${status ?? 'no response'}).${hint}`, retryable, status, reasonOf(error));
   };
 
   let app: Promise<{ request: Octokit['request']; client: (token: string) => Octokit }> | undefined;
@@ -203,6 +236,8 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     try {
       const github = await octokit();
       const { data } = await github.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref });
+      // Octokit hands over the text of an answer cut off mid-way: that is no evidence the file is absent.
+      if (typeof data !== 'object' || data === null) throw new RepoHostError(`GitHub sent an incomplete copy of ${path} in ${options.repository}; try again.`, true);
       if (Array.isArray(data) || data.type !== 'file') return undefined;
       if (!('content' in data) || (data.content === '' && data.size > 0)) {
         throw new RepoHostError(`${path} in ${options.repository} is larger than the contents API returns (1 MB); the UX Agent edits smaller files.`, false);
@@ -212,6 +247,56 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       if (statusOf(error) === 404) return undefined;
       throw explain(error, `read ${path}`);
     }
+  };
+
+  const trees = new Map<string, Promise<{ entries: TreeEntry[]; truncated: boolean }>>();
+  /** A tree by sha or (`at` a commit sha or branch) the root tree of a commit; full shas are cached. */
+  const listTree = (treeish: string, what: string): Promise<{ entries: TreeEntry[]; truncated: boolean }> => {
+    const cacheable = isFullCommitSha(treeish);
+    const cached = cacheable ? trees.get(treeish) : undefined;
+    if (cached) return cached;
+    const reading = call(`read the folder ${what}`, async (github) => {
+      const { data } = await github.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: treeish });
+      const listing = treeEntries(data);
+      if (!listing) throw new RepoHostError(`GitHub sent an incomplete listing of ${what} in ${options.repository}; try again.`, true);
+      return listing;
+    });
+    if (cacheable) {
+      trees.set(treeish, reading);
+      reading.catch(() => trees.delete(treeish));
+      if (trees.size > TREE_CACHE_SIZE) trees.delete(trees.keys().next().value as string);
+    }
+    return reading;
+  };
+
+  /** The tree entry at `path` in `ref` (a commit sha or branch), walking its folders; undefined when absent. */
+  const entryAt = async (path: string, ref: string): Promise<TreeEntry | undefined> => {
+    const names = path.split('/');
+    let listing = await listTree(ref, `/ at ${ref.slice(0, 12)}`);
+    for (const [depth, name] of names.entries()) {
+      const entry = listing.entries.find((e) => e.path === name);
+      if (!entry) {
+        if (listing.truncated) throw new RepoHostError(`A folder of ${path} in ${options.repository} has more entries than GitHub lists; change it with git instead.`, false);
+        return undefined;
+      }
+      if (depth === names.length - 1) return entry.type === 'tree' ? undefined : entry;
+      if (entry.type !== 'tree') return undefined;
+      listing = await listTree(entry.sha, names.slice(0, depth + 1).join('/'));
+    }
+    return undefined;
+  };
+
+  const readEntry = async (path: string, ref: string): Promise<RepoFile | undefined> => {
+    const entry = await entryAt(path, ref);
+    if (!entry || entry.mode === '040000') return undefined;
+    // A submodule's entry is the commit it points at, which this repository does not hold.
+    if (entry.type === 'commit') return { content: entry.sha, mode: entry.mode };
+    const content = await call(`read ${path}`, async (github) => {
+      const { data } = await github.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner, repo, file_sha: entry.sha });
+      if (typeof data?.content !== 'string' || data.encoding !== 'base64') throw new RepoHostError(`GitHub sent an incomplete copy of ${path} in ${options.repository}; try again.`, true);
+      return Buffer.from(data.content, 'base64').toString('utf8');
+    });
+    return { content, mode: entry.mode };
   };
 
   const findPullRequest = async (github: Octokit, headBranch: string): Promise<PullRequestRef | undefined> => {
@@ -238,6 +323,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
 
     head,
     readFile,
+    readEntry,
 
     snapshot(commit) {
       if (!isFullCommitSha(commit)) return Promise.reject(new RepoHostError(`A snapshot of ${options.repository} needs a full commit sha, not "${commit}".`, false));
@@ -271,8 +357,10 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
         const tip = await readHead(branch);
         if (!tip) throw new RepoHostError(`The branch ${branch} does not exist in ${options.repository}.`, true);
-        const current = await Promise.all(files.map((f) => readFile(f.path, tip)));
-        if (current.every((content, i) => { const file = files[i]; return isDeletion(file) ? content === undefined : content === file.content; })) return { commit: tip, created: false };
+        const current = await Promise.all(files.map((f) => entryAt(f.path, tip)));
+        const modes = files.map((f, i) => (isDeletion(f) ? undefined : modeToWrite(f, writableEntry(current[i]), branch)));
+        const done = files.every((f, i) => (isDeletion(f) ? current[i] === undefined : current[i]?.sha === gitBlobId(f.content) && current[i]?.mode === modes[i]));
+        if (done) return { commit: tip, created: false };
         const moved = await call(`commit to ${branch}`, async (github) => {
           const { data: parent } = await github.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner, repo, commit_sha: tip });
           const { data: tree } = await github.request('POST /repos/{owner}/{repo}/git/trees', {
@@ -280,7 +368,9 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
             repo,
             base_tree: parent.tree.sha,
             // A null sha removes the path from the tree.
-            tree: files.map((f) => (isDeletion(f) ? { path: f.path, mode: '100644' as const, type: 'blob' as const, sha: null } : { path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
+            tree: files.map((f, i) =>
+              isDeletion(f) ? { path: f.path, mode: REGULAR_FILE, type: 'blob' as const, sha: null } : { path: f.path, mode: modes[i] ?? REGULAR_FILE, type: 'blob' as const, content: f.content },
+            ),
           });
           const { data: commit } = await github.request('POST /repos/{owner}/{repo}/git/commits', {
             owner,
@@ -422,7 +512,7 @@ export async function readRepositoryTarball(archive: Readable, commit: string, r
   try {
     await Promise.all([unpacking, collecting]);
   } catch (error) {
-    throw new RepoHostError(`The archive of ${repository} at ${commit.slice(0, 7)} could not be read (${reasonOf(error)}); try again.`, true);
+    throw new RepoHostError(`The archive of ${repository} at ${commit.slice(0, 7)} could not be read (the download broke off or was damaged); try again.`, true, undefined, reasonOf(error));
   }
   return builder.finish();
 }
