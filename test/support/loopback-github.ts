@@ -81,6 +81,8 @@ export interface LoopbackGitHub {
   pulls: PullRequest[];
   /** The next request matching `method` and `path` answers `status` (once). */
   failNext(method: string, path: RegExp, status: number): void;
+  /** The next request matching `method` and `path` gets its real answer's headers and half its body, then the connection is closed (once). */
+  hangUpNext(method: string, path: RegExp): void;
   branches(): string[];
   head(branch: string): string | undefined;
   file(ref: string, path: string): string | undefined;
@@ -189,6 +191,7 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
   const pulls: PullRequest[] = [];
   const requests: GitHubRequest[] = [];
   const failures: Array<{ method: string; path: RegExp; status: number }> = [];
+  const hangUps: Array<{ method: string; path: RegExp }> = [];
   const issuedTokens: string[] = [];
   /** Codeload's short-lived tokens (in the redirect's query) → the commit they unlock. */
   const archiveTokens = new Map<string, string>();
@@ -479,6 +482,14 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
         options.delayMs ? sleep(options.delayMs) : undefined,
       ]);
       entry.status = reply.status;
+      const hangUp = hangUps.findIndex((h) => h.method === method && h.path.test(url.pathname));
+      if (hangUp >= 0) {
+        hangUps.splice(hangUp, 1);
+        const bytes = reply.raw ?? Buffer.from(reply.body === undefined ? '' : JSON.stringify(reply.body));
+        res.writeHead(reply.status, { 'content-type': reply.raw ? 'application/x-gzip' : 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...reply.headers });
+        res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+        return;
+      }
       if (reply.raw) {
         res.writeHead(reply.status, { 'content-length': String(reply.raw.length), ...reply.headers });
         res.end(reply.raw);
@@ -498,6 +509,7 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     pulls,
     issuedTokens,
     failNext: (method, path, status) => failures.push({ method, path, status }),
+    hangUpNext: (method, path) => hangUps.push({ method, path }),
     branches: () => [...refs.keys()].map((r) => r.replace(/^heads\//, '')).sort(),
     head: (branch) => refs.get(`heads/${branch}`),
     file: (ref, path) => filesAt(ref)?.get(path)?.content,

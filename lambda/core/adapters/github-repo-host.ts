@@ -101,6 +101,20 @@ function commitInfo(data: GitHubCommit): CommitInfo {
   };
 }
 
+/**
+ * Octokit hands over the bare text of a JSON answer whose connection broke off mid-way (often
+ * ""), and code reading `data.files` or `data.status` of it would see an empty change or a
+ * commit not on the branch. Such an answer is refused as the retryable failure it is.
+ */
+function refuseCutOffAnswers(octokit: Pick<Octokit, 'hook'>): void {
+  octokit.hook.after('request', (response, request) => {
+    const type = String(response.headers['content-type'] ?? '');
+    if (/json/i.test(type) && (typeof response.data !== 'object' || response.data === null)) {
+      throw new RepoHostError('GitHub\'s answer broke off before it was complete; try again.', true, undefined, `${request.method} ${request.url}: the JSON body was cut off`);
+    }
+  });
+}
+
 /** A tree entry as modeToWrite sees it: folders count as absent (git refuses a file over a folder anyway). */
 const writableEntry = (entry: TreeEntry | undefined): { mode: FileMode } | undefined => (entry && entry.mode !== '040000' ? { mode: entry.mode } : undefined);
 
@@ -146,7 +160,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     app ??= (async () => {
       // Octokit ships ESM only: loaded on first use so CommonJS entry points (tsx, local mode) can import this module.
       const [{ App }, { Octokit: OctokitCore }] = await Promise.all([import('@octokit/app'), import('@octokit/core')]);
-      const WithBase = OctokitCore.defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' });
+      const WithBase = OctokitCore.plugin(refuseCutOffAnswers).defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' });
       const github = new App({ appId: options.appId, privateKey: options.privateKey, Octokit: WithBase });
       return { request: github.octokit.request, client: (token: string) => new WithBase({ auth: token }) };
     })().catch((error: unknown) => {
