@@ -140,7 +140,7 @@ describe('Revert Agent and file modes, on a local git repository', () => {
     const outcome = await ask(agent, change);
     if (outcome.kind !== 'proposal') throw new Error('expected a proposal');
     const stored = outcome.proposal as { files: Array<Record<string, unknown>> };
-    const legacy = { ...outcome, proposal: { ...stored, files: stored.files.map(({ mode: _mode, beforeMode: _beforeMode, ...rest }) => rest) } };
+    const legacy = { ...outcome, proposal: { ...stored, files: stored.files.map(({ mode: _mode, beforeMode: _beforeMode, ...rest }) => rest) } } as ProposalOutcome;
     await agent.execute(executingTaskFor(legacy, { taskId: 'tsk_modes4', agentId: 'revert' }), context);
     expect(modeOf(`revert/${change.slice(0, 7)}-tskmodes4`, 'bin/deploy.sh')).toBe('100755');
   });
