@@ -21,7 +21,7 @@ import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
 import { sayMissingPreviews } from '../core/github/missing-previews';
 import { taskIdFor } from './task-id';
-import { errorDetail, explainedReason } from '../core/domain/error-message';
+import { errorDetail } from '../core/domain/error-message';
 import { shorten } from '../core/domain/discord-text';
 
 /** The worker's ledger (kept as a name for the tests that build one). */
@@ -550,8 +550,8 @@ async function runExecution(task: Task, deps: WorkerDeps): Promise<void> {
       deps.logger.error('Executing failed', { taskId: task.taskId, agentId: task.agentId, error: errorText(error) });
       outcome = {
         kind: 'failed',
-        // Kept on the task (and shown by /debug-last): the sentence, never the internal text the log has.
-        error: explainedReason(error) ?? "an unexpected error (the details are in the worker's log)",
+        // Kept on the task for /debug-last (the debugging command, flag-gated and ephemeral), redacted; the message says less.
+        error: errorText(error),
         message: failureMessage(`${agent.name} could not finish the work`, error, 'Run the command again to start over; if it keeps failing, ask an operator to check the worker logs.'),
       };
     }
