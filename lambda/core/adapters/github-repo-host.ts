@@ -77,6 +77,19 @@ function reasonOf(error: unknown): string {
   return typeof message === 'string' ? message : String(error);
 }
 
+/** A failure and its causes (fetch's `TypeError: fetch failed` holds `connect ECONNREFUSED …` two causes down), for the log. */
+function detailOf(error: unknown): string {
+  const parts: string[] = [];
+  for (let at: unknown = error, depth = 0; at !== undefined && at !== null && depth < 4; at = (at as { cause?: unknown }).cause, depth++) {
+    const code = (at as { code?: unknown }).code;
+    parts.push(`${reasonOf(at)}${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+  return parts.join(' ← ');
+}
+
+/** Octokit's answer whose JSON body broke off mid-way (see refuseCutOffAnswers). */
+class CutOffAnswerError extends Error {}
+
 function statusOf(error: unknown): number | undefined {
   const status = (error as RequestFailure | undefined)?.status;
   return typeof status === 'number' ? status : undefined;
@@ -110,7 +123,7 @@ function refuseCutOffAnswers(octokit: Pick<Octokit, 'hook'>): void {
   octokit.hook.after('request', (response, request) => {
     const type = String(response.headers['content-type'] ?? '');
     if (/json/i.test(type) && (typeof response.data !== 'object' || response.data === null)) {
-      throw new RepoHostError('GitHub\'s answer broke off before it was complete; try again.', true, undefined, `${request.method} ${request.url}: the JSON body was cut off`);
+      throw new CutOffAnswerError(`${request.method} ${request.url}: the JSON body was cut off`);
     }
   });
 }
@@ -136,6 +149,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     // Octokit reports a request that got no answer (refused, reset, timed out) as a 500 without a response.
     const answered = typeof error === 'object' && error !== null && 'response' in error && (error as { response?: unknown }).response !== undefined;
     const status = answered ? statusOf(error) : undefined;
+    const noStatus = error instanceof CutOffAnswerError ? 'its answer broke off' : 'no response';
     const retryable = status === undefined || status >= 500 || status === 429;
     const hint =
       status === 401 || status === 403
@@ -148,7 +162,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
             ? ' GitHub may be having trouble; try again.'
             : '';
     const outcome = retryable ? `GitHub could not ${doing}` : `GitHub refused to ${doing}`;
-    return new RepoHostError(`${outcome} in ${options.repository} (${status ?? 'no response'}).${hint}`, retryable, status, reasonOf(error));
+    return new RepoHostError(`${outcome} in ${options.repository} (${status ?? noStatus}).${hint}`, retryable, status, detailOf(error));
   };
 
   let app: Promise<{ request: Octokit['request']; client: (token: string) => Octokit }> | undefined;
