@@ -278,12 +278,12 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   };
 
   const trees = new Map<string, Promise<{ entries: TreeEntry[]; truncated: boolean }>>();
-  /** A tree by sha or (`at` a commit sha or branch) the root tree of a commit; full shas are cached. */
+  /** A tree by its sha, or a commit's top folder by the commit's sha or branch; `what` names it in a sentence. Full shas are cached. */
   const listTree = (treeish: string, what: string): Promise<{ entries: TreeEntry[]; truncated: boolean }> => {
     const cacheable = isFullCommitSha(treeish);
     const cached = cacheable ? trees.get(treeish) : undefined;
     if (cached) return cached;
-    const reading = call(`read the folder ${what}`, async (github) => {
+    const reading = call(`read ${what}`, async (github) => {
       const { data } = await github.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: treeish });
       const listing = treeEntries(data);
       if (!listing) throw new RepoHostError(`GitHub sent an incomplete listing of ${what} in ${options.repository}; try again.`, true);
@@ -300,7 +300,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   /** The tree entry at `path` in `ref` (a commit sha or branch), walking its folders; undefined when absent. */
   const entryAt = async (path: string, ref: string): Promise<TreeEntry | undefined> => {
     const names = path.split('/');
-    let listing = await listTree(ref, `/ at ${ref.slice(0, 12)}`);
+    let listing = await listTree(ref, `the files at ${ref.slice(0, 12)}`);
     for (const [depth, name] of names.entries()) {
       const entry = listing.entries.find((e) => e.path === name);
       if (!entry) {
@@ -309,7 +309,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       }
       if (depth === names.length - 1) return entry.type === 'tree' ? undefined : entry;
       if (entry.type !== 'tree') return undefined;
-      listing = await listTree(entry.sha, names.slice(0, depth + 1).join('/'));
+      listing = await listTree(entry.sha, `the folder ${names.slice(0, depth + 1).join('/')}`);
     }
     return undefined;
   };

@@ -15,11 +15,14 @@ import { RepoHostError } from '../ports/repo-host';
  * goes to the log.
  */
 export function executionFailure(error: unknown, action: string, branch: { name: string; exists: boolean }, preview: DiscordMessage, logger?: Logger): ExecutionOutcome {
-  logger?.error(`${action} did not finish`, { branch: branch.name, error: redactSecrets(errorDetail(error)) });
+  const retryable = error instanceof RepoHostError && error.retryable;
+  const detail = { branch: branch.name, retryable, error: redactSecrets(errorDetail(error)) };
+  if (retryable) logger?.warn(`${action} did not finish; it may be confirmed again`, detail);
+  else logger?.error(`${action} did not finish`, detail);
   const explained = explainedReason(error);
   const kept = branch.exists ? ` The branch ${inlineCode(branch.name)} is kept and will be reused.` : '';
-  if (error instanceof RepoHostError && error.retryable) {
-    const reason = plainText(error.message);
+  if (retryable) {
+    const reason = plainText(explained ?? '');
     return {
       kind: 'retryable',
       error: reason,

@@ -52,7 +52,7 @@ function modeChange(from: string, to: string, target: string, code: (text: strin
 /** What the revert does to one file, mode included: the same words in the preview and the pull request. */
 export function fileOutcome(file: RevertedFile, code: (text: string) => string): string {
   if (file.content === null) return 'deleted (the change added it)';
-  const as = file.mode === '100755' ? ' as an executable file (100755)' : file.mode === '120000' ? ` as a symbolic link to ${code(file.content)}` : '';
+  const as = file.mode === '100755' ? ' as an executable file, mode 100755' : file.mode === '120000' ? ` as a symbolic link to ${code(file.content)}` : '';
   if (file.beforeSha256 === null) return `restored${as} (the change deleted it)`;
   if (!changesMode(file)) return `put back as before the change${file.mode === '120000' ? `: a symbolic link to ${code(file.content)}` : ''}`;
   return `put back as before the change; mode ${file.beforeMode} → ${file.mode} (${modeChange(file.beforeMode as string, file.mode as string, file.content, code)})`;
@@ -65,7 +65,7 @@ function fileBullets(files: readonly RevertedFile[], shown: number): string[] {
   const hidden = ordered.slice(shown);
   if (hidden.length === 0) return bullets;
   const modes = hidden.filter(changesMode).length;
-  return [...bullets, `• and ${hidden.length} more files${modes > 0 ? ` (${modes} of them change mode; all are in the diff)` : ''}`];
+  return [...bullets, `• and ${hidden.length} more files${modes > 0 ? ` (${modes} of them change mode too)` : ''}`];
 }
 
 /**
