@@ -36,6 +36,9 @@ const PULL_COMMITS_PAGE = 100;
 const TOKEN_RENEWAL_MS = 5 * 60_000;
 /** Trees kept by sha (a tree never changes): a path's entry then costs a call only per folder not seen yet. */
 const TREE_CACHE_SIZE = 256;
+/** Blobs kept by sha (a revert reads a file at three commits, mostly the same blob twice): this many, each at most BLOB_CACHE_MAX_BYTES. */
+const BLOB_CACHE_SIZE = 64;
+const BLOB_CACHE_MAX_BYTES = 256 * 1024;
 
 /** One entry of a git tree as GitHub lists it. */
 interface TreeEntry {
@@ -278,6 +281,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   };
 
   const trees = new Map<string, Promise<{ entries: TreeEntry[]; truncated: boolean }>>();
+  const blobs = new Map<string, Promise<string>>();
   /** A tree by its sha, or a commit's top folder by the commit's sha or branch; `what` names it in a sentence. Full shas are cached. */
   const listTree = (treeish: string, what: string): Promise<{ entries: TreeEntry[]; truncated: boolean }> => {
     const cacheable = isFullCommitSha(treeish);
@@ -319,12 +323,22 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     if (!entry || entry.mode === '040000') return undefined;
     // A submodule's entry is the commit it points at, which this repository does not hold.
     if (entry.type === 'commit') return { content: entry.sha, mode: entry.mode };
-    const content = await call(`read ${path}`, async (github) => {
-      const { data } = await github.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner, repo, file_sha: entry.sha });
-      if (typeof data?.content !== 'string' || data.encoding !== 'base64') throw new RepoHostError(`GitHub sent an incomplete copy of ${path} in ${options.repository}; try again.`, true);
-      return Buffer.from(data.content, 'base64').toString('utf8');
-    });
-    return { content, mode: entry.mode };
+    let content = blobs.get(entry.sha);
+    if (!content) {
+      content = call(`read ${path}`, async (github) => {
+        const { data } = await github.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner, repo, file_sha: entry.sha });
+        if (typeof data?.content !== 'string' || data.encoding !== 'base64') throw new RepoHostError(`GitHub sent an incomplete copy of ${path} in ${options.repository}; try again.`, true);
+        return Buffer.from(data.content, 'base64').toString('utf8');
+      });
+      const reading = content;
+      blobs.set(entry.sha, reading);
+      reading.then(
+        (text) => Buffer.byteLength(text, 'utf8') > BLOB_CACHE_MAX_BYTES && blobs.delete(entry.sha),
+        () => blobs.delete(entry.sha),
+      );
+      if (blobs.size > BLOB_CACHE_SIZE) blobs.delete(blobs.keys().next().value as string);
+    }
+    return { content: await content, mode: entry.mode };
   };
 
   const findPullRequest = async (github: Octokit, headBranch: string): Promise<PullRequestRef | undefined> => {
