@@ -301,10 +301,13 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     return reading;
   };
 
-  /** The tree entry at `path` in `ref` (a commit sha or branch), walking its folders; undefined when absent. */
+  /** The tree entry at `path` in `ref` (a full commit sha or a branch), walking its folders; undefined when absent. */
   const entryAt = async (path: string, ref: string): Promise<TreeEntry | undefined> => {
+    // A branch is read as its tip's sha: a name with "/" has no place in a trees URL, and a sha is cached.
+    const commit = isFullCommitSha(ref) ? ref : await readHead(ref);
+    if (!commit) return undefined;
     const names = path.split('/');
-    let listing = await listTree(ref, `the files at ${ref.slice(0, 12)}`);
+    let listing = await listTree(commit, `the files at ${commit.slice(0, 7)}`);
     for (const [depth, name] of names.entries()) {
       const entry = listing.entries.find((e) => e.path === name);
       if (!entry) {

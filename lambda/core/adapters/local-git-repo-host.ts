@@ -198,9 +198,14 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
 
   /** What `paths` are at `ref` (a commit or branch): mode, type and object id; absent paths are left out. */
   const entriesAt = async (ref: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> => {
-    const listing = await runOk(['ls-tree', '-z', ref, '--', ...paths]);
     const entries = new Map<string, TreeEntry>();
-    for (const record of listing.split('\0')) {
+    const listed = await run(['ls-tree', '-z', ref, '--', ...paths]);
+    if (listed.code !== 0) {
+      // No such branch or commit: nothing is there.
+      if (/not a valid object name|not a tree object/i.test(listed.stderr)) return entries;
+      throw new RepoHostError(`Could not list ${paths.length === 1 ? paths[0] : `${paths.length} files`} at ${ref} in ${directory}.`, false, undefined, listed.stderr.trim());
+    }
+    for (const record of listed.stdout.split('\0')) {
       // "<mode> <type> <id>\t<path>"
       const tab = record.indexOf('\t');
       if (tab < 0) continue;

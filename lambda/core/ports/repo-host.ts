@@ -12,8 +12,9 @@ export interface RepoHost {
   /** A file's text at a commit sha or branch name; undefined when it does not exist there. */
   readFile(path: string, ref: string): Promise<string | undefined>;
   /**
-   * A file as git stores it at a commit sha or branch name: its bytes as UTF-8 text and its mode
-   * (a symbolic link's text is its target); undefined when nothing is at that path.
+   * A file as git stores it at a full commit sha or a branch name: its bytes as UTF-8 text and
+   * its mode (a symbolic link's text is its target, a submodule's the commit it points at);
+   * undefined when no file is at that path (or the branch does not exist).
    */
   readEntry(path: string, ref: string): Promise<RepoFile | undefined>;
   /** Every text file of the repository at `commit` (a full sha), read in a bounded number of calls (GitHub: one tarball). */

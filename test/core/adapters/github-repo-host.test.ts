@@ -152,6 +152,8 @@ describe('GitHub App repository host against a loopback GitHub', () => {
     await expect(repo.readFile('public/latest.html', main)).resolves.toBe('<h1>Home</h1>\n');
     await expect(repo.readEntry('public/latest.html', main)).resolves.toEqual({ content: 'index.html', mode: '120000' });
     await expect(repo.readEntry('public/missing.html', main)).resolves.toBeUndefined();
+    await expect(repo.readEntry('bin/deploy.sh', 'main')).resolves.toMatchObject({ mode: '100755' });
+    await expect(repo.readEntry('bin/deploy.sh', 'no-such-branch')).resolves.toBeUndefined();
     await expect(repo.readEntry('public', main)).resolves.toBeUndefined();
 
     await repo.ensureBranch('ux/modes', main);

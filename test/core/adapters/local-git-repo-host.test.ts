@@ -103,6 +103,7 @@ describe('local git repository host', () => {
     await expect(host.readEntry('public/latest.html', main)).resolves.toEqual({ content: 'index.html', mode: '120000' });
     await expect(host.readEntry('public/index.html', 'main')).resolves.toEqual({ content: '<h1>Home</h1>\n', mode: '100644' });
     await expect(host.readEntry('public/missing.html', main)).resolves.toBeUndefined();
+    await expect(host.readEntry('public/index.html', 'no-such-branch')).resolves.toBeUndefined();
     // A name git would read as a pattern is only that file.
     await expect(host.readEntry('public/*.html', main)).resolves.toBeUndefined();
 
