@@ -21,7 +21,7 @@ import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
 import { sayMissingPreviews } from '../core/github/missing-previews';
 import { taskIdFor } from './task-id';
-import { errorMessage } from '../core/domain/error-message';
+import { errorDetail } from '../core/domain/error-message';
 import { shorten } from '../core/domain/discord-text';
 
 /** The worker's ledger (kept as a name for the tests that build one). */
@@ -97,8 +97,8 @@ const confirmDeadline = (deps: WorkerDeps): string => new Date(deps.now().getTim
 
 const PROPOSE_AGAIN = 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.';
 
-// Error texts go to logs and to the task's lastError: keep tokens out of both.
-const errorText = (error: unknown): string => redactSecrets(errorMessage(error));
+// Error texts go to logs: everything the error says (its detail too), tokens out.
+const errorText = (error: unknown): string => redactSecrets(errorDetail(error));
 
 /** The worker: does what the interactions function deferred, and always leaves the user a message. */
 export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void> {
@@ -186,6 +186,19 @@ async function propose(item: ProposeItem, deps: WorkerDeps): Promise<void> {
     }
     await holdAnswered();
   } catch (error) {
+    if (error instanceof TaskTooLargeError) {
+      deps.logger.warn('The proposal is too large to store on the task', { agentId: agent.id, taskId: error.taskId, bytes: error.bytes });
+      // The same request would make the same proposal: keep the claim, as for a refusal; trying again cannot help.
+      await holdAnswered();
+      await show(
+        plainMessage({
+          content:
+            `${agent.name}'s proposal is too large to keep while it waits for Confirm (${Math.ceil(error.bytes / 1024)} KB; one task holds at most ${Math.floor(error.limitBytes / 1024)} KB), ` +
+            'so nothing was proposed. Ask for a smaller change.',
+        }),
+      );
+      return;
+    }
     deps.logger.error('Proposing failed', { agentId: agent.id, interactionId: item.interaction.interactionId, error: errorText(error) });
     await deps.ledger.release(claimKey).catch(() => undefined);
     await show(failureMessage(`${agent.name} could not prepare a preview`, error, PROPOSE_AGAIN));
@@ -292,6 +305,7 @@ async function startExecution(task: Task, item: ConfirmItem, deps: WorkerDeps): 
       deps.logger.info('Confirmation skipped: the task already moved', { taskId: task.taskId, error: errorText(error) });
       return;
     }
+    deps.logger.error('Could not start the work', { taskId: task.taskId, error: errorText(error) });
     await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
     await show({
       ...failureMessage('Could not start the work', error, 'Nothing was changed. Click Confirm again in a minute.'),
@@ -536,6 +550,7 @@ async function runExecution(task: Task, deps: WorkerDeps): Promise<void> {
       deps.logger.error('Executing failed', { taskId: task.taskId, agentId: task.agentId, error: errorText(error) });
       outcome = {
         kind: 'failed',
+        // Kept on the task for /debug-last (the debugging command, flag-gated and ephemeral), redacted; the message says less.
         error: errorText(error),
         message: failureMessage(`${agent.name} could not finish the work`, error, 'Run the command again to start over; if it keeps failing, ask an operator to check the worker logs.'),
       };

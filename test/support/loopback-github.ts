@@ -8,9 +8,11 @@ import { pack as tarPack } from 'tar-stream';
 /**
  * A loopback HTTP server that speaks the GitHub REST endpoints the GitHub App repository host
  * uses: installation tokens (JWT verified with the app's public key), repository, git refs,
- * contents, tarballs (302 to a codeload path, as GitHub does), trees, commits (by full or
- * abbreviated sha), compare, and pulls (list, one, open, a pull request's commits; merged by the
- * test with merge()), over an in-memory repository with real fast-forward rules.
+ * contents, tarballs (302 to a codeload path, as GitHub does), trees (read folder by folder, and
+ * written with modes), blobs, commits (by full or abbreviated sha), compare, and pulls (list,
+ * one, open, a pull request's commits; merged by the test with merge()), over an in-memory
+ * repository with real fast-forward rules. Every path keeps git's mode: 100644, 100755 or a
+ * symbolic link (120000, its content the target), with blob ids computed as git does.
  */
 export interface LoopbackGitHubOptions {
   appId: number;
@@ -19,11 +21,18 @@ export interface LoopbackGitHubOptions {
   owner: string;
   repo: string;
   defaultBranch?: string;
-  files: Record<string, string>;
+  /** Path → content (a 100644 file), or content and mode. */
+  files: Record<string, string | FileSpec>;
   /** Added before every answer (a stand-in for the distance to GitHub). */
   delayMs?: number;
   /** How long installation tokens live (GitHub: an hour). */
   tokenLifetimeMs?: number;
+}
+
+/** A path's content and git mode ('100644', '100755' or '120000' for a symbolic link, whose content is its target). */
+export interface FileSpec {
+  content: string;
+  mode: '100644' | '100755' | '120000';
 }
 
 export interface GitHubRequest {
@@ -72,13 +81,17 @@ export interface LoopbackGitHub {
   pulls: PullRequest[];
   /** The next request matching `method` and `path` answers `status` (once). */
   failNext(method: string, path: RegExp, status: number): void;
+  /** The next request matching `method` and `path` gets its real answer's headers and half its body, then the connection is closed (once). */
+  hangUpNext(method: string, path: RegExp): void;
   branches(): string[];
   head(branch: string): string | undefined;
   file(ref: string, path: string): string | undefined;
+  /** The git mode of a path at a ref ('100644', '100755', '120000'), undefined when absent. */
+  mode(ref: string, path: string): string | undefined;
   /** Commits on `branch` that are not on the default branch. */
   commitsAhead(branch: string): number;
   /** Commits directly to a branch (someone else's push); a null content deletes the file. */
-  push(branch: string, files: Record<string, string | null>, message?: string, author?: CommitAuthor): string;
+  push(branch: string, files: Record<string, string | FileSpec | null>, message?: string, author?: CommitAuthor): string;
   /** Creates `branch` at the tip of `from` (default: the default branch). */
   createBranch(branch: string, from?: string): string;
   /** A pull request opened by a person, from `head` into the default branch. */
@@ -94,6 +107,26 @@ export interface LoopbackGitHub {
 }
 
 const sha1 = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
+/** Git's blob id: SHA-1 of "blob <bytes>\0" and the bytes. */
+const blobId = (content: string) => {
+  const bytes = Buffer.from(content, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+};
+const spec = (file: string | FileSpec): FileSpec => (typeof file === 'string' ? { content: file, mode: '100644' } : file);
+const WRITABLE_MODES = new Set(['100644', '100755', '120000']);
+
+/** A symbolic link's target as a repository path (relative to the link's folder), or undefined when it leaves the repository. */
+function linkTarget(linkPath: string, target: string): string | undefined {
+  if (target.startsWith('/')) return undefined;
+  const parts = linkPath.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
 
 function verifyJwt(token: string, key: KeyObject, appId: number): boolean {
   const [header, payload, signature] = token.split('.');
@@ -116,7 +149,7 @@ function rewriteChecksum(block: Buffer): void {
  * The archive GitHub's codeload serves: a gzip'd tar whose first entry is a pax global header
  * carrying the commit (as `git archive` writes it), then every folder and file under `prefix`.
  */
-async function repositoryTarball(prefix: string, commit: string, files: ReadonlyMap<string, string>): Promise<Buffer> {
+async function repositoryTarball(prefix: string, commit: string, files: ReadonlyMap<string, FileSpec>): Promise<Buffer> {
   const archive = tarPack();
   const chunks: Buffer[] = [];
   archive.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
@@ -133,7 +166,9 @@ async function repositoryTarball(prefix: string, commit: string, files: Readonly
       if (!folders.has(folder)) archive.entry({ name: `${prefix}${folder}`, type: 'directory', mode: 0o755 });
       folders.add(folder);
     }
-    archive.entry({ name: `${prefix}${path}`, mode: 0o644 }, files.get(path) as string);
+    const file = files.get(path) as FileSpec;
+    if (file.mode === '120000') archive.entry({ name: `${prefix}${path}`, type: 'symlink', linkname: file.content, mode: 0o777 });
+    else archive.entry({ name: `${prefix}${path}`, mode: file.mode === '100755' ? 0o755 : 0o644 }, file.content);
   }
   archive.finalize();
   await ended;
@@ -147,21 +182,49 @@ async function repositoryTarball(prefix: string, commit: string, files: Readonly
 export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promise<LoopbackGitHub> {
   const key = createPublicKey(options.publicKeyPem);
   const defaultBranch = options.defaultBranch ?? 'main';
-  const trees = new Map<string, Map<string, string>>();
+  const trees = new Map<string, Map<string, FileSpec>>();
+  /** Folder trees listed so far: their id (from their entries, as git's ids come from content) → the root tree and the folder. */
+  const folders = new Map<string, { root: string; prefix: string }>();
+  const blobs = new Map<string, string>();
   const commits = new Map<string, Commit>();
   const refs = new Map<string, string>();
   const pulls: PullRequest[] = [];
   const requests: GitHubRequest[] = [];
   const failures: Array<{ method: string; path: RegExp; status: number }> = [];
+  const hangUps: Array<{ method: string; path: RegExp }> = [];
   const issuedTokens: string[] = [];
   /** Codeload's short-lived tokens (in the redirect's query) → the commit they unlock. */
   const archiveTokens = new Map<string, string>();
   let baseUrl = '';
 
-  const putTree = (files: Map<string, string>) => {
-    const sha = sha1([...files].sort());
+  const putTree = (files: Map<string, FileSpec>) => {
+    const sha = sha1([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     trees.set(sha, files);
+    for (const file of files.values()) blobs.set(blobId(file.content), file.content);
     return sha;
+  };
+  /** The entries directly in `prefix` ('' or 'src/') of a root tree, as GitHub's non-recursive tree listing gives them. */
+  const listFolder = (root: string, prefix: string) => {
+    const files = trees.get(root)!;
+    const children = new Map<string, Array<[string, FileSpec]>>();
+    const entries: Array<{ path: string; mode: string; type: string; sha: string; size?: number }> = [];
+    for (const [path, file] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (!path.startsWith(prefix)) continue;
+      const rest = path.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      if (slash < 0) {
+        entries.push({ path: rest, mode: file.mode, type: 'blob', sha: blobId(file.content), size: Buffer.byteLength(file.content) });
+      } else {
+        const name = rest.slice(0, slash);
+        children.set(name, [...(children.get(name) ?? []), [rest.slice(slash + 1), file]]);
+      }
+    }
+    for (const [name, inside] of children) {
+      const id = sha1({ folder: inside });
+      folders.set(id, { root, prefix: `${prefix}${name}/` });
+      entries.push({ path: name, mode: '040000', type: 'tree', sha: id });
+    }
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   };
   const putCommit = (tree: string, parents: string[], message: string, author: CommitAuthor = DEFAULT_AUTHOR) => {
     const sha = sha1({ tree, parents, message, author, n: commits.size });
@@ -208,7 +271,7 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     }
     return false;
   };
-  refs.set(`heads/${defaultBranch}`, putCommit(putTree(new Map(Object.entries(options.files))), [], 'Initial commit'));
+  refs.set(`heads/${defaultBranch}`, putCommit(putTree(new Map(Object.entries(options.files).map(([path, file]) => [path, spec(file)]))), [], 'Initial commit'));
 
   type Reply = { status: number; body?: unknown; headers?: Record<string, string>; raw?: Buffer };
   const notFound: Reply = { status: 404, body: { message: 'Not Found' } };
@@ -284,10 +347,33 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       return { status: 200, body: { ref: `refs/${ref}`, object: { sha: next } } };
     }
     if ((m = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
-      const file = decodeURIComponent(m[1]);
-      const content = filesAt(url.searchParams.get('ref') ?? defaultBranch)?.get(file);
+      const path = decodeURIComponent(m[1]);
+      const files = filesAt(url.searchParams.get('ref') ?? defaultBranch);
+      let file = files?.get(path);
+      if (file === undefined) return notFound;
+      if (file.mode === '120000') {
+        // GitHub: a link to a file of the repository answers with that file's content; any other link with its target.
+        const target = linkTarget(path, file.content);
+        const linked = target === undefined ? undefined : files?.get(target);
+        if (!linked || linked.mode === '120000') return { status: 200, body: { type: 'symlink', path, target: file.content, size: Buffer.byteLength(file.content), sha: blobId(file.content) } };
+        file = linked;
+      }
+      const content = file.content;
+      return { status: 200, body: { type: 'file', path, size: Buffer.byteLength(content), sha: blobId(content), encoding: 'base64', content: Buffer.from(content).toString('base64').replace(/(.{60})/g, '$1\n') } };
+    }
+    if ((m = /^\/git\/trees\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      // A commit, a branch, a root tree or a folder's tree (non-recursive, as the host reads it).
+      const id = decodeURIComponent(m[1]);
+      const commit = resolveRef(id);
+      const root = commit ? commits.get(commit)!.tree : trees.has(id) ? id : undefined;
+      const folder = root ? { root, prefix: '' } : folders.get(id);
+      if (!folder) return notFound;
+      return { status: 200, body: { sha: folder.prefix === '' ? folder.root : id, tree: listFolder(folder.root, folder.prefix), truncated: false } };
+    }
+    if ((m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
+      const content = blobs.get(m[1]);
       if (content === undefined) return notFound;
-      return { status: 200, body: { type: 'file', path: file, size: Buffer.byteLength(content), sha: sha1(content), encoding: 'base64', content: Buffer.from(content).toString('base64').replace(/(.{60})/g, '$1\n') } };
+      return { status: 200, body: { sha: m[1], size: Buffer.byteLength(content), encoding: 'base64', content: Buffer.from(content).toString('base64').replace(/(.{60})/g, '$1\n') } };
     }
     if ((m = /^\/tarball(?:\/(.+))?$/.exec(rest)) && method === 'GET') {
       const commit = resolveRef(decodeURIComponent(m[1] ?? defaultBranch));
@@ -305,10 +391,10 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       if (!base) return { status: 422, body: { message: 'base_tree is not a tree' } };
       const files = new Map(base);
       for (const entry of body.tree as Array<{ path: string; content?: string; sha?: string | null; mode: string; type: string }>) {
-        if (entry.mode !== '100644' || entry.type !== 'blob') return { status: 422, body: { message: 'unsupported tree entry' } };
+        if (!WRITABLE_MODES.has(entry.mode) || entry.type !== 'blob') return { status: 422, body: { message: 'unsupported tree entry' } };
         // GitHub: `sha: null` deletes the path.
         if (entry.sha === null) files.delete(entry.path);
-        else if (typeof entry.content === 'string') files.set(entry.path, entry.content);
+        else if (typeof entry.content === 'string') files.set(entry.path, { content: entry.content, mode: entry.mode as FileSpec['mode'] });
         else return { status: 422, body: { message: 'tree entry needs content or sha' } };
       }
       return { status: 201, body: { sha: putTree(files) } };
@@ -337,8 +423,10 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
         const a = before.get(path);
         const b = after.get(path);
-        if (a === b) continue;
-        files.push({ filename: path, status: a === undefined ? 'added' : b === undefined ? 'removed' : 'modified', sha: sha1(b ?? '') });
+        if (a?.content === b?.content && a?.mode === b?.mode) continue;
+        // GitHub calls a change of mode alone "changed".
+        const status = a === undefined ? 'added' : b === undefined ? 'removed' : a.content === b.content ? 'changed' : 'modified';
+        files.push({ filename: path, status, sha: blobId(b?.content ?? '') });
       }
       const status = baseSha === headSha ? 'identical' : isAncestor(baseSha, headSha) ? 'ahead' : isAncestor(headSha, baseSha) ? 'behind' : 'diverged';
       return { status: 200, body: { status, commits: [], files } };
@@ -394,6 +482,14 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
         options.delayMs ? sleep(options.delayMs) : undefined,
       ]);
       entry.status = reply.status;
+      const hangUp = hangUps.findIndex((h) => h.method === method && h.path.test(url.pathname));
+      if (hangUp >= 0) {
+        hangUps.splice(hangUp, 1);
+        const bytes = reply.raw ?? Buffer.from(reply.body === undefined ? '' : JSON.stringify(reply.body));
+        res.writeHead(reply.status, { 'content-type': reply.raw ? 'application/x-gzip' : 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...reply.headers });
+        res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+        return;
+      }
       if (reply.raw) {
         res.writeHead(reply.status, { 'content-length': String(reply.raw.length), ...reply.headers });
         res.end(reply.raw);
@@ -413,9 +509,11 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     pulls,
     issuedTokens,
     failNext: (method, path, status) => failures.push({ method, path, status }),
+    hangUpNext: (method, path) => hangUps.push({ method, path }),
     branches: () => [...refs.keys()].map((r) => r.replace(/^heads\//, '')).sort(),
     head: (branch) => refs.get(`heads/${branch}`),
-    file: (ref, path) => filesAt(ref)?.get(path),
+    file: (ref, path) => filesAt(ref)?.get(path)?.content,
+    mode: (ref, path) => filesAt(ref)?.get(path)?.mode,
     commitsAhead: (branch) => {
       let count = 0;
       let sha = refs.get(`heads/${branch}`);
@@ -431,7 +529,7 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       const tree = new Map(trees.get(commits.get(tip)!.tree));
       for (const [p, c] of Object.entries(files)) {
         if (c === null) tree.delete(p);
-        else tree.set(p, c);
+        else tree.set(p, spec(c));
       }
       const sha = putCommit(putTree(tree), [tip], message, author);
       refs.set(`heads/${branch}`, sha);

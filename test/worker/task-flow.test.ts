@@ -85,7 +85,10 @@ describe('proposals', () => {
     await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }));
     await platform.idle();
     const message = sent(platform.discord.requests[0]);
-    expect(message.content).toMatch(/UX Agent could not prepare a preview: the site repository is unreachable\nNothing was changed\. Try the command again/);
+    // The error's own text is internal: the log has it, the user reads what failed and what to do.
+    expect(message.content).toMatch(/^UX Agent could not prepare a preview because of an unexpected error \(the details are in the worker's log\)\.\nNothing was changed\. Try the command again/);
+    expect(message.content).not.toContain('unreachable');
+    expect(JSON.stringify(platform.logger.lines)).toContain('the site repository is unreachable');
     expect(labels(message)).toEqual([]);
   });
 });
@@ -143,8 +146,9 @@ describe('Confirm', () => {
     await click('confirm', taskId);
     await platform.idle();
     const message = sent(platform.discord.requests.at(-1));
-    expect(message.content).toMatch(/UX Agent could not finish the work: Octokit exploded with token \[redacted\]/);
-    expect(message.content).not.toMatch(/ghs_/);
+    expect(message.content).toMatch(/^UX Agent could not finish the work because of an unexpected error \(the details are in the worker's log\)\.\nRun the command again/);
+    expect(message.content).not.toMatch(/ghs_|Octokit exploded/);
+    expect(JSON.stringify(platform.logger.lines)).toContain('Octokit exploded with token [redacted]');
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('failed');
   });
 

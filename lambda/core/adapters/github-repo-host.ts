@@ -5,7 +5,8 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import type { PullRequestRef } from '../domain/task';
-import { PULL_REQUEST_COMMITS_LIMIT, RepoHostError, isDeletion, type ChangedFile, type CommitInfo, type CommitMessage, type DraftPullRequest, type FileWrite, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { PULL_REQUEST_COMMITS_LIMIT, REGULAR_FILE, RepoHostError, isDeletion, isFileMode, type ChangedFile, type CommitInfo, type CommitMessage, type DraftPullRequest, type FileMode, type FileWrite, type RepoDescription, type RepoFile, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { gitBlobId, modeToWrite } from './file-modes';
 import { createSnapshotBuilder, isFullCommitSha } from './snapshot-filter';
 
 /**
@@ -33,6 +34,33 @@ const ABBREVIATED_SHA = /^[0-9a-f]{7,40}$/i;
 const PULL_COMMITS_PAGE = 100;
 /** Installation tokens live an hour; a new one is asked for this long before that. */
 const TOKEN_RENEWAL_MS = 5 * 60_000;
+/** Trees kept by sha (a tree never changes): a path's entry then costs a call only per folder not seen yet. */
+const TREE_CACHE_SIZE = 256;
+/** Blobs kept by sha (a revert reads a file at three commits, mostly the same blob twice): this many, each at most BLOB_CACHE_MAX_BYTES. */
+const BLOB_CACHE_SIZE = 64;
+const BLOB_CACHE_MAX_BYTES = 256 * 1024;
+
+/** One entry of a git tree as GitHub lists it. */
+interface TreeEntry {
+  path: string;
+  mode: FileMode | '040000';
+  type: 'blob' | 'tree' | 'commit';
+  sha: string;
+}
+
+/** A tree listing as GitHub sends it; anything else (a cut-off answer) is refused before use. */
+function treeEntries(data: unknown): { entries: TreeEntry[]; truncated: boolean } | undefined {
+  const listing = data as { tree?: unknown; truncated?: unknown } | null;
+  if (!listing || !Array.isArray(listing.tree)) return undefined;
+  const entries: TreeEntry[] = [];
+  for (const item of listing.tree as Array<Record<string, unknown>>) {
+    const { path, mode, type, sha } = item;
+    if (typeof path !== 'string' || typeof sha !== 'string' || (type !== 'blob' && type !== 'tree' && type !== 'commit')) return undefined;
+    if (!isFileMode(mode) && mode !== '040000') return undefined;
+    entries.push({ path, mode, type, sha });
+  }
+  return { entries, truncated: listing.truncated === true };
+}
 
 /** An installation token's client, and the repository as GitHub described it when issuing the token. */
 interface Session {
@@ -51,6 +79,19 @@ function reasonOf(error: unknown): string {
   const message = (error as RequestFailure | undefined)?.message;
   return typeof message === 'string' ? message : String(error);
 }
+
+/** A failure and its causes (fetch's `TypeError: fetch failed` holds `connect ECONNREFUSED …` two causes down), for the log. */
+function detailOf(error: unknown): string {
+  const parts: string[] = [];
+  for (let at: unknown = error, depth = 0; at !== undefined && at !== null && depth < 4; at = (at as { cause?: unknown }).cause, depth++) {
+    const code = (at as { code?: unknown }).code;
+    parts.push(`${reasonOf(at)}${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+  return parts.join(' ← ');
+}
+
+/** Octokit's answer whose JSON body broke off mid-way (see refuseCutOffAnswers). */
+class CutOffAnswerError extends Error {}
 
 function statusOf(error: unknown): number | undefined {
   const status = (error as RequestFailure | undefined)?.status;
@@ -76,6 +117,23 @@ function commitInfo(data: GitHubCommit): CommitInfo {
   };
 }
 
+/**
+ * Octokit hands over the bare text of a JSON answer whose connection broke off mid-way (often
+ * ""), and code reading `data.files` or `data.status` of it would see an empty change or a
+ * commit not on the branch. Such an answer is refused as the retryable failure it is.
+ */
+function refuseCutOffAnswers(octokit: Pick<Octokit, 'hook'>): void {
+  octokit.hook.after('request', (response, request) => {
+    const type = String(response.headers['content-type'] ?? '');
+    if (/json/i.test(type) && (typeof response.data !== 'object' || response.data === null)) {
+      throw new CutOffAnswerError(`${request.method} ${request.url}: the JSON body was cut off`);
+    }
+  });
+}
+
+/** A tree entry as modeToWrite sees it: folders count as absent (git refuses a file over a folder anyway). */
+const writableEntry = (entry: TreeEntry | undefined): { mode: FileMode } | undefined => (entry && entry.mode !== '040000' ? { mode: entry.mode } : undefined);
+
 export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   const [owner, repo] = options.repository.split('/');
   if (!owner || !repo) throw new RepoHostError(`The site repository must be given as owner/name, not "${options.repository}".`, false);
@@ -85,10 +143,16 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
   /** The last snapshot read (or being read): a commit's files never change. */
   let lastSnapshot: { commit: string; files: Promise<RepoSnapshot> } | undefined;
 
-  /** Turns an Octokit failure into a sentence; 5xx, 429 and network failures are retryable. */
+  /**
+   * Turns an Octokit failure into a sentence; 5xx, 429 and network failures are retryable. What
+   * GitHub or the network said (`connect ECONNREFUSED …`, `socket hang up`) stays in the detail.
+   */
   const explain = (error: unknown, doing: string): RepoHostError => {
     if (error instanceof RepoHostError) return error;
-    const status = statusOf(error);
+    // Octokit reports a request that got no answer (refused, reset, timed out) as a 500 without a response.
+    const answered = typeof error === 'object' && error !== null && 'response' in error && (error as { response?: unknown }).response !== undefined;
+    const status = answered ? statusOf(error) : undefined;
+    const noStatus = error instanceof CutOffAnswerError ? 'its answer broke off' : 'no response';
     const retryable = status === undefined || status >= 500 || status === 429;
     const hint =
       status === 401 || status === 403
@@ -101,7 +165,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
             ? ' GitHub may be having trouble; try again.'
             : '';
     const outcome = retryable ? `GitHub could not ${doing}` : `GitHub refused to ${doing}`;
-    return new RepoHostError(`${outcome} in ${options.repository} (${status ?? 'no response'}).${hint}`, retryable, status);
+    return new RepoHostError(`${outcome} in ${options.repository} (${status ?? noStatus}).${hint}`, retryable, status, detailOf(error));
   };
 
   let app: Promise<{ request: Octokit['request']; client: (token: string) => Octokit }> | undefined;
@@ -113,7 +177,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     app ??= (async () => {
       // Octokit ships ESM only: loaded on first use so CommonJS entry points (tsx, local mode) can import this module.
       const [{ App }, { Octokit: OctokitCore }] = await Promise.all([import('@octokit/app'), import('@octokit/core')]);
-      const WithBase = OctokitCore.defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' });
+      const WithBase = OctokitCore.plugin(refuseCutOffAnswers).defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' });
       const github = new App({ appId: options.appId, privateKey: options.privateKey, Octokit: WithBase });
       return { request: github.octokit.request, client: (token: string) => new WithBase({ auth: token }) };
     })().catch((error: unknown) => {
@@ -203,6 +267,8 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     try {
       const github = await octokit();
       const { data } = await github.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref });
+      // Octokit hands over the text of an answer cut off mid-way: that is no evidence the file is absent.
+      if (typeof data !== 'object' || data === null) throw new RepoHostError(`GitHub sent an incomplete copy of ${path} in ${options.repository}; try again.`, true);
       if (Array.isArray(data) || data.type !== 'file') return undefined;
       if (!('content' in data) || (data.content === '' && data.size > 0)) {
         throw new RepoHostError(`${path} in ${options.repository} is larger than the contents API returns (1 MB); the UX Agent edits smaller files.`, false);
@@ -212,6 +278,70 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       if (statusOf(error) === 404) return undefined;
       throw explain(error, `read ${path}`);
     }
+  };
+
+  const trees = new Map<string, Promise<{ entries: TreeEntry[]; truncated: boolean }>>();
+  const blobs = new Map<string, Promise<string>>();
+  /** A tree by its sha, or a commit's top folder by the commit's sha or branch; `what` names it in a sentence. Full shas are cached. */
+  const listTree = (treeish: string, what: string): Promise<{ entries: TreeEntry[]; truncated: boolean }> => {
+    const cacheable = isFullCommitSha(treeish);
+    const cached = cacheable ? trees.get(treeish) : undefined;
+    if (cached) return cached;
+    const reading = call(`read ${what}`, async (github) => {
+      const { data } = await github.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: treeish });
+      const listing = treeEntries(data);
+      if (!listing) throw new RepoHostError(`GitHub sent an incomplete listing of ${what} in ${options.repository}; try again.`, true);
+      return listing;
+    });
+    if (cacheable) {
+      trees.set(treeish, reading);
+      reading.catch(() => trees.delete(treeish));
+      if (trees.size > TREE_CACHE_SIZE) trees.delete(trees.keys().next().value as string);
+    }
+    return reading;
+  };
+
+  /** The tree entry at `path` in `ref` (a full commit sha or a branch), walking its folders; undefined when absent. */
+  const entryAt = async (path: string, ref: string): Promise<TreeEntry | undefined> => {
+    // A branch is read as its tip's sha: a name with "/" has no place in a trees URL, and a sha is cached.
+    const commit = isFullCommitSha(ref) ? ref : await readHead(ref);
+    if (!commit) return undefined;
+    const names = path.split('/');
+    let listing = await listTree(commit, `the files at ${commit.slice(0, 7)}`);
+    for (const [depth, name] of names.entries()) {
+      const entry = listing.entries.find((e) => e.path === name);
+      if (!entry) {
+        if (listing.truncated) throw new RepoHostError(`A folder of ${path} in ${options.repository} has more entries than GitHub lists; change it with git instead.`, false);
+        return undefined;
+      }
+      if (depth === names.length - 1) return entry.type === 'tree' ? undefined : entry;
+      if (entry.type !== 'tree') return undefined;
+      listing = await listTree(entry.sha, `the folder ${names.slice(0, depth + 1).join('/')}`);
+    }
+    return undefined;
+  };
+
+  const readEntry = async (path: string, ref: string): Promise<RepoFile | undefined> => {
+    const entry = await entryAt(path, ref);
+    if (!entry || entry.mode === '040000') return undefined;
+    // A submodule's entry is the commit it points at, which this repository does not hold.
+    if (entry.type === 'commit') return { content: entry.sha, mode: entry.mode };
+    let content = blobs.get(entry.sha);
+    if (!content) {
+      content = call(`read ${path}`, async (github) => {
+        const { data } = await github.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner, repo, file_sha: entry.sha });
+        if (typeof data?.content !== 'string' || data.encoding !== 'base64') throw new RepoHostError(`GitHub sent an incomplete copy of ${path} in ${options.repository}; try again.`, true);
+        return Buffer.from(data.content, 'base64').toString('utf8');
+      });
+      const reading = content;
+      blobs.set(entry.sha, reading);
+      reading.then(
+        (text) => Buffer.byteLength(text, 'utf8') > BLOB_CACHE_MAX_BYTES && blobs.delete(entry.sha),
+        () => blobs.delete(entry.sha),
+      );
+      if (blobs.size > BLOB_CACHE_SIZE) blobs.delete(blobs.keys().next().value as string);
+    }
+    return { content: await content, mode: entry.mode };
   };
 
   const findPullRequest = async (github: Octokit, headBranch: string): Promise<PullRequestRef | undefined> => {
@@ -238,6 +368,7 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
 
     head,
     readFile,
+    readEntry,
 
     snapshot(commit) {
       if (!isFullCommitSha(commit)) return Promise.reject(new RepoHostError(`A snapshot of ${options.repository} needs a full commit sha, not "${commit}".`, false));
@@ -271,8 +402,10 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
         const tip = await readHead(branch);
         if (!tip) throw new RepoHostError(`The branch ${branch} does not exist in ${options.repository}.`, true);
-        const current = await Promise.all(files.map((f) => readFile(f.path, tip)));
-        if (current.every((content, i) => { const file = files[i]; return isDeletion(file) ? content === undefined : content === file.content; })) return { commit: tip, created: false };
+        const current = await Promise.all(files.map((f) => entryAt(f.path, tip)));
+        const modes = files.map((f, i) => (isDeletion(f) ? undefined : modeToWrite(f, writableEntry(current[i]), branch)));
+        const done = files.every((f, i) => (isDeletion(f) ? current[i] === undefined : current[i]?.sha === gitBlobId(f.content) && current[i]?.mode === modes[i]));
+        if (done) return { commit: tip, created: false };
         const moved = await call(`commit to ${branch}`, async (github) => {
           const { data: parent } = await github.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner, repo, commit_sha: tip });
           const { data: tree } = await github.request('POST /repos/{owner}/{repo}/git/trees', {
@@ -280,7 +413,9 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
             repo,
             base_tree: parent.tree.sha,
             // A null sha removes the path from the tree.
-            tree: files.map((f) => (isDeletion(f) ? { path: f.path, mode: '100644' as const, type: 'blob' as const, sha: null } : { path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
+            tree: files.map((f, i) =>
+              isDeletion(f) ? { path: f.path, mode: REGULAR_FILE, type: 'blob' as const, sha: null } : { path: f.path, mode: modes[i] ?? REGULAR_FILE, type: 'blob' as const, content: f.content },
+            ),
           });
           const { data: commit } = await github.request('POST /repos/{owner}/{repo}/git/commits', {
             owner,
@@ -422,7 +557,7 @@ export async function readRepositoryTarball(archive: Readable, commit: string, r
   try {
     await Promise.all([unpacking, collecting]);
   } catch (error) {
-    throw new RepoHostError(`The archive of ${repository} at ${commit.slice(0, 7)} could not be read (${reasonOf(error)}); try again.`, true);
+    throw new RepoHostError(`The archive of ${repository} at ${commit.slice(0, 7)} could not be read (the download broke off or was damaged); try again.`, true, undefined, reasonOf(error));
   }
   return builder.finish();
 }

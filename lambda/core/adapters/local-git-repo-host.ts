@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { RepoHostError, isDeletion, type ChangedFile, type CommitMessage, type CommitInfo, type FileWrite, type RepoDescription, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { RepoHostError, isDeletion, isFileMode, type ChangedFile, type CommitMessage, type CommitInfo, type FileMode, type FileToCommit, type FileWrite, type RepoDescription, type RepoFile, type RepoHost, type RepoSnapshot } from '../ports/repo-host';
+import { modeToWrite } from './file-modes';
 import { createSnapshotBuilder, isFullCommitSha } from './snapshot-filter';
 
 /**
@@ -20,6 +21,13 @@ export interface LocalGitRepoHostOptions {
 }
 
 const ZERO_SHA = '0000000000000000000000000000000000000000';
+
+interface TreeEntry {
+  mode: FileMode;
+  type: string;
+  id: string;
+}
+
 const BOT = { name: 'Valine UX Agent', email: 'ux-agent@valine.invalid' };
 const CAS_ATTEMPTS = 8;
 
@@ -40,14 +48,15 @@ function git(cwd: string, args: readonly string[], options: { input?: string; en
   return new Promise((resolvePromise, reject) => {
     const child = spawn('git', ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
       cwd,
-      env: { ...inheritedEnv(), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+      // Literal pathspecs: a file named `*.tsx` or `:(glob)x` is that file, not a pattern.
+      env: { ...inheritedEnv(), GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1', LC_ALL: 'C', ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout?.on('data', (d: Buffer) => out.push(d));
     child.stderr?.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (error) => reject(new RepoHostError(`git could not be started (${error.message}); install git to use the local repository host.`, false)));
+    child.on('error', (error) => reject(new RepoHostError('git could not be started; install git to use the local repository host.', false, undefined, error.message)));
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
     if (child.stdin) {
       // git may exit before reading all of its input (e.g. on an error); that is reported by its exit code.
@@ -59,7 +68,7 @@ function git(cwd: string, args: readonly string[], options: { input?: string; en
 
 async function gitOk(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   const result = await git(cwd, args, options);
-  if (result.code !== 0) throw new RepoHostError(`git ${args[0]} failed in ${cwd}: ${result.stderr.trim() || `exit code ${result.code}`}`, false);
+  if (result.code !== 0) throw new RepoHostError(`git ${args[0]} failed in the local site repository ${cwd}; see the log for what git said.`, false, undefined, result.stderr.trim() || `exit code ${result.code}`);
   return result.stdout;
 }
 
@@ -80,7 +89,7 @@ function catBlobs(cwd: string, ids: readonly string[], take: (index: number, byt
       child.kill();
       resolvePromise(index);
     };
-    child.on('error', (error) => reject(new RepoHostError(`git could not be started (${error.message}); install git to use the local repository host.`, false)));
+    child.on('error', (error) => reject(new RepoHostError('git could not be started; install git to use the local repository host.', false, undefined, error.message)));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.stdout.on('data', (chunk: Buffer) => {
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
@@ -90,7 +99,7 @@ function catBlobs(cwd: string, ids: readonly string[], take: (index: number, byt
         if (eol < 0) return;
         const header = pending.subarray(0, eol).toString('utf8').split(' ');
         if (header[1] !== 'blob') {
-          reject(new RepoHostError(`git cat-file could not read ${ids[index]} in ${cwd}: ${header.slice(1).join(' ')}.`, false));
+          reject(new RepoHostError(`git could not read the object ${ids[index]} in the local site repository ${cwd}.`, false, undefined, header.slice(1).join(' ')));
           return finish();
         }
         const size = Number(header[2]);
@@ -104,7 +113,7 @@ function catBlobs(cwd: string, ids: readonly string[], take: (index: number, byt
     child.on('close', (code) => {
       if (stopped) return;
       if (index === ids.length) return resolvePromise(index);
-      reject(new RepoHostError(`git cat-file stopped after ${index} of ${ids.length} files in ${cwd}: ${stderr.trim() || `exit code ${code}`}`, false));
+      reject(new RepoHostError(`git stopped after reading ${index} of ${ids.length} files in the local site repository ${cwd}.`, false, undefined, stderr.trim() || `exit code ${code}`));
     });
     // git may exit before reading all of its input (we stop it early); that is reported above.
     child.stdin.on('error', () => undefined);
@@ -187,9 +196,23 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
     if (result.code !== 0) throw new RepoHostError(`${branch} is not a valid branch name.`, false);
   };
 
-  const blobId = async (path: string, ref: string): Promise<string | undefined> => {
-    const result = await run(['rev-parse', '--verify', '-q', `${ref}:${path}`]);
-    return result.code === 0 ? result.stdout.trim() : undefined;
+  /** What `paths` are at `ref` (a commit or branch): mode, type and object id; absent paths are left out. */
+  const entriesAt = async (ref: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> => {
+    const entries = new Map<string, TreeEntry>();
+    const listed = await run(['ls-tree', '-z', ref, '--', ...paths]);
+    if (listed.code !== 0) {
+      // No such branch or commit: nothing is there.
+      if (/not a valid object name|not a tree object/i.test(listed.stderr)) return entries;
+      throw new RepoHostError(`Could not list ${paths.length === 1 ? paths[0] : `${paths.length} files`} at ${ref} in ${directory}.`, false, undefined, listed.stderr.trim());
+    }
+    for (const record of listed.stdout.split('\0')) {
+      // "<mode> <type> <id>\t<path>"
+      const tab = record.indexOf('\t');
+      if (tab < 0) continue;
+      const [mode, type, id] = record.slice(0, tab).split(' ');
+      if (isFileMode(mode) && id) entries.set(record.slice(tab + 1), { mode, type, id });
+    }
+    return entries;
   };
 
   return {
@@ -200,17 +223,25 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
 
     head,
 
+    async readEntry(path, ref): Promise<RepoFile | undefined> {
+      const entry = (await entriesAt(ref, [path])).get(path);
+      if (!entry) return undefined;
+      // A submodule's entry is the commit it points at, which this repository does not hold.
+      if (entry.type !== 'blob') return { content: entry.id, mode: entry.mode };
+      return { content: await runOk(['cat-file', 'blob', entry.id]), mode: entry.mode };
+    },
+
     async readFile(path, ref) {
       const result = await run(['cat-file', 'blob', `${ref}:${path}`]);
       if (result.code === 0) return result.stdout;
       if (/does not exist|not a valid object name|exists on disk, but not in|invalid object name/i.test(result.stderr)) return undefined;
-      throw new RepoHostError(`Could not read ${path} at ${ref} in ${directory}: ${result.stderr.trim()}`, false);
+      throw new RepoHostError(`Could not read ${path} at ${ref} in ${directory}.`, false, undefined, result.stderr.trim());
     },
 
     async snapshot(commit): Promise<RepoSnapshot> {
       if (!isFullCommitSha(commit)) throw new RepoHostError(`A snapshot of ${directory} needs a full commit sha, not "${commit}".`, false);
       const listing = await run(['ls-tree', '-r', '-l', '-z', commit]);
-      if (listing.code !== 0) throw new RepoHostError(`The commit ${commit.slice(0, 7)} is not in ${directory}: ${listing.stderr.trim()}`, false);
+      if (listing.code !== 0) throw new RepoHostError(`The commit ${commit.slice(0, 7)} is not in ${directory}.`, false, undefined, listing.stderr.trim());
       const builder = createSnapshotBuilder(commit);
       const wanted: Array<{ path: string; id: string; size: number }> = [];
       for (const record of listing.stdout.split('\0')) {
@@ -244,26 +275,28 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
         lastError = created.stderr.trim();
         await new Promise((r) => setTimeout(r, 10 * (attempt + 1)));
       }
-      throw new RepoHostError(`Could not create the branch ${branch} in ${directory}: ${lastError}`, true);
+      throw new RepoHostError(`Could not create the branch ${branch} in ${directory}; try again.`, true, undefined, lastError);
     },
 
     async commitFiles(branch: string, files: readonly FileWrite[], message: CommitMessage) {
-      // A deleted file has no blob: `undefined` is what blobId() answers for it once it is gone.
-      const blobs: Array<{ path: string; blob: string | undefined }> = [];
+      // A deleted file has no blob, and is done once its path is absent.
+      const writes: Array<{ path: string; blob?: string; file?: FileToCommit }> = [];
       for (const file of files) {
-        blobs.push({ path: file.path, blob: isDeletion(file) ? undefined : (await runOk(['hash-object', '-w', '--stdin'], { input: file.content })).trim() });
+        writes.push(isDeletion(file) ? { path: file.path } : { path: file.path, file, blob: (await runOk(['hash-object', '-w', '--stdin'], { input: file.content })).trim() });
       }
       for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
         const tip = await head(branch);
         if (!tip) throw new RepoHostError(`The branch ${branch} does not exist in ${directory}.`, false);
-        const current = await Promise.all(blobs.map((b) => blobId(b.path, tip)));
-        if (current.every((id, i) => id === blobs[i].blob)) return { commit: tip, created: false };
+        const current = await entriesAt(tip, writes.map((w) => w.path));
+        const entries = writes.map((w) => ({ ...w, mode: w.file ? modeToWrite(w.file, current.get(w.path), branch) : undefined }));
+        const done = entries.every((e) => (e.blob === undefined ? !current.has(e.path) : current.get(e.path)?.id === e.blob && current.get(e.path)?.mode === e.mode));
+        if (done) return { commit: tip, created: false };
         const index = join(tmpdir(), `valine-index-${randomUUID()}`);
         try {
           const env = { GIT_INDEX_FILE: index };
           await runOk(['read-tree', tip], { env });
-          for (const b of blobs) {
-            await runOk(b.blob === undefined ? ['update-index', '--force-remove', '--', b.path] : ['update-index', '--add', '--cacheinfo', `100644,${b.blob},${b.path}`], { env });
+          for (const e of entries) {
+            await runOk(e.blob === undefined ? ['update-index', '--force-remove', '--', e.path] : ['update-index', '--add', '--cacheinfo', `${e.mode},${e.blob},${e.path}`], { env });
           }
           const tree = (await runOk(['write-tree'], { env })).trim();
           const commit = (await runOk(['commit-tree', tree, '-p', tip, '-F', '-'], { input: message.message, env: authorEnv(message.author ?? BOT) })).trim();
@@ -290,7 +323,7 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
     async contains(branch, commit) {
       const result = await run(['merge-base', '--is-ancestor', commit, `refs/heads/${branch}`]);
       if (result.code === 0 || result.code === 1) return result.code === 0;
-      throw new RepoHostError(`Could not tell whether ${commit.slice(0, 7)} is on ${branch} in ${directory}: ${result.stderr.trim()}`, false);
+      throw new RepoHostError(`Could not tell whether ${commit.slice(0, 7)} is on ${branch} in ${directory}.`, false, undefined, result.stderr.trim());
     },
 
     async changedFiles(base, headCommit): Promise<ChangedFile[]> {

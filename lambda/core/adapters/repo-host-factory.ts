@@ -65,6 +65,7 @@ export function createFlagSelectedRepoHost(options: FlagSelectedRepoHostOptions)
     describe: async () => (await current()).describe(),
     head: async (branch) => (await current()).head(branch),
     readFile: async (path, ref) => (await current()).readFile(path, ref),
+    readEntry: async (path, ref) => (await current()).readEntry(path, ref),
     snapshot: async (commit) => (await current()).snapshot(commit),
     ensureBranch: async (branch, from) => (await current()).ensureBranch(branch, from),
     commitFiles: async (branch, files, message) => (await current()).commitFiles(branch, files, message),

@@ -4,7 +4,7 @@ import type { Task } from '../domain/task';
 import { choiceRows, confirmCancelRow } from './task-buttons';
 import { redactSecrets } from './redact';
 import { plainText, shorten } from '../domain/discord-text';
-import { errorMessage } from '../domain/error-message';
+import { explainedReason } from '../domain/error-message';
 
 /** The messages the platform shows around an agent's own text: previews, outcomes, refusals. */
 
@@ -65,10 +65,15 @@ export function cancelledMessage(task: Pick<Task, 'taskId'>, byName: string): Di
   return finalMessage({ content: `Cancelled by ${personName(byName)}. Nothing was changed (task \`${task.taskId}\`).` });
 }
 
-/** What the user sees when something broke; never a message stuck on "thinking…". */
+/**
+ * What the user sees when something broke; never a message stuck on "thinking…". The error's own
+ * sentence when it carries one for people (ExplainedError); internal text (`connect ECONNREFUSED
+ * …`, a stack) never: the caller logs it.
+ */
 export function failureMessage(headline: string, error: unknown, next: string): DiscordMessage {
-  const reason = errorMessage(error);
-  return finalMessage({ content: `${headline}: ${shorten(redactSecrets(reason), 400)}\n${next}` });
+  const reason = explainedReason(error);
+  const why = reason ? `: ${shorten(plainText(redactSecrets(reason)), 400)}` : " because of an unexpected error (the details are in the worker's log).";
+  return finalMessage({ content: `${headline}${why}\n${next}` });
 }
 
 /** "Requested by A · approved by B" under a confirmed task's outcome; names as plain text (no markdown, no mention). */

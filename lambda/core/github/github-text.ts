@@ -20,6 +20,15 @@ export function githubInert(text: string): string {
     .replace(/(?:https?:\/\/)?(?:www\.)?(github\.com\/[^\s/]+\/[^\s/]+\/(?:issues|pull)\/[0-9])/gi, '$1');
 }
 
+/**
+ * One line: every line break and run of white space becomes one space. A display name or value
+ * in a commit message must stay on its line: a line of its own could be read as a trailer
+ * (`Co-authored-by: …`, `Signed-off-by: …`) or end a paragraph.
+ */
+export function githubOneLine(text: string): string {
+  return text.replace(/[\s\u0085\u2028\u2029]+/g, ' ').trim();
+}
+
 /** A GitHub inline code span that no backtick inside can close. */
 export function githubCode(text: string): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));

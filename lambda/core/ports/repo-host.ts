@@ -1,3 +1,4 @@
+import { ExplainedError } from '../domain/error-message';
 import type { PullRequestRef } from '../domain/task';
 
 /**
@@ -10,13 +11,21 @@ export interface RepoHost {
   head(branch: string): Promise<string | undefined>;
   /** A file's text at a commit sha or branch name; undefined when it does not exist there. */
   readFile(path: string, ref: string): Promise<string | undefined>;
+  /**
+   * A file as git stores it at a full commit sha or a branch name: its bytes as UTF-8 text and
+   * its mode (a symbolic link's text is its target, a submodule's the commit it points at);
+   * undefined when no file is at that path (or the branch does not exist).
+   */
+  readEntry(path: string, ref: string): Promise<RepoFile | undefined>;
   /** Every text file of the repository at `commit` (a full sha), read in a bounded number of calls (GitHub: one tarball). */
   snapshot(commit: string): Promise<RepoSnapshot>;
   /** Creates `branch` at `fromCommit` unless it exists; reports which. Safe under concurrent calls. */
   ensureBranch(branch: string, fromCommit: string): Promise<{ created: boolean; head: string }>;
   /**
    * Commits `files` (written, or deleted) on top of the tip of `branch`, unless the tip already
-   * holds exactly these contents (then nothing is written). The branch moves with a compare-and-swap.
+   * holds exactly these contents and modes (then nothing is written). The branch moves with a
+   * compare-and-swap. A file written without a mode keeps the tip's executable bit (100755), or
+   * is 100644; it is refused (RepoHostError) where the tip has a symbolic link or a submodule.
    */
   commitFiles(branch: string, files: readonly FileWrite[], message: CommitMessage): Promise<{ commit: string; created: boolean }>;
   /** A commit by full or abbreviated sha (7–40 hex digits); undefined when the repository has none such. */
@@ -58,9 +67,34 @@ export interface RepoSnapshot {
   skipped: ReadonlyArray<{ path: string; reason: string }>;
 }
 
+/**
+ * Git's modes of what a path holds: a file, an executable file, a symbolic link (its content is
+ * its target), a submodule (its content is the commit it points at).
+ */
+export type FileMode = '100644' | '100755' | '120000' | '160000';
+
+/** The modes a commit may write: submodules are never written. */
+export type WritableMode = Exclude<FileMode, '160000'>;
+
+export const REGULAR_FILE: WritableMode = '100644';
+export const EXECUTABLE_FILE: WritableMode = '100755';
+export const SYMBOLIC_LINK: WritableMode = '120000';
+export const SUBMODULE: FileMode = '160000';
+
+const FILE_MODES: ReadonlySet<string> = new Set<FileMode>(['100644', '100755', '120000', '160000']);
+export const isFileMode = (mode: unknown): mode is FileMode => typeof mode === 'string' && FILE_MODES.has(mode);
+
+/** A path's content and mode at a commit. */
+export interface RepoFile {
+  content: string;
+  mode: FileMode;
+}
+
 export interface FileToCommit {
   path: string;
   content: string;
+  /** Absent: the tip's executable bit is kept (100755), otherwise 100644. */
+  mode?: WritableMode;
 }
 
 /** A file removed by a commit. */
@@ -120,13 +154,18 @@ export interface DraftPullRequest {
   body: string;
 }
 
-/** A repository call failed. `retryable` when trying again may succeed (5xx, 429, network). */
-export class RepoHostError extends Error {
+/**
+ * A repository call failed. The message is a sentence for the people using the bot (no internals);
+ * `detail` holds what the host or git said, for the log only. `retryable` when trying again may
+ * succeed (5xx, 429, network).
+ */
+export class RepoHostError extends ExplainedError {
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly status?: number,
+    detail?: string,
   ) {
-    super(message);
+    super(message, detail);
   }
 }

@@ -135,6 +135,44 @@ describe('GitHub App repository host against a loopback GitHub', () => {
     expect(github.branches()).toEqual(['main']);
   });
 
+  it('reads and writes git modes through trees and blobs: an edit keeps 100755, a mode given is written, a symbolic link is never overwritten by text unasked', async () => {
+    await github.close();
+    github = await startLoopbackGitHub({
+      appId: APP_ID,
+      publicKeyPem: keys.publicKey,
+      installationId: INSTALLATION_ID,
+      owner: 'acme',
+      repo: 'site',
+      files: { 'bin/deploy.sh': { content: '#!/bin/sh\necho deploy\n', mode: '100755' }, 'public/index.html': '<h1>Home</h1>\n', 'public/latest.html': { content: 'index.html', mode: '120000' } },
+    });
+    const repo = host();
+    const main = (await repo.head('main')) as string;
+    await expect(repo.readEntry('bin/deploy.sh', main)).resolves.toEqual({ content: '#!/bin/sh\necho deploy\n', mode: '100755' });
+    // The contents API answers a link to a file with that file's content; the entry is the link itself.
+    await expect(repo.readFile('public/latest.html', main)).resolves.toBe('<h1>Home</h1>\n');
+    await expect(repo.readEntry('public/latest.html', main)).resolves.toEqual({ content: 'index.html', mode: '120000' });
+    await expect(repo.readEntry('public/missing.html', main)).resolves.toBeUndefined();
+    await expect(repo.readEntry('bin/deploy.sh', 'main')).resolves.toMatchObject({ mode: '100755' });
+    await expect(repo.readEntry('bin/deploy.sh', 'no-such-branch')).resolves.toBeUndefined();
+    await expect(repo.readEntry('public', main)).resolves.toBeUndefined();
+
+    await repo.ensureBranch('ux/modes', main);
+    await repo.commitFiles('ux/modes', [{ path: 'bin/deploy.sh', content: '#!/bin/sh\necho deploy now\n' }], { message: 'Edit the script' });
+    expect(github.mode('ux/modes', 'bin/deploy.sh')).toBe('100755');
+    const chmod = await repo.commitFiles('ux/modes', [{ path: 'bin/deploy.sh', content: '#!/bin/sh\necho deploy now\n', mode: '100644' }], { message: 'Not executable' });
+    expect(chmod.created).toBe(true);
+    expect(github.mode('ux/modes', 'bin/deploy.sh')).toBe('100644');
+    await expect(repo.commitFiles('ux/modes', [{ path: 'bin/deploy.sh', content: '#!/bin/sh\necho deploy now\n', mode: '100644' }], { message: 'again' })).resolves.toEqual({ commit: chmod.commit, created: false });
+    await repo.commitFiles('ux/modes', [{ path: 'public/home.html', content: 'index.html', mode: '120000' }], { message: 'Link' });
+    expect(github.mode('ux/modes', 'public/home.html')).toBe('120000');
+    const before = github.head('ux/modes');
+    await expect(repo.commitFiles('ux/modes', [{ path: 'public/latest.html', content: '<h1>Not a link</h1>\n' }], { message: 'x' })).rejects.toThrow(
+      'public/latest.html is a symbolic link on ux/modes, not a file, so it was not changed. Edit it with git instead.',
+    );
+    expect(github.head('ux/modes')).toBe(before);
+    expect(github.mode('ux/modes', 'public/latest.html')).toBe('120000');
+  });
+
   it('is built by the factory from the GitHub App secrets', async () => {
     const secrets: Partial<Record<SecretName, string>> = { 'github-app-id': String(APP_ID), 'github-private-key': keys.privateKey.replace(/\n/g, '\\n') };
     const repo = await createRepoHost({ kind: 'github', repository: 'acme/site', secrets: { get: async (name) => secrets[name] }, baseUrl: github.baseUrl });

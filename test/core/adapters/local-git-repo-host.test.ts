@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalGitRepoHost } from '../../../lambda/core/adapters/local-git-repo-host';
@@ -82,6 +82,51 @@ describe('local git repository host', () => {
     } finally {
       process.env = saved;
     }
+  });
+
+  it('reads and writes git modes: an edit keeps 100755, a mode given is written, a symbolic link is never overwritten by text unasked', async () => {
+    const directory = join(root, 'site');
+    mkdirSync(join(directory, 'bin'), { recursive: true });
+    mkdirSync(join(directory, 'public'), { recursive: true });
+    writeFileSync(join(directory, 'bin/deploy.sh'), '#!/bin/sh\necho deploy\n');
+    chmodSync(join(directory, 'bin/deploy.sh'), 0o755);
+    writeFileSync(join(directory, 'public/index.html'), '<h1>Home</h1>\n');
+    symlinkSync('index.html', join(directory, 'public/latest.html'));
+    git(directory, 'init', '-q', '-b', 'main');
+    git(directory, 'add', '-A');
+    git(directory, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid', 'commit', '-q', '-m', 'Site with a script and a link');
+    const host = createLocalGitRepoHost({ directory });
+    const main = (await host.head('main')) as string;
+    const modeOf = (ref: string, path: string) => git(directory, 'ls-tree', ref, '--', path).split(/\s/)[0];
+
+    await expect(host.readEntry('bin/deploy.sh', main)).resolves.toEqual({ content: '#!/bin/sh\necho deploy\n', mode: '100755' });
+    await expect(host.readEntry('public/latest.html', main)).resolves.toEqual({ content: 'index.html', mode: '120000' });
+    await expect(host.readEntry('public/index.html', 'main')).resolves.toEqual({ content: '<h1>Home</h1>\n', mode: '100644' });
+    await expect(host.readEntry('public/missing.html', main)).resolves.toBeUndefined();
+    await expect(host.readEntry('public/index.html', 'no-such-branch')).resolves.toBeUndefined();
+    // A name git would read as a pattern is only that file.
+    await expect(host.readEntry('public/*.html', main)).resolves.toBeUndefined();
+
+    await host.ensureBranch('ux/modes', main);
+    // Written without a mode (as the UX Agent writes its edits): the executable stays executable.
+    await host.commitFiles('ux/modes', [{ path: 'bin/deploy.sh', content: '#!/bin/sh\necho deploy now\n' }], { message: 'Edit the script' });
+    expect(modeOf('ux/modes', 'bin/deploy.sh')).toBe('100755');
+    // A mode given is written, even when the content is the same; the same again writes nothing.
+    const chmod = await host.commitFiles('ux/modes', [{ path: 'bin/deploy.sh', content: '#!/bin/sh\necho deploy now\n', mode: '100644' }], { message: 'Not executable' });
+    expect(chmod.created).toBe(true);
+    expect(modeOf('ux/modes', 'bin/deploy.sh')).toBe('100644');
+    await expect(host.commitFiles('ux/modes', [{ path: 'bin/deploy.sh', content: '#!/bin/sh\necho deploy now\n', mode: '100644' }], { message: 'again' })).resolves.toEqual({ commit: chmod.commit, created: false });
+    // A symbolic link is written as one when asked.
+    await host.commitFiles('ux/modes', [{ path: 'public/home.html', content: 'index.html', mode: '120000' }], { message: 'Link' });
+    expect(modeOf('ux/modes', 'public/home.html')).toBe('120000');
+    expect(git(directory, 'cat-file', '-p', 'ux/modes:public/home.html')).toBe('index.html');
+    // Text over a link, unasked, is refused and nothing is committed.
+    const before = await host.head('ux/modes');
+    await expect(host.commitFiles('ux/modes', [{ path: 'public/latest.html', content: '<h1>Not a link</h1>\n' }], { message: 'x' })).rejects.toThrow(
+      'public/latest.html is a symbolic link on ux/modes, not a file, so it was not changed. Edit it with git instead.',
+    );
+    expect(await host.head('ux/modes')).toBe(before);
+    expect(modeOf('ux/modes', 'public/latest.html')).toBe('120000');
   });
 
   it('refuses an invalid branch name and a directory that is not a repository', async () => {

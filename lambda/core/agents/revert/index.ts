@@ -2,12 +2,13 @@ import { executionFailure } from '../execution-failure';
 import { createHash } from 'node:crypto';
 import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalOutcome } from '../../domain/agent';
 import { inlineCode } from '../../domain/discord-text';
-import { errorMessage } from '../../domain/error-message';
+import { MAX_PROPOSAL_BYTES, proposalBytes } from '../../domain/proposal-size';
 import type { JsonValue, Task } from '../../domain/task';
+import type { Logger } from '../../ports/logger';
 import { RepoHostError, type CommitInfo, type FileWrite, type PullRequestInfo, type RepoDescription, type RepoHost } from '../../ports/repo-host';
-import { unifiedDiff } from '../../domain/diff';
 import { FAILURE_COLOR, replyMessage } from '../../domain/agent-messages';
-import { changeName, revertBranchName, revertCommitMessage, revertCommittedMessage, revertOpenedMessage, revertPreview, revertPullRequestBody, revertTitle } from './messages';
+import { failureReason } from '../failure-reason';
+import { changeName, revertBranchName, revertCommitMessage, revertCommittedMessage, revertDiff, revertOpenedMessage, revertPreview, revertPullRequestBody, revertTitle } from './messages';
 import { mergedAs } from './merged-as';
 import { REVERT_AGENT_PROFILE } from './profile';
 import { revertProposalSchema, type RevertProposal } from './proposal';
@@ -19,6 +20,8 @@ export { REVERT_AGENT_ID, REVERT_COMMAND } from './profile';
 export interface RevertAgentDeps {
   /** The website repository the UX Agent edits (flag `site-repository`). */
   repoHost: RepoHost;
+  /** Where the detail of a failure goes (what GitHub or git said); people get a sentence. */
+  logger?: Logger;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -121,14 +124,27 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
         baseCommit: tip,
         target: undone,
         originalTitle: change.title,
-        files: reversed.files.map((f) => ({ path: f.path, beforeSha256: f.now === undefined ? null : sha256(f.now), content: f.after ?? null })),
+        files: reversed.files.map((f) => ({
+          path: f.path,
+          beforeSha256: f.now === undefined ? null : sha256(f.now.content),
+          beforeMode: f.now?.mode ?? null,
+          content: f.after?.content ?? null,
+          ...(f.after ? { mode: f.after.mode } : {}),
+        })),
         alreadyUndone: reversed.alreadyUndone,
-        diff: unifiedDiff(reversed.files.map((f) => ({ path: f.path, before: f.now ?? '', after: f.after ?? '' }))),
+        diff: revertDiff(reversed.files),
         title: revertTitle(change.title),
       };
+      // The proposal waits for Confirm on its task, one DynamoDB item: refuse now what could not be kept.
+      const bytes = proposalBytes(proposal);
+      if (bytes > MAX_PROPOSAL_BYTES) {
+        return rejected(
+          `The revert of ${named} comes to ${Math.ceil(bytes / 1024)} KB (the reverted files and the reverse diff); the Revert Agent reverts at most ${MAX_PROPOSAL_BYTES / 1024} KB, what one task can keep while it waits for Confirm. Revert it with git instead (${inlineCode(`git revert ${change.commit.sha.slice(0, 7)}`)}).`,
+        );
+      }
       return { kind: 'proposal', summary: proposal.title, proposal: proposal as unknown as JsonValue, preview: revertPreview(proposal, request.requester.name) };
     } catch (error) {
-      return rejected(`The website repository could not be read: ${errorMessage(error)}`);
+      return rejected(failureReason(error, 'The website repository could not be read', deps.logger));
     }
   }
 
@@ -139,8 +155,9 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
     if (tip === proposal.baseCommit) return { commit: tip };
     const changed: string[] = [];
     for (const file of proposal.files) {
-      const now = await host.readFile(file.path, tip);
-      if ((now === undefined ? null : sha256(now)) !== file.beforeSha256) changed.push(file.path);
+      const now = await host.readEntry(file.path, tip);
+      const moved = (now === undefined ? null : sha256(now.content)) !== file.beforeSha256 || (file.beforeMode !== undefined && (now?.mode ?? null) !== file.beforeMode);
+      if (moved) changed.push(file.path);
     }
     return changed.length > 0 ? { changed } : { commit: tip };
   }
@@ -174,7 +191,8 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
         await host.ensureBranch(branch, point.commit);
         branchExists = true;
       }
-      const files: FileWrite[] = proposal.files.map((f) => (f.content === null ? { path: f.path, deleted: true } : { path: f.path, content: f.content }));
+      // Exactly what the preview showed: each file's content and mode (none given by an older proposal: the branch's executable bit is kept).
+      const files: FileWrite[] = proposal.files.map((f) => (f.content === null ? { path: f.path, deleted: true } : { path: f.path, content: f.content, ...(f.mode ? { mode: f.mode } : {}) }));
       await host.commitFiles(branch, files, { message: revertCommitMessage(proposal, task) });
       if (repository.kind === 'local' || !host.openDraftPullRequest) {
         return { kind: 'done', branch, message: revertCommittedMessage(proposal, repository.directory ?? repository.name, branch) };
@@ -187,7 +205,7 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
         message: revertOpenedMessage(proposal, task, branch, pullRequest),
       };
     } catch (error) {
-      return executionFailure(error, 'Revert', { name: branch, exists: branchExists }, revertPreview(proposal, task.requesterName));
+      return executionFailure(error, 'Revert', { name: branch, exists: branchExists }, revertPreview(proposal, task.requesterName), deps.logger);
     }
   }
 

@@ -28,8 +28,16 @@ export const revertProposalSchema = z.object({
       path: z.string(),
       /** sha256 of the file as previewed (null: absent), to notice a base branch that moved under it. */
       beforeSha256: z.string().nullable(),
+      /** Its git mode as previewed (null: absent). Absent in proposals made before modes were kept. */
+      beforeMode: z.enum(['100644', '100755', '120000', '160000']).nullable().optional(),
       /** What the revert leaves; null deletes the file. */
       content: z.string().nullable(),
+      /**
+       * The mode the revert leaves (a symbolic link's content is its target). Absent in proposals
+       * made before modes were kept: the file then keeps the branch's executable bit, and no
+       * mode change is made that the preview did not show.
+       */
+      mode: z.enum(['100644', '100755', '120000']).optional(),
     }),
   ),
   /** Files of the change that already looked as before it (left alone). */

@@ -7,6 +7,7 @@ import { createRulesParser } from './rules-parser';
 export const createAgent: AgentFactory = (platform) =>
   createUxAgent({
     repoHost: platform.repoHost,
+    logger: platform.logger,
     describeParser: createLlmIntentParser({
       fallback: createRulesParser(),
       secrets: platform.secrets,

@@ -18,7 +18,8 @@ import { branchName, commitMessage, pullRequestBody, pullRequestTitle } from './
 import { createRulesParser } from './rules-parser';
 import { DEFAULT_SITE_MAP, parseSiteMap, SITE_MAP_PATH, type SiteMap } from './site-map';
 import { exampleCommand, resolveSection, sectionList, validateIntent } from './validate';
-import { errorMessage } from '../../domain/error-message';
+import type { Logger } from '../../ports/logger';
+import { failureReason } from '../failure-reason';
 
 export type { IntentParser, ParseOutcome, UxIntent } from './intent';
 export type { SiteMap } from './site-map';
@@ -30,6 +31,8 @@ export interface UxAgentDeps {
   describeParser?: IntentParser;
   /** A map laid over discovery when the repository carries no `.valine/ux-map.json` (tests, the sample site). */
   defaultSiteMap?: SiteMap;
+  /** Where the detail of a failure goes (what GitHub or git said); people get a sentence. */
+  logger?: Logger;
 }
 
 export { UX_AGENT_ID, UX_COMMAND, UX_MAP_COMMAND } from './profile';
@@ -121,7 +124,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       const base = await loadBase();
       return 'error' in base ? { refusal: rejected(base.error) } : base;
     } catch (error) {
-      return { refusal: rejected(`The website repository could not be read: ${errorMessage(error)}`) };
+      return { refusal: rejected(failureReason(error, 'The website repository could not be read', deps.logger)) };
     }
   }
 
@@ -167,7 +170,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     try {
       plan = await planEdits(intent, siteMap, site.model, async (path) => site.model?.project.text(path) ?? deps.repoHost.readFile(path, baseCommit), where);
     } catch (error) {
-      return rejected(`The website repository could not be read: ${errorMessage(error)}`, footer);
+      return rejected(failureReason(error, 'The website repository could not be read', deps.logger), footer);
     }
     if (plan.ok === false) return rejected(plan.message, footer);
     if (plan.ok === 'question') return { kind: 'clarification', message: replyMessage('One question before I prepare the change', plan.question, NEUTRAL_COLOR, footer) };
@@ -294,7 +297,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
         },
       };
     } catch (error) {
-      return executionFailure(error, 'UX update', { name: branch, exists: branchExists }, proposalPreview(proposal, task.requesterName));
+      return executionFailure(error, 'UX update', { name: branch, exists: branchExists }, proposalPreview(proposal, task.requesterName), deps.logger);
     }
   }
 

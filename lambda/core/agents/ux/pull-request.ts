@@ -1,5 +1,5 @@
 import type { Task } from '../../domain/task';
-import { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubPlain } from '../../github/github-text';
+import { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubOneLine, githubPlain } from '../../github/github-text';
 import type { ChangeLine } from './plan';
 
 /** Texts for the branch, the commit and the draft pull request. */
@@ -13,6 +13,9 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{3,8}$/;
 
 /** A value as the commit and title show it: a hex colour (validated, it can hold no keyword or mention) as is. */
 const inertValue = (value: string): string => (HEX_COLOUR.test(value) ? value : githubInert(value));
+
+/** A name or value on a line of a commit message: one line (a line of its own could be a trailer such as `Co-authored-by:`), inert. */
+const commitLine = (text: string): string => githubInert(githubOneLine(text));
 
 /** `ux/<section>-<yyyymmdd-hhmm>-<task id>`: deterministic per task, so a retry reuses the branch. */
 export function branchName(section: string, task: Pick<Task, 'taskId' | 'createdAt'>): string {
@@ -67,11 +70,11 @@ export interface PullRequestText {
 export function commitMessage(title: string, text: PullRequestText): string {
   const lines = text.changes.map((c) =>
     c.kind === 'links'
-      ? `- links: add ${githubInert(c.to)}`
-      : `- ${githubInert(c.property)}: ${JSON.stringify(inertValue(c.from))} -> ${JSON.stringify(inertValue(c.to))}${c.named ? ` (${githubInert(c.named)})` : ''}`,
+      ? `- links: add ${commitLine(c.to)}`
+      : `- ${commitLine(c.property)}: ${JSON.stringify(inertValue(c.from))} -> ${JSON.stringify(inertValue(c.to))}${c.named ? ` (${commitLine(c.named)})` : ''}`,
   );
-  const approved = text.approver ? ` and approved by ${githubInert(text.approver.name)} (Discord user ${text.approver.id})` : '';
-  return `${title}\n\nRequested by ${githubInert(text.requesterName)} (Discord user ${text.requesterId})${approved} through Valine task ${githubInert(text.taskId)}.\n\n${lines.join('\n')}\n`;
+  const approved = text.approver ? ` and approved by ${commitLine(text.approver.name)} (Discord user ${commitLine(text.approver.id)})` : '';
+  return `${title}\n\nRequested by ${commitLine(text.requesterName)} (Discord user ${commitLine(text.requesterId)})${approved} through Valine task ${commitLine(text.taskId)}.\n\n${lines.join('\n')}\n`;
 }
 
 /**
@@ -102,11 +105,11 @@ export function pullRequestBody(text: PullRequestText): string {
 }
 
 const approvedBy = (text: PullRequestText): string =>
-  text.approver ? ` and approved by **${githubPlain(text.approver.name)}** (Discord user ${githubCode(text.approver.id)})` : '';
+  text.approver ? ` and approved by **${githubPlain(githubOneLine(text.approver.name))}** (Discord user ${githubCode(text.approver.id)})` : '';
 
 function bodyHead(text: PullRequestText, valueMax: number): string {
   return [
-    `Requested by **${githubPlain(text.requesterName)}** (Discord user ${githubCode(text.requesterId)})${approvedBy(text)} through Valine task ${githubCode(text.taskId)}.`,
+    `Requested by **${githubPlain(githubOneLine(text.requesterName))}** (Discord user ${githubCode(text.requesterId)})${approvedBy(text)} through Valine task ${githubCode(text.taskId)}.`,
     '',
     `### Changes to the ${text.section}`,
     ...text.changes.map((change) => changeLine(change, valueMax)),

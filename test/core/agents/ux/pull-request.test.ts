@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { commitMessage, GITHUB_BODY_LIMIT, githubInert, pullRequestBody, pullRequestTitle, type PullRequestText } from '../../../../lambda/core/agents/ux/pull-request';
 import type { ChangeLine } from '../../../../lambda/core/agents/ux/plan';
 
@@ -72,6 +73,21 @@ describe('requester and approver', () => {
     expect(message).not.toMatch(REFERENCE);
     const body = pullRequestBody(named);
     expect(body).toContain('and approved by **Eve @\u200badmins fixes \\#3** (Discord user `200000000000000002`)');
+  });
+});
+
+describe('names and values stay on their line in the commit message', () => {
+  it('a display name or link with line breaks adds no trailer (Co-authored-by, Signed-off-by) that git would read', () => {
+    const named = text([{ property: 'links', kind: 'links', from: '', to: 'Sale:/sale\n\nSigned-off-by: Mallory <mallory@evil.example>' }], {
+      requesterName: 'Alice\n\nCo-authored-by: Mallory <mallory@evil.example>',
+      approver: { id: '200000000000000002', name: 'Bob\r\nCo-authored-by: Eve <eve@evil.example>' },
+    });
+    const message = commitMessage('UX: update header links', named);
+    // git itself finds no trailer in it.
+    expect(execFileSync('git', ['interpret-trailers', '--parse'], { input: message, encoding: 'utf8' })).toBe('');
+    expect(message).toContain('Requested by Alice Co-authored-by: Mallory <mallory@evil.example> (Discord user 100000000000000001) and approved by Bob Co-authored-by: Eve <eve@evil.example> (Discord user 200000000000000002)');
+    expect(message).toContain('- links: add Sale:/sale Signed-off-by: Mallory <mallory@evil.example>');
+    expect(pullRequestBody(named)).toContain('Requested by **Alice Co\\-authored\\-by: Mallory \\<mallory@\u200bevil\\.example\\>**');
   });
 });
 
