@@ -1,6 +1,6 @@
 import { shorten } from '../../../domain/discord-text';
 import { Project } from './project';
-import { findSiteEntry, type SiteEntry } from './routes';
+import { findSiteEntry, type SiteEntry } from './stacks';
 import { textBlock, textBlocks, visibleText, type TextBlock } from './text-blocks';
 import { readTheme, type Theme } from './theme';
 import { elements, type LinksArray, type StringSlot, type UiNode } from './ui-tree';

@@ -46,6 +46,33 @@ function replaceWithin(source: string, sourceStart: number, replacements: Array<
   return out;
 }
 
+/** An entry with its label, target, name and order left out: entries alike but for those are links of one kind. */
+function entryShape(project: Project, entry: LinkEntry): string {
+  const text = project.text(entry.range.file) ?? '';
+  const blanks = [entry.label, entry.target, ...(entry.identifier ? [entry.identifier] : []), ...(entry.order ? [entry.order] : [])].sort((a, b) => b.start - a.start);
+  let source = text.slice(entry.range.start, entry.range.end);
+  for (const b of blanks) source = source.slice(0, b.start - entry.range.start) + source.slice(b.end - entry.range.start);
+  return source.replace(/\s+/g, ' ');
+}
+
+/**
+ * Where a new entry goes: in order in a sorted list, else after the last entry like the one it
+ * copies (so `Login` and a highlighted `Sign Up` that end a menu stay last), else at the end.
+ */
+function arrayInsertIndex(project: Project, group: Extract<LinkGroup, { kind: 'array' }>, link: LinkSpec): number {
+  const entries = group.array.entries;
+  const sorted = insertIndex(entries.map((e) => e.labelValue), link.label);
+  if (sorted !== entries.length) return sorted;
+  const template = arrayTemplate(entries, link.href);
+  if (!template) return entries.length;
+  // Entries with the same keys but other flags (`highlight: true`, `new_window: true`) ending the list are its buttons: they stay last.
+  const shape = entryShape(project, template);
+  const sameKeys = (e: LinkEntry) => e.keys.join(',') === template.keys.join(',');
+  let at = entries.length;
+  while (at > 0 && sameKeys(entries[at - 1]) && entryShape(project, entries[at - 1]) !== shape) at--;
+  return at;
+}
+
 /** The entry a new link copies: one pointing the same way (a site path or another site), the simplest of those. */
 function arrayTemplate(entries: readonly LinkEntry[], href: string): LinkEntry | undefined {
   const external = /^(?:https?:|mailto:)/i.test(href);
@@ -106,7 +133,7 @@ export function addLinkSplices(project: Project, group: LinkGroup, link: LinkSpe
   const shownToAll = group.kind === 'markup' ? group.items.map((i) => !i.outer.conditional && !i.link.conditional) : ranges.map(() => true);
   const mixed = shownToAll.some((s) => !s);
   const lastForAll = shownToAll.lastIndexOf(true);
-  const at = mixed ? (lastForAll >= 0 ? lastForAll + 1 : existing.length) : insertIndex(existing.map((e) => e.label), link.label);
+  const at = mixed ? (lastForAll >= 0 ? lastForAll + 1 : existing.length) : group.kind === 'array' ? arrayInsertIndex(project, group, link) : insertIndex(existing.map((e) => e.label), link.label);
   const templateIndex = mixed && lastForAll >= 0 ? lastForAll : at === 0 ? 0 : at - 1;
   const clone =
     group.kind === 'array'

@@ -89,10 +89,21 @@ export function textChange(project: Project, block: TextBlock, wanted: string, o
   if (copyrightLine) {
     const holderStart = keptPrefix ? start : start + (ownPrefix?.[0].length ?? 0);
     const rest = source.slice(holderStart, end);
-    const separator = SEPARATOR.exec(rest) ?? SENTENCE.exec(rest);
+    // `MyApp Ltd. • Terms & Privacy`: what a separator sets apart after the holder is the line's own, kept whatever the new words.
+    const separated = SEPARATOR.exec(rest);
+    const sentence = SENTENCE.exec(rest);
     const newHolderOnly = !SEPARATOR.test(text) && !SENTENCE.test(text) && holderLike(text.replace(COPYRIGHT_TEXT, ''));
-    const holderEnd = block.holderEnd !== undefined && block.holderEnd > holderStart && block.holderEnd < end ? block.holderEnd : separator && separator.index > 0 ? holderStart + separator.index : undefined;
-    if (holderEnd !== undefined && newHolderOnly) {
+    const holderEnd =
+      separated && separated.index > 0 && !SEPARATOR.test(text)
+        ? holderStart + separated.index
+        : !newHolderOnly
+          ? undefined
+          : block.holderEnd !== undefined && block.holderEnd > holderStart && block.holderEnd < end
+            ? block.holderEnd
+            : sentence && sentence.index > 0
+              ? holderStart + sentence.index
+              : undefined;
+    if (holderEnd !== undefined) {
       end = holderEnd;
       if (source[end] === '.' && text.endsWith('.')) text = text.slice(0, -1);
       note = [note, `What follows the holder (${source.slice(end, edit.end).replace(/^[.\s]+/, '').replace(/\s+/g, ' ').trim().slice(0, 40)}) is kept.`].filter(Boolean).join(' ');

@@ -1,7 +1,7 @@
 import { parseExpression } from '@babel/parser';
 import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
-import { routeHomes } from '../routes';
+import { routeHomes } from './react';
 import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, stringValue, templateComponent } from '../templates/jsx-build';
 import { openingTag } from '../templates/source-scan';
 import { dependsOn, pageFiles, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';

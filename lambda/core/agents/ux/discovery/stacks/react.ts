@@ -1,27 +1,15 @@
 import type * as t from '@babel/types';
-import { linkedStylesheets, moduleScripts, renderHtml } from './html-tree';
-import { renderComponent, renderFile, renderTag } from './jsx-tree';
-import { dirname, joinPath, SCRIPT_FILE, type Project } from './project';
-import type { UiNode } from './ui-tree';
-import { astro } from './stacks/astro';
-import { docusaurus } from './stacks/docusaurus';
-import { hugo } from './stacks/hugo';
-import { jekyll } from './stacks/jekyll';
-import { nuxt, vueSpa } from './stacks/vue';
-import { sveltekit, svelteSpa } from './stacks/svelte';
-import type { SiteEntry, StackAdapter } from './stacks/stack';
+import { moduleScripts } from '../html-tree';
+import { renderComponent, renderFile, renderTag } from '../jsx-tree';
+import { SCRIPT_FILE, type Project } from '../project';
+import type { UiNode } from '../ui-tree';
+import type { SiteEntry, StackAdapter } from './stack';
 
 /**
- * Where a visitor lands: the home page and the layouts around it, per framework. Next.js app
- * router (`app/(group)/page.tsx` inside `app/layout.tsx`), pages router, react-router
- * (`<Route element={<Layout/>}><Route index element={<Home/>}/>`), a single-component app,
- * or plain HTML. Landmarks are looked for in these trees first.
+ * The React family: Next.js (app router: `app/(group)/page.tsx` inside `app/layout.tsx`; pages
+ * router), Remix, and React with react-router (`<Route element={<Layout/>}><Route index
+ * element={<Home/>}/>` or route objects) or a single component mounted from `index.html`.
  */
-export type { SiteEntry } from './stacks/stack';
-
-/** Stacks with an adapter of their own, asked first; the React family and plain HTML follow. */
-const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo, jekyll];
-
 const ORDERED_SCRIPT = (base: string) => ['tsx', 'jsx', 'ts', 'js', 'mjs'].map((e) => `${base}.${e}`);
 
 /** A page or layout module: its default export rendered, or its JSX when it exports no component. */
@@ -223,31 +211,23 @@ function spaEntry(project: Project): SiteEntry | undefined {
   return { framework: 'React', roots: root ? [root] : [], entries: [entry], stylesheets };
 }
 
-function plainHtml(project: Project): SiteEntry | undefined {
-  const page = firstExisting(project, ['index.html', 'public/index.html', 'docs/index.html', 'site/index.html']);
-  if (!page) return undefined;
-  const html = project.text(page) ?? '';
-  const root = renderHtml(html, page, (offset) => project.line(page, offset));
-  if (!root) return undefined;
-  const stylesheets = linkedStylesheets(html)
-    .map((href) => (href.startsWith('/') ? href.slice(1) : joinPath(dirname(page), href)))
-    .filter((f) => project.files.has(f));
-  return { framework: 'plain HTML', roots: [root], homeFile: page, entries: [page], stylesheets };
-}
-
-/** The first framework whose home page is found. */
-export function findSiteEntry(project: Project): SiteEntry | undefined {
-  for (const stack of STACKS) {
-    if (!stack.detect(project)) continue;
-    const found = stack.discover(project);
-    if (found) return found;
-  }
-  const next = nextAppRouter(project) ?? nextPagesRouter(project) ?? remixRoutes(project);
-  if (next) {
-    next.stylesheets = [...project.reachable(next.entries.slice(0, 40))].filter((f) => f.endsWith('.css'));
+/** Next.js (app or pages router) and Remix: stylesheets are those their pages and layouts import. */
+export const nextOrRemix: StackAdapter = {
+  name: 'Next.js or Remix',
+  detect: () => true,
+  discover(project) {
+    const next = nextAppRouter(project) ?? nextPagesRouter(project) ?? remixRoutes(project);
+    if (next) next.stylesheets = [...project.reachable(next.entries.slice(0, 40))].filter((f) => f.endsWith('.css'));
     return next;
-  }
-  const spa = spaEntry(project);
-  if (spa && spa.roots.some((root) => root.children.length > 0)) return spa;
-  return plainHtml(project) ?? spa;
-}
+  },
+};
+
+/** React (with or without react-router) mounted from `index.html` or `src/main.*`: only when it renders something. */
+export const reactSpa: StackAdapter = {
+  name: 'React',
+  detect: () => true,
+  discover(project) {
+    const spa = spaEntry(project);
+    return spa && spa.roots.some((root) => root.children.length > 0) ? spa : undefined;
+  },
+};

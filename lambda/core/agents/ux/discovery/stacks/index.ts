@@ -1,0 +1,29 @@
+import type { Project } from '../project';
+import { astro } from './astro';
+import { docusaurus } from './docusaurus';
+import { hugo } from './hugo';
+import { jekyll } from './jekyll';
+import { plainHtmlSite } from './plain-html';
+import { nextOrRemix, reactSpa } from './react';
+import type { SiteEntry, StackAdapter } from './stack';
+import { sveltekit, svelteSpa } from './svelte';
+import { nuxt, vueSpa } from './vue';
+
+export type { SiteEntry, StackAdapter } from './stack';
+
+/**
+ * Every stack the UX Agent reads, asked in this order; the first whose home page is found wins.
+ * Adding a stack is one adapter file here, its fixture site under examples/sites, its tests and a
+ * row in docs/ux-agent.md.
+ */
+export const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo, jekyll, nextOrRemix, reactSpa, plainHtmlSite];
+
+/** The site as the first matching stack lays it out. */
+export function findSiteEntry(project: Project): SiteEntry | undefined {
+  for (const stack of STACKS) {
+    if (!stack.detect(project)) continue;
+    const found = stack.discover(project);
+    if (found) return found;
+  }
+  return undefined;
+}
