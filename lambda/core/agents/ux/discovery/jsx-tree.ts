@@ -2,7 +2,7 @@ import type * as t from '@babel/types';
 import { decodeHTML } from 'entities';
 import { htmlText } from './html-text';
 import type { Project } from './project';
-import { exported, linksArray, localInit, markAttributeValue, parameterNames, resolveExpression, resolveIdentifier, sourceOf, stringSlot, unwrap, type Resolved } from './resolve';
+import { exported, linksArray, localInit, markAttributeValue, objectProperty, parameterNames, scopedInit, resolveExpression, resolveIdentifier, sourceOf, stringSlot, unwrap, type Resolved } from './resolve';
 import { translated, translationKey } from './translations';
 import type { LinksArray, MarkupSyntax, StringSlot, UiChild, UiNode } from './ui-tree';
 
@@ -63,6 +63,23 @@ function resolveInState(state: BuildState, file: string, expression: t.Node, lev
             member && memberName && member.object.type === 'MemberExpression' && member.object.object.type === 'Identifier' && member.object.object.name === 'Astro' && member.object.property.type === 'Identifier' && member.object.property.name === 'props'
             ? memberName
             : undefined;
+    // `data.headline` where `data` is a prop, or a local taken from one (`const { frontmatter } = data.markdownRemark`):
+    // the prop's value, then the fields named after it.
+    const chain = !propName ? (node.type === 'Identifier' ? { base: node.name, keys: [] } : memberChain(node)) : undefined;
+    const local = chain && !params.has(chain.base) ? scopedInit(scope, chain.base) : undefined;
+    const fromProp = chain && ((params.has(chain.base) && !/^props$/i.test(chain.base) && chain.keys.length > 0) || (local !== undefined && local !== 'shadowed' && mentionsParam(local, params)));
+    if (chain && fromProp) {
+      const passed = params.has(chain.base) ? frame.props.get(chain.base) : undefined;
+      let current = passed ? resolveInState(state, passed.file, passed.expression, passed.frame, depth + 1) : local && local !== 'shadowed' ? resolveInState(state, file, local, level, depth + 1) : undefined;
+      for (const key of chain.keys) {
+        const object = unwrap(current?.node);
+        if (!current || object?.type !== 'ObjectExpression') return undefined;
+        const property = objectProperty(object, key);
+        if (!property) return undefined;
+        current = resolveExpression(state.project, current.file, property.value) ?? { file: current.file, node: property.value };
+      }
+      return current;
+    }
     if (propName) {
       const passed = frame.props.get(propName);
       if (passed) return resolveInState(state, passed.file, passed.expression, passed.frame, depth + 1);
@@ -72,6 +89,24 @@ function resolveInState(state: BuildState, file: string, expression: t.Node, lev
     }
   }
   return resolveExpression(state.project, file, expression, 0, scope);
+}
+
+/** The expression starts from one of the function's parameters (`data.markdownRemark`). */
+function mentionsParam(node: t.Node, params: ReadonlySet<string>): boolean {
+  const chain = node.type === 'Identifier' ? { base: node.name } : memberChain(node);
+  return chain !== undefined && params.has(chain.base);
+}
+
+/** `a.b.c` (also `a?.b!.c`) as its base name and keys, when every key is a plain name. */
+function memberChain(node: t.Node): { base: string; keys: string[] } | undefined {
+  const keys: string[] = [];
+  let current: t.Node | null | undefined = node;
+  while (current && (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression')) {
+    if (current.computed || current.property.type !== 'Identifier') return undefined;
+    keys.unshift(current.property.name);
+    current = unwrap(current.object);
+  }
+  return current?.type === 'Identifier' && keys.length > 0 ? { base: current.name, keys } : undefined;
 }
 
 /** The default value a component declares for a prop in its parameters (`function Hero({ title = 'Hi' })`). */
@@ -296,9 +331,11 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
       }
       if (links) continue;
       const key = translationKey(expression);
+      // `{data.headline!}`, `{title as string}`: the value behind the type assertion.
+      const plain = unwrap(expression) ?? expression;
       const configured =
-        expression.type === 'Identifier' || expression.type === 'MemberExpression' || expression.type === 'OptionalMemberExpression'
-          ? stringInState(state, file, expression)
+        plain.type === 'Identifier' || plain.type === 'MemberExpression' || plain.type === 'OptionalMemberExpression' || plain.type === 'ConditionalExpression' || plain.type === 'LogicalExpression'
+          ? stringInState(state, file, plain)
           : key !== undefined
             ? translated(project, key)
             : undefined;
@@ -398,7 +435,10 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     ...('data-valine-if' in attributes ? { conditional: true } : {}),
   };
   // A library component rendered as another tag (`<Heading as="h1">` from a theme): it is that tag.
-  if (attributes.as && /^(?:h[1-6]|p|a|button|header|nav|footer|section|span|div)$/.test(attributes.as) && !findComponent(project, file, tag)) node.tag = attributes.as;
+  if (attributes.as && /^(?:h[1-6]|p|a|button|header|nav|footer|section|span|div)$/.test(attributes.as)) {
+    node.tag = attributes.as;
+    node.componentTag = tag;
+  }
   const linkLike = 'href' in attributes || 'to' in attributes;
   const key = `${file}#${tag}`;
   if (!linkLike && depth < MAX_EXPANSION_DEPTH && !state.stack.includes(key)) {
@@ -448,6 +488,20 @@ function renderFunction(state: BuildState, file: string, fn: FunctionLike, depth
 export function renderComponent(project: Project, file: string, name = 'default'): UiNode | undefined {
   const component = exportedComponent(project, file, name);
   return component ? renderFound(project, component, file) : undefined;
+}
+
+/**
+ * A component rendered with props given as data (a CMS block's fields from a page's front
+ * matter): each prop is an expression, read where `file` says it is written.
+ */
+export function renderComponentWith(project: Project, file: string, name: string, props: ReadonlyMap<string, { file: string; expression: t.Node }>): UiNode | undefined {
+  const component = exportedComponent(project, file, name);
+  if (!component) return undefined;
+  const state: BuildState = { project, nodes: 0, stack: [`${component.file}#${name}`], modules: [], scopes: [], frames: [] };
+  const frame: Frame = { props: new Map([...props].map(([key, value]) => [key, { ...value, frame: -1 }])) };
+  const children = renderFunction(state, component.file, component.fn, 0, frame);
+  const start = component.fn.start ?? 0;
+  return { file: component.file, tag: '#component', range: { file: component.file, start, end: component.fn.end ?? 0 }, attributeInsertAt: start, openingEnd: start, line: project.line(component.file, start), attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: false, children, component: name, rendered: true, syntax: markupSyntax(project, component.file), selfClosing: false };
 }
 
 /** The rendered tree of the component a tag names where it is used (`<Landing />` in the routes file). */

@@ -63,7 +63,7 @@ const nestedDeclarations = new WeakMap<t.Node, Map<string, t.Node>>();
  * its own declaration, `shadowed` when it is one of the function's parameters (a prop, whose
  * value comes from wherever the component is used), or nothing when the function does not bind it.
  */
-function scopedInit(scope: t.Node, name: string): t.Node | 'shadowed' | undefined {
+export function scopedInit(scope: t.Node, name: string): t.Node | 'shadowed' | undefined {
   if (parameterNames(scope).has(name)) return 'shadowed';
   let table = nestedDeclarations.get(scope);
   if (!table) {
@@ -254,6 +254,9 @@ export const markAttributeValue = (node: t.Node): void => void attributeValues.a
 
 /** The characters between a literal's quotes as a replaceable slot. */
 export function stringSlot(project: Project, file: string, node: t.StringLiteral | t.TemplateLiteral, inJsxAttribute = attributeValues.has(node)): StringSlot | undefined {
+  // A string from a data file (YAML, TOML, front matter) brings the slot its own parser made.
+  const own = (node.extra as { valineSlot?: StringSlot } | undefined)?.valineSlot;
+  if (own) return own;
   const text = project.text(file) ?? '';
   const start = node.start ?? 0;
   const end = node.end ?? 0;

@@ -52,7 +52,7 @@ export function visibleText(node: UiNode): string {
 
 /** The node's children without what its own component renders (for `<Button>Go</Button>`, the words "Go"). */
 function ownChildren(node: UiNode): UiChild[] {
-  return node.children.filter((c) => !(c.kind === 'element' && c.node.rendered && c.node.component === node.tag));
+  return node.children.filter((c) => !(c.kind === 'element' && c.node.rendered && c.node.component === (node.componentTag ?? node.tag)));
 }
 
 /** Elements that only format words; replacing a headline's words may drop them (said in the preview). */

@@ -70,6 +70,8 @@ export interface UiNode {
   component?: string;
   /** True for the root of a component's output placed under the element that uses the component. */
   rendered?: boolean;
+  /** The component used, when it renders as another tag (`<TextEffect as="h1">` is an `h1`). */
+  componentTag?: string;
   /** Where the opening tag ends (after its `>`). */
   openingEnd: number;
   syntax: MarkupSyntax;

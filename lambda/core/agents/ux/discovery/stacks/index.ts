@@ -1,5 +1,6 @@
 import type { Project } from '../project';
 import { astro } from './astro';
+import { gatsbyMarkdown, tina } from './content-pages';
 import { docusaurus } from './docusaurus';
 import { hugo } from './hugo';
 import { jekyll } from './jekyll';
@@ -16,7 +17,7 @@ export type { SiteEntry, StackAdapter } from './stack';
  * Adding a stack is one adapter file here, its fixture site under examples/sites, its tests and a
  * row in docs/ux-agent.md.
  */
-export const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo, jekyll, nextOrRemix, reactSpa, plainHtmlSite];
+export const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo, jekyll, tina, gatsbyMarkdown, nextOrRemix, reactSpa, plainHtmlSite];
 
 /** The site as the first matching stack lays it out. */
 export function findSiteEntry(project: Project): SiteEntry | undefined {

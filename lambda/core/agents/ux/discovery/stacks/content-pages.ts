@@ -1,0 +1,146 @@
+import type * as t from '@babel/types';
+import { renderComponentWith } from '../jsx-tree';
+import type { Project } from '../project';
+import { dataDocument, frontMatter, valueAt, type DataValue } from '../templates/data-files';
+import type { UiNode } from '../ui-tree';
+import { nextOrRemix } from './react';
+import { dependsOn, type PageFile, type SiteEntry, type StackAdapter } from './stack';
+
+/**
+ * Pages whose words live in content files and are rendered by the site's components: TinaCMS
+ * (a page's `blocks:` in its front matter, each rendered by the block component its `_template`
+ * names; `content/global/index.json` read through the layout's context) and Gatsby with a
+ * Markdown CMS such as Decap (`templateKey:` naming the template that renders the front matter).
+ * The content's values become the components' data, so texts and links are found in the
+ * content file where an editor would change them.
+ */
+
+/** Content data as the expressions a component reads (`data.headline`), each string keeping its slot in the content file. */
+export function dataExpression(value: DataValue): t.Expression {
+  const at = { start: value.range.start, end: value.range.end };
+  switch (value.kind) {
+    case 'map':
+      return {
+        type: 'ObjectExpression',
+        properties: value.entries.map((e) => ({ type: 'ObjectProperty', key: { type: 'Identifier', name: e.key }, value: dataExpression(e.value), computed: false, shorthand: false })),
+        ...at,
+      } as unknown as t.ObjectExpression;
+    case 'list':
+      return { type: 'ArrayExpression', elements: value.items.map(dataExpression), ...at } as t.ArrayExpression;
+    case 'string':
+      return { type: 'StringLiteral', value: value.value, extra: value.slot ? { valineSlot: value.slot } : {}, ...at } as unknown as t.StringLiteral;
+    default:
+      return { type: 'NullLiteral', ...at } as t.NullLiteral;
+  }
+}
+
+const pascal = (name: string) => name.replace(/(?:^|[-_\s])(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** `case "PageBlocksHero": return <Hero data={block} />`: each block type's component, from the site's block renderer. */
+function blockComponents(project: Project): Map<string, { file: string; name: string }> {
+  const found = new Map<string, { file: string; name: string }>();
+  for (const file of project.files.keys()) {
+    const text = project.text(file) ?? '';
+    if (!/\.[jt]sx$/.test(file) || !/case\s+["']\w*Blocks\w+["']/.test(text)) continue;
+    for (const match of text.matchAll(/case\s+["'](\w*?Blocks)(\w+)["']\s*:\s*return\s+<([A-Z]\w*)/g)) {
+      const binding = project.importsOf(file).get(match[3]);
+      if (binding?.file) found.set(match[2].toLowerCase(), { file: binding.file, name: binding.imported });
+    }
+  }
+  return found;
+}
+
+function tinaHome(project: Project): PageFile | undefined {
+  const file = ['content/pages/home.mdx', 'content/pages/home.md', 'content/pages/index.mdx', 'content/pages/index.md'].find((f) => project.files.has(f));
+  return file ? { route: '/', file } : undefined;
+}
+
+function tinaPages(project: Project): PageFile[] {
+  const home = tinaHome(project);
+  const others = [...project.files.keys()].filter((f) => /^content\/pages\/.+\.mdx?$/.test(f) && f !== home?.file).map((file) => ({ route: `/${file.replace(/^content\/pages\//, '').replace(/\.mdx?$/, '')}`, file }));
+  return [...(home ? [home] : []), ...others];
+}
+
+/** Components of the files that switch over block types (`Blocks` in `components/blocks/index.tsx`). */
+function blockRenderers(project: Project): Set<string> {
+  const names = new Set<string>();
+  for (const file of project.files.keys()) {
+    const text = project.text(file) ?? '';
+    if (!/\.[jt]sx$/.test(file) || !/case\s+["']\w*Blocks\w+["']/.test(text)) continue;
+    for (const match of text.matchAll(/export\s+(?:const|function)\s+([A-Z]\w*)/g)) names.add(match[1]);
+  }
+  return names;
+}
+
+function dropBlockRenderer(node: UiNode, names: ReadonlySet<string>): void {
+  node.children = node.children.filter((c) => !(c.kind === 'element' && names.has(c.node.component && c.node.rendered ? c.node.component : c.node.tag)));
+  for (const child of node.children) if (child.kind === 'element') dropBlockRenderer(child.node, names);
+}
+
+/** A page's blocks rendered by their components, as one tree. */
+function renderBlocks(project: Project, page: PageFile): UiNode | undefined {
+  const front = frontMatter(project, page.file).document;
+  const blocks = valueAt(front?.root, ['blocks']);
+  if (blocks?.kind !== 'list') return undefined;
+  const components = blockComponents(project);
+  const children: UiNode['children'] = [];
+  for (const block of blocks.items) {
+    const template = valueAt(block, ['_template']);
+    const component = template?.kind === 'string' ? components.get(pascal(template.value).toLowerCase()) : undefined;
+    if (!component) continue;
+    const node = renderComponentWith(project, component.file, component.name, new Map([['data', { file: page.file, expression: dataExpression(block) }]]));
+    if (node) children.push({ kind: 'element', node });
+  }
+  return { file: page.file, tag: '#blocks', range: { file: page.file, start: 0, end: (project.text(page.file) ?? '').length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: true, children, syntax: 'jsx', selfClosing: false };
+}
+
+export const tina: StackAdapter = {
+  name: 'TinaCMS',
+  detect: (project) => dependsOn(project, 'tinacms') || [...project.files.keys()].some((f) => /^tina\/config\.[jt]sx?$/.test(f)),
+  discover(project): SiteEntry | undefined {
+    const global = ['content/global/index.json', 'content/global/index.md', 'content/global/index.yml'].find((f) => project.files.has(f));
+    const settings = global ? (global.endsWith('.md') ? frontMatter(project, global).document : dataDocument(project, global)) : undefined;
+    if (settings) {
+      const value = dataExpression(settings.root);
+      const theme = valueAt(settings.root, ['theme']);
+      // The layout's context hands the global settings to the header and footer.
+      const context = { type: 'ObjectExpression', properties: [{ type: 'ObjectProperty', key: { type: 'Identifier', name: 'globalSettings' }, value, computed: false, shorthand: false }, ...(theme ? [{ type: 'ObjectProperty', key: { type: 'Identifier', name: 'theme' }, value: dataExpression(theme), computed: false, shorthand: false }] : [])] } as unknown as t.Node;
+      project.hooks.set('useLayout', () => ({ file: settings.file, node: context }));
+    }
+    const base = nextOrRemix.discover(project);
+    const home = tinaHome(project);
+    const blocks = home ? renderBlocks(project, home) : undefined;
+    // The page's block renderer, read without data, would show every kind of block: the blocks with their data stand for it.
+    if (base && blocks) for (const root of base.roots) dropBlockRenderer(root, blockRenderers(project));
+    if (!base && !blocks) return undefined;
+    const pages = tinaPages(project);
+    return {
+      framework: `TinaCMS${base ? ` on ${base.framework}` : ''}`,
+      roots: [...(base?.roots ?? []), ...(blocks ? [blocks] : [])],
+      ...(home ? { homeFile: home.file } : base?.homeFile ? { homeFile: base.homeFile } : {}),
+      entries: [...(base?.entries ?? []), ...pages.map((p) => p.file)],
+      stylesheets: base?.stylesheets ?? [],
+      pages,
+    };
+  },
+};
+
+/** Gatsby with Markdown pages (Decap/Netlify CMS): `src/pages/index.md` names its template (`templateKey: index-page`). */
+export const gatsbyMarkdown: StackAdapter = {
+  name: 'Gatsby (Markdown pages)',
+  detect: (project) => dependsOn(project, 'gatsby') && ['src/pages/index.md', 'src/pages/index.mdx'].some((f) => project.files.has(f)),
+  discover(project): SiteEntry | undefined {
+    const page = ['src/pages/index.md', 'src/pages/index.mdx'].find((f) => project.files.has(f)) as string;
+    const front = frontMatter(project, page).document;
+    const key = valueAt(front?.root, ['templateKey']);
+    if (!front || key?.kind !== 'string') return undefined;
+    const template = ['js', 'jsx', 'tsx', 'ts'].map((e) => `src/templates/${key.value}.${e}`).find((f) => project.files.has(f));
+    if (!template) return undefined;
+    // The page query hands the template `data.markdownRemark.frontmatter`.
+    const data = { type: 'ObjectExpression', properties: [{ type: 'ObjectProperty', key: { type: 'Identifier', name: 'markdownRemark' }, value: { type: 'ObjectExpression', properties: [{ type: 'ObjectProperty', key: { type: 'Identifier', name: 'frontmatter' }, value: dataExpression(front.root), computed: false, shorthand: false }] }, computed: false, shorthand: false }] } as unknown as t.Node;
+    const root = renderComponentWith(project, template, 'default', new Map([['data', { file: page, expression: data }]]));
+    if (!root) return undefined;
+    const pages = [...project.files.keys()].filter((f) => /^src\/pages\/.+\.mdx?$/.test(f)).map((file) => ({ route: `/${file.replace(/^src\/pages\//, '').replace(/(?:\/?index)?\.mdx?$/, '')}`.replace(/\/$/, '') || '/', file }));
+    return { framework: 'Gatsby (Markdown pages)', roots: [root], homeFile: page, entries: [template, ...pages.map((p) => p.file)], stylesheets: [...project.reachable([template])].filter((f) => /\.(?:s?css|sass)$/.test(f)), pages };
+  },
+};
