@@ -21,7 +21,7 @@ import { errorMessage } from '../core/domain/error-message';
 /** Larger than any Discord or GitHub payload the handlers accept; they apply their own limits. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 
-/** Local mode's own preview servers listen on loopback: deployment notices for them may be shot. */
+/** Local mode's own preview servers listen on loopback: deployment notices for them may be shot (here only, never on AWS). */
 const LOCAL_PREVIEW_HOSTS = ['127.0.0.1', 'localhost'];
 
 export interface LocalServerOptions {
@@ -116,6 +116,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger }) : undefined,
     screenshotJobs: ({ tasks, discord, flags }) =>
       new InProcessScreenshotJobs((job) => handleScreenshotJob(job, { tasks, discord, flags, browser, logger, setSiteUrlHint: `set "site-url" in ${settings.flagsFile}`, extraHosts: LOCAL_PREVIEW_HOSTS }), logger),
+    screenshotHosts: LOCAL_PREVIEW_HOSTS,
   });
   const { handleInteraction } = runtime;
 

@@ -12,7 +12,7 @@ import { ScreenshotError } from '../core/screenshots/errors';
 import { pagePathOf } from '../core/screenshots/page-path';
 import { changedLine, pageFiles, pageUrl, pairFiles, screenshotPage, screenshotPair } from '../core/screenshots/pair';
 import { siteNoticeMessage } from '../core/screenshots/site-notice-message';
-import { screenshotUrlRefusal, type NetworkGuard } from '../core/screenshots/url-guard';
+import { refusalSentence, screenshotUrlRefusal, type NetworkGuard } from '../core/screenshots/url-guard';
 
 export interface ScreenshotDeps {
   tasks: TaskStore;
@@ -78,8 +78,15 @@ async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps, deadl
   try {
     const flags = await deps.flags.all();
     const production = flags['site-url'];
-    const refusal = screenshotUrlRefusal(job.url, { siteUrl: production, previewHosts: flags['preview-hosts'], extraHosts: deps.extraHosts });
-    if (refusal) throw new ScreenshotError(`${refusal}, so it was not opened. Add it with the flag preview-hosts if it is yours.`);
+    const policy = { siteUrl: production, previewHosts: flags['preview-hosts'], extraHosts: deps.extraHosts };
+    const refusal = screenshotUrlRefusal(job.url, policy);
+    if (refusal) throw new ScreenshotError(refusalSentence(refusal));
+    // The URLs opened are the bases joined with the page path (a changed file's name): they pass the same policy.
+    for (const base of job.kind === 'preview' && production ? [job.url, production] : [job.url]) {
+      const page = pageUrl(base, path);
+      const pageRefusal = screenshotUrlRefusal(page, policy);
+      if (pageRefusal) throw new ScreenshotError(`The page ${page}: ${refusalSentence(pageRefusal)}`);
+    }
     if (job.kind === 'live') {
       const page = await screenshotPage(deps.browser, job.url, path, 'live', undefined, shot);
       return { lines: [`Screenshot of ${page.url}, desktop and phone.`], files: pageFiles(page.images, 'live') };
