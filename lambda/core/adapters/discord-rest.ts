@@ -130,7 +130,7 @@ function messageFiles(payload: unknown): MessageFile[] | undefined {
 function multipartBody(message: DiscordMessage, files: MessageFile[]): FormData {
   const { files: _files, ...rest } = message;
   const form = new FormData();
-  const attachments = files.map((file, id) => ({ id, filename: file.name, ...(file.description ? { description: file.description.slice(0, 1024) } : {}) }));
+  const attachments = files.map((file, id) => ({ id: String(id), filename: file.name, ...(file.description ? { description: file.description.slice(0, 1024) } : {}) }));
   form.append('payload_json', JSON.stringify({ ...rest, attachments }));
   files.forEach((file, id) => form.append(`files[${id}]`, new Blob([file.data], { type: file.contentType }), file.name));
   return form;
