@@ -123,7 +123,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const server = createServer((request, response) => {
     void (async () => {
       const event = await toProxyEvent(request);
-      if (event === 'too-large') return sendText(response, 413, `Request bodies are limited to ${MAX_REQUEST_BYTES} bytes.`);
+      // The rest of the body is never read, so the connection cannot carry another request: close it with the answer.
+      if (event === 'too-large') return send(response, 413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }, `Request bodies are limited to ${MAX_REQUEST_BYTES} bytes.\n`);
       const route = `${event.httpMethod} ${event.path}`;
       if (route === 'GET /health') {
         return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', mode: 'local', version }));
