@@ -119,13 +119,13 @@ describe("the validator of outgoing Discord payloads (Discord's documented limit
 describe('payloads the spec check found (issue 18)', () => {
   it("/agents bounds an agent's field name at 256 when its pause flag sits in a long path, and says where in the value", () => {
     const longPath = `/home/dana/${'projects/'.repeat(30)}valine/.valine/flags.json`;
-    const agent = { id: 'ux', name: 'UX Agent', description: 'Edits the website.', commands: ['ux-update'], pausedBy: 'disable-ux-agent', roles: { request: ['contributor'], confirm: ['admin'] } } as const;
-    const flags = { ...defaultFlagValues('dev'), 'disable-ux-agent': true };
+    const agent = { id: 'ux', name: 'UX Agent', description: 'Edits the website.', commands: ['ux-update'], pausedBy: 'disable-ux-updates', roles: { request: ['contributor'], confirm: ['admin'] } } as const;
+    const flags = { ...defaultFlagValues('dev'), 'disable-ux-updates': true };
     const response = agentsReply([agent], { id: '1', name: 'dana', roles: [] }, flags, (flag) => `"${flag}" in ${longPath}`);
     expect(discordPayloadProblems('interaction-response', response)).toEqual([]);
     const field = (response as { data: { embeds: Array<{ fields: Array<{ name: string; value: string }> }> } }).data.embeds[0]!.fields[0]!;
     expect(field.name).toBe('UX Agent — paused');
-    expect(field.value.split('\n')[0]).toBe(`Paused: "disable-ux-agent" in ${longPath} is true.`);
+    expect(field.value.split('\n')[0]).toBe(`Paused: "disable-ux-updates" in ${longPath} is true.`);
   });
 
   it('a select label is cut between graphemes: never half an emoji or a flag', () => {
