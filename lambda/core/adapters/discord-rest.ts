@@ -1,15 +1,15 @@
+import { PRODUCT } from '../contract/product';
 import { DISCORD_SNOWFLAKE, DISCORD_TOKEN } from '../discord/interaction';
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type MessageFile } from '../domain/discord-message';
 import { shorten } from '../domain/discord-text';
 import { DiscordApiError, type DiscordApi } from '../ports/discord-api';
 import type { Logger } from '../ports/logger';
 import type { SecretReader } from '../ports/secrets';
-import { homepage, version } from '../../../package.json';
 
 export const DISCORD_API_DEFAULT_BASE = 'https://discord.com/api/v10';
 
-/** Discord asks every bot to say who it is: `DiscordBot ($url, $versionNumber)` (package.json's homepage and version). */
-export const DISCORD_USER_AGENT = `DiscordBot (${homepage}, ${version})`;
+/** Discord asks every bot to say who it is: `DiscordBot ($url, $versionNumber)`. */
+export const DISCORD_USER_AGENT = `DiscordBot (${PRODUCT.homepage}, ${PRODUCT.version})`;
 
 export interface DiscordRestOptions {
   /** `DISCORD_API_BASE` locally and in tests; Discord's API otherwise. */

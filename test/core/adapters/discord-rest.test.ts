@@ -1,4 +1,4 @@
-import { version as packageVersion } from '../../../package.json';
+import { homepage as packageHomepage, version as packageVersion } from '../../../package.json';
 import { DiscordRestClient } from '../../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
 import { DiscordApiError } from '../../../lambda/core/ports/discord-api';
@@ -119,9 +119,10 @@ describe('attachments', () => {
     ]);
   });
 
-  test('every request says who the bot is as Discord asks: DiscordBot (<url>, <version>)', async () => {
+  test("every request says who the bot is as Discord asks: DiscordBot (<url>, <version>), package.json's homepage and version", async () => {
     await client().editOriginal(APP, 'tok', { content: 'Preview is live', files });
-    expect(discord.requests[0]?.headers['user-agent']).toBe(`DiscordBot (https://projectvaline.com, ${packageVersion})`);
+    expect(discord.requests[0]?.headers['user-agent']).toBe(`DiscordBot (${packageHomepage}, ${packageVersion})`);
+    expect(packageHomepage).toBe('https://projectvaline.com');
   });
 
   test('a channel message carries its files too, and a 5xx retry sends them again', async () => {
