@@ -101,17 +101,3 @@ export async function checkedDestination(hostname: string, origin: string, guard
   // "10.0.0.5 is a private address" → "inside.example resolves to 10.0.0.5, which is a private address"
   return inside ? { refusal: `${host} resolves to ${addressRefusal(inside)!.replace(/^(\S+) is /, '$1, which is ')}` } : { address: addresses[0]! };
 }
-
-/** Why `url` must not be fetched (a non-public address in any spelling, a localhost name, or a name resolving to one), or undefined. */
-export async function blockedRequestReason(url: string, guard: NetworkGuard): Promise<string | undefined> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') return undefined;
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return `${parsed.protocol} is not fetched`;
-  const destination = await checkedDestination(parsed.hostname, parsed.origin, guard);
-  return 'refusal' in destination ? destination.refusal : undefined;
-}

@@ -2,7 +2,7 @@ import { defaultFlagValues, PLATFORM_FLAGS } from '../../../lambda/core/contract
 import { addressRefusal, hostRefusal } from '../../../lambda/core/screenshots/address-policy';
 import { ScreenshotError } from '../../../lambda/core/screenshots/errors';
 import { pageUrl } from '../../../lambda/core/screenshots/pair';
-import { blockedRequestReason, checkedDestination, refusalSentence, screenshotUrlRefusal } from '../../../lambda/core/screenshots/url-guard';
+import { checkedDestination, refusalSentence, screenshotUrlRefusal, type NetworkGuard } from '../../../lambda/core/screenshots/url-guard';
 
 /** Spellings of loopback, link-local (metadata) and private addresses a URL can carry. */
 const INSIDE_URLS = [
@@ -99,6 +99,13 @@ describe('the page path joined to a preview URL', () => {
   });
 });
 
+/** What the guard's proxy decides for a request to `url` (it sees host and port; the URL parser normalizes them as Chromium does). */
+async function blockedRequestReason(url: string, guard: NetworkGuard): Promise<string | undefined> {
+  const parsed = new URL(url);
+  const destination = await checkedDestination(parsed.hostname, parsed.origin, guard);
+  return 'refusal' in destination ? destination.refusal : undefined;
+}
+
 describe('the network guard (each request and redirect hop of a guarded shot)', () => {
   const resolve = async (host: string) => (host === 'inside.example' ? ['10.0.0.5'] : host === 'mapped.example' ? ['93.184.216.34', '::ffff:7f00:1'] : ['93.184.216.34']);
 
@@ -108,12 +115,10 @@ describe('the network guard (each request and redirect hop of a guarded shot)', 
     expect(await blockedRequestReason('https://inside.example/x.js', { resolve })).toBe('inside.example resolves to 10.0.0.5, which is a private address');
     expect(await blockedRequestReason('https://mapped.example/', { resolve })).toBe('mapped.example resolves to ::ffff:7f00:1, which is 127.0.0.1 written as IPv6, a loopback address');
     expect(await blockedRequestReason('wss://[::ffff:7f00:1]:9001/', { resolve })).toMatch(/127\.0\.0\.1 written as IPv6/);
-    expect(await blockedRequestReason('ftp://example.com/', { resolve })).toBe('ftp: is not fetched');
   });
 
-  it('lets public hosts, data: URLs and the allowed origins through, and connects to the address it checked', async () => {
+  it('lets public hosts and the allowed origins through, and connects to the address it checked', async () => {
     expect(await blockedRequestReason('https://www.acme.com/', { resolve })).toBeUndefined();
-    expect(await blockedRequestReason('data:image/png;base64,AAAA', { resolve })).toBeUndefined();
     expect(await blockedRequestReason('http://127.0.0.1:4000/a.css', { resolve, allowOrigins: ['http://127.0.0.1:4000'] })).toBeUndefined();
     expect(await blockedRequestReason('http://127.0.0.1:4001/a.css', { resolve, allowOrigins: ['http://127.0.0.1:4000'] })).toBe('127.0.0.1 is a loopback address');
     expect(await checkedDestination('www.acme.com', 'https://www.acme.com', { resolve })).toEqual({ address: '93.184.216.34' });
