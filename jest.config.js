@@ -7,6 +7,8 @@ module.exports = {
   resolver: '<rootDir>/test/support/esm-resolver.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Every payload sent to the loopback Discord (and every interaction response of the test platform) is checked.
+  setupFilesAfterEnv: ['<rootDir>/test/support/discord-payload-check.ts'],
   transform: {
     '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },

@@ -90,8 +90,9 @@ export class ValineOrchestratorStack extends Stack {
     })
       .bindTable({ table: tables.conversations, accessMode: 'RW' })
       .bindTable({ table: tables.ledger, accessMode: 'RW' })
-      // The HMAC secret, and the bot token for its channel message; it reads no flag and never the GitHub App key.
-      .bindParameters({ flags: false, secrets: ['github-webhook-secret', 'discord-bot-token'] })
+      // The HMAC secret, and the bot token for its channel message; never the GitHub App key. The flags give site-url and
+      // preview-hosts: a deployment URL the screenshot function would refuse is ignored before it claims the task's notice.
+      .bindParameters({ flags: true, secrets: ['github-webhook-secret', 'discord-bot-token'] })
       // Deployment events start the screenshots without waiting for them.
       .grantInvokeOf(screenshot);
 

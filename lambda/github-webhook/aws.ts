@@ -6,6 +6,7 @@ import { DynamoDbMergeCommits } from '../core/adapters/dynamodb-merge-commits';
 import { DynamoDbTaskStore } from '../core/adapters/dynamodb-task-store';
 import { LambdaScreenshotJobs } from '../core/adapters/lambda-screenshot-jobs';
 import { createLogger } from '../core/adapters/powertools-logger';
+import { createSsmFlagReader } from '../core/adapters/ssm-flags';
 import { createSsmParameterSource } from '../core/adapters/ssm-parameters';
 import { SsmSecretReader } from '../core/adapters/ssm-secrets';
 import { readEnvironment } from '../core/contract/environment';
@@ -18,7 +19,8 @@ export function awsGithubWebhookPorts(environment: NodeJS.ProcessEnv = process.e
   const stage = stageFrom(env.VALINE_STAGE);
   const logger = createLogger('github-webhook', { stage, version: env.VALINE_VERSION });
   const dynamodb = createDynamoDbClient();
-  const secrets = new SsmSecretReader(createSsmParameterSource(), stage);
+  const parameters = createSsmParameterSource();
+  const secrets = new SsmSecretReader(parameters, stage);
   return {
     stage,
     tasks: new DynamoDbTaskStore(dynamodb, env.CONVERSATIONS_TABLE),
@@ -29,5 +31,7 @@ export function awsGithubWebhookPorts(environment: NodeJS.ProcessEnv = process.e
     logger,
     screenshots: new LambdaScreenshotJobs(new LambdaClient({}), env.SCREENSHOT_FUNCTION_NAME),
     mergeCommits: new DynamoDbMergeCommits(dynamodb, env.LEDGER_TABLE),
+    // site-url and preview-hosts: a deployment URL the screenshot function would refuse claims no notice.
+    flags: createSsmFlagReader(parameters, stage, logger),
   };
 }

@@ -1,4 +1,6 @@
+import type { FlagReader } from '../core/ports/flags';
 import type { Logger } from '../core/ports/logger';
+import { refusalSentence, screenshotUrlRefusal } from '../core/screenshots/url-guard';
 import { readDeploymentEvent, type DeploymentEventName } from '../core/github/deployment-events';
 import { applyDeployment, DeploymentNoticeError, type DeploymentNoticeDeps } from '../core/github/deployment-notices';
 
@@ -14,7 +16,7 @@ export async function handleDeploymentDelivery(
   event: DeploymentEventName,
   payload: unknown,
   deliveryId: string | undefined,
-  deps: Partial<DeploymentNoticeDeps> & Pick<DeploymentNoticeDeps, 'tasks' | 'ledger'> & { logger: Logger },
+  deps: Partial<DeploymentNoticeDeps> & Pick<DeploymentNoticeDeps, 'tasks' | 'ledger'> & { logger: Logger; flags?: FlagReader; screenshotHosts?: readonly string[] },
 ): Promise<DeploymentDeliveryAnswer> {
   const { logger } = deps;
   const context = { event, deliveryId };
@@ -32,6 +34,14 @@ export async function handleDeploymentDelivery(
     return { statusCode: 200, body: `Ignored: ${reading.reason}.` };
   }
   if (!deliveryId) return { statusCode: 400, body: 'The X-GitHub-Delivery header is missing; it identifies the delivery.' };
+  // The screenshot function's own policy, checked before anything is claimed: a refused URL must not use up
+  // the task's one notice, so a later deployment with a good URL still gets it.
+  const flags = await deps.flags?.all();
+  const refusal = screenshotUrlRefusal(reading.deployment.url, { siteUrl: flags?.['site-url'], previewHosts: flags?.['preview-hosts'], extraHosts: deps.screenshotHosts });
+  if (refusal) {
+    logger.warn(`Ignored ${event}: its URL is not screenshotted.`, { ...context, url: reading.deployment.url, reason: refusal.reason });
+    return { statusCode: 200, body: `Ignored: ${refusalSentence(refusal)}` };
+  }
   const claimKey = `github-delivery#${deliveryId}`;
   if (!(await deps.ledger.claimOnce(claimKey, DELIVERY_CLAIM_TTL_SECONDS))) return { statusCode: 200, body: `Delivery ${deliveryId} was already processed.` };
   try {

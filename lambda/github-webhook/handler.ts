@@ -10,6 +10,7 @@ import type { MergeCommits } from '../core/ports/merge-commits';
 import type { ScreenshotJobs } from '../core/ports/screenshot-jobs';
 import { handleDeploymentDelivery } from './deployment-delivery';
 import type { DiscordApi } from '../core/ports/discord-api';
+import type { FlagReader } from '../core/ports/flags';
 import type { Ledger } from '../core/ports/ledger';
 import type { Logger } from '../core/ports/logger';
 import type { SecretReader } from '../core/ports/secrets';
@@ -42,6 +43,10 @@ export interface GithubWebhookDeps {
   /** Deployment events (preview live, change live) start the screenshot function; without these they are ignored. */
   screenshots?: ScreenshotJobs;
   mergeCommits?: MergeCommits;
+  /** site-url and preview-hosts: a deployment URL the screenshot function would refuse is ignored before its notice is claimed. */
+  flags?: FlagReader;
+  /** The screenshot function's extraHosts (local mode: its loopback preview servers). */
+  screenshotHosts?: readonly string[];
 }
 
 /** GitHub caps payloads at 25 MB; pull_request payloads are tens of kilobytes. */

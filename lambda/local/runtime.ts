@@ -52,6 +52,8 @@ export interface LocalRuntimeOptions {
   changeScreenshots?: ChangeScreenshots;
   /** Deployment events → screenshots (lambda/local/server.ts runs the screenshot handler in this process). */
   screenshotJobs?: (deps: { tasks: TaskStore; discord: DiscordApi; flags: FlagReader }) => ScreenshotJobs & { idle(): Promise<void> };
+  /** The screenshot handler's extraHosts, so the webhook refuses the same deployment URLs before claiming a notice. */
+  screenshotHosts?: readonly string[];
 }
 
 export interface LocalRuntime {
@@ -141,7 +143,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       discord,
       secrets,
       logger,
-      ...(screenshotJobs ? { screenshots: screenshotJobs, mergeCommits: new DynamoDbMergeCommits(db.client, db.tables.ledger) } : {}),
+      ...(screenshotJobs ? { screenshots: screenshotJobs, mergeCommits: new DynamoDbMergeCommits(db.client, db.tables.ledger), flags, screenshotHosts: options.screenshotHosts } : {}),
     }),
     idle,
     db,

@@ -21,7 +21,7 @@ import { errorMessage } from '../core/domain/error-message';
 /** Larger than any Discord or GitHub payload the handlers accept; they apply their own limits. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 
-/** Local mode's own preview servers listen on loopback: deployment notices for them may be shot. */
+/** Local mode's own preview servers listen on loopback: deployment notices for them may be shot (here only, never on AWS). */
 const LOCAL_PREVIEW_HOSTS = ['127.0.0.1', 'localhost'];
 
 export interface LocalServerOptions {
@@ -116,13 +116,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger }) : undefined,
     screenshotJobs: ({ tasks, discord, flags }) =>
       new InProcessScreenshotJobs((job) => handleScreenshotJob(job, { tasks, discord, flags, browser, logger, setSiteUrlHint: `set "site-url" in ${settings.flagsFile}`, extraHosts: LOCAL_PREVIEW_HOSTS }), logger),
+    screenshotHosts: LOCAL_PREVIEW_HOSTS,
   });
   const { handleInteraction } = runtime;
 
   const server = createServer((request, response) => {
     void (async () => {
       const event = await toProxyEvent(request);
-      if (event === 'too-large') return sendText(response, 413, `Request bodies are limited to ${MAX_REQUEST_BYTES} bytes.`);
+      // The rest of the body is never read, so the connection cannot carry another request: close it with the answer.
+      if (event === 'too-large') return send(response, 413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }, `Request bodies are limited to ${MAX_REQUEST_BYTES} bytes.\n`);
       const route = `${event.httpMethod} ${event.path}`;
       if (route === 'GET /health') {
         return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', mode: 'local', version }));

@@ -3,7 +3,7 @@ import type { MessageFile } from '../core/domain/discord-message';
 import { errorMessage } from '../core/domain/error-message';
 import type { ScreenshotJob } from '../core/domain/screenshot-job';
 import type { Task } from '../core/domain/task';
-import { DiscordApiError, type DiscordApi } from '../core/ports/discord-api';
+import { isRefusedForGood, type DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { Logger } from '../core/ports/logger';
 import type { TaskStore } from '../core/ports/task-store';
@@ -11,8 +11,9 @@ import type { BrowserSource } from '../core/screenshots/browser';
 import { ScreenshotError } from '../core/screenshots/errors';
 import { pagePathOf } from '../core/screenshots/page-path';
 import { changedLine, pageFiles, pageUrl, pairFiles, screenshotPage, screenshotPair } from '../core/screenshots/pair';
+import { imagesNotAttachedLine } from '../core/screenshots/message-lines';
 import { siteNoticeMessage } from '../core/screenshots/site-notice-message';
-import { screenshotUrlRefusal, type NetworkGuard } from '../core/screenshots/url-guard';
+import { refusalSentence, screenshotUrlRefusal, type NetworkGuard } from '../core/screenshots/url-guard';
 
 export interface ScreenshotDeps {
   tasks: TaskStore;
@@ -78,8 +79,15 @@ async function shots(job: ScreenshotJob, task: Task, deps: ScreenshotDeps, deadl
   try {
     const flags = await deps.flags.all();
     const production = flags['site-url'];
-    const refusal = screenshotUrlRefusal(job.url, { siteUrl: production, previewHosts: flags['preview-hosts'], extraHosts: deps.extraHosts });
-    if (refusal) throw new ScreenshotError(`${refusal}, so it was not opened. Add it with the flag preview-hosts if it is yours.`);
+    const policy = { siteUrl: production, previewHosts: flags['preview-hosts'], extraHosts: deps.extraHosts };
+    const refusal = screenshotUrlRefusal(job.url, policy);
+    if (refusal) throw new ScreenshotError(refusalSentence(refusal));
+    // The URLs opened are the bases joined with the page path (a changed file's name): they pass the same policy.
+    for (const base of job.kind === 'preview' && production ? [job.url, production] : [job.url]) {
+      const page = pageUrl(base, path);
+      const pageRefusal = screenshotUrlRefusal(page, policy);
+      if (pageRefusal) throw new ScreenshotError(`The page ${page}: ${refusalSentence(pageRefusal)}`);
+    }
     if (job.kind === 'live') {
       const page = await screenshotPage(deps.browser, job.url, path, 'live', undefined, shot);
       return { lines: [`Screenshot of ${page.url}, desktop and phone.`], files: pageFiles(page.images, 'live') };
@@ -128,29 +136,21 @@ export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps, 
     deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
     return;
   } catch (error) {
-    if (!refusedForGood(error)) throw error;
+    if (!isRefusedForGood(error)) throw error;
     if (files.length === 0) {
       deps.logger.error('Discord refused the deployment notice; not retried.', { taskId: task.taskId, kind: job.kind, status: error.status, reason: error.message });
       return;
     }
     deps.logger.warn('Discord refused the notice with its images; posting it without them.', { taskId: task.taskId, kind: job.kind, status: error.status, reason: error.message });
-    const withoutFiles = [...lines, `The images could not be attached: ${error.message}`];
+    const withoutFiles = [...lines, imagesNotAttachedLine(error)];
     try {
       await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, withoutFiles, []));
       deps.logger.info('Deployment notice posted without images', { taskId: task.taskId, kind: job.kind });
     } catch (again) {
-      if (!refusedForGood(again)) throw again;
+      if (!isRefusedForGood(again)) throw again;
       deps.logger.error('Discord refused the deployment notice without images too; not retried.', { taskId: task.taskId, kind: job.kind, status: again.status, reason: again.message });
     }
   }
-}
-
-/**
- * A 4xx other than 429 (400 a bad upload, 403 no Attach Files or no access, 413 too large): the same
- * request would be refused again, so a Lambda retry only repeats the screenshots. 429 and 5xx are thrown (retried).
- */
-function refusedForGood(error: unknown): error is DiscordApiError {
-  return error instanceof DiscordApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
 }
 
 /** The Lambda entry: Lambda passes its context, whose remaining time bounds the shots. */

@@ -11,7 +11,7 @@ import { confirmCancelRow } from '../core/discord/task-buttons';
 import { redactSecrets } from '../core/discord/redact';
 import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, outcomeMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
 import type { ChangeScreenshots } from '../core/ports/change-screenshots';
-import type { DiscordApi } from '../core/ports/discord-api';
+import { isRefusedForGood, type DiscordApi } from '../core/ports/discord-api';
 import type { FlagReader } from '../core/ports/flags';
 import type { AuditEntry, Ledger } from '../core/ports/ledger';
 import type { LlmBudget } from '../core/ports/llm-budget';
@@ -20,6 +20,7 @@ import type { RepoHost } from '../core/ports/repo-host';
 import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
 import { sayMissingPreviews } from '../core/github/missing-previews';
+import { withoutImages } from '../core/screenshots/message-lines';
 import { taskIdFor } from './task-id';
 import { errorDetail } from '../core/domain/error-message';
 import { shorten } from '../core/domain/discord-text';
@@ -575,7 +576,15 @@ async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): 
     case 'done': {
       const opened = await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
       // attach() never throws: without images the answer says why.
-      await show(outcomeMessage(opened, deps.changeScreenshots ? await deps.changeScreenshots.attach(opened, outcome.message) : outcome.message));
+      const answer = outcomeMessage(opened, deps.changeScreenshots ? await deps.changeScreenshots.attach(opened, outcome.message) : outcome.message);
+      try {
+        await show(answer);
+      } catch (error) {
+        // Discord refused the upload (no Attach Files, too large): the same answer without the images, saying why.
+        if (!answer.files?.length || !isRefusedForGood(error)) throw error;
+        deps.logger.warn("Discord refused Confirm's answer with its images; showing it without them.", { taskId: task.taskId, status: error.status, reason: error.message });
+        await show(withoutImages(answer, error));
+      }
       return;
     }
     case 'retryable': {

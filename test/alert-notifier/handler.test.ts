@@ -168,6 +168,19 @@ describe('alert-notifier', () => {
     expect(postedEmbeds()[3].title).toBe(`🔴 ALARM: ${alarm.name}`);
   });
 
+  it('posts an alarm named in CJK characters (each 9 characters URL-encoded) with its title, and no embed url past Discord\'s 2,048', async () => {
+    const { notify } = notifierInstance();
+    const name = `警報${'監視'.repeat(126)}${++alarmSeq}`.slice(0, 255);
+    await notify(snsEvent({ ...alarmJson('alarm-worker-errors-alarm.json'), AlarmName: name }));
+    expect(discord.requests).toHaveLength(1);
+    const [embed] = postedEmbeds();
+    expect(embed?.title).toMatch(/^🔴 ALARM: 警報監視/);
+    expect(embed?.title?.length).toBeLessThanOrEqual(256);
+    expect(embed?.url).toBeUndefined();
+    const links = embed?.fields?.find((f) => f.name === 'Links')?.value ?? '';
+    expect(links).toMatch(/^Alarm: link too long for Discord, open it in the CloudWatch console · \[Dashboard valine-orchestrator-dev\]\(https:/);
+  });
+
   it('skips, without throwing, an SNS message that is not an alarm', async () => {
     const { notify, logger } = notifierInstance();
     await expect(notify(JSON.parse(fixtureText('sns-event-subscription-test.json')))).resolves.toEqual([

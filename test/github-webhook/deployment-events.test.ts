@@ -4,6 +4,7 @@ import { DynamoDbLedger } from '../../lambda/core/adapters/dynamodb-ledger';
 import { DynamoDbMergeCommits } from '../../lambda/core/adapters/dynamodb-merge-commits';
 import { DynamoDbTaskStore } from '../../lambda/core/adapters/dynamodb-task-store';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
+import { defaultFlagValues, type FlagValues } from '../../lambda/core/contract/flags';
 import type { ScreenshotJob } from '../../lambda/core/domain/screenshot-job';
 import type { Task } from '../../lambda/core/domain/task';
 import { deploymentRef } from '../../lambda/core/github/deployment-events';
@@ -24,6 +25,7 @@ let ledger: DynamoDbLedger;
 let jobs: ScreenshotJob[];
 let failStart: boolean;
 let deps: GithubWebhookDeps;
+let flagValues: FlagValues;
 let nextNumber = 500;
 
 beforeAll(async () => {
@@ -39,6 +41,7 @@ afterAll(async () => {
 beforeEach(() => {
   jobs = [];
   failStart = false;
+  flagValues = { ...defaultFlagValues('dev'), 'site-url': 'https://acme.example' };
   const logger = recordingLogger();
   const secrets = new EnvSecretReader({ GITHUB_WEBHOOK_SECRET: SECRET, DISCORD_BOT_TOKEN: 'bot-token-for-tests' });
   deps = {
@@ -55,6 +58,7 @@ beforeEach(() => {
       },
     },
     mergeCommits: new DynamoDbMergeCommits(db.client, db.tables.ledger),
+    flags: { all: async () => flagValues, get: async (name) => flagValues[name] },
   };
 });
 
@@ -99,6 +103,25 @@ describe('deployment events → screenshots of the task they show', () => {
     const again = await send(delivery('deployment_status', deploymentStatus({ ref: task.branch!, url: 'https://site-git-ux-acme-2.vercel.app' })));
     expect(again).toMatchObject({ statusCode: 200, body: `Task ${task.taskId} already has its preview notice.` });
     expect(jobs).toHaveLength(1);
+  });
+
+  it('a deployment whose URL the screenshots refuse claims nothing: a later deployment with a good URL still gets the notice', async () => {
+    const task = await openTask();
+    const refused = await send(delivery('deployment_status', deploymentStatus({ ref: task.branch!, url: 'http://[::ffff:a9fe:a9fe]/latest/meta-data/' })));
+    expect(refused).toMatchObject({
+      statusCode: 200,
+      body: 'Ignored: ::ffff:a9fe:a9fe is 169.254.169.254 written as IPv6, a link-local address (where cloud metadata endpoints answer), so it was not opened: it is never screenshotted.',
+    });
+    const stranger = await send(delivery('deployment_status', deploymentStatus({ ref: task.branch!, url: 'https://preview.stranger.example/' })));
+    expect(stranger.body).toMatch(/^Ignored: the host preview\.stranger\.example is not a preview host .* Add it with the flag preview-hosts if it is yours\.$/);
+    expect(jobs).toEqual([]);
+    const good = await send(delivery('deployment_status', deploymentStatus({ ref: task.branch! })));
+    expect(good.statusCode).toBe(202);
+    expect(jobs).toEqual([{ kind: 'preview', taskId: task.taskId, url: 'https://site-git-ux-acme.vercel.app', source: 'deployment_status' }]);
+    // The flag preview-hosts is read as the screenshot function reads it.
+    flagValues = { ...flagValues, 'preview-hosts': ['stranger.example'] };
+    const other = await openTask();
+    expect((await send(delivery('deployment_status', deploymentStatus({ ref: other.branch!, url: 'https://preview.stranger.example/' })))).statusCode).toBe(202);
   });
 
   it('a deployment ref refs/heads/<branch> is the branch, refs/pull/<n>/merge and /head are pull request n', async () => {

@@ -44,7 +44,7 @@ const parameterArn = (name: string) => `arn:\${AWS::Partition}:ssm:\${AWS::Regio
 const PARAMETER_ACCESS: Record<FunctionId, { flags: boolean; secrets: SecretName[] }> = {
   interactions: { flags: true, secrets: ['discord-public-key'] },
   worker: { flags: true, secrets: ['anthropic-api-key', 'discord-bot-token', 'github-app-id', 'github-installation-id', 'github-private-key', 'openai-api-key'] },
-  'github-webhook': { flags: false, secrets: ['discord-bot-token', 'github-webhook-secret'] },
+  'github-webhook': { flags: true, secrets: ['discord-bot-token', 'github-webhook-secret'] },
   'alert-notifier': { flags: true, secrets: ['discord-bot-token'] },
   screenshot: { flags: true, secrets: ['discord-bot-token'] },
 };

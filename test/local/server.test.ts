@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signInteraction, loadOrCreateDevKeyPair } from '../../lambda/local/dev-keys';
@@ -58,6 +59,28 @@ describe('local mode over HTTP', () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', mode: 'local', version: '9.9.9' });
+  });
+
+  it('answers a body over 2 MB with 413 and closes that connection, so the next request (keep-alive) is answered', async () => {
+    const agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; text: string; connection?: string }>((resolve, reject) => {
+        const request = httpRequest(`${server.url}${path}`, { method, agent, headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {} }, (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text, connection: response.headers.connection }));
+        });
+        request.on('error', reject);
+        request.end(body);
+      });
+    try {
+      const tooLarge = await send('POST', '/discord', Buffer.alloc(3 * 1024 * 1024, 0x20));
+      expect(tooLarge).toMatchObject({ status: 413, text: 'Request bodies are limited to 2097152 bytes.\n', connection: 'close' });
+      for (let i = 0; i < 3; i += 1) expect(await send('GET', '/health')).toMatchObject({ status: 200, text: expect.stringContaining('"status":"ok"') });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('answers unknown paths and methods with a sentence', async () => {

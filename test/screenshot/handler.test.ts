@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
 import { DynamoDbTaskStore } from '../../lambda/core/adapters/dynamodb-task-store';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import { defaultFlagValues, type FlagValues } from '../../lambda/core/contract/flags';
+import type { NewTask } from '../../lambda/core/domain/task';
 import type { FlagReader } from '../../lambda/core/ports/flags';
 import { SharedBrowser, localChromium } from '../../lambda/core/screenshots/browser';
 import { serveStatic, type ServedSite } from '../../lambda/local/site-preview/site-server';
@@ -56,7 +57,7 @@ function deps(extra: Partial<ScreenshotDeps> = { extraHosts: ['127.0.0.1'] }): S
   return { tasks, discord: new DiscordRestClient({ baseUrl: discord.baseUrl, secrets, logger, maxAttempts: 1 }), flags: reader, browser, logger, setSiteUrlHint: 'npm run set-flag -- --stage dev site-url https://…', ...extra };
 }
 
-const task = (status: 'pr_open' | 'merged') =>
+const task = (status: 'pr_open' | 'merged', extra: Pick<NewTask, 'proposal'> = {}) =>
   tasks.create({
     taskId: `t-${randomUUID().slice(0, 8)}`,
     agentId: 'ux',
@@ -71,6 +72,7 @@ const task = (status: 'pr_open' | 'merged') =>
     summary: 'Header title → "Spring sale"',
     pullRequest: { repository: 'acme-web/site', number: 7, url: 'https://github.com/acme-web/site/pull/7' },
     confirmBy: new Date(Date.now() + 3600_000).toISOString(),
+    ...extra,
   });
 
 describe('the screenshot function (real Chromium)', () => {
@@ -123,48 +125,87 @@ describe('the screenshot function (real Chromium)', () => {
     expect(discord.requests).toHaveLength(2);
   });
 
-  it('opens no URL whose host is not a preview host, site-url\'s or in preview-hosts', async () => {
+  it('opens no URL whose host is not a preview host, site-url\'s or in preview-hosts, and no loopback address even when the flags name it', async () => {
     const t = await task('pr_open');
     await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: 'http://169.254.169.254/latest/meta-data/', source: 'deployment_status' }, deps({}));
-    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps({}));
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: 'https://evil.example/', source: 'deployment_status' }, deps({}));
     flags = { ...flags, 'preview-hosts': ['127.0.0.1'] };
     await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps({}));
-    const [metadata, loopback, allowed] = discord.requests;
-    expect((metadata?.body as { content: string }).content).toMatch(/\nNo screenshots: the host 169\.254\.169\.254 is not a preview host \(vercel\.app, netlify\.app, pages\.dev, amplifyapp\.com\), the host of site-url, or in the flag preview-hosts, so it was not opened\./);
+    await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps());
+    const [metadata, stranger, loopback, localMode] = discord.requests;
+    expect((metadata?.body as { content: string }).content).toMatch(/\nNo screenshots: 169\.254\.169\.254 is a link-local address \(where cloud metadata endpoints answer\), so it was not opened: it is never screenshotted\.$/);
     expect(metadata?.files).toEqual([]);
-    expect((loopback?.body as { content: string }).content).toMatch(/No screenshots: the host 127\.0\.0\.1 is not a preview host/);
-    expect(allowed?.files).toHaveLength(2);
+    expect((stranger?.body as { content: string }).content).toMatch(/\nNo screenshots: the host evil\.example is not a preview host \(vercel\.app, netlify\.app, pages\.dev, amplifyapp\.com\), the host of site-url, or in the flag preview-hosts, so it was not opened\. Add it with the flag preview-hosts if it is yours\.$/);
+    expect((loopback?.body as { content: string }).content).toMatch(/No screenshots: 127\.0\.0\.1 is a loopback address, so it was not opened: it is never screenshotted\./);
+    expect(loopback?.files).toEqual([]);
+    // Only the deployment's own extraHosts (local mode's preview servers) let a loopback host through.
+    expect(localMode?.files).toHaveLength(2);
   });
 
-  it('with the network guard (AWS), the browser loads nothing from a private address, not even after a redirect', async () => {
+  it('a changed file named like a URL (https:/127.0.0.2:<port>/x.html) is a page of the preview, never another origin', async () => {
+    let connections = 0;
+    const elsewhere = createNetServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((done) => elsewhere.listen(0, '127.0.0.2', done));
+    const port = (elsewhere.address() as AddressInfo).port;
+    const t = await task('pr_open', { proposal: { files: [{ path: `https:/127.0.0.2:${port}/x.html` }] } });
+    try {
+      await handleScreenshotJob({ kind: 'preview', taskId: t.taskId, url: preview.baseUrl, source: 'deployment_status' }, deps());
+    } finally {
+      elsewhere.close();
+    }
+    expect(connections).toBe(0);
+    expect((discord.requests[0]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The preview page ${preview.baseUrl}/https:/127\\.0\\.0\\.2:${port}/x\\.html answered HTTP 404`));
+  });
+
+  it('with the network guard (AWS), the browser opens nothing on a loopback address, not even at a redirect hop', async () => {
     const t = await task('merged');
     flags = { ...flags, 'preview-hosts': ['127.0.0.1'] };
-    await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps({ networkGuard: {} }));
-    expect((discord.requests[0]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${production.baseUrl}/ was not loaded: 127\\.0\\.0\\.1 is a private address, which is never screenshotted\\.`));
+    await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: production.baseUrl, source: 'deployment_status' }, deps({ networkGuard: {}, extraHosts: ['127.0.0.1'] }));
+    expect((discord.requests[0]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${production.baseUrl}/ was not loaded: 127\\.0\\.0\\.1 is a loopback address, which is never screenshotted\\.`));
     expect(discord.requests[0]?.files).toEqual([]);
 
-    const redirector = createServer((_req, res) => res.writeHead(302, { location: `${production.baseUrl}/` }).end());
+    // The inside server counts every request that reaches it: the guard must stop each hop before it is sent.
+    let insideHits = 0;
+    const inside = createServer((_req, res) => {
+      insideHits += 1;
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>internal</h1>');
+    });
+    await new Promise<void>((done) => inside.listen(0, '127.0.0.1', done));
+    const insidePort = (inside.address() as AddressInfo).port;
+    const mapped = `http://[::ffff:7f00:1]:${insidePort}/secret`;
+    const redirector = createServer((req, res) => res.writeHead(302, { location: req.url === '/tls/' ? `https://[::ffff:7f00:1]:${insidePort}/` : req.url === '/hop/' ? '/second-hop' : mapped }).end());
     await new Promise<void>((done) => redirector.listen(0, '127.0.0.1', done));
     const origin = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+    const guard = { allowOrigins: [origin] };
     try {
-      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: origin, source: 'deployment_status' }, deps({ networkGuard: { allowOrigins: [origin] } }));
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: origin, source: 'deployment_status' }, deps({ networkGuard: guard, extraHosts: ['127.0.0.1'] }));
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: `${origin}/hop`, source: 'deployment_status' }, deps({ networkGuard: guard, extraHosts: ['127.0.0.1'] }));
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: `${origin}/tls`, source: 'deployment_status' }, deps({ networkGuard: guard, extraHosts: ['127.0.0.1'] }));
     } finally {
       redirector.close();
+      inside.close();
     }
-    expect((discord.requests[1]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${origin}/ redirected to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a private address, which is never screenshotted\\.`));
-    expect(discord.requests[1]?.files).toEqual([]);
+    expect(insideHits).toBe(0);
+    const refusal = '::ffff:7f00:1 is 127\\.0\\.0\\.1 written as IPv6, a loopback address, which is never screenshotted\\.';
+    expect((discord.requests[1]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${origin}/ redirected to http://\\[::ffff:7f00:1\\]:${insidePort}/secret: ${refusal}`));
+    expect((discord.requests[2]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${origin}/hop/ redirected to http://\\[::ffff:7f00:1\\]:${insidePort}/secret: ${refusal}`));
+    expect((discord.requests[3]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${origin}/tls/ was not loaded: ${refusal}`));
+    expect(discord.requests.slice(1).map((r) => r.files)).toEqual([[], [], []]);
 
-    // A frame of an allowed page redirected inside: requested, but the shot is refused.
+    // A frame of an allowed page redirected inside: never requested there, and the shot is refused.
     const framing = createServer((req, res) => (req.url === '/hop' ? res.writeHead(302, { location: `${production.baseUrl}/` }).end() : res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><iframe src="/hop"></iframe>')));
     await new Promise<void>((done) => framing.listen(0, '127.0.0.1', done));
     const framingOrigin = `http://127.0.0.1:${(framing.address() as AddressInfo).port}`;
     try {
-      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: framingOrigin, source: 'deployment_status' }, deps({ networkGuard: { allowOrigins: [framingOrigin] } }));
+      await handleScreenshotJob({ kind: 'live', taskId: t.taskId, url: framingOrigin, source: 'deployment_status' }, deps({ networkGuard: { allowOrigins: [framingOrigin] }, extraHosts: ['127.0.0.1'] }));
     } finally {
       framing.close();
     }
-    expect((discord.requests[2]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${framingOrigin}/ followed a redirect to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a private address, so it is not shown\\.`));
-    expect(discord.requests[2]?.files).toEqual([]);
+    expect((discord.requests[4]?.body as { content: string }).content).toMatch(new RegExp(`No screenshots: The live page ${framingOrigin}/ followed a redirect to ${production.baseUrl}/: 127\\.0\\.0\\.1 is a loopback address, so it is not shown\\.`));
+    expect(discord.requests[4]?.files).toEqual([]);
   });
 
   it('near the deadline (Lambda\'s remaining time less the posting reserve) it stops shooting and posts the text with "screenshots took too long"', async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { discordRequestProblems, recordViolation } from './discord-payloads';
 
 export interface RecordedFile {
   /** The form field: `files[0]`, `files[1]`, … */
@@ -47,7 +48,11 @@ export interface LoopbackDiscord {
   close(): Promise<void>;
 }
 
-/** A loopback HTTP server that speaks the parts of Discord's REST API v10 the bot uses. */
+/**
+ * A loopback HTTP server that speaks the parts of Discord's REST API v10 the bot uses. Like Discord, it refuses
+ * (400, code 50035) a request whose payload breaks Discord's documented shapes or limits, and the test that sent
+ * it fails (test/support/discord-payloads.ts).
+ */
 export async function startLoopbackDiscord(): Promise<LoopbackDiscord> {
   const requests: RecordedRequest[] = [];
   const queue: ScriptedResponse[] = [];
@@ -70,8 +75,17 @@ export async function startLoopbackDiscord(): Promise<LoopbackDiscord> {
           /* keep the raw text */
         }
       }
-      requests.push({ method: req.method ?? '', path: (req.url ?? '').replace(/^\/api\/v10/, ''), headers: req.headers, body, files });
+      const recorded: RecordedRequest = { method: req.method ?? '', path: (req.url ?? '').replace(/^\/api\/v10/, ''), headers: req.headers, body, files };
+      requests.push(recorded);
       waiters.splice(0).forEach((w) => w());
+      // Every request is checked against Discord's shapes and limits; the test fails on a bad one (test/support/discord-payload-check.ts).
+      const problems = discordRequestProblems(recorded);
+      if (problems.length > 0) {
+        recordViolation(`${recorded.method} ${recorded.path.replace(/(\/webhooks\/\d+\/)[^/]+/, '$1<token>')}`, problems, body);
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 50035, message: 'Invalid Form Body', errors: problems }));
+        return;
+      }
       const scripted = queue.shift();
       const status = scripted?.status ?? 200;
       const payload = scripted?.body ?? { id: String(nextMessageId++), ...(typeof body === 'object' && body ? body : {}) };

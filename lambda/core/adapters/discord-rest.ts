@@ -1,10 +1,15 @@
+import { PRODUCT } from '../contract/product';
 import { DISCORD_SNOWFLAKE, DISCORD_TOKEN } from '../discord/interaction';
-import { NO_MENTIONS, type DiscordMessage, type MessageFile } from '../domain/discord-message';
+import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type MessageFile } from '../domain/discord-message';
+import { shorten } from '../domain/discord-text';
 import { DiscordApiError, type DiscordApi } from '../ports/discord-api';
 import type { Logger } from '../ports/logger';
 import type { SecretReader } from '../ports/secrets';
 
 export const DISCORD_API_DEFAULT_BASE = 'https://discord.com/api/v10';
+
+/** Discord asks every bot to say who it is: `DiscordBot ($url, $versionNumber)`. */
+export const DISCORD_USER_AGENT = `DiscordBot (${PRODUCT.homepage}, ${PRODUCT.version})`;
 
 export interface DiscordRestOptions {
   /** `DISCORD_API_BASE` locally and in tests; Discord's API otherwise. */
@@ -68,7 +73,7 @@ export class DiscordRestClient implements DiscordApi {
           headers: {
             // A multipart body gets its content type (with the boundary) from fetch.
             ...(files ? {} : { 'content-type': 'application/json' }),
-            'user-agent': 'DiscordBot (valine-orchestrator, 0.1)',
+            'user-agent': DISCORD_USER_AGENT,
             ...(authorization ? { authorization } : {}),
           },
           body: files ? multipartBody(payload as DiscordMessage, files) : payload === undefined ? undefined : JSON.stringify(payload),
@@ -130,7 +135,7 @@ function messageFiles(payload: unknown): MessageFile[] | undefined {
 function multipartBody(message: DiscordMessage, files: MessageFile[]): FormData {
   const { files: _files, ...rest } = message;
   const form = new FormData();
-  const attachments = files.map((file, id) => ({ id, filename: file.name, ...(file.description ? { description: file.description.slice(0, 1024) } : {}) }));
+  const attachments = files.map((file, id) => ({ id: String(id), filename: file.name, ...(file.description ? { description: shorten(file.description, DISCORD_LIMITS.attachmentDescription) } : {}) }));
   form.append('payload_json', JSON.stringify({ ...rest, attachments }));
   files.forEach((file, id) => form.append(`files[${id}]`, new Blob([file.data], { type: file.contentType }), file.name));
   return form;

@@ -84,8 +84,9 @@ export function alarmMessage(alarm: CloudWatchAlarm, context: AlarmMessageContex
     content: `${severity.label}: ${alarm.AlarmName} (${context.stage})`,
     embeds: [
       {
-        title: shorten(`${severity.label}: ${alarm.AlarmName}`, 256),
-        ...(context.alarmUrl ? { url: context.alarmUrl } : {}),
+        title: shorten(`${severity.label}: ${alarm.AlarmName}`, DISCORD_LIMITS.embedTitle),
+        // An alarm named in CJK characters encodes to 9 characters each: past 2048 Discord refuses the whole message.
+        ...(context.alarmUrl && fitsEmbedUrl(context.alarmUrl) ? { url: context.alarmUrl } : {}),
         color: severity.color,
         description: shorten(description || 'CloudWatch gave no reason.', 2000),
         fields,
@@ -111,6 +112,15 @@ function linksField(links: ReadonlyArray<{ label: string; url: string }>, max: n
     parts.push(fits ? link : `${label}: link too long for Discord, open it in the CloudWatch console`);
   }
   return shorten(parts.join(separator), max);
+}
+
+/** Whether `url`, percent-encoded as Discord reads it, is within an embed URL's 2048 characters. */
+function fitsEmbedUrl(url: string): boolean {
+  try {
+    return new URL(url).href.length <= DISCORD_LIMITS.url;
+  } catch {
+    return false;
+  }
 }
 
 const titleCase = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase().replace(/_/g, ' ');

@@ -1,4 +1,5 @@
 import { DISCORD_LIMITS, type ActionRow, type SelectOption } from '../domain/discord-message';
+import { cutToLength } from '../domain/discord-text';
 
 /**
  * The components under a task's message: Confirm / Cancel under a proposal, a select menu and
@@ -39,16 +40,11 @@ export function workingRow(taskId: string): ActionRow {
   };
 }
 
-/** One line of at most `max` UTF-16 units, cut on a character boundary (never half an emoji), with an ellipsis. */
+/** One line of at most `max` UTF-16 units, cut between graphemes (never half an emoji), with an ellipsis. */
 export function selectText(text: string, max: number = DISCORD_LIMITS.selectOptionText): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (line.length <= max) return line;
-  let cut = '';
-  for (const character of line) {
-    if (cut.length + character.length > max - 1) break;
-    cut += character;
-  }
-  return `${cut.trimEnd()}…`;
+  return `${cutToLength(line, max - 1).trimEnd()}…`;
 }
 
 /** The candidates a question offers; the option's value is the candidate's index. */

@@ -69,14 +69,31 @@ export interface DiscordMessage {
 
 export const EPHEMERAL = 64;
 export const NO_MENTIONS: AllowedMentions = { parse: [] };
-/** Discord limits: message content 2000, embed description 4096, total embed text 6000, field value 1024; select menus 25 options, 100-character labels, descriptions and values, 150-character placeholder. */
+/**
+ * Discord's documented limits (API v10): message content 2000; embeds 10 per message, title 256, description 4096,
+ * 25 fields of name 256 and value 1024, footer 2048, author name 256, URLs 2048, 6000 characters of text in all;
+ * 5 action rows of 5 buttons (label 80, custom_id 100); select menus of 25 options with 100-character labels,
+ * values and descriptions, and a 150-character placeholder; 10 files per message, alt text 1024.
+ */
 export const DISCORD_LIMITS = {
   content: 2000,
+  embeds: 10,
+  embedTitle: 256,
   embedDescription: 4096,
   embedTotal: 6000,
-  fieldValue: 1024,
   fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  url: 2048,
+  actionRows: 5,
+  rowButtons: 5,
+  buttonLabel: 80,
+  customId: 100,
   selectOptions: 25,
   selectOptionText: 100,
   selectPlaceholder: 150,
+  files: 10,
+  attachmentDescription: 1024,
 } as const;

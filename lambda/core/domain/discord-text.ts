@@ -1,9 +1,28 @@
 /** Safe rendering of user-supplied text in Discord markdown: code never closes early, mentions never render. */
 const ZERO_WIDTH_SPACE = '\u200b';
 
-/** Shortens to `max` characters (with an ellipsis) so one long value cannot crowd out a message. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` made of whole graphemes within `max` UTF-16 units: never half an emoji
+ * (a lone surrogate such as \ud83c), a flag, or a letter without its accent. UTF-16 units are what
+ * JavaScript's `length` counts, never fewer than the code points Discord counts, so the bound holds there too.
+ */
+export function cutToLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/** Shortens to `max` characters (with an ellipsis) so one long value cannot crowd out a message; cut between graphemes. */
 export function shorten(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  return `${cutToLength(text, max - 1)}…`;
 }
 
 /** One line Discord shows as written: no formatting, no masked link (`](` split), no heading or quote, no mention. */

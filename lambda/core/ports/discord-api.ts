@@ -21,3 +21,11 @@ export class DiscordApiError extends Error {
     super(message);
   }
 }
+
+/**
+ * A 4xx other than 429 (400 a bad upload, 403 no Attach Files or no access, 413 too large): the same request
+ * would be refused again. 429, 5xx and network failures are not (they are retried or thrown).
+ */
+export function isRefusedForGood(error: unknown): error is DiscordApiError {
+  return error instanceof DiscordApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+}

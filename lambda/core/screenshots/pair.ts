@@ -1,6 +1,7 @@
 import type { MessageFile } from '../domain/discord-message';
 import type { BrowserSource } from './browser';
 import { captureShot, type Image, type ShotOptions } from './capture';
+import { ScreenshotError } from './errors';
 import { changedShare, formatShare } from './changed-pixels';
 import { VIEWPORTS, type Viewport } from './limits';
 
@@ -40,13 +41,19 @@ export interface ScreenshotPair {
 /**
  * `base` + `path` as one URL: the path is joined below the base's own path, so a project site
  * (https://o.github.io/repo/) keeps its /repo/ (https://o.github.io/repo/about.html); a query on the path is kept.
+ * The path comes from a changed file's name, so it is always read as a path ("./" first): a file named
+ * `https:/127.0.0.2:4307/x.html` or `javascript:x` stays a page of the same site. Throws ScreenshotError if the
+ * origin would change anyway.
  */
 export function pageUrl(base: string, path: string): string {
   const folder = new URL(base);
+  if (folder.protocol !== 'http:' && folder.protocol !== 'https:') throw new ScreenshotError(`${base} is not an http(s) URL, so it is not opened.`);
   folder.search = '';
   folder.hash = '';
   if (!folder.pathname.endsWith('/')) folder.pathname = `${folder.pathname}/`;
-  return new URL(path.replace(/^\/+/, ''), folder).toString();
+  const page = new URL(`./${path.replace(/^[/\\]+/, '')}`, folder);
+  if (page.origin !== folder.origin) throw new ScreenshotError(`The page path ${path} would leave ${folder.origin}, so it is not opened.`);
+  return page.toString();
 }
 
 /** Before and after of the same path at each viewport, with the share of pixels that changed. Throws ScreenshotError with a reason. */

@@ -1,12 +1,12 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { Page } from 'playwright-core';
 import { PREVIEW_HOSTS } from '../github/deployment-events';
+import { addressRefusal, hostRefusal, normalHost } from './address-policy';
 
 /** True when `host` is `suffix` or a subdomain of it (case-insensitive, ports ignored by the caller). */
 const hostMatches = (host: string, suffix: string): boolean => {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  const s = suffix.toLowerCase().replace(/^\*?\./, '').replace(/\.$/, '');
+  const h = normalHost(host);
+  const s = normalHost(suffix.replace(/^\*?\./, ''));
   return s.length > 0 && (h === s || h.endsWith(`.${s}`));
 };
 
@@ -15,25 +15,40 @@ export interface ScreenshotHostPolicy {
   siteUrl?: string;
   /** The flag preview-hosts: more host suffixes that may be shot. */
   previewHosts?: readonly string[];
-  /** Hosts the deployment itself allows (local mode: its loopback servers). */
+  /**
+   * Hosts the deployment itself allows, matched exactly, even on a loopback address (local mode: its own
+   * preview servers on 127.0.0.1 and localhost). Flags can never allow such an address.
+   */
   extraHosts?: readonly string[];
 }
 
+export interface UrlRefusal {
+  /** What is wrong with the URL, as the middle of a sentence. */
+  reason: string;
+  /** The host is merely unknown: an operator may add it to the flag preview-hosts. */
+  addable: boolean;
+}
+
 /**
- * Whether a URL from a webhook payload may be shot: http(s) and a host that is a known preview
- * host (PREVIEW_HOSTS), the host of site-url, or one of preview-hosts. Anything else (an internal
- * address, a metadata endpoint, a stranger's site) is refused with the reason.
+ * Whether a URL from a webhook payload (or a page URL built on one) may be shot: http(s); never a loopback,
+ * private, link-local or other non-public address in any spelling, nor a localhost name (unless the
+ * deployment's own extraHosts name it); and a host that is a known preview host (PREVIEW_HOSTS), the host
+ * of site-url, or one of preview-hosts. Anything else is refused with the reason.
  */
-export function screenshotUrlRefusal(value: string, policy: ScreenshotHostPolicy): string | undefined {
+export function screenshotUrlRefusal(value: string, policy: ScreenshotHostPolicy): UrlRefusal | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `${value} is not a URL`;
+    return { reason: `${value} is not a URL`, addable: false };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${value} is not an http(s) URL`;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const allowed = [...PREVIEW_HOSTS, ...(policy.previewHosts ?? []), ...(policy.extraHosts ?? [])];
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { reason: `${value} is not an http(s) URL`, addable: false };
+  // The WHATWG parser already wrote 2130706433, 0177.0.0.1 and 0x7f.1 as 127.0.0.1, and [::127.0.0.1] as [::7f00:1].
+  const host = normalHost(url.hostname);
+  if ((policy.extraHosts ?? []).some((extra) => normalHost(extra) === host)) return undefined;
+  const inside = hostRefusal(host);
+  if (inside) return { reason: inside, addable: false };
+  const allowed: string[] = [...PREVIEW_HOSTS, ...(policy.previewHosts ?? [])];
   if (policy.siteUrl) {
     try {
       allowed.push(new URL(policy.siteUrl).hostname);
@@ -42,24 +57,16 @@ export function screenshotUrlRefusal(value: string, policy: ScreenshotHostPolicy
     }
   }
   if (allowed.some((suffix) => hostMatches(host, suffix))) return undefined;
-  return `the host ${host} is not a preview host (${PREVIEW_HOSTS.join(', ')}), the host of site-url, or in the flag preview-hosts`;
+  return { reason: `the host ${host} is not a preview host (${PREVIEW_HOSTS.join(', ')}), the host of site-url, or in the flag preview-hosts`, addable: true };
 }
 
-/** Loopback, private, link-local (the metadata address 169.254.169.254 included), unspecified, ::1, fc00::/7, fe80::/10. */
-export function isPrivateAddress(address: string): boolean {
-  const a = address.toLowerCase().replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped) return isPrivateAddress(mapped[1]!);
-  if (isIP(a) === 4) {
-    const [x, y] = a.split('.').map(Number) as [number, number];
-    return x === 127 || x === 10 || x === 0 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || (x === 169 && y === 254) || (x === 100 && y >= 64 && y <= 127);
-  }
-  if (isIP(a) === 6) return a === '::1' || a === '::' || /^f[cd][0-9a-f]{2}:/.test(a) || /^fe[89ab][0-9a-f]:/.test(a);
-  return false;
+/** The refusal as the sentence a notice shows. */
+export function refusalSentence(refusal: UrlRefusal): string {
+  return refusal.addable ? `${refusal.reason}, so it was not opened. Add it with the flag preview-hosts if it is yours.` : `${refusal.reason}, so it was not opened: it is never screenshotted.`;
 }
 
 export interface NetworkGuard {
-  /** Origins (scheme://host:port) let through even on a private address: local mode's own preview servers. */
+  /** Origins (scheme://host:port) let through even on a private address: tests' loopback servers standing in for public sites. */
   allowOrigins?: readonly string[];
   /** Resolves a host name to its addresses; node:dns by default. */
   resolve?: (host: string) => Promise<string[]>;
@@ -67,57 +74,30 @@ export interface NetworkGuard {
 
 const resolveHost = async (host: string): Promise<string[]> => (await lookup(host, { all: true, verbatim: true })).map((r) => r.address);
 
-/** Why `url` must not be fetched (a private address, or a host that resolves to one), or undefined. */
-export async function blockedRequestReason(url: string, guard: NetworkGuard): Promise<string | undefined> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') return undefined;
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return `${parsed.protocol} is not fetched`;
-  if (guard.allowOrigins?.includes(parsed.origin)) return undefined;
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host)) return isPrivateAddress(host) ? `${host} is a private address` : undefined;
-  try {
-    const addresses = await (guard.resolve ?? resolveHost)(host);
-    const inside = addresses.find(isPrivateAddress);
-    return inside ? `${host} resolves to the private address ${inside}` : undefined;
-  } catch {
-    return undefined; // an unknown name fails in the browser as it would anyway
-  }
-}
-
-export interface PageGuard {
-  /** Reasons of the requests aborted so far. */
-  blocked: string[];
-  /** Every redirect hop seen so far, checked: the reasons of those to a private address (they were requested, but must not be shown). */
-  redirectsToInside(): Promise<string[]>;
-}
+/** Where a connection may go: the checked address to connect to, or why it must not be opened. */
+export type Destination = { address: string } | { refusal: string } | { unresolved: string };
 
 /**
- * Aborts every request of the page to a private address (names resolved first). Playwright routes only the
- * first URL of a redirect chain, so redirect hops (of the page, a frame or a resource) are checked as they are
- * seen: a shot with one to a private address must be refused by the caller.
+ * The address to open for `host` (one whose every resolved address is public, so a name resolving to one
+ * inside address is refused whole), or the refusal. An origin in guard.allowOrigins skips the check.
  */
-export async function guardPage(page: Page, guard: NetworkGuard): Promise<PageGuard> {
-  const blocked: string[] = [];
-  const hops: Array<Promise<string | undefined>> = [];
-  page.on('request', (request) => {
-    if (request.redirectedFrom()) hops.push(blockedRequestReason(request.url(), guard).then((reason) => (reason ? `a redirect to ${request.url()}: ${reason}` : undefined)));
-  });
-  await page.route('**/*', async (route) => {
-    const reason = await blockedRequestReason(route.request().url(), guard);
-    if (reason) {
-      blocked.push(reason);
-      await route.abort('blockedbyclient').catch(() => undefined);
-    } else {
-      await route.continue().catch(() => undefined);
-    }
-  });
-  return {
-    blocked,
-    redirectsToInside: async () => (await Promise.all(hops)).filter((r): r is string => r !== undefined),
-  };
+export async function checkedDestination(hostname: string, origin: string, guard: NetworkGuard): Promise<Destination> {
+  const host = normalHost(hostname);
+  const allowed = guard.allowOrigins?.includes(origin) ?? false;
+  if (isIP(host)) {
+    const refusal = allowed ? undefined : addressRefusal(host);
+    return refusal ? { refusal } : { address: host };
+  }
+  const named = allowed ? undefined : hostRefusal(host);
+  if (named) return { refusal: named };
+  let addresses: string[];
+  try {
+    addresses = await (guard.resolve ?? resolveHost)(host);
+  } catch {
+    return { unresolved: `${host} could not be resolved` };
+  }
+  if (addresses.length === 0) return { unresolved: `${host} could not be resolved` };
+  const inside = allowed ? undefined : addresses.find((address) => addressRefusal(address) !== undefined);
+  // "10.0.0.5 is a private address" → "inside.example resolves to 10.0.0.5, which is a private address"
+  return inside ? { refusal: `${host} resolves to ${addressRefusal(inside)!.replace(/^(\S+) is /, '$1, which is ')}` } : { address: addresses[0]! };
 }

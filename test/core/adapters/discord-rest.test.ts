@@ -1,3 +1,4 @@
+import { homepage as packageHomepage, version as packageVersion } from '../../../package.json';
 import { DiscordRestClient } from '../../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
 import { DiscordApiError } from '../../../lambda/core/ports/discord-api';
@@ -107,14 +108,21 @@ describe('attachments', () => {
       content: 'Preview is live',
       allowed_mentions: { parse: [] },
       attachments: [
-        { id: 0, filename: 'desktop-before.png', description: 'production, desktop 1280×800' },
-        { id: 1, filename: 'desktop-after.png' },
+        // Discord's spec types attachment ids as snowflake strings.
+        { id: '0', filename: 'desktop-before.png', description: 'production, desktop 1280×800' },
+        { id: '1', filename: 'desktop-after.png' },
       ],
     });
     expect(request?.files.map((f) => [f.field, f.name, f.contentType, f.bytes.length])).toEqual([
       ['files[0]', 'desktop-before.png', 'image/png', 16],
       ['files[1]', 'desktop-after.png', 'image/png', 17],
     ]);
+  });
+
+  test("every request says who the bot is as Discord asks: DiscordBot (<url>, <version>), package.json's homepage and version", async () => {
+    await client().editOriginal(APP, 'tok', { content: 'Preview is live', files });
+    expect(discord.requests[0]?.headers['user-agent']).toBe(`DiscordBot (${packageHomepage}, ${packageVersion})`);
+    expect(packageHomepage).toBe('https://projectvaline.com');
   });
 
   test('a channel message carries its files too, and a 5xx retry sends them again', async () => {

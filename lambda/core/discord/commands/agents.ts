@@ -22,14 +22,19 @@ function whoMay(roles: readonly Role[], flags: FlagValues): string {
 }
 
 function agentField(agent: AgentProfile, flags: FlagValues, locateFlag: FlagLocator): EmbedField {
-  const state = isPaused(agent, flags) ? `paused (${locateFlag(agent.pausedBy)} is true)` : 'on';
+  const paused = isPaused(agent, flags);
+  const pausedBy = paused ? `${locateFlag(agent.pausedBy)} is true` : '';
+  const fullName = `${agent.name} — ${paused ? `paused (${pausedBy})` : 'on'}`;
+  // A field name holds 256 characters: a long flag location (a deep flags-file path) moves into the value.
+  const name = fullName.length <= DISCORD_LIMITS.fieldName ? fullName : shorten(`${agent.name} — ${paused ? 'paused' : 'on'}`, DISCORD_LIMITS.fieldName);
   const value = [
+    ...(paused && name !== fullName ? [`Paused: ${pausedBy}.`] : []),
     agent.description,
     `Commands: ${agent.commands.map((c) => `/${c}`).join(', ')}`,
     `May request: ${whoMay(agent.roles.request, flags)}`,
     `May confirm: ${whoMay(agent.roles.confirm, flags)}`,
   ].join('\n');
-  return { name: `${agent.name} — ${state}`, value: shorten(value, DISCORD_LIMITS.fieldValue) };
+  return { name, value: shorten(value, DISCORD_LIMITS.fieldValue) };
 }
 
 const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -54,7 +54,7 @@ export async function statusReply(flags: FlagValues, deps: InteractionDeps): Pro
   const embed: Embed = {
     title: `Valine Orchestrator — ${deps.stage}`,
     fields: [
-      { name: 'Version', value: deps.version, inline: true },
+      { name: 'Version', value: fieldValue(deps.version || 'unknown'), inline: true },
       { name: 'LLM spend', value: spendText, inline: true },
       { name: 'Flags', value: fieldValue(FLAG_NAMES.map((name) => `${name}: ${formatFlag(flags[name])}`).join('\n')) },
       { name: 'Open tasks', value: fieldValue(openText) },
