@@ -38,11 +38,13 @@ export function runtimeNodeOptions(functionId: FunctionId): string | undefined {
 /**
  * Packages a function loads from its layer instead of its bundle. playwright-core reads its own
  * package.json at load, so esbuild cannot inline it. The worker's LLM SDKs and the UX Agent's
- * parsers (Babel, postcss) are needed only once an agent proposes or executes: inlined, they are
- * compiled at every cold start (about 1.1 MB of the bundle); from the layer (NodeModulesLayer) they
- * are required on first use. (parse5 stays bundled: it is ESM only, which Node 20 cannot require.)
+ * parsers (Babel, postcss; each website stack's own compiler or parser: Astro's (WebAssembly),
+ * Vue's, Svelte's, YAML, TOML, SCSS) are needed only once an agent proposes or executes, most of
+ * them only for a site of their stack: inlined, they would be compiled at every cold start; from
+ * the layer (NodeModulesLayer) they are required on first use. (parse5 and mdast-util-from-markdown
+ * stay bundled: they are ESM only, which Node 20 cannot require; esbuild initialises them on first use.)
  */
 export const LAYER_MODULES: Partial<Record<FunctionId, readonly string[]>> = {
   screenshot: ['playwright-core'],
-  worker: ['@anthropic-ai/sdk', 'openai', '@babel/parser', 'postcss'],
+  worker: ['@anthropic-ai/sdk', 'openai', '@babel/parser', 'postcss', '@astrojs/compiler', '@vue/compiler-sfc', 'svelte', 'yaml', 'toml-eslint-parser', 'postcss-scss'],
 };
