@@ -22,6 +22,32 @@ export interface UxIntent {
   replaceText?: TextReplacement;
   /** Simple style changes on a found element ("make the hero headline bigger", "round the sign-up button"). */
   styles?: StyleChange[];
+  /** The page the change is on ("on the pricing page", "/about"), as a path or a page's name; the home page and the whole site otherwise. */
+  page?: string;
+  /** A plan's price: "the Pro plan now costs $29 a month". The amount is written the way the site writes prices. */
+  price?: PriceChange;
+  /** An answer in a FAQ, found by its question. */
+  answer?: AnswerChange;
+  /** The site's contact e-mail address, everywhere it is shown (a `mailto:` link, its text, an obfuscated `name [at] domain`). */
+  email?: EmailChange;
+}
+
+export interface PriceChange {
+  /** The plan's name as the page shows it ("Pro", "Personal Plan"); undefined when the site has one price. */
+  plan?: string;
+  /** The new price as asked: "$29", "29", "€9.50 per month". */
+  amount: string;
+}
+
+export interface AnswerChange {
+  question: string;
+  text: string;
+}
+
+export interface EmailChange {
+  address: string;
+  /** The address to replace, when the person named it (the site shows several). */
+  from?: string;
 }
 
 export interface LinkRename {

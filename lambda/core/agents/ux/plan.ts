@@ -7,11 +7,13 @@ import type { UiNode } from './discovery/ui-tree';
 import { classColorEdit, classTokens, type ClassToken } from './edits/class-color';
 import { cssColorEdit } from './edits/css-color';
 import { customPropertyEdit } from './edits/custom-property';
+import { brandColorEdit } from './edits/brand-color';
 import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
 import { isColorValue, paletteHex, tailwindColor, type ColorChoice } from './edits/tailwind-color';
 import { textChange } from './edits/text-change';
+import { answerStep, emailStep, priceStep, siteReplaceStep } from './plan-site';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
 import { ownProperty, type MapPropertySpec, type SiteMap } from './site-map';
@@ -59,7 +61,7 @@ export type Plan =
 export type ReadBaseFile = (path: string) => Promise<string | undefined>;
 
 /** One way to make one requested change. */
-interface Alternative {
+export interface Alternative {
   splices: Splice[];
   line: ChangeLine;
   note?: string;
@@ -70,10 +72,10 @@ interface Alternative {
   section?: string;
 }
 
-type Step = { ok: true; alternatives: Alternative[]; question?: string } | { ok: false; message: string; question?: boolean };
+export type Step = { ok: true; alternatives: Alternative[]; question?: string } | { ok: false; message: string; question?: boolean };
 
 const MAX_CHOICES = 25;
-const fail = (message: string): Step => ({ ok: false, message });
+export const fail = (message: string): Step => ({ ok: false, message });
 const locationOf = (target: Target) => `${target.file}:${target.line}`;
 
 /** The smallest splice turning `before` into `after` (for edits that return a whole file). */
@@ -105,6 +107,10 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
     }
     if (property.targets.length === 0) {
       steps.push(property.hint ? { ok: false, message: property.hint, question: true } : fail(nothingFound(model, intent.section, change.property, where)));
+      continue;
+    }
+    if (change.kind === 'text' && property.together) {
+      steps.push(togetherStep(model, property.targets, change.property, change.value, intent.section));
       continue;
     }
     steps.push(change.kind === 'color' ? colorStep(model, property.targets, change.property, change.value, change.requested, intent.section) : textStep(model, property.targets, change.property, change.value, intent.section));
@@ -144,7 +150,10 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
     steps.push(alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `The ${intent.section} ${style.property} cannot be made ${style.step}.`));
   }
 
-  if (intent.replaceText) steps.push(model ? replaceStep(model, intent.replaceText.from, intent.replaceText.to, intent.section, where) : fail(`Text is looked for by discovery, which found no pages on ${where}.`));
+  if (intent.replaceText) steps.push(model ? siteReplaceStep(model, intent.replaceText.from, intent.replaceText.to, intent.section, where, intent.page) : fail(`Text is looked for by discovery, which found no pages on ${where}.`));
+  if (intent.price) steps.push(model ? priceStep(model, intent.price, where, intent.page) : fail(`Prices are looked for by discovery, which found no pages on ${where}.`));
+  if (intent.answer) steps.push(model ? answerStep(model, intent.answer, where, intent.page) : fail(`Answers are looked for by discovery, which found no pages on ${where}.`));
+  if (intent.email) steps.push(model ? emailStep(model, intent.email, where, intent.page) : fail(`The e-mail address is looked for by discovery, which found no pages on ${where}.`));
 
   const failed = steps.find((s): s is Extract<Step, { ok: false }> => !s.ok);
   if (failed) return failed.question ? { ok: 'question', question: failed.message } : { ok: false, message: failed.message };
@@ -234,12 +243,13 @@ function textStep(model: SiteModel, targets: readonly Target[], property: string
     // A config value the page shows in another landmark too (the hero reusing the site title): ask where it should change.
     // (Not a translation: writing words in place of t('…') would take the text out of every language.)
     const slot = edit?.kind === 'string' && edit.viaConfig && edit.container && !edit.slot.file.endsWith('.json') ? edit.slot : undefined;
-    const sharedWith = slot
-      ? model.blocks.filter((b) => b.block !== block && b.block.edit?.kind === 'string' && b.block.edit.slot.file === slot.file && b.block.edit.slot.start === slot.start && regionOf(model, b.block) !== regionOf(model, block))
-      : [];
+    const sameSlot = (edit: TextBlock['edit']) => slot !== undefined && edit?.kind === 'string' && edit.slot.file === slot.file && edit.slot.start === slot.start;
+    const sharedWith: string[] = slot ? model.blocks.filter((b) => b.block !== block && sameSlot(b.block.edit) && regionOf(model, b.block) !== regionOf(model, block)).map((b) => b.where) : [];
+    // The site's title or description for search engines, when the page shows the same setting.
+    if (section !== 'seo') for (const place of model.seo) if (sameSlot(place.block.edit)) sharedWith.push(place.field === 'title' ? 'site title in search results and the browser tab' : 'description search engines show');
     if (slot && sharedWith.length > 0) {
       const here = textChange(model.project, block, value, { inPlace: true });
-      const others = sharedWith.map((b) => b.where).filter((w, i, all) => all.indexOf(w) === i).join(', ');
+      const others = sharedWith.filter((w, i, all) => all.indexOf(w) === i).join(', ');
       alternatives.push({ splices: [result.splice], line: { property, kind: 'text', from: result.from, to: result.to, at: locationOf(target) }, label: `Everywhere (also the ${others})`, description: `change ${slot.file}:${model.project.line(slot.file, slot.start)}`, needsChoice: true, ...(result.note ? { note: result.note } : {}), section });
       if (here.ok) alternatives.push({ splices: [here.splice], line: { property, kind: 'text', from: here.from, to: here.to, at: `${here.splice.file}:${model.project.line(here.splice.file, here.splice.start)}` }, label: `Only in the ${section}`, description: `write the text in ${here.splice.file}`, needsChoice: true, ...(here.note ? { note: here.note } : {}), section });
       continue;
@@ -259,11 +269,44 @@ function textStep(model: SiteModel, targets: readonly Target[], property: string
   return alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `No text of the ${section} ${property} can be changed.`);
 }
 
+/** One value kept in several places (a site title in the settings and in `ogTitle`): one change that writes it in each. */
+function togetherStep(model: SiteModel, targets: readonly Target[], property: string, value: string, section: string): Step {
+  const splices: Splice[] = [];
+  const places: string[] = [];
+  let from = '';
+  for (const target of targets) {
+    if (target.edit.kind !== 'text') continue;
+    const result = textChange(model.project, target.edit.block, value, { copyright: false });
+    if (!result.ok) return fail(result.message);
+    splices.push(result.splice);
+    places.push(target.label);
+    from ||= result.from;
+  }
+  if (splices.length === 0) return fail(`No ${section} ${property} was found to change.`);
+  const note = places.length > 1 ? `The same ${property} is written in ${places.length} places, all changed: ${places.slice(0, 4).join('; ')}.` : undefined;
+  return { ok: true, alternatives: [{ splices, line: { property, kind: 'text', from, to: value.trim(), at: locationOf(targets[0]) }, label: targets[0].label, description: places.join('; '), ...(note ? { note } : {}), section }] };
+}
+
 function colorStep(model: SiteModel, targets: readonly Target[], property: string, hex: string, requested: string, section: string): Step {
   const alternatives: Alternative[] = [];
   let message = '';
   const named = requested.startsWith('#') ? undefined : requested.toLowerCase();
   for (const target of targets) {
+    if (target.edit.kind === 'brand') {
+      const result = brandColorEdit(target.edit.scale, hex);
+      if (!result.ok) {
+        message ||= result.message;
+        continue;
+      }
+      const { scale } = target.edit;
+      const shades = result.changed.length - 1;
+      const note = [
+        shades > 0 ? `Its ${shades} shade${shades === 1 ? '' : 's'} and dark-mode twin${shades === 1 ? '' : 's'} change with it, each as much lighter or darker as before (${result.changed.filter((t) => !t.base || t.dark).slice(0, 4).map((t) => t.name).join(', ')}${shades > 4 ? '…' : ''}).` : undefined,
+        scale.uses > 0 ? `Everything that uses the brand colour changes: it is named in ${scale.uses} file${scale.uses === 1 ? '' : 's'} of the site.` : undefined,
+      ].filter(Boolean).join(' ');
+      alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${target.file}:${target.line}`, ...(note ? { note } : {}), ...(targets.length > 1 ? { needsChoice: true } : {}), section });
+      continue;
+    }
     if (target.edit.kind !== 'color') continue;
     const { node, role } = target.edit;
     // Rendered by the theme from configuration: its colour is the theme's custom property, set in the site's stylesheet.
@@ -470,12 +513,14 @@ function linksStep(model: SiteModel, targets: readonly Target[], intent: Validat
   return { ok: true, alternatives, ...(alternatives.length > 1 ? { question: `The ${intent.section} has ${alternatives.length} link lists. Which one should change?` } : {}) };
 }
 
-const normalise = (text: string) => text.replace(/<[^>]*\/>/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!:]+$/, '');
+/** Text compared as a person quotes it: tags, emoji and spacing aside, any case, no closing punctuation. */
+export const normalise = (text: string) =>
+  text.replace(/<[^>]*\/>/g, ' ').replace(/[\p{Extended_Pictographic}\u{FE0F}\u200D]/gu, '').replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!:]+$/, '');
 const REGION_ORDER = ['hero', 'main', 'header', 'nav', 'footer'] as const;
 const REGION_SECTION: Readonly<Record<string, string>> = { hero: 'home', main: 'home', header: 'header', nav: 'navbar', footer: 'footer' };
 
 /** "change "Get Started" to "Start free"": the text found on the home page, the hero first. */
-function replaceStep(model: SiteModel, from: string, to: string, section: string, where: string): Step {
+export function replaceStep(model: SiteModel, from: string, to: string, section: string, where: string): Step {
   const wanted = normalise(from);
   const matches = model.blocks.filter(({ block, where: region }) => {
     if (section && REGION_SECTION[region] !== section && !(section === 'navbar' && region === 'header') && !(section === 'header' && region === 'nav')) return false;

@@ -3,6 +3,7 @@ import { inlineCode } from '../../domain/discord-text';
 import type { IntentParser, LinkRename, LinkToAdd, ParseOutcome, PropertyChange, StyleChange, StyleStep } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';
+import { answerRequest, brandColorRequest, emailRequest, pageScope, priceRequest, seoRequest } from './rules-site-requests';
 
 /**
  * The deterministic plain-language parser: common phrasings such as "make the navbar blue",
@@ -353,11 +354,22 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     return { kind: 'invalid', parser: 'rules', message: `The description contains the control character U+${code} at position ${control.index + 1}; remove it and say what should change, e.g. ${example}.` };
   }
-  const masked = mask(text.trim());
+  // "take the Blog link out of the menu" is "remove the Blog link from the menu".
+  const masked = mask(text.trim().replace(/\btake\s+((?:the\s+)?[^,.;]{1,60}?)\s+out(?:\s+of\b)?/i, (_m, what: string) => `remove ${what} from`).replace(/\bfrom\s+the\s+from\b/i, 'from'));
   if ('unclosed' in masked) {
     return { kind: 'invalid', parser: 'rules', message: `A double quote in the description is never closed. Put the new text between a pair of double quotes, e.g. ${inlineCode('change the footer text to "© 2026 Acme"')}.` };
   }
-  const { lower, original, quotes } = masked;
+  // The page a change is on ("on the about page, …") is taken out before the rest is read.
+  const scoped = pageScope(masked);
+  const page = scoped.page;
+  const site =
+    seoRequest(scoped.rest, siteMap, page) ??
+    answerRequest(scoped.rest, page) ??
+    emailRequest(scoped.rest, page) ??
+    priceRequest(scoped.rest, page) ??
+    brandColorRequest(scoped.rest, siteMap, findColor(scoped.rest.lower.replace(PLACEHOLDER, ' ')));
+  if (site) return site;
+  const { lower, original, quotes } = scoped.rest;
   const named = findSections(lower, siteMap);
   // "call the site Acme Studio", "name the brand "Acme"": the header's title.
   const call = /^(?:please\s+)?(?:call|name|title)\s+the\s+(?:site|website|brand|company|page)\s+(.+?)(?:\s+(?:in|on)\s+the\s+(?:header|navbar|nav|top bar|menu))?[.!]?$/.exec(lower);
@@ -368,7 +380,7 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   }
   const replace = LINK_WORD.test(lower) ? null : REPLACE_REQUEST.exec(lower);
   if (replace && named.length <= 1) {
-    return { kind: 'intent', parser: 'rules', intent: { section: named[0] ?? '', changes: [], replaceText: { from: quotes[Number(replace[1])], to: quotes[Number(replace[2])] } } };
+    return { kind: 'intent', parser: 'rules', intent: { section: named[0] ?? '', changes: [], replaceText: { from: quotes[Number(replace[1])], to: quotes[Number(replace[2])] }, ...(page ? { page } : {}) } };
   }
   if (named.length > 1) {
     return clarify(`Your request mentions ${named.map((n) => `the ${n}`).join(' and ')}, and one /ux-update changes one section. Which one should change? Run /ux-update again for each section.`);

@@ -1,6 +1,6 @@
 import { parseColor } from './color';
 import { inlineCode } from '../../domain/discord-text';
-import type { LinkRename, LinkToAdd, StyleStep, TextReplacement, UxIntent } from './intent';
+import type { AnswerChange, EmailChange, LinkRename, LinkToAdd, PriceChange, StyleStep, TextReplacement, UxIntent } from './intent';
 import { ownProperty, propertyKind, textMaxLength, type PropertySpec, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';
 
@@ -27,8 +27,13 @@ export interface ValidatedChange {
 }
 
 export interface ValidatedIntent {
-  /** Empty only for a `replaceText` that names no section: the text is looked for on the whole page. */
+  /** Empty only for a request that names no section (`replaceText`, a price, an answer, the e-mail): found on the site's pages. */
   section: string;
+  /** The page named ("about", "/pricing"): the change is looked for there. */
+  page?: string;
+  price?: PriceChange;
+  answer?: AnswerChange;
+  email?: EmailChange;
   changes: ValidatedChange[];
   addLinks: LinkToAdd[];
   removeLinks: string[];
@@ -119,13 +124,51 @@ function validatePlainText(what: string, value: string, max: number): string | u
   return invisible ? `${what} ${invisible}.` : undefined;
 }
 
+const EMAIL_ADDRESS = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+
+/** A price, an FAQ answer or the e-mail address: checked here, found on the site's pages by the plan. */
+function validateSiteRequest(intent: UxIntent, page: string | undefined): Validation | undefined {
+  const base = { section: '', changes: [], addLinks: [], removeLinks: [], renameLinks: [], styles: [], ...(page ? { page } : {}) };
+  if (intent.email) {
+    const address = intent.email.address.trim();
+    if (!EMAIL_ADDRESS.test(address) || address.length > 254) return fail(`${inlineCode(address.slice(0, 80))} is not an e-mail address I can write. Example: ${inlineCode('change the contact email to hello@acme.com')}`);
+    const from = intent.email.from?.trim();
+    if (from !== undefined && !EMAIL_ADDRESS.test(from)) return fail(`${inlineCode(from.slice(0, 80))} is not an e-mail address. Example: ${inlineCode('change support@acme.com to help@acme.com')}`);
+    return { ok: true, intent: { ...base, email: { address, ...(from ? { from } : {}) } } };
+  }
+  if (intent.price) {
+    const amount = intent.price.amount.trim();
+    const problem = validatePlainText('The new price', amount, 40) ?? (/\d/.test(amount) ? undefined : `The new price ${inlineCode(amount)} has no number.`);
+    if (problem) return fail(`${problem} Example: ${inlineCode('change the Pro plan price to $29')}`);
+    const plan = intent.price.plan?.trim();
+    if (plan !== undefined) {
+      const planProblem = validatePlainText('The plan name', plan, 60);
+      if (planProblem) return fail(planProblem);
+    }
+    return { ok: true, intent: { ...base, price: { amount, ...(plan ? { plan } : {}) } } };
+  }
+  if (intent.answer) {
+    const problem = validatePlainText('The question', intent.answer.question, 300) ?? validatePlainText('The new answer', intent.answer.text, 1000);
+    if (problem) return fail(`${problem} Example: ${inlineCode('change the answer to "Can I cancel?" to "Yes, at any time."')}`);
+    return { ok: true, intent: { ...base, answer: { question: intent.answer.question.trim(), text: intent.answer.text.trim() } } };
+  }
+  return undefined;
+}
+
 /** Checks an intent (from any parser) against the site map; the message says what is valid and shows one example. */
 export function validateIntent(intent: UxIntent, siteMap: SiteMap): Validation {
+  const page = intent.page?.trim();
+  if (page !== undefined) {
+    const problem = validatePlainText('The page', page, 80);
+    if (problem) return fail(`${problem} Name the page by its path or title, e.g. ${inlineCode('on the pricing page, change "$19" to "$29"')}.`);
+  }
+  const siteRequest = validateSiteRequest(intent, page || undefined);
+  if (siteRequest) return siteRequest;
   const replaceText = intent.replaceText;
   if (replaceText && intent.section.trim() === '') {
     const problem = validatePlainText('The text to find', replaceText.from, 200) ?? validatePlainText('The new text', replaceText.to, 200);
     if (problem) return fail(`${problem} Example: ${inlineCode('change "Get Started" to "Start free"')}`);
-    return { ok: true, intent: { section: '', changes: [], addLinks: [], removeLinks: [], renameLinks: [], replaceText: { from: replaceText.from.trim(), to: replaceText.to.trim() }, styles: [] } };
+    return { ok: true, intent: { section: '', changes: [], addLinks: [], removeLinks: [], renameLinks: [], replaceText: { from: replaceText.from.trim(), to: replaceText.to.trim() }, styles: [], ...(page ? { page } : {}) } };
   }
   const sectionName = resolveSection(siteMap, intent.section);
   if (!sectionName) {
@@ -216,6 +259,6 @@ export function validateIntent(intent: UxIntent, siteMap: SiteMap): Validation {
   }
   return {
     ok: true,
-    intent: { section: sectionName, changes, addLinks, removeLinks, renameLinks, ...(wantsLinks && linksProperty ? { linksProperty } : {}), ...(checkedReplace ? { replaceText: checkedReplace } : {}), styles },
+    intent: { section: sectionName, changes, addLinks, removeLinks, renameLinks, ...(wantsLinks && linksProperty ? { linksProperty } : {}), ...(checkedReplace ? { replaceText: checkedReplace } : {}), styles, ...(page ? { page } : {}) },
   };
 }

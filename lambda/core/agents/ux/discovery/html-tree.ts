@@ -126,6 +126,18 @@ function buildElement(build: Build, element: Element): UiNode {
   for (const attribute of element.attrs) if (KEPT_ATTRIBUTES.includes(attribute.name)) attributes[attribute.name] = attribute.value;
   const classSlot = attributeSlot(html, offset, file, element, 'class');
   const link = attributeSlot(html, offset, file, element, 'href');
+  const attributeSlots: Record<string, { slot: StringSlot; value: string }> = {};
+  for (const name of ['content', 'title']) {
+    const slot = attributeSlot(html, offset, file, element, name);
+    if (!slot) continue;
+    // `content="{{ .Site.Params.description }}"`: the value the directive prints, where it is written.
+    const directive = directivesIn(slot.raw, slot.start);
+    const whole = directive.length === 1 && slot.raw.trim() === (build.original ?? html).slice(directive[0].start - offset, directive[0].end - offset).trim();
+    const rendered = whole ? options.directive?.(directive[0]) : undefined;
+    const printed = rendered?.length === 1 && rendered[0].kind === 'string' ? rendered[0] : undefined;
+    if (printed) attributeSlots[name] = { slot: printed.slot, value: printed.value };
+    else if (directive.length === 0) attributeSlots[name] = { slot, value: decodeHTML(slot.raw) };
+  }
   const childNodes: ChildNode[] = element.nodeName === 'template' ? [] : element.childNodes;
   return {
     file,
@@ -140,6 +152,7 @@ function buildElement(build: Build, element: Element): UiNode {
     classUnresolved: classSlot !== undefined && /\{[{%]/.test(classSlot.raw),
     hasClassAttribute: element.attrs.some((a) => a.name === 'class'),
     ...(link ? { link } : {}),
+    ...(Object.keys(attributeSlots).length > 0 ? { attributeSlots } : {}),
     children: childrenOf(build, childNodes),
     syntax: options.syntax ?? 'html',
     selfClosing: !location?.endTag,

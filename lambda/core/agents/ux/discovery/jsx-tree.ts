@@ -139,6 +139,9 @@ function stringInState(state: BuildState, file: string, expression: t.Node): { v
 /** JSX text escapes braces; so does a template language's markup (its `{…}` or `{{…}}` would read them as code). */
 const markupSyntax = (project: Project, file: string): MarkupSyntax => (project.templateOf(file) ? 'template' : 'jsx');
 
+/** Attributes holding words a search engine or a visitor reads: a meta tag's content, an SEO component's title and description. */
+const WORDED_ATTRIBUTES = new Set(['content', 'title', 'description', 'metaDescription', 'name', 'property']);
+
 /** Functions that join class strings, to which one more string argument can be given. */
 const CLASS_JOINERS = new Set(['cn', 'clsx', 'classnames', 'classNames', 'cx', 'twMerge', 'twJoin', 'ctl']);
 
@@ -379,6 +382,7 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
   const moduleClasses: Array<{ file: string; name: string }> = [];
   let hasClassAttribute = false;
   let classCallAt: number | undefined;
+  const wordedSlots: Record<string, { slot: StringSlot; value: string }> = {};
   for (const attribute of opening.attributes) {
     if (attribute.type !== 'JSXAttribute') continue;
     if (attribute.value?.type === 'StringLiteral') markAttributeValue(attribute.value);
@@ -405,6 +409,11 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
       if (value !== undefined) attributes[name] = value;
     }
     if ((name === 'href' || name === 'to') && attribute.value?.type === 'StringLiteral') link = stringSlot(project, file, attribute.value, true);
+    if (WORDED_ATTRIBUTES.has(name) && attribute.value) {
+      const value = attribute.value.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value;
+      const found = value.type === 'JSXEmptyExpression' ? undefined : stringInState(state, file, value);
+      if (found) wordedSlots[name] = found;
+    }
     // Link lists handed to a component: `<MainNav items={marketingConfig.mainNav} />`.
     if (attribute.value?.type === 'JSXExpressionContainer' && attribute.value.expression.type !== 'JSXEmptyExpression' && name !== 'className') {
       const expression = attribute.value.expression;
@@ -429,6 +438,7 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     ...(classCallAt !== undefined ? { classCallAt } : {}),
     ...(moduleClasses.length > 0 ? { moduleClasses } : {}),
     ...(link ? { link } : {}),
+    ...(Object.keys(wordedSlots).length > 0 ? { attributeSlots: wordedSlots } : {}),
     children: [...extra, ...childrenOf(state, file, element.children, depth)],
     syntax: markupSyntax(project, file),
     selfClosing: opening.selfClosing,

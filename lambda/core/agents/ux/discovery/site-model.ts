@@ -1,6 +1,8 @@
 import { shorten } from '../../../domain/discord-text';
 import { Project } from './project';
-import { findSiteEntry, type SiteEntry } from './stacks';
+import { brandScales, type BrandScale } from './brand';
+import { seoInTrees, type SeoField, type SeoPlace } from './seo';
+import { findSiteEntry, type PageFile, type SiteEntry } from './stacks';
 import { textBlock, textBlocks, visibleText, type TextBlock } from './text-blocks';
 import { readTheme, type Theme } from './theme';
 import { elements, type LinksArray, type StringSlot, type UiNode } from './ui-tree';
@@ -30,7 +32,9 @@ export type TargetEdit =
   /** `fallbacks`: the elements around it (up to the header) whose CSS may set the colour instead. */
   | { kind: 'color'; node: UiNode; role: 'background' | 'text'; fallbacks: UiNode[] }
   | { kind: 'links'; group: LinkGroup }
-  | { kind: 'style'; node: UiNode };
+  | { kind: 'style'; node: UiNode }
+  /** The brand colour in the theme's tokens, with its shades and dark-mode twins. */
+  | { kind: 'brand'; scale: BrandScale };
 
 export interface Target {
   /** How the person tells this place from the others: `"Sign up" in src/layouts/MarketingLayout.jsx:125`. */
@@ -46,6 +50,8 @@ export interface DiscoveredProperty {
   kind: PropertyKindName;
   /** When nothing was found: what was found instead and what to ask for, answered as a question. */
   hint?: string;
+  /** Every target is one place of the same value (a site title kept in several settings): all change together. */
+  together?: boolean;
   aliases: string[];
   description: string;
   maxLength?: number;
@@ -74,6 +80,23 @@ export interface SiteModel {
   project: Project;
   /** Each rendered element's parent, for CSS selectors that name ancestors (`#home h1`). */
   parents: Map<UiNode, UiNode>;
+  /** Every place a title or description for search engines was found (the `seo` section offers the site's). */
+  seo: SeoPlace[];
+  /** Every page found, the home page first. */
+  pages: PageFile[];
+  entry: SiteEntry;
+}
+
+/** Places of one slot found twice (a layout's `<title>` and the setting it prints) are one place. */
+function distinctPlaces(places: readonly SeoPlace[]): SeoPlace[] {
+  const seen = new Set<string>();
+  return places.filter((p) => {
+    const edit = p.block.edit;
+    const key = edit?.kind === 'string' ? `${edit.slot.file}:${edit.slot.start}` : edit ? `${edit.file}:${edit.start}` : p.where;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The element's ancestors, nearest first. */
@@ -83,7 +106,7 @@ export function ancestorsOf(model: SiteModel, node: UiNode): UiNode[] {
   return out;
 }
 
-type Region = 'header' | 'nav' | 'footer' | 'hero' | 'main';
+type Region = 'header' | 'nav' | 'footer' | 'hero' | 'main' | 'head';
 
 interface Placed {
   node: UiNode;
@@ -138,6 +161,8 @@ function place(roots: readonly UiNode[]): Placed[] {
       (['banner', 'intro', 'masthead', 'showcase', 'home'].includes((node.attributes.id ?? '').toLowerCase()) || classText(node).split(/\s+/).some((c) => /^(?:intro|masthead|showcase|jumbotron|splash|page-?intro|home-?intro)$/i.test(c)));
     if (!here.has('header') && !here.has('footer') && (heroName || HERO.test(node.attributes.id ?? '') || HERO.test(node.component ?? '') || /(?:^|\s)hero(?:\s|$|-)/.test(classText(node)))) here.add('hero');
     if (node.tag === 'main') here.add('main');
+    // What the document's head holds (the title, meta tags) is read by browsers and search engines, not on the page.
+    if (/^(?:head|svelte:head|Head|Helmet|title|meta)$/.test(node.tag)) here.add('head');
     const placed: Placed = { node, ...(parent ? { parent } : {}), within: here };
     out.push(placed);
     for (const child of node.children) if (child.kind === 'element') visit(child.node, placed, here);
@@ -391,8 +416,46 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
       },
     };
   }
+  const seoPlaces = distinctPlaces([...(entry.seo ?? []), ...seoInTrees(project, entry.roots, entry.homeFile)]);
+  const seoTargets = (field: SeoField): Target[] => {
+    const all = seoPlaces.filter((p) => p.field === field);
+    const site = all.filter((p) => p.page === undefined);
+    const pool = site.length > 0 ? site : all.filter((p) => p.page === '/');
+    const primary = pool[0]?.block.text;
+    // The site title is often kept in several settings (a `title` and an `ogTitle`, the config and the layout): those showing the same words change together.
+    return pool.filter((p) => p.block.text === primary).map((p) => ({ label: p.where, file: p.block.node.file, line: p.block.node.line, current: p.block.text, edit: { kind: 'text' as const, block: p.block } }));
+  };
+  const scales = brandScales(project, theme);
+  if (scales.length > 0) {
+    sections.theme = {
+      description: "The site's theme: its brand (primary) colour, used by every element that names it.",
+      aliases: ['brand', 'site theme', 'colour scheme', 'color scheme', 'palette', 'site', 'website'],
+      properties: {
+        'primary-color': {
+          kind: 'color',
+          aliases: ['brand colour', 'brand color', 'primary colour', 'primary color', 'primary', 'brand', 'main colour', 'main color', 'accent', 'accent colour', 'accent color', 'theme colour', 'theme color', 'colour', 'color'],
+          description: 'the brand colour, with its shades',
+          targets: scales.map((scale) => {
+            const base = scale.tokens.find((t) => t.base && !t.dark) ?? scale.tokens[0];
+            return { label: scale.label, file: base.file, line: base.line, current: base.value, edit: { kind: 'brand' as const, scale } };
+          }),
+        },
+      },
+    };
+  }
+  if (seoPlaces.length > 0) {
+    sections.seo = {
+      description: 'What search engines and the browser tab show: the site title and the meta description.',
+      aliases: ['search', 'search engine', 'search engines', 'search results', 'google', 'seo', 'meta', 'metadata', 'meta tags', 'browser tab', 'tab', 'head'],
+      properties: {
+        title: { kind: 'text', aliases: ['site title', 'page title', 'browser title', 'tab title', 'seo title', 'meta title', 'title tag', 'site name', 'name'], description: 'the title search engines and the browser tab show', maxLength: 70, targets: seoTargets('title'), together: true },
+        description: { kind: 'text', aliases: ['meta description', 'site description', 'seo description', 'search description', 'page description', 'summary'], description: 'the description search engines show', maxLength: 300, targets: seoTargets('description'), together: true },
+      },
+    };
+  }
   const blocks: SiteModel['blocks'] = [];
   for (const p of placed) {
+    if (p.within.has('head')) continue;
     const block = textBlock(p.node);
     if (!block?.edit) continue;
     // Regions of the landmarks chosen above (a second <header> or <nav> elsewhere on the page is not the header).
@@ -401,7 +464,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
   }
   const parents = new Map<UiNode, UiNode>();
   for (const p of placed) if (p.parent) parents.set(p.node, p.parent.node);
-  return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project, parents };
+  return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project, parents, seo: seoPlaces, pages: entry.pages ?? [], entry };
 }
 
 const TEXT_SIZES = ['xs', 'sm', 'base', 'lg', 'xl', '2xl', '3xl', '4xl', '5xl', '6xl', '7xl', '8xl', '9xl'];

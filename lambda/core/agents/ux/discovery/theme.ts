@@ -2,7 +2,8 @@ import type * as t from '@babel/types';
 import postcss from 'postcss';
 import { parseStylesheet } from './stylesheet';
 import type { Project } from './project';
-import { unwrap } from './resolve';
+import { stringSlot, unwrap } from './resolve';
+import type { StringSlot } from './ui-tree';
 
 /**
  * The site's own colour names: Tailwind `theme.colors` / `theme.extend.colors` in
@@ -15,6 +16,8 @@ export interface ThemeColor {
   /** The value as declared, lower-cased (`#059669`, `oklch(…)`, `hsl(var(--background))`). */
   value: string;
   file: string;
+  /** Where a config string is written (Tailwind's `colors`), for changing the colour itself. */
+  slot?: StringSlot;
 }
 
 export interface Theme {
@@ -30,15 +33,17 @@ export interface Theme {
 
 const CONFIG_FILES = ['tailwind.config.js', 'tailwind.config.ts', 'tailwind.config.cjs', 'tailwind.config.mjs'];
 
-function flatten(object: t.ObjectExpression, prefix: string, file: string, out: ThemeColor[]): void {
+function flatten(project: Project, object: t.ObjectExpression, prefix: string, file: string, out: ThemeColor[]): void {
   for (const property of object.properties) {
     if (property.type !== 'ObjectProperty') continue;
     const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
     if (key === undefined) continue;
     const name = key === 'DEFAULT' ? prefix : prefix ? `${prefix}-${key}` : key;
     const value = unwrap(property.value);
-    if (value?.type === 'StringLiteral') out.push({ name, value: value.value.trim().toLowerCase(), file });
-    else if (value?.type === 'ObjectExpression') flatten(value, name, file, out);
+    if (value?.type === 'StringLiteral') {
+      const slot = stringSlot(project, file, value);
+      out.push({ name, value: value.value.trim().toLowerCase(), file, ...(slot ? { slot } : {}) });
+    } else if (value?.type === 'ObjectExpression') flatten(project, value, name, file, out);
   }
 }
 
@@ -49,7 +54,7 @@ function configColors(project: Project, file: string): ThemeColor[] {
   const visit = (node: t.Node) => {
     if (node.type === 'ObjectProperty' && !node.computed && ((node.key.type === 'Identifier' && node.key.name === 'colors') || (node.key.type === 'StringLiteral' && node.key.value === 'colors'))) {
       const value = unwrap(node.value);
-      if (value?.type === 'ObjectExpression') flatten(value, '', file, out);
+      if (value?.type === 'ObjectExpression') flatten(project, value, '', file, out);
       return;
     }
     for (const key of Object.keys(node) as Array<keyof t.Node>) {

@@ -65,6 +65,11 @@ export interface UiNode {
   moduleClasses?: Array<{ file: string; name: string }>;
   /** A literal `href`/`to` attribute. */
   link?: StringSlot;
+  /**
+   * Attributes whose words a visitor or a search engine reads (`<meta content>`, `<Seo title
+   * description>`), with where their value is written: in place, or in the config it comes from.
+   */
+  attributeSlots?: Record<string, { slot: StringSlot; value: string }>;
   children: UiChild[];
   /** The component this node was rendered by (e.g. "HeroSection"), when it is the root of a component's output. */
   component?: string;

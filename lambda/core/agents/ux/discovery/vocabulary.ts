@@ -69,7 +69,7 @@ export function describeSite(model: SiteModel | undefined, vocabulary: SiteMap, 
         continue;
       }
       const places = targets.slice(0, 4).map((t) => (spec.kind === 'color' ? `${t.file}:${t.line}` : `${JSON.stringify(shorten(t.current, 40))} ${t.file}:${t.line}`));
-      lines.push(`  ${property} (${spec.kind}): ${places.join('; ')}${targets.length > 4 ? `; and ${targets.length - 4} more` : ''}${targets.length > 1 ? ' — several places: you will be asked which' : ''}`);
+      lines.push(`  ${property} (${spec.kind}): ${places.join('; ')}${targets.length > 4 ? `; and ${targets.length - 4} more` : ''}${targets.length > 1 ? (found?.properties[property]?.together ? ' — one value, changed in every place' : ' — several places: you will be asked which') : ''}`);
     }
   }
   return lines;

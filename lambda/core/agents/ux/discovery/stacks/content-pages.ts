@@ -1,4 +1,5 @@
 import type * as t from '@babel/types';
+import { gatsbySiteMetadata } from './seo-places';
 import { renderComponentWith } from '../jsx-tree';
 import type { Project } from '../project';
 import { dataDocument, frontMatter, valueAt, type DataValue } from '../templates/data-files';
@@ -121,6 +122,7 @@ export const tina: StackAdapter = {
       entries: [...(base?.entries ?? []), ...pages.map((p) => p.file)],
       stylesheets: base?.stylesheets ?? [],
       pages,
+      seo: base?.seo ?? [],
     };
   },
 };
@@ -141,6 +143,6 @@ export const gatsbyMarkdown: StackAdapter = {
     const root = renderComponentWith(project, template, 'default', new Map([['data', { file: page, expression: data }]]));
     if (!root) return undefined;
     const pages = [...project.files.keys()].filter((f) => /^src\/pages\/.+\.mdx?$/.test(f)).map((file) => ({ route: `/${file.replace(/^src\/pages\//, '').replace(/(?:\/?index)?\.mdx?$/, '')}`.replace(/\/$/, '') || '/', file }));
-    return { framework: 'Gatsby (Markdown pages)', roots: [root], homeFile: page, entries: [template, ...pages.map((p) => p.file)], stylesheets: [...project.reachable([template])].filter((f) => /\.(?:s?css|sass)$/.test(f)), pages };
+    return { seo: gatsbySiteMetadata(project), framework: 'Gatsby (Markdown pages)', roots: [root], homeFile: page, entries: [template, ...pages.map((p) => p.file)], stylesheets: [...project.reachable([template])].filter((f) => /\.(?:s?css|sass)$/.test(f)), pages };
   },
 };

@@ -1,4 +1,5 @@
 import type * as t from '@babel/types';
+import { placeFromSlot } from '../seo';
 import { renderComponent } from '../jsx-tree';
 import type { Project } from '../project';
 import { exported, linksArray, objectProperty, stringSlot, unwrap } from '../resolve';
@@ -124,7 +125,11 @@ export const docusaurus: StackAdapter = {
     const home = pages.find((p) => p.route === '/');
     const homeTree = home ? renderComponent(project, home.file) : undefined;
     const roots = [...themeTrees(project, configRef.file, config, stylesheets), ...(homeTree ? [homeTree] : [])];
+    const title = objectProperty(config, 'title')?.value;
+    const titleSlot = title?.type === 'StringLiteral' ? stringSlot(project, configRef.file, title) : undefined;
     return {
+      // The site's title ends every page's <title> ("Page | My Site").
+      seo: titleSlot && title?.type === 'StringLiteral' ? [placeFromSlot(project, 'title', titleSlot, title.value, 'title')] : [],
       framework: 'Docusaurus',
       roots,
       ...(home ? { homeFile: home.file } : {}),

@@ -1,9 +1,10 @@
 import type { Directive } from '../html-tree';
+import { dataSeo } from '../seo';
 import type { Project } from '../project';
 import { dataDocument, frontMatter, valueAt, type DataDocument, type DataValue } from '../templates/data-files';
 import { renderMarkdown } from '../templates/markdown';
 import { includeNode, renderLayout, renderPart, type Scope, type SiteTemplates, type TemplateDialect } from '../templates/static-site';
-import type { UiChild } from '../ui-tree';
+import type { UiChild, UiNode } from '../ui-tree';
 import type { PageFile, SiteEntry, StackAdapter } from './stack';
 
 /**
@@ -174,7 +175,30 @@ export const hugo: StackAdapter = {
     const root = usesBase && base ? renderLayout(site, base) : renderLayout(site, template);
     if (!root) return undefined;
     const stylesheets = [...project.files.keys()].filter((f) => /^(?:themes\/[^/]+\/)?(?:assets|static)\/.*\.(?:s?css|sass)$/.test(f));
+    const seo = [
+      ...dataSeo(project, site.config?.root, { title: [['title']], description: [['params', 'description'], ['params', 'Description']] }),
+      ...(homeContent ? dataSeo(project, frontMatter(project, homeContent).document?.root, { description: [['description']] }, '/') : []),
+    ];
+    /** A content page inside its template (`layout:`/`type:` in its front matter, its section's, `_default/single.html`) and the base. */
+    const renderPage = (page: PageFile): UiNode[] => {
+      const front = frontMatter(project, page.file).document;
+      const field = (key: string) => {
+        const value = valueAt(front?.root, [key]);
+        return value?.kind === 'string' ? value.value : undefined;
+      };
+      const section = page.file.replace(/^content\//, '').split('/').length > 1 ? page.file.replace(/^content\//, '').split('/')[0] : 'page';
+      const type = field('type') ?? section;
+      const layout = field('layout');
+      const template = [layout ? `${type}/${layout}.html` : undefined, layout ? `_default/${layout}.html` : undefined, `${type}/single.html`, '_default/single.html'].filter((t): t is string => t !== undefined).map((t) => site.layout(t)).find((t) => t !== undefined);
+      if (!template) return [];
+      site.usePage(template, page.file);
+      const tree = base && /\{\{-?\s*define\s+"main"/.test(project.text(template) ?? '') ? renderLayout(site, base) : renderLayout(site, template);
+      site.usePage(template, homeContent);
+      return tree ? [tree] : [];
+    };
     return {
+      seo,
+      renderPage,
       framework: 'Hugo',
       roots: [root],
       homeFile: homeContent ?? template,

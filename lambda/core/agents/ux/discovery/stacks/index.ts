@@ -10,7 +10,7 @@ import type { SiteEntry, StackAdapter } from './stack';
 import { sveltekit, svelteSpa } from './svelte';
 import { nuxt, vueSpa } from './vue';
 
-export type { SiteEntry, StackAdapter } from './stack';
+export type { PageFile, SiteEntry, StackAdapter } from './stack';
 
 /**
  * Every stack the UX Agent reads, asked in this order; the first whose home page is found wins.

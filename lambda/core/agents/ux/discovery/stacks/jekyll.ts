@@ -1,4 +1,5 @@
 import type { Directive } from '../html-tree';
+import { dataSeo, frontMatterSeo } from '../seo';
 import type { Project } from '../project';
 import { dataDocument, frontMatter, valueAt, type DataDocument, type DataValue } from '../templates/data-files';
 import { renderMarkdown } from '../templates/markdown';
@@ -165,6 +166,8 @@ export const jekyll: StackAdapter = {
     const root = site.renderPage(home.file);
     if (!root) return undefined;
     const stylesheets = [...project.files.keys()].filter((f) => /\.(?:s?css|sass)$/.test(f) && !f.startsWith('node_modules/'));
-    return { framework: 'Jekyll', roots: [root], homeFile: home.file, entries: [config, ...found.map((p) => p.file)], stylesheets, pages: found };
+    // jekyll-seo-tag (`{% seo %}`) writes the title and description from the site's settings and each page's front matter.
+    const seo = [...dataSeo(project, site.config?.root, { title: [['title']], description: [['description']] }), ...frontMatterSeo(project, home.file, '/')];
+    return { framework: 'Jekyll', roots: [root], homeFile: home.file, entries: [config, ...found.map((p) => p.file)], stylesheets, pages: found, seo };
   },
 };

@@ -1,4 +1,6 @@
 import type * as t from '@babel/types';
+import { indexHtmlSeo, gatsbySiteMetadata } from './seo-places';
+import { nextMetadata } from '../seo';
 import { moduleScripts } from '../html-tree';
 import { renderComponent, renderFile, renderTag } from '../jsx-tree';
 import { SCRIPT_FILE, type Project } from '../project';
@@ -36,7 +38,8 @@ function nextAppRouter(project: Project): SiteEntry | undefined {
     }
     const roots = [...layouts, page].map((file) => renderPage(project, file)).filter((n): n is UiNode => n !== undefined);
     const entries = [...project.files.keys()].filter((p) => p.startsWith(`${prefix}/`) && /\/(?:page|layout)\.(?:tsx|jsx|ts|js)$/.test(p));
-    return { framework: 'Next.js (app router)', roots, homeFile: page, entries, stylesheets: [] };
+    const seo = [...layouts.flatMap((layout) => nextMetadata(project, layout)), ...nextMetadata(project, page, '/')];
+    return { framework: 'Next.js (app router)', roots, homeFile: page, entries, stylesheets: [], seo };
   }
   return undefined;
 }
@@ -49,7 +52,7 @@ function nextPagesRouter(project: Project): SiteEntry | undefined {
     const app = firstExisting(project, ORDERED_SCRIPT(`${prefix}/_app`));
     const roots = [app, page].filter((f): f is string => f !== undefined).map((file) => renderPage(project, file)).filter((n): n is UiNode => n !== undefined);
     const entries = [...project.files.keys()].filter((p) => p.startsWith(`${prefix}/`) && SCRIPT_FILE.test(p) && !p.startsWith(`${prefix}/api/`));
-    return { framework: /"gatsby"\s*:/.test(packageJson) ? 'Gatsby' : 'Next.js (pages router)', roots, homeFile: page, entries, stylesheets: [] };
+    return { framework: /"gatsby"\s*:/.test(packageJson) ? 'Gatsby' : 'Next.js (pages router)', roots, homeFile: page, entries, stylesheets: [], seo: gatsbySiteMetadata(project) };
   }
   return undefined;
 }
@@ -205,10 +208,10 @@ function spaEntry(project: Project): SiteEntry | undefined {
     const page = routed[routed.length - 1];
     // What the routes file renders around <Routes> (`<Layout><Routes>…</Routes></Layout>`) is on every page too.
     const around = renderFile(project, file);
-    return { framework: 'React (react-router)', roots: around ? [around, ...routed] : routed, homeFile: page.file, entries: [entry], stylesheets };
+    return { framework: 'React (react-router)', roots: around ? [around, ...routed] : routed, homeFile: page.file, entries: [entry], stylesheets, seo: indexHtmlSeo(project) };
   }
   const root = renderFile(project, entry);
-  return { framework: 'React', roots: root ? [root] : [], entries: [entry], stylesheets };
+  return { framework: 'React', roots: root ? [root] : [], entries: [entry], stylesheets, seo: indexHtmlSeo(project) };
 }
 
 /** Next.js (app or pages router) and Remix: stylesheets are those their pages and layouts import. */

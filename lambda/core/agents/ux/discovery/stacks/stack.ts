@@ -1,5 +1,6 @@
 import { renderComponent, renderFile } from '../jsx-tree';
 import type { Project } from '../project';
+import type { SeoPlace } from '../seo';
 import type { UiNode } from '../ui-tree';
 
 /**
@@ -39,6 +40,8 @@ export interface SiteEntry {
   pages?: PageFile[];
   /** The trees of another page (its layouts and itself), rendered on demand. */
   renderPage?: (page: PageFile) => UiNode[];
+  /** Where the stack keeps the title and description search engines show, besides a rendered `<head>`. */
+  seo?: SeoPlace[];
 }
 
 export function packageJson(project: Project): { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; scripts?: Record<string, string> } {

@@ -1,4 +1,5 @@
 import { parseExpression } from '@babel/parser';
+import { indexHtmlSeo } from './seo-places';
 import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
 import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, stringValue, templateComponent } from '../templates/jsx-build';
@@ -257,6 +258,6 @@ export const svelteSpa: StackAdapter = {
     const name = entry ? /(?:new\s+([A-Z]\w*)\s*\(|mount\(\s*([A-Z]\w*))/.exec(project.text(entry) ?? '') : undefined;
     const app = entry && name ? project.importsOf(entry).get(name[1] ?? name[2])?.file : undefined;
     if (!entry || !app) return undefined;
-    return { framework: 'Svelte', roots: renderPageRoots(project, [app]), homeFile: app, entries: [entry], stylesheets: [...project.reachable([entry])].filter((f) => /\.(?:css|scss)$/.test(f)) };
+    return { framework: 'Svelte', roots: renderPageRoots(project, [app]), homeFile: app, entries: [entry], stylesheets: [...project.reachable([entry])].filter((f) => /\.(?:css|scss)$/.test(f)), seo: indexHtmlSeo(project) };
   },
 };

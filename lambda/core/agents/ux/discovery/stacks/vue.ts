@@ -1,4 +1,6 @@
 import { parseExpression } from '@babel/parser';
+import { indexHtmlSeo, nuxtConfigHead } from './seo-places';
+import { vueHeadCalls } from '../seo';
 import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
 import { routeHomes } from './react';
@@ -242,7 +244,9 @@ export const nuxt: StackAdapter = {
     if (!home && !app) return undefined;
     const files = [app, layout, home?.file].filter((f): f is string => f !== undefined);
     const roots = renderPageRoots(project, files);
+    const seo = [...[app, layout].flatMap((f) => (f ? vueHeadCalls(project, f) : [])), ...(home ? vueHeadCalls(project, home.file, '/') : []), ...nuxtConfigHead(project)];
     return {
+      seo,
       framework: 'Nuxt',
       roots,
       ...(home ? { homeFile: home.file } : {}),
@@ -268,6 +272,6 @@ export const vueSpa: StackAdapter = {
     const home = routeHomes(project, [...project.reachable([entry])]);
     const files = home ? [appFile, ...home.layouts, home.page] : [appFile];
     const roots = renderPageRoots(project, files);
-    return { framework: 'Vue', roots, homeFile: files[files.length - 1], entries: [entry], stylesheets: stylesheets(project, [entry]) };
+    return { framework: 'Vue', roots, homeFile: files[files.length - 1], entries: [entry], stylesheets: stylesheets(project, [entry]), seo: [...indexHtmlSeo(project), ...files.flatMap((f) => vueHeadCalls(project, f))] };
   },
 };

@@ -1,0 +1,124 @@
+import type postcss from 'postcss';
+import type { Project } from './project';
+import { parseStylesheet } from './stylesheet';
+import type { Theme } from './theme';
+
+/**
+ * The site's brand colour as its theme defines it, with every shade and dark-mode twin that
+ * goes with it: a Tailwind `primary`/`brand` colour (one value or a 50–950 scale), a CSS custom
+ * property (`--color-primary` of daisyUI or a Tailwind 4 `@theme`, shadcn's `--primary`,
+ * Docusaurus's `--ifm-color-primary` and its six shades), or a Sass variable (`$primary`,
+ * `$brand-color`). Changing the brand colour changes these tokens, not the elements using them.
+ */
+export interface BrandToken {
+  /** As written: `--ifm-color-primary-dark`, `$brand-color`, `primary.500`. */
+  name: string;
+  file: string;
+  /** The value's characters. */
+  start: number;
+  end: number;
+  value: string;
+  line: number;
+  /** Declared for a dark theme (`[data-theme='dark']`, `.dark`). */
+  dark: boolean;
+  /** The token that is the colour itself, as opposed to a shade of it. */
+  base: boolean;
+}
+
+export interface BrandScale {
+  /** `--ifm-color-primary in src/css/custom.css`. */
+  label: string;
+  tokens: BrandToken[];
+  /** Elements and files that use it, for the preview: `bg-primary`, `var(--color-primary)`. */
+  uses: number;
+}
+
+const CSS_TOKEN = /^(?:--ifm-color-(primary)|--(?:color-)?(primary|brand)(?:-colou?r)?)(?:-(\d{2,3}|dark|darker|darkest|light|lighter|lightest|default|DEFAULT))?$/;
+const SASS_TOKEN = /^\$(primary|brand)(?:[-_]colou?r)?$/;
+
+function declarations(project: Project, file: string): postcss.Declaration[] {
+  let root: postcss.Root;
+  try {
+    root = parseStylesheet(project.text(file) ?? '', file);
+  } catch {
+    return [];
+  }
+  const out: postcss.Declaration[] = [];
+  root.walkDecls((decl) => {
+    if (CSS_TOKEN.test(decl.prop) || SASS_TOKEN.test(decl.prop)) out.push(decl);
+  });
+  return out;
+}
+
+function selectorOf(decl: postcss.Declaration): string {
+  let node: postcss.Node | undefined = decl.parent as postcss.Node | undefined;
+  const parts: string[] = [];
+  while (node && node.type !== 'root') {
+    if (node.type === 'rule') parts.unshift((node as postcss.Rule).selector);
+    if (node.type === 'atrule') parts.unshift(`@${(node as postcss.AtRule).name} ${(node as postcss.AtRule).params}`);
+    node = node.parent as postcss.Node | undefined;
+  }
+  return parts.join(' ');
+}
+
+function valueRange(text: string, decl: postcss.Declaration): { start: number; end: number } | undefined {
+  const start = decl.source?.start?.offset;
+  if (start === undefined) return undefined;
+  const colon = text.indexOf(':', start);
+  let at = colon + 1;
+  while (/\s/.test(text[at] ?? '')) at++;
+  return text.startsWith(decl.value, at) ? { start: at, end: at + decl.value.length } : undefined;
+}
+
+/** Every brand colour system of the site, most specific first (`brand` before `primary`). */
+export function brandScales(project: Project, theme: Theme): BrandScale[] {
+  const systems = new Map<string, BrandToken[]>();
+  const add = (key: string, token: BrandToken) => systems.set(key, [...(systems.get(key) ?? []), token]);
+  for (const file of project.files.keys()) {
+    if (!/\.(?:css|scss)$/.test(file) || file.includes('node_modules/')) continue;
+    const text = project.text(file) ?? '';
+    if (!/--(?:ifm-color-|color-)?(?:primary|brand)|\$(?:primary|brand)/.test(text)) continue;
+    for (const decl of declarations(project, file)) {
+      const range = valueRange(text, decl);
+      if (!range) continue;
+      const css = CSS_TOKEN.exec(decl.prop);
+      const family = css ? (css[1] ?? css[2]) : SASS_TOKEN.exec(decl.prop)?.[1];
+      const shade = css?.[3];
+      add(`${file}|${decl.prop.startsWith('$') ? '$' : '--'}${family}`, {
+        name: decl.prop,
+        file,
+        ...range,
+        value: decl.value,
+        line: decl.source?.start?.line ?? 1,
+        dark: /dark/i.test(selectorOf(decl)),
+        base: shade === undefined || /^default$/i.test(shade),
+      });
+    }
+  }
+  for (const color of theme.colors) {
+    const match = /^(primary|brand)(?:-(\d{2,3}|DEFAULT))?$/.exec(color.name);
+    if (!match || !color.slot) continue;
+    add(`${color.file}|tw-${match[1]}`, { name: color.name, file: color.file, start: color.slot.start, end: color.slot.end, value: color.slot.raw, line: project.line(color.file, color.slot.start), dark: false, base: match[2] === undefined || match[2] === 'DEFAULT' });
+  }
+  const scales: BrandScale[] = [];
+  for (const [key, tokens] of systems) {
+    // A scale with no plain token takes its middle shade (500) as the colour.
+    if (!tokens.some((t) => t.base)) {
+      const middle = tokens.find((t) => /500$/.test(t.name)) ?? tokens[Math.floor(tokens.length / 2)];
+      middle.base = true;
+    }
+    const family = key.split('|')[1].replace(/^(?:--|\$|tw-)/, '');
+    const uses = countUses(project, family);
+    const base = tokens.find((t) => t.base && !t.dark) ?? tokens[0];
+    scales.push({ label: `${base.name} in ${base.file}`, tokens, uses });
+  }
+  return scales.sort((a, b) => Number(/brand/.test(b.label)) - Number(/brand/.test(a.label)));
+}
+
+/** Files that use the colour by its name (`bg-primary`, `text-brand-600`, `var(--color-primary)`, `$primary`). */
+function countUses(project: Project, family: string): number {
+  const pattern = new RegExp(`(?:\\b(?:bg|text|border|from|via|to|ring|fill|stroke|outline|decoration|accent|caret|shadow|divide|placeholder)-${family}\\b|var\\(--(?:ifm-color-|color-)?${family}\\b|\\$${family}\\b|\\b${family}(?:-content)?\\b(?=[^\\n]*class))`);
+  let count = 0;
+  for (const [file, text] of project.files) if (!file.includes('node_modules/') && /\.(?:[jt]sx?|astro|vue|svelte|html|css|scss|md|mdx)$/.test(file) && pattern.test(text)) count++;
+  return count;
+}

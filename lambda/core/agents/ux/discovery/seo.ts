@@ -1,0 +1,172 @@
+import type * as t from '@babel/types';
+import type { Project } from './project';
+import { exported, objectProperty, resolveExpression, stringSlot, unwrap } from './resolve';
+import { textBlock, type TextBlock } from './text-blocks';
+import { frontMatter, stringAt, type DataValue } from './templates/data-files';
+import type { StringSlot, UiNode } from './ui-tree';
+import { elements } from './ui-tree';
+
+/**
+ * The title and description search engines and the browser tab show, wherever the stack keeps
+ * them: a `<title>` and `<meta name="description">` in a rendered `<head>` (HTML, Hugo, Jekyll,
+ * Astro, `<svelte:head>`, Next's `<Head>`), the props of an SEO component (`<Seo title>`,
+ * Docusaurus's `<Layout description>`), Next's `metadata` export, Nuxt's `useSeoMeta`/`useHead`
+ * and `app.head`, and the site settings of Docusaurus, Hugo, Jekyll (jekyll-seo-tag) and Gatsby.
+ * Never the visible hero paragraph.
+ */
+export type SeoField = 'title' | 'description';
+
+export interface SeoPlace {
+  field: SeoField;
+  /** The page it belongs to (`/about`); undefined for the whole site (a layout, the site's settings). */
+  page?: string;
+  block: TextBlock;
+  /** Where it is, for people: `metadata.description in app/layout.tsx:12`. */
+  where: string;
+}
+
+/** A string slot as a text block of its own (no element shows it: it is read by browsers and search engines). */
+function slotBlock(file: string, slot: StringSlot, value: string, line: number): TextBlock {
+  const node: UiNode = { file, tag: '#meta', range: { file, start: slot.start, end: slot.end }, attributeInsertAt: slot.start, openingEnd: slot.start, line, attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: true, children: [], syntax: 'html', selfClosing: true };
+  return { node, text: value.replace(/\s+/g, ' ').trim(), inside: [], edit: { kind: 'string', slot, viaConfig: false, replaced: value } };
+}
+
+export function placeFromSlot(project: Project, field: SeoField, slot: StringSlot, value: string, where: string, page?: string): SeoPlace {
+  const line = project.line(slot.file, slot.start);
+  return { field, ...(page ? { page } : {}), block: slotBlock(slot.file, slot, value, line), where: `${where} in ${slot.file}:${line}` };
+}
+
+const SEO_COMPONENT = /^(?:Seo|SEO|Head|Meta|Metadata|NextSeo|DefaultSeo|Helmet|PageMeta|PageHead|BaseHead|SiteHead|Layout|MainLayout|BaseLayout|PageLayout)$/;
+const DESCRIPTION_META = /^(?:description|og:description|twitter:description)$/;
+const TITLE_META = /^(?:og:title|twitter:title)$/;
+
+/** `<title>`, description meta tags and SEO components' props in rendered trees. */
+export function seoInTrees(project: Project, roots: readonly UiNode[], homeFile: string | undefined): SeoPlace[] {
+  const places: SeoPlace[] = [];
+  roots.forEach((root, index) => {
+    // The last tree is the home page; the ones before it are layouts, shared by every page.
+    const page = index === roots.length - 1 && root.file === homeFile ? '/' : undefined;
+    for (const node of elements(root)) {
+      if (node.tag === 'title') {
+        const block = textBlock(node);
+        const edit = block?.edit;
+        // Named where its words are written (the setting a `{title}` prints, a `{{ define "title" }}` of the page).
+        const at = edit?.kind === 'string' ? { file: edit.slot.file, offset: edit.slot.start } : edit ? { file: edit.file, offset: edit.start } : undefined;
+        if (block && at) places.push({ field: 'title', ...(page ? { page } : {}), block, where: `<title> in ${at.file}:${project.line(at.file, at.offset)}` });
+        continue;
+      }
+      const slots = node.attributeSlots ?? {};
+      if (node.tag === 'meta') {
+        const name = (node.attributes.name ?? node.attributes.property ?? slots.name?.value ?? slots.property?.value ?? '').toLowerCase();
+        const content = slots.content;
+        if (!content) continue;
+        if (DESCRIPTION_META.test(name)) places.push(placeFromSlot(project, 'description', content.slot, content.value, `<meta name="${name}">`, page));
+        else if (TITLE_META.test(name)) places.push(placeFromSlot(project, 'title', content.slot, content.value, `<meta name="${name}">`, page));
+        continue;
+      }
+      const component = node.componentTag ?? node.tag;
+      if (SEO_COMPONENT.test(component)) {
+        if (slots.title) places.push(placeFromSlot(project, 'title', slots.title.slot, slots.title.value, `<${component} title>`, page ?? (node.file === homeFile ? '/' : undefined)));
+        const description = slots.description ?? slots.metaDescription;
+        if (description) places.push(placeFromSlot(project, 'description', description.slot, description.value, `<${component} description>`, page ?? (node.file === homeFile ? '/' : undefined)));
+      }
+    }
+  });
+  return places;
+}
+
+/** A string the expression stands for (`'Acme'`, `siteConfig.title`), with its slot. */
+function stringOf(project: Project, file: string, node: t.Node | null | undefined): { slot: StringSlot; value: string } | undefined {
+  if (!node) return undefined;
+  const resolved = resolveExpression(project, file, node) ?? { file, node };
+  const value = unwrap(resolved.node);
+  if (value?.type === 'StringLiteral' || (value?.type === 'TemplateLiteral' && value.expressions.length === 0)) {
+    const slot = stringSlot(project, resolved.file, value);
+    return slot ? { slot, value: value.type === 'StringLiteral' ? value.value : (value.quasis[0]?.value.cooked ?? '') } : undefined;
+  }
+  return undefined;
+}
+
+/** Next.js: `export const metadata = { title, description }` (a `title: { default }` too) in a layout (the site) or a page. */
+export function nextMetadata(project: Project, file: string, page?: string): SeoPlace[] {
+  const metadata = unwrap(exported(project, file, 'metadata')?.node);
+  if (metadata?.type !== 'ObjectExpression') return [];
+  const places: SeoPlace[] = [];
+  const title = unwrap(objectProperty(metadata, 'title')?.value);
+  const titleString = title?.type === 'ObjectExpression' ? stringOf(project, file, objectProperty(title, 'default')?.value) : stringOf(project, file, title);
+  if (titleString) places.push(placeFromSlot(project, 'title', titleString.slot, titleString.value, 'metadata.title', page));
+  const description = stringOf(project, file, objectProperty(metadata, 'description')?.value);
+  if (description) places.push(placeFromSlot(project, 'description', description.slot, description.value, 'metadata.description', page));
+  for (const group of ['openGraph', 'twitter']) {
+    const inner = unwrap(objectProperty(metadata, group)?.value);
+    if (inner?.type !== 'ObjectExpression') continue;
+    const t2 = stringOf(project, file, objectProperty(inner, 'title')?.value);
+    if (t2) places.push(placeFromSlot(project, 'title', t2.slot, t2.value, `metadata.${group}.title`, page));
+    const d2 = stringOf(project, file, objectProperty(inner, 'description')?.value);
+    if (d2) places.push(placeFromSlot(project, 'description', d2.slot, d2.value, `metadata.${group}.description`, page));
+  }
+  return places;
+}
+
+/** Vue/Nuxt: `useSeoMeta({ title, ogTitle, description, ogDescription })`, `useHead({ title, meta: [{ name: 'description', content }] })`. */
+export function vueHeadCalls(project: Project, file: string, page?: string): SeoPlace[] {
+  const ast = project.ast(file);
+  const places: SeoPlace[] = [];
+  const visit = (node: t.Node | null | undefined) => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && /^(?:useSeoMeta|useHead|useServerSeoMeta|definePageMeta)$/.test(node.callee.name) && node.arguments[0]?.type === 'ObjectExpression') {
+      places.push(...headObject(project, file, node.arguments[0], node.callee.name, page));
+    }
+    for (const key of Object.keys(node) as Array<keyof t.Node>) {
+      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) value.forEach((v) => visit(v as t.Node));
+      else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
+    }
+  };
+  visit(ast?.program);
+  return places;
+}
+
+/** The keys of a head object: `title`, `ogTitle`, `description`, … and `meta: [{ name, content }]`. */
+export function headObject(project: Project, file: string, object: t.ObjectExpression, where: string, page?: string): SeoPlace[] {
+  const places: SeoPlace[] = [];
+  for (const property of object.properties) {
+    if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier') continue;
+    const key = property.key.name;
+    const field: SeoField | undefined = /^(?:title|ogTitle|twitterTitle)$/.test(key) ? 'title' : /^(?:description|ogDescription|twitterDescription)$/.test(key) ? 'description' : undefined;
+    if (field) {
+      const found = stringOf(project, file, property.value);
+      if (found) places.push(placeFromSlot(project, field, found.slot, found.value, `${where} ${key}`, page));
+    }
+    const meta = unwrap(property.value);
+    if (key === 'meta' && meta?.type === 'ArrayExpression') {
+      for (const entry of meta.elements) {
+        if (entry?.type !== 'ObjectExpression') continue;
+        const name = stringOf(project, file, objectProperty(entry, 'name')?.value ?? objectProperty(entry, 'property')?.value)?.value ?? '';
+        const content = stringOf(project, file, objectProperty(entry, 'content')?.value);
+        if (content && DESCRIPTION_META.test(name)) places.push(placeFromSlot(project, 'description', content.slot, content.value, `${where} meta ${name}`, page));
+        if (content && TITLE_META.test(name)) places.push(placeFromSlot(project, 'title', content.slot, content.value, `${where} meta ${name}`, page));
+      }
+    }
+  }
+  return places;
+}
+
+/** Settings kept as data (`_config.yml`'s `title`, Hugo's `params.description`): each key that names the site's title or description. */
+export function dataSeo(project: Project, root: DataValue | undefined, keys: { title?: string[][]; description?: string[][] }, page?: string): SeoPlace[] {
+  const places: SeoPlace[] = [];
+  for (const field of ['title', 'description'] as const) {
+    for (const path of keys[field] ?? []) {
+      const found = stringAt(root, path);
+      if (found?.slot) places.push(placeFromSlot(project, field, found.slot, found.value, path.join('.'), page));
+    }
+  }
+  return places;
+}
+
+/** A page's own front matter `title` and `description` (Hugo, Jekyll, Astro and Markdown pages). */
+export function frontMatterSeo(project: Project, file: string, page: string): SeoPlace[] {
+  const front = frontMatter(project, file).document;
+  return dataSeo(project, front?.root, { title: [['title']], description: [['description']] }, page);
+}

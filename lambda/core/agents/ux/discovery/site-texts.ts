@@ -1,0 +1,137 @@
+import { renderHtmlFragment } from './html-tree';
+import { renderComponent, renderFile } from './jsx-tree';
+import type { Project } from './project';
+import { placeFromSlot } from './seo';
+import type { SiteModel } from './site-model';
+import type { PageFile } from './stacks';
+import { dataDocument, frontMatter, type DataValue } from './templates/data-files';
+import { renderMarkdown } from './templates/markdown';
+import { textBlock, type TextBlock } from './text-blocks';
+import { elements, type LinksArray, type UiNode } from './ui-tree';
+
+/**
+ * Every text of the site a request may quote, beyond the home page: each page's own texts
+ * (rendered on demand), the strings of its content data (front matter, `data/*.json`,
+ * `_data/*.yml`, JSON a page imports), and the labels of link lists. Built once per snapshot,
+ * page by page, only when a request looks beyond the home page.
+ */
+export interface SiteText {
+  block: TextBlock;
+  /** The page it is on (`/about`); `'*'` for content data no single page owns. */
+  page: string;
+  /** `markup` a visitor reads in the page, `data` a value of a content file, `link` a link list's label. */
+  kind: 'markup' | 'data' | 'link';
+  /** The data's path when it is data (`faqs[3].answer`), for finding what goes with it. */
+  path?: Array<string | number>;
+  /** The object the value sits in, for data (a plan, a FAQ entry). */
+  parent?: DataValue;
+  /** For a link label: the list and the entry's index, so the label is renamed as a link. */
+  link?: { array: LinksArray; index: number };
+}
+
+/** Where a site keeps content data: the usual folders, and JSON or YAML a page imports. */
+const DATA_FOLDER = /^(?:src\/)?(?:data|_data|content|data_files|src\/data_files|src\/content\/data)\//;
+const DATA_FILE = /\.(?:json|ya?ml|toml)$/;
+const NOT_CONTENT = /(?:^|\/)(?:package(?:-lock)?\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|components\.json|vercel\.json|netlify\.toml|renovate\.json|manifest\.json|composer\.json|tina-lock\.json|_config\.ya?ml|config\.(?:toml|ya?ml|json)|hugo\.(?:toml|ya?ml|json))$/;
+
+function dataStrings(project: Project, file: string, value: DataValue | undefined, page: string, out: SiteText[], path: Array<string | number> = [], parent?: DataValue): void {
+  if (!value) return;
+  if (value.kind === 'string' && value.slot && /[\p{L}\p{N}]/u.test(value.value)) {
+    const place = placeFromSlot(project, 'title', value.slot, value.value, path.join('.'));
+    out.push({ block: place.block, page, kind: 'data', path, ...(parent ? { parent } : {}) });
+  } else if (value.kind === 'map') {
+    for (const entry of value.entries) dataStrings(project, file, entry.value, page, out, [...path, entry.key], value);
+  } else if (value.kind === 'list') {
+    value.items.forEach((item, i) => dataStrings(project, file, item, page, out, [...path, i], value));
+  }
+}
+
+function markupTexts(project: Project, root: UiNode, page: string, out: SiteText[]): void {
+  for (const node of elements(root)) {
+    const block = textBlock(node);
+    if (block?.edit) out.push({ block, page, kind: 'markup' });
+    for (const child of node.children) {
+      if (child.kind !== 'links-array') continue;
+      child.array.entries.forEach((entry, index) => {
+        const place = placeFromSlot(project, 'title', entry.label, entry.labelValue, child.array.name);
+        out.push({ block: place.block, page, kind: 'link', link: { array: child.array, index } });
+      });
+    }
+  }
+}
+
+/** A page's own tree: its component, template or Markdown, without the layouts every page shares. */
+export function renderOwnPage(model: SiteModel, page: PageFile): UiNode[] {
+  const { project: p } = model;
+  const text = p.text(page.file) ?? '';
+  if (/\.(?:md|markdown)$/.test(page.file) || (page.file.endsWith('.mdx') && !p.templateOf(page.file))) {
+    const front = frontMatter(p, page.file);
+    return [{ file: page.file, tag: '#page', range: { file: page.file, start: 0, end: text.length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: true, children: renderMarkdown(page.file, text, front.bodyStart, (o) => p.line(page.file, o)), syntax: 'markdown', selfClosing: false }];
+  }
+  if (page.file.endsWith('.html')) {
+    const front = frontMatter(p, page.file);
+    return [{ file: page.file, tag: '#page', range: { file: page.file, start: 0, end: text.length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: true, children: renderHtmlFragment(text.slice(front.bodyStart), page.file, (o) => p.line(page.file, o), { offset: front.bodyStart, syntax: /\{[{%]/.test(text) ? 'template' : 'html' }), syntax: 'html', selfClosing: false }];
+  }
+  const tree = renderComponent(p, page.file) ?? renderFile(p, page.file);
+  return tree ? [tree] : [];
+}
+
+const cache = new WeakMap<SiteModel, Map<string, SiteText[]>>();
+
+/** The texts of one page: its own markup, its front matter and the data files it imports. */
+export function pageTexts(model: SiteModel, page: PageFile): SiteText[] {
+  let byPage = cache.get(model);
+  if (!byPage) {
+    byPage = new Map();
+    cache.set(model, byPage);
+  }
+  const cached = byPage.get(page.file);
+  if (cached) return cached;
+  const out: SiteText[] = [];
+  try {
+    // The stack's own rendering of the page (its template and layouts) when it has one, else the page's own file.
+    const trees = model.entry.renderPage?.(page) ?? [];
+    for (const tree of trees.length > 0 ? trees : renderOwnPage(model, page)) markupTexts(model.project, tree, page.route, out);
+  } catch {
+    // A page that cannot be rendered is searched by its data alone.
+  }
+  const front = frontMatter(model.project, page.file).document;
+  if (front) dataStrings(model.project, page.file, front.root, page.route, out);
+  for (const imported of model.project.importedFiles(page.file)) {
+    if (!DATA_FILE.test(imported)) continue;
+    dataStrings(model.project, imported, dataDocument(model.project, imported)?.root, page.route, out);
+  }
+  byPage.set(page.file, out);
+  return out;
+}
+
+/** Content data no page imports by name (a Hugo `data/` file, Jekyll's `_data/`, CMS content). */
+export function sharedData(model: SiteModel): SiteText[] {
+  let byPage = cache.get(model);
+  if (!byPage) {
+    byPage = new Map();
+    cache.set(model, byPage);
+  }
+  const cached = byPage.get('*');
+  if (cached) return cached;
+  const out: SiteText[] = [];
+  const pageFilesSet = new Set(model.pages.map((p) => p.file));
+  for (const file of model.project.files.keys()) {
+    if (!DATA_FILE.test(file) || !DATA_FOLDER.test(file) || NOT_CONTENT.test(file) || pageFilesSet.has(file)) continue;
+    dataStrings(model.project, file, dataDocument(model.project, file)?.root, '*', out);
+  }
+  byPage.set('*', out);
+  return out;
+}
+
+/** The page a request names ("about", "/pricing", "the contact page"), or undefined. */
+export function findPage(pages: readonly PageFile[], name: string): PageFile | undefined {
+  const wanted = name.trim().toLowerCase().replace(/^\/+|\/+$/g, '').replace(/\s+page$/, '').replace(/\s+/g, '-');
+  if (wanted === '' || wanted === 'home' || wanted === 'index') return pages.find((p) => p.route === '/');
+  return (
+    pages.find((p) => p.route.replace(/^\/+/, '').toLowerCase() === wanted) ??
+    pages.find((p) => p.route.toLowerCase().split('/').pop() === wanted) ??
+    pages.find((p) => p.route.toLowerCase().split('/').pop()?.replace(/[-_]/g, '') === wanted.replace(/[-_]/g, '')) ??
+    pages.find((p) => (p.file.split('/').pop() ?? '').toLowerCase().replace(/\.[\w]+$/, '').replace(/^\+page$/, '') === wanted)
+  );
+}
