@@ -22,7 +22,8 @@ const intent = (value: UxIntent): ParseOutcome => ({ kind: 'intent', intent: val
 
 /** "on the about page", "on the pricing page,", "on /about", "of the contact page": the page named, and the text without those words. */
 export function pageScope(masked: Masked): { page?: string; rest: Masked } {
-  const pattern = /\b(?:on|in|of|from|for|to)\s+(?:(?:the|our|my)\s+)?(?:(\/[\w/-]*)|([\w-]+(?:\s+[\w-]+)?)\s+page)\b(?:\s*,)?/;
+  // "on /about" names a page; "to /pricing" is where a link goes.
+  const pattern = /\b(?:on|in|of|from)\s+(?:(?:the|our|my)\s+)?(?:(\/[\w/-]*)(?=[\s,]|$)|([\w-]+(?:\s+[\w-]+)?)\s+page\b)(?:\s*,)?/;
   const match = pattern.exec(masked.lower);
   if (!match || /\b(?:home|landing|front|main|this|that|same|whole|entire|every)\b/.test(match[2] ?? '')) return { rest: masked };
   const page = match[1] ?? match[2];

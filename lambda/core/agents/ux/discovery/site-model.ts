@@ -429,7 +429,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
   if (scales.length > 0) {
     sections.theme = {
       description: "The site's theme: its brand (primary) colour, used by every element that names it.",
-      aliases: ['brand', 'site theme', 'colour scheme', 'color scheme', 'palette', 'site', 'website'],
+      aliases: ['brand', 'site theme', 'colour scheme', 'color scheme', 'palette'],
       properties: {
         'primary-color': {
           kind: 'color',
