@@ -394,7 +394,10 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
     if (guess) {
       return clarify(`Did you mean the ${guess.section} (you wrote ${inlineCode(guess.word)})? Run /ux-update again naming one of ${listOr(sections)}, e.g. ${inlineCode(`${original.replace(PLACEHOLDER, (_, n: string) => `"${quotes[Number(n)]}"`).replace(new RegExp(`\\b${escapeRegExp(guess.word)}\\b`, 'i'), guess.section)}`, 120)}.`);
     }
-    return clarify(`Which section should change: ${listOr(sections)}? Run /ux-update again naming it, e.g. ${example}.`);
+    // "make it blue": only the sections that have a colour are choices.
+    const wantsColor = findColor(lower.replace(PLACEHOLDER, ' ')) !== undefined;
+    const choices = wantsColor ? sections.filter((name) => propertiesOfKind(siteMap.sections[name], 'color').length > 0) : sections;
+    return clarify(`Which section should change: ${listOr(choices.length > 0 ? choices : sections)}? Run /ux-update again naming it, e.g. ${example}.`);
   }
   const section = siteMap.sections[sectionName];
   const changes: PropertyChange[] = [];
