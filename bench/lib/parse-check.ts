@@ -16,8 +16,10 @@ function babelPlugins(path: string): ParserPlugin[] | undefined {
 }
 
 /**
- * What keeps the file from parsing as its kind: JS/TS/JSX with Babel, CSS with postcss, HTML
- * with parse5 (which recovers from everything, so its tokenizer errors are the problems), JSON.
+ * What keeps the file from parsing as its kind: JS/TS/JSX with Babel, CSS with postcss (SCSS with
+ * postcss-scss), HTML with parse5 (which recovers from everything, so its tokenizer errors are the
+ * problems), JSON, YAML, TOML (smol-toml, another parser than the agent's), Svelte, Vue and Astro
+ * with their compilers.
  * Empty for files of other kinds and files that parse.
  */
 export function parseProblems(path: string, content: string): string[] {
@@ -38,6 +40,26 @@ export function parseProblems(path: string, content: string): string[] {
     }
     if (/\.json$/.test(path)) {
       JSON.parse(content);
+      return [];
+    }
+    if (/\.scss$/.test(path)) {
+      (require('postcss-scss') as { parse: (css: string) => unknown }).parse(content);
+      return [];
+    }
+    if (/\.ya?ml$/.test(path)) return (require('yaml') as { parseAllDocuments: (t: string) => Array<{ errors: Array<{ message: string }> }> }).parseAllDocuments(content).flatMap((d) => d.errors.map((e) => e.message.split('\n')[0]));
+    if (/\.toml$/.test(path)) {
+      (require('smol-toml') as { parse: (t: string) => unknown }).parse(content);
+      return [];
+    }
+    if (/\.svelte$/.test(path)) {
+      (require('svelte/compiler') as { parse: (t: string, o: object) => unknown }).parse(content, { modern: true });
+      return [];
+    }
+    if (/\.vue$/.test(path)) return (require('@vue/compiler-sfc') as { parse: (t: string) => { errors: Array<{ message: string }> } }).parse(content).errors.map((e) => e.message);
+    if (/\.astro$/.test(path)) {
+      // Astro's own conversion to TSX, read by Babel: what a type check of the component would read.
+      const tsx = (require('@astrojs/compiler/sync') as { convertToTSX: (t: string, o: object) => { code: string } }).convertToTSX(content, {}).code;
+      parseScript(tsx, { sourceType: 'module', plugins: ['jsx', 'typescript'], allowImportExportEverywhere: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true });
       return [];
     }
     return [];

@@ -46,6 +46,10 @@ export function parseColor(input: string): ColorParse {
   const name = value.toLowerCase().replace(/[\s_-]+/g, '');
   const named = Object.prototype.hasOwnProperty.call(CSS_NAMED_COLORS, name) ? CSS_NAMED_COLORS[name] : undefined;
   if (named) return { ok: true, hex: named, name };
+  // "dark brown", "light teal": the colour, darker or lighter (CSS has darkblue but no darkbrown).
+  const shaded = /^(dark|deep|light|pale|bright)[\s_-]+([a-z]+)$/i.exec(value);
+  const base = shaded && Object.prototype.hasOwnProperty.call(CSS_NAMED_COLORS, shaded[2].toLowerCase()) ? CSS_NAMED_COLORS[shaded[2].toLowerCase()] : undefined;
+  if (shaded && base) return { ok: true, hex: shade(base, shaded[1].toLowerCase()), name: `${shaded[1].toLowerCase()} ${shaded[2].toLowerCase()}` };
   const why = value.startsWith('#')
     ? 'a hex colour needs exactly 3 or 6 hex digits'
     : /^(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch|color)\s*\(/i.test(value)
@@ -55,3 +59,16 @@ export function parseColor(input: string): ColorParse {
 }
 
 export const hexToNumber = (hex: string): number => Number.parseInt(hex.slice(1), 16);
+
+type Oklch = { mode: 'oklch'; l: number; c: number; h?: number };
+type ColorLibrary = { converter(mode: 'oklch'): (color: string) => Oklch; formatHex(color: Oklch): string; clampChroma(color: Oklch, mode: 'oklch'): Oklch };
+
+/** A named colour made darker or lighter in perceived lightness (OKLCH), for "dark brown" or "pale green". */
+function shade(hex: string, how: string): string {
+  const culori = require('culori') as ColorLibrary;
+  const color = culori.converter('oklch')(hex);
+  const lighter = how === 'light' || how === 'pale' || how === 'bright';
+  const l = lighter ? color.l + (1 - color.l) * (how === 'pale' ? 0.6 : 0.35) : color.l * (how === 'deep' ? 0.6 : 0.72);
+  const c = how === 'pale' ? color.c * 0.5 : how === 'bright' ? color.c * 1.2 : color.c;
+  return culori.formatHex(culori.clampChroma({ mode: 'oklch', l, c, ...(color.h !== undefined ? { h: color.h } : {}) }, 'oklch'));
+}

@@ -8,7 +8,7 @@ import { classColorEdit, classTokens, type ClassToken } from './edits/class-colo
 import { cssColorEdit } from './edits/css-color';
 import { customPropertyEdit } from './edits/custom-property';
 import { brandColorEdit } from './edits/brand-color';
-import { addLinkSplices, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
+import { addLinkSplices, firstLinkOptions, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
 import { isColorValue, paletteHex, tailwindColor, type ColorChoice } from './edits/tailwind-color';
@@ -196,16 +196,24 @@ async function apply(section: string, alternatives: readonly Alternative[], read
   const byFile = new Map<string, Splice[]>();
   for (const a of alternatives) for (const s of a.splices) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   const files: FileChange[] = [];
-  for (const [path, splices] of byFile) {
+  const contents = new Map<string, string>();
+  for (const [path] of byFile) {
     const before = await readFile(path);
     if (before === undefined) throw new EditError(`${path} does not exist on ${where}.`);
+    contents.set(path, before);
+  }
+  // A requested change that writes what is already there is not listed as a change.
+  const changes = (a: Alternative) => a.splices.some((s) => (contents.get(s.file) ?? '').slice(s.start, s.end) !== s.text);
+  for (const [path, splices] of byFile) {
+    const before = contents.get(path) as string;
     const after = applySplices(before, splices, path);
     const broken = brokenBy(path, before, after);
     if (broken) throw new EditError(broken);
     if (after !== before) files.push({ path, before, after });
   }
-  const notes = [...new Set(alternatives.map((a) => a.note).filter((n): n is string => n !== undefined))];
-  return { section, files, lines: alternatives.map((a) => a.line), notes };
+  const effective = alternatives.filter(changes);
+  const notes = [...new Set(effective.map((a) => a.note).filter((n): n is string => n !== undefined))];
+  return { section, files, lines: effective.map((a) => a.line), notes };
 }
 
 /** A property written in `.valine/ux-map.json`: the marker, CSS variable or links array it names. */
@@ -290,6 +298,7 @@ function togetherStep(model: SiteModel, targets: readonly Target[], property: st
 function colorStep(model: SiteModel, targets: readonly Target[], property: string, hex: string, requested: string, section: string): Step {
   const alternatives: Alternative[] = [];
   let message = '';
+  let stateQuestion: string | undefined;
   const named = requested.startsWith('#') ? undefined : requested.toLowerCase();
   for (const target of targets) {
     if (target.edit.kind === 'brand') {
@@ -369,6 +378,19 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
         continue;
       }
       message ||= result.message;
+      // Its colour depends on a state (transparent at the top, white once scrolled): offer each state, and both.
+      if (result.stateful && result.stateful.length > 0) {
+        const choice = tailwindColor(hex, requested, undefined, model.theme);
+        const shown = writtenHex(choice, hex);
+        const states = [...new Map(result.stateful.map((t) => [t.token, t])).values()];
+        const write = (tokens: typeof states) => tokens.map((t) => ({ file: t.slot.file, start: t.start, end: t.end, text: `${t.utility}-${choice.value}${t.opacity}` }));
+        const options = [...states.map((t) => ({ label: `Where it is ${t.token} now`, tokens: result.stateful?.filter((s) => s.token === t.token) ?? [] })), { label: `Always (${states.map((t) => t.token).join(' and ')})`, tokens: result.stateful }];
+        for (const option of options) {
+          alternatives.push({ splices: write(option.tokens), line: { property, kind: 'color', from: option.tokens.map((t) => t.token).filter((t, i, all) => all.indexOf(t) === i).join(' / '), to: `${role === 'background' ? 'bg' : 'text'}-${choice.value}`, hex: shown, ...(named ? { named } : {}), at: locationOf(target) }, label: option.label, description: `${target.file}:${target.line}`, needsChoice: true, section });
+        }
+        stateQuestion = `The ${section}'s ${role === 'background' ? 'background' : 'text colour'} changes with its state (${states.map((t) => t.token).join(' or ')}, ${target.file}:${target.line}). Which should become ${named ?? hex}? Pick it below to see its preview.`;
+        continue;
+      }
       if (hasTokens) continue;
     }
     let css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section, ancestorsOf(model, node));
@@ -391,7 +413,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       message ||= css.message;
     }
   }
-  return alternatives.length > 0 ? { ok: true, alternatives } : fail(message || `The ${section} ${property} cannot be changed.`);
+  return alternatives.length > 0 ? { ok: true, alternatives, ...(stateQuestion ? { question: stateQuestion } : {}) } : fail(message || `The ${section} ${property} cannot be changed.`);
 }
 
 /** The colour a class really writes: the palette's own hex for a palette name, else the requested one. */
@@ -408,13 +430,18 @@ function contrastNote(node: UiNode, model: SiteModel, hex: string): string | und
   const backgroundHex = background ? tokenHex(background) : undefined;
   if (!background || !backgroundHex) return undefined;
   const ratio = contrastRatio(hex, backgroundHex);
-  return ratio < 4.5 ? `Contrast with the background (${background.token}) is ${ratio.toFixed(1)}:1, below the 4.5:1 WCAG asks for body text.` : undefined;
+  return ratio < 4.5 ? `Contrast with the background (${background.token}) is ${ratio.toFixed(1)}:1, below the 4.5:1 WCAG asks for body text; a ${isLight(backgroundHex) ? 'darker' : 'lighter'} text colour would read better.` : undefined;
 }
 
 /** The #rrggbb a colour class writes, when it is a palette colour or an arbitrary hex. */
 function tokenHex(token: ClassToken): string | undefined {
   const hex = token.value.startsWith('[#') ? token.value.slice(1, -1) : paletteHex(token.value);
   return hex && /^#[0-9a-f]{6}$/i.test(hex) ? hex.toLowerCase() : undefined;
+}
+
+/** A background on which dark text reads better than light text. */
+function isLight(hex: string): boolean {
+  return contrastRatio(hex, '#000000') > contrastRatio(hex, '#ffffff');
 }
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
@@ -432,7 +459,8 @@ function backgroundContrastNote(node: UiNode, model: SiteModel, backgroundHex: s
   const texts = [...classTokens(node).filter((t) => t.utility === 'text' && t.variants === '' && isColorValue(t.value, model.theme)), ...innerTextColors(node, model)];
   const poor = texts.map((t) => ({ token: t.token, hex: tokenHex(t) })).filter((t): t is { token: string; hex: string } => t.hex !== undefined && contrastRatio(t.hex, backgroundHex) < 3);
   const names = [...new Set(poor.map((p) => p.token))];
-  return names.length > 0 ? `On the new background, ${names.slice(0, 3).join(', ')} become${names.length === 1 ? 's' : ''} hard to read (contrast below 3:1); consider a lighter text colour.` : undefined;
+  // The advice follows the new background: light text on a dark one, dark text on a light one.
+  return names.length > 0 ? `On the new background, ${names.slice(0, 3).join(', ')} become${names.length === 1 ? 's' : ''} hard to read (contrast below 3:1); consider a ${isLight(backgroundHex) ? 'darker' : 'lighter'} text colour.` : undefined;
 }
 
 /** Base text colour classes inside a landmark, outside elements that carry a background of their own (buttons, badges). */
@@ -486,7 +514,15 @@ function linksStep(model: SiteModel, targets: readonly Target[], intent: Validat
   for (const target of targets) {
     if (target.edit.kind !== 'links') continue;
     const group = target.edit.group;
+    if (group.kind === 'first' && intent.addLinks.length === 1 && intent.removeLinks.length === 0 && intent.renameLinks.length === 0) {
+      const link = intent.addLinks[0];
+      for (const option of firstLinkOptions(model.project, group, link)) {
+        alternatives.push({ splices: option.splices, line: { property: intent.linksProperty ?? 'links', kind: 'links', from: '(no links yet)', to: `add ${link.label}:${link.href}`, at: locationOf(target) }, label: option.label, description: `${group.file}:${group.line}`, needsChoice: true, section: intent.section });
+      }
+      return { ok: true, alternatives, question: `The ${intent.section} has no links yet, only ${group.name.replace(/^the /, '')}. How should ${link.label} be added? Pick it below to see its preview.` };
+    }
     try {
+      if (group.kind === 'first') throw new EditError(`The ${intent.section} has no links yet, only ${group.name.replace(/^the /, '')}; add one link at a time.`);
       const splices: Splice[] = [];
       const parts: string[] = [];
       for (const link of intent.addLinks) {
@@ -515,7 +551,8 @@ function linksStep(model: SiteModel, targets: readonly Target[], intent: Validat
 
 /** Text compared as a person quotes it: tags, emoji and spacing aside, any case, no closing punctuation. */
 export const normalise = (text: string) =>
-  text.replace(/<[^>]*\/>/g, ' ').replace(/[\p{Extended_Pictographic}\u{FE0F}\u200D]/gu, '').replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!:]+$/, '');
+  // `Designed by <a>UIdeck</a>` reads "Designed by UIdeck": links and formatting keep their words.
+  text.replace(/<[^>]*\/>/g, ' ').replace(/<\/?[A-Za-z][\w.-]*>/g, '').replace(/[\p{Extended_Pictographic}\u{FE0F}\u200D]/gu, '').replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!:]+$/, '');
 const REGION_ORDER = ['hero', 'main', 'header', 'nav', 'footer'] as const;
 const REGION_SECTION: Readonly<Record<string, string>> = { hero: 'home', main: 'home', header: 'header', nav: 'navbar', footer: 'footer' };
 

@@ -139,7 +139,10 @@ function findColor(lower: string): string | undefined {
   for (let size = 3; size >= 1; size--) {
     for (let i = 0; i + size <= words.length; i++) {
       const name = words.slice(i, i + size).join('');
-      if (Object.prototype.hasOwnProperty.call(CSS_NAMED_COLORS, name)) return words.slice(i, i + size).join(' ');
+      if (!Object.prototype.hasOwnProperty.call(CSS_NAMED_COLORS, name)) continue;
+      // "dark brown": the shade word goes with the colour even where CSS has no such name.
+      if (size === 1 && /^(?:dark|deep|light|pale|bright)$/.test(words[i - 1] ?? '')) return `${words[i - 1]} ${name}`;
+      return words.slice(i, i + size).join(' ');
     }
   }
   return undefined;

@@ -25,7 +25,9 @@ export interface LinkItem {
 
 export type LinkGroup =
   | { kind: 'array'; array: LinksArray; file: string; line: number; name: string }
-  | { kind: 'markup'; items: LinkItem[]; container: UiNode; file: string; line: number; name: string };
+  | { kind: 'markup'; items: LinkItem[]; container: UiNode; file: string; line: number; name: string }
+  /** A bar with no links yet, only buttons (`Sign in`, `Get started`): where its first link goes. */
+  | { kind: 'first'; before: UiNode; buttons: LinkItem[]; file: string; line: number; name: string };
 
 export type TargetEdit =
   | { kind: 'text'; block: TextBlock }
@@ -131,7 +133,9 @@ const isButton = (node: UiNode): boolean => {
   if (node.tag === 'button' || /Button$/.test(node.tag) || node.attributes.role === 'button') return true;
   if (!isLink(node)) return false;
   const classes = classText(node);
-  return BUTTON_CLASS.test(classes) || node.attributes['data-styled-as'] === 'button' || 'variant' in node.attributes || (BACKGROUND_CLASS.test(classes) && PADDED.test(classes));
+  // A link drawn as a button: a background, or a rounded outline, around padded words.
+  const outlined = /(?:^|\s)border(?:-\d|-[a-z]+-\d+|\s|$)/.test(classes) && /(?:^|\s)rounded/.test(classes);
+  return BUTTON_CLASS.test(classes) || node.attributes['data-styled-as'] === 'button' || 'variant' in node.attributes || ((BACKGROUND_CLASS.test(classes) || outlined) && PADDED.test(classes));
 };
 /** Drawers, dialogs and mobile-only menus repeat the real navigation: never the one to edit. */
 const SECONDARY = /mobile|drawer|dialog|sheet|sidebar|offcanvas|modal|popover|dropdown|menu-?button/i;
@@ -143,6 +147,8 @@ const isSecondary = (node: UiNode): boolean =>
   /(?:^|\s)(?:sm|md|lg):hidden(?:\s|$)/.test(classText(node)) ||
   /(?:^|\s)sr-only(?:\s|$)/.test(classText(node)) ||
   SECONDARY_CLASS.test(classText(node)) ||
+  // Hidden until a parent is hovered or focused (`hidden group-hover:block`): a submenu.
+  (/(?:^|\s)(?:hidden|invisible|opacity-0)(?:\s|$)/.test(classText(node)) && /(?:^|\s)(?:group|peer)-(?:hover|focus|focus-within|open|data-\[[^\]]*\]):/.test(classText(node))) ||
   SECONDARY.test(node.attributes.id ?? '');
 const LIST_CONTAINERS = new Set(['nav', 'ul', 'ol', 'menu', 'div', 'header', 'footer', 'section', 'aside', '#component', 'li']);
 
@@ -197,21 +203,46 @@ function ancestorsUpTo(start: Placed, stop: UiNode | undefined): UiNode[] {
 
 const COLOR_TOKEN = /(?:^|\s)bg-(?!clip|gradient|cover|contain|center|no-repeat|fixed|opacity|none|auto|bottom|top|left|right|repeat|scroll|local|origin|blend)[\w[\]#/.%-]+/;
 
-/** The element that carries a landmark's background: itself, else the closest ancestor (up to `stop`) or child with a bg colour class. */
+/** A background class that paints nothing: `bg-transparent`, `bg-white/0`, `bg-none`. */
+const CLEAR_TOKEN = /^(?:bg-transparent|bg-none|bg-inherit|bg-[\w[\]#.%-]+\/0)$/;
+/** The element paints a background of its own with its classes (a transparent one does not count). */
+const paints = (node: UiNode): boolean => classText(node).split(/\s+/).some((c) => COLOR_TOKEN.test(` ${c}`) && !CLEAR_TOKEN.test(c));
+
+/**
+ * The element whose background a visitor sees as the landmark's: itself, else the closest
+ * ancestor (up to `stop`) that paints one, else the element inside it that does (the rounded
+ * `bg-white/90` bar inside a transparent `<header>`). A transparent wrapper is never it.
+ */
 function backgroundCarrier(start: Placed, stop: UiNode | undefined, all: Placed[]): UiNode {
+  for (let current: Placed | undefined = start; current; current = current.parent) {
+    if (paints(current.node)) return current.node;
+    if (current.node === stop) break;
+  }
+  // Inside: the outermost element that paints, a few levels down, outside menus and buttons.
+  const depthOf = (p: Placed) => {
+    let depth = 0;
+    for (let c: Placed | undefined = p; c && c.node !== start.node; c = c.parent) depth++;
+    return depth;
+  };
+  const inside = all
+    .filter((p) => p !== start && isWithin(p, start.node) && !inSecondary(p, start.node) && !isButton(p.node) && !isLink(p.node) && paints(p.node) && depthOf(p) <= 3)
+    .sort((a, b) => depthOf(a) - depthOf(b))[0];
+  if (inside) return inside.node;
+  // Nothing paints: the class that says so (`bg-transparent`) is still where a colour goes.
   for (let current: Placed | undefined = start; current; current = current.parent) {
     if (COLOR_TOKEN.test(classText(current.node))) return current.node;
     if (current.node === stop) break;
   }
-  const inside = all.find((p) => p.parent?.node === start.node && COLOR_TOKEN.test(classText(p.node)));
-  return inside?.node ?? start.node;
+  return start.node;
 }
 
 function linkItem(outer: UiNode): LinkItem | undefined {
   let link: UiNode | undefined = outer;
   while (link && !isLink(link)) {
     const children: UiNode[] = link.children.filter((c) => c.kind === 'element').map((c) => (c as { node: UiNode }).node);
-    link = children.length === 1 ? children[0] : undefined;
+    // `<li><a>Products</a><ul class="submenu">…</ul></li>`: the item is its own link; the submenu below it is not part of the list.
+    const own = children.filter((c) => !isSecondary(c) && !/^(?:ul|ol|menu)$/.test(c.tag));
+    link = own.length === 1 ? own[0] : children.length === 1 ? children[0] : undefined;
   }
   if (!link?.link) return undefined;
   const blocks = textBlocks(link).filter((b) => b.edit);
@@ -263,7 +294,7 @@ function groupsIn(nodes: Iterable<UiNode>): LinkGroup[] {
 }
 
 function linksTarget(group: LinkGroup): Target {
-  const labels = group.kind === 'array' ? group.array.entries.map((e) => e.labelValue) : group.items.map((i) => i.label.text);
+  const labels = group.kind === 'array' ? group.array.entries.map((e) => e.labelValue) : group.kind === 'markup' ? group.items.map((i) => i.label.text) : [];
   return { label: `${group.name} (${labels.join(', ')}) in ${group.file}:${group.line}`, file: group.file, line: group.line, current: labels.join(', '), edit: { kind: 'links', group } };
 }
 
@@ -352,7 +383,10 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const bar = (nav ?? top) as Placed;
     const brand = brandBlocks(top?.node ?? bar.node);
     const groups = prefer(linkGroups(bar.node), () => true);
-    const allGroups = groups.length > 0 ? groups : top ? linkGroups(top.node) : [];
+    const listed = groups.length > 0 ? groups : top ? linkGroups(top.node) : [];
+    // No list yet, only buttons: the first link goes beside them (or is a copy of one), asked.
+    const buttonLinks = placed.filter((p) => isWithin(p, (top ?? bar).node) && !inSecondary(p, (top ?? bar).node) && isLink(p.node) && isButton(p.node)).map((p) => linkItem(p.node)).filter((i): i is LinkItem => i !== undefined);
+    const allGroups: LinkGroup[] = listed.length > 0 ? listed : buttonLinks.length > 0 ? [{ kind: 'first', before: buttonLinks[0].outer, buttons: buttonLinks, file: buttonLinks[0].outer.file, line: buttonLinks[0].outer.line, name: `the buttons (${buttonLinks.map((b) => b.label.text).join(', ')})` }] : [];
     sections.navbar = {
       description: 'The navigation bar: brand, links and background.',
       aliases: ['nav', 'nav bar', 'navigation', 'navigation bar', 'top bar', 'topbar', 'menu bar', 'menu', 'main navigation'],
@@ -512,6 +546,7 @@ function isWithin(p: Placed, ancestor: UiNode): boolean {
 function containsGroup(scope: UiNode, group: LinkGroup): boolean {
   for (const node of elements(scope)) {
     if (group.kind === 'markup' && node === group.container) return true;
+    if (group.kind === 'first' && node === group.before) return true;
     if (group.kind === 'array' && node.children.some((c) => c.kind === 'links-array' && c.array === group.array)) return true;
   }
   return false;

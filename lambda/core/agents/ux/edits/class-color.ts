@@ -37,7 +37,8 @@ export function classTokens(node: UiNode): ClassToken[] {
 
 export type ClassColorResult =
   | { ok: true; splices: Splice[]; from: string; to: string; choice: ColorChoice; kept: string[] }
-  | { ok: false; message: string };
+  /** `stateful`: the colour classes that apply under a condition (`scrolled ? 'bg-white' : 'bg-transparent'`), when that is why. */
+  | { ok: false; message: string; stateful?: ClassToken[] };
 
 export function classColorEdit(node: UiNode, role: 'background' | 'text', hex: string, requested: string, theme: Theme, where: string): ClassColorResult {
   const utility = role === 'background' ? 'bg' : 'text';
@@ -58,7 +59,7 @@ export function classColorEdit(node: UiNode, role: 'background' | 'text', hex: s
     return { ok: true, splices, from: base.map((t) => t.token).join(' '), to, choice: tailwindColor(hex, requested, base[0].value, theme), kept };
   }
   if (stateful.length > 0) {
-    return { ok: false, message: `The ${role === 'background' ? 'background' : 'text colour'} of the <${node.tag}> in ${node.file}:${node.line} (${where}) depends on its state (${stateful.map((t) => t.token).join(' or ')}); the UX Agent does not choose between them, so change them in the code.` };
+    return { ok: false, stateful, message: `The ${role === 'background' ? 'background' : 'text colour'} of the <${node.tag}> in ${node.file}:${node.line} (${where}) depends on its state (${stateful.map((t) => t.token).join(' or ')}); the UX Agent does not choose between them, so change them in the code.` };
   }
   const gradient = tokens.filter((t) => ['from', 'via', 'to'].includes(t.utility) && t.variants === '');
   if (role === 'background' && gradient.length > 0) {

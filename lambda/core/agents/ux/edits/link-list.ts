@@ -19,7 +19,33 @@ export interface LinkSpec {
 const norm = (s: string) => s.trim().toLowerCase();
 
 function labels(group: LinkGroup): Array<{ label: string; target: string }> {
+  if (group.kind === 'first') return [];
   return group.kind === 'array' ? group.array.entries.map((e) => ({ label: e.labelValue, target: e.targetValue })) : group.items.map((i) => ({ label: i.label.text, target: i.targetValue }));
+}
+
+/**
+ * The first link of a bar that has only buttons, two ways: a plain link before the buttons
+ * (written with the link element the file already uses), or a copy of the first button-link.
+ */
+export function firstLinkOptions(project: Project, group: Extract<LinkGroup, { kind: 'first' }>, link: LinkSpec): Array<{ label: string; splices: Splice[] }> {
+  const text = project.text(group.file) ?? '';
+  const at = group.before.range.start;
+  const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', at - 1) + 1, at))?.[0] ?? '';
+  const tag = group.before.tag;
+  const componentLink = /^(?:Link|NuxtLink|RouterLink|NextLink)$/.test(tag);
+  const attribute = componentLink && tag !== 'Link' ? 'to' : componentLink && /from\s+['"]react-router/.test(text) ? 'to' : 'href';
+  const element = componentLink ? tag : 'a';
+  const syntax = group.before.syntax;
+  const plain = `<${element} ${attribute}="${link.href.replace(/"/g, '&quot;')}">${markupText(link.label, syntax)}</${element}>`;
+  const options = [{ label: `A plain link before the ${group.buttons[0].label.text} button`, splices: [{ file: group.file, start: at, end: at, text: `${plain}\n${indent}` }] }];
+  const button = group.buttons[0];
+  try {
+    const copy = cloneItem(project, button, link);
+    options.push({ label: `A button like ${button.label.text}`, splices: [{ file: group.file, start: at, end: at, text: `${copy}\n${indent}` }] });
+  } catch (error) {
+    if (!(error instanceof EditError)) throw error;
+  }
+  return options;
 }
 
 /** The target as the list stores it: an `id` list stores `pricing` for `#pricing`. */
@@ -123,7 +149,7 @@ function cloneItem(project: Project, item: LinkItem, link: LinkSpec): string {
   return clone;
 }
 
-export function addLinkSplices(project: Project, group: LinkGroup, link: LinkSpec): Splice[] {
+export function addLinkSplices(project: Project, group: Exclude<LinkGroup, { kind: 'first' }>, link: LinkSpec): Splice[] {
   const existing = labels(group);
   const clash = existing.find((l) => norm(l.label) === norm(link.label) || l.target === link.href || l.target === storedTarget(group, link.href));
   if (clash) throw new EditError(`${group.name} already has the link ${clash.label} → ${clash.target}; choose another label and path.`);
@@ -146,6 +172,7 @@ export function addLinkSplices(project: Project, group: LinkGroup, link: LinkSpe
 }
 
 function find(group: LinkGroup, name: string): number {
+  if (group.kind === 'first') throw new EditError(`The ${group.name.replace(/^the /, '')} are buttons, not a list of links; the bar has no links yet to change.`);
   const all = labels(group);
   const index = all.findIndex((l) => norm(l.label) === norm(name) || l.target === name.trim());
   if (index < 0) throw new EditError(`${group.name} has no link ${JSON.stringify(name)}; its links are ${all.map((l) => l.label).join(', ')}.`);
@@ -154,7 +181,7 @@ function find(group: LinkGroup, name: string): number {
 
 export function removeLinkSplice(group: LinkGroup, name: string): { splice: Splice; removed: string } {
   const index = find(group, name);
-  const ranges = group.kind === 'array' ? group.array.entries.map((e) => e.range) : group.items.map((i) => i.outer.range);
+  const ranges = group.kind === 'array' ? group.array.entries.map((e) => e.range) : group.kind === 'markup' ? group.items.map((i) => i.outer.range) : [];
   if (ranges.length === 1) throw new EditError(`${name} is the only link of ${group.name}; the UX Agent does not empty a list.`);
   const removed = labels(group)[index].label;
   const range = ranges[index];
@@ -172,6 +199,7 @@ export function renameLinkSplice(group: LinkGroup, from: string, to: string): { 
     const entry = group.array.entries[index];
     return { splice: { file: entry.label.file, start: entry.label.start, end: entry.label.end, text: slotText(to, entry.label) }, renamed: entry.labelValue };
   }
+  if (group.kind !== 'markup') throw new EditError(`The link ${from} cannot be renamed here.`);
   const item = group.items[index];
   const edit = item.label.edit;
   if (!edit) throw new EditError(`The link ${from} does not hold its label as text.`);

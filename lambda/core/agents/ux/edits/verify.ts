@@ -2,11 +2,14 @@ import { parse as parseScript } from '@babel/parser';
 import { parse as parseHtml } from 'parse5';
 import { isStylesheet, parseStylesheet } from '../discovery/stylesheet';
 import { errorMessage } from '../../../domain/error-message';
+import { brokenData } from './verify-data';
 import { brokenTemplate } from './verify-templates';
 
 /**
- * Every edited file is parsed again before a preview is shown: JS/TS/JSX with Babel, CSS with
- * postcss, HTML with parse5 (whose recovery never throws, so new parse errors are counted).
+ * Every edited file is parsed again before a preview is shown: JS/TS/JSX with Babel, CSS and SCSS
+ * with postcss, HTML with parse5 (whose recovery never throws, so new parse errors are counted),
+ * Astro, Vue and Svelte by their compilers (verify-templates.ts), YAML, TOML, front matter and
+ * template directives by verify-data.ts.
  * Returns a sentence when the edit would break the file, undefined when it parses as before.
  */
 export function brokenBy(path: string, before: string, after: string): string | undefined {
@@ -35,6 +38,8 @@ export function brokenBy(path: string, before: string, after: string): string | 
       return `The edit would make ${path} invalid JSON (${errorMessage(error)}), so nothing was changed.`;
     }
   }
+  const data = brokenData(path, before, after);
+  if (data) return data;
   if (/\.html?$/.test(path)) {
     const count = (html: string) => {
       let errors = 0;

@@ -15,7 +15,7 @@ const groups = (site: string, section: string): LinkGroup[] =>
 const summary = (group: LinkGroup) =>
   group.kind === 'array'
     ? { kind: group.kind, name: group.name, at: `${group.file}:${group.line}`, links: group.array.entries.map((e) => `${e.labelValue} → ${e.targetValue}`) }
-    : { kind: group.kind, name: group.name, at: `${group.file}:${group.line}`, links: group.items.map((i) => `${i.label.text} → ${i.targetValue}`) };
+    : { kind: group.kind, name: group.name, at: `${group.file}:${group.line}`, links: (group.kind === 'markup' ? group.items : group.buttons).map((i) => `${i.label.text} → ${i.targetValue}`) };
 
 describe('discovery finds link lists', () => {
   it('an array of { href, title } rendered with .filter(…).map(…)', () => {
