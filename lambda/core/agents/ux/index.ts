@@ -12,6 +12,7 @@ import { planEdits, type Plan, type PlannedChange } from './plan';
 import { UX_AGENT_PROFILE, UX_MAP_COMMAND } from './profile';
 import { buildSiteModel, type SiteModel } from './discovery/site-model';
 import { describeSite, overlayMap, vocabularyOf } from './discovery/vocabulary';
+import { unsupportedSite } from './discovery/stacks/unsupported';
 import { uxProposalSchema, type UxProposal } from './proposal';
 import { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR, changeSummary, parserLine, previewMessage, replyMessage } from './preview';
 import { branchName, commitMessage, pullRequestBody, pullRequestTitle } from './pull-request';
@@ -49,7 +50,9 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const usage = (siteMap: SiteMap) =>
   `Give either ${inlineCode('command:')} in the structured form, e.g. ${inlineCode(exampleCommand(siteMap))}, or ${inlineCode('description:')} in plain words, e.g. ${inlineCode('make the navbar blue')}.`;
 
-const rejected = (text: string, footer?: string): ProposalOutcome => ({ kind: 'rejected', message: replyMessage('UX update not possible', text, FAILURE_COLOR, footer) });
+const rejected = (text: string, footer?: string, title = 'UX update not possible'): ProposalOutcome => ({ kind: 'rejected', message: replyMessage(title, text, FAILURE_COLOR, footer) });
+/** /ux-map's own refusals read as what they are, not as a failed update. */
+const MAP_REFUSED = 'Site map not available';
 
 /** The preview of a stored proposal: shown when it is made, and again under a retryable failure. */
 function proposalPreview(proposal: UxProposal, requesterName: string): DiscordMessage {
@@ -72,6 +75,8 @@ interface SiteAtCommit {
   vocabulary: SiteMap;
   /** A sentence saying what discovery could not do (no home page found, files skipped), when it matters. */
   warning?: string;
+  /** A file the site's stack needs does not parse: every request is answered with the warning. */
+  broken?: boolean;
 }
 
 interface Base {
@@ -103,7 +108,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     const site: SiteAtCommit = {
       model,
       vocabulary,
-      ...(Object.keys(vocabulary.sections).length === 0 ? { warning: `No header, navbar, footer or home page was found in ${repository.kind === 'github' ? repository.name : 'the local site repository'} (${model.framework}); describe the site in ${SITE_MAP_PATH} (see docs/ux-agent.md).` } : {}),
+      ...(model.entry.problem ? { warning: model.entry.problem, broken: true } : Object.keys(vocabulary.sections).length === 0 ? { warning: nothingFoundWarning(model) } : {}),
     };
     sites.set(key, site);
     if (sites.size > SITE_CACHE_SIZE) sites.delete(sites.keys().next().value as string);
@@ -119,22 +124,22 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
   }
 
   /** The base, or the refusal to answer with when the repository cannot be read. */
-  async function baseOrRefusal(): Promise<Base | { refusal: ProposalOutcome }> {
+  async function baseOrRefusal(title?: string): Promise<Base | { refusal: ProposalOutcome }> {
     try {
       const base = await loadBase();
-      return 'error' in base ? { refusal: rejected(base.error) } : base;
+      return 'error' in base ? { refusal: rejected(base.error, undefined, title) } : base;
     } catch (error) {
-      return { refusal: rejected(failureReason(error, 'The website repository could not be read', deps.logger)) };
+      return { refusal: rejected(failureReason(error, 'The website repository could not be read', deps.logger), undefined, title) };
     }
   }
 
   async function answerUxMap(request: AgentRequest): Promise<ProposalOutcome> {
-    const base = await baseOrRefusal();
+    const base = await baseOrRefusal(MAP_REFUSED);
     if ('refusal' in base) return base.refusal;
     const only = request.options.section?.trim().toLowerCase();
     const section = only ? resolveSection(base.site.vocabulary, only) : undefined;
-    if (only && !section) return rejected(`Unknown section ${inlineCode(only.slice(0, 40))}. Sections: ${sectionList(base.site.vocabulary)}.`);
-    const lines = describeSite(base.site.model, base.site.vocabulary, section);
+    if (only && !section) return rejected(`Unknown section ${inlineCode(only.slice(0, 40))}. Sections: ${sectionList(base.site.vocabulary)}.`, undefined, MAP_REFUSED);
+    const lines = base.site.broken ? [] : describeSite(base.site.model, base.site.vocabulary, section);
     const head = `${base.site.model?.framework ?? 'Site'} · ${inlineCode(base.repository.defaultBranch)} at ${inlineCode(base.baseCommit.slice(0, 7))}${base.site.model?.homeFile ? ` · home page ${inlineCode(base.site.model.homeFile)}` : ''}`;
     const body = lines.length > 0 ? codeBlock(lines.join('\n'), 'text') : base.site.warning ?? 'Nothing editable was found.';
     return { kind: 'answer', message: replyMessage('What the UX Agent found', `${head}\n${body}`, NEUTRAL_COLOR, 'Change a place with /ux-update; correct or extend this with .valine/ux-map.json (docs/ux-agent.md).') };
@@ -151,7 +156,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     if ('refusal' in base) return base.refusal;
     const { repository, baseCommit, site } = base;
     const siteMap = site.vocabulary;
-    if (Object.keys(siteMap.sections).length === 0) return rejected(site.warning ?? 'Nothing editable was found on the site.');
+    if (site.broken || Object.keys(siteMap.sections).length === 0) return rejected(site.warning ?? 'Nothing editable was found on the site.');
 
     const outcome: ParseOutcome = command
       ? parseCommand(command, siteMap)
@@ -307,6 +312,15 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     propose,
     execute,
   };
+}
+
+/** Why discovery found nothing: a file it could not read (named with its line), or what the repository looks like and what is read. */
+function nothingFoundWarning(model: SiteModel): string {
+  const broken = [...model.project.problems].filter(([file]) => model.entries.includes(file) || model.renderedFiles.includes(file) || /(?:config|layout|page|index|app)\.[\w]+$|\/\+(?:page|layout)\.svelte$/.test(file));
+  const [file, problem] = broken[0] ?? [];
+  const unreadable = file && problem ? `${file} could not be read${problem.line ? ` (line ${problem.line}: ${problem.message})` : ` (${problem.message})`}, so nothing is proposed from it; fix it on the default branch. ` : '';
+  const what = model.framework === 'unknown' ? unsupportedSite(model.project) : `No header, navbar, footer or home page was found in this ${model.framework} site.`;
+  return `${unreadable}${what} To point the UX Agent at the places to edit, describe them in ${SITE_MAP_PATH} (see docs/ux-agent.md).`;
 }
 
 function localDone(repository: RepoDescription, proposal: UxProposal, branch: string): ExecutionOutcome {

@@ -44,6 +44,18 @@ export class Project {
   private readonly components = new Map<string, t.ArrowFunctionExpression | null>();
   /** Components a framework makes available without an import (Nuxt's `components/`), by tag name. */
   readonly autoComponents = new Map<string, string>();
+  /** Files of the site that did not parse, with the line and the parser's words: nothing is proposed from them. */
+  readonly problems = new Map<string, { line?: number; message: string }>();
+
+  /** Records why a file could not be read (Babel and postcss errors carry a line; others a message). */
+  noteProblem(path: string, error: unknown): void {
+    if (this.problems.has(path)) return;
+    const located = error as { loc?: { line?: number }; line?: number; message?: string };
+    const line = located.loc?.line ?? located.line;
+    const message = String(located.message ?? error).split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '');
+    this.problems.set(path, { ...(typeof line === 'number' ? { line } : {}), message });
+  }
+
   /**
    * Framework hooks whose result is the site's own data (`useDocusaurusContext()` is
    * `{ siteConfig }` from docusaurus.config.js), by function name: the value and its file.
@@ -73,7 +85,8 @@ export class Project {
     let component: t.ArrowFunctionExpression | undefined;
     try {
       component = language && this.files.has(path) ? language.component(this, path) : undefined;
-    } catch {
+    } catch (error) {
+      this.noteProblem(path, error);
       component = undefined;
     }
     this.components.set(path, component ?? null);
@@ -95,13 +108,15 @@ export class Project {
       try {
         const scripts = language.scripts(text, path);
         ast = parse(maskOutside(text, scripts), { sourceType: 'module', plugins: scripts.some((s) => s.jsx) ? ['jsx', 'typescript'] : ['typescript'], errorRecovery: false });
-      } catch {
+      } catch (error) {
+        this.noteProblem(path, error);
         ast = null;
       }
     } else if (text !== undefined && SCRIPT_FILE.test(path)) {
       try {
         ast = parse(text, { sourceType: 'module', plugins: /\.[cm]?ts$/.test(path) ? ['typescript'] : ['jsx', 'typescript'], errorRecovery: false });
-      } catch {
+      } catch (error) {
+        this.noteProblem(path, error);
         ast = null;
       }
     }
@@ -119,7 +134,8 @@ export class Project {
     if (text !== undefined) {
       try {
         value = parseExpression(text, { sourceType: 'module' });
-      } catch {
+      } catch (error) {
+        this.noteProblem(path, error);
         value = null;
       }
     }

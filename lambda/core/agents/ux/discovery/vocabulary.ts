@@ -53,6 +53,10 @@ export function overlayMap(discovered: SiteMap, map: SiteMap | undefined): SiteM
 /** Plain lines for /ux-map: each section, its properties and the file and line of each place. */
 export function describeSite(model: SiteModel | undefined, vocabulary: SiteMap, only?: string): string[] {
   const lines: string[] = [];
+  if (model && !only && model.pages.length > 0) {
+    const shown = model.pages.slice(0, 12).map((p) => `${p.route} (${p.file})`);
+    lines.push(`pages (${model.pages.length}): ${shown.join(', ')}${model.pages.length > 12 ? `, and ${model.pages.length - 12} more` : ''}`);
+  }
   for (const [name, section] of Object.entries(vocabulary.sections)) {
     if (only && name !== only) continue;
     const found = model && Object.prototype.hasOwnProperty.call(model.sections, name) ? model.sections[name] : undefined;

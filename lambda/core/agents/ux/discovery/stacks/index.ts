@@ -23,8 +23,15 @@ export const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa,
 export function findSiteEntry(project: Project): SiteEntry | undefined {
   for (const stack of STACKS) {
     if (!stack.detect(project)) continue;
+    const before = project.problems.size;
     const found = stack.discover(project);
     if (found) return found;
+    // The stack is this one, but a file it needs does not parse: say so rather than read the site as another stack.
+    const broken = [...project.problems].slice(before)[0];
+    if (broken) {
+      const [file, problem] = broken;
+      return { framework: stack.name, roots: [], entries: [file], stylesheets: [], problem: `${file} could not be read${problem.line ? ` (line ${problem.line}: ${problem.message})` : ` (${problem.message})`}, so nothing is proposed from this ${stack.name} site; fix the file on the default branch.` };
+    }
   }
   return undefined;
 }

@@ -42,6 +42,8 @@ export interface SiteEntry {
   renderPage?: (page: PageFile) => UiNode[];
   /** Where the stack keeps the title and description search engines show, besides a rendered `<head>`. */
   seo?: SeoPlace[];
+  /** A file the stack needs does not parse: the sentence to answer every request with. */
+  problem?: string;
 }
 
 export function packageJson(project: Project): { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; scripts?: Record<string, string> } {

@@ -97,7 +97,7 @@ function yamlValue(file: string, text: string, node: YamlNode | null | undefined
 /** YAML text (a file, or front matter at `offset` in its file). */
 export function parseYaml(file: string, text: string, offset = 0): DataDocument | undefined {
   const document = yaml().parseDocument(text, { keepSourceTokens: false });
-  if (document.errors.length > 0) return undefined;
+  if (document.errors.length > 0) throw Object.assign(new Error(document.errors[0].message.split('\n')[0]), { line: (document.errors[0] as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line });
   const root = yamlValue(file, text, document.contents, offset);
   return root ? { file, format: 'yaml', root } : undefined;
 }
@@ -139,12 +139,7 @@ function assignKeyValue(file: string, text: string, map: DataValue, kv: TomlNode
 
 /** TOML text: `[params]` tables become nested maps, `[[menu.main]]` tables the items of a list, each with its own range. */
 export function parseToml(file: string, text: string, offset = 0): DataDocument | undefined {
-  let ast: TomlNode;
-  try {
-    ast = toml().parseTOML(text);
-  } catch {
-    return undefined;
-  }
+  const ast = toml().parseTOML(text);
   const top = ast.body?.[0];
   const root: Extract<DataValue, { kind: 'map' }> = { kind: 'map', range: range(file, offset, offset + text.length), entries: [] };
   for (const node of top?.body ?? []) {
@@ -216,7 +211,8 @@ export function dataDocument(project: Project, file: string): DataDocument | und
       if (/\.ya?ml$/.test(file)) document = parseYaml(file, text);
       else if (file.endsWith('.toml')) document = parseToml(file, text);
       else if (file.endsWith('.json')) document = parseJson(project, file);
-    } catch {
+    } catch (error) {
+      project.noteProblem(file, error);
       document = undefined;
     }
   }
@@ -242,7 +238,9 @@ export function frontMatter(project: Project, file: string): FrontMatter {
   let document: DataDocument | undefined;
   try {
     document = format === 'yaml' ? parseYaml(file, content, offset) : parseToml(file, content, offset);
-  } catch {
+  } catch (error) {
+    const line = (error as { line?: number }).line;
+    project.noteProblem(file, Object.assign(error as object, { line: line !== undefined ? line + 1 : undefined }));
     document = undefined;
   }
   return { ...(document ? { document } : {}), bodyStart: match[0].length, format };
