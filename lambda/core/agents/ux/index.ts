@@ -160,7 +160,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
 
     const outcome: ParseOutcome = command
       ? parseCommand(command, siteMap)
-      : await describeParser.parse(description as string, siteMap, { flags: context.flags, now: context.now, requester: request.requester, pageTexts: pageTexts(site.model) });
+      : await describeParser.parse(description as string, siteMap, { flags: context.flags, now: context.now, requester: request.requester, pageTexts: pageTexts(site.model), pages: (site.model?.pages ?? []).map((p) => p.route) });
     const footer = parserLine(outcome.parser, outcome.note);
     if (outcome.kind === 'clarification') {
       return { kind: 'clarification', message: replyMessage('One question before I prepare the change', outcome.question, NEUTRAL_COLOR, footer) };

@@ -101,6 +101,8 @@ export interface IntentParseContext {
   now?: () => Date;
   requester?: Requester;
   pageTexts?: string[];
+  /** The site's pages, by path, for requests that name one. */
+  pages?: string[];
 }
 
 /** A plain-language parser. The model-backed one (issue 5) sits in front of the rules one. */

@@ -29,6 +29,8 @@ const answerSchema = z
     renameLinks: z.array(fromTo(ANSWER_LIMITS.href, ANSWER_LIMITS.label)).max(ANSWER_LIMITS.links).default([]),
     replaceText: fromTo(ANSWER_LIMITS.text, ANSWER_LIMITS.text).nullish(),
     styles: z.array(z.object({ property: nameField, step: z.enum(STYLE_STEPS) }).strict()).max(ANSWER_LIMITS.styles).default([]),
+    page: z.string().max(ANSWER_LIMITS.name).nullish(),
+    request: z.object({ type: z.enum(['price', 'answer', 'email']), about: z.string().max(ANSWER_LIMITS.text).nullish(), value: z.string().max(ANSWER_LIMITS.text) }).strict().nullish(),
     question: z.string().max(ANSWER_LIMITS.question).nullish(),
   })
   .strict();
@@ -55,10 +57,28 @@ export function readAnswer(output: unknown, siteMap: SiteMap, parser: ParserName
     // The model's words reach the channel: shown as plain text, never as links or formatting.
     return clarify(question ? plainText(shorten(question, QUESTION_MAX_LENGTH)) : askAgain);
   }
-  const reading = answer.section ? readSectionEdit(answer, answer.section, siteMap) : readPageEdit(answer);
+  const site = readSiteRequest(answer, siteMap);
+  const reading = site ?? (answer.section ? readSectionEdit(answer, answer.section, siteMap) : readPageEdit(answer));
   if (reading === undefined) return clarify(askAgain);
   if (typeof reading === 'string') return clarify(`${reading.replace(/([^.?!])$/, '$1.')} What should change instead?`);
-  return { ok: true, outcome: { kind: 'intent', intent: reading, parser } };
+  const page = answer.page?.trim();
+  return { ok: true, outcome: { kind: 'intent', intent: page && !reading.page ? { ...reading, page } : reading, parser } };
+}
+
+/** A price, a FAQ answer or the e-mail: checked by the UX Agent's own validation (undefined when the answer holds none of them). */
+function readSiteRequest(answer: Answer, siteMap: SiteMap): UxIntent | string | undefined {
+  const page = answer.page?.trim() || undefined;
+  const request = answer.request;
+  if (!request) return undefined;
+  const about = request.about?.trim() || undefined;
+  const intent: UxIntent =
+    request.type === 'price'
+      ? { section: '', changes: [], price: { amount: request.value, ...(about ? { plan: about } : {}) } }
+      : request.type === 'answer'
+        ? { section: '', changes: [], answer: { question: about ?? '', text: request.value } }
+        : { section: '', changes: [], email: { address: request.value, ...(about ? { from: about } : {}) } };
+  const validation = validateIntent({ ...intent, ...(page ? { page } : {}) }, siteMap);
+  return validation.ok ? { ...intent, ...(page ? { page } : {}) } : validation.message;
 }
 
 /** An edit without a section: only a text replacement can stand alone; anything else needs a section (undefined: ask which). */

@@ -40,7 +40,7 @@ export function createLlmIntentParser(deps: LlmIntentParserDeps): IntentParser {
       }
       const result = await llm.complete(
         flags,
-        (model, reasoning) => buildIntentRequest(siteMap, text, model, reasoning, context?.pageTexts),
+        (model, reasoning) => buildIntentRequest(siteMap, text, model, reasoning, context?.pageTexts, context?.pages),
         (output, provider) => {
           const reading = readAnswer(output, siteMap, provider);
           return reading.ok ? { ok: true, value: reading.outcome, outcome: reading.outcome.kind } : { ok: false, reason: reading.reason };

@@ -60,8 +60,8 @@ describe('the prompt built from the site map', () => {
       Object.values(schema).forEach(walk);
     };
     walk(ANSWER_SCHEMA);
-    // the answer, a change, a link to add, a rename, the text replacement, a style
-    expect(objects).toHaveLength(6);
+    // the answer, a change, a link to add, a rename, the text replacement, a style, a site request (price, answer, e-mail)
+    expect(objects).toHaveLength(7);
     for (const object of objects) {
       expect(object.additionalProperties).toBe(false);
       expect([...(object.required as string[])].sort()).toEqual(Object.keys(object.properties as object).sort());
