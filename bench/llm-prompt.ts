@@ -3,6 +3,9 @@ import { DEFAULT_SITE_MAP } from '../lambda/core/agents/ux/site-map';
 import { costMicros, DEFAULT_MODELS, LLM_PROVIDERS, MODEL_PRICES, PRICES_TAKEN_ON, priceOf } from '../lambda/core/llm/prices';
 import { buildIntentRequest, PROMPT_TOKEN_BUDGET } from '../lambda/core/agents/ux/llm/prompt';
 import { estimateInputTokens, estimateTextTokens, worstCaseInputTokens } from '../lambda/core/llm/token-estimate';
+import { buildSiteModel } from '../lambda/core/agents/ux/discovery/site-model';
+import { vocabularyOf } from '../lambda/core/agents/ux/discovery/vocabulary';
+import { multiPageSite } from './lib/multi-page-site';
 
 /**
  * Prompt size and cost per 1 000 requests for each provider's default model, on the default
@@ -74,21 +77,29 @@ const PAGE_TEXTS = [
 ];
 /** A long page (a blog index, a docs home): more texts than the budget holds, so the last ones are cut. */
 const MANY_PAGE_TEXTS = [...PAGE_TEXTS, ...Array.from({ length: 150 }, (_, i) => `Customer story ${i + 1}: how a small team shipped faster`)];
-const VOCABULARIES = [
-  ['default map', DEFAULT_SITE_MAP, undefined],
-  ['discovered + texts', DISCOVERED, PAGE_TEXTS],
-  ['discovered + many texts', DISCOVERED, MANY_PAGE_TEXTS],
-] as const;
+const VOCABULARIES: ReadonlyArray<readonly [string, SiteMap, readonly string[] | undefined, readonly string[] | undefined]> = [
+  ['default map', DEFAULT_SITE_MAP, undefined, undefined],
+  ['discovered + texts', DISCOVERED, PAGE_TEXTS, undefined],
+  ['discovered + many texts', DISCOVERED, MANY_PAGE_TEXTS, undefined],
+];
 
+const shownPages = (system: string): number => (system.match(/^Pages: (.*?)(?: \(and \d+ more\))?$/m)?.[1] ?? '').split(', ').filter(Boolean).length;
 const shownTexts = (system: string): number => (system.match(/^Texts on the home page: (.*)$/m)?.[1] ?? '').split('", "').filter(Boolean).length;
 
+// The same figures for what discovery itself hands the model on a generated 300-file multi-page site.
+const generated = multiPageSite(300);
+const siteModel = buildSiteModel(generated);
+const generatedVocabulary = vocabularyOf(siteModel);
+const generatedTexts = [...new Set(siteModel.blocks.map((b) => b.block.text).filter((t) => t.length <= 120))].slice(0, 80);
+const generatedPages = siteModel.pages.map((p) => p.route);
+
 const rows = [];
-for (const [vocabulary, siteMap, pageTexts] of VOCABULARIES) {
+for (const [vocabulary, siteMap, pageTexts, pages] of [...VOCABULARIES, [`300-file multi-page site (${generatedPages.length} pages)`, generatedVocabulary, generatedTexts, generatedPages] as const]) {
   for (const provider of LLM_PROVIDERS) {
     const model = DEFAULT_MODELS[provider];
     const price = priceOf(provider, model) ?? MODEL_PRICES[model];
     for (const text of REQUESTS) {
-      const request = buildIntentRequest(siteMap, text, model, price.reasoning, pageTexts);
+      const request = buildIntentRequest(siteMap, text, model, price.reasoning, pageTexts, pages);
       const input = estimateInputTokens(request, provider);
       const output = Math.ceil(TYPICAL_ANSWER.length / 4) + (price.reasoning ? REASONING_ALLOWANCE_TOKENS : 0) + (provider === 'anthropic' ? 20 : 0);
       const worstIn = worstCaseInputTokens(request, provider);
@@ -99,6 +110,7 @@ for (const [vocabulary, siteMap, pageTexts] of VOCABULARIES) {
         'system chars': request.system.length,
         'system tokens (est.)': estimateTextTokens(request.system),
         'page texts shown': `${shownTexts(request.system)}/${pageTexts?.length ?? 0}`,
+        'pages shown': `${shownPages(request.system)}/${pages?.length ?? 0}`,
         'input tokens (est.)': input,
         'output tokens (est.)': output,
         'USD per request': (costMicros(price, input, output) / 1e6).toFixed(6),
