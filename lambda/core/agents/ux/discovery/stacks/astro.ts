@@ -25,6 +25,17 @@ export function astroCompiler(): AstroCompiler {
   return compiler;
 }
 
+/** Parses by file text: a new commit of the same site (or another request in this process) reads only the files that changed. */
+const parsed = new Map<string, { ast: AstroNode }>();
+function parseAstro(text: string): { ast: AstroNode } {
+  const cached = parsed.get(text);
+  if (cached) return cached;
+  const result = astroCompiler().parse(text, { position: true });
+  parsed.set(text, result);
+  if (parsed.size > 300) parsed.delete(parsed.keys().next().value as string);
+  return result;
+}
+
 /** The front matter script: between the first `---` line and the next. */
 function frontMatter(text: string): { start: number; end: number } | undefined {
   const open = /^\s*---[ \t]*\r?\n/.exec(text);
@@ -230,7 +241,7 @@ export const ASTRO_LANGUAGE: TemplateLanguage = {
   component(project, file) {
     const text = project.text(file);
     if (text === undefined) return undefined;
-    const { ast } = astroCompiler().parse(text, { position: true });
+    const { ast } = parseAstro(text);
     const start = templateStart(text);
     const nodes = (ast.children ?? []).filter((n) => n.type !== 'frontmatter');
     const converter = new Converter(text);
