@@ -460,7 +460,13 @@ function backgroundContrastNote(node: UiNode, model: SiteModel, backgroundHex: s
   const poor = texts.map((t) => ({ token: t.token, hex: tokenHex(t) })).filter((t): t is { token: string; hex: string } => t.hex !== undefined && contrastRatio(t.hex, backgroundHex) < 3);
   const names = [...new Set(poor.map((p) => p.token))];
   // The advice follows the new background: light text on a dark one, dark text on a light one.
-  return names.length > 0 ? `On the new background, ${names.slice(0, 3).join(', ')} become${names.length === 1 ? 's' : ''} hard to read (contrast below 3:1); consider a ${isLight(backgroundHex) ? 'darker' : 'lighter'} text colour.` : undefined;
+  if (names.length > 0) return `On the new background, ${names.slice(0, 3).join(', ')} become${names.length === 1 ? 's' : ''} hard to read (contrast below 3:1); consider a ${isLight(backgroundHex) ? 'darker' : 'lighter'} text colour.`;
+  // No text colour anywhere on or around the bar: its texts use the page's default, which is dark unless the site says otherwise.
+  const ancestorsSetText = ancestorsOf(model, node).some((a) => classTokens(a).some((t) => t.utility === 'text' && t.variants === '' && isColorValue(t.value, model.theme)));
+  if (texts.length === 0 && !ancestorsSetText && !isLight(backgroundHex)) {
+    return 'The texts on it set no colour of their own (they use the page\'s default, usually dark), so they may be hard to read on the new background; consider a lighter text colour as well (the text-color property).';
+  }
+  return undefined;
 }
 
 /** Base text colour classes inside a landmark, outside elements that carry a background of their own (buttons, badges). */

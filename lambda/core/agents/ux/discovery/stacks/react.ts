@@ -5,7 +5,7 @@ import { moduleScripts } from '../html-tree';
 import { renderComponent, renderFile, renderTag } from '../jsx-tree';
 import { SCRIPT_FILE, type Project } from '../project';
 import type { UiNode } from '../ui-tree';
-import type { SiteEntry, StackAdapter } from './stack';
+import { pageFiles, type SiteEntry, type StackAdapter } from './stack';
 
 /**
  * The React family: Next.js (app router: `app/(group)/page.tsx` inside `app/layout.tsx`; pages
@@ -39,7 +39,9 @@ function nextAppRouter(project: Project): SiteEntry | undefined {
     const roots = [...layouts, page].map((file) => renderPage(project, file)).filter((n): n is UiNode => n !== undefined);
     const entries = [...project.files.keys()].filter((p) => p.startsWith(`${prefix}/`) && /\/(?:page|layout)\.(?:tsx|jsx|ts|js)$/.test(p));
     const seo = [...layouts.flatMap((layout) => nextMetadata(project, layout)), ...nextMetadata(project, page, '/')];
-    return { framework: 'Next.js (app router)', roots, homeFile: page, entries, stylesheets: [], seo };
+    // Every `page.*` under the app folder is a route: `app/(marketing)/pricing/page.tsx` is /pricing.
+    const routes = pageFiles(project, prefix, ['.tsx', '.jsx', '.ts', '.js'], (relative) => (/(?:^|\/)page$/.test(relative) ? relative.replace(/\/?page$/, '') || 'index' : undefined));
+    return { framework: 'Next.js (app router)', roots, homeFile: page, entries, stylesheets: [], seo, pages: routes };
   }
   return undefined;
 }
@@ -52,7 +54,8 @@ function nextPagesRouter(project: Project): SiteEntry | undefined {
     const app = firstExisting(project, ORDERED_SCRIPT(`${prefix}/_app`));
     const roots = [app, page].filter((f): f is string => f !== undefined).map((file) => renderPage(project, file)).filter((n): n is UiNode => n !== undefined);
     const entries = [...project.files.keys()].filter((p) => p.startsWith(`${prefix}/`) && SCRIPT_FILE.test(p) && !p.startsWith(`${prefix}/api/`));
-    return { framework: /"gatsby"\s*:/.test(packageJson) ? 'Gatsby' : 'Next.js (pages router)', roots, homeFile: page, entries, stylesheets: [], seo: gatsbySiteMetadata(project) };
+    const routes = pageFiles(project, prefix, ['.tsx', '.jsx', '.ts', '.js', '.md', '.mdx'], (relative) => (/^(?:_app|_document|_error|404|500|api\/.*)$/.test(relative) || relative.includes('[') ? undefined : relative));
+    return { framework: /"gatsby"\s*:/.test(packageJson) ? 'Gatsby' : 'Next.js (pages router)', roots, homeFile: page, entries, stylesheets: [], seo: gatsbySiteMetadata(project), pages: routes };
   }
   return undefined;
 }
@@ -66,7 +69,9 @@ function remixRoutes(project: Project): SiteEntry | undefined {
   const rootTrees = root ? [renderComponent(project, root, 'Layout'), renderPage(project, root)] : [];
   const roots = [...rootTrees, renderPage(project, page)].filter((n): n is UiNode => n !== undefined);
   const entries = [...project.files.keys()].filter((p) => p.startsWith('app/routes/') && SCRIPT_FILE.test(p));
-  return { framework: 'Remix', roots, homeFile: page, entries: root ? [root, ...entries] : entries, stylesheets: [] };
+  // Flat routes: `app/routes/pricing.tsx` and `app/routes/about._index.tsx` are /pricing and /about.
+  const routes = pageFiles(project, 'app/routes', ['.tsx', '.jsx', '.ts', '.js'], (relative) => (relative.startsWith('_') && relative !== '_index' ? undefined : relative.replace(/(?:^|\.)_index$/, '').replace(/\./g, '/') || 'index'));
+  return { framework: 'Remix', roots, homeFile: page, entries: root ? [root, ...entries] : entries, stylesheets: [], pages: routes };
 }
 
 function attribute(element: t.JSXElement, name: string): t.JSXAttribute | undefined {
