@@ -166,7 +166,7 @@ describe('UX Agent on a local git repository', () => {
     const agent = createUxAgent({ repoHost: createLocalGitRepoHost({ directory: join(root, 'other'), seedFrom: bare }) });
     const outcome = await agent.propose(request({ description: 'make the navbar blue' }), context);
     expect(outcome.kind).toBe('rejected');
-    expect(embed(outcome).description).toMatch(/^No header, navbar, footer or home page was found in the local site repository \(unknown\); describe the site in \.valine\/ux-map\.json/);
+    expect(embed(outcome).description).toMatch(/^I found no home page in this repository \(no index\.html, no pages or routes folder of a framework I know\); the UX Agent reads React, Next\.js.*describe them in \.valine\/ux-map\.json/);
   });
 
   it('confirms into a branch with one commit naming the requester, leaving main and the checkout alone', async () => {

@@ -70,7 +70,9 @@ describe('plain language on a site nobody described', () => {
   it('warns when a new navbar background leaves its text hard to read', async () => {
     const outcome = await repo.propose({ description: 'make the navbar background black' });
     expect(outcome.kind).toBe('proposal');
-    expect(shown(outcome)).not.toContain('hard to read');
+    // No text colour on the bar: its words keep the page's default, dark on the new black.
+    expect(shown(outcome)).toContain("The texts on it set no colour of their own (they use the page's default, usually dark)");
+    expect(shown(outcome)).toContain('consider a lighter text colour');
     const site = await seedSiteFromFiles({ ...SITE, 'src/Navbar.jsx': SITE['src/Navbar.jsx'].replace('bg-white', 'bg-white text-gray-900') });
     try {
       const dark = await site.repo.propose({ description: 'make the navbar background black' });
