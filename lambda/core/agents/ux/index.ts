@@ -5,7 +5,7 @@ import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
 import type { JsonValue, Task } from '../../domain/task';
 import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { unifiedDiff } from '../../domain/diff';
-import { codeBlock, inlineCode, noMentions, plainText } from '../../domain/discord-text';
+import { codeBlock, inlineCode, noMentions, plainText, shorten } from '../../domain/discord-text';
 import { parseCommand } from './grammar';
 import type { IntentParser, ParseOutcome } from './intent';
 import { planEdits, type Plan, type PlannedChange } from './plan';
@@ -138,7 +138,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     if ('refusal' in base) return base.refusal;
     const only = request.options.section?.trim().toLowerCase();
     const section = only ? resolveSection(base.site.vocabulary, only) : undefined;
-    if (only && !section) return rejected(`Unknown section ${inlineCode(only.slice(0, 40))}. Sections: ${sectionList(base.site.vocabulary)}.`, undefined, MAP_REFUSED);
+    if (only && !section) return rejected(`Unknown section ${inlineCode(shorten(only, 40))}. Sections: ${sectionList(base.site.vocabulary)}.`, undefined, MAP_REFUSED);
     const lines = base.site.broken ? [] : describeSite(base.site.model, base.site.vocabulary, section);
     const head = `${base.site.model?.framework ?? 'Site'} · ${inlineCode(base.repository.defaultBranch)} at ${inlineCode(base.baseCommit.slice(0, 7))}${base.site.model?.homeFile ? ` · home page ${inlineCode(base.site.model.homeFile)}` : ''}`;
     const body = lines.length > 0 ? codeBlock(lines.join('\n'), 'text') : base.site.warning ?? 'Nothing editable was found.';
@@ -216,7 +216,9 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       }
       if (candidates.length === 0) return rejected(`Nothing would change on ${where}.`, footer);
       const list = candidates.map((c, i) => `${i + 1}. ${c.label}${c.description ? ` — ${c.description}` : ''}`).join('\n');
-      return { kind: 'choice', question: replyMessage('Which one?', `${plan.question}\n\n${list}`, NEUTRAL_COLOR, footer), candidates };
+      const found = Math.max(plan.found ?? 0, plan.options.length);
+      const more = found > candidates.length ? `\n\nThese are ${candidates.length} of the ${found} places found; to reach another, name its page or quote more of its text.` : '';
+      return { kind: 'choice', question: replyMessage('Which one?', `${plan.question}\n\n${list}${more}`, NEUTRAL_COLOR, footer), candidates };
     }
     const made = proposalFor(plan);
     if ('error' in made) return rejected(made.error, footer);

@@ -89,7 +89,7 @@ export function siteReplaceStep(model: SiteModel, from: string, to: string, sect
   const matches = distinct(scope.texts.filter((t) => normalise(t.block.text) === wanted || lineMatch(t, wanted) !== undefined));
   if (matches.length === 0) {
     const near = distinct(scope.texts.filter((t) => normalise(t.block.text).includes(wanted))).map((t) => `${JSON.stringify(shorten(t.block.text, 60))} (${pageLabel(t.page)})`);
-    return fail(`I did not find the text ${inlineCode(from.slice(0, 80))} on ${scope.scope} (${where}).${near.length > 0 ? ` Texts that contain it: ${listOr(near.slice(0, 3))}; quote the whole text.` : ' Quote the text exactly as the page shows it.'}`);
+    return fail(`I did not find the text ${inlineCode(shorten(from, 80))} on ${scope.scope} (${where}).${near.length > 0 ? ` Texts that contain it: ${listOr(near.slice(0, 3))}; quote the whole text.` : ' Quote the text exactly as the page shows it.'}`);
   }
   const pages = [...new Set(matches.map((m) => m.page))];
   const alternatives: Alternative[] = [];
@@ -112,10 +112,11 @@ export function siteReplaceStep(model: SiteModel, from: string, to: string, sect
       section: 'page',
     });
   }
-  if (alternatives.length === 0) return fail(message || `The text ${inlineCode(from.slice(0, 80))} cannot be changed where it is written.`);
+  if (alternatives.length === 0) return fail(message || `The text ${inlineCode(shorten(from, 80))} cannot be changed where it is written.`);
   return {
     ok: true,
     alternatives,
+    ...(matches.length > alternatives.length ? { found: matches.length } : {}),
     ...(alternatives.length > 1 ? { question: `The text ${JSON.stringify(shorten(from, 60))} is on ${pages.length > 1 ? `${pages.length} pages (${listOr(pages.slice(0, 5).map(pageLabel))})` : `${pageLabel(pages[0])} ${alternatives.length} times`}. Which one should change? Pick it below to see its preview.` } : {}),
   };
 }
@@ -216,7 +217,7 @@ export function answerStep(model: SiteModel, change: AnswerChange, where: string
   const texts = distinct(scope.texts);
   const wanted = normalise(change.question);
   const questions = texts.filter((t) => normalise(t.block.text) === wanted);
-  if (questions.length === 0) return fail(`I did not find the question ${inlineCode(change.question.slice(0, 100))} on ${scope.scope} (${where}). Quote it exactly as the page shows it.`);
+  if (questions.length === 0) return fail(`I did not find the question ${inlineCode(shorten(change.question, 100))} on ${scope.scope} (${where}). Quote it exactly as the page shows it.`);
   const alternatives: Alternative[] = [];
   for (const question of questions) {
     const answer = question.kind === 'data' ? dataAnswer(question, texts) : markupAnswer(question, texts);
@@ -226,7 +227,7 @@ export function answerStep(model: SiteModel, change: AnswerChange, where: string
     const line = model.project.line(made.splice.file, made.splice.start);
     alternatives.push({ splices: [made.splice], line: { property: 'answer', kind: 'text', from: made.from, to: change.text, at: `${made.splice.file}:${line}` }, label: `The answer to ${JSON.stringify(shorten(question.block.text, 50))}`, description: `${made.splice.file}:${line}`, section: 'faq' });
   }
-  if (alternatives.length === 0) return fail(`I found the question ${inlineCode(change.question.slice(0, 100))}, but no answer written next to it that I can change.`);
+  if (alternatives.length === 0) return fail(`I found the question ${inlineCode(shorten(change.question, 100))}, but no answer written next to it that I can change.`);
   return { ok: true, alternatives };
 }
 

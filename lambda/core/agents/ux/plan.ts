@@ -1,6 +1,6 @@
 import type { FileChange } from '../../domain/diff';
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
-import { inlineCode } from '../../domain/discord-text';
+import { inlineCode, shorten } from '../../domain/discord-text';
 import { ancestorsOf, type SiteModel, type Target } from './discovery/site-model';
 import type { TextBlock } from './discovery/text-blocks';
 import type { UiNode } from './discovery/ui-tree';
@@ -53,7 +53,8 @@ export interface PlanOption {
 export type Plan =
   | ({ ok: true } & PlannedChange)
   | { ok: false; message: string }
-  | { ok: 'choice'; question: string; options: PlanOption[] }
+  /** `found`: how many places matched, when more than the options listed. */
+  | { ok: 'choice'; question: string; options: PlanOption[]; found?: number }
   /** Nothing to edit where the person pointed, but something to say about what is there: a question, no buttons. */
   | { ok: 'question'; question: string };
 
@@ -72,7 +73,7 @@ export interface Alternative {
   section?: string;
 }
 
-export type Step = { ok: true; alternatives: Alternative[]; question?: string } | { ok: false; message: string; question?: boolean };
+export type Step = { ok: true; alternatives: Alternative[]; question?: string; found?: number } | { ok: false; message: string; question?: boolean };
 
 const MAX_CHOICES = 25;
 export const fail = (message: string): Step => ({ ok: false, message });
@@ -189,7 +190,8 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
   const question = step.question ?? (options.length === 1
     ? `Before I prepare this: replacing ${step.alternatives[0].label} ${step.alternatives[0].description.replace(/^replaces the whole text, /, 'also means ')}. Pick it below to see the preview, or run /ux-update again with other words.`
     : `The ${sectionLabel} ${property} matches ${options.length} places. Which one should change? Pick it below to see its preview.`);
-  return { ok: 'choice', question, options };
+  const found = Math.max(step.found ?? 0, step.alternatives.length);
+  return { ok: 'choice', question, options, ...(found > options.length ? { found } : {}) };
 }
 
 async function apply(section: string, alternatives: readonly Alternative[], readFile: ReadBaseFile, where: string): Promise<PlannedChange> {
@@ -267,7 +269,7 @@ function textStep(model: SiteModel, targets: readonly Target[], property: string
     alternatives.push({
       splices: [result.splice],
       line: { property, kind: 'text', from: result.from, to: result.to, at: locationOf(target) },
-      label: JSON.stringify(target.current.length > 60 ? `${target.current.slice(0, 59)}…` : target.current),
+      label: JSON.stringify(shorten(target.current, 60)),
       description: removes ? `replaces the whole text, removing ${result.removed.slice(0, 3).join(', ')}${result.removed.length > 3 ? '…' : ''} (${target.file}:${target.line})` : `${target.file}:${target.line}`,
       ...(removes ? { needsChoice: true } : {}),
       ...(result.note ? { note: result.note } : {}),
@@ -578,14 +580,14 @@ export function replaceStep(model: SiteModel, from: string, to: string, section:
       const line = model.project.line(result.splice.file, result.splice.start);
       return {
         ok: true,
-        alternatives: [{ splices: [result.splice], line: { property: 'text', kind: 'text', from: result.from, to: result.to, at: `${result.splice.file}:${line}` }, label: JSON.stringify(block.text.slice(0, 60)), description: `the whole text, ${result.splice.file}:${line}`, needsChoice: true, section: REGION_SECTION[region] ?? 'home' }],
-        question: `No text reads exactly ${JSON.stringify(from)}, but ${JSON.stringify(block.text.slice(0, 80))} begins with it. Replace that whole text? Pick it below to see the preview.`,
+        alternatives: [{ splices: [result.splice], line: { property: 'text', kind: 'text', from: result.from, to: result.to, at: `${result.splice.file}:${line}` }, label: JSON.stringify(shorten(block.text, 60)), description: `the whole text, ${result.splice.file}:${line}`, needsChoice: true, section: REGION_SECTION[region] ?? 'home' }],
+        question: `No text reads exactly ${JSON.stringify(from)}, but ${JSON.stringify(shorten(block.text, 80))} begins with it. Replace that whole text? Pick it below to see the preview.`,
       };
     }
   }
   if (matches.length === 0) {
-    const near = model.blocks.filter(({ block }) => normalise(block.text).includes(wanted)).map(({ block }) => JSON.stringify(block.text.slice(0, 60)));
-    return fail(`I did not find the text ${inlineCode(from.slice(0, 80))} on the home page of ${where}${section ? ` (in the ${section})` : ''}.${near.length > 0 ? ` Texts that contain it: ${listOr(near.slice(0, 3))}; quote the whole text.` : ' Quote the text exactly as the page shows it.'}`);
+    const near = model.blocks.filter(({ block }) => normalise(block.text).includes(wanted)).map(({ block }) => JSON.stringify(shorten(block.text, 60)));
+    return fail(`I did not find the text ${inlineCode(shorten(from, 80))} on the home page of ${where}${section ? ` (in the ${section})` : ''}.${near.length > 0 ? ` Texts that contain it: ${listOr(near.slice(0, 3))}; quote the whole text.` : ' Quote the text exactly as the page shows it.'}`);
   }
   // Two places showing one config or translation string are one edit.
   const seen = new Set<string>();
@@ -611,7 +613,7 @@ export function replaceStep(model: SiteModel, from: string, to: string, section:
     alternatives.push({
       splices: [result.splice],
       line: { property: 'text', kind: 'text', from: result.from, to: result.to, at: `${file}:${line}` },
-      label: `${JSON.stringify(block.text.slice(0, 50))} in ${file}:${line}`,
+      label: `${JSON.stringify(shorten(block.text, 50))} in ${file}:${line}`,
       description: `${region === 'hero' ? 'in the hero' : `in the ${region}`}, ${file}:${line}`,
       ...(result.removed.length > 0 && (!result.copyrightKept || result.replacesLeadingLink === true) ? { needsChoice: true } : {}),
       note: [result.note, others > 0 ? `The same text also appears in ${others} other place${others === 1 ? '' : 's'} further down the page; those are unchanged.` : undefined].filter(Boolean).join(' ') || undefined,

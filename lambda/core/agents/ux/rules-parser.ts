@@ -1,5 +1,5 @@
 import { CSS_NAMED_COLORS } from './color';
-import { inlineCode } from '../../domain/discord-text';
+import { inlineCode, shorten } from '../../domain/discord-text';
 import type { IntentParser, LinkRename, LinkToAdd, ParseOutcome, PropertyChange, StyleChange, StyleStep } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';
@@ -267,7 +267,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
   // Quoted words next to "link" or "add" are never a new headline: say what is understood instead of guessing.
   if (quoted.length > 0 && (LINK_WORD.test(lowerClause) || /\b(?:add|put|insert)\b/.test(lowerClause))) {
     result.understood = true;
-    result.question = `Should I add a link? Write it with its path, e.g. ${inlineCode(`add a link "${quoted[0].slice(0, 30)}" to /${quoted[0].toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 30)} in the ${sectionName}`)}; or name the text to change, e.g. ${inlineCode(`change the ${sectionName} text to "${quoted[0].slice(0, 30)}"`)}.`;
+    result.question = `Should I add a link? Write it with its path, e.g. ${inlineCode(`add a link "${shorten(quoted[0], 30)}" to /${quoted[0].toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 30)} in the ${sectionName}`)}; or name the text to change, e.g. ${inlineCode(`change the ${sectionName} text to "${shorten(quoted[0], 30)}"`)}.`;
     return result;
   }
 
@@ -277,7 +277,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     if (!property) {
       result.question = textProperties.length === 0
         ? `The ${sectionName} has no text I can change. What should change instead: ${listOr(Object.keys(section.properties))}?`
-        : `Which text of the ${sectionName} should say ${inlineCode(quoted[0])}: ${listOr(textProperties)}? Run /ux-update again naming it, e.g. ${inlineCode(`change the ${sectionName} ${textProperties[0]} to "${quoted[0].slice(0, 40)}"`)}.`;
+        : `Which text of the ${sectionName} should say ${inlineCode(quoted[0])}: ${listOr(textProperties)}? Run /ux-update again naming it, e.g. ${inlineCode(`change the ${sectionName} ${textProperties[0]} to "${shorten(quoted[0], 40)}"`)}.`;
       return result;
     }
     result.changes.push({ property, value: quoted[quoted.length - 1] });

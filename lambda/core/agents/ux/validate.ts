@@ -1,5 +1,5 @@
 import { parseColor } from './color';
-import { inlineCode } from '../../domain/discord-text';
+import { inlineCode, shorten } from '../../domain/discord-text';
 import type { AnswerChange, EmailChange, LinkRename, LinkToAdd, PriceChange, StyleStep, TextReplacement, UxIntent } from './intent';
 import { ownProperty, propertyKind, textMaxLength, type PropertySpec, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';
@@ -107,8 +107,8 @@ function validateLink(link: LinkToAdd, section: string): string | LinkToAdd {
   const invisible = invisibleCharacter(label) ?? invisibleCharacter(href);
   if (invisible) return `The link ${invisible}. ${example}`;
   if (href.length > LINK_TARGET_MAX_LENGTH) return `The link target is ${href.length} characters long; the limit is ${LINK_TARGET_MAX_LENGTH}. ${example}`;
-  if (/^\/[\\/]/.test(href) || /\\/.test(href)) return `The link target ${inlineCode(href.slice(0, 60))} would lead to another site; a site path starts with a single / (such as /pricing). ${example}`;
-  if (/^https?:\/\/[^/?#]*@/i.test(href)) return `The link target ${inlineCode(href.slice(0, 60))} hides its real host behind an @; write the address without a user name. ${example}`;
+  if (/^\/[\\/]/.test(href) || /\\/.test(href)) return `The link target ${inlineCode(shorten(href, 60))} would lead to another site; a site path starts with a single / (such as /pricing). ${example}`;
+  if (/^https?:\/\/[^/?#]*@/i.test(href)) return `The link target ${inlineCode(shorten(href, 60))} hides its real host behind an @; write the address without a user name. ${example}`;
   if (!/^(\/[^\s<>"'`]*|#[^\s<>"'`]*|https?:\/\/[^\s<>"'`]+|mailto:[^\s<>"'`]+|[\w-]+\.html?(?:[#?][^\s<>"'`]*)?)$/i.test(href)) {
     return `The link target ${inlineCode(href)} is not allowed: use a site path such as /pricing, a page such as about.html, an anchor such as #contact, or an http(s):// or mailto: address. ${example}`;
   }
@@ -131,9 +131,9 @@ function validateSiteRequest(intent: UxIntent, page: string | undefined): Valida
   const base = { section: '', changes: [], addLinks: [], removeLinks: [], renameLinks: [], styles: [], ...(page ? { page } : {}) };
   if (intent.email) {
     const address = intent.email.address.trim();
-    if (!EMAIL_ADDRESS.test(address) || address.length > 254) return fail(`${inlineCode(address.slice(0, 80))} is not an e-mail address I can write. Example: ${inlineCode('change the contact email to hello@acme.com')}`);
+    if (!EMAIL_ADDRESS.test(address) || address.length > 254) return fail(`${inlineCode(shorten(address, 80))} is not an e-mail address I can write. Example: ${inlineCode('change the contact email to hello@acme.com')}`);
     const from = intent.email.from?.trim();
-    if (from !== undefined && !EMAIL_ADDRESS.test(from)) return fail(`${inlineCode(from.slice(0, 80))} is not an e-mail address. Example: ${inlineCode('change support@acme.com to help@acme.com')}`);
+    if (from !== undefined && !EMAIL_ADDRESS.test(from)) return fail(`${inlineCode(shorten(from, 80))} is not an e-mail address. Example: ${inlineCode('change support@acme.com to help@acme.com')}`);
     return { ok: true, intent: { ...base, email: { address, ...(from ? { from } : {}) } } };
   }
   if (intent.price) {
@@ -176,7 +176,7 @@ export function validateIntent(intent: UxIntent, siteMap: SiteMap): Validation {
     const guess = closest(intent.section, names);
     const guessed = guess ? resolveSection(siteMap, guess) : undefined;
     return fail(
-      `Unknown section ${inlineCode(intent.section.slice(0, 40))}.${guessed ? ` Did you mean ${inlineCode(guessed)}?` : ''} Sections: ${sectionList(siteMap)}. Example: ${inlineCode(exampleCommand(siteMap, guessed))}`,
+      `Unknown section ${inlineCode(shorten(intent.section, 40))}.${guessed ? ` Did you mean ${inlineCode(guessed)}?` : ''} Sections: ${sectionList(siteMap)}. Example: ${inlineCode(exampleCommand(siteMap, guessed))}`,
     );
   }
   const section = siteMap.sections[sectionName];
@@ -189,7 +189,7 @@ export function validateIntent(intent: UxIntent, siteMap: SiteMap): Validation {
       const guess = closest(change.property, names);
       const guessed = guess ? resolveProperty(section, guess) : undefined;
       return fail(
-        `Unknown property ${inlineCode(change.property.slice(0, 40))} for ${sectionName}.${guessed ? ` Did you mean ${inlineCode(guessed)}?` : ''} Properties of ${sectionName}: ${propertyList(section)}. Example: ${inlineCode(exampleCommand(siteMap, sectionName))}`,
+        `Unknown property ${inlineCode(shorten(change.property, 40))} for ${sectionName}.${guessed ? ` Did you mean ${inlineCode(guessed)}?` : ''} Properties of ${sectionName}: ${propertyList(section)}. Example: ${inlineCode(exampleCommand(siteMap, sectionName))}`,
       );
     }
     if (seen.has(property)) {

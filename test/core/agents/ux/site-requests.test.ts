@@ -132,6 +132,22 @@ describe('texts on other pages, prices, answers, the contact e-mail', () => {
     expect(filesOf(home)).toEqual(['app/page.tsx']);
   });
 
+  it('says how many places it found when it lists fewer than that', async () => {
+    const files: Record<string, string> = { 'index.html': '<!doctype html><html><head><title>Acme</title></head><body><header><nav><a href="/">Acme</a></nav></header><main><h1>Welcome</h1></main></body></html>\n' };
+    for (let i = 1; i <= 30; i += 1) files[`city-${i}.html`] = `<!doctype html><html><head><title>City ${i}</title></head><body><main><h1>City ${i}</h1><p>Book a call</p></main></body></html>\n`;
+    const many = await seedSiteFromFiles(files);
+    try {
+      const outcome = await many.repo.propose({ description: 'change "Book a call" to "Talk to us"' });
+      expect(outcome.kind).toBe('choice');
+      if (outcome.kind !== 'choice') return;
+      expect(outcome.candidates).toHaveLength(25);
+      expect(shown(outcome)).toMatch(/is on 30 pages/);
+      expect(shown(outcome)).toMatch(/These are 25 of the 30 places found; to reach another, name its page or quote more of its text\./);
+    } finally {
+      many.cleanup();
+    }
+  });
+
   it('says which pages exist when the page named is not one of them', async () => {
     const outcome = await site.repo.propose({ description: 'on the careers page, change "Join us" to "Work with us"' });
     expect(outcome.kind).toBe('rejected');

@@ -1,4 +1,5 @@
 import type * as t from '@babel/types';
+import { shorten } from '../../../domain/discord-text';
 import type { Project } from './project';
 import type { LinkEntry, LinksArray, StringSlot } from './ui-tree';
 
@@ -322,5 +323,5 @@ export function linksArray(project: Project, file: string, array: t.ArrayExpress
 /** The source of an expression, shortened for display (`{siteMetadata.title}`). */
 export function sourceOf(project: Project, file: string, node: t.Node): string {
   const text = (project.text(file) ?? '').slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return shorten(text, 58);
 }

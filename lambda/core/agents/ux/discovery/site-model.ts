@@ -436,7 +436,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const afterHeadline = headline ? heroScope.filter((p) => placed.indexOf(p) > placed.indexOf(headline)) : heroScope;
     const buttonNodes = (afterHeadline.some((p) => isButton(p.node)) ? afterHeadline : heroScope).filter((p) => isButton(p.node));
     const buttons = buttonNodes.map((p) => textBlocks(p.node).find((b) => b.edit)).filter((b): b is TextBlock => b !== undefined);
-    const buttonColors = buttonNodes.filter((p) => textBlocks(p.node).some((b) => b.edit)).map((p) => ({ ...colorTarget(p.node, 'background', 'button'), label: `the ${JSON.stringify(visibleText(p.node).slice(0, 40))} button in ${where(p.node)}` }));
+    const buttonColors = buttonNodes.filter((p) => textBlocks(p.node).some((b) => b.edit)).map((p) => ({ ...colorTarget(p.node, 'background', 'button'), label: `the ${JSON.stringify(shorten(visibleText(p.node), 40))} button in ${where(p.node)}` }));
     const paragraphs = heroScope.filter((p) => p.node.tag === 'p').map((p) => textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
     sections.home = {
       description: 'The home page: the hero headline, its paragraph and call-to-action button.',
