@@ -16,6 +16,7 @@ import { textChange } from './edits/text-change';
 import { answerStep, emailStep, priceStep, siteReplaceStep } from './plan-site';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
+import { contrastRatio, isLight } from './color';
 import { ownProperty, type MapPropertySpec, type SiteMap } from './site-map';
 import type { ValidatedIntent } from './validate';
 
@@ -439,21 +440,6 @@ function contrastNote(node: UiNode, model: SiteModel, hex: string): string | und
 function tokenHex(token: ClassToken): string | undefined {
   const hex = token.value.startsWith('[#') ? token.value.slice(1, -1) : paletteHex(token.value);
   return hex && /^#[0-9a-f]{6}$/i.test(hex) ? hex.toLowerCase() : undefined;
-}
-
-/** A background on which dark text reads better than light text. */
-function isLight(hex: string): boolean {
-  return contrastRatio(hex, '#000000') > contrastRatio(hex, '#ffffff');
-}
-
-/** WCAG 2 contrast ratio of two #rrggbb colours. */
-function contrastRatio(first: string, second: string): number {
-  const luminance = (h: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [a, b] = [luminance(first.toLowerCase()), luminance(second.toLowerCase())];
-  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 
 /** A new background against the text colours on it (the element's own, or those inside): a warning when they become hard to read. */

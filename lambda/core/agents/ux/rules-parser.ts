@@ -1,4 +1,4 @@
-import { CSS_NAMED_COLORS } from './color';
+import { namedColor } from './color';
 import { inlineCode, shorten } from '../../domain/discord-text';
 import type { IntentParser, LinkRename, LinkToAdd, ParseOutcome, PropertyChange, StyleChange, StyleStep } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
@@ -139,7 +139,7 @@ function findColor(lower: string): string | undefined {
   for (let size = 3; size >= 1; size--) {
     for (let i = 0; i + size <= words.length; i++) {
       const name = words.slice(i, i + size).join('');
-      if (!Object.prototype.hasOwnProperty.call(CSS_NAMED_COLORS, name)) continue;
+      if (!namedColor(name)) continue;
       // "dark brown": the shade word goes with the colour even where CSS has no such name.
       if (size === 1 && /^(?:dark|deep|light|pale|bright)$/.test(words[i - 1] ?? '')) return `${words[i - 1]} ${name}`;
       return words.slice(i, i + size).join(' ');
