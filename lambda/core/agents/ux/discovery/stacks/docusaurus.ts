@@ -77,16 +77,43 @@ function customCss(project: Project, file: string, config: t.ObjectExpression): 
   return found.filter((f) => project.files.has(f));
 }
 
+/** A part of the page the theme renders, placed at the config value it shows (its file and line). */
+function configNode(project: Project, file: string, tag: string, at: t.Node, children: UiChild[], options: Parameters<typeof syntheticNode>[3] = {}): UiNode {
+  return syntheticNode(tag, rangeOf(file, at), children, { ...options, line: project.line(file, at.start ?? 0) });
+}
+
+/** `navbar.style` / `footer.style` (`'dark'`, `'primary'`), when written as a string. */
+function styleOf(object: t.ObjectExpression): string | undefined {
+  const value = unwrap(objectProperty(object, 'style')?.value);
+  return value?.type === 'StringLiteral' ? value.value : undefined;
+}
+
+/**
+ * The Infima variables that colour a landmark, minus those its style class sets on the element
+ * itself (`.navbar--dark`, `.navbar--primary`, `.footer--dark`): a value for those in `:root`
+ * would never show, so they are not offered.
+ */
+function colorVariables(style: string | undefined, variables: { background: string; text: string }, overridden: Record<string, ReadonlyArray<'background' | 'text'>>, stylesheets: string[]): UiNode['styleVariables'] | undefined {
+  const hidden = style ? (overridden[style] ?? []) : [];
+  const background = hidden.includes('background') ? undefined : variables.background;
+  const text = hidden.includes('text') ? undefined : variables.text;
+  if (!background && !text) return undefined;
+  return { ...(background ? { background } : {}), ...(text ? { text } : {}), stylesheets };
+}
+
 /** The navbar and footer as the theme renders them from the config. */
 function themeTrees(project: Project, file: string, config: t.ObjectExpression, stylesheets: string[]): UiNode[] {
   const trees: UiNode[] = [];
   const navbar = objectAt(config, 'themeConfig', 'navbar');
   if (navbar) {
     const title = objectProperty(navbar, 'title')?.value;
-    const brand = syntheticNode('a', rangeOf(file, title ?? navbar), configText(project, file, title), { attributes: { href: '/', class: 'navbar__brand' } });
+    const brand = configNode(project, file, 'a', title ?? navbar, configText(project, file, title), { attributes: { href: '/', class: 'navbar__brand' } });
     const items = linksChild(project, file, objectProperty(navbar, 'items')?.value, 'themeConfig.navbar.items');
-    const nav = syntheticNode('nav', rangeOf(file, navbar), [element(brand), ...items], { attributes: { class: 'navbar' }, styleVariables: { background: '--ifm-navbar-background-color', text: '--ifm-navbar-link-color', stylesheets } });
-    trees.push(syntheticNode('header', rangeOf(file, navbar), [element(nav)]));
+    const style = styleOf(navbar);
+    // Infima: `.navbar--dark` sets the background and the link colour, `.navbar--primary` the background (the brand colour).
+    const styleVariables = colorVariables(style, { background: '--ifm-navbar-background-color', text: '--ifm-navbar-link-color' }, { dark: ['background', 'text'], primary: ['background'] }, stylesheets);
+    const nav = configNode(project, file, 'nav', navbar, [element(brand), ...items], { attributes: { class: style ? `navbar navbar--${style}` : 'navbar' }, ...(styleVariables ? { styleVariables } : {}) });
+    trees.push(configNode(project, file, 'header', navbar, [element(nav)]));
   }
   const footer = objectAt(config, 'themeConfig', 'footer');
   if (footer) {
@@ -96,16 +123,21 @@ function themeTrees(project: Project, file: string, config: t.ObjectExpression, 
       columns.elements.forEach((column, i) => {
         if (column?.type !== 'ObjectExpression') return;
         const title = objectProperty(column, 'title')?.value;
-        const heading = title ? [element(syntheticNode('h4', rangeOf(file, title), configText(project, file, title)))] : [];
-        const links = linksChild(project, file, objectProperty(column, 'items')?.value, `themeConfig.footer.links[${i}].items`);
-        children.push(element(syntheticNode('div', rangeOf(file, column), [...heading, ...links], { attributes: { class: 'footer__col' } })));
+        const heading = title ? [element(configNode(project, file, 'h4', title, configText(project, file, title)))] : [];
+        // Named as a visitor sees the column, so a question about which list reads "footer column "Community"".
+        const name = title?.type === 'StringLiteral' ? `footer column ${JSON.stringify(title.value)}` : `themeConfig.footer.links[${i}].items`;
+        const links = linksChild(project, file, objectProperty(column, 'items')?.value, name);
+        children.push(element(configNode(project, file, 'div', column, [...heading, ...links], { attributes: { class: 'footer__col' } })));
       });
     } else {
       children.push(...linksChild(project, file, columns ?? undefined, 'themeConfig.footer.links'));
     }
     const copyright = objectProperty(footer, 'copyright')?.value;
-    if (copyright) children.push(element(syntheticNode('div', rangeOf(file, copyright), configText(project, file, copyright), { attributes: { class: 'footer__copyright' } })));
-    trees.push(syntheticNode('footer', rangeOf(file, footer), children, { styleVariables: { background: '--ifm-footer-background-color', text: '--ifm-footer-color', stylesheets } }));
+    if (copyright) children.push(element(configNode(project, file, 'div', copyright, configText(project, file, copyright), { attributes: { class: 'footer__copyright' } })));
+    const style = styleOf(footer);
+    // Infima: `.footer--dark` sets the background and the text colour.
+    const styleVariables = colorVariables(style, { background: '--ifm-footer-background-color', text: '--ifm-footer-color' }, { dark: ['background', 'text'] }, stylesheets);
+    trees.push(configNode(project, file, 'footer', footer, children, { attributes: { class: style ? `footer footer--${style}` : 'footer' }, ...(styleVariables ? { styleVariables } : {}) }));
   }
   return trees;
 }
