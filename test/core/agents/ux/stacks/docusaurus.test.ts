@@ -162,3 +162,37 @@ describe('a Docusaurus navbar with a style (navbar--dark, navbar--primary)', () 
     expect(declarationsOf(after, ':root')['--ifm-navbar-link-color']).toBe('#ffffff');
   });
 });
+
+describe('a Docusaurus config that keeps the navbar items and the footer in named constants and modules', () => {
+  let repo: FixtureRepo;
+  let cleanup: () => void;
+  const FOOTER = 'src/config/footer.ts';
+  beforeAll(async () => {
+    const files = Object.fromEntries(readSiteFiles(fixtureDir('docusaurus-ts')));
+    const config = files[CONFIG]
+      .replace("import type * as Preset from '@docusaurus/preset-classic';\n", "import type * as Preset from '@docusaurus/preset-classic';\nimport footer from './src/config/footer';\n\nconst navbarItems = [\n  {to: '/blog', label: 'Changelog', position: 'left'},\n  {to: '/pricing', label: 'Pricing', position: 'left'},\n];\n")
+      .replace(/items: \[\n {8}\{\n {10}type: 'docSidebar'[\s\S]*?\n {6}\],\n {4}\},\n {4}footer: \{[\s\S]*?\n {4}\},\n {4}prism/, 'items: navbarItems,\n    },\n    footer,\n    prism');
+    ({ repo, cleanup } = await seedSiteFromFiles({
+      ...files,
+      [CONFIG]: config,
+      [FOOTER]: "// A simple footer: one row of links.\nexport default {\n  links: [\n    {label: 'Docs', to: '/docs/intro'},\n    {label: 'GitHub', href: 'https://github.com/lumen-hq/lumen'},\n  ],\n  copyright: `© ${new Date().getFullYear()} Lumen Observability, Inc.`,\n};\n",
+    }));
+  });
+  afterAll(() => cleanup());
+
+  it('finds the navbar links behind `items: navbarItems` and the footer imported from its module', async () => {
+    expect(repo.original(CONFIG)).toContain('      items: navbarItems,\n    },\n    footer,\n');
+    const text = shown(await repo.agent.propose(uxRequest({}, 'ux-map'), uxContext));
+    expect(text).toContain(`  links (links): "Changelog, Pricing" ${CONFIG}:`);
+    expect(text).toContain(`footer — <footer> in ${FOOTER}:2`);
+    expect(text).toContain(`  links (links): "Docs, GitHub" ${FOOTER}:3`);
+    expect(text).toContain(`  text (text): "© \${new Date().getFullYear()} Lumen Obs…" ${FOOTER}:7`);
+  });
+
+  it('adds a navbar link to the named array and changes the copyright in the footer module', async () => {
+    const config = await repo.commitOf({ command: 'section:navbar add-link:"Showcase:/showcase"' }, CONFIG);
+    expect(changedLines(repo.original(CONFIG), config)).toEqual({ removed: [], added: ["  {to: '/showcase', label: 'Showcase', position: 'left'},"] });
+    const footer = await repo.commitOf({ description: 'change the footer copyright to "Acme Inc."' }, FOOTER);
+    expect(changedLines(repo.original(FOOTER), footer)).toEqual({ removed: ['  copyright: `© ${new Date().getFullYear()} Lumen Observability, Inc.`,'], added: ['  copyright: `© ${new Date().getFullYear()} Acme Inc.`,'] });
+  });
+});
