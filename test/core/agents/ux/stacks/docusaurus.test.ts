@@ -30,12 +30,13 @@ describe('a Docusaurus site (docusaurus-ts)', () => {
   });
   afterAll(() => repo.remove());
 
-  it('/ux-map names Docusaurus and places the navbar, footer and copyright at their lines of the config', async () => {
+  it('/ux-map names Docusaurus, its pages, and places the navbar, footer and copyright at their lines of the config', async () => {
     const outcome = await repo.agent.propose(uxRequest({}, 'ux-map'), uxContext);
     expect(outcome.kind).toBe('answer');
     const text = shown(outcome);
     expect(text).toMatch(/^Docusaurus · `main` at `[0-9a-f]{7}` · home page `src\/pages\/index\.tsx`/);
     for (const line of [
+      `pages (2): / (${HOME}), /pricing (src/pages/pricing.md)`,
       `header — <header> in ${CONFIG}:51`,
       `navbar — <nav> in ${CONFIG}:51`,
       `  brand (text): "Lumen" ${CONFIG}:52`,

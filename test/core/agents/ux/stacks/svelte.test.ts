@@ -35,12 +35,13 @@ describe('a SvelteKit site (sveltekit-tailwind)', () => {
   });
   afterAll(() => repo.remove());
 
-  it('/ux-map names SvelteKit, its home page and every landmark with file:line, the brand and description read through $lib', async () => {
+  it('/ux-map names SvelteKit, its routes and every landmark with file:line, the brand and description read through $lib', async () => {
     const outcome = await repo.agent.propose(uxRequest({}, 'ux-map'), uxContext);
     expect(outcome.kind).toBe('answer');
     const text = shown(outcome);
     expect(text).toMatch(/^SvelteKit · `main` at `[0-9a-f]{7}` · home page `src\/routes\/\+page\.svelte`/);
     for (const line of [
+      'pages (3): / (src/routes/+page.svelte), /contact (src/routes/contact/+page.svelte), /pricing (src/routes/pricing/+page.svelte)',
       `header — <header> in ${LAYOUT}:18`,
       `  text (text): "Northwind" ${CONFIG}:1`,
       `navbar — <nav> in ${LAYOUT}:19`,
