@@ -2,7 +2,7 @@ import type * as t from '@babel/types';
 import { placeFromSlot } from '../seo';
 import { renderComponent } from '../jsx-tree';
 import type { Project } from '../project';
-import { exported, linksArray, objectProperty, stringSlot, unwrap } from '../resolve';
+import { exported, linksArray, objectProperty, resolveExpression, stringSlot, unwrap } from '../resolve';
 import { element, syntheticNode } from '../templates/synthetic';
 import type { SourceRange, UiChild, UiNode } from '../ui-tree';
 import { pageFiles, type SiteEntry, type StackAdapter } from './stack';
@@ -16,26 +16,45 @@ import { pageFiles, type SiteEntry, type StackAdapter } from './stack';
  */
 const CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.mts'];
 
-function objectAt(node: t.Node | null | undefined, ...path: string[]): t.ObjectExpression | undefined {
-  let current = unwrap(node);
+/** A config value and the file it is written in. */
+interface Located<T extends t.Node = t.Node> {
+  file: string;
+  node: T;
+}
+
+/** A value followed through names and imports (`items: navbarItems`, `footer` from `./config/footer`) to its literal. */
+function follow(project: Project, file: string, node: t.Node | null | undefined): Located | undefined {
+  const value = unwrap(node);
+  if (!value) return undefined;
+  return resolveExpression(project, file, value) ?? { file, node: value };
+}
+
+/** A property of a config object, followed to its literal. */
+function propertyOf(project: Project, object: Located<t.ObjectExpression>, key: string): Located | undefined {
+  return follow(project, object.file, objectProperty(object.node, key)?.value);
+}
+
+function objectAt(project: Project, start: Located<t.ObjectExpression>, ...path: string[]): Located<t.ObjectExpression> | undefined {
+  let current: Located | undefined = start;
   for (const key of path) {
-    if (current?.type !== 'ObjectExpression') return undefined;
-    current = unwrap(objectProperty(current, key)?.value);
+    if (current?.node.type !== 'ObjectExpression') return undefined;
+    current = propertyOf(project, current as Located<t.ObjectExpression>, key);
   }
-  return current?.type === 'ObjectExpression' ? current : undefined;
+  return current?.node.type === 'ObjectExpression' ? (current as Located<t.ObjectExpression>) : undefined;
 }
 
 const rangeOf = (file: string, node: t.Node): SourceRange => ({ file, start: node.start ?? 0, end: node.end ?? 0 });
 
 /** A config string as text shown by the theme: a plain string, or a template literal with `${…}` parts kept (the copyright year). */
-function configText(project: Project, file: string, node: t.Node | undefined): UiChild[] {
-  const value = unwrap(node);
-  if (value?.type === 'StringLiteral' || (value?.type === 'TemplateLiteral' && value.expressions.length === 0)) {
+function configText(project: Project, located: Located | undefined): UiChild[] {
+  if (!located) return [];
+  const { file, node: value } = located;
+  if (value.type === 'StringLiteral' || (value.type === 'TemplateLiteral' && value.expressions.length === 0)) {
     const slot = stringSlot(project, file, value);
     const text = value.type === 'StringLiteral' ? value.value : (value.quasis[0]?.value.cooked ?? '');
     return slot ? [{ kind: 'string', slot, value: text, viaConfig: true, display: text }] : [];
   }
-  if (value?.type === 'TemplateLiteral') {
+  if (value.type === 'TemplateLiteral') {
     const source = project.text(file) ?? '';
     const out: UiChild[] = [];
     value.quasis.forEach((quasi, i) => {
@@ -50,9 +69,8 @@ function configText(project: Project, file: string, node: t.Node | undefined): U
   return [];
 }
 
-function linksChild(project: Project, file: string, node: t.Node | undefined, name: string): UiChild[] {
-  const value = unwrap(node);
-  const array = value?.type === 'ArrayExpression' ? linksArray(project, file, value, name) : undefined;
+function linksChild(project: Project, located: Located | undefined, name: string): UiChild[] {
+  const array = located?.node.type === 'ArrayExpression' ? linksArray(project, located.file, located.node, name) : undefined;
   return array ? [{ kind: 'links-array', array }] : [];
 }
 
@@ -77,35 +95,65 @@ function customCss(project: Project, file: string, config: t.ObjectExpression): 
   return found.filter((f) => project.files.has(f));
 }
 
+/** A part of the page the theme renders, placed at the config value it shows (its file and line). */
+function configNode(project: Project, at: Located, tag: string, children: UiChild[], options: Parameters<typeof syntheticNode>[3] = {}): UiNode {
+  return syntheticNode(tag, rangeOf(at.file, at.node), children, { ...options, line: project.line(at.file, at.node.start ?? 0) });
+}
+
+/** `navbar.style` / `footer.style` (`'dark'`, `'primary'`), when written as a string. */
+function styleOf(project: Project, object: Located<t.ObjectExpression>): string | undefined {
+  const value = propertyOf(project, object, 'style')?.node;
+  return value?.type === 'StringLiteral' ? value.value : undefined;
+}
+
+/**
+ * The Infima variables that colour a landmark, minus those its style class sets on the element
+ * itself (`.navbar--dark`, `.navbar--primary`, `.footer--dark`): a value for those in `:root`
+ * would never show, so they are not offered.
+ */
+function colorVariables(style: string | undefined, variables: { background: string; text: string }, overridden: Record<string, ReadonlyArray<'background' | 'text'>>, stylesheets: string[]): UiNode['styleVariables'] | undefined {
+  const hidden = style ? (overridden[style] ?? []) : [];
+  const background = hidden.includes('background') ? undefined : variables.background;
+  const text = hidden.includes('text') ? undefined : variables.text;
+  if (!background && !text) return undefined;
+  return { ...(background ? { background } : {}), ...(text ? { text } : {}), stylesheets };
+}
+
 /** The navbar and footer as the theme renders them from the config. */
-function themeTrees(project: Project, file: string, config: t.ObjectExpression, stylesheets: string[]): UiNode[] {
+function themeTrees(project: Project, config: Located<t.ObjectExpression>, stylesheets: string[]): UiNode[] {
   const trees: UiNode[] = [];
-  const navbar = objectAt(config, 'themeConfig', 'navbar');
+  const navbar = objectAt(project, config, 'themeConfig', 'navbar');
   if (navbar) {
-    const title = objectProperty(navbar, 'title')?.value;
-    const brand = syntheticNode('a', rangeOf(file, title ?? navbar), configText(project, file, title), { attributes: { href: '/', class: 'navbar__brand' } });
-    const items = linksChild(project, file, objectProperty(navbar, 'items')?.value, 'themeConfig.navbar.items');
-    const nav = syntheticNode('nav', rangeOf(file, navbar), [element(brand), ...items], { attributes: { class: 'navbar' }, styleVariables: { background: '--ifm-navbar-background-color', text: '--ifm-navbar-link-color', stylesheets } });
-    trees.push(syntheticNode('header', rangeOf(file, navbar), [element(nav)]));
+    const title = propertyOf(project, navbar, 'title');
+    const brand = configNode(project, title ?? navbar, 'a', configText(project, title), { attributes: { href: '/', class: 'navbar__brand' } });
+    const items = linksChild(project, propertyOf(project, navbar, 'items'), 'themeConfig.navbar.items');
+    const style = styleOf(project, navbar);
+    // Infima: `.navbar--dark` sets the background and the link colour, `.navbar--primary` the background (the brand colour).
+    const styleVariables = colorVariables(style, { background: '--ifm-navbar-background-color', text: '--ifm-navbar-link-color' }, { dark: ['background', 'text'], primary: ['background'] }, stylesheets);
+    const nav = configNode(project, navbar, 'nav', [element(brand), ...items], { attributes: { class: style ? `navbar navbar--${style}` : 'navbar' }, ...(styleVariables ? { styleVariables } : {}) });
+    trees.push(configNode(project, navbar, 'header', [element(nav)]));
   }
-  const footer = objectAt(config, 'themeConfig', 'footer');
+  const footer = objectAt(project, config, 'themeConfig', 'footer');
   if (footer) {
     const children: UiChild[] = [];
-    const columns = unwrap(objectProperty(footer, 'links')?.value);
-    if (columns?.type === 'ArrayExpression') {
-      columns.elements.forEach((column, i) => {
-        if (column?.type !== 'ObjectExpression') return;
-        const title = objectProperty(column, 'title')?.value;
-        const heading = title ? [element(syntheticNode('h4', rangeOf(file, title), configText(project, file, title)))] : [];
-        const links = linksChild(project, file, objectProperty(column, 'items')?.value, `themeConfig.footer.links[${i}].items`);
-        children.push(element(syntheticNode('div', rangeOf(file, column), [...heading, ...links], { attributes: { class: 'footer__col' } })));
-      });
-    } else {
-      children.push(...linksChild(project, file, columns ?? undefined, 'themeConfig.footer.links'));
-    }
-    const copyright = objectProperty(footer, 'copyright')?.value;
-    if (copyright) children.push(element(syntheticNode('div', rangeOf(file, copyright), configText(project, file, copyright), { attributes: { class: 'footer__copyright' } })));
-    trees.push(syntheticNode('footer', rangeOf(file, footer), children, { styleVariables: { background: '--ifm-footer-background-color', text: '--ifm-footer-color', stylesheets } }));
+    const links = propertyOf(project, footer, 'links');
+    const entries = links?.node.type === 'ArrayExpression' ? links.node.elements.map((e) => follow(project, links.file, e)) : [];
+    const columns = entries.filter((e): e is Located<t.ObjectExpression> => e?.node.type === 'ObjectExpression' && objectProperty(e.node, 'items') !== undefined);
+    columns.forEach((column, i) => {
+      const title = propertyOf(project, column, 'title');
+      const heading = title ? [element(configNode(project, title, 'h4', configText(project, title)))] : [];
+      // Named as a visitor sees the column, so a question about which list reads "footer column "Community"".
+      const name = title?.node.type === 'StringLiteral' ? `footer column ${JSON.stringify(title.node.value)}` : `themeConfig.footer.links[${i}].items`;
+      children.push(element(configNode(project, column, 'div', [...heading, ...linksChild(project, propertyOf(project, column, 'items'), name)], { attributes: { class: 'footer__col' } })));
+    });
+    // A simple footer: one row of `{ label, to | href }` links, no columns.
+    if (columns.length === 0) children.push(...linksChild(project, links, 'themeConfig.footer.links'));
+    const copyright = propertyOf(project, footer, 'copyright');
+    if (copyright) children.push(element(configNode(project, copyright, 'div', configText(project, copyright), { attributes: { class: 'footer__copyright' } })));
+    const style = styleOf(project, footer);
+    // Infima: `.footer--dark` sets the background and the text colour.
+    const styleVariables = colorVariables(style, { background: '--ifm-footer-background-color', text: '--ifm-footer-color' }, { dark: ['background', 'text'] }, stylesheets);
+    trees.push(configNode(project, footer, 'footer', children, { attributes: { class: style ? `footer footer--${style}` : 'footer' }, ...(styleVariables ? { styleVariables } : {}) }));
   }
   return trees;
 }
@@ -118,13 +166,13 @@ export const docusaurus: StackAdapter = {
     const resolved = exported(project, file, 'default');
     const config = unwrap(resolved?.node);
     if (config?.type !== 'ObjectExpression') return undefined;
-    const configRef = { file: resolved?.file ?? file, node: config };
+    const configRef: Located<t.ObjectExpression> = { file: resolved?.file ?? file, node: config };
     project.hooks.set('useDocusaurusContext', () => ({ file: configRef.file, node: { type: 'ObjectExpression', properties: [{ type: 'ObjectProperty', key: { type: 'Identifier', name: 'siteConfig' }, value: configRef.node, computed: false, shorthand: false }] } as unknown as t.Node }));
     const stylesheets = customCss(project, configRef.file, config);
     const pages = pageFiles(project, 'src/pages', ['.js', '.jsx', '.ts', '.tsx', '.md', '.mdx']);
     const home = pages.find((p) => p.route === '/');
     const homeTree = home ? renderComponent(project, home.file) : undefined;
-    const roots = [...themeTrees(project, configRef.file, config, stylesheets), ...(homeTree ? [homeTree] : [])];
+    const roots = [...themeTrees(project, configRef, stylesheets), ...(homeTree ? [homeTree] : [])];
     const title = objectProperty(config, 'title')?.value;
     const titleSlot = title?.type === 'StringLiteral' ? stringSlot(project, configRef.file, title) : undefined;
     return {

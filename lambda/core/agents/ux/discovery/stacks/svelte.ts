@@ -2,6 +2,7 @@ import { parseExpression } from '@babel/parser';
 import { indexHtmlSeo } from './seo-places';
 import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
+import { exported, objectProperty, unwrap } from '../resolve';
 import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, stringValue, templateComponent } from '../templates/jsx-build';
 import { dependsOn, type PageFile, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';
 
@@ -226,11 +227,55 @@ function layoutsOf(project: Project, page: string): string[] {
   return layouts;
 }
 
+const SVELTE_CONFIG_FILES = ['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts'];
+
+/** A string property of an object literal in the config. */
+function configString(object: t.Node | null | undefined, key: string): string | undefined {
+  const value = object?.type === 'ObjectExpression' ? unwrap(objectProperty(object, key)?.value) : undefined;
+  return value?.type === 'StringLiteral' ? value.value : undefined;
+}
+
+/**
+ * SvelteKit's import aliases, which no committed tsconfig names (it extends the generated
+ * `.svelte-kit/tsconfig.json`): `$lib` is `src/lib` (or `kit.files.lib`), plus `kit.alias` in `svelte.config.js`.
+ */
+function kitAliases(project: Project): Array<{ prefix: string; folder: string }> {
+  const file = SVELTE_CONFIG_FILES.find((f) => project.files.has(f));
+  const config = file ? unwrap(exported(project, file, 'default')?.node) : undefined;
+  const kit = config?.type === 'ObjectExpression' ? unwrap(objectProperty(config, 'kit')?.value) : undefined;
+  const files = kit?.type === 'ObjectExpression' ? unwrap(objectProperty(kit, 'files')?.value) : undefined;
+  const aliases = [{ prefix: '$lib', folder: (configString(files, 'lib') ?? 'src/lib').replace(/^\.\//, '').replace(/\/$/, '') }];
+  const alias = kit?.type === 'ObjectExpression' ? unwrap(objectProperty(kit, 'alias')?.value) : undefined;
+  for (const property of alias?.type === 'ObjectExpression' ? alias.properties : []) {
+    if (property.type !== 'ObjectProperty') continue;
+    const name = property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'Identifier' ? property.key.name : undefined;
+    const target = unwrap(property.value);
+    // `'$utils/*': 'src/utils/*'` and `$utils: 'src/utils'` are the same folder.
+    if (name && target?.type === 'StringLiteral') aliases.push({ prefix: name.replace(/\/\*$/, ''), folder: target.value.replace(/^\.\//, '').replace(/\/\*?$/, '') });
+  }
+  return aliases;
+}
+
+const aliased = new WeakSet<Project>();
+/** Imports through `$lib/…` (and the config's aliases) resolve to the repository's files, once per project. */
+function useKitAliases(project: Project): void {
+  if (aliased.has(project)) return;
+  aliased.add(project);
+  const aliases = kitAliases(project);
+  const resolve = project.resolve.bind(project);
+  project.resolve = (from, specifier) => {
+    const alias = aliases.find((a) => specifier === a.prefix || specifier.startsWith(`${a.prefix}/`));
+    // A leading `/` is a path from the repository's root.
+    return resolve(from, alias ? `/${alias.folder}${specifier.slice(alias.prefix.length)}` : specifier);
+  };
+}
+
 export const sveltekit: StackAdapter = {
   name: 'SvelteKit',
   detect: (project) => dependsOn(project, '@sveltejs/kit') || [...project.files.keys()].some((f) => /^src\/routes\/.*\+page\.svelte$/.test(f)),
   discover(project): SiteEntry | undefined {
     project.useTemplates({ '.svelte': SVELTE_LANGUAGE });
+    useKitAliases(project);
     const pages = kitPages(project);
     const home = pages.find((p) => p.route === '/');
     if (!home) return undefined;
