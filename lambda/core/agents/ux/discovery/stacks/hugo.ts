@@ -71,14 +71,18 @@ class HugoSite implements SiteTemplates {
     return [`layouts/${path}`, ...(this.theme ? [`themes/${this.theme}/layouts/${path}`] : [])].find((f) => this.project.files.has(f));
   }
 
-  /** A layout rendered as a tree, its directives known to be in it. */
-  renderTemplate(file: string): UiNode | undefined {
+  private within<T>(file: string, render: () => T): T {
     this.rendering.push(file);
     try {
-      return renderLayout(this, file);
+      return render();
     } finally {
       this.rendering.pop();
     }
+  }
+
+  /** A layout rendered as a tree, its directives known to be in it. */
+  renderTemplate(file: string): UiNode | undefined {
+    return this.within(file, () => renderLayout(this, file));
   }
 
   usePage(template: string, content?: string): void {
@@ -129,12 +133,7 @@ class HugoSite implements SiteTemplates {
       const name = include[1].endsWith('.html') ? include[1] : `${include[1]}.html`;
       const file = this.layout(`partials/${name}`);
       if (!file) return undefined;
-      this.rendering.push(file);
-      try {
-        return [includeNode(file, name, renderPart(this, file, 1, scope), { start: directive.start, end: directive.end }, this.project.line(file, 0))];
-      } finally {
-        this.rendering.pop();
-      }
+      return [includeNode(file, name, this.within(file, () => renderPart(this, file, 1, scope)), { start: directive.start, end: directive.end }, this.project.line(file, 0))];
     }
     if (/^\.Content$/.test(code) && this.page) {
       const text = this.project.text(this.page.file) ?? '';
