@@ -79,19 +79,24 @@ describe('texts in pages and includes', () => {
 });
 
 describe('the site title printed by {{ site.title | escape }}', () => {
-  it('asks whether it changes everywhere (_config.yml) or only in the header include, and writes the second in the include', async () => {
+  it('changes it everywhere in _config.yml, and any "only in the header" option writes in the header include, never into _config.yml', async () => {
     const outcome = await repo.propose({ command: 'section:header text:"Test Deploy"' });
     if (outcome.kind !== 'choice') throw new Error(`expected a choice, got ${outcome.kind}: ${shown(outcome)}`);
-    expect(outcome.candidates.map((c) => c.label)).toEqual([expect.stringMatching(/^Everywhere/), expect.stringMatching(/^Only in the header/)]);
-    expect((outcome.candidates[0].proposal as { diff: string }).diff).toContain('-title: Brightdesk\n+title: Test Deploy');
-    expect((outcome.candidates[1].proposal as { diff: string }).diff).not.toContain('_config.yml');
-    const header = await commitOf(picked(outcome.candidates[1]), '_includes/header.html');
-    expect(header.files).toEqual(['_includes/header.html']);
-    expect(header.lines).toEqual({
-      removed: ['    <a class="site-title" rel="author" href="{{ "/" | relative_url }}">{{ site.title | escape }}</a>'],
-      added: ['    <a class="site-title" rel="author" href="{{ "/" | relative_url }}">Test Deploy</a>'],
-    });
-    expect(() => liquid.parse(header.after)).not.toThrow();
+    const [everywhere, ...others] = outcome.candidates;
+    expect(everywhere.label).toMatch(/^Everywhere/);
+    const whole = await commitOf(picked(everywhere), '_config.yml');
+    expect(whole.files).toEqual(['_config.yml']);
+    expect(whole.lines).toEqual({ removed: ['title: Brightdesk'], added: ['title: Test Deploy'] });
+    for (const candidate of others) {
+      expect(candidate.label).toMatch(/^Only in the header/);
+      const header = await commitOf(picked(candidate), '_includes/header.html');
+      expect(header.files).toEqual(['_includes/header.html']);
+      expect(header.lines).toEqual({
+        removed: ['    <a class="site-title" rel="author" href="{{ "/" | relative_url }}">{{ site.title | escape }}</a>'],
+        added: ['    <a class="site-title" rel="author" href="{{ "/" | relative_url }}">Test Deploy</a>'],
+      });
+      expect(() => liquid.parse(header.after)).not.toThrow();
+    }
   });
 });
 
