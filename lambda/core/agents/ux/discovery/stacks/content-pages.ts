@@ -29,7 +29,10 @@ export function dataExpression(value: DataValue): t.Expression {
     case 'list':
       return { type: 'ArrayExpression', elements: value.items.map(dataExpression), ...at } as t.ArrayExpression;
     case 'string':
-      return { type: 'StringLiteral', value: value.value, extra: value.slot ? { valineSlot: value.slot } : {}, ...at } as unknown as t.StringLiteral;
+      // A string its parser gave no slot (a YAML block scalar `>-` over several lines) cannot be rewritten safely:
+      // as a literal it would be written back as if it were a quoted JS string. It is shown as an expression instead.
+      if (!value.slot) return { type: 'NullLiteral', ...at } as t.NullLiteral;
+      return { type: 'StringLiteral', value: value.value, extra: { valineSlot: value.slot }, ...at } as unknown as t.StringLiteral;
     default:
       return { type: 'NullLiteral', ...at } as t.NullLiteral;
   }
@@ -37,18 +40,64 @@ export function dataExpression(value: DataValue): t.Expression {
 
 const pascal = (name: string) => name.replace(/(?:^|[-_\s])(\w)/g, (_, c: string) => c.toUpperCase());
 
-/** `case "PageBlocksHero": return <Hero data={block} />`: each block type's component, from the site's block renderer. */
-function blockComponents(project: Project): Map<string, { file: string; name: string }> {
-  const found = new Map<string, { file: string; name: string }>();
+const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra']);
+
+/** The AST nodes directly inside a node. */
+function childNodes(node: t.Node): t.Node[] {
+  const out: t.Node[] = [];
+  for (const key of Object.keys(node) as Array<keyof t.Node>) {
+    if (NOT_CHILDREN.has(key)) continue;
+    const value = node[key] as unknown;
+    for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object' && typeof (child as t.Node).type === 'string') out.push(child as t.Node);
+  }
+  return out;
+}
+
+/** The first component a piece of JSX renders (`<Hero … />`, also inside a wrapping `<div>`), skipping intrinsic elements. */
+function firstComponent(nodes: readonly t.Node[]): string | undefined {
+  for (const node of nodes) {
+    if (node.type === 'JSXElement' && node.openingElement.name.type === 'JSXIdentifier' && /^[A-Z]/.test(node.openingElement.name.name)) return node.openingElement.name.name;
+    const inner = firstComponent(childNodes(node));
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+interface BlockSwitch {
+  /** Block type (`hero`) → the component rendering it. */
+  components: Map<string, { file: string; name: string }>;
+  /** The files that switch over block types. */
+  renderers: Set<string>;
+}
+
+/**
+ * Each block type's component, from the site's block renderer: `case "PageBlocksHero": return <Hero data={block} />`,
+ * the same wrapped in a `<div data-tina-field>` (`return (<div …><Hero … /></div>)`) or in braces, and a lookup
+ * object `{ PageBlocksHero: Hero }`.
+ */
+function blockComponents(project: Project): BlockSwitch {
+  const components = new Map<string, { file: string; name: string }>();
+  const renderers = new Set<string>();
   for (const file of project.files.keys()) {
     const text = project.text(file) ?? '';
-    if (!/\.[jt]sx$/.test(file) || !/case\s+["']\w*Blocks\w+["']/.test(text)) continue;
-    for (const match of text.matchAll(/case\s+["'](\w*?Blocks)(\w+)["']\s*:\s*return\s+<([A-Z]\w*)/g)) {
-      const binding = project.importsOf(file).get(match[3]);
-      if (binding?.file) found.set(match[2].toLowerCase(), { file: binding.file, name: binding.imported });
-    }
+    if (!/\.[jt]sx$/.test(file) || !/\w*Blocks\w+["']?\s*:/.test(text)) continue;
+    const imports = project.importsOf(file);
+    const add = (typename: string, component: string | undefined) => {
+      const type = /^\w*?Blocks(\w+)$/.exec(typename)?.[1];
+      const binding = component ? imports.get(component) : undefined;
+      if (!type || !binding?.file) return;
+      renderers.add(file);
+      if (!components.has(type.toLowerCase())) components.set(type.toLowerCase(), { file: binding.file, name: binding.imported });
+    };
+    const visit = (node: t.Node) => {
+      if (node.type === 'SwitchCase' && node.test?.type === 'StringLiteral') add(node.test.value, firstComponent(node.consequent));
+      if (node.type === 'ObjectProperty' && node.value.type === 'Identifier') add(node.key.type === 'Identifier' ? node.key.name : node.key.type === 'StringLiteral' ? node.key.value : '', node.value.name);
+      childNodes(node).forEach(visit);
+    };
+    const program = project.ast(file)?.program;
+    if (program) visit(program);
   }
-  return found;
+  return { components, renderers };
 }
 
 function tinaHome(project: Project): PageFile | undefined {
@@ -63,12 +112,10 @@ function tinaPages(project: Project): PageFile[] {
 }
 
 /** Components of the files that switch over block types (`Blocks` in `components/blocks/index.tsx`). */
-function blockRenderers(project: Project): Set<string> {
+function blockRenderers(project: Project, blockSwitch: BlockSwitch): Set<string> {
   const names = new Set<string>();
-  for (const file of project.files.keys()) {
-    const text = project.text(file) ?? '';
-    if (!/\.[jt]sx$/.test(file) || !/case\s+["']\w*Blocks\w+["']/.test(text)) continue;
-    for (const match of text.matchAll(/export\s+(?:const|function)\s+([A-Z]\w*)/g)) names.add(match[1]);
+  for (const file of blockSwitch.renderers) {
+    for (const match of (project.text(file) ?? '').matchAll(/export\s+(?:const|function)\s+([A-Z]\w*)/g)) names.add(match[1]);
   }
   return names;
 }
@@ -79,11 +126,10 @@ function dropBlockRenderer(node: UiNode, names: ReadonlySet<string>): void {
 }
 
 /** A page's blocks rendered by their components, as one tree. */
-function renderBlocks(project: Project, page: PageFile): UiNode | undefined {
+function renderBlocks(project: Project, page: PageFile, { components }: BlockSwitch): UiNode | undefined {
   const front = frontMatter(project, page.file).document;
   const blocks = valueAt(front?.root, ['blocks']);
   if (blocks?.kind !== 'list') return undefined;
-  const components = blockComponents(project);
   const children: UiNode['children'] = [];
   for (const block of blocks.items) {
     const template = valueAt(block, ['_template']);
@@ -110,9 +156,10 @@ export const tina: StackAdapter = {
     }
     const base = nextOrRemix.discover(project);
     const home = tinaHome(project);
-    const blocks = home ? renderBlocks(project, home) : undefined;
+    const blockSwitch = blockComponents(project);
+    const blocks = home ? renderBlocks(project, home, blockSwitch) : undefined;
     // The page's block renderer, read without data, would show every kind of block: the blocks with their data stand for it.
-    if (base && blocks) for (const root of base.roots) dropBlockRenderer(root, blockRenderers(project));
+    if (base && blocks) for (const root of base.roots) dropBlockRenderer(root, blockRenderers(project, blockSwitch));
     if (!base && !blocks) return undefined;
     const pages = tinaPages(project);
     return {

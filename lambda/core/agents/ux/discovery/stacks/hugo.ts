@@ -1,4 +1,4 @@
-import type { Directive } from '../html-tree';
+import { directivesIn, type Directive } from '../html-tree';
 import { dataSeo } from '../seo';
 import type { Project } from '../project';
 import { dataDocument, frontMatter, valueAt, type DataDocument, type DataValue } from '../templates/data-files';
@@ -29,6 +29,20 @@ export const GO_TEMPLATES: TemplateDialect = {
 /** Pipes that only format what is printed (`{{ .Title | markdownify }}`): the value is still the data's. */
 const FORMATTING = /^(?:markdownify|safeHTML|htmlUnescape|plainify|emojify|safeHTMLAttr|chomp|humanize)$/;
 
+/**
+ * The template a directive is written in. The renderer hands a directive's offsets only, so the
+ * files being rendered are asked, innermost first, which one holds that very directive there.
+ * (Shared with the Jekyll adapter.)
+ */
+export function directiveFile(project: Project, rendering: readonly string[], directive: Directive): string | undefined {
+  for (let i = rendering.length - 1; i >= 0; i--) {
+    const source = (project.text(rendering[i]) ?? '').slice(directive.start, directive.end);
+    const [found] = directivesIn(source);
+    if (found && found.start === 0 && found.end === source.length && found.kind === directive.kind && found.code === directive.code) return rendering[i];
+  }
+  return undefined;
+}
+
 function configFile(project: Project): string | undefined {
   return CONFIGS.find((f) => project.files.has(f));
 }
@@ -39,6 +53,8 @@ class HugoSite implements SiteTemplates {
   readonly theme?: string;
   /** `{{ define }}` blocks of the page being rendered. */
   private defines = new Map<string, { file: string; text: string; offset: number }>();
+  /** The templates being rendered, outermost first (base, partials), for finding the file a directive sits in. */
+  private rendering: string[] = [];
   page?: { file: string; front?: DataDocument; bodyStart: number };
 
   constructor(
@@ -53,6 +69,20 @@ class HugoSite implements SiteTemplates {
   /** A template of the site, or of its theme. */
   layout(path: string): string | undefined {
     return [`layouts/${path}`, ...(this.theme ? [`themes/${this.theme}/layouts/${path}`] : [])].find((f) => this.project.files.has(f));
+  }
+
+  private within<T>(file: string, render: () => T): T {
+    this.rendering.push(file);
+    try {
+      return render();
+    } finally {
+      this.rendering.pop();
+    }
+  }
+
+  /** A layout rendered as a tree, its directives known to be in it. */
+  renderTemplate(file: string): UiNode | undefined {
+    return this.within(file, () => renderLayout(this, file));
   }
 
   usePage(template: string, content?: string): void {
@@ -80,7 +110,7 @@ class HugoSite implements SiteTemplates {
     if (scope.has(first)) return valueAt(scope.get(first), rest);
     if (first === 'Site' || first === 'site') {
       const [what, ...more] = rest;
-      if (what === 'Title') return valueAt(this.config?.root, ['title']);
+      if (what === 'Title' || what === 'Copyright') return valueAt(this.config?.root, [what.toLowerCase()]);
       if (what === 'Params') return valueAt(this.config?.root, ['params', ...more]) ?? valueAt(this.config?.root, ['params', ...more.map(lower)]);
       if (what === 'Menus') return valueAt(this.config?.root, ['menu', ...more]) ?? valueAt(this.config?.root, ['menus', ...more]);
       if (what === 'Data' && more.length > 0) {
@@ -103,18 +133,21 @@ class HugoSite implements SiteTemplates {
       const name = include[1].endsWith('.html') ? include[1] : `${include[1]}.html`;
       const file = this.layout(`partials/${name}`);
       if (!file) return undefined;
-      return [includeNode(file, name, renderPart(this, file, 1, scope), { start: directive.start, end: directive.end }, this.project.line(file, 0))];
+      return [includeNode(file, name, this.within(file, () => renderPart(this, file, 1, scope)), { start: directive.start, end: directive.end }, this.project.line(file, 0))];
     }
     if (/^\.Content$/.test(code) && this.page) {
       const text = this.project.text(this.page.file) ?? '';
       return renderMarkdown(this.page.file, text, this.page.bodyStart, (o) => this.project.line(this.page?.file ?? '', o));
     }
     const [head, ...pipes] = code.split('|').map((p) => p.trim());
-    if (!/^\$?\.[\w.]+$/.test(head) || pipes.some((p) => !FORMATTING.test(p))) return undefined;
+    // `.Site.Title`, `$.Site.Title` and the `site` function of current Hugo (`site.Title`, `site.Params.description`).
+    if (!/^(?:\$?\.[\w.]+|site\.[\w.]+)$/.test(head) || pipes.some((p) => !FORMATTING.test(p))) return undefined;
     const value = this.value(head, scope);
     if (value?.kind !== 'string' || !value.slot) return undefined;
     const display = `{{ ${code} }}`;
-    return [{ kind: 'string', slot: value.slot, value: value.value, viaConfig: true, display, container: { file: value.slot.file, start: directive.start, end: directive.end } }];
+    // The page's `{{ define }}` blocks are rendered inside the base, from the page's template.
+    const markup = directiveFile(this.project, [...new Set([...this.defines.values()].map((d) => d.file)), ...this.rendering], directive);
+    return [{ kind: 'string', slot: value.slot, value: value.value, viaConfig: true, display, ...(markup ? { container: { file: markup, start: directive.start, end: directive.end } } : {}) }];
   }
 }
 
@@ -172,7 +205,7 @@ export const hugo: StackAdapter = {
     const homeContent = pages.find((p) => p.route === '/')?.file;
     site.usePage(template, homeContent);
     const usesBase = base !== undefined && /\{\{-?\s*define\s+"main"/.test(project.text(template) ?? '');
-    const root = usesBase && base ? renderLayout(site, base) : renderLayout(site, template);
+    const root = site.renderTemplate(usesBase && base ? base : template);
     if (!root) return undefined;
     const stylesheets = [...project.files.keys()].filter((f) => /^(?:themes\/[^/]+\/)?(?:assets|static)\/.*\.(?:s?css|sass)$/.test(f));
     const seo = [
@@ -192,7 +225,7 @@ export const hugo: StackAdapter = {
       const template = [layout ? `${type}/${layout}.html` : undefined, layout ? `_default/${layout}.html` : undefined, `${type}/single.html`, '_default/single.html'].filter((t): t is string => t !== undefined).map((t) => site.layout(t)).find((t) => t !== undefined);
       if (!template) return [];
       site.usePage(template, page.file);
-      const tree = base && /\{\{-?\s*define\s+"main"/.test(project.text(template) ?? '') ? renderLayout(site, base) : renderLayout(site, template);
+      const tree = site.renderTemplate(base && /\{\{-?\s*define\s+"main"/.test(project.text(template) ?? '') ? base : template);
       site.usePage(template, homeContent);
       return tree ? [tree] : [];
     };

@@ -5,6 +5,7 @@ import { dataDocument, frontMatter, valueAt, type DataDocument, type DataValue }
 import { renderMarkdown } from '../templates/markdown';
 import { includeNode, renderLayout, renderPart, type Scope, type SiteTemplates, type TemplateDialect } from '../templates/static-site';
 import type { UiChild, UiNode } from '../ui-tree';
+import { directiveFile } from './hugo';
 import type { PageFile, SiteEntry, StackAdapter } from './stack';
 
 /**
@@ -30,6 +31,17 @@ class JekyllSite implements SiteTemplates {
   readonly config?: DataDocument;
   /** The layout being rendered and what lies inside it, down to the page (last). */
   private chain: Array<{ file: string; bodyStart: number; front?: DataDocument }> = [];
+  /** The files being rendered, outermost first (layouts, includes, the page), for finding the file a directive sits in. */
+  private rendering: string[] = [];
+
+  private within<T>(file: string, render: () => T): T {
+    this.rendering.push(file);
+    try {
+      return render();
+    } finally {
+      this.rendering.pop();
+    }
+  }
 
   constructor(
     readonly project: Project,
@@ -69,7 +81,7 @@ class JekyllSite implements SiteTemplates {
     if (include && directive.kind === '{%') {
       const file = code.startsWith('include_relative') ? undefined : `_includes/${include[1]}`;
       if (!file || !this.project.files.has(file)) return undefined;
-      return [includeNode(file, include[1], renderPart(this, file, 1, scope), { start: directive.start, end: directive.end }, 1)];
+      return [includeNode(file, include[1], this.within(file, () => renderPart(this, file, 1, scope)), { start: directive.start, end: directive.end }, 1)];
     }
     if (directive.kind !== '{{') return undefined;
     if (code === 'content') return this.content();
@@ -77,7 +89,8 @@ class JekyllSite implements SiteTemplates {
     if (!/^[\w.]+$/.test(head) || filters.some((f) => !FORMATTING.test(f))) return undefined;
     const value = this.value(head, scope);
     if (value?.kind !== 'string' || !value.slot) return undefined;
-    return [{ kind: 'string', slot: value.slot, value: value.value, viaConfig: true, display: `{{ ${code} }}`, container: { file: value.slot.file, start: directive.start, end: directive.end } }];
+    const markup = directiveFile(this.project, this.rendering, directive);
+    return [{ kind: 'string', slot: value.slot, value: value.value, viaConfig: true, display: `{{ ${code} }}`, ...(markup ? { container: { file: markup, start: directive.start, end: directive.end } } : {}) }];
   }
 
   /** `{{ content }}` in a layout: what the next layout inward renders, down to the page's own body. */
@@ -90,7 +103,7 @@ class JekyllSite implements SiteTemplates {
     try {
       const text = this.project.text(next.file) ?? '';
       if (/\.(?:md|markdown)$/.test(next.file)) return renderMarkdown(next.file, text, next.bodyStart, (o) => this.project.line(next.file, o));
-      return renderPart(this, next.file, 1, new Map(), next.bodyStart);
+      return this.within(next.file, () => renderPart(this, next.file, 1, new Map(), next.bodyStart));
     } finally {
       this.chain = saved;
     }
@@ -136,10 +149,10 @@ class JekyllSite implements SiteTemplates {
     const outer = chain[0];
     if (chain.length === 1) {
       const text = this.project.text(outer.file) ?? '';
-      const children = /\.(?:md|markdown)$/.test(outer.file) ? renderMarkdown(outer.file, text, outer.bodyStart, (o) => this.project.line(outer.file, o)) : renderPart(this, outer.file, 0, new Map(), outer.bodyStart);
+      const children = /\.(?:md|markdown)$/.test(outer.file) ? renderMarkdown(outer.file, text, outer.bodyStart, (o) => this.project.line(outer.file, o)) : this.within(outer.file, () => renderPart(this, outer.file, 0, new Map(), outer.bodyStart));
       return { file: outer.file, tag: '#page', range: { file: outer.file, start: outer.bodyStart, end: text.length }, attributeInsertAt: 0, openingEnd: 0, line: 1, attributes: {}, classSlots: [], classUnresolved: false, hasClassAttribute: true, children, syntax: 'template', selfClosing: false };
     }
-    return renderLayout(this, outer.file, new Map(), outer.bodyStart);
+    return this.within(outer.file, () => renderLayout(this, outer.file, new Map(), outer.bodyStart));
   }
 }
 
