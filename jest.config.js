@@ -1,8 +1,8 @@
 /** Tests are transformed by @swc/jest (no type-check); `tsc --noEmit` type-checks in `npm test`. */
 // Node 20 runs the tests here (Lambda runs Node 22): keep the AWS SDK's Node-version notice out of the test output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-// mdast-util-from-markdown and its micromark family (the UX Agent's Markdown pages) ship ESM only too.
-const esmOnly = ['@octokit', 'universal-user-agent', 'before-after-hook', 'toad-cache', 'fast-content-type-parse', 'json-with-bigint', 'universal-github-app-jwt', 'octokit', 'content-type', 'parse5', 'entities', 'pixelmatch', 'mdast-util-', 'micromark', 'decode-named-character-reference', 'character-entities', 'devlop', 'unist-util-'];
+// mdast-util-from-markdown (Markdown pages) and the micromark/unist packages it imports are ESM only too.
+const esmOnly = ['@octokit', 'universal-user-agent', 'before-after-hook', 'toad-cache', 'fast-content-type-parse', 'json-with-bigint', 'universal-github-app-jwt', 'octokit', 'content-type', 'parse5', 'entities', 'pixelmatch', 'mdast-util-[\\w-]+', 'micromark[\\w-]*', 'decode-named-character-reference', 'character-entities', 'devlop', 'unist-util-[\\w-]+'];
 module.exports = {
   testEnvironment: 'node',
   resolver: '<rootDir>/test/support/esm-resolver.js',
@@ -13,7 +13,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join("|")})).+\\.c?js$`],
+  // Compiled when any package on the path is ESM-only, nested copies too (@vue/compiler-core's own `entities`).
+  transformIgnorePatterns: [`^(?!.*/node_modules/(?:${esmOnly.join('|')})/).*/node_modules/.+\\.c?js$`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
 };

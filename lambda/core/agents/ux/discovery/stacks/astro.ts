@@ -1,6 +1,7 @@
 import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
 import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, stringValue, templateComponent, VOID_ELEMENTS } from '../templates/jsx-build';
+import { unwrap } from '../resolve';
 import { closingBrace, openingTag } from '../templates/source-scan';
 import { dependsOn, pageFiles, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';
 
@@ -219,13 +220,13 @@ class Converter {
   }
 }
 
-/** The props an Astro component reads: `const { title, subTitle = '…' } = Astro.props`. */
+/** The props an Astro component reads: `const { title, subTitle = '…' } = Astro.props` (also `Astro.props as Props`). */
 function propsPattern(project: Project, file: string): t.ArrowFunctionExpression['params'] {
   const ast = project.ast(file);
   for (const statement of ast?.program.body ?? []) {
     if (statement.type !== 'VariableDeclaration') continue;
     for (const d of statement.declarations) {
-      const init = d.init;
+      const init = unwrap(d.init);
       const isProps = init?.type === 'MemberExpression' && init.object.type === 'Identifier' && init.object.name === 'Astro' && init.property.type === 'Identifier' && init.property.name === 'props';
       if (isProps && (d.id.type === 'ObjectPattern' || d.id.type === 'Identifier')) return [d.id];
     }

@@ -2,11 +2,11 @@ import { parseExpression } from '@babel/parser';
 import { indexHtmlSeo, nuxtConfigHead } from './seo-places';
 import { vueHeadCalls } from '../seo';
 import type * as t from '@babel/types';
-import type { Project, TemplateLanguage } from '../project';
-import { routeHomes } from './react';
+import { SCRIPT_FILE, type Project, type TemplateLanguage } from '../project';
+import { objectProperty, resolveExpression, unwrap } from '../resolve';
 import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, stringValue, templateComponent } from '../templates/jsx-build';
 import { openingTag } from '../templates/source-scan';
-import { dependsOn, pageFiles, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';
+import { dependsOn, pageFiles, renderPageRoots, type PageFile, type SiteEntry, type StackAdapter } from './stack';
 
 /**
  * Vue 3 single-file components (Vue + Vite, Nuxt 3). `@vue/compiler-sfc` reads the file; the
@@ -69,6 +69,23 @@ export function parseSfc(text: string, file: string): SfcParse {
   parsed.set(text, result);
   if (parsed.size > 200) parsed.delete(parsed.keys().next().value as string);
   return result;
+}
+
+/** Every call of a function named `name` under `root` (a `<script setup>`'s `defineProps`, a router's `createRouter`), outermost first. */
+function callsOf(root: t.Node | null | undefined, name: RegExp): t.CallExpression[] {
+  const found: t.CallExpression[] = [];
+  const visit = (node: t.Node | null | undefined) => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && name.test(node.callee.name)) found.push(node);
+    for (const key of Object.keys(node) as Array<keyof t.Node>) {
+      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) value.forEach((v) => visit(v as t.Node));
+      else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
+    }
+  };
+  visit(root);
+  return found;
 }
 
 class Converter {
@@ -164,29 +181,19 @@ function forExpression(text: string, exp: VueExpression): { items: t.Expression;
 
 /** The props a component declares with `defineProps` (and their `withDefaults`), as the component's parameters. */
 function propsParams(project: Project, file: string): t.ArrowFunctionExpression['params'] {
-  const ast = project.ast(file);
   const names = new Map<string, t.Expression | undefined>();
   let defaults: t.ObjectExpression | undefined;
-  const visit = (node: t.Node | null | undefined) => {
-    if (!node || typeof node !== 'object') return;
-    if (node.type === 'CallExpression' && node.callee.type === 'Identifier') {
-      if (node.callee.name === 'withDefaults' && node.arguments[1]?.type === 'ObjectExpression') defaults = node.arguments[1];
-      if (node.callee.name === 'defineProps') {
-        const argument = node.arguments[0];
-        if (argument?.type === 'ObjectExpression') for (const p of argument.properties) if (p.type === 'ObjectProperty' && p.key.type === 'Identifier') names.set(p.key.name, undefined);
-        if (argument?.type === 'ArrayExpression') for (const e of argument.elements) if (e?.type === 'StringLiteral') names.set(e.value, undefined);
-        const typed = node.typeParameters?.params[0];
-        if (typed?.type === 'TSTypeLiteral') for (const m of typed.members) if (m.type === 'TSPropertySignature' && m.key.type === 'Identifier') names.set(m.key.name, undefined);
-      }
+  for (const call of callsOf(project.ast(file)?.program, /^(?:withDefaults|defineProps)$/)) {
+    if ((call.callee as t.Identifier).name === 'withDefaults') {
+      if (call.arguments[1]?.type === 'ObjectExpression') defaults = call.arguments[1];
+      continue;
     }
-    for (const key of Object.keys(node) as Array<keyof t.Node>) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) value.forEach((v) => visit(v as t.Node));
-      else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
-    }
-  };
-  visit(ast?.program);
+    const argument = call.arguments[0];
+    if (argument?.type === 'ObjectExpression') for (const p of argument.properties) if (p.type === 'ObjectProperty' && p.key.type === 'Identifier') names.set(p.key.name, undefined);
+    if (argument?.type === 'ArrayExpression') for (const e of argument.elements) if (e?.type === 'StringLiteral') names.set(e.value, undefined);
+    const typed = call.typeParameters?.params[0];
+    if (typed?.type === 'TSTypeLiteral') for (const m of typed.members) if (m.type === 'TSPropertySignature' && m.key.type === 'Identifier') names.set(m.key.name, undefined);
+  }
   for (const p of defaults?.properties ?? []) if (p.type === 'ObjectProperty' && p.key.type === 'Identifier' && names.has(p.key.name)) names.set(p.key.name, p.value as t.Expression);
   const properties = [...names].map(([name, fallback]) => {
     const key = { type: 'Identifier', name } as t.Identifier;
@@ -213,12 +220,20 @@ export const VUE_LANGUAGE: TemplateLanguage = {
   },
 };
 
+/** Nuxt's source folder: `srcDir` in nuxt.config, else `app/` (Nuxt 4), `src/` or the repository root (Nuxt 3). */
+function nuxtSourceDir(project: Project): string {
+  const config = ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'].map((f) => project.text(f)).find((text) => text !== undefined) ?? '';
+  const configured = /\bsrcDir\s*:\s*['"`]\.?\/?([^'"`]*)['"`]/.exec(config)?.[1];
+  if (configured !== undefined) return configured === '' ? '' : `${configured.replace(/\/$/, '')}/`;
+  const files = [...project.files.keys()];
+  return ['app/', 'src/'].find((dir) => project.files.has(`${dir}app.vue`) || files.some((f) => f.startsWith(`${dir}pages/`))) ?? '';
+}
+
 /** Nuxt's components folder: `components/AppHeader.vue` is `<AppHeader>`, `components/base/Button.vue` is `<BaseButton>`. */
-function registerNuxtComponents(project: Project): void {
+function registerNuxtComponents(project: Project, dir: string): void {
   for (const file of project.files.keys()) {
-    const match = /^(?:src\/)?components\/(.+)\.vue$/.exec(file);
-    if (!match) continue;
-    const parts = match[1].split('/').map(pascal);
+    if (!file.startsWith(`${dir}components/`) || !file.endsWith('.vue')) continue;
+    const parts = file.slice(`${dir}components/`.length, -'.vue'.length).split('/').map(pascal);
     const name = parts.reduce((joined, part) => (joined.endsWith(part) ? joined : joined && part.startsWith(joined) ? part : joined + part), '').replace(/Index$/, '') || parts[parts.length - 1];
     if (!project.autoComponents.has(name)) project.autoComponents.set(name, file);
   }
@@ -226,8 +241,31 @@ function registerNuxtComponents(project: Project): void {
 
 function stylesheets(project: Project, files: readonly string[]): string[] {
   const reached = [...project.reachable(files)].filter((f) => /\.(?:css|scss)$/.test(f));
-  const assets = [...project.files.keys()].filter((f) => /^(?:src\/)?assets\/.*\.(?:css|scss)$/.test(f));
+  const assets = [...project.files.keys()].filter((f) => /^(?:src\/|app\/)?assets\/.*\.(?:css|scss)$/.test(f));
   return [...new Set([...reached, ...assets])];
+}
+
+/** `definePageMeta({ layout: 'marketing' })` in a page: the layout's name, `false` for none, undefined when the page does not say. */
+function pageLayoutName(project: Project, file: string): string | false | undefined {
+  const meta = callsOf(project.ast(file)?.program, /^definePageMeta$/)[0]?.arguments[0];
+  const layout = meta?.type === 'ObjectExpression' ? unwrap(objectProperty(meta, 'layout')?.value) : undefined;
+  if (layout?.type === 'StringLiteral') return layout.value;
+  return layout?.type === 'BooleanLiteral' && !layout.value ? false : undefined;
+}
+
+/**
+ * The layout a page is shown in: none when `app.vue` renders no `<NuxtLayout>` (a `layouts/` folder
+ * it never uses is dead code), else the page's `definePageMeta` layout, the `<NuxtLayout name>`, or `default`.
+ */
+function nuxtLayout(project: Project, dir: string, app: string | undefined, page: string | undefined): string | undefined {
+  const appText = app ? (project.text(app) ?? '') : undefined;
+  const tag = appText === undefined ? '' : /<(?:NuxtLayout|nuxt-layout)\b([^>]*)>/.exec(appText)?.[1];
+  // Without an app.vue, Nuxt's own renders `<NuxtLayout><NuxtPage /></NuxtLayout>`.
+  if (tag === undefined) return undefined;
+  const chosen = page ? pageLayoutName(project, page) : undefined;
+  if (chosen === false) return undefined;
+  const name = chosen ?? /\bname=["']([\w-]+)["']/.exec(tag)?.[1] ?? 'default';
+  return [`${dir}layouts/${name}.vue`, `${dir}layouts/${name.replace(/-/g, '/')}.vue`].find((f) => project.files.has(f));
 }
 
 export const nuxt: StackAdapter = {
@@ -235,16 +273,16 @@ export const nuxt: StackAdapter = {
   detect: (project) => dependsOn(project, 'nuxt') || [...project.files.keys()].some((f) => /^nuxt\.config\.[cm]?[jt]s$/.test(f)),
   discover(project): SiteEntry | undefined {
     project.useTemplates({ '.vue': VUE_LANGUAGE });
-    registerNuxtComponents(project);
-    const prefix = project.files.has('src/app.vue') || [...project.files.keys()].some((f) => f.startsWith('src/pages/')) ? 'src/' : '';
-    const pages = pageFiles(project, `${prefix}pages`, ['.vue']);
+    const dir = nuxtSourceDir(project);
+    registerNuxtComponents(project, dir);
+    const pages = pageFiles(project, `${dir}pages`, ['.vue']);
     const home = pages.find((p) => p.route === '/');
-    const app = [`${prefix}app.vue`, `${prefix}App.vue`].find((f) => project.files.has(f));
-    const layout = project.files.has(`${prefix}layouts/default.vue`) ? `${prefix}layouts/default.vue` : undefined;
+    const app = [`${dir}app.vue`, `${dir}App.vue`].find((f) => project.files.has(f));
     if (!home && !app) return undefined;
-    const files = [app, layout, home?.file].filter((f): f is string => f !== undefined);
+    const trees = (page: string | undefined) => [app, nuxtLayout(project, dir, app, page), page].filter((f): f is string => f !== undefined);
+    const files = trees(home?.file);
     const roots = renderPageRoots(project, files);
-    const seo = [...[app, layout].flatMap((f) => (f ? vueHeadCalls(project, f) : [])), ...(home ? vueHeadCalls(project, home.file, '/') : []), ...nuxtConfigHead(project)];
+    const seo = [...files.slice(0, home ? -1 : undefined).flatMap((f) => vueHeadCalls(project, f)), ...(home ? vueHeadCalls(project, home.file, '/') : []), ...nuxtConfigHead(project)];
     return {
       seo,
       framework: 'Nuxt',
@@ -253,12 +291,82 @@ export const nuxt: StackAdapter = {
       entries: files,
       stylesheets: stylesheets(project, files),
       pages,
-      renderPage: (page) => renderPageRoots(project, [app, layout, page.file].filter((f): f is string => f !== undefined)),
+      renderPage: (page) => renderPageRoots(project, trees(page.file)),
     };
   },
 };
 
-/** Vue 3 + Vite: `index.html` → `src/main.ts` → `createApp(App)`, with vue-router's home route when there is one. */
+/** A vue-router route record as files: its whole path, the component it renders and the records nested in it. */
+interface RouteRecord {
+  path: string;
+  file?: string;
+  redirect?: string;
+  children: RouteRecord[];
+}
+
+/** `component: Home`, `component: () => import('../views/Home.vue')`, `components: { default: Home }`: the file. */
+function routeComponent(project: Project, file: string, record: t.ObjectExpression): string | undefined {
+  const components = unwrap(objectProperty(record, 'components')?.value);
+  const value = unwrap(objectProperty(record, 'component')?.value ?? (components?.type === 'ObjectExpression' ? objectProperty(components, 'default')?.value : undefined));
+  if (value?.type === 'Identifier') return project.importsOf(file).get(value.name)?.file;
+  const body = value?.type === 'ArrowFunctionExpression' || value?.type === 'FunctionExpression' ? value.body : undefined;
+  const returned = body?.type === 'BlockStatement' ? body.body.find((s): s is t.ReturnStatement => s.type === 'ReturnStatement')?.argument : body;
+  const lazy = returned?.type === 'CallExpression' && returned.callee.type === 'Import' ? returned.arguments[0] : undefined;
+  return lazy?.type === 'StringLiteral' ? project.resolve(file, lazy.value) : undefined;
+}
+
+const joinRoute = (base: string, path: string) => (path.startsWith('/') ? path : `${base.replace(/\/$/, '')}/${path}`.replace(/\/$/, '') || '/');
+
+function routeRecords(project: Project, file: string, list: t.Node, base: string, depth = 0): RouteRecord[] {
+  const resolved = resolveExpression(project, file, list);
+  const array = unwrap(resolved?.node);
+  if (!resolved || array?.type !== 'ArrayExpression' || depth > 6) return [];
+  const records: RouteRecord[] = [];
+  for (const element of array.elements) {
+    // `...adminRoutes`: records kept in another array.
+    if (element?.type === 'SpreadElement') records.push(...routeRecords(project, resolved.file, element.argument, base, depth + 1));
+    const record = unwrap(element);
+    if (record?.type !== 'ObjectExpression') continue;
+    const path = unwrap(objectProperty(record, 'path')?.value);
+    if (path?.type !== 'StringLiteral') continue;
+    const whole = joinRoute(base, path.value);
+    const redirect = unwrap(objectProperty(record, 'redirect')?.value);
+    const children = objectProperty(record, 'children')?.value;
+    const component = routeComponent(project, resolved.file, record);
+    records.push({
+      path: whole,
+      ...(component ? { file: component } : {}),
+      ...(redirect?.type === 'StringLiteral' ? { redirect: joinRoute(base, redirect.value) } : {}),
+      children: children ? routeRecords(project, resolved.file, children, whole, depth + 1) : [],
+    });
+  }
+  return records;
+}
+
+/** The records of `createRouter({ routes })`: written there, in a `const routes`, or imported from a module of their own. */
+function vueRouterRecords(project: Project, files: Iterable<string>): RouteRecord[] | undefined {
+  for (const file of files) {
+    if (!SCRIPT_FILE.test(file) || !/\bcreateRouter\s*\(/.test(project.text(file) ?? '')) continue;
+    const options = callsOf(project.ast(file)?.program, /^createRouter$/)[0]?.arguments[0];
+    const routes = options?.type === 'ObjectExpression' ? objectProperty(options, 'routes')?.value : undefined;
+    const records = routes ? routeRecords(project, file, routes, '/') : [];
+    if (records.length > 0) return records;
+  }
+  return undefined;
+}
+
+/** Every page the records render, each with the components of the records around it (its layouts). A catch-all (`/:pathMatch(.*)*`) is no page. */
+function routedPages(records: readonly RouteRecord[], layouts: readonly string[] = [], out: Array<PageFile & { layouts: string[] }> = []): Array<PageFile & { layouts: string[] }> {
+  for (const record of records) {
+    // A child at the record's own path (`path: ''`) is what the record shows there; the record is then a layout.
+    const shownHere = record.children.some((c) => c.path === record.path);
+    if (record.file && !shownHere && !/[*(]/.test(record.path)) out.push({ route: record.path, file: record.file, layouts: [...layouts] });
+    routedPages(record.children, record.file ? [...layouts, record.file] : layouts, out);
+  }
+  return out;
+}
+
+/** Vue 3 + Vite: `index.html` → `src/main.ts` → `createApp(App)`, with the pages of vue-router's routes (or of a `src/pages/` folder) inside `App`. */
 export const vueSpa: StackAdapter = {
   name: 'Vue',
   detect: (project) => dependsOn(project, 'vue') && !dependsOn(project, 'nuxt'),
@@ -266,12 +374,28 @@ export const vueSpa: StackAdapter = {
     project.useTemplates({ '.vue': VUE_LANGUAGE });
     const entry = ['src/main.ts', 'src/main.js', 'src/main.mts'].find((f) => project.files.has(f));
     if (!entry) return undefined;
-    const app = /createApp\(\s*([A-Z]\w*)/.exec(project.text(entry) ?? '')?.[1];
+    const app = /\b(?:createApp|createSSRApp|ViteSSG)\(\s*([A-Z]\w*)/.exec(project.text(entry) ?? '')?.[1];
     const appFile = app ? project.importsOf(entry).get(app)?.file : undefined;
     if (!appFile) return undefined;
-    const home = routeHomes(project, [...project.reachable([entry])]);
-    const files = home ? [appFile, ...home.layouts, home.page] : [appFile];
-    const roots = renderPageRoots(project, files);
-    return { framework: 'Vue', roots, homeFile: files[files.length - 1], entries: [entry], stylesheets: stylesheets(project, [entry]), seo: [...indexHtmlSeo(project), ...files.flatMap((f) => vueHeadCalls(project, f))] };
+    const reached = project.reachable([entry]);
+    const records = vueRouterRecords(project, reached);
+    // File-based routes (unplugin-vue-router, vite-plugin-pages): `src/pages/index.vue` is `/`.
+    const routed = records ? routedPages(records) : pageFiles(project, 'src/pages', ['.vue']).map((p) => ({ ...p, layouts: [] as string[] }));
+    const redirect = records?.find((r) => r.path === '/' && r.redirect)?.redirect;
+    const home = routed.find((p) => p.route === (redirect ?? '/'));
+    const trees = (page: { file: string; layouts: readonly string[] } | undefined) => [appFile, ...(page?.layouts ?? []), ...(page ? [page.file] : [])];
+    const files = trees(home);
+    const pages = routed.map(({ route, file }) => ({ route, file }));
+    return {
+      framework: 'Vue',
+      roots: renderPageRoots(project, files),
+      homeFile: files[files.length - 1],
+      entries: [entry],
+      stylesheets: stylesheets(project, [entry]),
+      pages: home ? [{ route: '/', file: home.file }, ...pages.filter((p) => p.file !== home.file)] : pages,
+      renderPage: (page) => renderPageRoots(project, trees(routed.find((p) => p.file === page.file) ?? { file: page.file, layouts: [] })),
+      // `useHead` in App and the layouts is the whole site's; in the home view, the home page's.
+      seo: [...indexHtmlSeo(project), ...(home ? files.slice(0, -1) : files).flatMap((f) => vueHeadCalls(project, f)), ...(home ? vueHeadCalls(project, home.file, '/') : [])],
+    };
   },
 };
