@@ -1,0 +1,115 @@
+import { dirname } from './project';
+import { nextMetadata, seoInTrees, vueHeadCalls, type SeoField, type SeoPlace } from './seo';
+import type { SiteModel } from './site-model';
+import { renderOwnPage } from './site-texts';
+import type { PageFile } from './stacks';
+import { textBlock, type TextBlock } from './text-blocks';
+import type { UiNode } from './ui-tree';
+
+/**
+ * The title and description one page sets for itself, beside the site's: its own `<title>` and
+ * meta description (HTML, `<svelte:head>`, Next's `<Head>`), the props it passes its layout
+ * (`<BaseLayout title="Pricing" description="…">`, Docusaurus's `<Layout description>`), Next's
+ * `metadata`/`generateMetadata()` in the page file (or a layout of its own folder), Vue's
+ * `useSeoMeta`/`useHead` in the page, and what its stack reads from the page's front matter.
+ * A page with none of its own shows the site's values.
+ */
+export interface PageSeo {
+  /** The page's own places, each field's in the order found. */
+  own: SeoPlace[];
+  /** What a visitor reads on the page (outside its `<head>`), for texts that are also an SEO value. */
+  visible: TextBlock[];
+}
+
+/** Where a place's words are written: the setting's slot, or the markup. */
+export function placeKey(place: SeoPlace): string {
+  const edit = place.block.edit;
+  return edit?.kind === 'string' ? `${edit.slot.file}:${edit.slot.start}` : edit ? `${edit.file}:${edit.start}` : place.where;
+}
+
+export function placeFile(place: SeoPlace): string {
+  const edit = place.block.edit;
+  return edit?.kind === 'string' ? edit.slot.file : edit ? edit.file : place.block.node.file;
+}
+
+/** Places of one slot found twice (a layout's `<title>` and the setting it prints) are one place; where each can be written apart is kept. */
+export function distinctSeoPlaces(places: readonly SeoPlace[]): SeoPlace[] {
+  const byKey = new Map<string, SeoPlace>();
+  for (const place of places) {
+    const key = placeKey(place);
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, { ...place, ...(place.apart ? { apart: [...place.apart] } : {}) });
+      continue;
+    }
+    if (place.apart) seen.apart = [...(seen.apart ?? []), ...place.apart.filter((a) => !seen.apart?.some((b) => b.file === a.file && b.start === a.start))];
+  }
+  return [...byKey.values()];
+}
+
+const HEAD_TAGS = /^(?:head|svelte:head|Head|Helmet|title|meta)$/;
+
+/** The texts a visitor reads in the trees: every element's text block, outside what the document's head holds. */
+export function visibleBlocks(trees: readonly UiNode[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  const visit = (node: UiNode) => {
+    if (HEAD_TAGS.test(node.tag)) return;
+    const block = textBlock(node);
+    if (block?.edit) out.push(block);
+    for (const child of node.children) if (child.kind === 'element') visit(child.node);
+  };
+  trees.forEach(visit);
+  return out;
+}
+
+const cache = new WeakMap<SiteModel, Map<string, PageSeo>>();
+
+/** The page's trees as the site renders it (its layouts and itself), else its own file. */
+function pageTrees(model: SiteModel, page: PageFile): UiNode[] {
+  try {
+    const trees = model.entry.renderPage?.(page) ?? [];
+    return trees.length > 0 ? trees : renderOwnPage(model, page);
+  } catch {
+    return [];
+  }
+}
+
+export function pageSeo(model: SiteModel, page: PageFile): PageSeo {
+  let byPage = cache.get(model);
+  if (!byPage) {
+    byPage = new Map();
+    cache.set(model, byPage);
+  }
+  const cached = byPage.get(page.file);
+  if (cached) return cached;
+  const { project } = model;
+  const settings = model.entry.pageSeo?.(page);
+  const trees = settings?.trees && settings.trees.length > 0 ? settings.trees : pageTrees(model, page);
+  const homeFolder = model.homeFile ? dirname(model.homeFile) : undefined;
+  const folder = dirname(page.file);
+  // A layout in the page's own folder (Next's `app/pricing/layout.tsx`) is the page's too.
+  const ownLayouts = folder !== homeFolder ? [...project.files.keys()].filter((f) => dirname(f) === folder && /^layout\.[cm]?[jt]sx?$/.test(f.slice(folder.length + 1))) : [];
+  const found = [
+    ...(settings?.places ?? []),
+    ...seoInTrees(project, trees, page.file),
+    ...[page.file, ...ownLayouts].flatMap((file) => nextMetadata(project, file, page.route)),
+    ...(/\.vue$/.test(page.file) ? vueHeadCalls(project, page.file, page.route) : []),
+  ];
+  const own = distinctSeoPlaces(found.filter((p) => placeFile(p) === page.file || ownLayouts.includes(placeFile(p)))).map((p) => ({ ...p, page: page.route }));
+  const result = { own, visible: visibleBlocks(trees) };
+  byPage.set(page.file, result);
+  return result;
+}
+
+/** At most this many pages are rendered to say which show the site's value. */
+const PAGES_LISTED = 40;
+
+/** The pages that set no `field` of their own (so they show the site's), as far as the first pages tell; `more` when not all were looked at. */
+export function pagesWithout(model: SiteModel, field: SeoField): { routes: string[]; more: boolean } {
+  const looked = model.pages.slice(0, PAGES_LISTED);
+  const routes = looked.filter((page) => {
+    if (page.route === '/') return !model.seo.some((p) => p.field === field && p.page === '/');
+    return !pageSeo(model, page).own.some((p) => p.field === field);
+  }).map((p) => p.route);
+  return { routes, more: model.pages.length > looked.length };
+}
