@@ -345,3 +345,47 @@ describe('plain HTML: each page has its own <head>', () => {
     });
   });
 });
+
+const JEKYLL_SITE: Record<string, string> = {
+  '_config.yml': [
+    'title: Brightdesk',
+    'description: >- # this means to ignore newlines until "baseurl:"',
+    '  Brightdesk is the shared inbox for small support teams: e-mail, chat',
+    '  and social messages in one place.',
+    'baseurl: ""',
+    'plugins:',
+    '  - jekyll-seo-tag',
+    '',
+  ].join('\n'),
+  '_layouts/default.html': '<!DOCTYPE html>\n<html>\n  <head>\n    {% seo %}\n  </head>\n  <body>\n    <header class="site-header"><a class="site-title" href="/">{{ site.title | escape }}</a><nav><a href="/about/">About</a></nav></header>\n    {{ content }}\n  </body>\n</html>\n',
+  '_layouts/page.html': '---\nlayout: default\n---\n<article>\n  <h1 class="post-title">{{ page.title | escape }}</h1>\n  {{ content }}\n</article>\n',
+  'index.html': '---\nlayout: default\n---\n<section class="hero"><h1>One inbox for the whole team</h1></section>\n',
+  'about.md': '---\nlayout: page\ntitle: About\n---\n\nWe started in 2019.\n',
+};
+
+describe('Jekyll with jekyll-seo-tag: the settings and a page\'s front matter', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await seedSiteFromFiles(JEKYLL_SITE);
+  });
+  afterAll(() => site.cleanup());
+
+  it('writes a description folded over several lines (`description: >-`, as jekyll new writes it) on one line', async () => {
+    expect(await committed(site, 'change the site\'s meta description to "The shared inbox for small support teams."', '_config.yml')).toEqual({
+      removed: ['description: >- # this means to ignore newlines until "baseurl:"', '  Brightdesk is the shared inbox for small support teams: e-mail, chat', '  and social messages in one place.'],
+      added: ['description: The shared inbox for small support teams.'],
+    });
+  });
+
+  it('asks before changing a site title the header prints, offering no title apart ({% seo %} reads the setting itself)', async () => {
+    const outcome = await site.repo.propose({ description: 'change the site title in Google to "Brightdesk Inbox"' });
+    expect(shown(outcome)).toContain('The title search engines show, "Brightdesk" (_config.yml:1), is the same setting the header shows. Changing it changes that too.');
+    expect(candidatesOf(outcome).map((c) => c.label)).toEqual(['Everywhere (also the header that shows it)']);
+  });
+
+  it("asks before changing a page's title that its layout prints as the page's heading", async () => {
+    const outcome = await site.repo.propose({ description: 'change the about page title in Google to "About Brightdesk"' });
+    expect(shown(outcome)).toContain('The /about page\'s title, "About" (about.md:3), is also the text "About" a visitor reads on the page (_layouts/page.html:5)');
+    expect(candidatesOf(outcome)).toHaveLength(1);
+  });
+});

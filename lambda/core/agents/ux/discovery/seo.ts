@@ -235,10 +235,23 @@ export function dataSeo(project: Project, root: DataValue | undefined, keys: { t
   for (const field of ['title', 'description'] as const) {
     for (const path of keys[field] ?? []) {
       const found = stringAt(root, path);
-      if (found?.slot) places.push(placeFromSlot(project, field, found.slot, found.value, path.join('.'), page));
+      const slot = found?.slot ?? (found ? foldedSlot(project, found) : undefined);
+      if (found && slot) places.push(placeFromSlot(project, field, slot, found.value, path.join('.'), page));
     }
   }
   return places;
+}
+
+/**
+ * A YAML folded scalar (`description: >-` and its indented lines, as `jekyll new` writes the site's
+ * description) reads as one line: new words are written in its place as one plain (or quoted) scalar.
+ * A literal block (`|`), whose line breaks are part of the value, is left alone.
+ */
+function foldedSlot(project: Project, found: { range: { file: string; start: number; end: number }; value: string }): StringSlot | undefined {
+  const source = (project.text(found.range.file) ?? '').slice(found.range.start, found.range.end);
+  const written = source.replace(/\s+$/, '');
+  if (!/^>[-+]?[ \t]*(?:#[^\n]*)?\n/.test(written) || found.value.trim().includes('\n')) return undefined;
+  return { file: found.range.file, start: found.range.start, end: found.range.start + written.length, raw: written, syntax: 'yaml-plain' };
 }
 
 /** A page's own front matter `title` and `description` (Hugo, Jekyll, Astro and Markdown pages). */
