@@ -389,3 +389,59 @@ describe('Jekyll with jekyll-seo-tag: the settings and a page\'s front matter', 
     expect(candidatesOf(outcome)).toHaveLength(1);
   });
 });
+
+describe("Gatsby's Head API and Next's <Head> in a page", () => {
+  let gatsby: Site;
+  let next: Site;
+  beforeAll(async () => {
+    gatsby = await seedSiteFromFiles({
+      'package.json': `${JSON.stringify({ dependencies: { gatsby: '5', react: '18' } })}\n`,
+      'gatsby-config.js': 'module.exports = {\n  siteMetadata: {\n    title: `Gatsby Starter`,\n    description: `A fast site.`,\n  },\n}\n',
+      'src/components/seo.js': [
+        'import * as React from "react"',
+        'import { useStaticQuery, graphql } from "gatsby"',
+        '',
+        'function Seo({ description, title }) {',
+        '  const { site } = useStaticQuery(graphql`query { site { siteMetadata { title description } } }`)',
+        '  const metaDescription = description || site.siteMetadata.description',
+        '  return (',
+        '    <>',
+        '      <title>{`${title} | ${site.siteMetadata.title}`}</title>',
+        '      <meta name="description" content={metaDescription} />',
+        '    </>',
+        '  )',
+        '}',
+        '',
+        'export default Seo',
+        '',
+      ].join('\n'),
+      'src/components/layout.js': 'import * as React from "react"\nconst Layout = ({ children }) => <><header><a href="/">Gatsby Starter</a><nav><a href="/page-2/">Page 2</a></nav></header><main>{children}</main></>\nexport default Layout\n',
+      'src/pages/index.js': 'import * as React from "react"\nimport Layout from "../components/layout"\nimport Seo from "../components/seo"\n\nconst IndexPage = () => <Layout><section className="hero"><h1>Welcome</h1></section></Layout>\n\nexport const Head = () => <Seo title="Home" />\n\nexport default IndexPage\n',
+      'src/pages/page-2.js': 'import * as React from "react"\nimport Layout from "../components/layout"\nimport Seo from "../components/seo"\n\nconst SecondPage = () => <Layout><h1>Hi from the second page</h1></Layout>\n\nexport const Head = () => <Seo title="Page two" description="The second page." />\n\nexport default SecondPage\n',
+    });
+    next = await seedSiteFromFiles({
+      'package.json': `${JSON.stringify({ dependencies: { next: '13', react: '18' } })}\n`,
+      'pages/_app.js': 'export default function App({ Component, pageProps }) {\n  return <><header><a href="/">Acme</a><nav><a href="/about">About</a></nav></header><Component {...pageProps} /></>\n}\n',
+      'pages/index.js': "import Head from 'next/head'\nexport default function Home() {\n  return (\n    <>\n      <Head>\n        <title>Acme</title>\n        <meta name=\"description\" content=\"Acme builds things.\" />\n      </Head>\n      <section className=\"hero\"><h1>Build things</h1></section>\n    </>\n  )\n}\n",
+      'pages/about.js': "import Head from 'next/head'\nexport default function About() {\n  return (\n    <>\n      <Head>\n        <title>About · Acme</title>\n        <meta name=\"description\" content=\"Who we are.\" />\n      </Head>\n      <h1>About</h1>\n    </>\n  )\n}\n",
+    });
+  });
+  afterAll(() => {
+    gatsby.cleanup();
+    next.cleanup();
+  });
+
+  it('changes the description a page hands its Seo component in `export const Head`', async () => {
+    expect(await committed(gatsby, 'on the page-2 page, change the meta description to "More about us."', 'src/pages/page-2.js')).toEqual({
+      removed: ['export const Head = () => <Seo title="Page two" description="The second page." />'],
+      added: ['export const Head = () => <Seo title="Page two" description="More about us." />'],
+    });
+  });
+
+  it("changes the <title> in a pages-router page's <Head>, not the home page's", async () => {
+    expect(await committed(next, 'change the about page title in Google to "About us · Acme"', 'pages/about.js')).toEqual({
+      removed: ['        <title>About · Acme</title>'],
+      added: ['        <title>About us · Acme</title>'],
+    });
+  });
+});

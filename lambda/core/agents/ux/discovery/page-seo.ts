@@ -1,4 +1,5 @@
-import { dirname } from './project';
+import { renderComponent } from './jsx-tree';
+import { dirname, SCRIPT_FILE } from './project';
 import { nextMetadata, seoInTrees, vueHeadCalls, type SeoField, type SeoPlace } from './seo';
 import type { SiteModel } from './site-model';
 import { renderOwnPage } from './site-texts';
@@ -84,7 +85,10 @@ export function pageSeo(model: SiteModel, page: PageFile): PageSeo {
   if (cached) return cached;
   const { project } = model;
   const settings = model.entry.pageSeo?.(page);
-  const trees = settings?.trees && settings.trees.length > 0 ? settings.trees : pageTrees(model, page);
+  const rendered = settings?.trees && settings.trees.length > 0 ? settings.trees : pageTrees(model, page);
+  // Gatsby's Head API: `export const Head = () => <Seo title="About" />` beside the page.
+  const head = SCRIPT_FILE.test(page.file) ? renderComponent(project, page.file, 'Head') : undefined;
+  const trees = head ? [...rendered, head] : rendered;
   const homeFolder = model.homeFile ? dirname(model.homeFile) : undefined;
   const folder = dirname(page.file);
   // A layout in the page's own folder (Next's `app/pricing/layout.tsx`) is the page's too.
@@ -96,7 +100,7 @@ export function pageSeo(model: SiteModel, page: PageFile): PageSeo {
     ...(/\.vue$/.test(page.file) ? vueHeadCalls(project, page.file, page.route) : []),
   ];
   const own = distinctSeoPlaces(found.filter((p) => placeFile(p) === page.file || ownLayouts.includes(placeFile(p)))).map((p) => ({ ...p, page: page.route }));
-  const result = { own, visible: visibleBlocks(trees) };
+  const result = { own, visible: visibleBlocks(rendered) };
   byPage.set(page.file, result);
   return result;
 }
