@@ -184,8 +184,12 @@ function siteStep(model: SiteModel, field: SeoField, value: string, targets: rea
 /** A page's own title or description; a page with none is a question offering the site's. */
 function pageStep(model: SiteModel, page: PageFile, field: SeoField, value: string, siteTargets: readonly Target[], where: string): Step {
   const name = FIELD_NAME[field];
-  const { own, visible } = pageSeo(model, page);
+  const { own, visible, unreadable } = pageSeo(model, page);
   const mine = samePlaces(own.filter((p) => p.field === field));
+  const coded = unreadable[field];
+  if (mine.length === 0 && coded) {
+    return { ok: false, question: true, message: `${capitalise(pageName(page.route))} sets its own ${name} in ${coded}, built in the code from other values, so I cannot change it safely. Change it there in the code, or ask for the site-wide ${name} (e.g. ${inlineCode(`change the ${field === 'title' ? 'site title in Google' : 'meta description'} to "…"`)}).` };
+  }
   if (mine.length > 0) {
     const written = writeAll(model, mine, value);
     if ('error' in written) return fail(written.error);

@@ -445,3 +445,64 @@ describe("Gatsby's Head API and Next's <Head> in a page", () => {
     });
   });
 });
+
+describe('props a page hands its layout under other names, and texts that only look like a title', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await seedSiteFromFiles({
+      'package.json': `${JSON.stringify({ dependencies: { astro: '5' } })}\n`,
+      'src/data/constants.ts': "export const SITE = {\n  title: 'ScrewFast',\n  description: 'Hardware tools and construction services.',\n};\n",
+      'src/components/Meta.astro': "---\nimport { SITE } from '../data/constants';\nconst { meta = SITE.description, customDescription = null } = Astro.props;\nconst description = customDescription || meta;\n---\n<meta name=\"description\" content={description} />\n",
+      'src/components/FeatureCard.astro': '---\nconst { title } = Astro.props;\n---\n<div class="card"><h3>{title}</h3></div>\n',
+      'src/layouts/MainLayout.astro': "---\nimport Meta from '../components/Meta.astro';\nimport { SITE } from '../data/constants';\nconst { title = SITE.title, customDescription = null } = Astro.props;\n---\n<html lang=\"en\">\n  <head>\n    <Meta customDescription={customDescription} />\n    <title>{title}</title>\n  </head>\n  <body><header><a href=\"/\">Tools</a></header><slot /></body>\n</html>\n",
+      'src/pages/index.astro': "---\nimport MainLayout from '../layouts/MainLayout.astro';\n---\n<MainLayout>\n  <section class=\"hero\"><h1>Equip your projects</h1></section>\n</MainLayout>\n",
+      'src/pages/contact.astro': [
+        '---',
+        "import MainLayout from '../layouts/MainLayout.astro';",
+        "import { SITE } from '../data/constants';",
+        'const pageTitle: string = `Contact | ${SITE.title}`;',
+        'const metaDescription =',
+        '  "Have questions? Reach out.";',
+        '---',
+        '',
+        '<MainLayout title={pageTitle} customDescription={metaDescription}>',
+        '  <h1>Contact</h1>',
+        '</MainLayout>',
+        '',
+      ].join('\n'),
+      'src/pages/services.astro': [
+        '---',
+        "import MainLayout from '../layouts/MainLayout.astro';",
+        "import FeatureCard from '../components/FeatureCard.astro';",
+        '---',
+        '',
+        '<MainLayout>',
+        '  <svg viewBox="0 0 24 24"><title>Wrench</title><path d="M0 0h24v24H0z" /></svg>',
+        '  <FeatureCard title="Fast delivery" />',
+        '</MainLayout>',
+        '',
+      ].join('\n'),
+    });
+  });
+  afterAll(() => site.cleanup());
+
+  it('follows `customDescription={metaDescription}` to the const of the page and changes it there', async () => {
+    expect(await committed(site, 'on the contact page, change the meta description to "Write to us any time."', 'src/pages/contact.astro')).toEqual({
+      removed: ['  "Have questions? Reach out.";'],
+      added: ['  "Write to us any time.";'],
+    });
+  });
+
+  it('says so, proposing nothing, when the page builds its own title in code', async () => {
+    const outcome = await site.repo.propose({ description: 'change the contact page title in Google to "Contact us"' });
+    expect(outcome.kind).toBe('clarification');
+    expect(shown(outcome)).toBe('The /contact page sets its own title in src/pages/contact.astro:9, built in the code from other values, so I cannot change it safely. Change it there in the code, or ask for the site-wide title (e.g. `change the site title in Google to "…"`).');
+  });
+
+  it("never takes a card's title prop or an icon's <svg><title> for the page's title", async () => {
+    const outcome = await site.repo.propose({ description: 'change the services page title in Google to "Our services"' });
+    expect(outcome.kind).toBe('choice');
+    expect(shown(outcome)).toContain('The /services page has no title of its own: it shows the site\'s, "ScrewFast"');
+    expect(candidatesOf(outcome).map((c) => c.label)).toEqual(['The site-wide title (every page without its own)']);
+  });
+});

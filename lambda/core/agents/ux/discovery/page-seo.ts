@@ -1,6 +1,8 @@
 import { renderComponent } from './jsx-tree';
 import { dirname, SCRIPT_FILE } from './project';
-import { nextMetadata, seoInTrees, vueHeadCalls, type SeoField, type SeoPlace } from './seo';
+import type * as t from '@babel/types';
+import { resolveExpression, stringSlot, unwrap } from './resolve';
+import { nextMetadata, placeFromSlot, seoInTrees, vueHeadCalls, type SeoField, type SeoPlace } from './seo';
 import type { SiteModel } from './site-model';
 import { renderOwnPage } from './site-texts';
 import type { PageFile } from './stacks';
@@ -18,6 +20,8 @@ import type { UiNode } from './ui-tree';
 export interface PageSeo {
   /** The page's own places, each field's in the order found. */
   own: SeoPlace[];
+  /** A field the page sets itself in a way that cannot be changed safely (`title={`Contact | ${SITE.title}`}`): where. */
+  unreadable: Partial<Record<SeoField, string>>;
   /** What a visitor reads on the page (outside its `<head>`), for texts that are also an SEO value. */
   visible: TextBlock[];
 }
@@ -99,10 +103,73 @@ export function pageSeo(model: SiteModel, page: PageFile): PageSeo {
     ...[page.file, ...ownLayouts].flatMap((file) => nextMetadata(project, file, page.route)),
     ...(/\.vue$/.test(page.file) ? vueHeadCalls(project, page.file, page.route) : []),
   ];
-  const own = distinctSeoPlaces(found.filter((p) => placeFile(p) === page.file || ownLayouts.includes(placeFile(p)))).map((p) => ({ ...p, page: page.route }));
-  const result = { own, visible: visibleBlocks(rendered) };
+  const ownFound = found.filter((p) => placeFile(p) === page.file || ownLayouts.includes(placeFile(p)));
+  const passed = passedToLayout(model, page, new Set(ownFound.map((p) => p.field)));
+  const own = distinctSeoPlaces([...ownFound, ...passed.places]).map((p) => ({ ...p, page: page.route }));
+  const result = { own, unreadable: passed.unreadable, visible: visibleBlocks(rendered) };
   byPage.set(page.file, result);
   return result;
+}
+
+const SEO_PROP = /^(?:custom|meta|page|seo|og)?_?(title|description)$/i;
+/** The components a page hands its head values to (its layout, an SEO component), never a card's `title`. */
+const HEAD_COMPONENT = /^[A-Z]\w*(?:Layout|Seo|SEO|Head|Meta|Metadata|Helmet)$|^(?:Layout|Seo|SEO|Head|Meta|Metadata|Helmet)$/;
+const DESCRIPTION_NAME = /^(?:description|og:description|twitter:description)$/i;
+
+/**
+ * What the page file itself hands its layout or head for a field not found otherwise: a prop named
+ * for it on its layout or SEO component (`<MainLayout customDescription={metaDescription}>`), or a `<title>` /
+ * `<meta name="description">` written in the page. Read when it is a string (followed through a
+ * `const` of the page); otherwise the page still sets its own value, only not one that can be
+ * changed safely, and it is never said to show the site's.
+ */
+function passedToLayout(model: SiteModel, page: PageFile, known: ReadonlySet<SeoField>): { places: SeoPlace[]; unreadable: Partial<Record<SeoField, string>> } {
+  const { project } = model;
+  const file = page.file;
+  const root = project.templateOf(file) ? project.templateComponent(file) : SCRIPT_FILE.test(file) ? project.ast(file)?.program : undefined;
+  const places: SeoPlace[] = [];
+  const unreadable: Partial<Record<SeoField, string>> = {};
+  const where = (node: t.Node) => `${file}:${project.line(file, node.start ?? 0)}`;
+  const take = (field: SeoField, value: t.Node | null | undefined, at: t.Node, label: string) => {
+    if (known.has(field) || places.some((p) => p.field === field) || !value) return;
+    const literal = value.type === 'StringLiteral' ? value : undefined;
+    const resolved = literal ? { file, node: literal as t.Node } : value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression' ? resolveExpression(project, file, value.expression) : undefined;
+    const target = unwrap(resolved?.node);
+    const text = target?.type === 'StringLiteral' ? target.value : target?.type === 'TemplateLiteral' && target.expressions.length === 0 ? (target.quasis[0]?.value.cooked ?? '') : undefined;
+    const slot = resolved && text !== undefined && (target?.type === 'StringLiteral' || target?.type === 'TemplateLiteral') ? stringSlot(project, resolved.file, target, target === literal) : undefined;
+    if (slot && text !== undefined && slot.file === file) places.push(placeFromSlot(project, field, slot, text, label, page.route));
+    else unreadable[field] ??= where(at);
+  };
+  const visit = (node: t.Node | null | undefined) => {
+    if (!node || typeof node !== 'object') return;
+    // An icon's `<svg><title>` names the icon.
+    if (node.type === 'JSXElement' && node.openingElement.name.type === 'JSXIdentifier' && node.openingElement.name.name === 'svg') return;
+    if (node.type === 'JSXOpeningElement' && node.name.type === 'JSXIdentifier') {
+      const name = node.name.name;
+      const attribute = (wanted: RegExp) => node.attributes.find((a): a is t.JSXAttribute => a.type === 'JSXAttribute' && a.name.type === 'JSXIdentifier' && wanted.test(a.name.name));
+      if (name === 'meta') {
+        const named = attribute(/^(?:name|property)$/);
+        if (named?.value?.type === 'StringLiteral' && DESCRIPTION_NAME.test(named.value.value)) take('description', attribute(/^content$/)?.value, node, `<meta name="${named.value.value}">`);
+      } else if (HEAD_COMPONENT.test(name)) {
+        for (const a of node.attributes) {
+          if (a.type !== 'JSXAttribute' || a.name.type !== 'JSXIdentifier') continue;
+          const field = SEO_PROP.exec(a.name.name)?.[1]?.toLowerCase() as SeoField | undefined;
+          if (field) take(field, a.value, a, `<${name} ${a.name.name}>`);
+        }
+      }
+    }
+    if (node.type === 'JSXElement' && node.openingElement.name.type === 'JSXIdentifier' && node.openingElement.name.name === 'title' && !known.has('title') && !places.some((p) => p.field === 'title')) {
+      unreadable.title ??= where(node);
+    }
+    for (const key of Object.keys(node) as Array<keyof t.Node>) {
+      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) value.forEach((v) => visit(v as t.Node));
+      else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
+    }
+  };
+  visit(root);
+  return { places, unreadable };
 }
 
 /** At most this many pages are rendered to say which show the site's value. */

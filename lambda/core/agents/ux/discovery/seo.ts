@@ -4,7 +4,6 @@ import { exported, objectProperty, resolveExpression, stringSlot, unwrap } from 
 import { textBlock, type TextBlock } from './text-blocks';
 import { frontMatter, stringAt, type DataValue } from './templates/data-files';
 import type { MarkupSyntax, StringSlot, UiNode } from './ui-tree';
-import { elements } from './ui-tree';
 
 /**
  * The title and description search engines and the browser tab show, wherever the stack keeps
@@ -54,6 +53,13 @@ const SEO_COMPONENT = /^(?:Seo|SEO|Head|Meta|Metadata|NextSeo|DefaultSeo|Helmet|
 const DESCRIPTION_META = /^(?:description|og:description|twitter:description)$/;
 const TITLE_META = /^(?:og:title|twitter:title)$/;
 
+/** Every element, except what an inline `<svg>` holds (its `<title>` names the icon, not the page). */
+function* outsideSvg(node: UiNode): Generator<UiNode> {
+  if (node.tag === 'svg') return;
+  yield node;
+  for (const child of node.children) if (child.kind === 'element') yield* outsideSvg(child.node);
+}
+
 /** `<title>`, description meta tags and SEO components' props in rendered trees. */
 export function seoInTrees(project: Project, roots: readonly UiNode[], homeFile: string | undefined): SeoPlace[] {
   const places: SeoPlace[] = [];
@@ -64,7 +70,7 @@ export function seoInTrees(project: Project, roots: readonly UiNode[], homeFile:
     // own file are the home page's.
     const homeTree = index === roots.length - 1 && root.file === homeFile;
     const pageOf = (...files: string[]) => (homeTree && files.includes(root.file) ? '/' : undefined);
-    for (const node of elements(root)) {
+    for (const node of outsideSvg(root)) {
       if (node.tag === 'title') {
         const block = textBlock(node);
         const edit = block?.edit;
@@ -159,7 +165,9 @@ function generatedMetadata(project: Project, file: string): t.ObjectExpression |
  * the object a `generateMetadata()` returns, in a layout (the site) or a page.
  */
 export function nextMetadata(project: Project, file: string, page?: string): SeoPlace[] {
-  const exportedObject = unwrap(exported(project, file, 'metadata')?.node);
+  let exportedObject = unwrap(exported(project, file, 'metadata')?.node);
+  // `export const metadata = genPageMetadata({ title: 'About' })`: a helper filling in the rest from the site's settings.
+  if (exportedObject?.type === 'CallExpression' && exportedObject.arguments[0]?.type === 'ObjectExpression') exportedObject = exportedObject.arguments[0];
   const metadata = exportedObject?.type === 'ObjectExpression' ? exportedObject : generatedMetadata(project, file);
   if (!metadata) return [];
   const places: SeoPlace[] = [];
