@@ -506,3 +506,26 @@ describe('props a page hands its layout under other names, and texts that only l
     expect(candidatesOf(outcome).map((c) => c.label)).toEqual(['The site-wide title (every page without its own)']);
   });
 });
+
+describe('a <title> that prints the imported site title the header shows too', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await seedSiteFromFiles({
+      'package.json': `${JSON.stringify({ dependencies: { astro: '5' } })}\n`,
+      'src/consts.ts': "export const SITE_TITLE = 'Orbit Analytics';\n",
+      'src/layouts/Layout.astro': "---\nimport { SITE_TITLE } from '../consts';\n---\n<html lang=\"en\">\n  <head>\n    <title>{SITE_TITLE}</title>\n  </head>\n  <body>\n    <header><a href=\"/\">{SITE_TITLE}</a><nav><a href=\"/about\">About</a></nav></header>\n    <slot />\n  </body>\n</html>\n",
+      'src/pages/index.astro': "---\nimport Layout from '../layouts/Layout.astro';\n---\n<Layout>\n  <section class=\"hero\"><h1>Know your users</h1></section>\n</Layout>\n",
+    });
+  });
+  afterAll(() => site.cleanup());
+
+  it('offers to write the words in the <title> alone, leaving the header and the constant as they are', async () => {
+    const outcome = await site.repo.propose({ description: 'change the site title in Google to "Orbit & Co"' });
+    const [everywhere, apart] = candidatesOf(outcome);
+    expect(everywhere.label).toBe('Everywhere (also the header that shows it)');
+    expect(apart.label).toBe('Only the title search engines show');
+    const branch = await site.repo.confirm(picked(apart));
+    expect(changedLines(site.repo.original('src/layouts/Layout.astro'), site.repo.git('show', `${branch}:src/layouts/Layout.astro`))).toEqual({ removed: ['    <title>{SITE_TITLE}</title>'], added: ['    <title>Orbit &amp; Co</title>'] });
+    expect(site.repo.git('show', `${branch}:src/consts.ts`)).toBe(site.repo.original('src/consts.ts'));
+  });
+});
