@@ -14,6 +14,7 @@ import { styleEdit } from './edits/style-step';
 import { isColorValue, paletteHex, tailwindColor, type ColorChoice } from './edits/tailwind-color';
 import { textChange } from './edits/text-change';
 import { answerStep, emailStep, priceStep, siteReplaceStep } from './plan-site';
+import { seoStep } from './plan-seo';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
 import { contrastRatio, isLight } from './color';
@@ -105,6 +106,11 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
     const property = discovered(change.property);
     if (!model || !property) {
       steps.push(fail(`Nothing was found for the ${sectionLabel} ${change.property} on ${where}.`));
+      continue;
+    }
+    // The title and description search engines show: a named page's own, else the site's (asked when a visitor reads it too).
+    if (intent.section === 'seo' && change.kind === 'text' && (change.property === 'title' || change.property === 'description') && (intent.page || property.targets.length > 0)) {
+      steps.push(seoStep(model, change.property, change.value, intent.page, property.targets, where));
       continue;
     }
     if (property.targets.length === 0) {

@@ -44,7 +44,7 @@ const SEO_CUE = /\b(?:google|bing|search engines?|search results?|seo|meta[\s-]?
 /** "change the site's meta description to …", "the title in Google and the browser tab should be …". */
 export function seoRequest(masked: Masked, siteMap: SiteMap, page?: string): ParseOutcome | undefined {
   const text = masked.lower.replace(PLACEHOLDER, ' ');
-  if (!SEO_CUE.test(text)) return undefined;
+  if (!SEO_CUE.test(text)) return titleOrDescription(masked, siteMap, page);
   if (!has(siteMap, 'seo')) {
     return clarify('I found no title or description for search engines on this site (no `<title>`, meta description or SEO setting). Add one to the site first, or say which visible text should change.');
   }
@@ -53,7 +53,44 @@ export function seoRequest(masked: Masked, siteMap: SiteMap, page?: string): Par
   if (description === title) return clarify(`Should the title search engines show change, or the description under it? Say e.g. ${inlineCode('change the meta description to "…"')} or ${inlineCode('change the site title in Google to "…"')}.`);
   const value = newValue(masked);
   if (!value) return clarify(`What should the ${description ? 'description' : 'title'} search engines show say? Put it in double quotes, e.g. ${inlineCode(`change the ${description ? 'meta description' : 'site title in Google'} to "…"`)}.`);
-  return intent({ section: 'seo', changes: [{ property: description ? 'description' : 'title', value }], ...(page ? { page } : {}) });
+  const named = page ?? pageOfField(text);
+  return intent({ section: 'seo', changes: [{ property: description ? 'description' : 'title', value }], ...(named ? { page: named } : {}) });
+}
+
+const hasProperty = (map: SiteMap, section: string, property: string) => has(map, section) && Object.prototype.hasOwnProperty.call(map.sections[section].properties, property);
+
+/**
+ * "change the title to …", "change the site description to …": words a visitor reads (the hero
+ * headline, the site title in the header, the hero paragraph) or what search engines show? Asked,
+ * naming each reading with the words that ask for it, never guessed.
+ */
+function titleOrDescription(masked: Masked, siteMap: SiteMap, page?: string): ParseOutcome | undefined {
+  const text = masked.lower.replace(/\s+/g, ' ').trim();
+  const match = /^(?:please\s+)?(?:change|set|update|make|edit|replace|rename)\s+(?:the\s+|our\s+|my\s+)?(?:(?:site|website|page)(?:'s)?\s+)?(title|description)\s+(?:to|as|into|with)\s+\u0000(\d+)\u0000[.!]?$/.exec(text);
+  if (!match || !has(siteMap, 'seo')) return undefined;
+  const field = match[1] as 'title' | 'description';
+  const value = masked.quotes[Number(match[2])];
+  const on = page ? `on the ${page.startsWith('/') ? page : `${page} page`}, ` : '';
+  const say = (words: string) => inlineCode(`${on}${words} to "${value}"`, 120);
+  const readings: string[] = [];
+  if (page) {
+    readings.push(`a heading on the page: quote it, e.g. ${inlineCode(`${on}change "…" to "${value}"`, 120)}`);
+  } else if (field === 'title') {
+    if (hasProperty(siteMap, 'home', 'hero-text') && !/\b(?:site|website)\b/.test(text)) readings.push(`the hero headline: ${say('change the hero headline')}`);
+    if (hasProperty(siteMap, 'header', 'text') || hasProperty(siteMap, 'navbar', 'brand')) readings.push(`the site title in the header: ${say('change the site title in the header')}`);
+  } else if (hasProperty(siteMap, 'home', 'description')) {
+    readings.push(`the paragraph under the hero headline: ${say('change the hero paragraph')}`);
+  }
+  // Nothing a visitor reads goes by that name here: what search engines show is the only reading.
+  if (readings.length === 0) return intent({ section: 'seo', changes: [{ property: field, value }], ...(page ? { page } : {}) });
+  readings.push(`the ${field === 'title' ? 'title search engines and the browser tab show' : 'description search engines show'}: ${say(field === 'title' ? 'change the title in Google' : 'change the meta description')}`);
+  return clarify(`Which ${field} should become ${inlineCode(value, 80)}? It could be ${readings.map((r, i) => `(${i + 1}) ${r}`).join('; ')}. Run /ux-update again with the one you mean.`);
+}
+
+/** "the about page title", "the pricing page's meta description": the page whose own title or description it is. */
+function pageOfField(text: string): string | undefined {
+  const match = /\b(?:the\s+)?(\/[\w/-]*|[\w-]+)\s+page(?:'s|s)?\s+(?:(?:seo|meta|browser|tab|search|google)\s+)?(?:title|description)\b/.exec(text);
+  return match && !/^(?:home|landing|front|main|this|that|same|whole|entire|every|web|search|index)$/.test(match[1]) ? match[1] : undefined;
 }
 
 const BRAND = /\b(?:brand|primary|main|theme|accent|site[\s-]?wide|key)\s+colou?rs?\b|\bcolou?rs?\s+(?:everywhere|site[\s-]?wide|across the (?:site|website))\b/;

@@ -1,6 +1,7 @@
 import { shorten } from '../../../domain/discord-text';
 import { Project } from './project';
 import { brandScales, type BrandScale } from './brand';
+import { distinctSeoPlaces } from './page-seo';
 import { seoInTrees, type SeoField, type SeoPlace } from './seo';
 import { findSiteEntry, type PageFile, type SiteEntry } from './stacks';
 import { textBlock, textBlocks, visibleText, type TextBlock } from './text-blocks';
@@ -87,18 +88,6 @@ export interface SiteModel {
   /** Every page found, the home page first. */
   pages: PageFile[];
   entry: SiteEntry;
-}
-
-/** Places of one slot found twice (a layout's `<title>` and the setting it prints) are one place. */
-function distinctPlaces(places: readonly SeoPlace[]): SeoPlace[] {
-  const seen = new Set<string>();
-  return places.filter((p) => {
-    const edit = p.block.edit;
-    const key = edit?.kind === 'string' ? `${edit.slot.file}:${edit.slot.start}` : edit ? `${edit.file}:${edit.start}` : p.where;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** The element's ancestors, nearest first. */
@@ -450,7 +439,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
       },
     };
   }
-  const seoPlaces = distinctPlaces([...(entry.seo ?? []), ...seoInTrees(project, entry.roots, entry.homeFile)]);
+  const seoPlaces = distinctSeoPlaces([...(entry.seo ?? []), ...seoInTrees(project, entry.roots, entry.homeFile)]);
   const seoTargets = (field: SeoField): Target[] => {
     const all = seoPlaces.filter((p) => p.field === field);
     const site = all.filter((p) => p.page === undefined);

@@ -3,7 +3,8 @@ import type { Project, TemplateLanguage } from '../project';
 import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, stringValue, templateComponent, VOID_ELEMENTS } from '../templates/jsx-build';
 import { unwrap } from '../resolve';
 import { closingBrace, openingTag } from '../templates/source-scan';
-import { dependsOn, pageFiles, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';
+import { frontMatterSeo } from '../seo';
+import { dependsOn, pageFiles, renderPageRoots, type PageFile, type SiteEntry, type StackAdapter } from './stack';
 
 /**
  * Astro: `src/pages/**` (`.astro`, `.md`, `.mdx`) rendered inside their layouts. An `.astro` file
@@ -261,6 +262,8 @@ export const astro: StackAdapter = {
     if (!home) return undefined;
     const roots = renderPageRoots(project, [home.file]);
     const stylesheets = [...project.reachable([home.file])].filter((f) => /\.(?:css|scss)$/.test(f));
-    return { framework: 'Astro', roots, homeFile: home.file, entries: pages.map((p) => p.file), stylesheets, pages };
+    // A Markdown page's layout receives its front matter (`frontmatter.title`, `frontmatter.description`), which Astro's layouts put in the head.
+    const pageSeo = (page: PageFile) => ({ places: /\.mdx?$/.test(page.file) ? frontMatterSeo(project, page.file, page.route) : [] });
+    return { framework: 'Astro', roots, homeFile: home.file, entries: pages.map((p) => p.file), stylesheets, pages, pageSeo };
   },
 };

@@ -1,5 +1,5 @@
 import type * as t from '@babel/types';
-import { placeFromSlot } from '../seo';
+import { frontMatterSeo, placeFromSlot } from '../seo';
 import { renderComponent } from '../jsx-tree';
 import type { Project } from '../project';
 import { exported, linksArray, objectProperty, resolveExpression, stringSlot, unwrap } from '../resolve';
@@ -184,6 +184,8 @@ export const docusaurus: StackAdapter = {
       entries: [configRef.file, ...pages.map((p) => p.file)],
       stylesheets: [...new Set([...stylesheets, ...[...project.reachable(home ? [home.file] : [])].filter((f) => f.endsWith('.css'))])],
       pages,
+      // A Markdown page's front matter `title` and `description` are its <title> and meta description.
+      pageSeo: (page) => ({ places: /\.mdx?$/.test(page.file) ? frontMatterSeo(project, page.file, page.route) : [] }),
     };
   },
 };

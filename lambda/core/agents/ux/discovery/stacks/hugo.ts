@@ -1,5 +1,5 @@
 import { directivesIn, type Directive } from '../html-tree';
-import { dataSeo } from '../seo';
+import { dataSeo, frontMatterSeo } from '../seo';
 import type { Project } from '../project';
 import { dataDocument, frontMatter, valueAt, type DataDocument, type DataValue } from '../templates/data-files';
 import { renderMarkdown } from '../templates/markdown';
@@ -232,6 +232,8 @@ export const hugo: StackAdapter = {
     return {
       seo,
       renderPage,
+      // A page's `title` and `description` are its `.Title` and `.Description`, which the head template prints.
+      pageSeo: (page) => ({ places: frontMatterSeo(project, page.file, page.route) }),
       framework: 'Hugo',
       roots: [root],
       homeFile: homeContent ?? template,

@@ -181,6 +181,6 @@ export const jekyll: StackAdapter = {
     const stylesheets = [...project.files.keys()].filter((f) => /\.(?:s?css|sass)$/.test(f) && !f.startsWith('node_modules/'));
     // jekyll-seo-tag (`{% seo %}`) writes the title and description from the site's settings and each page's front matter.
     const seo = [...dataSeo(project, site.config?.root, { title: [['title']], description: [['description']] }), ...frontMatterSeo(project, home.file, '/')];
-    return { framework: 'Jekyll', roots: [root], homeFile: home.file, entries: [config, ...found.map((p) => p.file)], stylesheets, pages: found, seo };
+    return { framework: 'Jekyll', roots: [root], homeFile: home.file, entries: [config, ...found.map((p) => p.file)], stylesheets, pages: found, seo, pageSeo: (page) => ({ places: frontMatterSeo(project, page.file, page.route), trees: [site.renderPage(page.file)].filter((n): n is UiNode => n !== undefined) }) };
   },
 };

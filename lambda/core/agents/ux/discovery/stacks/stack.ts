@@ -42,6 +42,12 @@ export interface SiteEntry {
   renderPage?: (page: PageFile) => UiNode[];
   /** Where the stack keeps the title and description search engines show, besides a rendered `<head>`. */
   seo?: SeoPlace[];
+  /**
+   * A page's own title and description kept in its settings (its front matter), where the stack
+   * makes them the page's `<title>` and meta description, and the page rendered in its layouts when
+   * `renderPage` does not render it (to see whether the page's heading prints the same setting).
+   */
+  pageSeo?: (page: PageFile) => { places: SeoPlace[]; trees?: UiNode[] };
   /** A file the stack needs does not parse: the sentence to answer every request with. */
   problem?: string;
 }
