@@ -438,13 +438,13 @@ export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps
       'executing',
       { interactionToken: by.token, ...(by.clicked ? { confirmedBy: by.requester } : {}) },
       `resumed by the worker: the run started at ${stoppedAt} stopped before it finished`,
+      // On the version read: of two resumers reading the same stale task, one writes, the other loses.
+      { version: task.version },
     );
   } catch (error) {
     if (error instanceof TaskConflictError) return 'taken by another worker';
     throw error;
   }
-  // The conditional write is on the version: a second resumer reading the same stale task loses it.
-  if (resumed.version !== task.version + 1) return 'taken by another worker';
   deps.logger.warn('Resuming a task whose worker stopped', { taskId: task.taskId, agentId: task.agentId, stoppedAt });
   await runExecution(resumed, deps);
   return 'resumed';
@@ -453,7 +453,7 @@ export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps
 async function handBack(task: Task, by: ResumeBy, reason: string, deps: WorkerDeps): Promise<ResumeOutcome> {
   let again: Task;
   try {
-    again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: reason, interactionToken: by.token, confirmBy: confirmDeadline(deps) }, `handed back: ${reason}`);
+    again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: reason, interactionToken: by.token, confirmBy: confirmDeadline(deps) }, `handed back: ${reason}`, { version: task.version });
   } catch (error) {
     if (error instanceof TaskConflictError) return 'taken by another worker';
     throw error;
@@ -542,37 +542,61 @@ async function runExecution(task: Task, deps: WorkerDeps): Promise<void> {
     }
   }
 
+  const pullRequest = outcome.kind === 'done' ? outcome.pullRequest?.url : undefined;
+  let answer: DiscordMessage | 'lost';
   try {
-    await settle(task, outcome, deps);
+    answer = await settle(task, outcome, deps);
   } catch (error) {
     deps.logger.error('Recording the outcome failed', { taskId: task.taskId, error: errorText(error) });
-    await show(failureMessage('The work ran but its result could not be recorded', error, 'Check /debug-last, and ask an operator before trying again.'));
+    await show(unrecordedMessage(task, outcome, error));
     return;
   }
-  const pullRequest = outcome.kind === 'done' ? outcome.pullRequest?.url : undefined;
+  if (answer === 'lost') {
+    // Another run (a resume) holds the task now: its answer is the one the person sees, never a failure over its pull request.
+    deps.logger.warn('This run lost its task to another run; its outcome is left to that run', { taskId: task.taskId, outcome: outcome.kind, ...(pullRequest ? { pullRequest } : {}) });
+    return;
+  }
+  await show(answer);
   await recordAudit(task, { action: `execute:${outcome.kind}`, ...(pullRequest ? { detail: pullRequest } : {}) }, deps);
 }
 
-/** Moves the task to match the outcome, then shows it (Confirm / Cancel again only when retryable). */
-async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): Promise<void> {
-  const show = (message: DiscordMessage) => deps.discord.editOriginal(task.applicationId, task.interactionToken, message);
-  switch (outcome.kind) {
-    case 'done': {
-      const opened = await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
-      // attach() never throws: without images the answer says why.
-      await show(outcomeMessage(opened, deps.changeScreenshots ? await deps.changeScreenshots.attach(opened, outcome.message) : outcome.message));
-      return;
+/**
+ * The outcome could not be recorded (the task store failed). A pull request that was opened is
+ * still shown as opened: the task stays `executing`, so the sweep resumes it, finds the same pull
+ * request and records it; nothing is done twice.
+ */
+function unrecordedMessage(task: Task, outcome: ExecutionOutcome, error: unknown): DiscordMessage {
+  if (outcome.kind !== 'done') return failureMessage('The work ran but its result could not be recorded', error, 'Check /debug-last, and ask an operator before trying again.');
+  const note = `The bot could not record this yet (${shorten(errorText(error), 200)}); it records it within a few minutes, and nothing will be done twice.`;
+  return outcomeMessage(task, { ...outcome.message, content: outcome.message.content ? `${outcome.message.content}\n${note}` : note });
+}
+
+/**
+ * Moves the task to match the outcome, on the version this run holds: 'lost' when another run
+ * took the task meanwhile (a resume, or a Cancel of a stopped run). Returns what to show
+ * (Confirm / Cancel again only when retryable).
+ */
+async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): Promise<DiscordMessage | 'lost'> {
+  const held = { version: task.version };
+  try {
+    switch (outcome.kind) {
+      case 'done': {
+        const opened = await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest }, undefined, held);
+        // attach() never throws: without images the answer says why.
+        return outcomeMessage(opened, deps.changeScreenshots ? await deps.changeScreenshots.attach(opened, outcome.message) : outcome.message);
+      }
+      case 'retryable': {
+        const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: redactSecrets(outcome.error), branch: outcome.branch, confirmBy: confirmDeadline(deps) }, 'retryable failure', held);
+        await deps.ledger.release(confirmClaimKey(task.taskId));
+        return retryMessage(again, outcome.message, outcome.error);
+      }
+      case 'failed': {
+        await deps.tasks.transition(task.taskId, 'executing', 'failed', { lastError: redactSecrets(outcome.error) }, undefined, held);
+        return outcomeMessage(task, outcome.message);
+      }
     }
-    case 'retryable': {
-      const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: redactSecrets(outcome.error), branch: outcome.branch, confirmBy: confirmDeadline(deps) }, 'retryable failure');
-      await deps.ledger.release(confirmClaimKey(task.taskId));
-      await show(retryMessage(again, outcome.message, outcome.error));
-      return;
-    }
-    case 'failed': {
-      await deps.tasks.transition(task.taskId, 'executing', 'failed', { lastError: redactSecrets(outcome.error) });
-      await show(outcomeMessage(task, outcome.message));
-      return;
-    }
+  } catch (error) {
+    if (error instanceof TaskConflictError) return 'lost';
+    throw error;
   }
 }

@@ -283,6 +283,11 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       refs.set(ref, next);
       return { status: 200, body: { ref: `refs/${ref}`, object: { sha: next } } };
     }
+    if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && method === 'DELETE') {
+      const ref = decodeURIComponent(m[1]);
+      if (!refs.delete(ref)) return { status: 422, body: { message: 'Reference does not exist' } };
+      return { status: 204 };
+    }
     if ((m = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
       const file = decodeURIComponent(m[1]);
       const content = filesAt(url.searchParams.get('ref') ?? defaultBranch)?.get(file);

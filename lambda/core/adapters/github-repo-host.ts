@@ -304,6 +304,20 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       throw new RepoHostError(`The branch ${branch} in ${options.repository} kept moving while committing; try again.`, true);
     },
 
+    async deleteBranch(branch) {
+      return call(`delete the branch ${branch}`, async (github) => {
+        if (await findPullRequest(github, branch)) return 'has-pull-request' as const;
+        try {
+          await github.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: `heads/${branch}` });
+          return 'deleted' as const;
+        } catch (error) {
+          // 422: "Reference does not exist" (deleted already, or never made).
+          if (statusOf(error) === 422 || statusOf(error) === 404) return 'absent' as const;
+          throw error;
+        }
+      });
+    },
+
     async commit(sha) {
       if (!ABBREVIATED_SHA.test(sha)) return undefined;
       try {

@@ -187,7 +187,7 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
         message: revertOpenedMessage(proposal, task, branch, pullRequest),
       };
     } catch (error) {
-      return executionFailure(error, 'Revert', { name: branch, exists: branchExists }, revertPreview(proposal, task.requesterName));
+      return await executionFailure(error, 'Revert', { name: branch, exists: branchExists }, revertPreview(proposal, task.requesterName), host);
     }
   }
 
