@@ -21,6 +21,7 @@ import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
 import { sayMissingPreviews } from '../core/github/missing-previews';
 import { taskIdFor } from './task-id';
+import { parseWorkItem } from './work-item-schema';
 import { errorMessage } from '../core/domain/error-message';
 import { shorten } from '../core/domain/discord-text';
 
@@ -493,18 +494,32 @@ export async function sweepAbandonedExecutions(deps: WorkerDeps, options: SweepO
   const { olderThanSeconds = deps.timings.abandonedExecutionSeconds, maxTasks = SWEEP_MAX_TASKS } = options;
   const startedAt = deps.now().getTime();
   const cutoff = startedAt - olderThanSeconds * 1000;
-  const abandoned = (await deps.tasks.listOpen(SWEEP_OPEN_TASKS))
+  const open = await deps.tasks.listOpen(SWEEP_OPEN_TASKS);
+  const abandoned = open
     .filter((task) => task.status === 'executing' && Date.parse(task.updatedAt) <= cutoff)
     // Longest stopped first: it is the nearest to its interaction token's 15 minutes.
     .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt));
-  const report: SweepReport = { found: abandoned.length, outcomes: {}, left: 0 };
-  if (abandoned.length === 0) {
+  const stalled = await stalledConfirmations(open, cutoff, deps);
+  const report: SweepReport = { found: abandoned.length + stalled.length, outcomes: {}, left: 0 };
+  if (report.found === 0) {
     deps.logger.debug('Sweep: no task is left executing');
     return report;
   }
+  for (const [index, { task, item }] of stalled.entries()) {
+    if (index >= maxTasks) {
+      report.left += stalled.length - index;
+      break;
+    }
+    try {
+      report.outcomes[task.taskId] = await runStalledConfirmation(task, item, deps);
+    } catch (error) {
+      report.outcomes[task.taskId] = 'failed';
+      deps.logger.error('Could not run a Confirm that no worker started', { taskId: task.taskId, error: errorText(error) });
+    }
+  }
   for (const [index, task] of abandoned.entries()) {
-    if (index >= maxTasks || deps.now().getTime() - startedAt >= deps.timings.sweepStartBudgetSeconds * 1000) {
-      report.left = abandoned.length - index;
+    if (index + stalled.length >= maxTasks || deps.now().getTime() - startedAt >= deps.timings.sweepStartBudgetSeconds * 1000) {
+      report.left += abandoned.length - index;
       break;
     }
     const requester = task.confirmedBy ?? { id: task.requesterId, name: task.requesterName, roles: [] };
@@ -520,6 +535,51 @@ export async function sweepAbandonedExecutions(deps: WorkerDeps, options: SweepO
   // Lambda's retry (or the next sweep) tries these again; the error also counts in the worker's Errors alarm.
   if (failed > 0) throw new Error(`The sweep could not resume ${failed} of ${report.found} tasks left executing; see the log lines above.`);
   return report;
+}
+
+/** A Confirm the interactions function claimed (and answered "Working…") whose task no worker ever moved to `executing`. */
+interface StalledConfirmation {
+  task: Task;
+  /** The click's work item, recorded with the claim; undefined for a claim without one. */
+  item?: ConfirmItem;
+}
+
+/** Tasks still waiting for Confirm whose Confirm claim was taken before `cutoff`: the process that took the click stopped before its worker started. */
+async function stalledConfirmations(open: readonly Task[], cutoff: number, deps: WorkerDeps): Promise<StalledConfirmation[]> {
+  const waiting = open.filter((task) => task.status === 'awaiting_confirmation');
+  const claims = await Promise.all(waiting.map((task) => deps.ledger.readClaim(confirmClaimKey(task.taskId))));
+  const stalled: StalledConfirmation[] = [];
+  waiting.forEach((task, index) => {
+    const claim = claims[index];
+    if (!claim || Date.parse(claim.claimedAt) > cutoff) return;
+    let item: WorkItem | undefined;
+    try {
+      item = claim.note === undefined ? undefined : parseWorkItem(JSON.parse(claim.note));
+    } catch {
+      item = undefined;
+    }
+    stalled.push({ task, ...(item?.kind === 'confirm' && item.taskId === task.taskId ? { item } : {}) });
+  });
+  return stalled;
+}
+
+/**
+ * Runs the click's Confirm as its worker would have (permissions checked again, one conditional
+ * write decides who runs it), or, with no work item recorded, gives the preview back with
+ * Confirm / Cancel and says why.
+ */
+async function runStalledConfirmation(task: Task, item: ConfirmItem | undefined, deps: WorkerDeps): Promise<ResumeOutcome> {
+  deps.logger.warn('Running a Confirm that no worker started', { taskId: task.taskId, agentId: task.agentId, recorded: item !== undefined });
+  if (item) {
+    await startExecution(task, item, deps);
+    return 'resumed';
+  }
+  await deps.ledger.release(confirmClaimKey(task.taskId));
+  await deps.discord.editOriginal(task.applicationId, task.interactionToken, {
+    content: `The Confirm of task \`${task.taskId}\` was not picked up: the bot stopped before it started the work, so nothing was changed. Click Confirm again, or Cancel.`,
+    components: [confirmCancelRow(task.taskId)],
+  });
+  return 'handed back';
 }
 
 /** Runs the agent's work on an `executing` task and records and shows the outcome. */

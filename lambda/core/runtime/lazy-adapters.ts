@@ -32,7 +32,8 @@ export function lazyTaskStore(load: () => Promise<TaskStore>): TaskStore {
 
 export function lazyLedger(load: () => Promise<Ledger>): Ledger {
   return {
-    claimOnce: async (key, ttlSeconds) => (await load()).claimOnce(key, ttlSeconds),
+    claimOnce: async (key, ttlSeconds, note) => (await load()).claimOnce(key, ttlSeconds, note),
+    readClaim: async (key) => (await load()).readClaim(key),
     release: async (key) => (await load()).release(key),
     hold: async (key, ttlSeconds) => (await load()).hold(key, ttlSeconds),
     audit: async (entry) => (await load()).audit(entry),
