@@ -1,3 +1,4 @@
+import type { DynamoDbTimeouts } from '../adapters/dynamodb-timeouts';
 import type { FlagReader } from '../ports/flags';
 import type { Ledger } from '../ports/ledger';
 import type { LlmBudget } from '../ports/llm-budget';
@@ -67,7 +68,7 @@ export function lazySecretReader(load: () => Promise<SecretReader>): SecretReade
  * The tasks table, the ledger and the LLM budget on one DynamoDB client, with the SDK loaded on
  * the first call to any of them (the interactions function and the worker share this).
  */
-export function lazyDynamoDbStorage(tables: { conversations: string; ledger: string }): { tasks: TaskStore; ledger: Ledger; llmBudget: LlmBudget } {
+export function lazyDynamoDbStorage(tables: { conversations: string; ledger: string }, timeouts?: DynamoDbTimeouts): { tasks: TaskStore; ledger: Ledger; llmBudget: LlmBudget } {
   const storage = onFirstUse(async () => {
     const [{ createDynamoDbClient }, { DynamoDbTaskStore }, { DynamoDbLedger }, { DynamoDbLlmBudget }] = await Promise.all([
       import('../adapters/dynamodb-client'),
@@ -75,7 +76,7 @@ export function lazyDynamoDbStorage(tables: { conversations: string; ledger: str
       import('../adapters/dynamodb-ledger'),
       import('../adapters/dynamodb-llm-budget'),
     ]);
-    const dynamodb = createDynamoDbClient();
+    const dynamodb = createDynamoDbClient({ timeouts });
     return {
       tasks: new DynamoDbTaskStore(dynamodb, tables.conversations),
       ledger: new DynamoDbLedger(dynamodb, tables.ledger),
