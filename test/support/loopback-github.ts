@@ -72,6 +72,8 @@ export interface LoopbackGitHub {
   pulls: PullRequest[];
   /** The next request matching `method` and `path` answers `status` (once). */
   failNext(method: string, path: RegExp, status: number): void;
+  /** The `n`th request from now (1 = the next) answers `status`, or, with 'hang', is never answered (the fault suite). */
+  failNth(n: number, fault: number | 'hang'): void;
   branches(): string[];
   head(branch: string): string | undefined;
   file(ref: string, path: string): string | undefined;
@@ -153,6 +155,8 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
   const pulls: PullRequest[] = [];
   const requests: GitHubRequest[] = [];
   const failures: Array<{ method: string; path: RegExp; status: number }> = [];
+  let nthFault: { at: number; fault: number | 'hang' } | undefined;
+  const hanging = new Set<import('node:http').ServerResponse>();
   const issuedTokens: string[] = [];
   /** Codeload's short-lived tokens (in the redirect's query) → the commit they unlock. */
   const archiveTokens = new Map<string, string>();
@@ -394,6 +398,18 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       const entry: GitHubRequest = { method, path: `${url.pathname}${url.search}`, headers: req.headers, body, status: 0 };
       // Recorded on arrival, so the order is the order requests came in.
       requests.push(entry);
+      if (nthFault && requests.length === nthFault.at) {
+        const { fault } = nthFault;
+        nthFault = undefined;
+        if (fault === 'hang') {
+          hanging.add(res);
+          return;
+        }
+        entry.status = fault;
+        res.writeHead(fault, { 'content-type': 'application/json; charset=utf-8', ...(fault === 429 ? { 'retry-after': '1' } : {}) });
+        res.end(JSON.stringify({ message: fault === 403 ? 'Resource not accessible by integration' : fault === 422 ? 'Validation Failed' : 'Server Error' }));
+        return;
+      }
       const [reply] = await Promise.all([
         failure >= 0 ? { status: failures.splice(failure, 1)[0].status, body: { message: 'Server Error' } } : route(method, url, req.headers, body),
         options.delayMs ? sleep(options.delayMs) : undefined,
@@ -418,6 +434,9 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     pulls,
     issuedTokens,
     failNext: (method, path, status) => failures.push({ method, path, status }),
+    failNth: (n, fault) => {
+      nthFault = { at: requests.length + n, fault };
+    },
     branches: () => [...refs.keys()].map((r) => r.replace(/^heads\//, '')).sort(),
     head: (branch) => refs.get(`heads/${branch}`),
     file: (ref, path) => filesAt(ref)?.get(path),
@@ -472,6 +491,11 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       Object.assign(pull, { state: 'closed', merged: true, merge_commit_sha: sha });
       return sha;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        hanging.forEach((res) => res.destroy());
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
