@@ -11,7 +11,8 @@ import { confirmCancelRow } from '../core/discord/task-buttons';
 import { redactSecrets } from '../core/discord/redact';
 import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, outcomeMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
 import type { ChangeScreenshots } from '../core/ports/change-screenshots';
-import type { DiscordApi } from '../core/ports/discord-api';
+import { DiscordApiError, type DiscordApi } from '../core/ports/discord-api';
+import { withScreenshotLines } from '../core/screenshots/message-lines';
 import type { FlagReader } from '../core/ports/flags';
 import type { AuditEntry, Ledger } from '../core/ports/ledger';
 import type { LlmBudget } from '../core/ports/llm-budget';
@@ -616,8 +617,22 @@ async function runExecution(task: Task, deps: WorkerDeps): Promise<void> {
     deps.logger.warn('This run lost its task to another run; its outcome is left to that run', { taskId: task.taskId, outcome: outcome.kind, ...(pullRequest ? { pullRequest } : {}) });
     return;
   }
-  await show(answer);
+  await showOutcome(task, answer, deps);
   await recordAudit(task, { action: `execute:${outcome.kind}`, ...(pullRequest ? { detail: pullRequest } : {}) }, deps);
+}
+
+/** Shows a recorded outcome; when Discord refuses it for its images (size, permission), shows it again without them, saying why. */
+async function showOutcome(task: Task, answer: DiscordMessage, deps: WorkerDeps): Promise<void> {
+  const show = (message: DiscordMessage) => deps.discord.editOriginal(task.applicationId, task.interactionToken, message);
+  try {
+    await show(answer);
+  } catch (error) {
+    const refused = error instanceof DiscordApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+    if (!refused || !answer.files?.length) throw error;
+    deps.logger.warn("Discord refused the outcome with its images; showing it without them", { taskId: task.taskId, status: error.status, reason: error.message });
+    const { files: _refused, ...text } = answer;
+    await show(withScreenshotLines(text, [`The images could not be attached: ${error.message}`]));
+  }
 }
 
 /**
