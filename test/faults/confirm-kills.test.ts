@@ -40,14 +40,15 @@ async function killAt(step: 'ack' | 'execute', home: string): Promise<string> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const marker = step === 'ack' ? 'ACKED' : 'EXECUTING';
+  // 'ack': right after the answer ("Working…") was made, the hand-off already done and never run.
+  const marker = step === 'ack' ? 'ANSWERED' : 'EXECUTING';
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
   await new Promise<void>((reached, failed) => {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       // The most honest kill: no handler, no cleanup, the moment the step is reached.
-      if (out.includes(marker)) {
+      if (out.includes(marker) && (step !== 'ack' || out.includes('\n', out.indexOf(marker)))) {
         child.kill('SIGKILL');
         reached();
       }

@@ -38,14 +38,17 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  await Promise.race([
-    new Promise<void>((ready) => {
-      const check = () => (out.includes('Set the Interactions Endpoint URL') ? ready() : setTimeout(check, 50));
-      check();
+  let stopped = false;
+  const exited = new Promise<number | null>((done) =>
+    child.on('exit', (code) => {
+      stopped = true;
+      done(code);
     }),
-    exited.then(() => undefined),
-  ]);
+  );
+  await new Promise<void>((ready) => {
+    const check = () => (stopped || out.includes('Set the Interactions Endpoint URL') ? ready() : setTimeout(check, 50));
+    check();
+  });
   return { child, output: () => out, exited };
 }
 
