@@ -1,4 +1,5 @@
 import type { SsmParameterSource } from '../core/adapters/ssm-parameters';
+import { INTERACTION_DYNAMODB_TIMEOUTS } from '../core/adapters/dynamodb-timeouts';
 import { readEnvironment, type EnvironmentOf } from '../core/contract/environment';
 import { flagParameterName, secretParameterName } from '../core/contract/parameters';
 import { discordPublicKeyLoader, fixedDiscordPublicKey } from '../core/runtime/public-key';
@@ -43,7 +44,8 @@ async function awsInteractionsPorts(env: EnvironmentOf<'interactions'>, ssm: () 
     const [{ parameters }, { createSsmFlagReader }] = await Promise.all([ssm(), import('../core/adapters/ssm-flags')]);
     return createSsmFlagReader(parameters, stage, logger);
   });
-  const storage = lazyDynamoDbStorage({ conversations: env.CONVERSATIONS_TABLE, ledger: env.LEDGER_TABLE });
+  // Every interaction answers within Discord's 3 s, however DynamoDB behaves.
+  const storage = lazyDynamoDbStorage({ conversations: env.CONVERSATIONS_TABLE, ledger: env.LEDGER_TABLE }, INTERACTION_DYNAMODB_TIMEOUTS);
   const queue = onFirstUse(async () => {
     const [{ LambdaClient }, { LambdaWorkQueue }] = await Promise.all([import('@aws-sdk/client-lambda'), import('../core/adapters/lambda-work-queue')]);
     return new LambdaWorkQueue(new LambdaClient({}), env.WORKER_FUNCTION_NAME);

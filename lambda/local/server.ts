@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DISCORD_API_DEFAULT_BASE } from '../core/adapters/discord-rest';
 import { EnvSecretReader } from '../core/adapters/env-secrets';
+import { SECRET_DEFINITIONS } from '../core/contract/parameters';
 import type { Agent } from '../core/domain/agent';
 import type { Logger } from '../core/ports/logger';
 import type { WorkQueue } from '../core/ports/work-queue';
@@ -17,6 +18,8 @@ import { InProcessScreenshotJobs } from './site-preview/in-process-screenshot-jo
 import { handleScreenshotJob } from '../screenshot/handler';
 import { version as packageVersion } from '../../package.json';
 import { errorMessage } from '../core/domain/error-message';
+import { readLocalSecrets, type LocalSecrets } from './local-secrets';
+import { siteSandbox, type SiteSandbox } from './site-preview/sandbox';
 
 /** Larger than any Discord or GitHub payload the handlers accept; they apply their own limits. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -27,6 +30,8 @@ const LOCAL_PREVIEW_HOSTS = ['127.0.0.1', 'localhost'];
 export interface LocalServerOptions {
   settings: LocalSettings;
   env?: NodeJS.ProcessEnv;
+  /** The secrets start.ts read once (and removed from process.env); read from `env` and the secrets file when absent. */
+  secrets?: LocalSecrets;
   logger: Logger;
   version?: string;
   /** Tests and the benchmark: agents to run instead of the shipped ones. */
@@ -44,6 +49,10 @@ export interface LocalServer {
   usingDevKey: boolean;
   discordApiBase: string;
   flagsFileCreated: boolean;
+  /** Where each secret came from, for the banner. */
+  secrets: LocalSecrets;
+  /** How the site's dev-server command runs (VALINE_SITE_PREVIEW with {port}); undefined without one. */
+  siteSandbox?: SiteSandbox;
   runtime: LocalRuntime;
   close(): Promise<void>;
 }
@@ -90,13 +99,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const { settings, logger } = options;
   const env = options.env ?? process.env;
   const { created: flagsFileCreated } = await ensureFlagsFile(settings.flagsFile, STAND_IN_USER.id);
-  const realKey = env.DISCORD_PUBLIC_KEY?.trim();
+  const secrets = options.secrets ?? (await readLocalSecrets(env, settings.secretsFile));
+  const realKey = secrets.values['discord-public-key']?.trim();
   const publicKeyHex = realKey || (await loadOrCreateDevKeyPair(settings.devKeyFile)).publicKeyHex;
   // With the dev key only the stand-in can reach us, so its loopback API is where follow-ups go.
   const discordApiBase = settings.discordApiBase ?? (realKey ? DISCORD_API_DEFAULT_BASE : standInApiBase(settings.standInPort));
   const version = options.version ?? env.VALINE_VERSION ?? `${packageVersion} (local)`;
   // A bad VALINE_SITE_PREVIEW stops the start with a sentence saying how to write it.
   const preview = sitePreviewSetting(settings.sitePreview);
+  const sandbox = preview.mode === 'command' ? await sandboxForSiteCommand(settings, secrets) : undefined;
   // One browser for Confirm's screenshots and the deployment notices, started on first use.
   const browser = new SharedBrowser(localChromium(env));
   const runtime = await startLocalRuntime({
@@ -104,7 +115,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     flagsFile: settings.flagsFile,
     dynamoDbPath: settings.persist ? settings.dynamoDbPath : undefined,
     discordApiBase,
-    secrets: new EnvSecretReader(env, { 'discord-public-key': publicKeyHex }),
+    // The values read once at start, never process.env: the variables are gone from it by now.
+    secrets: new EnvSecretReader({}, { ...secrets.values, 'discord-public-key': publicKeyHex }),
     logger,
     taskTtlSeconds: settings.taskTtlSeconds,
     siteDirectory: settings.siteDirectory,
@@ -113,7 +125,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     agents: options.agents,
     flagCacheMs: options.flagCacheMs,
     workQueue: options.workQueue,
-    changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger }) : undefined,
+    changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger, ...(sandbox?.kind === 'pid-namespace' ? { sandbox: sandbox.prefix } : {}) }) : undefined,
     screenshotJobs: ({ tasks, discord, flags }) =>
       new InProcessScreenshotJobs((job) => handleScreenshotJob(job, { tasks, discord, flags, browser, logger, setSiteUrlHint: `set "site-url" in ${settings.flagsFile}`, extraHosts: LOCAL_PREVIEW_HOSTS }), logger),
     screenshotHosts: LOCAL_PREVIEW_HOSTS,
@@ -159,6 +171,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     usingDevKey: !realKey,
     discordApiBase,
     flagsFileCreated,
+    secrets,
+    ...(sandbox ? { siteSandbox: sandbox } : {}),
     runtime,
     close: async () => {
       server.closeAllConnections();
@@ -167,4 +181,22 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       await browser.close();
     },
   };
+}
+
+/**
+ * A site's dev server runs the site's own code. In a PID namespace of its own it cannot see this
+ * server, npm or tsx at all; without one, secrets given as environment variables stay readable in
+ * those processes' /proc/<pid>/environ (the environment they were started with), so local mode refuses to start.
+ */
+async function sandboxForSiteCommand(settings: LocalSettings, secrets: LocalSecrets): Promise<SiteSandbox> {
+  const sandbox: SiteSandbox = settings.siteSandbox === 'off' ? { kind: 'none', reason: 'VALINE_SITE_SANDBOX=off' } : await siteSandbox();
+  if (sandbox.kind === 'none' && secrets.fromEnvironment.length > 0) {
+    const variables = secrets.fromEnvironment.map((name) => SECRET_DEFINITIONS[name].envVar).join(', ');
+    throw new Error(
+      `${variables} ${secrets.fromEnvironment.length === 1 ? 'is' : 'are'} in the environment of npm start, where the site's dev server (VALINE_SITE_PREVIEW) could read ` +
+        `${secrets.fromEnvironment.length === 1 ? 'it' : 'them'} from /proc, and it cannot run sandboxed here (${sandbox.reason}). ` +
+        `Put each in ${settings.secretsFile} instead (npm run put-secret -- --stage local --name <secret>) and start again without the variables`,
+    );
+  }
+  return sandbox;
 }

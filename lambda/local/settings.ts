@@ -11,6 +11,10 @@ export interface LocalSettings {
   persist: boolean;
   dynamoDbPath: string;
   devKeyFile: string;
+  /** The dev secrets file (`<home>/secrets.json`, VALINE_SECRETS_FILE): the secure way to give local mode real secrets. */
+  secretsFile: string;
+  /** VALINE_SITE_SANDBOX: "auto" runs the site's dev-server command in its own PID namespace when `unshare` can; "off" never does. */
+  siteSandbox: 'auto' | 'off';
   siteDirectory: string;
   /** VALINE_SITE_SEED: the folder `.valine/site` is created from on first use (examples/site). */
   siteSeed: string;
@@ -45,6 +49,8 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env, cwd: string 
     persist: ['1', 'true', 'yes'].includes((env.VALINE_PERSIST ?? '').toLowerCase()),
     dynamoDbPath: resolve(home, 'dynamodb'),
     devKeyFile: resolve(home, 'dev-keys.json'),
+    secretsFile: resolve(cwd, env.VALINE_SECRETS_FILE || resolve(home, 'secrets.json')),
+    siteSandbox: (env.VALINE_SITE_SANDBOX ?? '').trim().toLowerCase() === 'off' ? 'off' : 'auto',
     siteDirectory: resolve(home, 'site'),
     siteSeed: resolve(cwd, env.VALINE_SITE_SEED || 'examples/site'),
     standInStateFile: resolve(home, 'discord-stand-in.json'),

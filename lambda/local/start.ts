@@ -4,6 +4,9 @@ import { consoleLogger, logLevelFrom } from './console-logger';
 import { startLocalServer } from './server';
 import { localSettings } from './settings';
 import { errorMessage } from '../core/domain/error-message';
+import { SECRET_DEFINITIONS } from '../core/contract/parameters';
+import { readLocalSecrets, scrubSecretVariables, type LocalSecrets } from './local-secrets';
+import type { SiteSandbox } from './site-preview/sandbox';
 
 /** `npm start`: the whole bot on this machine, with no AWS, Discord or GitHub account. */
 async function main(): Promise<void> {
@@ -11,7 +14,10 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const settings = localSettings();
   const logger = consoleLogger(logLevelFrom(process.env.VALINE_LOG_LEVEL, 'info'));
-  const server = await startLocalServer({ settings, logger });
+  // Read once, then gone from process.env: nothing this server starts (git, Chromium, a site's dev server) inherits a secret.
+  const secrets = await readLocalSecrets(process.env, settings.secretsFile);
+  scrubSecretVariables(process.env);
+  const server = await startLocalServer({ settings, logger, secrets });
   const here = (path: string) => relative(process.cwd(), path) || path;
   // The stand-in finds this server, its key and its follow-up port through the same variables.
   const sameVariables = [
@@ -30,6 +36,8 @@ async function main(): Promise<void> {
     `  Discord API            ${server.discordApiBase}${server.usingDevKey && !settings.discordApiBase ? ' (the Discord stand-in)' : ''}`,
     `  Flags                  ${here(settings.flagsFile)}${server.flagsFileCreated ? ' (created with dev defaults; you are admin as the stand-in user)' : ''}, re-read every ${FLAG_CACHE_SECONDS} s`,
     `  Screenshots            ${settings.sitePreview ? `after each Confirm (VALINE_SITE_PREVIEW=${settings.sitePreview}), saved by the stand-in in ${here(settings.screenshotsDirectory)}` : 'off (VALINE_SITE_PREVIEW=static, or a dev-server command with {port})'}`,
+    `  Secrets                ${secretSources(server.secrets, here(settings.secretsFile))}`,
+    ...(server.siteSandbox ? [`  Site's dev server      ${sandboxLine(server.siteSandbox)}`] : []),
     `  DynamoDB               ${settings.persist ? `on disk in ${here(settings.dynamoDbPath)}` : 'in memory (VALINE_PERSIST=1 keeps it in .valine/dynamodb)'}`,
     '',
     'Try it from another terminal:',
@@ -39,7 +47,7 @@ async function main(): Promise<void> {
     '',
     'From a real Discord application (see docs/discord.md):',
     `  1. Expose this server: cloudflared tunnel --url http://localhost:${server.port}   (or: ngrok http ${server.port})`,
-    '  2. Restart with the application\'s values: DISCORD_PUBLIC_KEY=<public key> DISCORD_APPLICATION_ID=<id> DISCORD_BOT_TOKEN=<token> npm start',
+    `  2. Store the application's values, then restart: npm run put-secret -- --stage local --name discord-public-key   (and discord-application-id, discord-bot-token; kept in ${here(settings.secretsFile)})`,
     '  3. Set the Interactions Endpoint URL to https://<tunnel host>/discord and save (Discord sends a PING first).',
     '',
   ];
@@ -53,6 +61,23 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Which secrets local mode holds and where each came from; never a value. */
+function secretSources(secrets: LocalSecrets, file: string): string {
+  const parts: string[] = [];
+  if (secrets.fromFile.length > 0) parts.push(`${secrets.fromFile.join(', ')} from ${file}`);
+  if (secrets.fromEnvironment.length > 0) {
+    const variables = secrets.fromEnvironment.map((name) => SECRET_DEFINITIONS[name].envVar).join(', ');
+    parts.push(`${variables} from the environment (other programs of yours can read npm's environment: prefer ${file})`);
+  }
+  return parts.length > 0 ? parts.join('; ') : `none (dev key only; real ones go in ${file})`;
+}
+
+function sandboxLine(sandbox: SiteSandbox): string {
+  return sandbox.kind === 'pid-namespace'
+    ? 'runs in a PID namespace of its own (unshare): it cannot see this server\'s or npm\'s processes'
+    : `runs without a sandbox (${sandbox.reason}); it gets a clean environment, and can read any file you can`;
 }
 
 main().catch((error: unknown) => {

@@ -132,7 +132,7 @@ export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps, 
   }
   const { lines, files } = await shotsInTime(job, task, deps, deadlineAt);
   try {
-    await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files));
+    await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files), `site-notice#${task.taskId}#${job.kind}`);
     deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
     return;
   } catch (error) {
@@ -144,7 +144,7 @@ export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps, 
     deps.logger.warn('Discord refused the notice with its images; posting it without them.', { taskId: task.taskId, kind: job.kind, status: error.status, reason: error.message });
     const withoutFiles = [...lines, imagesNotAttachedLine(error)];
     try {
-      await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, withoutFiles, []));
+      await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, withoutFiles, []), `site-notice#${task.taskId}#${job.kind}#text`);
       deps.logger.info('Deployment notice posted without images', { taskId: task.taskId, kind: job.kind });
     } catch (again) {
       if (!isRefusedForGood(again)) throw again;

@@ -22,8 +22,9 @@ import type { TaskStore } from '../core/ports/task-store';
 import { sayMissingPreviews } from '../core/github/missing-previews';
 import { withoutImages } from '../core/screenshots/message-lines';
 import { taskIdFor } from './task-id';
-import { errorDetail } from '../core/domain/error-message';
-import { shorten } from '../core/domain/discord-text';
+import { parseWorkItem } from './work-item-schema';
+import { errorDetail, explainedReason } from '../core/domain/error-message';
+import { plainText, shorten } from '../core/domain/discord-text';
 
 /** The worker's ledger (kept as a name for the tests that build one). */
 export type WorkerLedger = Ledger;
@@ -453,13 +454,13 @@ export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps
       'executing',
       { interactionToken: by.token, ...(by.clicked ? { confirmedBy: by.requester } : {}) },
       `resumed by the worker: the run started at ${stoppedAt} stopped before it finished`,
+      // On the version read: of two resumers reading the same stale task, one writes, the other loses.
+      { version: task.version },
     );
   } catch (error) {
     if (error instanceof TaskConflictError) return 'taken by another worker';
     throw error;
   }
-  // The conditional write is on the version: a second resumer reading the same stale task loses it.
-  if (resumed.version !== task.version + 1) return 'taken by another worker';
   deps.logger.warn('Resuming a task whose worker stopped', { taskId: task.taskId, agentId: task.agentId, stoppedAt });
   await runExecution(resumed, deps);
   return 'resumed';
@@ -468,7 +469,7 @@ export async function resumeExecution(task: Task, by: ResumeBy, deps: WorkerDeps
 async function handBack(task: Task, by: ResumeBy, reason: string, deps: WorkerDeps): Promise<ResumeOutcome> {
   let again: Task;
   try {
-    again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: reason, interactionToken: by.token, confirmBy: confirmDeadline(deps) }, `handed back: ${reason}`);
+    again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: reason, interactionToken: by.token, confirmBy: confirmDeadline(deps) }, `handed back: ${reason}`, { version: task.version });
   } catch (error) {
     if (error instanceof TaskConflictError) return 'taken by another worker';
     throw error;
@@ -508,18 +509,32 @@ export async function sweepAbandonedExecutions(deps: WorkerDeps, options: SweepO
   const { olderThanSeconds = deps.timings.abandonedExecutionSeconds, maxTasks = SWEEP_MAX_TASKS } = options;
   const startedAt = deps.now().getTime();
   const cutoff = startedAt - olderThanSeconds * 1000;
-  const abandoned = (await deps.tasks.listOpen(SWEEP_OPEN_TASKS))
+  const open = await deps.tasks.listOpen(SWEEP_OPEN_TASKS);
+  const abandoned = open
     .filter((task) => task.status === 'executing' && Date.parse(task.updatedAt) <= cutoff)
     // Longest stopped first: it is the nearest to its interaction token's 15 minutes.
     .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt));
-  const report: SweepReport = { found: abandoned.length, outcomes: {}, left: 0 };
-  if (abandoned.length === 0) {
+  const stalled = await stalledConfirmations(open, cutoff, deps);
+  const report: SweepReport = { found: abandoned.length + stalled.length, outcomes: {}, left: 0 };
+  if (report.found === 0) {
     deps.logger.debug('Sweep: no task is left executing');
     return report;
   }
+  for (const [index, { task, item }] of stalled.entries()) {
+    if (index >= maxTasks) {
+      report.left += stalled.length - index;
+      break;
+    }
+    try {
+      report.outcomes[task.taskId] = await runStalledConfirmation(task, item, deps);
+    } catch (error) {
+      report.outcomes[task.taskId] = 'failed';
+      deps.logger.error('Could not run a Confirm that no worker started', { taskId: task.taskId, error: errorText(error) });
+    }
+  }
   for (const [index, task] of abandoned.entries()) {
-    if (index >= maxTasks || deps.now().getTime() - startedAt >= deps.timings.sweepStartBudgetSeconds * 1000) {
-      report.left = abandoned.length - index;
+    if (index + stalled.length >= maxTasks || deps.now().getTime() - startedAt >= deps.timings.sweepStartBudgetSeconds * 1000) {
+      report.left += abandoned.length - index;
       break;
     }
     const requester = task.confirmedBy ?? { id: task.requesterId, name: task.requesterName, roles: [] };
@@ -535,6 +550,51 @@ export async function sweepAbandonedExecutions(deps: WorkerDeps, options: SweepO
   // Lambda's retry (or the next sweep) tries these again; the error also counts in the worker's Errors alarm.
   if (failed > 0) throw new Error(`The sweep could not resume ${failed} of ${report.found} tasks left executing; see the log lines above.`);
   return report;
+}
+
+/** A Confirm the interactions function claimed (and answered "Working…") whose task no worker ever moved to `executing`. */
+interface StalledConfirmation {
+  task: Task;
+  /** The click's work item, recorded with the claim; undefined for a claim without one. */
+  item?: ConfirmItem;
+}
+
+/** Tasks still waiting for Confirm whose Confirm claim was taken before `cutoff`: the process that took the click stopped before its worker started. */
+async function stalledConfirmations(open: readonly Task[], cutoff: number, deps: WorkerDeps): Promise<StalledConfirmation[]> {
+  const waiting = open.filter((task) => task.status === 'awaiting_confirmation');
+  const claims = await Promise.all(waiting.map((task) => deps.ledger.readClaim(confirmClaimKey(task.taskId))));
+  const stalled: StalledConfirmation[] = [];
+  waiting.forEach((task, index) => {
+    const claim = claims[index];
+    if (!claim || Date.parse(claim.claimedAt) > cutoff) return;
+    let item: WorkItem | undefined;
+    try {
+      item = claim.note === undefined ? undefined : parseWorkItem(JSON.parse(claim.note));
+    } catch {
+      item = undefined;
+    }
+    stalled.push({ task, ...(item?.kind === 'confirm' && item.taskId === task.taskId ? { item } : {}) });
+  });
+  return stalled;
+}
+
+/**
+ * Runs the click's Confirm as its worker would have (permissions checked again, one conditional
+ * write decides who runs it), or, with no work item recorded, gives the preview back with
+ * Confirm / Cancel and says why.
+ */
+async function runStalledConfirmation(task: Task, item: ConfirmItem | undefined, deps: WorkerDeps): Promise<ResumeOutcome> {
+  deps.logger.warn('Running a Confirm that no worker started', { taskId: task.taskId, agentId: task.agentId, recorded: item !== undefined });
+  if (item) {
+    await startExecution(task, item, deps);
+    return 'resumed';
+  }
+  await deps.ledger.release(confirmClaimKey(task.taskId));
+  await deps.discord.editOriginal(task.applicationId, task.interactionToken, {
+    content: `The Confirm of task \`${task.taskId}\` was not picked up: the bot stopped before it started the work, so nothing was changed. Click Confirm again, or Cancel.`,
+    components: [confirmCancelRow(task.taskId)],
+  });
+  return 'handed back';
 }
 
 /** Runs the agent's work on an `executing` task and records and shows the outcome. */
@@ -558,45 +618,77 @@ async function runExecution(task: Task, deps: WorkerDeps): Promise<void> {
     }
   }
 
+  const pullRequest = outcome.kind === 'done' ? outcome.pullRequest?.url : undefined;
+  let answer: DiscordMessage | 'lost';
   try {
-    await settle(task, outcome, deps);
+    answer = await settle(task, outcome, deps);
   } catch (error) {
     deps.logger.error('Recording the outcome failed', { taskId: task.taskId, error: errorText(error) });
-    await show(failureMessage('The work ran but its result could not be recorded', error, 'Check /debug-last, and ask an operator before trying again.'));
+    await show(unrecordedMessage(task, outcome, error));
     return;
   }
-  const pullRequest = outcome.kind === 'done' ? outcome.pullRequest?.url : undefined;
+  if (answer === 'lost') {
+    // Another run (a resume) holds the task now: its answer is the one the person sees, never a failure over its pull request.
+    deps.logger.warn('This run lost its task to another run; its outcome is left to that run', { taskId: task.taskId, outcome: outcome.kind, ...(pullRequest ? { pullRequest } : {}) });
+    return;
+  }
+  await showOutcome(task, answer, deps);
   await recordAudit(task, { action: `execute:${outcome.kind}`, ...(pullRequest ? { detail: pullRequest } : {}) }, deps);
 }
 
-/** Moves the task to match the outcome, then shows it (Confirm / Cancel again only when retryable). */
-async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): Promise<void> {
+/** Shows a recorded outcome; when Discord refuses it for its images (size, permission), shows it again without them, saying why. */
+async function showOutcome(task: Task, answer: DiscordMessage, deps: WorkerDeps): Promise<void> {
   const show = (message: DiscordMessage) => deps.discord.editOriginal(task.applicationId, task.interactionToken, message);
-  switch (outcome.kind) {
-    case 'done': {
-      const opened = await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest });
-      // attach() never throws: without images the answer says why.
-      const answer = outcomeMessage(opened, deps.changeScreenshots ? await deps.changeScreenshots.attach(opened, outcome.message) : outcome.message);
-      try {
-        await show(answer);
-      } catch (error) {
-        // Discord refused the upload (no Attach Files, too large): the same answer without the images, saying why.
-        if (!answer.files?.length || !isRefusedForGood(error)) throw error;
-        deps.logger.warn("Discord refused Confirm's answer with its images; showing it without them.", { taskId: task.taskId, status: error.status, reason: error.message });
-        await show(withoutImages(answer, error));
+  try {
+    await show(answer);
+  } catch (error) {
+    // Discord refused the upload (no Attach Files, too large): the same answer without the images, saying why.
+    if (!answer.files?.length || !isRefusedForGood(error)) throw error;
+    deps.logger.warn("Discord refused Confirm's answer with its images; showing it without them.", { taskId: task.taskId, status: error.status, reason: error.message });
+    await show(withoutImages(answer, error));
+  }
+}
+
+/**
+ * The outcome could not be recorded (the task store failed). A pull request that was opened is
+ * still shown as opened: the task stays `executing`, so the sweep resumes it, finds the same pull
+ * request and records it; nothing is done twice.
+ */
+function unrecordedMessage(task: Task, outcome: ExecutionOutcome, error: unknown): DiscordMessage {
+  if (outcome.kind !== 'done') return failureMessage('The work ran but its result could not be recorded', error, 'Check /debug-last, and ask an operator before trying again.');
+  // What the task store said stays in the log (runExecution logs it); a sentence made for people may be shown.
+  const reason = explainedReason(error);
+  const why = reason ? shorten(plainText(redactSecrets(reason)), 200) : "the details are in the worker's log";
+  const note = `The bot could not record this yet (${why}); it records it within a few minutes, and nothing will be done twice.`;
+  return outcomeMessage(task, { ...outcome.message, content: outcome.message.content ? `${outcome.message.content}\n${note}` : note });
+}
+
+/**
+ * Moves the task to match the outcome, on the version this run holds: 'lost' when another run
+ * took the task meanwhile (a resume, or a Cancel of a stopped run). Returns what to show
+ * (Confirm / Cancel again only when retryable).
+ */
+async function settle(task: Task, outcome: ExecutionOutcome, deps: WorkerDeps): Promise<DiscordMessage | 'lost'> {
+  const held = { version: task.version };
+  try {
+    switch (outcome.kind) {
+      case 'done': {
+        const opened = await deps.tasks.transition(task.taskId, 'executing', 'pr_open', { branch: outcome.branch, pullRequest: outcome.pullRequest }, undefined, held);
+        // attach() never throws: without images the answer says why.
+        return outcomeMessage(opened, deps.changeScreenshots ? await deps.changeScreenshots.attach(opened, outcome.message) : outcome.message);
       }
-      return;
+      case 'retryable': {
+        const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: redactSecrets(outcome.error), branch: outcome.branch, confirmBy: confirmDeadline(deps) }, 'retryable failure', held);
+        await deps.ledger.release(confirmClaimKey(task.taskId));
+        return retryMessage(again, outcome.message, outcome.error);
+      }
+      case 'failed': {
+        await deps.tasks.transition(task.taskId, 'executing', 'failed', { lastError: redactSecrets(outcome.error) }, undefined, held);
+        return outcomeMessage(task, outcome.message);
+      }
     }
-    case 'retryable': {
-      const again = await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: redactSecrets(outcome.error), branch: outcome.branch, confirmBy: confirmDeadline(deps) }, 'retryable failure');
-      await deps.ledger.release(confirmClaimKey(task.taskId));
-      await show(retryMessage(again, outcome.message, outcome.error));
-      return;
-    }
-    case 'failed': {
-      await deps.tasks.transition(task.taskId, 'executing', 'failed', { lastError: redactSecrets(outcome.error) });
-      await show(outcomeMessage(task, outcome.message));
-      return;
-    }
+  } catch (error) {
+    if (error instanceof TaskConflictError) return 'lost';
+    throw error;
   }
 }

@@ -7,15 +7,18 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { isSecretName, SECRET_DEFINITIONS, SECRET_NAMES, secretParameterName } from '../../lambda/core/contract/parameters';
+import { localSettings } from '../../lambda/local/settings';
+import { writeLocalSecret } from '../../lambda/local/local-secrets';
 import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './operator-command';
 
-const USAGE = 'npm run put-secret -- --stage <dev|prod> --name <secret-name> (value on stdin or in its environment variable)';
+const USAGE = 'npm run put-secret -- --stage <dev|prod|local> --name <secret-name> (value on stdin or in its environment variable)';
 // SSM standard-tier parameters hold at most 4 KB.
 const MAX_BYTES = 4096;
 
 runOperatorCommand(async () => {
   const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' }, name: { type: 'string' } }, USAGE);
-  const stage = requireStage(values.stage, USAGE);
+  const local = values.stage === 'local';
+  const stage = local ? undefined : requireStage(values.stage, USAGE);
   if (positionals.length > 0) {
     throw new OperatorError(`Unexpected argument after the options (never pass a secret on the command line, it stays in your shell history); usage: ${USAGE}.`);
   }
@@ -30,6 +33,13 @@ runOperatorCommand(async () => {
     throw new OperatorError(`The value for ${name} is longer than ${MAX_BYTES} bytes, the SSM limit; check that you piped the right file.`);
   }
 
+  if (!stage) {
+    // Local mode reads this file once at start: the secret never sits in the environment of npm start, where other programs could read it.
+    const file = localSettings().secretsFile;
+    await writeLocalSecret(file, name, value);
+    process.stdout.write(`Stored ${name} in ${file} (mode 600, read from ${source}); restart npm start to use it.\n`);
+    return;
+  }
   const parameterName = secretParameterName(stage, name);
   const { Version } = await new SSMClient({}).send(
     new PutParameterCommand({ Name: parameterName, Value: value, Type: 'SecureString', Overwrite: true }),

@@ -6,6 +6,7 @@ import { localSettings } from '../../lambda/local/settings';
 import { parseStandInArgs, UsageError } from '../../lambda/local/stand-in/command-line';
 import { runStandIn } from '../../lambda/local/stand-in/run';
 import { renderMessage } from '../../lambda/local/stand-in/render';
+import { startStandInDiscordApi } from '../../lambda/local/stand-in/discord-api';
 import { recordingLogger } from '../support/recording-logger';
 import { choiceOf, scriptedAgent } from '../interactions/fixtures/test-agent';
 
@@ -211,6 +212,31 @@ describe('npm run discord', () => {
       expect(git('log', '-1', '--format=%s', branch)).toBe('Revert "Spring sale"');
     } finally {
       await rm(revertHome, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the stand-in's Discord API saving an upload (issue 18, low)", () => {
+  it('saves files named ".", "..", with slashes or twice inside the message folder, and keeps serving', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'valine-uploads-'));
+    const api = await startStandInDiscordApi(0, folder);
+    try {
+      const form = new FormData();
+      form.append('payload_json', JSON.stringify({ content: 'shots' }));
+      for (const [index, name] of ['.', '..', '../../escape.png', 'a/b/c.png', '..\\\\win.png', 'c.png', '.hidden'].entries()) {
+        form.append(`files[${index}]`, new Blob([Buffer.from(name)]), name);
+      }
+      const response = await fetch(`${api.baseUrl}/channels/400000000000000004/messages`, { method: 'POST', body: form });
+      expect(response.status).toBe(200);
+      const saved = api.received[0]?.savedFiles ?? [];
+      expect(saved.map((path) => path.split('/').pop())).toEqual(['file', '2-file', 'escape.png', 'c.png', 'win.png', '2-c.png', 'hidden']);
+      for (const path of saved) expect(path.startsWith(`${folder}/`)).toBe(true);
+      expect(await readFile(saved[1] ?? '', 'utf8')).toBe('..');
+      // Still answering.
+      expect((await fetch(`${api.baseUrl}/channels/400000000000000004/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"content":"next"}' })).status).toBe(200);
+    } finally {
+      await api.close();
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });

@@ -40,7 +40,8 @@ describe('npm start', () => {
       expect(banner).toMatch(/Flags .*flags\.json \(created with dev defaults; you are admin as the stand-in user\), re-read every 30 s/);
       expect(JSON.parse(await readFile(join(home, 'flags.json'), 'utf8'))['disable-ux-updates']).toBe('false');
       expect(banner).toContain(`cloudflared tunnel --url http://localhost:${port}`);
-      expect(banner).toContain('DISCORD_PUBLIC_KEY=<public key> DISCORD_APPLICATION_ID=<id> DISCORD_BOT_TOKEN=<token> npm start');
+      expect(banner).toContain('npm run put-secret -- --stage local --name discord-public-key');
+      expect(banner).toContain('Secrets                none (dev key only');
       expect(banner).toContain(`PORT=${port} VALINE_HOME=${home} npm run discord -- /agents`);
       expect(exitCode).toBe(0);
     } finally {

@@ -83,6 +83,8 @@ export interface LoopbackGitHub {
   failNext(method: string, path: RegExp, status: number): void;
   /** The next request matching `method` and `path` gets its real answer's headers and half its body, then the connection is closed (once). */
   hangUpNext(method: string, path: RegExp): void;
+  /** The `n`th request from now (1 = the next) answers `status`, or, with 'hang', is never answered (the fault suite). */
+  failNth(n: number, fault: number | 'hang'): void;
   branches(): string[];
   head(branch: string): string | undefined;
   file(ref: string, path: string): string | undefined;
@@ -192,6 +194,8 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
   const requests: GitHubRequest[] = [];
   const failures: Array<{ method: string; path: RegExp; status: number }> = [];
   const hangUps: Array<{ method: string; path: RegExp }> = [];
+  let nthFault: { at: number; fault: number | 'hang' } | undefined;
+  const hanging = new Set<import('node:http').ServerResponse>();
   const issuedTokens: string[] = [];
   /** Codeload's short-lived tokens (in the redirect's query) → the commit they unlock. */
   const archiveTokens = new Map<string, string>();
@@ -346,6 +350,11 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       refs.set(ref, next);
       return { status: 200, body: { ref: `refs/${ref}`, object: { sha: next } } };
     }
+    if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && method === 'DELETE') {
+      const ref = decodeURIComponent(m[1]);
+      if (!refs.delete(ref)) return { status: 422, body: { message: 'Reference does not exist' } };
+      return { status: 204 };
+    }
     if ((m = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
       const path = decodeURIComponent(m[1]);
       const files = filesAt(url.searchParams.get('ref') ?? defaultBranch);
@@ -477,6 +486,18 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       const entry: GitHubRequest = { method, path: `${url.pathname}${url.search}`, headers: req.headers, body, status: 0 };
       // Recorded on arrival, so the order is the order requests came in.
       requests.push(entry);
+      if (nthFault && requests.length === nthFault.at) {
+        const { fault } = nthFault;
+        nthFault = undefined;
+        if (fault === 'hang') {
+          hanging.add(res);
+          return;
+        }
+        entry.status = fault;
+        res.writeHead(fault, { 'content-type': 'application/json; charset=utf-8', ...(fault === 429 ? { 'retry-after': '1' } : {}) });
+        res.end(JSON.stringify({ message: fault === 403 ? 'Resource not accessible by integration' : fault === 422 ? 'Validation Failed' : 'Server Error' }));
+        return;
+      }
       const [reply] = await Promise.all([
         failure >= 0 ? { status: failures.splice(failure, 1)[0].status, body: { message: 'Server Error' } } : route(method, url, req.headers, body),
         options.delayMs ? sleep(options.delayMs) : undefined,
@@ -510,6 +531,9 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
     issuedTokens,
     failNext: (method, path, status) => failures.push({ method, path, status }),
     hangUpNext: (method, path) => hangUps.push({ method, path }),
+    failNth: (n, fault) => {
+      nthFault = { at: requests.length + n, fault };
+    },
     branches: () => [...refs.keys()].map((r) => r.replace(/^heads\//, '')).sort(),
     head: (branch) => refs.get(`heads/${branch}`),
     file: (ref, path) => filesAt(ref)?.get(path)?.content,
@@ -565,6 +589,11 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       Object.assign(pull, { state: 'closed', merged: true, merge_commit_sha: sha });
       return sha;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        hanging.forEach((res) => res.destroy());
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

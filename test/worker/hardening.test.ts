@@ -280,3 +280,55 @@ describe('permissions at Confirm time (issue 10, item 7; roles, issue 11)', () =
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_choice');
   });
 });
+
+describe('a run that lost its task to a resume (issue 18, item 8)', () => {
+  it('stays silent: the person ends on the resumed run\'s pull request, never on a failure sentence', async () => {
+    const taskId = await propose();
+    // The first run is slow, not dead: it finishes only after the sweep has resumed the task.
+    let releaseSlowRun: () => void = () => undefined;
+    const slowRunHeld = new Promise<void>((resolve) => (releaseSlowRun = resolve));
+    let runs = 0;
+    platform.agent.executeWith(async (task) => {
+      runs += 1;
+      if (runs === 1) await slowRunHeld;
+      return { kind: 'done', message: { content: `Draft pull request opened (task ${task.taskId})` }, branch: `valine/${task.taskId}`, pullRequest: { repository: 'acme/site', number: 7, url: 'https://github.example/acme/site/pull/7' } };
+    });
+    const worker = createWorker(platform.workerDeps);
+    const slowRun = worker(confirmItem(taskId));
+    while (runs === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    await worker({ kind: 'sweep' });
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+    const before = platform.discord.requests.length;
+    releaseSlowRun();
+    await slowRun;
+    expect(platform.discord.requests.length).toBe(before);
+    expect(sent(platform.discord.requests.at(-1)).content).toMatch(/^Draft pull request opened/);
+    expect(platform.discord.requests.map((r) => JSON.stringify(r.body))).not.toContainEqual(expect.stringMatching(/could not be recorded/));
+    expect(platform.logger.lines.map((line) => line.message)).toContain('This run lost its task to another run; its outcome is left to that run');
+  });
+
+  it('a retryable failure of the slow run does not take the task back from the run that resumed it', async () => {
+    const taskId = await propose();
+    let releaseSlowRun: () => void = () => undefined;
+    const slowRunHeld = new Promise<void>((resolve) => (releaseSlowRun = resolve));
+    let runs = 0;
+    platform.agent.executeWith(async (task) => {
+      runs += 1;
+      if (runs === 1) {
+        await slowRunHeld;
+        return { kind: 'retryable', error: 'GitHub answered 502', message: { content: 'UX update interrupted' } };
+      }
+      return { kind: 'done', message: { content: `Draft pull request opened (task ${task.taskId})` }, branch: `valine/${task.taskId}`, pullRequest: { repository: 'acme/site', number: 7, url: 'https://github.example/acme/site/pull/7' } };
+    });
+    const worker = createWorker(platform.workerDeps);
+    const slowRun = worker(confirmItem(taskId));
+    while (runs === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    await worker({ kind: 'sweep' });
+    releaseSlowRun();
+    await slowRun;
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+    expect(sent(platform.discord.requests.at(-1)).content).toMatch(/^Draft pull request opened/);
+  });
+});

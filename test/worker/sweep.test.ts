@@ -3,6 +3,10 @@ import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/c
 import { parseWorkItem } from '../../lambda/worker/work-item-schema';
 import { createWorker, SWEEP_MAX_TASKS, sweepAbandonedExecutions } from '../../lambda/worker/handler';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
+import { componentInteraction } from '../../lambda/local/interaction-builder';
+import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { parseInteraction } from '../../lambda/core/discord/interaction';
+import { routeInteraction } from '../../lambda/core/discord/router';
 
 const ABANDONED_EXECUTION_SECONDS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).abandonedExecutionSeconds;
 /** A quarter of the worker's 120 s timeout. */
@@ -30,6 +34,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const task of await platform.deps.tasks.listOpen(500)) {
     if (task.status === 'executing') await platform.deps.tasks.transition(task.taskId, 'executing', 'failed', {}, 'test cleanup');
+    if (task.status === 'awaiting_confirmation') await platform.deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'cancelled', {}, 'test cleanup');
   }
 });
 
@@ -165,5 +170,67 @@ describe('the scheduled sweep of tasks left executing (issue 10, item 2)', () =>
     await Promise.all([sweep(), sweep()]);
     expect(platform.agent.executed).toHaveLength(1);
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+});
+
+describe('a Confirm acknowledged but never started (the process stopped right after "Working…"; issue 18, item 4)', () => {
+  /** Confirm's click through the real router, with a hand-off that is lost: the process died right after answering. */
+  async function clickConfirmThenDie(taskId: string, payload = componentInteraction(taskButtonId('confirm', taskId), '9000')): Promise<void> {
+    const parsed = parseInteraction(JSON.stringify(payload));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const answer = await routeInteraction(parsed.interaction, { ...platform.deps, queue: { enqueue: async () => undefined } });
+    expect(answer).toMatchObject({ type: 7, data: { components: [{ components: [{ label: 'Working…', disabled: true }, { label: 'Cancel' }] }] } });
+  }
+
+  it('is found by the sweep and run: the click\'s confirmer, one run, the message ends on the result', async () => {
+    const taskId = await propose();
+    await clickConfirmThenDie(taskId);
+    later(ABANDONED_EXECUTION_SECONDS + 1);
+    await sweep();
+    expect(platform.agent.executed.map((t) => t.taskId)).toEqual([taskId]);
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task?.status).toBe('pr_open');
+    expect(task?.confirmedBy?.name).toBe('Local Developer');
+    expect(sent(platform.discord.requests.at(-1)).content).toMatch(/^Draft pull request opened/);
+    // A second sweep finds nothing more to do.
+    await sweep();
+    expect(platform.agent.executed).toHaveLength(1);
+  });
+
+  it('is left alone by a sweep within the bound (its worker may still be starting)', async () => {
+    const taskId = await propose();
+    await clickConfirmThenDie(taskId);
+    later(30);
+    await sweep();
+    expect(platform.agent.executed).toHaveLength(0);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+  });
+
+  it('a later Confirm click takes over the stalled claim instead of "already confirmed"', async () => {
+    const taskId = await propose();
+    await clickConfirmThenDie(taskId);
+    later(30);
+    expect((await platform.send(componentInteraction(taskButtonId('confirm', taskId), '9000'))).body).toContain('already confirmed and being worked on');
+    later(ABANDONED_EXECUTION_SECONDS);
+    const body = JSON.parse((await platform.send(componentInteraction(taskButtonId('confirm', taskId), '9000'))).body) as { type: number };
+    expect(body.type).toBe(7);
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(1);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+});
+
+describe('a Confirm click (one interaction id) confirms at most once (issue 18, low)', () => {
+  it('a replay of the same click after a retryable failure gave the task back is refused, and the agent runs once', async () => {
+    const taskId = await propose();
+    platform.agent.executeWith(() => ({ kind: 'retryable', error: 'GitHub answered 502', message: { content: 'UX update interrupted' } }));
+    const payload = componentInteraction(taskButtonId('confirm', taskId), '9000');
+    expect(JSON.parse((await platform.send(payload)).body).type).toBe(7);
+    await platform.idle();
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+    const replay = JSON.parse((await platform.send(payload)).body) as { type: number; data: { content: string; flags: number } };
+    expect(replay).toMatchObject({ type: 4, data: { content: 'This click was already handled; click Confirm again if the request is still waiting for it.', flags: 64 } });
+    await platform.idle();
+    expect(platform.agent.executed).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PRODUCT } from '../contract/product';
 import { DISCORD_SNOWFLAKE, DISCORD_TOKEN } from '../discord/interaction';
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type MessageFile } from '../domain/discord-message';
@@ -52,11 +53,12 @@ export class DiscordRestClient implements DiscordApi {
     await this.request('POST', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}`, withMentions(message), purpose);
   }
 
-  async createMessage(channelId: string, message: DiscordMessage): Promise<{ id: string }> {
+  async createMessage(channelId: string, message: DiscordMessage, idempotencyKey?: string): Promise<{ id: string }> {
     const path = `/channels/${snowflakeSegment(channelId, 'channel id', 'post a channel message')}/messages`;
     const token = await this.options.secrets.get('discord-bot-token');
     if (!token) throw new DiscordApiError('The Discord bot token (secret discord-bot-token) is not set, so the bot cannot post to channels.', 0);
-    const body = await this.request('POST', path, withMentions(message), 'post a channel message', `Bot ${token}`);
+    const payload = idempotencyKey === undefined ? withMentions(message) : { ...withMentions(message), nonce: messageNonce(idempotencyKey), enforce_nonce: true };
+    const body = await this.request('POST', path, payload, 'post a channel message', `Bot ${token}`);
     const id = typeof body === 'object' && body !== null && 'id' in body ? String((body as { id: unknown }).id) : '';
     return { id };
   }
@@ -65,6 +67,8 @@ export class DiscordRestClient implements DiscordApi {
   async request(method: string, path: string, payload: unknown, purpose: string, authorization?: string): Promise<unknown> {
     let lastError = '';
     const files = messageFiles(payload);
+    // A POST that may have reached Discord is sent again only when Discord can tell it is the same (a nonce it enforces).
+    const repeatable = method !== 'POST' || (typeof payload === 'object' && payload !== null && 'enforce_nonce' in payload);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       let response: Response;
       try {
@@ -81,6 +85,9 @@ export class DiscordRestClient implements DiscordApi {
         });
       } catch (error) {
         lastError = `network error (${error instanceof Error ? error.name : 'unknown'})`;
+        if (!repeatable && !neverSent(error)) {
+          throw new DiscordApiError(`Discord did not answer in time while the bot tried to ${purpose}; it may have arrived, so it was not sent again.`, 504);
+        }
         this.options.logger.warn('Discord request failed; retrying', { purpose, attempt, error: lastError });
         await this.sleep(backoffMs(attempt));
         continue;
@@ -107,6 +114,17 @@ export class DiscordRestClient implements DiscordApi {
     }
     throw new DiscordApiError(`Could not ${purpose} after ${this.maxAttempts} attempts (${lastError}).`, 503);
   }
+}
+
+/** A fetch failure that happened before the request left: connecting was refused or the name did not resolve. */
+function neverSent(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+/** Discord's nonce is at most 25 characters: a digest of the notice's key, the same on every retry and redelivery. */
+export function messageNonce(idempotencyKey: string): string {
+  return createHash('sha256').update(idempotencyKey, 'utf8').digest('base64url').slice(0, 25);
 }
 
 // Ids and tokens become URL path segments: anything but their own shape is refused before a request is made, and what

@@ -1,12 +1,13 @@
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
+  GetItemCommand,
   PutItemCommand,
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, Ledger } from '../ports/ledger';
+import type { AuditEntry, Claim, Ledger } from '../ports/ledger';
 
 const AUDIT_RETENTION_SECONDS = 400 * 24 * 3600;
 const CLAIM_SORT_KEY = 'claim';
@@ -19,7 +20,7 @@ export class DynamoDbLedger implements Ledger {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
+  async claimOnce(key: string, ttlSeconds: number, note?: string): Promise<boolean> {
     const at = this.now();
     const nowSeconds = Math.floor(at.getTime() / 1000);
     try {
@@ -31,6 +32,7 @@ export class DynamoDbLedger implements Ledger {
             sk: { S: CLAIM_SORT_KEY },
             claimedAt: { S: at.toISOString() },
             expiresAt: { N: String(nowSeconds + ttlSeconds) },
+            ...(note === undefined ? {} : { note: { S: note } }),
           },
           // DynamoDB deletes expired items lazily, so an expired claim counts as absent.
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
@@ -42,6 +44,13 @@ export class DynamoDbLedger implements Ledger {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async readClaim(key: string): Promise<Claim | undefined> {
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: key }, sk: { S: CLAIM_SORT_KEY } }, ConsistentRead: true }));
+    // Expired claims count as absent, as in claimOnce (DynamoDB deletes them lazily).
+    if (!Item?.claimedAt?.S || Number(Item.expiresAt?.N ?? 0) < Math.floor(this.now().getTime() / 1000)) return undefined;
+    return { claimedAt: Item.claimedAt.S, ...(Item.note?.S === undefined ? {} : { note: Item.note.S }) };
   }
 
   /** Keeps a claim (taken or not) for `ttlSeconds` from now: a lease becomes a longer-lived record once its work is done. */

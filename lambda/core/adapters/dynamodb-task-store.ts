@@ -18,7 +18,7 @@ import {
   type TaskChanges,
   type TaskStatus,
 } from '../domain/task';
-import type { TaskStore } from '../ports/task-store';
+import type { TaskStore, TransitionGuard } from '../ports/task-store';
 
 /** Items stay this long after their last move (DynamoDB TTL); Confirm is limited by `confirmBy`. */
 const RETENTION_SECONDS = 90 * 24 * 3600;
@@ -82,6 +82,7 @@ export class DynamoDbTaskStore implements TaskStore {
     to: TaskStatus,
     changes: TaskChanges = {},
     note?: string,
+    guard?: TransitionGuard,
   ): Promise<Task> {
     const expected = typeof from === 'string' ? [from] : from;
     for (const status of expected) {
@@ -91,6 +92,7 @@ export class DynamoDbTaskStore implements TaskStore {
       const current = await this.get(taskId);
       if (!current) throw new TaskNotFoundError(taskId);
       if (!expected.includes(current.status)) throw new TaskConflictError(taskId, expected, current.status);
+      if (guard && current.version !== guard.version) throw new TaskConflictError(taskId, expected, current.status, current.version);
       const at = this.now().toISOString();
       const next: Task = {
         ...current,

@@ -24,7 +24,11 @@ export interface GitHubRepoHostOptions {
   installationId?: number;
   /** https://api.github.com by default; GitHub Enterprise or a test server otherwise. */
   baseUrl?: string;
+  /** Longest wait for one GitHub request, its body included (20 s): a silent GitHub is a retryable failure, not a worker stuck until its timeout. */
+  requestTimeoutMs?: number;
 }
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 const CAS_ATTEMPTS = 5;
 /** GitHub's compare lists at most this many files; a larger change is not reverted from here. */
@@ -177,7 +181,10 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
     app ??= (async () => {
       // Octokit ships ESM only: loaded on first use so CommonJS entry points (tsx, local mode) can import this module.
       const [{ App }, { Octokit: OctokitCore }] = await Promise.all([import('@octokit/app'), import('@octokit/core')]);
-      const WithBase = OctokitCore.plugin(refuseCutOffAnswers).defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com' });
+      const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+      const fetchWithDeadline: typeof fetch = (input, init) =>
+        fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) });
+      const WithBase = OctokitCore.plugin(refuseCutOffAnswers).defaults({ baseUrl: options.baseUrl ?? 'https://api.github.com', request: { fetch: fetchWithDeadline } });
       const github = new App({ appId: options.appId, privateKey: options.privateKey, Octokit: WithBase });
       return { request: github.octokit.request, client: (token: string) => new WithBase({ auth: token }) };
     })().catch((error: unknown) => {
@@ -437,6 +444,20 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
         if (moved) return { commit: moved, created: true };
       }
       throw new RepoHostError(`The branch ${branch} in ${options.repository} kept moving while committing; try again.`, true);
+    },
+
+    async deleteBranch(branch) {
+      return call(`delete the branch ${branch}`, async (github) => {
+        if (await findPullRequest(github, branch)) return 'has-pull-request' as const;
+        try {
+          await github.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: `heads/${branch}` });
+          return 'deleted' as const;
+        } catch (error) {
+          // 422: "Reference does not exist" (deleted already, or never made).
+          if (statusOf(error) === 422 || statusOf(error) === 404) return 'absent' as const;
+          throw error;
+        }
+      });
     },
 
     async commit(sha) {

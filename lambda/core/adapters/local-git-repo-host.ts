@@ -309,6 +309,15 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
       throw new RepoHostError(`The branch ${branch} in ${directory} kept moving while committing; try again.`, true);
     },
 
+    async deleteBranch(branch) {
+      const tip = await head(branch);
+      if (!tip) return 'absent';
+      // Compare-and-swap on the tip just read: a branch someone moved meanwhile is not deleted.
+      const deleted = await run(['update-ref', '-m', 'valine: delete branch', '-d', `refs/heads/${branch}`, tip]);
+      if (deleted.code !== 0) throw new RepoHostError(`Could not delete the branch ${branch} in ${directory}: ${deleted.stderr.trim()}`, false);
+      return 'deleted';
+    },
+
     async commit(sha): Promise<CommitInfo | undefined> {
       if (!/^[0-9a-f]{7,40}$/i.test(sha)) return undefined;
       const found = await run(['rev-parse', '--verify', '-q', `${sha}^{commit}`]);

@@ -69,6 +69,7 @@ export function createFlagSelectedRepoHost(options: FlagSelectedRepoHostOptions)
     snapshot: async (commit) => (await current()).snapshot(commit),
     ensureBranch: async (branch, from) => (await current()).ensureBranch(branch, from),
     commitFiles: async (branch, files, message) => (await current()).commitFiles(branch, files, message),
+    deleteBranch: async (branch) => (await current()).deleteBranch(branch),
     commit: async (sha) => (await current()).commit(sha),
     contains: async (branch, commit) => (await current()).contains(branch, commit),
     changedFiles: async (base, head) => (await current()).changedFiles(base, head),

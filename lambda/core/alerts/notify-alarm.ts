@@ -69,7 +69,8 @@ export async function notifyAlarm(snsMessage: string, deps: AlarmNotifierDeps): 
   });
   let messageId: string;
   try {
-    ({ id: messageId } = await deps.discord.createMessage(channelId, message));
+    // The same state change gives the same nonce: a retry after a timeout cannot post the alarm twice.
+    ({ id: messageId } = await deps.discord.createMessage(channelId, message, `alarm#${alarm.AlarmName}#${alarm.NewStateValue}#${alarm.StateChangeTime}`));
   } catch (error) {
     await suppression.release(alarm);
     logger.error(`Could not post alarm ${alarm.AlarmName} ${alarm.NewStateValue} to Discord; Lambda will retry, then keep it in the DLQ.`, {

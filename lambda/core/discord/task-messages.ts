@@ -61,8 +61,12 @@ export function expiredMessage(task: Pick<Task, 'taskId' | 'confirmBy' | 'status
 /** A display name as plain text: it can neither format the message nor mention anyone. */
 export const personName = (name: string): string => plainText(shorten(name, 80));
 
-export function cancelledMessage(task: Pick<Task, 'taskId'>, byName: string): DiscordMessage {
-  return finalMessage({ content: `Cancelled by ${personName(byName)}. Nothing was changed (task \`${task.taskId}\`).` });
+export function cancelledMessage(task: Pick<Task, 'taskId' | 'branch'>, byName: string): DiscordMessage {
+  // After an interrupted attempt the branch it made stays (Cancel runs where the repository cannot be reached): say so.
+  const changed = task.branch
+    ? `The branch \`${task.branch}\` made by an earlier attempt is left in the site repository; delete it if nobody needs it`
+    : 'Nothing was changed';
+  return finalMessage({ content: `Cancelled by ${personName(byName)}. ${changed} (task \`${task.taskId}\`).` });
 }
 
 /**

@@ -112,8 +112,10 @@ export class TaskConflictError extends Error {
     readonly taskId: string,
     readonly expected: readonly TaskStatus[],
     readonly actual: TaskStatus | undefined,
+    /** Set when the status was as expected but the task moved on past the version the caller held. */
+    readonly actualVersion?: number,
   ) {
-    super(`Task ${taskId} is ${actual ?? 'missing'}, not ${expected.join(' or ')}.`);
+    super(actualVersion === undefined ? `Task ${taskId} is ${actual ?? 'missing'}, not ${expected.join(' or ')}.` : `Task ${taskId} moved on to version ${actualVersion} since it was taken.`);
   }
 }
 

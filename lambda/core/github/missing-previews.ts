@@ -43,7 +43,7 @@ export async function sayMissingPreviews(deps: MissingPreviewDeps): Promise<stri
       const key = siteNoticeKey(task.taskId, 'no-preview');
       if (!(await deps.ledger.claimOnce(key, NOTICE_TTL_SECONDS))) continue;
       try {
-        await deps.discord.createMessage(task.channelId!, missingPreviewMessage(task, PREVIEW_DEADLINE_MINUTES));
+        await deps.discord.createMessage(task.channelId!, missingPreviewMessage(task, PREVIEW_DEADLINE_MINUTES), key);
       } catch (error) {
         await deps.ledger.release(key).catch(() => undefined);
         throw error;

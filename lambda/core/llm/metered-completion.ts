@@ -5,7 +5,7 @@ import type { SecretReader } from '../ports/secrets';
 import { completeWithRetry, DEFAULT_RETRY_POLICY, LlmCallFailed, type RetryPolicy } from './complete-with-retry';
 import { LlmCostReporter, stdoutEmfWriter, type EmfWriter, type LlmCallOutcome } from './cost-report';
 import { costMicros, DEFAULT_MODELS, LLM_PROVIDERS, microsToUsd, priceOf, usdToMicros, type LlmProviderName, type ModelPrice } from './prices';
-import type { LlmCallError, LlmProvider, LlmRequest } from './provider';
+import type { LlmCallError, LlmProvider, LlmRequest, TokenUsage } from './provider';
 import { createLlmProvider } from './providers';
 import { worstCaseInputTokens } from './token-estimate';
 
@@ -104,7 +104,7 @@ export function createMeteredLlm(deps: MeteredLlmDeps): MeteredLlm {
         deps.logger.error('LLM budget could not be checked', { error: error instanceof Error ? error.name : 'unknown' });
         return refuse('The LLM budget could not be checked.', 'budget-unavailable');
       }
-      if (!reservation) return refuse(`The daily LLM budget ($${limitUsd.toFixed(2)}) is used up.`, 'budget-exhausted');
+      if (!reservation) return refuse(await budgetRefusal(budget, limitUsd, worstMicros), 'budget-exhausted');
 
       const started = performance.now();
       const provider = providerFor(providerName, apiKey);
@@ -120,24 +120,52 @@ export function createMeteredLlm(deps: MeteredLlmDeps): MeteredLlm {
 
       try {
         const { response, attempts } = await completeWithRetry(provider, request, policy);
-        const micros = costMicros(price, response.usage.inputTokens, response.usage.outputTokens);
+        const usage = countedUsage(response.usage, deps.logger, providerName);
+        // Usage that is not a count is charged as the whole reservation: the budget is never widened by a provider's answer.
+        const micros = usage ? costMicros(price, usage.inputTokens, usage.outputTokens) : worstMicros;
         await settle(micros);
         const reading = interpret(response.output, providerName);
         const outcome: LlmCallOutcome = reading.ok ? reading.outcome : 'invalid-answer';
-        report.call({ ...record, outcome, costUsd: microsToUsd(micros), inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, latencyMs: elapsed(started), attempts });
+        report.call({ ...record, outcome, costUsd: microsToUsd(micros), inputTokens: usage?.inputTokens ?? 0, outputTokens: usage?.outputTokens ?? 0, latencyMs: elapsed(started), attempts });
         if (!reading.ok) return refuse(`${PROVIDER_LABELS[providerName]}'s answer could not be used: ${reading.reason}.`, 'invalid-answer');
         return { ok: true, value: reading.value, note: `${model}, ${formatCost(microsToUsd(micros))}.` };
       } catch (error) {
         if (!(error instanceof LlmCallFailed)) throw error;
         const { failure, attempts } = error;
-        const usage = failure.details.usage ?? { inputTokens: 0, outputTokens: 0 };
-        const micros = chargeForFailure(failure, price, usage, worstMicros);
+        const reported = failure.details.usage === undefined ? undefined : countedUsage(failure.details.usage, deps.logger, providerName);
+        const usage = reported ?? { inputTokens: 0, outputTokens: 0 };
+        const micros = failure.details.usage !== undefined && !reported ? worstMicros : chargeForFailure(failure, price, usage, worstMicros);
         await settle(micros);
         report.call({ ...record, outcome: failure.kind, costUsd: microsToUsd(micros), inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: elapsed(started), attempts, httpStatus: failure.details.status });
         return refuse(failureNote(providerName, failure, attempts, policy.timeoutMs), failure.kind);
       }
     },
   };
+}
+
+/** Token counts as a provider reported them, when they are counts (non-negative integers); undefined otherwise, with a warning. */
+function countedUsage(usage: TokenUsage, logger: Logger, provider: LlmProviderName): TokenUsage | undefined {
+  const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  if (isCount(usage.inputTokens) && isCount(usage.outputTokens)) return usage;
+  logger.warn('The LLM provider reported token usage that is not a count; the call is charged its whole reservation', { provider, input_tokens: String(usage.inputTokens), output_tokens: String(usage.outputTokens) });
+  return undefined;
+}
+
+/**
+ * Why a reservation was refused: the day's settled spend leaves no room ("used up"), or only
+ * calls in flight hold it for now (their reservations are released as they settle).
+ */
+async function budgetRefusal(budget: LlmBudget, limitUsd: number, wantedMicros: number): Promise<string> {
+  const limit = `The daily LLM budget ($${limitUsd.toFixed(2)})`;
+  try {
+    const spend = await budget.readDailySpend();
+    if (spend.reservedUsd > 0 && usdToMicros(spend.spentUsd) + wantedMicros <= usdToMicros(limitUsd)) {
+      return `${limit} is held by LLM calls in progress right now; try again in a minute.`;
+    }
+  } catch {
+    // The refusal stands; only its wording needed the read.
+  }
+  return `${limit} is used up.`;
 }
 
 /** What a failed call costs: the usage the provider reported, or the whole reservation for a timeout (the provider may bill a request we stopped waiting for). */

@@ -9,8 +9,12 @@ export interface DiscordApi {
   editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
   /** POST /webhooks/{application_id}/{token}: a follow-up message. */
   followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
-  /** POST /channels/{channel_id}/messages with the bot token. */
-  createMessage(channelId: string, message: DiscordMessage): Promise<{ id: string }>;
+  /**
+   * POST /channels/{channel_id}/messages with the bot token. With `idempotencyKey` (the notice's
+   * ledger claim), Discord is asked to create the message once (`nonce` + `enforce_nonce`), so a
+   * retry of a request that timed out returns the message already posted instead of a second one.
+   */
+  createMessage(channelId: string, message: DiscordMessage, idempotencyKey?: string): Promise<{ id: string }>;
 }
 
 export class DiscordApiError extends Error {

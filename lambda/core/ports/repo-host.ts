@@ -28,6 +28,11 @@ export interface RepoHost {
    * is 100644; it is refused (RepoHostError) where the tip has a symbolic link or a submodule.
    */
   commitFiles(branch: string, files: readonly FileWrite[], message: CommitMessage): Promise<{ commit: string; created: boolean }>;
+  /**
+   * Deletes `branch` (one a task made, after a final failure), unless a pull request was opened
+   * from it: deleting that would close the pull request. Throws RepoHostError when the host refuses.
+   */
+  deleteBranch(branch: string): Promise<BranchDeletion>;
   /** A commit by full or abbreviated sha (7–40 hex digits); undefined when the repository has none such. */
   commit(sha: string): Promise<CommitInfo | undefined>;
   /** True when `commit` (a full sha) is in the history of `branch`: it was merged there. */
@@ -47,6 +52,9 @@ export interface RepoHost {
    */
   openDraftPullRequest?(request: DraftPullRequest): Promise<PullRequestRef & { created: boolean }>;
 }
+
+/** What deleteBranch did: deleted it, found none to delete, or kept it because a pull request was opened from it. */
+export type BranchDeletion = 'deleted' | 'absent' | 'has-pull-request';
 
 export interface RepoDescription {
   kind: 'github' | 'local';

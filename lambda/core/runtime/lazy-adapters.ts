@@ -1,3 +1,4 @@
+import type { DynamoDbTimeouts } from '../adapters/dynamodb-timeouts';
 import type { FlagReader } from '../ports/flags';
 import type { Ledger } from '../ports/ledger';
 import type { LlmBudget } from '../ports/llm-budget';
@@ -23,7 +24,7 @@ export function lazyTaskStore(load: () => Promise<TaskStore>): TaskStore {
   return {
     create: async (task) => (await load()).create(task),
     get: async (taskId) => (await load()).get(taskId),
-    transition: async (taskId, from, to, changes, note) => (await load()).transition(taskId, from, to, changes, note),
+    transition: async (taskId, from, to, changes, note, guard) => (await load()).transition(taskId, from, to, changes, note, guard),
     lastByRequester: async (requesterId) => (await load()).lastByRequester(requesterId),
     listOpen: async (limit) => (await load()).listOpen(limit),
     findByPullRequest: async (repository, number) => (await load()).findByPullRequest(repository, number),
@@ -32,7 +33,8 @@ export function lazyTaskStore(load: () => Promise<TaskStore>): TaskStore {
 
 export function lazyLedger(load: () => Promise<Ledger>): Ledger {
   return {
-    claimOnce: async (key, ttlSeconds) => (await load()).claimOnce(key, ttlSeconds),
+    claimOnce: async (key, ttlSeconds, note) => (await load()).claimOnce(key, ttlSeconds, note),
+    readClaim: async (key) => (await load()).readClaim(key),
     release: async (key) => (await load()).release(key),
     hold: async (key, ttlSeconds) => (await load()).hold(key, ttlSeconds),
     audit: async (entry) => (await load()).audit(entry),
@@ -66,7 +68,7 @@ export function lazySecretReader(load: () => Promise<SecretReader>): SecretReade
  * The tasks table, the ledger and the LLM budget on one DynamoDB client, with the SDK loaded on
  * the first call to any of them (the interactions function and the worker share this).
  */
-export function lazyDynamoDbStorage(tables: { conversations: string; ledger: string }): { tasks: TaskStore; ledger: Ledger; llmBudget: LlmBudget } {
+export function lazyDynamoDbStorage(tables: { conversations: string; ledger: string }, timeouts?: DynamoDbTimeouts): { tasks: TaskStore; ledger: Ledger; llmBudget: LlmBudget } {
   const storage = onFirstUse(async () => {
     const [{ createDynamoDbClient }, { DynamoDbTaskStore }, { DynamoDbLedger }, { DynamoDbLlmBudget }] = await Promise.all([
       import('../adapters/dynamodb-client'),
@@ -74,7 +76,7 @@ export function lazyDynamoDbStorage(tables: { conversations: string; ledger: str
       import('../adapters/dynamodb-ledger'),
       import('../adapters/dynamodb-llm-budget'),
     ]);
-    const dynamodb = createDynamoDbClient();
+    const dynamodb = createDynamoDbClient({ timeouts });
     return {
       tasks: new DynamoDbTaskStore(dynamodb, tables.conversations),
       ledger: new DynamoDbLedger(dynamodb, tables.ledger),

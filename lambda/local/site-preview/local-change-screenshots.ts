@@ -17,6 +17,8 @@ export interface LocalChangeScreenshotsOptions {
   /** The local site repository (`.valine/site`). */
   repository: string;
   setting: Exclude<SitePreviewSetting, { mode: 'off' }>;
+  /** The prefix the site's dev-server command runs under (sandbox.ts), when there is one. */
+  sandbox?: readonly string[];
   browser: BrowserSource;
   logger: Logger;
 }
@@ -24,7 +26,7 @@ export interface LocalChangeScreenshotsOptions {
 /** Serves `ref` from a temporary worktree while `work` runs, then stops the server and removes the worktree. */
 function withServedSide<T>(options: LocalChangeScreenshotsOptions, ref: string, work: (site: ServedSite) => Promise<T>): Promise<T> {
   return withWorktree(options.repository, ref, async (directory) => {
-    const site = options.setting.mode === 'static' ? await serveStatic(directory) : await serveWithCommand(directory, options.setting.command);
+    const site = options.setting.mode === 'static' ? await serveStatic(directory) : await serveWithCommand(directory, options.setting.command, { sandbox: options.sandbox });
     try {
       return await work(site);
     } finally {

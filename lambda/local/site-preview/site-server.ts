@@ -64,11 +64,19 @@ export function siteEnvironment(env: NodeJS.ProcessEnv, port: number): NodeJS.Pr
   return { ...site, PORT: String(port), BROWSER: 'none', NODE_ENV: 'development' };
 }
 
+export interface ServeWithCommandOptions {
+  startTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  /** A command the site's command runs under (the `unshare` of sandbox.ts), so it sees no other process. */
+  sandbox?: readonly string[];
+}
+
 /** The site's own dev server: `command` with {port} replaced, in its own process group (killed whole at stop), waited for until the port answers. */
-export async function serveWithCommand(directory: string, command: string, options: { startTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<ServedSite> {
+export async function serveWithCommand(directory: string, command: string, options: ServeWithCommandOptions = {}): Promise<ServedSite> {
   const port = await freePort();
   const line = command.replaceAll('{port}', String(port));
-  const child: ChildProcess = spawn('sh', ['-c', line], { cwd: directory, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: siteEnvironment(options.env ?? process.env, port) });
+  const [program, ...args] = [...(options.sandbox ?? []), 'sh', '-c', line];
+  const child: ChildProcess = spawn(program, args, { cwd: directory, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: siteEnvironment(options.env ?? process.env, port) });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-400)));
   let exited: number | null | undefined;

@@ -38,8 +38,16 @@ async function readMessage(contentType: string, raw: Buffer): Promise<{ message:
   return { message: JSON.parse(typeof json === 'string' ? json : '{}') as DiscordMessage, files };
 }
 
-/** A file name that stays inside the folder: Discord's own rule (letters, digits, ".", "_", "-"). */
-const safeName = (name: string): string => basename(name).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80) || 'file';
+/**
+ * A file name that stays inside the folder: its last path segment in Discord's own letters (A-Z,
+ * digits, ".", "_", "-"), never `.`, `..` or a hidden name, and numbered when a message carries two of it.
+ */
+export function safeFileName(name: string, taken: ReadonlySet<string> = new Set()): string {
+  const last = basename(name.replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 80) || 'file';
+  let candidate = last;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${n}-${last}`.slice(0, 80);
+  return candidate;
+}
 
 /**
  * The parts of Discord's REST API v10 the bot calls, served on 127.0.0.1 so the stand-in sees the follow-ups.
@@ -76,11 +84,20 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
       }
       if (files.length > 0 && screenshotsDirectory) {
         const folder = join(screenshotsDirectory, `${new Date().toISOString().replace(/[:.]/g, '-')}-message-${id}`);
-        await mkdir(folder, { recursive: true });
-        for (const file of files) {
-          const saved = join(folder, safeName(file.name));
-          await writeFile(saved, file.bytes);
-          entry.savedFiles.push(saved);
+        const names = new Set<string>();
+        try {
+          await mkdir(folder, { recursive: true });
+          for (const file of files) {
+            const name = safeFileName(file.name, names);
+            names.add(name);
+            const saved = join(folder, name);
+            await writeFile(saved, file.bytes, { flag: 'wx' });
+            entry.savedFiles.push(saved);
+          }
+        } catch (error) {
+          // Discord would refuse it, and the server must not stop: say so to the bot.
+          response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `The stand-in could not save an attachment: ${(error as Error).message}`, code: 50035 }));
+          return;
         }
       }
       received.push(entry);

@@ -104,6 +104,36 @@ describe('GitHub App repository host against a loopback GitHub', () => {
     expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/commits'))).toHaveLength(1);
   });
 
+  it('after a final refusal (403 on the pull request call) deletes the branch the task made, says so, and leaves nothing behind (issue 18, item 5)', async () => {
+    const agent = createUxAgent({ repoHost: host() });
+    const outcome = await agent.propose(request, context);
+    github.failNext('POST', /\/pulls$/, 403);
+    const failed = await agent.execute(taskFor(outcome), context);
+    expect(failed.kind).toBe('failed');
+    expect(failed.message.embeds?.[0].description).toBe(
+      'GitHub refused to open a draft pull request from ux/header-20260301-1020-tsk42 in acme/site (403). Check that the GitHub App is installed on the repository with Contents and Pull requests write access. ' +
+        'The branch `ux/header-20260301-1020-tsk42` this request made was deleted, so nothing is left in the repository.',
+    );
+    expect(JSON.stringify(failed)).not.toMatch(/reused/);
+    expect(github.branches()).toEqual(['main']);
+    expect(github.pulls).toHaveLength(0);
+  });
+
+  it('when GitHub refuses to delete that branch too, keeps the task retryable on it, and Confirm after the fix opens the pull request there (issue 18, item 5)', async () => {
+    const agent = createUxAgent({ repoHost: host() });
+    const outcome = await agent.propose(request, context);
+    github.failNext('POST', /\/pulls$/, 403);
+    github.failNext('DELETE', /\/git\/refs\//, 403);
+    const first = await agent.execute(taskFor(outcome), context);
+    const branch = 'ux/header-20260301-1020-tsk42';
+    expect(first).toMatchObject({ kind: 'retryable', branch });
+    expect(first.message.embeds?.[0].description).toMatch(/\(403\)\. .*The branch `ux\/header-20260301-1020-tsk42` this request made could not be deleted either \(GitHub refused to delete the branch .* \(403\)\. .*\), so it is kept for this request: once that is fixed, press Confirm to finish with it, or Cancel\.$/);
+    expect(github.branches()).toEqual(['main', branch]);
+    const second = await agent.execute({ ...taskFor(outcome), branch }, context);
+    expect(second).toMatchObject({ kind: 'done', branch, pullRequest: { number: 1 } });
+    expect(github.commitsAhead(branch)).toBe(1);
+  });
+
   it('makes one branch, one commit and one pull request under twenty concurrent executions', async () => {
     const agent = createUxAgent({ repoHost: host() });
     const task = taskFor(await agent.propose(request, context));

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -156,6 +156,20 @@ describe('npm run put-secret', () => {
     expect(result.stdout).toContain('read from $DISCORD_PUBLIC_KEY');
     expect(result.stdout).not.toContain('a1b2c3d4e5f6');
     expect(ssm.parameters.get('/valine/prod/secrets/discord-public-key')).toMatchObject({ Value: 'a1b2c3d4e5f6', Type: 'SecureString' });
+  });
+
+  test('--stage local stores the secret in the local secrets file (mode 600), beside the others, without calling AWS', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'valine-local-secret-'));
+    const before = ssm.calls.length;
+    const first = await runScript('put-secret', ['--stage', 'local', '--name', 'discord-bot-token'], { stdin: 'bot-token-123\n', env: { VALINE_HOME: home } });
+    const second = await runScript('put-secret', ['--stage', 'local', '--name', 'openai-api-key'], { stdin: 'sk-456', env: { VALINE_HOME: home } });
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const file = path.join(home, 'secrets.json');
+    expect(first.stdout).toBe(`Stored discord-bot-token in ${file} (mode 600, read from stdin); restart npm start to use it.\n`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ 'discord-bot-token': 'bot-token-123', 'openai-api-key': 'sk-456' });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.stdout + second.stdout).not.toMatch(/bot-token-123|sk-456/);
+    expect(ssm.calls.length).toBe(before);
   });
 
   test('refuses unknown names, values on the command line and empty values, without calling AWS', async () => {

@@ -205,7 +205,7 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
         message: revertOpenedMessage(proposal, task, branch, pullRequest),
       };
     } catch (error) {
-      return executionFailure(error, 'Revert', { name: branch, exists: branchExists }, revertPreview(proposal, task.requesterName), deps.logger);
+      return await executionFailure(error, 'Revert', { name: branch, exists: branchExists }, revertPreview(proposal, task.requesterName), host, deps.logger);
     }
   }
 

@@ -304,7 +304,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
         },
       };
     } catch (error) {
-      return executionFailure(error, 'UX update', { name: branch, exists: branchExists }, proposalPreview(proposal, task.requesterName), deps.logger);
+      return await executionFailure(error, 'UX update', { name: branch, exists: branchExists }, proposalPreview(proposal, task.requesterName), deps.repoHost, deps.logger);
     }
   }
 

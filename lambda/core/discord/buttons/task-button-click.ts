@@ -1,7 +1,8 @@
 import { TaskConflictError, isAbandonedExecution, isExpired, type Task, type TaskStatus } from '../../domain/task';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
-import { confirmClaimKey } from '../ledger-keys';
+import { ANSWERED_INTERACTION_HOLD_SECONDS, confirmClaimKey, interactionClaimKey } from '../ledger-keys';
+import type { WorkItem } from '../../domain/work';
 import { agentAvailable, mayCancel, mayConfirm, mayPick, unregisteredAgentAccess, type Permission } from '../permissions';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
 import { parseTaskButtonId, workingRow, type TaskAction } from '../task-buttons';
@@ -70,16 +71,17 @@ export async function taskButtonReply(customId: string, context: InteractionCont
   if (!agent) return ephemeral(`The agent "${task.agentId}" that proposed this is no longer registered, so it cannot be ${button.action === 'choose' ? 'continued' : 'confirmed'}.`);
   if (button.action === 'choose') return pickCandidateReply(task, values, who, deps);
 
+  // One click confirms at most once: a replay of it (even after a retryable failure gave the task back) is not a new Confirm.
+  if (!(await deps.ledger.claimOnce(interactionClaimKey(context.interactionId), ANSWERED_INTERACTION_HOLD_SECONDS))) {
+    return ephemeral('This click was already handled; click Confirm again if the request is still waiting for it.');
+  }
   const claimKey = confirmClaimKey(task.taskId);
-  if (!(await deps.ledger.claimOnce(claimKey, deps.taskTtlSeconds))) {
+  const item: WorkItem = { kind: 'confirm', taskId: task.taskId, interaction: interactionRef(context) };
+  if (!(await claimConfirmation(claimKey, item, deps))) {
     return ephemeral('This request is already confirmed and being worked on.');
   }
   try {
-    await deps.queue.enqueue({
-      kind: 'confirm',
-      taskId: task.taskId,
-      interaction: interactionRef(context),
-    });
+    await deps.queue.enqueue(item);
   } catch (error) {
     deps.logger.error('Could not hand a confirmation to the worker', { taskId: task.taskId, error: errorMessage(error) });
     await deps.ledger.release(claimKey).catch(() => undefined);
@@ -87,4 +89,20 @@ export async function taskButtonReply(customId: string, context: InteractionCont
   }
   // Type 7 with disabled buttons: people see at once that the click registered.
   return updateMessage({ components: [workingRow(task.taskId)] });
+}
+
+/**
+ * Claims the task's Confirm, recording the work item with the claim so the sweep can run it if no
+ * worker ever moves the task (the process was killed right after this answer). A claim still held
+ * timings.abandonedExecutionSeconds after it was taken, on a task still waiting for Confirm, was
+ * left by such a stop: this click takes it over (the worker's conditional write still runs it once).
+ */
+async function claimConfirmation(claimKey: string, item: WorkItem, deps: InteractionDeps): Promise<boolean> {
+  const note = JSON.stringify(item);
+  if (await deps.ledger.claimOnce(claimKey, deps.taskTtlSeconds, note)) return true;
+  const held = await deps.ledger.readClaim(claimKey);
+  if (held && deps.now().getTime() - Date.parse(held.claimedAt) < deps.timings.abandonedExecutionSeconds * 1000) return false;
+  deps.logger.warn('A Confirm claimed long ago never started; this click takes it over', { claimKey, claimedAt: held?.claimedAt });
+  await deps.ledger.release(claimKey);
+  return deps.ledger.claimOnce(claimKey, deps.taskTtlSeconds, note);
 }
