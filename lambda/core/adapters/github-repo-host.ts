@@ -128,6 +128,8 @@ function commitInfo(data: GitHubCommit): CommitInfo {
  */
 function refuseCutOffAnswers(octokit: Pick<Octokit, 'hook'>): void {
   octokit.hook.after('request', (response, request) => {
+    // 204 and 205 have no body by definition (a branch deleted), whatever content type they carry.
+    if (response.status === 204 || response.status === 205) return;
     const type = String(response.headers['content-type'] ?? '');
     if (/json/i.test(type) && (typeof response.data !== 'object' || response.data === null)) {
       throw new CutOffAnswerError(`${request.method} ${request.url}: the JSON body was cut off`);

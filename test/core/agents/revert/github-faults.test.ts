@@ -72,13 +72,14 @@ describe('a GitHub that is down or hangs up: people read a sentence, the log has
     expect(github.branches().filter((b) => b.startsWith('revert/'))).toHaveLength(1);
   });
 
-  it('an unexpected error (a bug, not GitHub) fails with a sentence; its text stays in the log', async () => {
+  it('an unexpected error (a bug, not GitHub) fails with a sentence, deletes the branch it made; its text stays in the log', async () => {
     const host = hostOn(github.baseUrl);
     const agent = createRevertAgent({ repoHost: { ...host, commitFiles: async () => { throw new TypeError("Cannot read properties of undefined (reading 'sha')"); } }, logger });
     const outcome = await ask(agent, '#1');
     const failed = await agent.execute(executingTaskFor(outcome, { taskId: 'tsk_bug', agentId: 'revert' }), context);
     expect(failed.kind).toBe('failed');
-    expect(shown(failed)).toMatch(/^Revert stopped on an unexpected error \(the details are in the worker's log\)\. The branch `revert\/\S+` is kept and will be reused\. Run the command again; if it keeps failing, ask an operator to check the worker's log\.$/);
+    expect(shown(failed)).toMatch(/^Revert stopped on an unexpected error \(the details are in the worker's log\)\. The branch `revert\/\S+` this request made was deleted, so nothing is left in the repository\. Run the command again; if it keeps failing, ask an operator to check the worker's log\.$/);
+    expect(github.branches().filter((b) => b.startsWith('revert/'))).toEqual([]);
     expect(failed.kind === 'failed' && failed.error).not.toMatch(INTERNAL);
     expect(JSON.stringify(logger.lines)).toContain("Cannot read properties of undefined (reading 'sha')");
   });
