@@ -281,6 +281,28 @@ describe('permissions at Confirm time (issue 10, item 7; roles, issue 11)', () =
   });
 });
 
+describe('an opened pull request whose record failed (issue 18, item 8)', () => {
+  it('is still shown as opened, saying it will be recorded; what DynamoDB said stays in the log', async () => {
+    const taskId = await propose();
+    const stored = platform.deps.tasks;
+    // The task store is down for the write that records the pull request.
+    const tasks = new Proxy(stored, {
+      get: (target, key, receiver) =>
+        key === 'transition'
+          ? (...args: Parameters<TaskStore['transition']>) =>
+              args[2] === 'pr_open' ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:8000 (dynamodb)')) : target.transition(...args)
+          : Reflect.get(target, key, receiver),
+    });
+    await createWorker({ ...platform.workerDeps, tasks })(confirmItem(taskId));
+    const shown = sent(platform.discord.requests.at(-1)).content ?? '';
+    expect(shown).toMatch(/^Draft pull request opened \(task \S+\)\nThe bot could not record this yet \(the details are in the worker's log\); it records it within a few minutes, and nothing will be done twice\./);
+    expect(shown).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    expect(JSON.stringify(platform.logger.lines)).toContain('connect ECONNREFUSED 127.0.0.1:8000 (dynamodb)');
+    // Left executing, so the sweep resumes it and records the same pull request.
+    expect((await stored.get(taskId))?.status).toBe('executing');
+  });
+});
+
 describe('a run that lost its task to a resume (issue 18, item 8)', () => {
   it('stays silent: the person ends on the resumed run\'s pull request, never on a failure sentence', async () => {
     const taskId = await propose();
