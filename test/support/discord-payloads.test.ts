@@ -59,6 +59,19 @@ describe("the validator of outgoing Discord payloads (Discord's documented limit
     expect(problemsOf(payload)).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
   });
 
+  it("takes a nonce only where Discord does: a bot's channel message (at most 25 characters, enforce_nonce with it), never a webhook's or an edit", () => {
+    const noticeNonce = { content: 'Merged', allowed_mentions: { parse: [] }, nonce: 'o69a2ugTQqtiRF_yxx78wWEzr', enforce_nonce: true };
+    expect(discordPayloadProblems('channel-message-create', noticeNonce)).toEqual([]);
+    expect(discordPayloadProblems('channel-message-create', { ...noticeNonce, nonce: 'n'.repeat(26) })).toEqual([expect.stringMatching(/^nonce: /)]);
+    expect(discordPayloadProblems('channel-message-create', { content: 'Merged', enforce_nonce: true })).toEqual(['enforce_nonce: enforce_nonce is sent with a nonce']);
+    expect(discordPayloadProblems('channel-message-create', { nonce: 'abc', enforce_nonce: true })).toEqual([expect.stringMatching(/has content, embeds, components or files/)]);
+    expect(discordPayloadProblems('message-create', noticeNonce)).toEqual([expect.stringMatching(/Unrecognized keys: "nonce", "enforce_nonce"/)]);
+    expect(discordPayloadProblems('message-edit', noticeNonce)).toEqual([expect.stringMatching(/Unrecognized keys: "nonce", "enforce_nonce"/)]);
+    const post = (path: string): RequestToCheck => ({ method: 'POST', path, headers: { 'user-agent': 'DiscordBot (https://projectvaline.com, 0.1.0)', ...(path.startsWith('/channels') ? { authorization: 'Bot token' } : {}) }, body: noticeNonce, files: [] });
+    expect(discordRequestProblems(post('/channels/300000000000000001/messages'))).toEqual([]);
+    expect(discordRequestProblems(post('/webhooks/1/tok'))).toEqual([expect.stringMatching(/Unrecognized keys: "nonce", "enforce_nonce"/)]);
+  });
+
   it('checks slash-command registrations: names, descriptions, required options first', () => {
     const command = (options: unknown[]) => [{ name: 'ux-update', description: 'Ask the UX Agent', options }];
     expect(discordPayloadProblems('application-commands', command([{ type: 3, name: 'command', description: 'What to change', required: true, max_length: 500 }]))).toEqual([]);

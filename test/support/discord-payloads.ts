@@ -17,7 +17,7 @@ import * as z from 'zod';
  */
 
 /** Where a payload goes, named by the route it was sent to. */
-export type DiscordPayloadKind = 'message-create' | 'message-edit' | 'interaction-response' | 'application-commands';
+export type DiscordPayloadKind = 'message-create' | 'channel-message-create' | 'message-edit' | 'interaction-response' | 'application-commands';
 
 const LONE_SURROGATE = /\p{Cs}/u;
 /** A lone surrogate that went through JSON.stringify shows as the text `\ud83c`. */
@@ -122,28 +122,35 @@ const allowedMentions = z
 const attachment = z.strictObject({ id: z.string().regex(/^\d+$/, 'an attachment id as a string'), filename: text(1024, 1), description: label(1024).optional() });
 const SENDABLE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications;
 
-const messageSchema = z
-  .strictObject({
-    content: text(2000).optional(),
-    embeds: z.array(embedSchema).max(10).optional(),
-    components: z.array(actionRow).max(5).optional(),
-    flags: z
-      .number()
-      .int()
-      .refine((flags) => (flags & ~SENDABLE_FLAGS) === 0, 'only SUPPRESS_EMBEDS, EPHEMERAL and SUPPRESS_NOTIFICATIONS may be sent')
-      .optional(),
-    allowed_mentions: allowedMentions.optional(),
-    attachments: z.array(attachment).max(10).optional(),
-  })
-  .superRefine((message, context) => {
-    const total = (message.embeds ?? []).reduce((sum, embed) => sum + embedCharacters(embed), 0);
-    if (total > 6000) context.addIssue({ code: 'custom', message: `the embeds hold ${total} characters of text; at most 6000`, path: ['embeds'] });
-    const ids = (message.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id).filter((id): id is string => id !== undefined));
-    if (new Set(ids).size !== ids.length) context.addIssue({ code: 'custom', message: 'custom_id values are unique within a message', path: ['components'] });
-  });
-type MessagePayload = z.infer<typeof messageSchema>;
+const messageFields = {
+  content: text(2000).optional(),
+  embeds: z.array(embedSchema).max(10).optional(),
+  components: z.array(actionRow).max(5).optional(),
+  flags: z
+    .number()
+    .int()
+    .refine((flags) => (flags & ~SENDABLE_FLAGS) === 0, 'only SUPPRESS_EMBEDS, EPHEMERAL and SUPPRESS_NOTIFICATIONS may be sent')
+    .optional(),
+  allowed_mentions: allowedMentions.optional(),
+  attachments: z.array(attachment).max(10).optional(),
+};
+type MessagePayload = z.infer<z.ZodObject<typeof messageFields>>;
+function messageLimits(message: MessagePayload, context: z.RefinementCtx): void {
+  const total = (message.embeds ?? []).reduce((sum, embed) => sum + embedCharacters(embed), 0);
+  if (total > 6000) context.addIssue({ code: 'custom', message: `the embeds hold ${total} characters of text; at most 6000`, path: ['embeds'] });
+  const ids = (message.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id).filter((id): id is string => id !== undefined));
+  if (new Set(ids).size !== ids.length) context.addIssue({ code: 'custom', message: 'custom_id values are unique within a message', path: ['components'] });
+}
 const isEmpty = (message: MessagePayload): boolean => !message.content && !message.embeds?.length && !message.components?.length && !message.attachments?.length;
-const newMessageSchema = messageSchema.refine((message) => !isEmpty(message), 'a new message has content, embeds, components or files');
+const NEW_MESSAGE_HAS_SOMETHING = 'a new message has content, embeds, components or files';
+const messageSchema = z.strictObject(messageFields).superRefine(messageLimits);
+const newMessageSchema = messageSchema.refine((message) => !isEmpty(message), NEW_MESSAGE_HAS_SOMETHING);
+/** Create Message (a bot posting to a channel) also takes a nonce (at most 25 characters) that Discord can enforce; webhooks and edits do not. */
+const channelMessageSchema = z
+  .strictObject({ ...messageFields, nonce: z.union([text(25, 1), z.number().int()]).optional(), enforce_nonce: z.boolean().optional() })
+  .superRefine(messageLimits)
+  .refine((message) => !isEmpty(message), NEW_MESSAGE_HAS_SOMETHING)
+  .refine((message) => message.enforce_nonce === undefined || message.nonce !== undefined, { message: 'enforce_nonce is sent with a nonce', path: ['enforce_nonce'] });
 
 const interactionResponseSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(InteractionResponseType.Pong) }),
@@ -183,6 +190,7 @@ const applicationCommandsSchema = z.array(applicationCommand).max(100).refine((c
 
 const SCHEMAS: Record<DiscordPayloadKind, z.ZodType> = {
   'message-create': newMessageSchema,
+  'channel-message-create': channelMessageSchema,
   'message-edit': messageSchema,
   'interaction-response': interactionResponseSchema,
   'application-commands': applicationCommandsSchema,
@@ -206,7 +214,7 @@ export function discordPayloadProblems(kind: DiscordPayloadKind, payload: unknow
 
 /** The bot's REST routes and what each carries. */
 const ROUTES: ReadonlyArray<{ method: string; path: RegExp; kind: DiscordPayloadKind | 'no-body'; bot: boolean }> = [
-  { method: 'POST', path: /^\/channels\/\d{1,20}\/messages$/, kind: 'message-create', bot: true },
+  { method: 'POST', path: /^\/channels\/\d{1,20}\/messages$/, kind: 'channel-message-create', bot: true },
   { method: 'PATCH', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+\/messages\/@original$/, kind: 'message-edit', bot: false },
   { method: 'POST', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+$/, kind: 'message-create', bot: false },
   { method: 'PUT', path: /^\/applications\/\d{1,20}(\/guilds\/\d{1,20})?\/commands$/, kind: 'application-commands', bot: true },
