@@ -51,7 +51,6 @@ async function main(): Promise<void> {
     '  3. Set the Interactions Endpoint URL to https://<tunnel host>/discord and save (Discord sends a PING first).',
     '',
   ];
-  process.stdout.write(lines.join('\n'));
   const stop = () => {
     process.stdout.write('\nStopping…\n');
     server.close().then(
@@ -59,8 +58,10 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  // Before the banner: whoever waits for it (a script, a test) may stop the server as soon as it reads it.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(lines.join('\n'));
 }
 
 /** Which secrets local mode holds and where each came from; never a value. */
