@@ -8,7 +8,7 @@ import { classColorEdit, classTokens, type ClassToken } from './edits/class-colo
 import { cssColorEdit } from './edits/css-color';
 import { customPropertyEdit } from './edits/custom-property';
 import { brandColorEdit } from './edits/brand-color';
-import { addLinkSplices, firstLinkOptions, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
+import { addLinkSplices, firstLinkOptions, LinkNotFoundError, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
 import { isColorValue, paletteHex, tailwindColor, type ColorChoice } from './edits/tailwind-color';
@@ -504,6 +504,7 @@ function cssFiles(model: SiteModel): string[] {
 
 function linksStep(model: SiteModel, targets: readonly Target[], intent: ValidatedIntent, where: string): Step {
   const alternatives: Alternative[] = [];
+  const missing: LinkNotFoundError[] = [];
   let message = '';
   for (const target of targets) {
     if (target.edit.kind !== 'links') continue;
@@ -536,8 +537,13 @@ function linksStep(model: SiteModel, targets: readonly Target[], intent: Validat
       alternatives.push({ splices, line: { property: intent.linksProperty ?? 'links', kind: 'links', from: linkLabels(group).join(', '), to: parts.join(', '), at: locationOf(target) }, label: target.label, description: `${group.name} in ${group.file}:${group.line}`, section: intent.section });
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
+      if (error instanceof LinkNotFoundError) missing.push(error);
       message ||= `${error.message} (Looked on ${where}.)`;
     }
+  }
+  // The link is in none of the section's lists: each is named with its links, so the person sees them all.
+  if (alternatives.length === 0 && missing.length > 1 && missing.length === targets.filter((t) => t.edit.kind === 'links').length) {
+    return fail(`No link list of the ${intent.section} has a link ${JSON.stringify(missing[0].wanted)}: ${missing.map((m) => `${m.list} (${m.links.join(', ')})`).join('; ')}. Name one of those links. (Looked on ${where}.)`);
   }
   if (alternatives.length === 0) return fail(message || `No links of the ${intent.section} were found on ${where}.`);
   return { ok: true, alternatives, ...(alternatives.length > 1 ? { question: `The ${intent.section} has ${alternatives.length} link lists. Which one should change?` } : {}) };

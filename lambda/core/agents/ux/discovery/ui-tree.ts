@@ -98,8 +98,14 @@ export interface LinkEntry {
   range: SourceRange;
   label: StringSlot;
   labelValue: string;
-  target: StringSlot;
+  /** The target string; absent when the target is computed (`href: getBlogPermalink()`): such an entry is renamed or removed, never copied. */
+  target?: StringSlot;
+  /** The target as written: the string, or the code computing it. */
   targetValue: string;
+  /** The call the target string is passed through (`getPermalink('/about')`): a copy keeps it, for a path. */
+  wrapper?: SourceRange;
+  /** The target names a document or a sidebar (Docusaurus `type: 'doc'`, `'docSidebar'`), not an address: never copied for a new link. */
+  reference?: boolean;
   /** The key holding the target (`to` for a site path, `href` for an address, in Docusaurus). */
   targetKey: string;
   /** A name that must stay unique in the list (Hugo's menu `identifier`): a copy gets one made from its label. */
