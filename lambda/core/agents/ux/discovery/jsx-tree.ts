@@ -319,17 +319,21 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
         continue;
       }
       const links = mappedLinks(state, file, expression);
-      if (links) out.push({ kind: 'links-array', array: links });
+      const linksChild: UiChild | undefined = links ? { kind: 'links-array', array: links } : undefined;
+      if (linksChild) out.push(linksChild);
       const inner: Array<t.JSXElement | t.JSXFragment> = [];
       jsxInside(expression, inner);
       if (inner.length > 0) {
         // `{user && <li>…</li>}`, `{a ? <X/> : <Y/>}`: shown only sometimes.
         const conditional = expression.type === 'LogicalExpression' || expression.type === 'ConditionalExpression';
+        const rendered: UiNode[] = [];
         for (const element of inner) {
           const children = element.type === 'JSXElement' ? elementChildren(state, file, element, depth) : childrenOf(state, file, element.children, depth);
           if (conditional) for (const c of children) if (c.kind === 'element') c.node.conditional = true;
+          for (const c of children) if (c.kind === 'element') rendered.push(c.node);
           out.push(...children);
         }
+        if (linksChild?.kind === 'links-array') linksChild.rendered = rendered;
         continue;
       }
       if (links) continue;
@@ -458,6 +462,10 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
       const props = new Map<string, PassedProp>();
       const callerFrame = state.scopes.length - 1;
       for (const attribute of opening.attributes) {
+        if (attribute.type === 'JSXSpreadAttribute') {
+          for (const [name, prop] of spreadProps(state, file, attribute.argument, callerFrame)) props.set(name, prop);
+          continue;
+        }
         if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || !attribute.value) continue;
         const value = attribute.value.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value;
         if (value.type !== 'JSXEmptyExpression') props.set(attribute.name.name, { file, expression: value, frame: callerFrame });
@@ -473,6 +481,26 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
     }
   }
   return node;
+}
+
+/**
+ * `<Header {...headerData} />`: each property of the object spread (written in place, a constant,
+ * or imported data) is a prop, read where the object is written.
+ */
+function spreadProps(state: BuildState, file: string, argument: t.Node, callerFrame: number): Array<[string, PassedProp]> {
+  const resolved = resolveInState(state, file, argument);
+  const object = unwrap(resolved?.node);
+  if (!resolved || object?.type !== 'ObjectExpression') return [];
+  const scope = callerFrame >= 0 ? state.scopes[callerFrame] : undefined;
+  // Written inside the calling component: its names are the caller's; elsewhere (a module's data), the module's.
+  const inCaller = resolved.file === file && scope !== undefined && (object.start ?? 0) >= (scope.start ?? 0) && (object.end ?? 0) <= (scope.end ?? 0);
+  const out: Array<[string, PassedProp]> = [];
+  for (const property of object.properties) {
+    if (property.type !== 'ObjectProperty' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    if (name !== undefined) out.push([name, { file: resolved.file, expression: property.value, frame: inCaller ? callerFrame : -1 }]);
+  }
+  return out;
 }
 
 /** The JSX a component function renders, as tree children (every return, in source order). */

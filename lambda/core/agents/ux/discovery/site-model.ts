@@ -24,7 +24,8 @@ export interface LinkItem {
 }
 
 export type LinkGroup =
-  | { kind: 'array'; array: LinksArray; file: string; line: number; name: string }
+  /** `rendered`: the elements drawn per entry, when known (an `actions` array drawn as `<Button>`s). */
+  | { kind: 'array'; array: LinksArray; file: string; line: number; name: string; rendered?: UiNode[] }
   | { kind: 'markup'; items: LinkItem[]; container: UiNode; file: string; line: number; name: string }
   /** A bar with no links yet, only buttons (`Sign in`, `Get started`): where its first link goes. */
   | { kind: 'first'; before: UiNode; buttons: LinkItem[]; file: string; line: number; name: string };
@@ -266,7 +267,7 @@ function groupsIn(nodes: Iterable<UiNode>): LinkGroup[] {
         const key = `${child.array.range.file}:${child.array.range.start}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        groups.push({ kind: 'array', array: child.array, file: child.array.range.file, line: child.array.line, name: child.array.name });
+        groups.push({ kind: 'array', array: child.array, file: child.array.range.file, line: child.array.line, name: child.array.name, ...(child.rendered ? { rendered: child.rendered } : {}) });
       }
     }
     if (!LIST_CONTAINERS.has(node.tag) && !/^[A-Z]/.test(node.tag)) continue;
@@ -366,7 +367,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
       texts.length === 0
         ? `The ${top.node.tag} in ${top.node.file}:${top.node.line} shows no title or brand text${logo ? ` (its logo is ${logo.tag === 'img' || logo.tag === 'Image' ? `an image${logo.attributes.alt ? `, alt "${logo.attributes.alt}"` : ''}` : `<${logo.tag}>`}, changed in the code)` : ''}.${labels.length > 0 ? ` Its links are ${labels.slice(0, 6).map((l) => `"${l}"`).join(', ')}: rename one with e.g. \`rename the ${labels[0]} link to …\`, or change a button with \`change "${labels[labels.length - 1]}" to "…"\`.` : ''}`
         : undefined;
-    const groups = prefer(linkGroups(top.node), (g) => (nav ? containsGroup(nav.node, g) : false));
+    const groups = prefer(linkGroups(top.node).filter((g) => !buttonsOutside(g, nav?.node)), (g) => (nav ? containsGroup(nav.node, g) : false));
     sections.header = {
       description: 'The page header: the site title or brand, its links and its background.',
       aliases: ['page header', 'masthead', 'banner', 'top of the page'],
@@ -383,7 +384,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const bar = (nav ?? top) as Placed;
     const brand = brandBlocks(top?.node ?? bar.node);
     const groups = prefer(linkGroups(bar.node), () => true);
-    const listed = groups.length > 0 ? groups : top ? linkGroups(top.node) : [];
+    const listed = groups.length > 0 ? groups : top ? linkGroups(top.node).filter((g) => !buttonsOutside(g, nav?.node)) : [];
     // No list yet, only buttons: the first link goes beside them (or is a copy of one), asked.
     const buttonLinks = placed.filter((p) => isWithin(p, (top ?? bar).node) && !inSecondary(p, (top ?? bar).node) && isLink(p.node) && isButton(p.node)).map((p) => linkItem(p.node)).filter((i): i is LinkItem => i !== undefined);
     const allGroups: LinkGroup[] = listed.length > 0 ? listed : buttonLinks.length > 0 ? [{ kind: 'first', before: buttonLinks[0].outer, buttons: buttonLinks, file: buttonLinks[0].outer.file, line: buttonLinks[0].outer.line, name: `the buttons (${buttonLinks.map((b) => b.label.text).join(', ')})` }] : [];
@@ -550,6 +551,15 @@ function containsGroup(scope: UiNode, group: LinkGroup): boolean {
     if (group.kind === 'array' && node.children.some((c) => c.kind === 'links-array' && c.array === group.array)) return true;
   }
   return false;
+}
+
+/**
+ * An array drawn as buttons (AstroWind's `actions.map((btnProps) => <Button {...btnProps} />)`)
+ * beside a <nav> that does not hold it: the bar's calls to action, never its navigation links.
+ */
+function buttonsOutside(group: LinkGroup, nav: UiNode | undefined): boolean {
+  if (group.kind !== 'array' || !group.rendered || group.rendered.length === 0 || !group.rendered.every(isButton)) return false;
+  return nav === undefined || !containsGroup(nav, group);
 }
 
 /** The preferred items when any is preferred, else all. */

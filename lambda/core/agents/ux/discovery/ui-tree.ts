@@ -42,7 +42,7 @@ export type UiChild =
   /** Any other `{expression}`: kept as it is; `display` is its source, e.g. `{currentYear}`. */
   | { kind: 'expression'; range: SourceRange; display: string }
   /** A list of link objects rendered here (`links.map(…)`, or passed as `items={config.mainNav}`). */
-  | { kind: 'links-array'; array: LinksArray };
+  | { kind: 'links-array'; array: LinksArray; /** The elements rendered per entry (`<Button {...btnProps} />`), when known. */ rendered?: UiNode[] };
 
 export interface UiNode {
   file: string;

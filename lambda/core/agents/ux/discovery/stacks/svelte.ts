@@ -3,7 +3,7 @@ import { indexHtmlSeo } from './seo-places';
 import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
 import { exported, objectProperty, unwrap } from '../resolve';
-import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, stringValue, templateComponent } from '../templates/jsx-build';
+import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, spreadAttribute, stringValue, templateComponent } from '../templates/jsx-build';
 import { dependsOn, type PageFile, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';
 
 /**
@@ -108,10 +108,13 @@ class Converter {
 
   private element(node: SvelteNode, condition?: string): t.JSXElement {
     const name = node.name ?? 'div';
-    const attributes: t.JSXAttribute[] = [];
+    const attributes: Array<t.JSXAttribute | t.JSXSpreadAttribute> = [];
     let html: t.Expression | undefined;
     for (const a of node.attributes ?? []) {
       const range = { start: a.start, end: a.end };
+      // `{...headerData}`: the object's properties are the props.
+      const spread = a.type === 'SpreadAttribute' && a.expression ? expressionAt(this.text, a.expression) : undefined;
+      if (spread) attributes.push(spreadAttribute(spread, range));
       if (a.type !== 'Attribute' || !a.name) continue;
       const nameRange = { start: a.start, end: a.start + a.name.length };
       const value = a.value;
