@@ -389,3 +389,149 @@ describe('props spread from a data object, in templates', () => {
     );
   });
 });
+
+describe('named slots: what a page passes into a component is found where the component shows it', () => {
+  const ASTRO_HERO = `---
+import Button from '~/components/ui/Button.astro';
+
+const { title = await Astro.slots.render('title'), subtitle = await Astro.slots.render('subtitle'), tagline, actions = [] } = Astro.props;
+---
+
+<section class="relative">
+  <div class="mx-auto max-w-7xl px-4 sm:px-6">
+    <div class="pb-10 text-center md:pb-16">
+      {tagline && <p class="text-base font-bold uppercase tracking-wide text-secondary" set:html={tagline} />}
+      {title && <h1 class="mb-4 text-5xl font-bold md:text-6xl" set:html={title} />}
+      <div class="mx-auto max-w-3xl">
+        {subtitle && <p class="mb-6 text-xl text-muted" set:html={subtitle} />}
+        <div class="flex gap-4">{actions.map((action) => <Button {...action} />)}</div>
+      </div>
+    </div>
+  </div>
+</section>
+`;
+  const ASTRO_HOME = `---
+import PageLayout from '~/layouts/PageLayout.astro';
+import Hero from '~/components/widgets/Hero.astro';
+import { getPermalink } from '~/utils/permalinks';
+---
+
+<PageLayout>
+  <Hero tagline="Astro + Tailwind" actions={[{ variant: 'primary', text: 'Get started', href: getPermalink('/contact') }]}>
+    <Fragment slot="title">Websites for <span class="text-accent">busy people</span></Fragment>
+    <Fragment slot="subtitle">We build them so you do not have to.</Fragment>
+  </Hero>
+</PageLayout>
+`;
+
+  it('Astro: `<Fragment slot="title">` into `set:html={title}` whose default is `Astro.slots.render(\'title\')`', async () => {
+    await withSite({ ...astrowindSite(), 'src/components/widgets/Hero.astro': ASTRO_HERO, 'src/pages/index.astro': ASTRO_HOME }, async (repo) => {
+      const headline = await repo.commitOf({ description: 'change the hero headline to "Ship faster"' }, 'src/pages/index.astro');
+      expect(changedLines(ASTRO_HOME, headline)).toEqual({
+        removed: ['    <Fragment slot="title">Websites for <span class="text-accent">busy people</span></Fragment>'],
+        added: ['    <Fragment slot="title">Ship faster</Fragment>'],
+      });
+      const subtitle = await repo.commitOf({ description: 'change the hero subtitle to "Calm websites, built for you."' }, 'src/pages/index.astro');
+      expect(changedLines(ASTRO_HOME, subtitle)).toEqual({
+        removed: ['    <Fragment slot="subtitle">We build them so you do not have to.</Fragment>'],
+        added: ['    <Fragment slot="subtitle">Calm websites, built for you.</Fragment>'],
+      });
+    });
+  });
+
+  it('Astro: `<span slot="title">` into `<slot name="title" />`, and the default `<slot />`', async () => {
+    const hero = '<section class="hero">\n  <h1 class="text-5xl"><slot name="title" /></h1>\n  <p class="text-xl"><slot /></p>\n</section>\n';
+    const home = `---
+import PageLayout from '~/layouts/PageLayout.astro';
+import Hero from '~/components/widgets/Hero.astro';
+---
+
+<PageLayout>
+  <Hero>
+    <span slot="title">Websites for busy people</span>
+    We build them so you do not have to.
+  </Hero>
+</PageLayout>
+`;
+    await withSite({ ...astrowindSite(), 'src/components/widgets/Hero.astro': hero, 'src/pages/index.astro': home }, async (repo) => {
+      const headline = await repo.commitOf({ description: 'change the hero headline to "Ship faster"' }, 'src/pages/index.astro');
+      expect(changedLines(home, headline)).toEqual({ removed: ['    <span slot="title">Websites for busy people</span>'], added: ['    <span slot="title">Ship faster</span>'] });
+      const description = await repo.commitOf({ description: 'change the hero description to "Calm websites."' }, 'src/pages/index.astro');
+      expect(changedLines(home, description)).toEqual({ removed: ['    We build them so you do not have to.'], added: ['    Calm websites.'] });
+    });
+  });
+
+  const nuxt = (hero: string, page: string) => ({
+    'package.json': '{ "dependencies": { "nuxt": "^3.15.4", "vue": "^3.5.13" } }\n',
+    'app.vue': '<template>\n  <div>\n    <header class="bg-white"><NuxtLink to="/">Brewlog</NuxtLink><nav><NuxtLink to="/a">A</NuxtLink> <NuxtLink to="/b">B</NuxtLink></nav></header>\n    <NuxtPage />\n  </div>\n</template>\n',
+    'components/TheHero.vue': hero,
+    'pages/index.vue': page,
+  });
+
+  it('Vue: `<template #title>` and `<template v-slot:subtitle>` into `<slot name="…">`', async () => {
+    const hero = '<template>\n  <section class="hero">\n    <p class="eyebrow">New</p>\n    <h1 class="text-5xl"><slot name="title" /></h1>\n    <p class="text-xl"><slot name="subtitle">A default subtitle</slot></p>\n  </section>\n</template>\n';
+    const page = '<template>\n  <TheHero>\n    <template #title>Good coffee, logged</template>\n    <template v-slot:subtitle>Brewed daily, remembered forever.</template>\n  </TheHero>\n</template>\n';
+    await withSite(nuxt(hero, page), async (repo) => {
+      const headline = await repo.commitOf({ description: 'change the hero headline to "Coffee, remembered"' }, 'pages/index.vue');
+      expect(changedLines(page, headline)).toEqual({ removed: ['    <template #title>Good coffee, logged</template>'], added: ['    <template #title>Coffee, remembered</template>'] });
+      const subtitle = await repo.commitOf({ description: 'change the hero subtitle to "Every cup."' }, 'pages/index.vue');
+      expect(changedLines(page, subtitle)).toEqual({ removed: ['    <template v-slot:subtitle>Brewed daily, remembered forever.</template>'], added: ['    <template v-slot:subtitle>Every cup.</template>'] });
+    });
+  });
+
+  const kit = (hero: string, page: string) => ({
+    'package.json': '{"devDependencies":{"@sveltejs/kit":"^2.5.0","svelte":"^5.0.0"}}\n',
+    'src/routes/+layout.svelte': '<script lang="ts">\n  let { children } = $props();\n</script>\n\n<header class="bg-white"><a href="/">Northwind</a><nav><a href="/a">A</a> <a href="/b">B</a></nav></header>\n{@render children()}\n',
+    'src/lib/Hero.svelte': hero,
+    'src/routes/+page.svelte': page,
+  });
+
+  it('Svelte 5: `{#snippet title()}` rendered with `{@render title()}`', async () => {
+    const hero = '<script lang="ts">\n  let { title, subtitle } = $props();\n</script>\n\n<section class="hero">\n  <h1 class="text-5xl">{@render title()}</h1>\n  <p class="text-xl">{@render subtitle?.()}</p>\n</section>\n';
+    const page = "<script lang=\"ts\">\n  import Hero from '$lib/Hero.svelte';\n</script>\n\n<Hero>\n  {#snippet title()}Plan your week{/snippet}\n  {#snippet subtitle()}One calm list for the whole team.{/snippet}\n</Hero>\n";
+    await withSite(kit(hero, page), async (repo) => {
+      const headline = await repo.commitOf({ description: 'change the hero headline to "Plan calmly"' }, 'src/routes/+page.svelte');
+      expect(changedLines(page, headline)).toEqual({ removed: ['  {#snippet title()}Plan your week{/snippet}'], added: ['  {#snippet title()}Plan calmly{/snippet}'] });
+      const subtitle = await repo.commitOf({ description: 'change the hero subtitle to "One list."' }, 'src/routes/+page.svelte');
+      expect(changedLines(page, subtitle)).toEqual({ removed: ['  {#snippet subtitle()}One calm list for the whole team.{/snippet}'], added: ['  {#snippet subtitle()}One list.{/snippet}'] });
+    });
+  });
+
+  it('Svelte 4: `<svelte:fragment slot="title">` and `<span slot="subtitle">` into `<slot name="…">`', async () => {
+    const hero = '<section class="hero">\n  <h1 class="text-5xl"><slot name="title" /></h1>\n  <p class="text-xl"><slot name="subtitle" /></p>\n</section>\n';
+    const page = "<script>\n  import Hero from '$lib/Hero.svelte';\n</script>\n\n<Hero>\n  <svelte:fragment slot=\"title\">Plan your week</svelte:fragment>\n  <span slot=\"subtitle\">One calm list for the whole team.</span>\n</Hero>\n";
+    await withSite(kit(hero, page), async (repo) => {
+      const headline = await repo.commitOf({ description: 'change the hero headline to "Plan calmly"' }, 'src/routes/+page.svelte');
+      expect(changedLines(page, headline)).toEqual({ removed: ['  <svelte:fragment slot="title">Plan your week</svelte:fragment>'], added: ['  <svelte:fragment slot="title">Plan calmly</svelte:fragment>'] });
+      const subtitle = await repo.commitOf({ description: 'change the hero subtitle to "One list."' }, 'src/routes/+page.svelte');
+      expect(changedLines(page, subtitle)).toEqual({ removed: ['  <span slot="subtitle">One calm list for the whole team.</span>'], added: ['  <span slot="subtitle">One list.</span>'] });
+    });
+  });
+});
+
+describe('the hero description', () => {
+  it('is the paragraph under the headline, not the eyebrow above it; "tagline" names it too', async () => {
+    const page = "export default function App() {\n  return (\n    <section className=\"hero\">\n      <p className=\"text-sm uppercase tracking-wide\">Product analytics</p>\n      <h1 className=\"text-5xl\">Know what users do</h1>\n      <p className=\"text-xl\">Orbit shows which features people use.</p>\n    </section>\n  );\n}\n";
+    await withSite(viteReactSite({}, { 'src/App.jsx': page }), async (repo) => {
+      const description = await repo.commitOf({ description: 'change the hero description to "See what matters."' }, 'src/App.jsx');
+      expect(changedLines(page, description)).toEqual({ removed: ['      <p className="text-xl">Orbit shows which features people use.</p>'], added: ['      <p className="text-xl">See what matters.</p>'] });
+      const tagline = await repo.commitOf({ description: 'change the tagline to "See what matters."' }, 'src/App.jsx');
+      expect(tagline).toBe(description);
+    });
+  });
+
+  it('falls back to the paragraph above the headline when none follows it', async () => {
+    const page = "export default function App() {\n  return (\n    <section className=\"hero\">\n      <p className=\"text-xl\">Orbit shows which features people use.</p>\n      <h1 className=\"text-5xl\">Know what users do</h1>\n    </section>\n  );\n}\n";
+    await withSite(viteReactSite({}, { 'src/App.jsx': page }), async (repo) => {
+      const after = await repo.commitOf({ description: 'change the hero description to "See what matters."' }, 'src/App.jsx');
+      expect(changedLines(page, after).added).toEqual(['      <p className="text-xl">See what matters.</p>']);
+    });
+  });
+
+  it("Docusaurus: the tagline the hero shows is the config's `tagline`", async () => {
+    await withSite(docusaurusSite(), async (repo) => {
+      const after = await repo.commitOf({ description: 'change the tagline to "Traces for busy teams"' }, 'docusaurus.config.ts');
+      expect(changedLines(DOCUSAURUS_CONFIG, after)).toEqual({ removed: ["  tagline: 'Tracing for teams that deploy every day',"], added: ["  tagline: 'Traces for busy teams',"] });
+    });
+  });
+});

@@ -438,14 +438,18 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const buttonNodes = (afterHeadline.some((p) => isButton(p.node)) ? afterHeadline : heroScope).filter((p) => isButton(p.node));
     const buttons = buttonNodes.map((p) => textBlocks(p.node).find((b) => b.edit)).filter((b): b is TextBlock => b !== undefined);
     const buttonColors = buttonNodes.filter((p) => textBlocks(p.node).some((b) => b.edit)).map((p) => ({ ...colorTarget(p.node, 'background', 'button'), label: `the ${JSON.stringify(shorten(visibleText(p.node), 40))} button in ${where(p.node)}` }));
-    const paragraphs = heroScope.filter((p) => p.node.tag === 'p').map((p) => textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
+    // The paragraph under the headline, not an eyebrow above it (`<p class="uppercase">New</p><h1>…`): the first after it, else the last before it.
+    const paragraphOf = (p: Placed) => paragraphBlock(p.node);
+    const heroParagraphs = heroScope.filter((p) => p.node.tag === 'p' && paragraphOf(p) !== undefined);
+    const below = headline ? heroParagraphs.filter((p) => placed.indexOf(p) > placed.indexOf(headline)) : heroParagraphs;
+    const paragraphs = (below.length > 0 ? below : heroParagraphs.slice().reverse()).map(paragraphOf).filter((b): b is TextBlock => b !== undefined);
     sections.home = {
       description: 'The home page: the hero headline, its paragraph and call-to-action button.',
       aliases: ['home page', 'homepage', 'landing page', 'landing', 'hero', 'hero section', 'front page', 'index page'],
       location: { file: (heroPlaced ?? headline)?.node.file ?? home.file, line: (heroPlaced ?? headline)?.node.line ?? home.line, tag: (heroPlaced ?? headline)?.node.tag ?? 'page' },
       properties: {
         'hero-text': { kind: 'text', aliases: ['hero', 'headline', 'hero headline', 'hero title', 'heading', 'main heading', 'h1'], description: 'the hero headline', maxLength: 200, targets: (headlines.length > 0 ? [headlines[0]] : []).map(toTarget).concat(headlines.slice(1).filter(() => h1s.length > 1).map(toTarget)) },
-        description: { kind: 'text', aliases: ['intro', 'subtitle', 'subheading', 'blurb', 'paragraph', 'hero text', 'hero paragraph'], description: 'the paragraph under the headline', maxLength: 500, targets: paragraphs.slice(0, 1).map(toTarget) },
+        description: { kind: 'text', aliases: ['intro', 'subtitle', 'subheading', 'blurb', 'paragraph', 'hero text', 'hero paragraph', 'tagline', 'hero tagline', 'hero subtitle', 'hero description'], description: 'the paragraph under the headline', maxLength: 500, targets: paragraphs.slice(0, 1).map(toTarget) },
         'cta-text': { kind: 'text', aliases: ['cta', 'call to action', 'button', 'button text', 'button label', 'cta button', 'primary button'], description: 'the call-to-action button label', maxLength: 60, targets: buttons.map(toTarget) },
         'cta-color': { kind: 'color', aliases: ['button color', 'button colour', 'button background', 'cta color', 'cta colour', 'cta background'], description: 'the call-to-action button background', targets: buttonColors },
       },
@@ -500,6 +504,17 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
   const parents = new Map<UiNode, UiNode>();
   for (const p of placed) if (p.parent) parents.set(p.node, p.parent.node);
   return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project, parents, seo: seoPlaces, pages: entry.pages ?? [], entry };
+}
+
+/**
+ * A paragraph's words as one text: its own, or those of the one element inside holding them all
+ * (`<p><span slot="subtitle">…</span></p>`, where a page passes the words into a component's slot).
+ */
+function paragraphBlock(node: UiNode): TextBlock | undefined {
+  const own = textBlock(node);
+  if (own?.edit) return own;
+  const inner = textBlocks(node).filter((b) => b.edit && b.node !== node);
+  return inner.length === 1 && inner[0].text === visibleText(node) ? inner[0] : undefined;
 }
 
 const TEXT_SIZES = ['xs', 'sm', 'base', 'lg', 'xl', '2xl', '3xl', '4xl', '5xl', '6xl', '7xl', '8xl', '9xl'];

@@ -94,12 +94,26 @@ class Converter {
       case 'KeyBlock':
       case 'AwaitBlock':
         return this.nodes(node.fragment?.nodes ?? [], condition);
+      case 'SnippetBlock': {
+        // `{#snippet title()}…{/snippet}` passed to a component: the content of its slot `title`.
+        const name = node.expression ? this.text.slice(node.expression.start, node.expression.end) : 'default';
+        const slot = attribute(attributeName('slot', { start: node.start, end: node.start }), stringValue(this.text, { start: node.start + 1, end: node.start + 1 }, name), { start: node.start, end: node.start });
+        return [element(jsxName('svelte:fragment', { start: node.start, end: node.start }), [slot], this.nodes(node.body?.nodes ?? [], condition), { element: range, opening: { start: node.start, end: node.start }, selfClosing: false })];
+      }
+      case 'RenderTag': {
+        // `{@render title()}` (`title?.()`, `children()`): where the component shows its slot, read as `<slot name="title" />`.
+        const call = node.expression ? /^\s*([A-Za-z_$][\w$]*)\s*(?:\?\.)?\s*\(/.exec(this.text.slice(node.expression.start, node.expression.end)) : null;
+        if (!call) return [];
+        const name = attribute(attributeName('name', { start: node.start, end: node.start }), stringValue(this.text, { start: node.start + 1, end: node.start + 1 }, call[1]), { start: node.start, end: node.start });
+        return [element(jsxName('slot', { start: node.start, end: node.start }), [name], [], { element: range, opening: range, selfClosing: true })];
+      }
       case 'RegularElement':
       case 'Component':
       case 'SvelteHead':
       case 'TitleElement':
       case 'SvelteElement':
       case 'SvelteFragment':
+      case 'SlotElement':
         return [this.element(node, condition)];
       default:
         return [];

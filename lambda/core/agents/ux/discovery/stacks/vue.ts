@@ -151,6 +151,13 @@ class Converter {
     }
     if (conditional !== undefined) attributes.push(attribute(attributeName('data-valine-if', { start, end: start }), stringValue(this.text, { start: start + 1, end: start + 1 }, conditional), { start, end: start }));
     const children = html ? [container(html, { start: html.start ?? start, end: html.end ?? start }, true)] : this.children(node.children ?? []);
+    // `<template #title>` (`v-slot:title`) passes its children to the component's slot `title`.
+    const slot = tag === 'template' ? node.props?.find((p) => p.type === PROP.directive && p.name === 'slot') : undefined;
+    if (slot) {
+      const name = slot.arg && /^[\w-]+$/.test(slot.arg.content) ? slot.arg.content : 'default';
+      const named = attribute(attributeName('slot', { start, end: start }), stringValue(this.text, { start: start + 1, end: start + 1 }, name), { start, end: start });
+      return element(jsxName('template', { start: start + 1, end: opening.nameEnd }), [named], children, { element: { start, end }, opening: { start, end: opening.end }, selfClosing: false });
+    }
     // `<template v-if>` / `<template v-for>` group their children without an element of their own.
     if (tag === 'template') return fragment(children, { start, end });
     const selfClosing = opening.selfClosing || node.isSelfClosing === true;
