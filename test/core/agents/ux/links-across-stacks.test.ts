@@ -1,4 +1,6 @@
 import { parse as parseScript } from '@babel/parser';
+import { brokenBy } from '../../../../lambda/core/agents/ux/edits/verify';
+import { fixtureDir, readSiteFiles } from '../../../support/fixture-sites';
 import { changedLines, seedSiteFromFiles, shown, uxContext, uxRequest, viteReactSite, type FixtureRepo } from '../../../support/ux-fixture-repo';
 
 /**
@@ -533,5 +535,43 @@ describe('the hero description', () => {
       const after = await repo.commitOf({ description: 'change the tagline to "Traces for busy teams"' }, 'docusaurus.config.ts');
       expect(changedLines(DOCUSAURUS_CONFIG, after)).toEqual({ removed: ["  tagline: 'Tracing for teams that deploy every day',"], added: ["  tagline: 'Traces for busy teams',"] });
     });
+  });
+});
+
+describe('template directives that only print a value (Hugo, Jekyll)', () => {
+  const FOOTER = 'layouts/partials/footer.html';
+
+  it('Hugo: the new words stand in place of {{ .Site.Title }} in the footer line; the year printer stays', async () => {
+    const files = Object.fromEntries(readSiteFiles(fixtureDir('hugo-site')));
+    await withSite(files, async (repo) => {
+      const after = await repo.commitOf({ description: 'change the footer copyright to "Acme Studio. All rights reserved."' }, FOOTER);
+      expect(changedLines(files[FOOTER], after)).toEqual({
+        removed: ['    <p>&copy; {{ now.Year }} {{ .Site.Title }}. Made by hand in Halifax.</p>'],
+        added: ['    <p>&copy; {{ now.Year }} Acme Studio. All rights reserved.</p>'],
+      });
+    });
+  });
+
+  it('Jekyll: the new words stand in place of {{ site.title }} in the footer line', async () => {
+    const files = Object.fromEntries(readSiteFiles(fixtureDir('jekyll-site')));
+    const footer = '_includes/footer.html';
+    files[footer] = files[footer].replace('Brightdesk Ltd. All rights reserved.', '{{ site.title }}. All rights reserved.');
+    await withSite(files, async (repo) => {
+      const after = await repo.commitOf({ description: 'change the footer copyright to "Acme Ltd. All rights reserved."' }, footer);
+      expect(changedLines(files[footer], after)).toEqual({
+        removed: ['    <p class="copyright">&copy; {{ "now" | date: "%Y" }} {{ site.title }}. All rights reserved.</p>'],
+        added: ['    <p class="copyright">&copy; {{ "now" | date: "%Y" }} Acme Ltd. All rights reserved.</p>'],
+      });
+    });
+  });
+
+  it('keeps refusing an edit that removes or adds code that steers the template, or prints a new value', () => {
+    const before = '<p>{{ with .Site.Params.company }}{{ . }}{{ end }} &copy; {{ now.Year }} {{ .Site.Title }}. {% if site.x %}Hi{% endif %}</p>\n';
+    const path = 'layouts/partials/footer.html';
+    expect(brokenBy(path, before, before.replace('{{ .Site.Title }}', 'Acme'))).toBeUndefined();
+    expect(brokenBy(path, before, before.replace('{{ with .Site.Params.company }}{{ . }}{{ end }}', 'Acme'))).toMatch(/^The edit would remove template code from layouts\/partials\/footer\.html \(with \.Site\.Params\.company\)/);
+    expect(brokenBy(path, before, before.replace('{% if site.x %}Hi{% endif %}', 'Hi'))).toMatch(/^The edit would remove template code/);
+    expect(brokenBy(path, before, before.replace('{{ .Site.Title }}', '{{ .Site.Params.secret }}'))).toMatch(/^The edit would change the template code of layouts\/partials\/footer\.html \(\.Site\.Params\.secret\)/);
+    expect(brokenBy(path, '{{ define "main" }}<main>{{ .Content }}</main>{{ end }}\n', '{{ define "main" }}<main>Hello</main>{{ end }}\n')).toMatch(/^The edit would remove template code/);
   });
 });
