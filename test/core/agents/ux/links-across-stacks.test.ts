@@ -575,3 +575,37 @@ describe('template directives that only print a value (Hugo, Jekyll)', () => {
     expect(brokenBy(path, '{{ define "main" }}<main>{{ .Content }}</main>{{ end }}\n', '{{ define "main" }}<main>Hello</main>{{ end }}\n')).toMatch(/^The edit would remove template code/);
   });
 });
+
+describe('braces in new words, written for the file they go in', () => {
+  it('Svelte: an attribute value takes `{` and `}` as entities (Svelte would run `{less}`)', async () => {
+    const page = "<script>\n  import Hero from '$lib/Hero.svelte';\n</script>\n\n<Hero title=\"Plan your week\" />\n";
+    const files = {
+      'package.json': '{"devDependencies":{"@sveltejs/kit":"^2.5.0","svelte":"^5.0.0"}}\n',
+      'src/lib/Hero.svelte': '<script lang="ts">\n  let { title } = $props();\n</script>\n\n<section class="hero">\n  <h1 class="text-5xl">{title}</h1>\n</section>\n',
+      'src/routes/+page.svelte': page,
+    };
+    await withSite(files, async (repo) => {
+      const after = await repo.commitOf({ description: 'change the hero headline to "Pay {less} & smile"' }, 'src/routes/+page.svelte');
+      expect(changedLines(page, after)).toEqual({ removed: ['<Hero title="Plan your week" />'], added: ['<Hero title="Pay &#123;less&#125; &amp; smile" />'] });
+    });
+  });
+
+  it('Astro: text takes braces as entities (Astro would run `{less}`)', async () => {
+    await withSite({ ...astrowindSite() }, async (repo) => {
+      const after = await repo.commitOf({ description: 'change the hero headline to "Pay {less} now"' }, 'src/pages/index.astro');
+      expect(changedLines(astrowindSite()['src/pages/index.astro'], after).added).toEqual(['    <h1 class="text-5xl font-bold">Pay &#123;less&#125; now</h1>']);
+    });
+  });
+
+  it('refuses an edit that would add an expression or a directive to an Astro, Vue or Svelte file', () => {
+    const astro = '---\nconst less = 1;\n---\n<p title="Pay">Pay {less} now</p>\n<h1>Hello</h1>\n';
+    expect(brokenBy('src/pages/index.astro', astro, astro.replace('<h1>Hello</h1>', '<h1>Hello {less}</h1>'))).toMatch(/^The edit would add template code to src\/pages\/index\.astro \(\{ ?less ?\}\)/);
+    expect(brokenBy('src/pages/index.astro', astro, astro.replace('<h1>Hello</h1>', '<h1>Hello &#123;less&#125;</h1>'))).toBeUndefined();
+    const vue = '<template>\n  <p :title="t">{{ price }}</p>\n  <h1>Hello</h1>\n</template>\n';
+    expect(brokenBy('pages/index.vue', vue, vue.replace('<h1>Hello</h1>', '<h1>Hello {{ secret }}</h1>'))).toMatch(/^The edit would add template code to pages\/index\.vue/);
+    expect(brokenBy('pages/index.vue', vue, vue.replace('<h1>Hello</h1>', '<h1 @click="go">Hello</h1>'))).toMatch(/^The edit would add template code/);
+    const svelte = '<meta content="Pay now" />\n<p>{price}</p>\n';
+    expect(brokenBy('src/routes/+page.svelte', svelte, svelte.replace('content="Pay now"', 'content="Pay {less} now"'))).toMatch(/^The edit would add template code to src\/routes\/\+page\.svelte \(ExpressionTag less\)/);
+    expect(brokenBy('src/routes/+page.svelte', svelte, svelte.replace('content="Pay now"', 'content="Pay &#123;less&#125; now"'))).toBeUndefined();
+  });
+});

@@ -266,7 +266,8 @@ export function stringSlot(project: Project, file: string, node: t.StringLiteral
     return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax: 'js-template' };
   }
   const quote = text[start];
-  const syntax = inJsxAttribute ? 'jsx-attribute' : quote === '"' ? 'js-double' : 'js-single';
+  // Svelte reads `{` inside an attribute value as code: its values take entities instead.
+  const syntax = inJsxAttribute ? (file.endsWith('.svelte') ? 'svelte-attribute' : 'jsx-attribute') : quote === '"' ? 'js-double' : 'js-single';
   return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax, ...(inJsxAttribute && (quote === '"' || quote === "'") ? { delimiter: quote } : {}) };
 }
 

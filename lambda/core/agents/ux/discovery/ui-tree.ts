@@ -17,12 +17,17 @@ export interface SourceRange {
   end: number;
 }
 
-/** A string whose characters can be replaced in place: a JS string literal (quotes excluded), a template chunk, an HTML attribute value. */
+/**
+ * A string whose characters can be replaced in place: a JS string literal (quotes excluded), a
+ * template chunk, an attribute value. Attribute values follow their file's rule: JSX, Astro and
+ * Vue read `{` in a quoted value as a character (`jsx-attribute`); Svelte reads it as code and
+ * decodes entities (`svelte-attribute`); HTML decodes entities (`html-attribute`).
+ */
 export interface StringSlot extends SourceRange {
   /** The text as written in the source (between the quotes). */
   raw: string;
   /** How new text must be written there. */
-  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute' | 'yaml-plain' | 'yaml-double' | 'yaml-single' | 'toml-basic' | 'toml-literal';
+  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute' | 'svelte-attribute' | 'yaml-plain' | 'yaml-double' | 'yaml-single' | 'toml-basic' | 'toml-literal';
   /** True when the string only applies under a condition (`cond && "…"`, one branch of `a ? b : c`). */
   conditional?: boolean;
   /** An HTML attribute value written without quotes (`class=title`): it can take no space. */
