@@ -1,7 +1,7 @@
 import type { FileChange } from '../../domain/diff';
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode, shorten } from '../../domain/discord-text';
-import { ancestorsOf, type SiteModel, type Target } from './discovery/site-model';
+import { ancestorsOf, type MarkupGroup, type SiteModel, type Target } from './discovery/site-model';
 import type { TextBlock } from './discovery/text-blocks';
 import type { UiNode } from './discovery/ui-tree';
 import { classColorEdit, classTokens, type ClassToken } from './edits/class-color';
@@ -534,7 +534,8 @@ function linksStep(model: SiteModel, targets: readonly Target[], intent: Validat
         splices.push(renamed.splice);
         parts.push(`rename ${renamed.renamed} → ${rename.to}`);
       }
-      alternatives.push({ splices, line: { property: intent.linksProperty ?? 'links', kind: 'links', from: linkLabels(group).join(', '), to: parts.join(', '), at: locationOf(target) }, label: target.label, description: `${group.name} in ${group.file}:${group.line}`, section: intent.section });
+      const note = group.kind === 'markup' ? copiesNote(model, group, intent, splices) : undefined;
+      alternatives.push({ splices, line: { property: intent.linksProperty ?? 'links', kind: 'links', from: linkLabels(group).join(', '), to: parts.join(', '), at: locationOf(target) }, label: target.label, description: `${group.name} in ${group.file}:${group.line}`, section: intent.section, ...(note ? { note } : {}) });
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
       if (error instanceof LinkNotFoundError) missing.push(error);
@@ -547,6 +548,32 @@ function linksStep(model: SiteModel, targets: readonly Target[], intent: Validat
   }
   if (alternatives.length === 0) return fail(message || `No links of the ${intent.section} were found on ${where}.`);
   return { ok: true, alternatives, ...(alternatives.length > 1 ? { question: `The ${intent.section} has ${alternatives.length} link lists. Which one should change?` } : {}) };
+}
+
+/**
+ * The same links written again by hand (a mobile menu) get the same change, pushed onto
+ * `splices`; a copy that cannot take it, or one that differs, is left and named. The sentence
+ * for the preview, when there is another copy.
+ */
+function copiesNote(model: SiteModel, group: MarkupGroup, intent: ValidatedIntent, splices: Splice[]): string | undefined {
+  const changed: string[] = [];
+  const left: string[] = [];
+  for (const copy of group.copies ?? []) {
+    try {
+      const more: Splice[] = [];
+      for (const link of intent.addLinks) more.push(...addLinkSplices(model.project, copy, link));
+      for (const name of intent.removeLinks) more.push(removeLinkSplice(copy, name).splice);
+      for (const rename of intent.renameLinks) more.push(renameLinkSplice(copy, rename.from, rename.to).splice);
+      splices.push(...more);
+      changed.push(`${copy.file}:${copy.line}`);
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      left.push(`The other copy of these links in ${copy.file}:${copy.line} was left as it is (${error.message.replace(/\.$/, '')}); change it by hand.`);
+    }
+  }
+  for (const other of group.differing ?? []) left.push(`Another copy of these links in ${other.file}:${other.line} differs (${linkLabels(other).join(', ')}), so it was left as it is; change it by hand if it should match.`);
+  const both = changed.length > 0 ? `The navigation is written twice (${group.file}:${group.line} and ${changed.join(', ')}, e.g. for small screens): every copy is changed.` : undefined;
+  return [both, ...left].filter(Boolean).join(' ') || undefined;
 }
 
 /** Text compared as a person quotes it: tags, emoji and spacing aside, any case, no closing punctuation. */

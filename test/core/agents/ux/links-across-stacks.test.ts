@@ -609,3 +609,50 @@ describe('braces in new words, written for the file they go in', () => {
     expect(brokenBy('src/routes/+page.svelte', svelte, svelte.replace('content="Pay now"', 'content="Pay &#123;less&#125; now"'))).toBeUndefined();
   });
 });
+
+describe('navigation written twice by hand (a desktop bar and a mobile menu)', () => {
+  const HEADER = 'components/AppHeader.vue';
+  const original = () => Object.fromEntries(readSiteFiles(fixtureDir('nuxt-daisyui')))[HEADER];
+
+  it('daisyUI: adds, renames and removes in both copies in one edit, and says so', async () => {
+    const files = Object.fromEntries(readSiteFiles(fixtureDir('nuxt-daisyui')));
+    await withSite(files, async (repo) => {
+      const outcome = await repo.propose({ description: 'add a link "Blog" to /blog in the navbar' });
+      expect(shown(outcome)).toContain('written twice');
+      const branch = await repo.confirm(outcome);
+      const added = repo.git('show', `${branch}:${HEADER}`);
+      expect(added.split('\n').filter((l) => !original().split('\n').includes(l))).toEqual(['          <li><NuxtLink to="/blog">Blog</NuxtLink></li>', '        <li><NuxtLink to="/blog">Blog</NuxtLink></li>']);
+      const renamed = await repo.commitOf({ description: 'rename the Recipes link in the navbar to Brews' }, HEADER);
+      expect(renamed.match(/<NuxtLink to="\/recipes">Brews<\/NuxtLink>/g)).toHaveLength(2);
+      expect(renamed).not.toContain('>Recipes<');
+      const removed = await repo.commitOf({ description: 'remove the Pricing link from the navbar' }, HEADER);
+      expect(removed).not.toContain('to="/pricing"');
+      expect(original().split('\n').length - removed.split('\n').length).toBe(2);
+    });
+  });
+
+  it('React + Tailwind: an `md:hidden` copy that differs is left, and the preview says where', async () => {
+    const app = `export default function App() {
+  return (
+    <header className="bg-white">
+      <nav className="hidden md:flex gap-4">
+        <a href="/features">Features</a>
+        <a href="/pricing">Pricing</a>
+        <a href="/blog">Blog</a>
+      </nav>
+      <div className="md:hidden">
+        <a href="/features">Features</a>
+        <a href="/pricing">Plans</a>
+      </div>
+    </header>
+  );
+}
+`;
+    await withSite(viteReactSite({}, { 'src/App.jsx': app }), async (repo) => {
+      const outcome = await repo.propose({ description: 'add a link "Docs" to /docs in the navbar' });
+      expect(shown(outcome)).toContain('Another copy of these links in src/App.jsx:10 differs (Features, Plans), so it was left as it is');
+      const branch = await repo.confirm(outcome);
+      expect(changedLines(app, repo.git('show', `${branch}:src/App.jsx`))).toEqual({ removed: [], added: ['        <a href="/docs">Docs</a>'] });
+    });
+  });
+});

@@ -26,9 +26,16 @@ export interface LinkItem {
 export type LinkGroup =
   /** `rendered`: the elements drawn per entry, when known (an `actions` array drawn as `<Button>`s). */
   | { kind: 'array'; array: LinksArray; file: string; line: number; name: string; rendered?: UiNode[] }
-  | { kind: 'markup'; items: LinkItem[]; container: UiNode; file: string; line: number; name: string }
+  /**
+   * `copies`: the same links written again by hand elsewhere in the bar (a mobile menu), same
+   * labels and targets in the same order, changed with this list; `differing`: another copy that
+   * is not the same, left as it is and named in the preview.
+   */
+  | { kind: 'markup'; items: LinkItem[]; container: UiNode; file: string; line: number; name: string; copies?: MarkupGroup[]; differing?: MarkupGroup[] }
   /** A bar with no links yet, only buttons (`Sign in`, `Get started`): where its first link goes. */
   | { kind: 'first'; before: UiNode; buttons: LinkItem[]; file: string; line: number; name: string };
+
+export type MarkupGroup = Extract<LinkGroup, { kind: 'markup' }>;
 
 export type TargetEdit =
   | { kind: 'text'; block: TextBlock }
@@ -294,6 +301,22 @@ function groupsIn(nodes: Iterable<UiNode>): LinkGroup[] {
   return groups;
 }
 
+const linkKey = (i: LinkItem) => `${i.label.text.toLowerCase()}→${i.targetValue}`;
+
+/**
+ * The navigation written twice by hand (a desktop bar and a mobile menu): the other hand-written
+ * lists of the bar that repeat this one (same labels and targets, same order), and those that
+ * share at least two of its links without being the same.
+ */
+function withCopies(group: LinkGroup, scope: UiNode | undefined): LinkGroup {
+  if (group.kind !== 'markup' || !scope) return group;
+  const own = group.items.map(linkKey);
+  const others = groupsIn(elements(scope)).filter((g): g is MarkupGroup => g.kind === 'markup' && g.container !== group.container && !g.items.some((i) => group.items.some((j) => j.outer === i.outer)));
+  const copies = others.filter((g) => g.items.map(linkKey).join('\n') === own.join('\n'));
+  const differing = others.filter((g) => !copies.includes(g) && g.items.filter((i) => own.includes(linkKey(i)) || group.items.some((j) => j.targetValue === i.targetValue)).length >= 2);
+  return { ...group, ...(copies.length > 0 ? { copies } : {}), ...(differing.length > 0 ? { differing } : {}) };
+}
+
 function linksTarget(group: LinkGroup): Target {
   const labels = group.kind === 'array' ? group.array.entries.map((e) => e.labelValue) : group.kind === 'markup' ? group.items.map((i) => i.label.text) : [];
   return { label: `${group.name} (${labels.join(', ')}) in ${group.file}:${group.line}`, file: group.file, line: group.line, current: labels.join(', '), edit: { kind: 'links', group } };
@@ -376,7 +399,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
         text: { kind: 'text', aliases: HEADER_TEXT_ALIASES, description: 'the site title or brand text', maxLength: 80, targets: texts.map(toTarget), ...(headerHint ? { hint: headerHint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(top, top.node, placed), 'background', 'header')] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(top.node, 'text', 'header')] },
-        ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu', 'menu items', 'nav links'], description: 'the links', targets: groups.map(linksTarget) } } : {}),
+        ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu', 'menu items', 'nav links'], description: 'the links', targets: groups.map((g) => linksTarget(withCopies(g, top.node))) } } : {}),
       },
     };
   }
@@ -396,7 +419,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
         brand: { kind: 'text', aliases: ['brand name', 'logo', 'logo text', 'site name', 'name', 'title', 'site title', 'text', 'wording'], description: 'the brand text', maxLength: 60, targets: brand.map(toTarget), ...(brand.length === 0 && sections.header?.properties.text?.hint ? { hint: sections.header.properties.text.hint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(bar, top?.node, placed), 'background', 'navbar', ancestorsUpTo(bar, top?.node))] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(bar.node, 'text', 'navbar')] },
-        ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: allGroups.map(linksTarget) } } : {}),
+        ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: allGroups.map((g) => linksTarget(withCopies(g, (top ?? bar).node))) } } : {}),
       },
     };
   }

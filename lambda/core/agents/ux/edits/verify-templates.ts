@@ -112,7 +112,7 @@ function vueShape(node: VueNode, out: Shape = []): Shape {
 
 const elementsIn = (shape: Shape) => shape.filter((token) => token.startsWith('<') && !token.startsWith('</')).length;
 
-/** The shapes differ only by whole elements added or removed in one place (or not at all). */
+/** The shapes differ only by whole elements added or removed (or not at all). */
 export function sameStructure(before: Shape, after: Shape): boolean {
   if (before.length === after.length) return before.every((token, i) => token === after[i]);
   const [shorter, longer] = before.length < after.length ? [before, after] : [after, before];
@@ -126,7 +126,34 @@ export function sameStructure(before: Shape, after: Shape): boolean {
     if (start + length > longer.length) break;
     if (balanced(longer.slice(start, start + length))) return true;
   }
-  return false;
+  // Whole elements added (or removed) in several places: a menu written twice gets the same new link in each copy.
+  let i = 0;
+  let j = 0;
+  while (j < longer.length) {
+    if (i < shorter.length && shorter[i] === longer[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    const end = wholeElementEnd(longer, j);
+    if (end < 0) return false;
+    j = end;
+  }
+  return i === shorter.length;
+}
+
+/** Where the element (or `{…}`) opened at `start` ends, just after its closing token; -1 when `start` opens nothing. */
+function wholeElementEnd(tokens: Shape, start: number): number {
+  const first = tokens[start];
+  if (first !== '{' && (!first.startsWith('<') || first.startsWith('</'))) return -1;
+  const open: string[] = [];
+  for (let end = start; end < tokens.length; end++) {
+    const token = tokens[end];
+    if (token === '{' || (token.startsWith('<') && !token.startsWith('</'))) open.push(token === '{' ? '}' : `</${token.slice(1)}`);
+    else if (open.pop() !== token) return -1;
+    if (open.length === 0) return end + 1;
+  }
+  return -1;
 }
 
 function balanced(tokens: Shape): boolean {
