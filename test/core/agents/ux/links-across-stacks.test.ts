@@ -607,6 +607,10 @@ describe('braces in new words, written for the file they go in', () => {
     const svelte = '<meta content="Pay now" />\n<p>{price}</p>\n';
     expect(brokenBy('src/routes/+page.svelte', svelte, svelte.replace('content="Pay now"', 'content="Pay {less} now"'))).toMatch(/^The edit would add template code to src\/routes\/\+page\.svelte \(ExpressionTag less\)/);
     expect(brokenBy('src/routes/+page.svelte', svelte, svelte.replace('content="Pay now"', 'content="Pay &#123;less&#125; now"'))).toBeUndefined();
+    // Words inside a string of an expression are words: changing them adds no code.
+    const strings = '<Hero title=`Equip <span>your</span> projects ${year}` label={open ? \'Close\' : \'Open menu\'} />\n';
+    expect(brokenBy('src/pages/index.astro', strings, strings.replace('Equip <span>your</span> projects', 'Ship faster').replace("'Open menu'", "'Menu'"))).toBeUndefined();
+    expect(brokenBy('src/pages/index.astro', strings, strings.replace('${year}', '${secret}'))).toMatch(/^The edit would add template code/);
   });
 });
 

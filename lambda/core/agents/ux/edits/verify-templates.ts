@@ -29,7 +29,7 @@ interface AstroNode {
  */
 function astroCode(node: AstroNode, out: Code = new Map()): Code {
   if (node.type === 'expression') add(out, `{${(node.children ?? []).map((c) => (c.type === 'text' ? (c.value ?? '') : `<${c.name ?? ''}>`)).join('')}}`);
-  for (const a of node.attributes ?? []) if (a.kind && a.kind !== 'quoted' && a.kind !== 'empty') add(out, `${a.kind} ${a.name ?? ''}=${a.value ?? ''}`);
+  for (const a of node.attributes ?? []) if (a.kind && a.kind !== 'quoted' && a.kind !== 'empty') add(out, `${a.kind} ${a.name ?? ''}=${a.kind === 'template-literal' ? `\`${a.value ?? ''}\`` : (a.value ?? '')}`);
   for (const child of node.children ?? []) astroCode(child, out);
   return out;
 }
@@ -73,7 +73,39 @@ function svelteElements(node: unknown): number {
 
 /** Each piece of code, with how often it is written. */
 type Code = Map<string, number>;
-const add = (code: Code, piece: string) => void code.set(piece, (code.get(piece) ?? 0) + 1);
+const add = (code: Code, raw: string) => {
+  const piece = withoutWords(raw);
+  code.set(piece, (code.get(piece) ?? 0) + 1);
+};
+
+/**
+ * Code with the words of its strings left out (`{cond ? 'Buy' : 'Sell'}` reads `{cond ? '' : ''}`,
+ * a template literal keeps only its `${…}`): an edit changing words inside a string changes no code.
+ */
+function withoutWords(code: string): string {
+  let out = '';
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c !== '"' && c !== "'" && c !== '`') {
+      out += c;
+      continue;
+    }
+    out += c;
+    for (i++; i < code.length && code[i] !== c; i++) {
+      if (code[i] === '\\') i++;
+      else if (c === '`' && code[i] === '$' && code[i + 1] === '{') {
+        let depth = 0;
+        for (; i < code.length; i++) {
+          out += code[i];
+          if (code[i] === '{') depth++;
+          else if (code[i] === '}' && --depth === 0) break;
+        }
+      }
+    }
+    out += c;
+  }
+  return out;
+}
 
 /**
  * The first piece of code `after` holds that `before` did not, or more often than `before` when
