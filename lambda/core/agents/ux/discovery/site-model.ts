@@ -317,6 +317,16 @@ function withCopies(group: LinkGroup, scope: UiNode | undefined): LinkGroup {
   return { ...group, ...(copies.length > 0 ? { copies } : {}), ...(differing.length > 0 ? { differing } : {}) };
 }
 
+/** The bar's lists with their copies, a list that is a copy of an earlier one left out (it changes with it). */
+function listsOnce(groups: readonly LinkGroup[], scope: UiNode): LinkGroup[] {
+  const out: LinkGroup[] = [];
+  for (const group of groups) {
+    const copied = out.some((g) => g.kind === 'markup' && group.kind === 'markup' && (g.copies ?? []).some((c) => c.container === group.container));
+    if (!copied) out.push(withCopies(group, scope));
+  }
+  return out;
+}
+
 function linksTarget(group: LinkGroup): Target {
   const labels = group.kind === 'array' ? group.array.entries.map((e) => e.labelValue) : group.kind === 'markup' ? group.items.map((i) => i.label.text) : [];
   return { label: `${group.name} (${labels.join(', ')}) in ${group.file}:${group.line}`, file: group.file, line: group.line, current: labels.join(', '), edit: { kind: 'links', group } };
@@ -399,7 +409,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
         text: { kind: 'text', aliases: HEADER_TEXT_ALIASES, description: 'the site title or brand text', maxLength: 80, targets: texts.map(toTarget), ...(headerHint ? { hint: headerHint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(top, top.node, placed), 'background', 'header')] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(top.node, 'text', 'header')] },
-        ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu', 'menu items', 'nav links'], description: 'the links', targets: groups.map((g) => linksTarget(withCopies(g, top.node))) } } : {}),
+        ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu', 'menu items', 'nav links'], description: 'the links', targets: listsOnce(groups, top.node).map(linksTarget) } } : {}),
       },
     };
   }
@@ -419,7 +429,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
         brand: { kind: 'text', aliases: ['brand name', 'logo', 'logo text', 'site name', 'name', 'title', 'site title', 'text', 'wording'], description: 'the brand text', maxLength: 60, targets: brand.map(toTarget), ...(brand.length === 0 && sections.header?.properties.text?.hint ? { hint: sections.header.properties.text.hint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(bar, top?.node, placed), 'background', 'navbar', ancestorsUpTo(bar, top?.node))] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(bar.node, 'text', 'navbar')] },
-        ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: allGroups.map((g) => linksTarget(withCopies(g, (top ?? bar).node))) } } : {}),
+        ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: listsOnce(allGroups, (top ?? bar).node).map(linksTarget) } } : {}),
       },
     };
   }
