@@ -1,14 +1,14 @@
 import type { FileChange } from '../../domain/diff';
 import { applyEdit, EditError, readValue, type EditValue } from './edits';
 import { inlineCode, shorten } from '../../domain/discord-text';
-import { ancestorsOf, type SiteModel, type Target } from './discovery/site-model';
+import { ancestorsOf, type MarkupGroup, type SiteModel, type Target } from './discovery/site-model';
 import type { TextBlock } from './discovery/text-blocks';
 import type { UiNode } from './discovery/ui-tree';
 import { classColorEdit, classTokens, type ClassToken } from './edits/class-color';
 import { cssColorEdit } from './edits/css-color';
 import { customPropertyEdit } from './edits/custom-property';
 import { brandColorEdit } from './edits/brand-color';
-import { addLinkSplices, firstLinkOptions, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
+import { addLinkSplices, firstLinkOptions, LinkNotFoundError, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
 import { isColorValue, paletteHex, tailwindColor, type ColorChoice } from './edits/tailwind-color';
@@ -510,6 +510,7 @@ function cssFiles(model: SiteModel): string[] {
 
 function linksStep(model: SiteModel, targets: readonly Target[], intent: ValidatedIntent, where: string): Step {
   const alternatives: Alternative[] = [];
+  const missing: LinkNotFoundError[] = [];
   let message = '';
   for (const target of targets) {
     if (target.edit.kind !== 'links') continue;
@@ -539,14 +540,46 @@ function linksStep(model: SiteModel, targets: readonly Target[], intent: Validat
         splices.push(renamed.splice);
         parts.push(`rename ${renamed.renamed} → ${rename.to}`);
       }
-      alternatives.push({ splices, line: { property: intent.linksProperty ?? 'links', kind: 'links', from: linkLabels(group).join(', '), to: parts.join(', '), at: locationOf(target) }, label: target.label, description: `${group.name} in ${group.file}:${group.line}`, section: intent.section });
+      const note = group.kind === 'markup' ? copiesNote(model, group, intent, splices) : undefined;
+      alternatives.push({ splices, line: { property: intent.linksProperty ?? 'links', kind: 'links', from: linkLabels(group).join(', '), to: parts.join(', '), at: locationOf(target) }, label: target.label, description: `${group.name} in ${group.file}:${group.line}`, section: intent.section, ...(note ? { note } : {}) });
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
+      if (error instanceof LinkNotFoundError) missing.push(error);
       message ||= `${error.message} (Looked on ${where}.)`;
     }
   }
+  // The link is in none of the section's lists: each is named with its links, so the person sees them all.
+  if (alternatives.length === 0 && missing.length > 1 && missing.length === targets.filter((t) => t.edit.kind === 'links').length) {
+    return fail(`No link list of the ${intent.section} has a link ${JSON.stringify(missing[0].wanted)}: ${missing.map((m) => `${m.list} (${m.links.join(', ')})`).join('; ')}. Name one of those links. (Looked on ${where}.)`);
+  }
   if (alternatives.length === 0) return fail(message || `No links of the ${intent.section} were found on ${where}.`);
   return { ok: true, alternatives, ...(alternatives.length > 1 ? { question: `The ${intent.section} has ${alternatives.length} link lists. Which one should change?` } : {}) };
+}
+
+/**
+ * The same links written again by hand (a mobile menu) get the same change, pushed onto
+ * `splices`; a copy that cannot take it, or one that differs, is left and named. The sentence
+ * for the preview, when there is another copy.
+ */
+function copiesNote(model: SiteModel, group: MarkupGroup, intent: ValidatedIntent, splices: Splice[]): string | undefined {
+  const changed: string[] = [];
+  const left: string[] = [];
+  for (const copy of group.copies ?? []) {
+    try {
+      const more: Splice[] = [];
+      for (const link of intent.addLinks) more.push(...addLinkSplices(model.project, copy, link));
+      for (const name of intent.removeLinks) more.push(removeLinkSplice(copy, name).splice);
+      for (const rename of intent.renameLinks) more.push(renameLinkSplice(copy, rename.from, rename.to).splice);
+      splices.push(...more);
+      changed.push(`${copy.file}:${copy.line}`);
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+      left.push(`The other copy of these links in ${copy.file}:${copy.line} was left as it is (${error.message.replace(/\.$/, '')}); change it by hand.`);
+    }
+  }
+  for (const other of group.differing ?? []) left.push(`Another copy of these links in ${other.file}:${other.line} differs (${linkLabels(other).join(', ')}), so it was left as it is; change it by hand if it should match.`);
+  const both = changed.length > 0 ? `The navigation is written twice (${group.file}:${group.line} and ${changed.join(', ')}, e.g. for small screens): every copy is changed.` : undefined;
+  return [both, ...left].filter(Boolean).join(' ') || undefined;
 }
 
 /** Text compared as a person quotes it: tags, emoji and spacing aside, any case, no closing punctuation. */

@@ -14,7 +14,7 @@ import type { LinksArray, MarkupSyntax, StringSlot, UiChild, UiNode } from './ui
  */
 const MAX_EXPANSION_DEPTH = 6;
 const MAX_NODES = 20000;
-const STRING_ATTRIBUTES = ['id', 'className', 'class', 'href', 'to', 'aria-label', 'role', 'type', 'alt', 'title', 'variant', 'data-testid', 'aria-labelledby', 'data-valine-if', 'as'];
+const STRING_ATTRIBUTES = ['id', 'className', 'class', 'href', 'to', 'aria-label', 'role', 'type', 'alt', 'title', 'variant', 'data-testid', 'aria-labelledby', 'data-valine-if', 'as', 'slot'];
 
 type FunctionLike = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassDeclaration | t.ClassExpression;
 
@@ -40,6 +40,68 @@ interface PassedProp {
 
 interface Frame {
   props: Map<string, PassedProp>;
+  /**
+   * What the caller passed inside the component's tag, built where the caller wrote it, by slot
+   * name (`default`, or `title` for `<Fragment slot="title">`, `<template #title>`,
+   * `{#snippet title()}`): placed where the component renders that slot, each once.
+   */
+  slots?: Map<string, UiChild[]>;
+}
+
+/** Wrappers that only name the slot their children fill: `<Fragment slot="title">`, `<template #title>`, `<svelte:fragment slot="title">`. */
+const SLOT_WRAPPERS = new Set(['Fragment', 'template', 'svelte:fragment', '']);
+/** Svelte 5 names the default slot's snippet `children`. */
+const slotName = (name: string) => (name === 'children' ? 'default' : name);
+
+/** The children a caller passed, by the slot each fills. */
+function slotsOf(children: readonly UiChild[]): Map<string, UiChild[]> {
+  const slots = new Map<string, UiChild[]>();
+  const add = (name: string, items: UiChild[]) => slots.set(name, [...(slots.get(name) ?? []), ...items]);
+  for (const child of children) {
+    const named = child.kind === 'element' ? child.node.attributes.slot : undefined;
+    if (child.kind === 'element' && named) add(slotName(named), SLOT_WRAPPERS.has(child.node.tag) ? child.node.children : [child]);
+    else add('default', [child]);
+  }
+  return slots;
+}
+
+/** The content passed for a slot of the component being rendered, taken once (undefined when none was passed). */
+function takeSlot(state: BuildState, name: string): UiChild[] | undefined {
+  const frame = state.frames[state.frames.length - 1];
+  const content = frame?.slots?.get(slotName(name));
+  if (!content || !content.some((c) => c.kind !== 'text' || c.value.trim() !== '')) return undefined;
+  frame?.slots?.delete(slotName(name));
+  return content;
+}
+
+/**
+ * The slot an expression renders: `Astro.slots.render('title')` (also awaited, or as the default
+ * of a prop the caller did not pass), React's `{children}` / `{props.children}`, Svelte's
+ * `{@render title()}` (read as `<slot name="title">`).
+ */
+function renderedSlot(state: BuildState, expression: t.Node, depth = 0): string | undefined {
+  const node = unwrap(expression.type === 'AwaitExpression' ? expression.argument : expression);
+  if (!node || depth > 3) return undefined;
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.arguments[0]?.type === 'StringLiteral') {
+    const callee = node.callee;
+    const slots = callee.object;
+    if (slots.type === 'MemberExpression' && slots.object.type === 'Identifier' && slots.object.name === 'Astro' && slots.property.type === 'Identifier' && slots.property.name === 'slots' && callee.property.type === 'Identifier' && callee.property.name === 'render') return node.arguments[0].value;
+    return undefined;
+  }
+  const scope = state.scopes[state.scopes.length - 1];
+  const frame = state.frames[state.frames.length - 1];
+  if (!scope || !frame) return undefined;
+  const params = parameterNames(scope);
+  if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && /^props$/i.test(node.object.name) && params.has(node.object.name) && node.property.type === 'Identifier' && node.property.name === 'children') return 'default';
+  if (node.type !== 'Identifier') return undefined;
+  if (params.has(node.name)) {
+    if (frame.props.has(node.name)) return undefined;
+    if (node.name === 'children') return 'default';
+    const fallback = propDefault(scope, node.name);
+    return fallback ? renderedSlot(state, fallback, depth + 1) : undefined;
+  }
+  const local = scopedInit(scope, node.name);
+  return local && local !== 'shadowed' ? renderedSlot(state, local, depth + 1) : undefined;
 }
 
 /**
@@ -312,6 +374,12 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
     } else if (child.type === 'JSXExpressionContainer') {
       const expression = child.expression;
       if (expression.type === 'JSXEmptyExpression') continue;
+      const slot = renderedSlot(state, expression);
+      const slotted = slot !== undefined ? takeSlot(state, slot) : undefined;
+      if (slotted) {
+        out.push(...slotted);
+        continue;
+      }
       if (expression.type === 'StringLiteral' || (expression.type === 'TemplateLiteral' && expression.expressions.length === 0)) {
         const slot = stringSlot(project, file, expression);
         const value = expression.type === 'StringLiteral' ? expression.value : (expression.quasis[0]?.value.cooked ?? '');
@@ -319,17 +387,21 @@ function childrenOf(state: BuildState, file: string, children: t.JSXElement['chi
         continue;
       }
       const links = mappedLinks(state, file, expression);
-      if (links) out.push({ kind: 'links-array', array: links });
+      const linksChild: UiChild | undefined = links ? { kind: 'links-array', array: links } : undefined;
+      if (linksChild) out.push(linksChild);
       const inner: Array<t.JSXElement | t.JSXFragment> = [];
       jsxInside(expression, inner);
       if (inner.length > 0) {
         // `{user && <li>…</li>}`, `{a ? <X/> : <Y/>}`: shown only sometimes.
         const conditional = expression.type === 'LogicalExpression' || expression.type === 'ConditionalExpression';
+        const rendered: UiNode[] = [];
         for (const element of inner) {
           const children = element.type === 'JSXElement' ? elementChildren(state, file, element, depth) : childrenOf(state, file, element.children, depth);
           if (conditional) for (const c of children) if (c.kind === 'element') c.node.conditional = true;
+          for (const c of children) if (c.kind === 'element') rendered.push(c.node);
           out.push(...children);
         }
+        if (linksChild?.kind === 'links-array') linksChild.rendered = rendered;
         continue;
       }
       if (links) continue;
@@ -365,6 +437,12 @@ function attributeString(state: BuildState, file: string, value: t.JSXAttribute[
 
 /** One JSX element as tree children: itself, or, for a project component, its rendered output. */
 function elementChildren(state: BuildState, file: string, element: t.JSXElement, depth: number): UiChild[] {
+  // `<slot />`, `<slot name="title" />`: what the caller passed for it, else the slot's own fallback content.
+  if (element.openingElement.name.type === 'JSXIdentifier' && element.openingElement.name.name === 'slot') {
+    const name = element.openingElement.attributes.find((a): a is t.JSXAttribute => a.type === 'JSXAttribute' && a.name.type === 'JSXIdentifier' && a.name.name === 'name');
+    const content = takeSlot(state, name?.value?.type === 'StringLiteral' ? name.value.value : 'default');
+    if (content) return content;
+  }
   const node = buildNode(state, file, element, depth);
   return node ? [{ kind: 'element', node }] : [];
 }
@@ -458,21 +536,48 @@ function buildNode(state: BuildState, file: string, element: t.JSXElement, depth
       const props = new Map<string, PassedProp>();
       const callerFrame = state.scopes.length - 1;
       for (const attribute of opening.attributes) {
+        if (attribute.type === 'JSXSpreadAttribute') {
+          for (const [name, prop] of spreadProps(state, file, attribute.argument, callerFrame)) props.set(name, prop);
+          continue;
+        }
         if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || !attribute.value) continue;
         const value = attribute.value.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value;
         if (value.type !== 'JSXEmptyExpression') props.set(attribute.name.name, { file, expression: value, frame: callerFrame });
       }
-      const rendered = renderFunction(state, component.file, component.fn, depth + 1, { props });
+      const extras = node.children.filter((c) => c.kind === 'links-array' && extra.includes(c));
+      const slots = slotsOf(node.children.filter((c) => !extras.includes(c)));
+      const rendered = renderFunction(state, component.file, component.fn, depth + 1, { props, slots });
       state.stack.pop();
       for (const child of rendered) {
         if (child.kind !== 'element') continue;
         child.node.component ??= tag;
         child.node.rendered = true;
       }
-      node.children = [...rendered, ...node.children];
+      // What no slot of the component took stays after its output, as the caller wrote it.
+      node.children = [...rendered, ...extras, ...[...slots.values()].flat()];
     }
   }
   return node;
+}
+
+/**
+ * `<Header {...headerData} />`: each property of the object spread (written in place, a constant,
+ * or imported data) is a prop, read where the object is written.
+ */
+function spreadProps(state: BuildState, file: string, argument: t.Node, callerFrame: number): Array<[string, PassedProp]> {
+  const resolved = resolveInState(state, file, argument);
+  const object = unwrap(resolved?.node);
+  if (!resolved || object?.type !== 'ObjectExpression') return [];
+  const scope = callerFrame >= 0 ? state.scopes[callerFrame] : undefined;
+  // Written inside the calling component: its names are the caller's; elsewhere (a module's data), the module's.
+  const inCaller = resolved.file === file && scope !== undefined && (object.start ?? 0) >= (scope.start ?? 0) && (object.end ?? 0) <= (scope.end ?? 0);
+  const out: Array<[string, PassedProp]> = [];
+  for (const property of object.properties) {
+    if (property.type !== 'ObjectProperty' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    if (name !== undefined) out.push([name, { file: resolved.file, expression: property.value, frame: inCaller ? callerFrame : -1 }]);
+  }
+  return out;
 }
 
 /** The JSX a component function renders, as tree children (every return, in source order). */

@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { shorten } from '../../../domain/discord-text';
 import type { Project } from './project';
-import type { LinkEntry, LinksArray, StringSlot } from './ui-tree';
+import type { LinkEntry, LinksArray, SourceRange, StringSlot } from './ui-tree';
 
 /**
  * Follows an expression to the literal it stands for, across files: `siteMetadata.headerTitle`
@@ -266,16 +266,52 @@ export function stringSlot(project: Project, file: string, node: t.StringLiteral
     return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax: 'js-template' };
   }
   const quote = text[start];
-  const syntax = inJsxAttribute ? 'jsx-attribute' : quote === '"' ? 'js-double' : 'js-single';
+  // Svelte reads `{` inside an attribute value as code: its values take entities instead.
+  const syntax = inJsxAttribute ? (file.endsWith('.svelte') ? 'svelte-attribute' : 'jsx-attribute') : quote === '"' ? 'js-double' : 'js-single';
   return { file, start: start + 1, end: end - 1, raw: text.slice(start + 1, end - 1), syntax, ...(inJsxAttribute && (quote === '"' || quote === "'") ? { delimiter: quote } : {}) };
 }
 
 const LABEL_KEYS = ['label', 'title', 'name', 'text'];
 const TARGET_KEYS = ['href', 'to', 'path', 'url', 'link', 'id', 'slug'];
+/** Docusaurus navbar items that link to a document or a sidebar by its id: `{ type: 'docSidebar', sidebarId, label }`. */
+const REFERENCE_KEYS: Readonly<Record<string, string>> = { docSidebar: 'sidebarId', doc: 'docId' };
+
+type EntryTarget = { targetKey: string; targetValue: string; target?: StringSlot; wrapper?: SourceRange; reference?: boolean };
+
+/**
+ * Where an entry links to: a string (`href: '/about'`), a string passed through one call
+ * (`href: getPermalink('/about')`, copied in that form), a call that computes it
+ * (`href: getBlogPermalink()`: the entry can be renamed or removed, not copied), or the
+ * document a Docusaurus `doc`/`docSidebar` item names.
+ */
+function entryTarget(project: Project, file: string, element: t.ObjectExpression, keys: readonly string[]): EntryTarget | undefined {
+  const type = unwrap(objectProperty(element, 'type')?.value);
+  const referenceKey = type?.type === 'StringLiteral' ? REFERENCE_KEYS[type.value] : undefined;
+  if (referenceKey) {
+    const id = unwrap(objectProperty(element, referenceKey)?.value);
+    const slot = id?.type === 'StringLiteral' ? stringSlot(project, file, id) : undefined;
+    return id?.type === 'StringLiteral' && slot ? { targetKey: referenceKey, targetValue: id.value, target: slot, reference: true } : undefined;
+  }
+  const targetKey = TARGET_KEYS.find((k) => keys.includes(k));
+  const value = targetKey ? unwrap(objectProperty(element, targetKey)?.value) : undefined;
+  if (!targetKey || !value) return undefined;
+  if (value.type === 'StringLiteral') {
+    const slot = stringSlot(project, file, value);
+    return slot ? { targetKey, targetValue: value.value, target: slot } : undefined;
+  }
+  if (value.type !== 'CallExpression') return undefined;
+  const code = (project.text(file) ?? '').slice(value.start ?? 0, value.end ?? 0);
+  const [first, ...rest] = value.arguments;
+  if (first?.type === 'StringLiteral' && rest.length === 0) {
+    const slot = stringSlot(project, file, first);
+    if (slot) return { targetKey, targetValue: first.value, target: slot, wrapper: { file, start: value.start ?? 0, end: value.end ?? 0 } };
+  }
+  return { targetKey, targetValue: code };
+}
 
 /**
  * An array literal of link objects (any of the usual key names), or undefined when it is not one.
- * Entries that are not links (Docusaurus's `{ type: 'docSidebar', … }`) are kept in place and
+ * Entries that are not links (Docusaurus's `{ type: 'dropdown', … }`) are kept in place and
  * left alone, as long as most entries are links.
  */
 export function linksArray(project: Project, file: string, array: t.ArrayExpression, name: string): LinksArray | undefined {
@@ -287,32 +323,23 @@ export function linksArray(project: Project, file: string, array: t.ArrayExpress
     if (element?.type !== 'ObjectExpression') return undefined;
     const keys = keysOf(element);
     const labelKey = LABEL_KEYS.find((k) => keys.includes(k));
-    const targetKey = TARGET_KEYS.find((k) => keys.includes(k));
     const label = labelKey ? objectProperty(element, labelKey)?.value : undefined;
-    const target = targetKey ? objectProperty(element, targetKey)?.value : undefined;
-    if (!labelKey || !targetKey || label?.type !== 'StringLiteral' || target?.type !== 'StringLiteral') {
+    const target = label?.type === 'StringLiteral' ? entryTarget(project, file, element, keys) : undefined;
+    if (!labelKey || label?.type !== 'StringLiteral' || !target) {
       others++;
       continue;
     }
     const labelSlot = stringSlot(project, file, label);
-    const targetSlot = stringSlot(project, file, target);
-    if (!labelSlot || !targetSlot) return undefined;
-    entries.push({
-      range: { file, start: element.start ?? 0, end: element.end ?? 0 },
-      label: labelSlot,
-      labelValue: label.value,
-      target: targetSlot,
-      targetValue: target.value,
-      targetKey,
-      keys,
-    });
+    if (!labelSlot) return undefined;
+    entries.push({ range: { file, start: element.start ?? 0, end: element.end ?? 0 }, label: labelSlot, labelValue: label.value, ...target, keys });
   }
-  if (entries.length === 0 || others > entries.length) return undefined;
+  if (entries.length === 0 || others > entries.length || entries.every((e) => !e.target)) return undefined;
+  const plain = entries.find((e) => !e.reference) ?? entries[0];
   return {
     range: { file, start: array.start ?? 0, end: array.end ?? 0 },
     line: project.line(file, array.start ?? 0),
-    labelKey: LABEL_KEYS.find((k) => entries[0].keys.includes(k)) ?? 'label',
-    targetKey: entries[0].targetKey,
+    labelKey: LABEL_KEYS.find((k) => plain.keys.includes(k)) ?? 'label',
+    targetKey: plain.targetKey,
     targetIsAnchorId: entries.every((e) => e.targetKey === 'id'),
     entries,
     name,

@@ -25,10 +25,18 @@ export interface LinkItem {
 }
 
 export type LinkGroup =
-  | { kind: 'array'; array: LinksArray; file: string; line: number; name: string }
-  | { kind: 'markup'; items: LinkItem[]; container: UiNode; file: string; line: number; name: string }
+  /** `rendered`: the elements drawn per entry, when known (an `actions` array drawn as `<Button>`s). */
+  | { kind: 'array'; array: LinksArray; file: string; line: number; name: string; rendered?: UiNode[] }
+  /**
+   * `copies`: the same links written again by hand elsewhere in the bar (a mobile menu), same
+   * labels and targets in the same order, changed with this list; `differing`: another copy that
+   * is not the same, left as it is and named in the preview.
+   */
+  | { kind: 'markup'; items: LinkItem[]; container: UiNode; file: string; line: number; name: string; copies?: MarkupGroup[]; differing?: MarkupGroup[] }
   /** A bar with no links yet, only buttons (`Sign in`, `Get started`): where its first link goes. */
   | { kind: 'first'; before: UiNode; buttons: LinkItem[]; file: string; line: number; name: string };
+
+export type MarkupGroup = Extract<LinkGroup, { kind: 'markup' }>;
 
 export type TargetEdit =
   | { kind: 'text'; block: TextBlock }
@@ -255,7 +263,7 @@ function groupsIn(nodes: Iterable<UiNode>): LinkGroup[] {
         const key = `${child.array.range.file}:${child.array.range.start}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        groups.push({ kind: 'array', array: child.array, file: child.array.range.file, line: child.array.line, name: child.array.name });
+        groups.push({ kind: 'array', array: child.array, file: child.array.range.file, line: child.array.line, name: child.array.name, ...(child.rendered ? { rendered: child.rendered } : {}) });
       }
     }
     if (!LIST_CONTAINERS.has(node.tag) && !/^[A-Z]/.test(node.tag)) continue;
@@ -280,6 +288,32 @@ function groupsIn(nodes: Iterable<UiNode>): LinkGroup[] {
     }
   }
   return groups;
+}
+
+const linkKey = (i: LinkItem) => `${i.label.text.toLowerCase()}→${i.targetValue}`;
+
+/**
+ * The navigation written twice by hand (a desktop bar and a mobile menu): the other hand-written
+ * lists of the bar that repeat this one (same labels and targets, same order), and those that
+ * share at least two of its links without being the same.
+ */
+function withCopies(group: LinkGroup, scope: UiNode | undefined): LinkGroup {
+  if (group.kind !== 'markup' || !scope) return group;
+  const own = group.items.map(linkKey);
+  const others = groupsIn(elements(scope)).filter((g): g is MarkupGroup => g.kind === 'markup' && g.container !== group.container && !g.items.some((i) => group.items.some((j) => j.outer === i.outer)));
+  const copies = others.filter((g) => g.items.map(linkKey).join('\n') === own.join('\n'));
+  const differing = others.filter((g) => !copies.includes(g) && g.items.filter((i) => own.includes(linkKey(i)) || group.items.some((j) => j.targetValue === i.targetValue)).length >= 2);
+  return { ...group, ...(copies.length > 0 ? { copies } : {}), ...(differing.length > 0 ? { differing } : {}) };
+}
+
+/** The bar's lists with their copies, a list that is a copy of an earlier one left out (it changes with it). */
+function listsOnce(groups: readonly LinkGroup[], scope: UiNode): LinkGroup[] {
+  const out: LinkGroup[] = [];
+  for (const group of groups) {
+    const copied = out.some((g) => g.kind === 'markup' && group.kind === 'markup' && (g.copies ?? []).some((c) => c.container === group.container));
+    if (!copied) out.push(withCopies(group, scope));
+  }
+  return out;
 }
 
 function linksTarget(group: LinkGroup): Target {
@@ -355,7 +389,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
       texts.length === 0
         ? `The ${top.node.tag} in ${top.node.file}:${top.node.line} shows no title or brand text${logo ? ` (its logo is ${logo.tag === 'img' || logo.tag === 'Image' ? `an image${logo.attributes.alt ? `, alt "${logo.attributes.alt}"` : ''}` : `<${logo.tag}>`}, changed in the code)` : ''}.${labels.length > 0 ? ` Its links are ${labels.slice(0, 6).map((l) => `"${l}"`).join(', ')}: rename one with e.g. \`rename the ${labels[0]} link to …\`, or change a button with \`change "${labels[labels.length - 1]}" to "…"\`.` : ''}`
         : undefined;
-    const groups = prefer(linkGroups(top.node), (g) => (nav ? containsGroup(nav.node, g) : false));
+    const groups = prefer(linkGroups(top.node).filter((g) => !buttonsOutside(g, nav?.node)), (g) => (nav ? containsGroup(nav.node, g) : false));
     sections.header = {
       description: 'The page header: the site title or brand, its links and its background.',
       aliases: ['page header', 'masthead', 'banner', 'top of the page'],
@@ -364,7 +398,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
         text: { kind: 'text', aliases: HEADER_TEXT_ALIASES, description: 'the site title or brand text', maxLength: 80, targets: texts.map(toTarget), ...(headerHint ? { hint: headerHint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(top, top.node, placed), 'background', 'header')] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(top.node, 'text', 'header')] },
-        ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu', 'menu items', 'nav links'], description: 'the links', targets: groups.map(linksTarget) } } : {}),
+        ...(groups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu', 'menu items', 'nav links'], description: 'the links', targets: listsOnce(groups, top.node).map(linksTarget) } } : {}),
       },
     };
   }
@@ -372,7 +406,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const bar = (nav ?? top) as Placed;
     const brand = brandBlocks(top?.node ?? bar.node);
     const groups = prefer(linkGroups(bar.node), () => true);
-    const listed = groups.length > 0 ? groups : top ? linkGroups(top.node) : [];
+    const listed = groups.length > 0 ? groups : top ? linkGroups(top.node).filter((g) => !buttonsOutside(g, nav?.node)) : [];
     // No list yet, only buttons: the first link goes beside them (or is a copy of one), asked.
     const buttonLinks = placed.filter((p) => isWithin(p, (top ?? bar).node) && !inSecondary(p, (top ?? bar).node) && isLink(p.node) && isButton(p.node)).map((p) => linkItem(p.node)).filter((i): i is LinkItem => i !== undefined);
     const allGroups: LinkGroup[] = listed.length > 0 ? listed : buttonLinks.length > 0 ? [{ kind: 'first', before: buttonLinks[0].outer, buttons: buttonLinks, file: buttonLinks[0].outer.file, line: buttonLinks[0].outer.line, name: `the buttons (${buttonLinks.map((b) => b.label.text).join(', ')})` }] : [];
@@ -384,7 +418,7 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
         brand: { kind: 'text', aliases: ['brand name', 'logo', 'logo text', 'site name', 'name', 'title', 'site title', 'text', 'wording'], description: 'the brand text', maxLength: 60, targets: brand.map(toTarget), ...(brand.length === 0 && sections.header?.properties.text?.hint ? { hint: sections.header.properties.text.hint } : {}) },
         color: { kind: 'color', aliases: COLOR_ALIASES, description: 'background colour', targets: [colorTarget(backgroundCarrier(bar, top?.node, placed), 'background', 'navbar', ancestorsUpTo(bar, top?.node))] },
         'text-color': { kind: 'color', aliases: TEXT_COLOR_ALIASES, description: 'text colour', targets: [colorTarget(bar.node, 'text', 'navbar')] },
-        ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: allGroups.map(linksTarget) } } : {}),
+        ...(allGroups.length > 0 ? { links: { kind: 'links' as const, aliases: ['link', 'menu items', 'nav links', 'items'], description: 'the navigation links', targets: listsOnce(allGroups, (top ?? bar).node).map(linksTarget) } } : {}),
       },
     };
   }
@@ -426,14 +460,18 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const buttonNodes = (afterHeadline.some((p) => isButton(p.node)) ? afterHeadline : heroScope).filter((p) => isButton(p.node));
     const buttons = buttonNodes.map((p) => textBlocks(p.node).find((b) => b.edit)).filter((b): b is TextBlock => b !== undefined);
     const buttonColors = buttonNodes.filter((p) => textBlocks(p.node).some((b) => b.edit)).map((p) => ({ ...colorTarget(p.node, 'background', 'button'), label: `the ${JSON.stringify(shorten(visibleText(p.node), 40))} button in ${where(p.node)}` }));
-    const paragraphs = heroScope.filter((p) => p.node.tag === 'p').map((p) => textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
+    // The paragraph under the headline, not an eyebrow above it (`<p class="uppercase">New</p><h1>…`): the first after it, else the last before it.
+    const paragraphOf = (p: Placed) => paragraphBlock(p.node);
+    const heroParagraphs = heroScope.filter((p) => p.node.tag === 'p' && paragraphOf(p) !== undefined);
+    const below = headline ? heroParagraphs.filter((p) => placed.indexOf(p) > placed.indexOf(headline)) : heroParagraphs;
+    const paragraphs = (below.length > 0 ? below : heroParagraphs.slice().reverse()).map(paragraphOf).filter((b): b is TextBlock => b !== undefined);
     sections.home = {
       description: 'The home page: the hero headline, its paragraph and call-to-action button.',
       aliases: ['home page', 'homepage', 'landing page', 'landing', 'hero', 'hero section', 'front page', 'index page'],
       location: { file: (heroPlaced ?? headline)?.node.file ?? home.file, line: (heroPlaced ?? headline)?.node.line ?? home.line, tag: (heroPlaced ?? headline)?.node.tag ?? 'page' },
       properties: {
         'hero-text': { kind: 'text', aliases: ['hero', 'headline', 'hero headline', 'hero title', 'heading', 'main heading', 'h1'], description: 'the hero headline', maxLength: 200, targets: (headlines.length > 0 ? [headlines[0]] : []).map(toTarget).concat(headlines.slice(1).filter(() => h1s.length > 1).map(toTarget)) },
-        description: { kind: 'text', aliases: ['intro', 'subtitle', 'subheading', 'blurb', 'paragraph', 'hero text', 'hero paragraph'], description: 'the paragraph under the headline', maxLength: 500, targets: paragraphs.slice(0, 1).map(toTarget) },
+        description: { kind: 'text', aliases: ['intro', 'subtitle', 'subheading', 'blurb', 'paragraph', 'hero text', 'hero paragraph', 'tagline', 'hero tagline', 'hero subtitle', 'hero description'], description: 'the paragraph under the headline', maxLength: 500, targets: paragraphs.slice(0, 1).map(toTarget) },
         'cta-text': { kind: 'text', aliases: ['cta', 'call to action', 'button', 'button text', 'button label', 'cta button', 'primary button'], description: 'the call-to-action button label', maxLength: 60, targets: buttons.map(toTarget) },
         'cta-color': { kind: 'color', aliases: ['button color', 'button colour', 'button background', 'cta color', 'cta colour', 'cta background'], description: 'the call-to-action button background', targets: buttonColors },
       },
@@ -490,6 +528,17 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
   return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project, parents, seo: seoPlaces, pages: entry.pages ?? [], entry };
 }
 
+/**
+ * A paragraph's words as one text: its own, or those of the one element inside holding them all
+ * (`<p><span slot="subtitle">…</span></p>`, where a page passes the words into a component's slot).
+ */
+function paragraphBlock(node: UiNode): TextBlock | undefined {
+  const own = textBlock(node);
+  if (own?.edit) return own;
+  const inner = textBlocks(node).filter((b) => b.edit && b.node !== node);
+  return inner.length === 1 && inner[0].text === visibleText(node) ? inner[0] : undefined;
+}
+
 const TEXT_SIZES = ['xs', 'sm', 'base', 'lg', 'xl', '2xl', '3xl', '4xl', '5xl', '6xl', '7xl', '8xl', '9xl'];
 
 /** How large an element's text is set: its largest Tailwind `text-*` size at any breakpoint, a `display-*`/`title` class. */
@@ -539,6 +588,15 @@ function containsGroup(scope: UiNode, group: LinkGroup): boolean {
     if (group.kind === 'array' && node.children.some((c) => c.kind === 'links-array' && c.array === group.array)) return true;
   }
   return false;
+}
+
+/**
+ * An array drawn as buttons (AstroWind's `actions.map((btnProps) => <Button {...btnProps} />)`)
+ * beside a <nav> that does not hold it: the bar's calls to action, never its navigation links.
+ */
+function buttonsOutside(group: LinkGroup, nav: UiNode | undefined): boolean {
+  if (group.kind !== 'array' || !group.rendered || group.rendered.length === 0 || !group.rendered.every(isButton)) return false;
+  return nav === undefined || !containsGroup(nav, group);
 }
 
 /** The preferred items when any is preferred, else all. */

@@ -17,12 +17,17 @@ export interface SourceRange {
   end: number;
 }
 
-/** A string whose characters can be replaced in place: a JS string literal (quotes excluded), a template chunk, an HTML attribute value. */
+/**
+ * A string whose characters can be replaced in place: a JS string literal (quotes excluded), a
+ * template chunk, an attribute value. Attribute values follow their file's rule: JSX, Astro and
+ * Vue read `{` in a quoted value as a character (`jsx-attribute`); Svelte reads it as code and
+ * decodes entities (`svelte-attribute`); HTML decodes entities (`html-attribute`).
+ */
 export interface StringSlot extends SourceRange {
   /** The text as written in the source (between the quotes). */
   raw: string;
   /** How new text must be written there. */
-  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute' | 'yaml-plain' | 'yaml-double' | 'yaml-single' | 'toml-basic' | 'toml-literal';
+  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute' | 'svelte-attribute' | 'yaml-plain' | 'yaml-double' | 'yaml-single' | 'toml-basic' | 'toml-literal';
   /** True when the string only applies under a condition (`cond && "…"`, one branch of `a ? b : c`). */
   conditional?: boolean;
   /** An HTML attribute value written without quotes (`class=title`): it can take no space. */
@@ -42,7 +47,7 @@ export type UiChild =
   /** Any other `{expression}`: kept as it is; `display` is its source, e.g. `{currentYear}`. */
   | { kind: 'expression'; range: SourceRange; display: string }
   /** A list of link objects rendered here (`links.map(…)`, or passed as `items={config.mainNav}`). */
-  | { kind: 'links-array'; array: LinksArray };
+  | { kind: 'links-array'; array: LinksArray; /** The elements rendered per entry (`<Button {...btnProps} />`), when known. */ rendered?: UiNode[] };
 
 export interface UiNode {
   file: string;
@@ -98,8 +103,14 @@ export interface LinkEntry {
   range: SourceRange;
   label: StringSlot;
   labelValue: string;
-  target: StringSlot;
+  /** The target string; absent when the target is computed (`href: getBlogPermalink()`): such an entry is renamed or removed, never copied. */
+  target?: StringSlot;
+  /** The target as written: the string, or the code computing it. */
   targetValue: string;
+  /** The call the target string is passed through (`getPermalink('/about')`): a copy keeps it, for a path. */
+  wrapper?: SourceRange;
+  /** The target names a document or a sidebar (Docusaurus `type: 'doc'`, `'docSidebar'`), not an address: never copied for a new link. */
+  reference?: boolean;
   /** The key holding the target (`to` for a site path, `href` for an address, in Docusaurus). */
   targetKey: string;
   /** A name that must stay unique in the list (Hugo's menu `identifier`): a copy gets one made from its label. */

@@ -1,6 +1,6 @@
 import type { Project } from '../discovery/project';
 import type { LinkGroup, LinkItem } from '../discovery/site-model';
-import type { LinkEntry } from '../discovery/ui-tree';
+import type { LinkEntry, StringSlot } from '../discovery/ui-tree';
 import { EditError } from './edit-error';
 import type { Splice } from './splice';
 import { markupText, slotText } from './write-text';
@@ -50,8 +50,12 @@ export function firstLinkOptions(project: Project, group: Extract<LinkGroup, { k
 
 /** The target as the list stores it: an `id` list stores `pricing` for `#pricing`. */
 function storedTarget(group: LinkGroup, href: string, targetKey = group.kind === 'array' ? group.array.targetKey : 'href'): string {
-  // Hugo's `pageRef = "about"` names a page, not a path.
-  if (targetKey === 'pageRef' && /^\/[\w/-]*$/.test(href)) return href.replace(/^\/+|\/+$/g, '') || '/';
+  // Hugo's `pageRef` names a page, written as its siblings write theirs: `'/about'`, or `'about'`.
+  if (targetKey === 'pageRef' && /^\/[\w/-]*$/.test(href)) {
+    const siblings = group.kind === 'array' ? group.array.entries.filter((e) => e.targetKey === 'pageRef' && e.targetValue !== '/').map((e) => e.targetValue) : [];
+    if (siblings.length > 0 && siblings.every((v) => v.startsWith('/'))) return href;
+    return href.replace(/^\/+|\/+$/g, '') || '/';
+  }
   if (group.kind !== 'array' || !group.array.targetIsAnchorId) return href;
   const anchor = /^\/?#([\w-]+)$/.exec(href);
   if (!anchor) throw new EditError(`${group.name} links to sections of the page by id (#${group.array.entries[0]?.targetValue ?? 'section'}), so a new link must be an anchor such as #pricing, not ${href}.`);
@@ -75,7 +79,7 @@ function replaceWithin(source: string, sourceStart: number, replacements: Array<
 /** An entry with its label, target, name and order left out: entries alike but for those are links of one kind. */
 function entryShape(project: Project, entry: LinkEntry): string {
   const text = project.text(entry.range.file) ?? '';
-  const blanks = [entry.label, entry.target, ...(entry.identifier ? [entry.identifier] : []), ...(entry.order ? [entry.order] : [])].sort((a, b) => b.start - a.start);
+  const blanks = [entry.label, ...(entry.target ? [entry.target] : []), ...(entry.identifier ? [entry.identifier] : []), ...(entry.order ? [entry.order] : [])].sort((a, b) => b.start - a.start);
   let source = text.slice(entry.range.start, entry.range.end);
   for (const b of blanks) source = source.slice(0, b.start - entry.range.start) + source.slice(b.end - entry.range.start);
   return source.replace(/\s+/g, ' ');
@@ -99,31 +103,57 @@ function arrayInsertIndex(project: Project, group: Extract<LinkGroup, { kind: 'a
   return at;
 }
 
-/** The entry a new link copies: one pointing the same way (a site path or another site), the simplest of those. */
+const isAddress = (href: string) => /^(?:https?:|mailto:)/i.test(href);
+
+/**
+ * The entry a new link copies: a plain link (never a document item or one whose target is
+ * computed) pointing the same way (a site path or another site), the simplest of those; for a
+ * site path, written through the site's own helper (`getPermalink('/about')`) when most are.
+ */
 function arrayTemplate(entries: readonly LinkEntry[], href: string): LinkEntry | undefined {
-  const external = /^(?:https?:|mailto:)/i.test(href);
-  const sameWay = entries.filter((e) => /^(?:https?:|mailto:)/i.test(e.targetValue) === external);
-  const pool = sameWay.length > 0 ? sameWay : entries;
-  return [...pool].sort((a, b) => a.keys.length - b.keys.length)[0];
+  const copyable = entries.filter((e) => e.target && !e.reference);
+  const external = isAddress(href);
+  const sameWay = copyable.filter((e) => isAddress(e.targetValue) === external);
+  const pool = sameWay.length > 0 ? sameWay : copyable;
+  const wrapped = pool.filter((e) => e.wrapper).length;
+  const preferWrapped = !external && wrapped * 2 >= pool.length;
+  return [...pool].sort((a, b) => Number(!a.wrapper === preferWrapped) - Number(!b.wrapper === preferWrapped) || a.keys.length - b.keys.length)[0];
+}
+
+/** The step between the list's order numbers (`weight = 10, 20, 30` steps by 10), 1 when they do not step evenly. */
+function orderStep(all: readonly LinkEntry[]): number {
+  const values = [...new Set(all.map((e) => e.order?.value).filter((v): v is number => v !== undefined))].sort((a, b) => a - b);
+  const steps = values.slice(1).map((v, i) => v - values[i]);
+  return steps.length > 0 && Math.min(...steps) > 0 ? Math.min(...steps) : 1;
 }
 
 const slug = (label: string) => label.toLowerCase().normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-') || 'link';
 
-function cloneArrayEntry(project: Project, group: Extract<LinkGroup, { kind: 'array' }>, link: LinkSpec, templateIndex: number, last: boolean): string {
-  const template = arrayTemplate(group.array.entries, link.href) ?? group.array.entries[templateIndex];
+function cloneArrayEntry(project: Project, group: Extract<LinkGroup, { kind: 'array' }>, link: LinkSpec, last: boolean): string {
+  const template = arrayTemplate(group.array.entries, link.href);
+  if (!template) throw new EditError(`${group.name} holds no plain link to copy for ${link.label} (its links are ${group.array.entries.map((e) => e.labelValue).join(', ')}, each a document item or a computed address); add the first plain link in ${group.file} by hand.`);
   return cloneEntry(project, template, link.label, storedTarget(group, link.href, template.targetKey), group.array.entries, last);
+}
+
+/** A JS string literal holding `value`, in the quotes of the slot it replaces. */
+function quoted(value: string, slot: StringSlot): string {
+  const text = slotText(value, slot);
+  return slot.syntax === 'js-double' ? `"${text}"` : slot.syntax === 'js-template' ? `\`${text}\`` : `'${text}'`;
 }
 
 function cloneEntry(project: Project, entry: LinkEntry, label: string, target: string, all: readonly LinkEntry[], last: boolean): string {
   const text = project.text(entry.range.file) ?? '';
   const source = text.slice(entry.range.start, entry.range.end);
+  const slot = entry.target as StringSlot;
+  // Another site's address is not a path of this one: it is written as a plain string, not through the path helper.
+  const unwrap = entry.wrapper && isAddress(target);
   const replacements = [
     { start: entry.label.start, end: entry.label.end, text: slotText(label, entry.label) },
-    { start: entry.target.start, end: entry.target.end, text: slotText(target, entry.target) },
+    unwrap && entry.wrapper ? { start: entry.wrapper.start, end: entry.wrapper.end, text: quoted(target, slot) } : { start: slot.start, end: slot.end, text: slotText(target, slot) },
   ];
-  // A copy keeps no name another entry has (a Hugo menu `identifier`) and, added last, orders last (`weight`).
+  // A copy keeps no name another entry has (a Hugo menu `identifier`) and, added last, orders last (`weight`), in the list's step.
   if (entry.identifier) replacements.push({ start: entry.identifier.start, end: entry.identifier.end, text: slotText(slug(label), entry.identifier) });
-  if (entry.order && last) replacements.push({ start: entry.order.start, end: entry.order.end, text: String(Math.max(...all.map((e) => e.order?.value ?? 0)) + 1) });
+  if (entry.order && last) replacements.push({ start: entry.order.start, end: entry.order.end, text: String(Math.max(...all.map((e) => e.order?.value ?? 0)) + orderStep(all)) });
   return replaceWithin(source, entry.range.start, replacements);
 }
 
@@ -163,19 +193,32 @@ export function addLinkSplices(project: Project, group: Exclude<LinkGroup, { kin
   const templateIndex = mixed && lastForAll >= 0 ? lastForAll : at === 0 ? 0 : at - 1;
   const clone =
     group.kind === 'array'
-      ? cloneArrayEntry(project, group, link, templateIndex, at === existing.length)
+      ? cloneArrayEntry(project, group, link, at === existing.length)
       : cloneItem(project, group.items[templateIndex], link);
-  const separator = ranges.length >= 2 ? text.slice(ranges[ranges.length - 2].end, ranges[ranges.length - 1].start) : ', ';
+  // Between the array's last two elements, links or not: between two links may lie a whole dropdown item.
+  const elements = group.kind === 'array' && group.array.others ? group.array.others : ranges;
+  const separator = elements.length >= 2 ? text.slice(elements[elements.length - 2].end, elements[elements.length - 1].start) : ', ';
   if (at === 0) return [{ file: group.file, start: ranges[0].start, end: ranges[0].start, text: clone + separator }];
   const after = ranges[at - 1];
   return [{ file: group.file, start: after.end, end: after.end, text: separator + clone }];
+}
+
+/** The list has no link of that name: a landmark with several lists names them all in one sentence. */
+export class LinkNotFoundError extends EditError {
+  constructor(
+    readonly list: string,
+    readonly links: string[],
+    readonly wanted: string,
+  ) {
+    super(`${list} has no link ${JSON.stringify(wanted)}; its links are ${links.join(', ')}.`);
+  }
 }
 
 function find(group: LinkGroup, name: string): number {
   if (group.kind === 'first') throw new EditError(`The ${group.name.replace(/^the /, '')} are buttons, not a list of links; the bar has no links yet to change.`);
   const all = labels(group);
   const index = all.findIndex((l) => norm(l.label) === norm(name) || l.target === name.trim());
-  if (index < 0) throw new EditError(`${group.name} has no link ${JSON.stringify(name)}; its links are ${all.map((l) => l.label).join(', ')}.`);
+  if (index < 0) throw new LinkNotFoundError(group.name, all.map((l) => l.label), name);
   return index;
 }
 

@@ -1,4 +1,4 @@
-import { directivesIn } from '../discovery/html-tree';
+import { directivesIn, type Directive } from '../discovery/html-tree';
 import { toml, yaml } from '../discovery/templates/data-files';
 import { errorMessage } from '../../../domain/error-message';
 
@@ -38,16 +38,34 @@ function frontMatterProblem(path: string, before: string, after: string): string
   return was[1] === '---' ? yamlProblem(`${path} (front matter)`, was[2], now[2]) : tomlProblem(`${path} (front matter)`, was[2], now[2]);
 }
 
+/** Go template words and Liquid tags that steer the template (conditions, loops, definitions, includes), never just print. */
+const CONTROL = /^(?:if|else|range|with|define|block|end|template|partial|partialCached|return|break|continue|try)\b|^\/\*|:=|(?<![=!<>])=(?![=~])/;
+/** Values that print a whole part of the page (the page's content), not a word of a line. */
+const WHOLE_PART = /^\$?\.?(?:Content|content|Inner|TableOfContents|Summary)\b/;
+
+/**
+ * A directive that only prints a value (`{{ .Site.Title }}`, `{{ site.Title | safeHTML }}`,
+ * `{{ site.title | escape }}`, `{{ now.Year }}`): new words may stand in its place. `{% … %}`
+ * tags and Go's `if`/`range`/`with`/`define`/`block`/`partial` steer the template and always stay.
+ */
+const printsOnly = (d: Directive) => d.kind === '{{' && !CONTROL.test(d.code) && !WHOLE_PART.test(d.code);
+
 function directiveProblem(path: string, before: string, after: string): string | undefined {
-  const was = directivesIn(before).map((d) => d.code);
-  const now = directivesIn(after).map((d) => d.code);
-  const known = new Set(was);
+  const was = directivesIn(before);
+  const now = directivesIn(after);
+  const known = new Set(was.map((d) => d.code));
+  // Steering directives keep their order; a copy of existing markup may repeat ones the file has.
+  const control = (list: Directive[]) => list.filter((d) => !printsOnly(d)).map((d) => d.code);
+  const wasControl = control(was);
   let i = 0;
-  for (const code of now) {
-    if (i < was.length && code === was[i]) i++;
+  for (const code of control(now)) {
+    if (i < wasControl.length && code === wasControl[i]) i++;
     else if (!known.has(code)) return `The edit would change the template code of ${path} (${code.slice(0, 60)}), so nothing was changed.`;
   }
-  return i === was.length ? undefined : `The edit would remove template code from ${path} (${(was[i] ?? '').slice(0, 60)}), so nothing was changed.`;
+  if (i !== wasControl.length) return `The edit would remove template code from ${path} (${(wasControl[i] ?? '').slice(0, 60)}), so nothing was changed.`;
+  // A value printer may be replaced by words, never added unless the file already prints it.
+  const added = now.find((d) => printsOnly(d) && !known.has(d.code));
+  return added ? `The edit would change the template code of ${path} (${added.code.slice(0, 60)}), so nothing was changed.` : undefined;
 }
 
 /** A sentence when the edit breaks a data or content file, undefined when it reads as before; undefined for other files. */

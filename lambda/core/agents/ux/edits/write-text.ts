@@ -48,6 +48,9 @@ export function slotText(wanted: string, slot: Pick<StringSlot, 'syntax' | 'file
     case 'toml-literal':
       if (text.includes("'")) throw new EditError(`A single quote cannot be written inside this TOML literal string of ${slot.file}; leave it out of the value.`);
       return text;
+    case 'svelte-attribute':
+      // Svelte decodes entities in attribute values and reads `{…}` there as code.
+      return text.replace(/&/g, '&amp;').replace(/\{/g, '&#123;').replace(/\}/g, '&#125;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
     case 'jsx-attribute':
       // JSX attribute strings have no escapes: the quote around the value would end the attribute.
       if (slot.delimiter ? text.includes(slot.delimiter) : /["']/.test(text)) throw new EditError(`A ${slot.delimiter === "'" ? 'single' : 'double'} quote cannot be written inside this attribute of ${slot.file}; leave it out of the value.`);

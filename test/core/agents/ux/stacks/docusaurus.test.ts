@@ -40,7 +40,7 @@ describe('a Docusaurus site (docusaurus-ts)', () => {
       `header — <header> in ${CONFIG}:51`,
       `navbar — <nav> in ${CONFIG}:51`,
       `  brand (text): "Lumen" ${CONFIG}:52`,
-      `  links (links): "Changelog, Pricing, GitHub" ${CONFIG}:57`,
+      `  links (links): "Docs, Changelog, Pricing, GitHub" ${CONFIG}:57`,
       `footer — <footer> in ${CONFIG}:82`,
       `  text (text): "Copyright © \${new Date().getFullYear()}…" ${CONFIG}:107`,
       `home — <header> in ${HOME}:14`,

@@ -121,10 +121,10 @@ describe('the site title printed by a template', () => {
 });
 
 describe('the main menu in hugo.toml', () => {
-  it('adds a [[menus.main]] entry written like the others, after the last one, with the next weight', async () => {
+  it("adds a [[menus.main]] entry written like the others (pageRef '/pricing' like '/about'), after the last one, its weight in the siblings' step", async () => {
     const { lines, after } = await committed({ description: 'add a link "Pricing" to /pricing in the navbar' }, 'hugo.toml');
     expect(lines.removed).toEqual([]);
-    expect(lines.added).toEqual(['  [[menus.main]]', "    name = 'Pricing'", "    pageRef = 'pricing'", '    weight = 41']);
+    expect(lines.added).toEqual(['  [[menus.main]]', "    name = 'Pricing'", "    pageRef = '/pricing'", '    weight = 50']);
     const menu = hugoToml(after).menus.main;
     expect(menu.map((m) => m.name)).toEqual(['Home', 'About', 'Contact', 'Journal', 'Pricing']);
     expect(hugoToml(after).params.description).toBe(hugoToml(repo.original('hugo.toml')).params.description);

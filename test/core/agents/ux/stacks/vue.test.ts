@@ -80,12 +80,13 @@ describe('Nuxt 3 + daisyUI (nuxt-daisyui)', () => {
     expect(readSfc(after).errors).toBe(0);
   });
 
-  it('adds a NuxtLink item to the desktop menu, copied from its neighbours, before the item shown only when signed in', async () => {
+  it('adds a NuxtLink item to the desktop menu and its mobile copy, copied from its neighbours, before the item shown only when signed in', async () => {
     const after = await repo.commitOf({ description: 'add a link "Blog" to /blog in the navbar' }, HEADER);
-    const { removed, added } = changedLines(repo.original(HEADER), after);
-    expect(removed).toEqual([]);
-    expect(added).toEqual(['        <li><NuxtLink to="/blog">Blog</NuxtLink></li>']);
-    expect(after.split('\n')[27]).toBe(added[0]);
+    const lines = after.split('\n');
+    expect(lines.length - repo.original(HEADER).split('\n').length).toBe(2);
+    expect(lines[17]).toBe('          <li><NuxtLink to="/blog">Blog</NuxtLink></li>');
+    expect(lines[28]).toBe('        <li><NuxtLink to="/blog">Blog</NuxtLink></li>');
+    expect(lines[29]).toBe('        <li v-if="user"><NuxtLink to="/journal">My journal</NuxtLink></li>');
     expect(readSfc(after).errors).toBe(0);
   });
 

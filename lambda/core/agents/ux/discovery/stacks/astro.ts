@@ -1,6 +1,6 @@
 import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
-import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, stringValue, templateComponent, VOID_ELEMENTS } from '../templates/jsx-build';
+import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, spreadAttribute, stringValue, templateComponent, VOID_ELEMENTS } from '../templates/jsx-build';
 import { unwrap } from '../resolve';
 import { closingBrace, openingTag } from '../templates/source-scan';
 import { frontMatterSeo } from '../seo';
@@ -131,11 +131,18 @@ class Converter {
     }
     const lower = name.toLowerCase();
     if (lower === 'script' || lower === 'style') return { end };
-    const attributes: t.JSXAttribute[] = [];
+    const attributes: Array<t.JSXAttribute | t.JSXSpreadAttribute> = [];
     let html: t.Expression | undefined;
     for (const a of tag.attributes) {
       const nameRange = { start: a.start, end: a.start + a.name.length };
       const value = a.value;
+      // `{...headerData}`: the object's properties are the props.
+      if (value?.kind === 'expression' && this.text[a.start] === '{' && /^\s*\.\.\./.test(this.text.slice(value.start, value.end))) {
+        const dots = this.text.indexOf('...', value.start) + 3;
+        const argument = expressionAt(this.text, { start: dots, end: value.end });
+        if (argument) attributes.push(spreadAttribute(argument, { start: a.start, end: a.end }));
+        continue;
+      }
       if (a.name === 'set:html' && value?.kind === 'expression') {
         html = expressionAt(this.text, value);
         continue;

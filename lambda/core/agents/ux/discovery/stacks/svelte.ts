@@ -3,7 +3,7 @@ import { indexHtmlSeo } from './seo-places';
 import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
 import { exported, objectProperty, unwrap } from '../resolve';
-import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, stringValue, templateComponent } from '../templates/jsx-build';
+import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, spreadAttribute, stringValue, templateComponent } from '../templates/jsx-build';
 import { dependsOn, type PageFile, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';
 
 /**
@@ -94,12 +94,26 @@ class Converter {
       case 'KeyBlock':
       case 'AwaitBlock':
         return this.nodes(node.fragment?.nodes ?? [], condition);
+      case 'SnippetBlock': {
+        // `{#snippet title()}…{/snippet}` passed to a component: the content of its slot `title`.
+        const name = node.expression ? this.text.slice(node.expression.start, node.expression.end) : 'default';
+        const slot = attribute(attributeName('slot', { start: node.start, end: node.start }), stringValue(this.text, { start: node.start + 1, end: node.start + 1 }, name), { start: node.start, end: node.start });
+        return [element(jsxName('svelte:fragment', { start: node.start, end: node.start }), [slot], this.nodes(node.body?.nodes ?? [], condition), { element: range, opening: { start: node.start, end: node.start }, selfClosing: false })];
+      }
+      case 'RenderTag': {
+        // `{@render title()}` (`title?.()`, `children()`): where the component shows its slot, read as `<slot name="title" />`.
+        const call = node.expression ? /^\s*([A-Za-z_$][\w$]*)\s*(?:\?\.)?\s*\(/.exec(this.text.slice(node.expression.start, node.expression.end)) : null;
+        if (!call) return [];
+        const name = attribute(attributeName('name', { start: node.start, end: node.start }), stringValue(this.text, { start: node.start + 1, end: node.start + 1 }, call[1]), { start: node.start, end: node.start });
+        return [element(jsxName('slot', { start: node.start, end: node.start }), [name], [], { element: range, opening: range, selfClosing: true })];
+      }
       case 'RegularElement':
       case 'Component':
       case 'SvelteHead':
       case 'TitleElement':
       case 'SvelteElement':
       case 'SvelteFragment':
+      case 'SlotElement':
         return [this.element(node, condition)];
       default:
         return [];
@@ -108,10 +122,13 @@ class Converter {
 
   private element(node: SvelteNode, condition?: string): t.JSXElement {
     const name = node.name ?? 'div';
-    const attributes: t.JSXAttribute[] = [];
+    const attributes: Array<t.JSXAttribute | t.JSXSpreadAttribute> = [];
     let html: t.Expression | undefined;
     for (const a of node.attributes ?? []) {
       const range = { start: a.start, end: a.end };
+      // `{...headerData}`: the object's properties are the props.
+      const spread = a.type === 'SpreadAttribute' && a.expression ? expressionAt(this.text, a.expression) : undefined;
+      if (spread) attributes.push(spreadAttribute(spread, range));
       if (a.type !== 'Attribute' || !a.name) continue;
       const nameRange = { start: a.start, end: a.start + a.name.length };
       const value = a.value;

@@ -4,7 +4,7 @@ import { vueHeadCalls } from '../seo';
 import type * as t from '@babel/types';
 import { SCRIPT_FILE, type Project, type TemplateLanguage } from '../project';
 import { objectProperty, resolveExpression, unwrap } from '../resolve';
-import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, stringValue, templateComponent } from '../templates/jsx-build';
+import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, spreadAttribute, stringValue, templateComponent } from '../templates/jsx-build';
 import { openingTag } from '../templates/source-scan';
 import { dependsOn, pageFiles, renderPageRoots, type PageFile, type SiteEntry, type StackAdapter } from './stack';
 
@@ -125,7 +125,7 @@ class Converter {
     if (tag === 'script' || tag === 'style') return undefined;
     const opening = openingTag(this.text, start);
     if (!opening) return undefined;
-    const attributes: t.JSXAttribute[] = [];
+    const attributes: Array<t.JSXAttribute | t.JSXSpreadAttribute> = [];
     let html: t.Expression | undefined;
     let conditional: string | undefined;
     for (const prop of node.props ?? []) {
@@ -139,6 +139,9 @@ class Converter {
       const exp = prop.exp ? { start: prop.exp.loc.start.offset, end: prop.exp.loc.end.offset } : undefined;
       if (prop.name === 'if' || prop.name === 'else-if' || prop.name === 'else' || prop.name === 'show') conditional = prop.exp?.content ?? prop.name;
       if (prop.name === 'html' && exp) html = expressionAt(this.text, exp);
+      // `v-bind="headerData"`: the object's properties are the props.
+      const spread = prop.name === 'bind' && !prop.arg && exp ? expressionAt(this.text, exp) : undefined;
+      if (spread) attributes.push(spreadAttribute(spread, propRange));
       if (prop.name === 'bind' && prop.arg && exp && /^[\w-]+$/.test(prop.arg.content)) {
         const expression = expressionAt(this.text, exp) ?? emptyExpression(exp);
         // `:class` beside a static `class` only adds classes under conditions: the static one is the element's.
@@ -148,6 +151,13 @@ class Converter {
     }
     if (conditional !== undefined) attributes.push(attribute(attributeName('data-valine-if', { start, end: start }), stringValue(this.text, { start: start + 1, end: start + 1 }, conditional), { start, end: start }));
     const children = html ? [container(html, { start: html.start ?? start, end: html.end ?? start }, true)] : this.children(node.children ?? []);
+    // `<template #title>` (`v-slot:title`) passes its children to the component's slot `title`.
+    const slot = tag === 'template' ? node.props?.find((p) => p.type === PROP.directive && p.name === 'slot') : undefined;
+    if (slot) {
+      const name = slot.arg && /^[\w-]+$/.test(slot.arg.content) ? slot.arg.content : 'default';
+      const named = attribute(attributeName('slot', { start, end: start }), stringValue(this.text, { start: start + 1, end: start + 1 }, name), { start, end: start });
+      return element(jsxName('template', { start: start + 1, end: opening.nameEnd }), [named], children, { element: { start, end }, opening: { start, end: opening.end }, selfClosing: false });
+    }
     // `<template v-if>` / `<template v-for>` group their children without an element of their own.
     if (tag === 'template') return fragment(children, { start, end });
     const selfClosing = opening.selfClosing || node.isSelfClosing === true;

@@ -64,9 +64,14 @@ export function attribute(name: t.JSXAttribute['name'], value: t.JSXAttribute['v
   return at({ type: 'JSXAttribute', name, value } as t.JSXAttribute, range);
 }
 
+/** `{...headerData}` on a component: its properties are the component's props. */
+export function spreadAttribute(argument: t.Expression, range: Range): t.JSXSpreadAttribute {
+  return at({ type: 'JSXSpreadAttribute', argument } as t.JSXSpreadAttribute, range);
+}
+
 export function element(
   name: ReturnType<typeof jsxName>,
-  attributes: t.JSXAttribute[],
+  attributes: Array<t.JSXAttribute | t.JSXSpreadAttribute>,
   children: t.JSXElement['children'],
   ranges: { element: Range; opening: Range; selfClosing: boolean },
 ): t.JSXElement {
