@@ -231,7 +231,7 @@ async function mapStep(spec: MapPropertySpec, siteMap: SiteMap, readFile: ReadBa
     const to = edit.kind === 'links' ? edit.add.map((l) => `${l.label}:${l.href}`).join(', ') : edit.value;
     return {
       ok: true,
-      alternatives: [{ splices: [diffSplice(spec.file, text, after)], line: { property, kind: edit.kind, from, to, ...(named ? { named: named.toLowerCase().replace(/[\s_-]+/g, '') } : {}) }, label: spec.file, description: spec.file }],
+      alternatives: [{ splices: [diffSplice(spec.file, text, after)], line: { property, kind: edit.kind, from, to, ...(named ? { named: named.toLowerCase().replace(/[\s_-]+/g, ' ') } : {}) }, label: spec.file, description: spec.file }],
     };
   } catch (error) {
     if (error instanceof EditError) return fail(`${error.message} (Looked on ${where}.)`);
@@ -313,7 +313,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       const { scale } = target.edit;
       const shades = result.changed.length - 1;
       const note = [
-        shades > 0 ? `Its ${shades} shade${shades === 1 ? '' : 's'} and dark-mode twin${shades === 1 ? '' : 's'} change with it, each as much lighter or darker as before (${result.changed.filter((t) => !t.base || t.dark).slice(0, 4).map((t) => t.name).join(', ')}${shades > 4 ? '…' : ''}).` : undefined,
+        shades > 0 ? `Its ${shades} shade${shades === 1 ? '' : 's'} and dark-mode twin${shades === 1 ? '' : 's'} change with it, each as much lighter or darker relative to it as before (${result.changed.filter((t) => !t.base || t.dark).slice(0, 4).map((t) => t.name).join(', ')}${shades > 4 ? '…' : ''}).` : undefined,
         scale.uses > 0 ? `Everything that uses the brand colour changes: it is named in ${scale.uses} file${scale.uses === 1 ? '' : 's'} of the site.` : undefined,
       ].filter(Boolean).join(' ');
       alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${target.file}:${target.line}`, ...(note ? { note } : {}), ...(targets.length > 1 ? { needsChoice: true } : {}), section });
