@@ -15,6 +15,15 @@ export function namedColor(name: string): string | undefined {
 /** WCAG 2 contrast ratio of two colours. */
 export const contrastRatio = (first: string, second: string): number => culori().wcagContrast(first, second);
 
+/** How different two colours look (CIEDE2000: about 2 is barely visible, above 10 clearly another colour). */
+export const colorDistance = (first: string, second: string): number => culori().differenceCiede2000()(first, second);
+
+/** `#rrggbb` of any CSS colour value (`oklch(…)`, `hsl(…)`, a name), when it is one. */
+export function cssColorHex(value: string): string | undefined {
+  const parsed = culori().parse(value.trim());
+  return parsed ? culori().formatHex(parsed) : undefined;
+}
+
 /** A background on which dark text reads better than light text. */
 export const isLight = (hex: string): boolean => contrastRatio(hex, '#000000') > contrastRatio(hex, '#ffffff');
 

@@ -135,3 +135,125 @@ describe("Infima's default shades (the Docusaurus classic template's custom.css)
     expect(css.split('\n').filter((line, i) => line !== before[i])).toHaveLength(14);
   });
 });
+
+/** A Nuxt 3 site with Tailwind 3 and daisyUI 4, whose config defines its own light theme. */
+const nuxtDaisyUi = {
+  'package.json': '{"dependencies":{"nuxt":"^3.15.0","vue":"^3.5.0"},"devDependencies":{"@nuxtjs/tailwindcss":"^6.13.0","daisyui":"^4.12.0"}}\n',
+  'nuxt.config.ts': "export default defineNuxtConfig({ modules: ['@nuxtjs/tailwindcss'] });\n",
+  'tailwind.config.js': [
+    "module.exports = {",
+    "  content: ['./components/**/*.vue', './pages/**/*.vue', './app.vue'],",
+    "  plugins: [require('daisyui')],",
+    '  daisyui: {',
+    '    themes: [',
+    '      {',
+    '        roastery: {',
+    "          primary: '#6f4e37',",
+    "          'primary-content': '#ffffff',",
+    "          neutral: '#3d3028',",
+    "          'base-100': '#fffaf3',",
+    '        },',
+    '      },',
+    "      'dark',",
+    '    ],',
+    '  },',
+    '};',
+    '',
+  ].join('\n'),
+  'app.vue': '<template>\n  <div>\n    <AppHeader />\n    <NuxtPage />\n  </div>\n</template>\n',
+  'components/AppHeader.vue': [
+    '<template>',
+    '  <div class="navbar bg-base-100 shadow-sm">',
+    '    <NuxtLink to="/" class="btn btn-ghost text-xl">Roastery</NuxtLink>',
+    '    <ul class="menu menu-horizontal">',
+    '      <li><NuxtLink to="/beans">Beans</NuxtLink></li>',
+    '      <li><NuxtLink to="/about">About</NuxtLink></li>',
+    '    </ul>',
+    '    <NuxtLink to="/shop" class="btn btn-primary text-primary-content">Shop</NuxtLink>',
+    '  </div>',
+    '</template>',
+    '',
+  ].join('\n'),
+  'pages/index.vue': '<template>\n  <main class="hero">\n    <h1 class="text-5xl font-bold">Coffee, roasted weekly</h1>\n  </main>\n</template>\n',
+};
+
+describe('daisyUI colour classes on a Nuxt site (daisyUI 4 as a plugin of tailwind.config.js)', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await seedSiteFromFiles(nuxtDaisyUi);
+  });
+  afterAll(() => site.cleanup());
+
+  it('replaces bg-base-100 instead of adding a second, conflicting background class, and says the theme colour no longer applies', async () => {
+    const outcome = await site.repo.propose({ description: 'make the navbar background dark blue' });
+    expect(added(outcome)).toEqual(['+  <div class="navbar bg-blue-800 shadow-sm">']);
+    expect(shown(outcome)).toContain('`bg-base-100` → `bg-blue-800` (dark blue)');
+    expect(shown(outcome)).toContain('bg-base-100 is a daisyUI theme colour, which follows the active theme (dark mode included); bg-blue-800 is the same in every theme.');
+  });
+
+  it("offers the daisyUI theme's own colour when the one asked for looks like it", async () => {
+    const outcome = await site.repo.propose({ command: 'section:navbar color:#3b2e26' });
+    expect(outcome.kind).toBe('choice');
+    if (outcome.kind !== 'choice') return;
+    expect(shown(outcome)).toContain("The site's daisyUI theme has a colour close to #3b2e26: neutral (#3d3028, the class bg-neutral)");
+    expect(outcome.candidates.map((c) => c.label)).toEqual(['bg-[#3b2e26]: #3b2e26, the same in every theme', "bg-neutral: the daisyUI theme's neutral (#3d3028)"]);
+  });
+
+  it('warns when a text colour would not read on the daisyUI background', async () => {
+    const outcome = await site.repo.propose({ description: 'make the navbar text white' });
+    expect(shown(outcome)).toMatch(/Contrast with the background \(bg-base-100\) is 1\.\d:1/);
+  });
+
+  it("changes the primary colour in the site's daisyUI theme, and only there", async () => {
+    const config = await site.repo.commitOf({ description: 'make the primary colour green' }, 'tailwind.config.js');
+    const before = site.repo.original('tailwind.config.js').split('\n');
+    expect(config.split('\n').filter((line, i) => line !== before[i])).toEqual(["          primary: '#008000',"]);
+  });
+});
+
+describe('daisyUI 5 on Tailwind 4 (`@plugin "daisyui"` and a theme in app.css) on a SvelteKit site', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await seedSiteFromFiles({
+      'package.json': '{"devDependencies":{"@sveltejs/kit":"^2.0.0","svelte":"^5.0.0","tailwindcss":"^4.0.0","daisyui":"^5.0.0"}}\n',
+      'svelte.config.js': "import adapter from '@sveltejs/adapter-auto';\nexport default { kit: { adapter: adapter() } };\n",
+      'src/app.css': [
+        '@import "tailwindcss";',
+        '@plugin "daisyui";',
+        '',
+        '@plugin "daisyui/theme" {',
+        '  name: "studio";',
+        '  default: true;',
+        '  --color-primary: #180042;',
+        '  --color-primary-content: #fefbf6;',
+        '  --color-base-100: #fefbf6;',
+        '}',
+        '',
+        '@plugin "daisyui/theme" {',
+        '  name: "studio-dark";',
+        '  prefersdark: true;',
+        '  --color-primary: #c7b9f8;',
+        '  --color-base-100: #1d1a24;',
+        '}',
+        '',
+      ].join('\n'),
+      'src/routes/+layout.svelte': '<script>\n  import "../app.css";\n</script>\n\n<div class="navbar bg-base-100 text-base-content">\n  <a href="/" class="btn btn-ghost text-xl">Studio</a>\n  <a href="/pricing">Pricing</a>\n  <a href="/blog">Blog</a>\n</div>\n<slot />\n',
+      'src/routes/+page.svelte': '<main class="hero">\n  <h1 class="text-primary">Build your SaaS</h1>\n</main>\n',
+    });
+  });
+  afterAll(() => site.cleanup());
+
+  it('replaces the daisyUI background and text classes of the navbar', async () => {
+    const background = await site.repo.propose({ description: 'make the navbar background dark blue' });
+    expect(added(background)).toEqual(['+<div class="navbar bg-blue-800 text-base-content">']);
+    const text = await site.repo.propose({ description: 'make the navbar text white' });
+    expect(added(text)).toEqual(['+<div class="navbar bg-base-100 text-white">']);
+  });
+
+  it("changes the default theme's --color-primary, with the dark theme's as its twin", async () => {
+    const css = await site.repo.commitOf({ description: 'change the brand colour to #0f766e' }, 'src/app.css');
+    expect(css).toContain('  --color-primary: #0f766e;\n  --color-primary-content: #fefbf6;');
+    const twin = /name: "studio-dark";\n {2}prefersdark: true;\n {2}--color-primary: (#[0-9a-f]{6});/.exec(css)?.[1] ?? '';
+    expect(lightness(twin)).toBeGreaterThan(lightness('#0f766e'));
+  });
+});

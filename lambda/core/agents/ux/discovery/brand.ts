@@ -1,7 +1,7 @@
 import type postcss from 'postcss';
 import type { Project } from './project';
 import { parseStylesheet } from './stylesheet';
-import type { Theme } from './theme';
+import { isDarkDaisyUiTheme, type Theme } from './theme';
 
 /**
  * The site's brand colour as its theme defines it, with every shade and dark-mode twin that
@@ -50,6 +50,14 @@ function declarations(project: Project, file: string): postcss.Declaration[] {
   return out;
 }
 
+/** Declared for a dark theme: `[data-theme='dark']`, `.dark`, or a dark daisyUI theme (`@plugin "daisyui/theme" { prefersdark: true }`). */
+function inDarkTheme(decl: postcss.Declaration): boolean {
+  for (let node = decl.parent as postcss.Node | undefined; node && node.type !== 'root'; node = node.parent as postcss.Node | undefined) {
+    if (node.type === 'atrule' && (node as postcss.AtRule).name === 'plugin' && /daisyui\/theme/.test((node as postcss.AtRule).params)) return isDarkDaisyUiTheme(node as postcss.AtRule);
+  }
+  return /dark/i.test(selectorOf(decl));
+}
+
 function selectorOf(decl: postcss.Declaration): string {
   let node: postcss.Node | undefined = decl.parent as postcss.Node | undefined;
   const parts: string[] = [];
@@ -90,7 +98,7 @@ export function brandScales(project: Project, theme: Theme): BrandScale[] {
         ...range,
         value: decl.value,
         line: decl.source?.start?.line ?? 1,
-        dark: /dark/i.test(selectorOf(decl)),
+        dark: inDarkTheme(decl),
         base: shade === undefined || /^default$/i.test(shade),
       });
     }
@@ -98,7 +106,7 @@ export function brandScales(project: Project, theme: Theme): BrandScale[] {
   for (const color of theme.colors) {
     const match = /^(primary|brand)(?:-(\d{2,3}|DEFAULT))?$/.exec(color.name);
     if (!match || !color.slot) continue;
-    add(`${color.file}|tw-${match[1]}`, { name: color.name, file: color.file, start: color.slot.start, end: color.slot.end, value: color.slot.raw, line: project.line(color.file, color.slot.start), dark: false, base: match[2] === undefined || match[2] === 'DEFAULT' });
+    add(`${color.file}|tw-${match[1]}`, { name: color.name, file: color.file, start: color.slot.start, end: color.slot.end, value: color.slot.raw, line: project.line(color.file, color.slot.start), dark: color.dark === true, base: match[2] === undefined || match[2] === 'DEFAULT' });
   }
   const scales: BrandScale[] = [];
   for (const [key, tokens] of systems) {
