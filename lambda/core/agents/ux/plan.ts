@@ -325,7 +325,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
     // Rendered by the theme from configuration: its colour is the theme's custom property, set in the site's stylesheet.
     const variable = node.styleVariables?.[role];
     if (node.styleVariables && variable) {
-      const result = customPropertyEdit(model.project, node.styleVariables.stylesheets, variable, hex);
+      const result = customPropertyEdit(model.project, node.styleVariables.stylesheets, variable, hex, node.styleVariables.scope?.[role]);
       if (!result.ok) {
         message ||= result.message;
         continue;
@@ -334,7 +334,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       continue;
     }
     if (node.configured) {
-      message ||= `The ${section} is drawn by the site's theme from its configuration, and its ${role === 'background' ? 'background' : 'text colour'} is not something the theme lets the configuration set.`;
+      message ||= `The ${section} is drawn by the site's theme from its configuration, and the UX Agent knows no variable of the theme that sets its ${role === 'background' ? 'background' : 'text colour'}; change it in the site's stylesheet.`;
       continue;
     }
     // An inline style beats every class and rule: change it where it is.

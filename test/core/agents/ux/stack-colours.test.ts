@@ -257,3 +257,51 @@ describe('daisyUI 5 on Tailwind 4 (`@plugin "daisyui"` and a theme in app.css) o
     expect(lightness(twin)).toBeGreaterThan(lightness('#0f766e'));
   });
 });
+
+/** A Docusaurus site whose navbar and footer use Infima's dark style (the classic template's footer does). */
+function docusaurusSite(css: string): Record<string, string> {
+  return {
+    'package.json': '{"dependencies":{"@docusaurus/core":"3.10.2","@docusaurus/preset-classic":"3.10.2"}}\n',
+    'docusaurus.config.js': [
+      'export default {',
+      "  title: 'My Site',",
+      "  presets: [['classic', { theme: { customCss: './src/css/custom.css' } }]],",
+      '  themeConfig: {',
+      "    navbar: { title: 'My Site', style: 'dark', items: [{ to: '/blog', label: 'Blog' }, { to: '/docs', label: 'Docs' }] },",
+      "    footer: { style: 'dark', links: [{ label: 'GitHub', href: 'https://github.com/acme' }, { label: 'Blog', to: '/blog' }], copyright: 'Copyright © Acme' },",
+      '  },',
+      '};',
+      '',
+    ].join('\n'),
+    'src/pages/index.js': 'export default function Home() {\n  return <main><h1>My Site</h1></main>;\n}\n',
+    'src/css/custom.css': css,
+  };
+}
+
+describe("Docusaurus navbar and footer with style: 'dark' (Infima sets their colours on .navbar--dark and .footer--dark)", () => {
+  const sites: Site[] = [];
+  afterAll(() => sites.forEach((s) => s.cleanup()));
+
+  it('writes the footer background in a .footer--dark rule of custom.css, where it takes effect, and says why', async () => {
+    const site = await seedSiteFromFiles(docusaurusSite(':root {\n  --ifm-color-primary: #2e8555;\n}\n'));
+    sites.push(site);
+    const outcome = await site.repo.propose({ description: 'make the footer background dark blue' });
+    expect(added(outcome)).toEqual(['+', '+.footer--dark {', '+  --ifm-footer-background-color: #00008b;', '+}']);
+    expect(shown(outcome)).toContain('--ifm-footer-background-color is added in a rule for .footer--dark: the theme sets it on that class of the element, where a :root value would not show.');
+    const navbar = await site.repo.propose({ command: 'section:navbar color:#1e3a8a' });
+    expect(added(navbar)).toEqual(['+', '+.navbar--dark {', '+  --ifm-navbar-background-color: #1e3a8a;', '+}']);
+  });
+
+  it('changes an existing .footer--dark value in place, never mistaking the class for the dark theme', async () => {
+    const site = await seedSiteFromFiles(
+      docusaurusSite(
+        [':root {', '  --ifm-color-primary: #2e8555;', '}', '', '.footer--dark {', '  --ifm-footer-background-color: #1b1b1d;', '}', '', "[data-theme='dark'] .footer--dark {", '  --ifm-footer-background-color: #000000;', '}', ''].join('\n'),
+      ),
+    );
+    sites.push(site);
+    const outcome = await site.repo.propose({ description: 'make the footer background dark blue' });
+    expect(added(outcome)).toEqual(['+  --ifm-footer-background-color: #00008b;']);
+    expect(diffOf(outcome)).toContain('-  --ifm-footer-background-color: #1b1b1d;');
+    expect(shown(outcome)).toContain("The dark theme sets --ifm-footer-background-color too ([data-theme='dark'] .footer--dark: #000000); it is unchanged.");
+  });
+});

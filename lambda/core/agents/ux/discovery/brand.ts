@@ -1,6 +1,6 @@
 import type postcss from 'postcss';
 import type { Project } from './project';
-import { parseStylesheet } from './stylesheet';
+import { isDarkTheme, parseStylesheet } from './stylesheet';
 import { isDarkDaisyUiTheme, type Theme } from './theme';
 
 /**
@@ -55,7 +55,7 @@ function inDarkTheme(decl: postcss.Declaration): boolean {
   for (let node = decl.parent as postcss.Node | undefined; node && node.type !== 'root'; node = node.parent as postcss.Node | undefined) {
     if (node.type === 'atrule' && (node as postcss.AtRule).name === 'plugin' && /daisyui\/theme/.test((node as postcss.AtRule).params)) return isDarkDaisyUiTheme(node as postcss.AtRule);
   }
-  return /dark/i.test(selectorOf(decl));
+  return isDarkTheme(selectorOf(decl));
 }
 
 function selectorOf(decl: postcss.Declaration): string {

@@ -18,3 +18,17 @@ export function parseStylesheet(text: string, file: string): postcss.Root {
   }
   return postcss.parse(text, { from: file });
 }
+
+/**
+ * A selector or media query of a dark colour theme (`[data-theme='dark']`, `html.dark`,
+ * `.theme-dark`, `prefers-color-scheme: dark`), not a class that only says dark (`.footer--dark`,
+ * Bootstrap's `.navbar-dark`).
+ */
+export function isDarkTheme(selector: string): boolean {
+  return (
+    /\[data-(?:theme|mode|color-mode|color-scheme|bs-theme)\s*[~|^$*]?=\s*['"]?[\w-]*dark/i.test(selector) ||
+    /\.(?:dark|theme-dark|dark-theme|dark-mode|darkmode)(?![\w-])/i.test(selector) ||
+    /prefers-color-scheme\s*:\s*dark/i.test(selector)
+  );
+}
+
