@@ -17,6 +17,7 @@ import { answerStep, emailStep, priceStep, siteReplaceStep } from './plan-site';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
 import { contrastRatio, cssColorHex, isLight } from './color';
+import { componentStylesheets } from './discovery/stylesheet';
 import type { Theme } from './discovery/theme';
 import { ownProperty, type MapPropertySpec, type SiteMap } from './site-map';
 import type { ValidatedIntent } from './validate';
@@ -519,8 +520,10 @@ function inlineColorEdit(model: SiteModel, nodes: readonly UiNode[], role: 'back
   return undefined;
 }
 
+/** The site's stylesheets, and the components rendered on the page that style themselves in a `<style>` block. */
 function cssFiles(model: SiteModel): string[] {
-  return model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css'));
+  const sheets = model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css'));
+  return [...sheets, ...componentStylesheets(model.renderedFiles, (file) => model.project.text(file))];
 }
 
 function linksStep(model: SiteModel, targets: readonly Target[], intent: ValidatedIntent, where: string): Step {

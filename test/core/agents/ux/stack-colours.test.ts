@@ -305,3 +305,115 @@ describe("Docusaurus navbar and footer with style: 'dark' (Infima sets their col
     expect(shown(outcome)).toContain("The dark theme sets --ifm-footer-background-color too ([data-theme='dark'] .footer--dark: #000000); it is unchanged.");
   });
 });
+
+describe("colours set in a component's own <style> block", () => {
+  const sites: Site[] = [];
+  afterAll(() => sites.forEach((s) => s.cleanup()));
+
+  it("changes the header background in a SvelteKit header's <style> (as the SvelteKit demo writes it), and the component still compiles", async () => {
+    const site = await seedSiteFromFiles({
+      'package.json': '{"devDependencies":{"@sveltejs/kit":"^2.0.0","svelte":"^5.0.0","vite":"^6.0.0"}}\n',
+      'svelte.config.js': "import adapter from '@sveltejs/adapter-auto';\nexport default { kit: { adapter: adapter() } };\n",
+      'src/app.css': 'body {\n  margin: 0;\n  background-color: #f0f0f0;\n}\n',
+      'src/routes/+layout.svelte': [
+        '<script>',
+        "  import Header from './Header.svelte';",
+        "  import '../app.css';",
+        '</script>',
+        '',
+        '<div class="app">',
+        '  <Header />',
+        '  <main><slot /></main>',
+        '  <footer><p>Made with SvelteKit</p></footer>',
+        '</div>',
+        '',
+        '<style>',
+        '  footer {',
+        '    display: flex;',
+        '    background-color: #f6f6f6;',
+        '  }',
+        '</style>',
+        '',
+      ].join('\n'),
+      'src/routes/Header.svelte': [
+        '<header>',
+        '  <a href="/" class="brand">Acme</a>',
+        '  <nav>',
+        '    <ul>',
+        '      <li><a href="/">Home</a></li>',
+        '      <li><a href="/about">About</a></li>',
+        '    </ul>',
+        '  </nav>',
+        '</header>',
+        '',
+        '<style>',
+        '  header {',
+        '    display: flex;',
+        '    justify-content: space-between;',
+        '    background-color: #ffffff;',
+        '  }',
+        '',
+        '  nav {',
+        '    --background: rgba(255, 255, 255, 0.7);',
+        '  }',
+        '</style>',
+        '',
+      ].join('\n'),
+      'src/routes/+page.svelte': '<h1>Welcome to Acme</h1>\n',
+    });
+    sites.push(site);
+    const outcome = await site.repo.propose({ description: 'make the header background dark blue' });
+    expect(outcome.kind).toBe('proposal');
+    expect(shown(outcome)).toContain('• **color** (`src/routes/Header.svelte:15`): `#ffffff` → `#00008b` (dark blue)');
+    const header = await site.repo.confirm(outcome).then((branch) => site.repo.git('show', `${branch}:src/routes/Header.svelte`));
+    expect(header.split('\n')[14]).toBe('    background-color: #00008b;');
+    const { parse } = require('svelte/compiler') as { parse: (source: string, options: { modern: true }) => { css: unknown } };
+    expect(parse(header, { modern: true }).css).toBeTruthy();
+    const footer = await site.repo.propose({ command: 'section:footer color:#111111' });
+    expect(added(footer)).toEqual(['+    background-color: #111111;']);
+    expect(diffOf(footer)).toContain('+++ b/src/routes/+layout.svelte');
+  });
+
+  it("reads a Vue component's <style scoped lang=\"scss\">, and never takes another component's scoped rule for the same tag", async () => {
+    const site = await seedSiteFromFiles({
+      'package.json': '{"dependencies":{"nuxt":"^3.15.0","vue":"^3.5.0"},"devDependencies":{"sass":"^1.80.0"}}\n',
+      'nuxt.config.ts': 'export default defineNuxtConfig({});\n',
+      'app.vue': '<template>\n  <div>\n    <AppHeader />\n    <NuxtPage />\n  </div>\n</template>\n',
+      'components/AppHeader.vue': [
+        '<template>',
+        '  <header>',
+        '    <NuxtLink to="/" class="brand">Acme</NuxtLink>',
+        '    <nav><NuxtLink to="/about">About</NuxtLink><NuxtLink to="/blog">Blog</NuxtLink></nav>',
+        '  </header>',
+        '</template>',
+        '',
+        '<style scoped lang="scss">',
+        '// The bar at the top of every page',
+        'header {',
+        '  background-color: #ffffff;',
+        '  a { color: #333333; }',
+        '}',
+        '</style>',
+        '',
+      ].join('\n'),
+      'components/FeatureCard.vue': '<template>\n  <article>\n    <header><h3>{{ title }}</h3></header>\n  </article>\n</template>\n\n<script setup>\ndefineProps({ title: String });\n</script>\n\n<style scoped>\nheader {\n  background-color: #fafafa;\n}\n</style>\n',
+      'pages/index.vue': '<template>\n  <main>\n    <h1>Acme</h1>\n    <FeatureCard title="Fast" />\n  </main>\n</template>\n',
+    });
+    sites.push(site);
+    const outcome = await site.repo.propose({ description: 'make the header background navy' });
+    expect(diffOf(outcome)).toContain('+++ b/components/AppHeader.vue');
+    expect(added(outcome)).toEqual(['+  background-color: #000080;']);
+  });
+
+  it("reads an Astro component's <style>", async () => {
+    const site = await seedSiteFromFiles({
+      'package.json': '{"dependencies":{"astro":"^5.0.0"}}\n',
+      'astro.config.mjs': "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n",
+      'src/pages/index.astro': "---\nimport Header from '../components/Header.astro';\n---\n<html>\n  <body>\n    <Header />\n    <h1>Café Olé</h1>\n  </body>\n</html>\n",
+      'src/components/Header.astro': '---\nconst links = [{ href: "/menu", label: "Menü" }, { href: "/about", label: "Über uns" }];\n---\n<header class="site-header">\n  <a href="/">Café</a>\n  <nav>{links.map((l) => <a href={l.href}>{l.label}</a>)}</nav>\n</header>\n\n<style>\n  .site-header {\n    background: #fff8f0;\n  }\n</style>\n',
+    });
+    sites.push(site);
+    const outcome = await site.repo.propose({ description: 'make the header background dark green' });
+    expect(added(outcome)).toEqual(['+    background: #006400;']);
+  });
+});

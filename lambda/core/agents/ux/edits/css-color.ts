@@ -1,12 +1,13 @@
 import postcss from 'postcss';
-import { parseStylesheet } from '../discovery/stylesheet';
+import { isComponent, parseStylesheet, scopedToComponent } from '../discovery/stylesheet';
 import type { Project } from '../discovery/project';
 import type { UiNode } from '../discovery/ui-tree';
 import type { Splice } from './splice';
 
 /**
  * A colour set by the site's own CSS: the rule that styles the element by its class, id or tag
- * (`.site-header { background-color: #fff }`, `footer { background: var(--footer-bg) }`).
+ * (`.site-header { background-color: #fff }`, `footer { background: var(--footer-bg) }`), in a
+ * stylesheet or in a component's `<style>` block.
  * A `var(--x)` value is followed to the custom property's declaration, which is what changes.
  */
 export type CssColorResult =
@@ -121,9 +122,12 @@ export function matchingDeclarations(project: Project, stylesheets: readonly str
     const root = parseCss(project, file);
     if (!root) continue;
     roots.set(file, root);
+    const text = project.text(file) ?? '';
     root.walkRules((rule) => {
       const parent = rule.parent?.type === 'atrule' ? (rule.parent as postcss.AtRule) : undefined;
       if (parent && !/^(media|supports|layer)$/i.test(parent.name)) return;
+      // A component's scoped `<style>` (Svelte, Astro, Vue's `scoped`) styles only the elements written in that component.
+      if (isComponent(file) && node.file !== file && scopedToComponent(text, file, rule.source?.start?.offset ?? 0)) return;
       const selectors = rule.selectors.map((sel) => sel.trim());
       const exact = selectors.find((sel) => selectorMatch(sel, node, ancestors) === 'exact');
       const variant = exact ? undefined : selectors.find((sel) => selectorMatch(sel, node, ancestors) === 'variant');
