@@ -8,6 +8,7 @@ import { classColorEdit, classTokens, type ClassToken } from './edits/class-colo
 import { cssColorEdit } from './edits/css-color';
 import { customPropertyEdit } from './edits/custom-property';
 import { brandColorEdit } from './edits/brand-color';
+import { bulmaColorEdit } from './edits/bulma-color';
 import { addLinkSplices, firstLinkOptions, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
@@ -317,6 +318,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       const note = [
         shades > 0 ? `Its ${shades} shade${shades === 1 ? '' : 's'} and dark-mode twin${shades === 1 ? '' : 's'} change with it, each as much lighter or darker relative to it as before (${result.changed.filter((t) => !t.base || t.dark).slice(0, 4).map((t) => t.name).join(', ')}${shades > 4 ? '…' : ''}).` : undefined,
         scale.uses > 0 ? `Everything that uses the brand colour changes: it is named in ${scale.uses} file${scale.uses === 1 ? '' : 's'} of the site.` : undefined,
+        ...scale.tokens.filter((t) => t.resolved && result.changed.includes(t)).slice(0, 1).map((t) => `${t.name} was ${t.value}; ${t.value} itself keeps ${t.resolved} wherever else it is used.`),
       ].filter(Boolean).join(' ');
       alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${target.file}:${target.line}`, ...(note ? { note } : {}), ...(targets.length > 1 ? { needsChoice: true } : {}), section });
       continue;
@@ -416,6 +418,17 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
         continue;
       }
       if (hasTokens) continue;
+    }
+    // Bulma: a colour class (`navbar is-white`) or a Sass variable (`$navbar-background-color`) colours its components.
+    const bulma = model.theme.bulma ? bulmaColorEdit(model.project, cssFiles(model), [node, ...target.edit.fallbacks], role, hex, named) : undefined;
+    if (bulma?.ok === 'question') return { ok: false, message: bulma.question, question: true };
+    if (bulma) {
+      const choices = bulma.ok === 'choice' ? bulma.alternatives : [bulma.alternative];
+      for (const choice of choices) {
+        alternatives.push({ splices: choice.splices, line: { property, kind: 'color', from: choice.from, to: choice.to, hex: choice.hex, ...(named && choice.hex === hex ? { named } : {}), at: choice.at }, label: choice.label, description: choice.at, ...(choice.note ? { note: choice.note } : {}), ...(bulma.ok === 'choice' ? { needsChoice: true } : {}), section });
+      }
+      if (bulma.ok === 'choice') stateQuestion = bulma.question;
+      continue;
     }
     let css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section, ancestorsOf(model, node));
     for (const fallback of target.edit.fallbacks) {
@@ -520,10 +533,11 @@ function inlineColorEdit(model: SiteModel, nodes: readonly UiNode[], role: 'back
   return undefined;
 }
 
-/** The site's stylesheets, and the components rendered on the page that style themselves in a `<style>` block. */
+/** The site's stylesheets (with the Sass the rendered files import), and the components rendered on the page that style themselves in a `<style>` block. */
 function cssFiles(model: SiteModel): string[] {
   const sheets = model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css'));
-  return [...sheets, ...componentStylesheets(model.renderedFiles, (file) => model.project.text(file))];
+  const sass = [...model.project.reachable(model.renderedFiles)].filter((f) => /\.s[ac]ss$/.test(f));
+  return [...new Set([...sheets, ...sass, ...componentStylesheets(model.renderedFiles, (file) => model.project.text(file))])];
 }
 
 function linksStep(model: SiteModel, targets: readonly Target[], intent: ValidatedIntent, where: string): Step {

@@ -1,6 +1,6 @@
 import { converter, differenceCiede2000, formatHex } from 'culori';
 import defaultColors from 'tailwindcss/colors';
-import { seedSiteFromFiles, shown, viteReactSite } from '../../../support/ux-fixture-repo';
+import { changedLines, picked, seedSiteFromFiles, shown, viteReactSite } from '../../../support/ux-fixture-repo';
 import type { ProposalOutcome } from '../../../../lambda/core/domain/agent';
 
 /**
@@ -415,5 +415,119 @@ describe("colours set in a component's own <style> block", () => {
     sites.push(site);
     const outcome = await site.repo.propose({ description: 'make the header background dark green' });
     expect(added(outcome)).toEqual(['+    background: #006400;']);
+  });
+});
+
+/** A Gatsby site styled with Bulma through Sass in the indented syntax, as gatsby-starter-netlify-cms lays it out. */
+const gatsbyBulma = {
+  'package.json': '{"dependencies":{"gatsby":"^5.13.0","react":"^18.2.0","bulma":"^0.9.4","sass":"^1.69.0","gatsby-plugin-sass":"^6.13.0"}}\n',
+  'gatsby-config.js': "module.exports = { siteMetadata: { title: 'Kestrel Coffee' }, plugins: ['gatsby-plugin-sass'] };\n",
+  'src/components/all.sass': [
+    '@import "~bulma/sass/utilities/initial-variables"',
+    '',
+    '// Brand colours, given to Bulma before it is imported',
+    '$kestrel-brown: #6f4e37',
+    '$primary: $kestrel-brown',
+    '$navbar-background-color: #ffffff',
+    '$footer-background-color: #111111',
+    '',
+    '@import "~bulma"',
+    '',
+    '.hero.is-primary',
+    '  background-color: $kestrel-brown',
+    '',
+  ].join('\n'),
+  'src/components/Layout.js': "import React from 'react';\nimport Navbar from './Navbar';\nimport Footer from './Footer';\nimport './all.sass';\n\nexport default function Layout({ children }) {\n  return (\n    <div>\n      <Navbar />\n      <div>{children}</div>\n      <Footer />\n    </div>\n  );\n}\n",
+  'src/components/Navbar.js': [
+    "import React from 'react';",
+    "import { Link } from 'gatsby';",
+    '',
+    'export default function Navbar() {',
+    '  return (',
+    '    <nav className="navbar is-white" role="navigation">',
+    '      <div className="navbar-brand"><Link to="/" className="navbar-item">Kestrel Coffee</Link></div>',
+    '      <div className="navbar-menu">',
+    '        <Link className="navbar-item" to="/about">About</Link>',
+    '        <Link className="navbar-item" to="/shop">Shop</Link>',
+    '      </div>',
+    '    </nav>',
+    '  );',
+    '}',
+    '',
+  ].join('\n'),
+  'src/components/Footer.js': "import React from 'react';\n\nexport default function Footer() {\n  return (\n    <footer className=\"footer has-text-white-ter\">\n      <p>© Kestrel Coffee Ltd.</p>\n    </footer>\n  );\n}\n",
+  'src/pages/index.js': "import React from 'react';\nimport Layout from '../components/Layout';\n\nexport default function Index() {\n  return (\n    <Layout>\n      <section className=\"hero is-primary\"><h1 className=\"title\">Coffee roasted the week you drink it</h1></section>\n    </Layout>\n  );\n}\n",
+};
+
+describe('Bulma with Sass in the indented syntax (.sass)', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await seedSiteFromFiles(gatsbyBulma);
+  });
+  afterAll(() => site.cleanup());
+
+  it("asks between Bulma's colour classes and the Sass variable for a navbar its is-white class paints", async () => {
+    const outcome = await site.repo.propose({ description: 'make the navbar background dark blue' });
+    expect(outcome.kind).toBe('choice');
+    if (outcome.kind !== 'choice') return;
+    expect(shown(outcome)).toContain('The navbar (<nav> in src/components/Navbar.js:6) is coloured by Bulma: its class is-white paints it, over $navbar-background-color (src/components/all.sass).');
+    expect(outcome.candidates.map((c) => c.label)).toEqual([
+      "is-link: Bulma's link colour (#485fc7), light text",
+      "is-dark: Bulma's dark colour (#363636), light text",
+      '$navbar-background-color: #00008b in src/components/all.sass, without is-white',
+    ]);
+    const variable = await site.repo.confirm(picked(outcome.candidates[2]));
+    expect(changedLines(site.repo.original('src/components/all.sass'), site.repo.git('show', `${variable}:src/components/all.sass`))).toEqual({ removed: ['$navbar-background-color: #ffffff'], added: ['$navbar-background-color: #00008b'] });
+    expect(site.repo.git('show', `${variable}:src/components/Navbar.js`)).toContain('    <nav className="navbar" role="navigation">');
+    const link = await site.repo.confirm(picked(outcome.candidates[0]));
+    expect(changedLines(site.repo.original('src/components/Navbar.js'), site.repo.git('show', `${link}:src/components/Navbar.js`))).toEqual({ removed: ['    <nav className="navbar is-white" role="navigation">'], added: ['    <nav className="navbar is-link" role="navigation">'] });
+  });
+
+  it('changes the Sass variable of a footer no colour class paints, and the .sass file still parses', async () => {
+    const sass = await site.repo.commitOf({ description: 'make the footer background dark blue' }, 'src/components/all.sass');
+    expect(changedLines(site.repo.original('src/components/all.sass'), sass)).toEqual({ removed: ['$footer-background-color: #111111'], added: ['$footer-background-color: #00008b'] });
+    const { sass: indented } = require('sass-parser') as { sass: { parse: (text: string) => unknown } };
+    expect(() => indented.parse(sass)).not.toThrow();
+  });
+
+  it('answers a text colour the is-white class sets with a question naming what to ask for', async () => {
+    const outcome = await site.repo.propose({ description: 'make the navbar text white' });
+    expect(outcome.kind).toBe('clarification');
+    expect(shown(outcome)).toMatch(/^The navbar \(<nav> in src\/components\/Navbar\.js:6\) takes its text colour from Bulma's colour class is-white/);
+  });
+
+  it('takes $primary as the brand colour, through the variable it names', async () => {
+    const outcome = await site.repo.propose({ description: 'make the primary colour green' });
+    expect(shown(outcome)).toContain('• **primary-color** (`src/components/all.sass:5`): `$kestrel-brown (#6f4e37)` → `#008000` (green)');
+    expect(shown(outcome)).toContain('$primary was $kestrel-brown; $kestrel-brown itself keeps #6f4e37 wherever else it is used.');
+    expect(added(outcome)).toEqual(['+$primary: #008000']);
+  });
+});
+
+describe('a Vite + React site styled with Sass in the indented syntax, without Bulma', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await seedSiteFromFiles(
+      viteReactSite(
+        { sass: '1' },
+        {
+          'src/App.jsx': "import './App.sass';\n\nexport default function App() {\n  return (\n    <>\n      <header className=\"site-header\"><a href=\"/\">Acme</a></header>\n      <main><h1>Hello</h1></main>\n      <footer className=\"site-footer\"><p>© Acme</p></footer>\n    </>\n  );\n}\n",
+          'src/App.sass': '$header-bg: #FFF\n\n.site-header\n  background-color: $header-bg\n  padding: 1rem\n\n.site-footer\n  background-color: darken($header-bg, 10%)\n',
+        },
+      ),
+    );
+  });
+  afterAll(() => site.cleanup());
+
+  it('follows a rule to the Sass variable it uses, and changes the variable as written', async () => {
+    const outcome = await site.repo.propose({ description: 'make the header background dark blue' });
+    expect(added(outcome)).toEqual(['+$header-bg: #00008b']);
+    expect(diffOf(outcome)).toContain('-$header-bg: #FFF');
+  });
+
+  it('refuses a colour computed by a Sass function rather than overwriting the function', async () => {
+    const outcome = await site.repo.propose({ description: 'make the footer background black' });
+    expect(outcome.kind).toBe('rejected');
+    expect(shown(outcome)).toContain('background-color in src/App.sass:8 is computed (darken($header-bg, 10%)), not written as a colour');
   });
 });

@@ -42,6 +42,8 @@ export interface Theme {
   /** The config/CSS file(s) the theme was read from. */
   sources: string[];
   daisyui?: DaisyUi;
+  /** Bulma is the site's CSS framework (a dependency, or imported by a stylesheet): its colour classes and Sass variables colour its components. */
+  bulma?: boolean;
 }
 
 /** daisyUI's semantic colours (version 4 and 5; `-focus` of versions 2 and 3). */
@@ -217,7 +219,8 @@ export function readTheme(project: Project, stylesheets: readonly string[]): The
     if (found.daisyui) daisyui ??= { file, names: DAISYUI_COLORS };
   }
   const packageJson = project.text('package.json') ?? '';
+  const bulma = /"bulma"\s*:/.test(packageJson) || [...project.files].some(([file, text]) => /\.(?:s[ac]ss|css)$/.test(file) && !file.includes('node_modules/') && /@(?:import|use|forward)\s+["']?[~]?bulma\b/.test(text));
   const tailwind = version !== undefined || /"tailwindcss"\s*:/.test(packageJson) || /cdn\.tailwindcss\.com/.test([...project.files.entries()].filter(([f]) => f.endsWith('.html')).map(([, text]) => text).join('\n'));
   if (!version && /"tailwindcss"\s*:\s*"[\^~]?4/.test(packageJson)) version = 4;
-  return { tailwind, ...(version ? { tailwindVersion: version } : {}), ...(cleared ? { paletteCleared: true } : {}), colors, sources, ...(daisyui ? { daisyui } : {}) };
+  return { tailwind, ...(version ? { tailwindVersion: version } : {}), ...(cleared ? { paletteCleared: true } : {}), colors, sources, ...(daisyui ? { daisyui } : {}), ...(bulma ? { bulma } : {}) };
 }

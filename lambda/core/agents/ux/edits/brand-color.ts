@@ -71,7 +71,7 @@ export function brandColorEdit(scale: BrandScale, hex: string): BrandEdit {
   const c = culori();
   const oklch = c.converter('oklch');
   const base = scale.tokens.find((t) => t.base && !t.dark) ?? scale.tokens[0];
-  const baseColor = tokenColor(base.value);
+  const baseColor = tokenColor(base.resolved ?? base.value);
   if (!baseColor) return { ok: false, message: `The brand colour ${base.name} in ${base.file}:${base.line} is ${base.value}, which is not a colour I can read, so I cannot derive its shades. Change it in the theme by hand, or set it to a hex colour first.` };
   const wanted = oklch(c.parse(hex)!)!;
   const was = oklch(baseColor)!;
@@ -80,7 +80,7 @@ export function brandColorEdit(scale: BrandScale, hex: string): BrandEdit {
   const splices: Splice[] = [];
   const changed: BrandToken[] = [];
   for (const token of scale.tokens) {
-    const old = tokenColor(token.value);
+    const old = tokenColor(token.resolved ?? token.value);
     if (!old) continue;
     let next: Color;
     if (token === base) next = c.parse(hex)!;
@@ -96,5 +96,5 @@ export function brandColorEdit(scale: BrandScale, hex: string): BrandEdit {
     changed.push(token);
   }
   if (splices.length === 0) return { ok: false, message: `Nothing would change: the brand colour is already ${hex}.` };
-  return { ok: true, splices, from: base.value, to: written(base.value, c.parse(hex)!), changed };
+  return { ok: true, splices, from: base.resolved ? `${base.value} (${base.resolved})` : base.value, to: written(base.resolved ?? base.value, c.parse(hex)!), changed };
 }

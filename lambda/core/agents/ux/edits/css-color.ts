@@ -194,14 +194,16 @@ export function cssColorEdit(project: Project, stylesheets: readonly string[], n
   const others = found.filter((f) => f !== target && f.decl.value !== target.decl.value);
   const othersNote = others.length > 0 ? `Also set, and unchanged: ${others.slice(0, 3).map((f) => `${f.conditional ? `${f.conditional} ` : ''}${f.selector} (${f.decl.value})`).join(', ')}${others.length > 3 ? '…' : ''}.` : undefined;
   const value = target.decl.value;
-  const variable = /^var\(\s*(--[\w-]+)\s*(?:,[^)]*)?\)$/.exec(value.trim());
+  // A custom property (`var(--footer-bg)`) or a Sass variable (`$navbar-bg`): its declaration is what changes.
+  const variable = /^var\(\s*(--[\w-]+)\s*(?:,[^)]*)?\)$/.exec(value.trim()) ?? /^(\$[\w-]+)$/.exec(value.trim());
   if (variable) {
     const declarations: Array<{ file: string; decl: postcss.Declaration }> = [];
     let uses = 0;
+    const used = variable[1].startsWith('$') ? new RegExp(`\\${variable[1]}(?![\\w-])`) : undefined;
     for (const [file, root] of roots) {
       root.walkDecls((d) => {
         if (d.prop === variable[1]) declarations.push({ file, decl: d });
-        if (d.value.includes(`var(${variable[1]}`)) uses++;
+        if (used ? used.test(d.value) : d.value.includes(`var(${variable[1]}`)) uses++;
       });
     }
     if (declarations.length === 0) {
@@ -233,5 +235,7 @@ function valueSplice(project: Project, file: string, decl: postcss.Declaration, 
     return { ok: true, splices: [{ file, start: at, end: at + colors[0][0].length, text: hex }], from: colors[0][0], to: hex, file, line, ...(note ? { note } : {}) };
   }
   if (colors.length > 1) return { ok: false, message: `${decl.prop} in ${file}:${line} holds several colours (${value}); change it in the stylesheet.` };
+  // `darken($primary, 10%)`, `v-bind(color)`, `theme('colors.blue')`: computed, not a colour to overwrite.
+  if (colors.length === 0 && /[($@]/.test(value)) return { ok: false, message: `${decl.prop} in ${file}:${line} is computed (${value}), not written as a colour, so the UX Agent does not overwrite it; change it in the stylesheet.` };
   return { ok: true, splices: [{ file, start: range.start, end: range.end, text: hex }], from: value, to: hex, file, line, ...(note ? { note } : {}) };
 }
