@@ -235,7 +235,7 @@ function valueSplice(project: Project, file: string, decl: postcss.Declaration, 
     return { ok: true, splices: [{ file, start: at, end: at + colors[0][0].length, text: hex }], from: colors[0][0], to: hex, file, line, ...(note ? { note } : {}) };
   }
   if (colors.length > 1) return { ok: false, message: `${decl.prop} in ${file}:${line} holds several colours (${value}); change it in the stylesheet.` };
-  // `darken($primary, 10%)`, `v-bind(color)`, `theme('colors.blue')`: computed, not a colour to overwrite.
-  if (colors.length === 0 && /[($@]/.test(value)) return { ok: false, message: `${decl.prop} in ${file}:${line} is computed (${value}), not written as a colour, so the UX Agent does not overwrite it; change it in the stylesheet.` };
+  // `darken($primary, 10%)`, `v-bind(color)`, `theme('colors.blue')`: a colour computed by a function, not one to overwrite (a gradient or image gives way to the colour, as before).
+  if (colors.length === 0 && /^[a-z][\w.-]*\(/i.test(value.trim()) && !/gradient\(|url\(|image-set\(/i.test(value)) return { ok: false, message: `${decl.prop} in ${file}:${line} is computed (${value}), not written as a colour, so the UX Agent does not overwrite it; change it in the stylesheet.` };
   return { ok: true, splices: [{ file, start: range.start, end: range.end, text: hex }], from: value, to: hex, file, line, ...(note ? { note } : {}) };
 }
