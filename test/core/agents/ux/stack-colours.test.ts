@@ -405,6 +405,18 @@ describe("colours set in a component's own <style> block", () => {
     expect(added(outcome)).toEqual(['+  background-color: #000080;']);
   });
 
+  it('reads a Vue component\'s <style lang="sass"> in the indented syntax', async () => {
+    const site = await seedSiteFromFiles({
+      'package.json': '{"dependencies":{"vue":"^3.5.0","vue-router":"^4.5.0"},"devDependencies":{"vite":"^6.0.0","sass":"^1.80.0"}}\n',
+      'index.html': '<div id="app"></div><script type="module" src="/src/main.js"></script>\n',
+      'src/main.js': "import { createApp } from 'vue';\nimport App from './App.vue';\ncreateApp(App).mount('#app');\n",
+      'src/App.vue': '<template>\n  <footer class="site-footer">\n    <p>© Acme</p>\n  </footer>\n</template>\n\n<style lang="sass">\n.site-footer\n  background-color: #eeeeee\n  padding: 2rem\n</style>\n',
+    });
+    sites.push(site);
+    const outcome = await site.repo.propose({ description: 'make the footer background black' });
+    expect(added(outcome)).toEqual(['+  background-color: #000000']);
+  });
+
   it("reads an Astro component's <style>", async () => {
     const site = await seedSiteFromFiles({
       'package.json': '{"dependencies":{"astro":"^5.0.0"}}\n',

@@ -18,7 +18,7 @@ export const isComponent = (path: string): boolean => /\.(?:vue|svelte|astro)$/.
 export interface StyleBlock {
   start: number;
   end: number;
-  lang: 'css' | 'scss';
+  lang: 'css' | 'scss' | 'sass';
   scoped: boolean;
 }
 
@@ -36,7 +36,7 @@ interface AstroNode {
 }
 type AstroParse = { parse(source: string): { ast: AstroNode } };
 
-const lang = (value: string | undefined): StyleBlock['lang'] | undefined => (value === undefined || value === '' || value === 'css' || value === 'postcss' || value === 'pcss' ? 'css' : value === 'scss' ? 'scss' : undefined);
+const lang = (value: string | undefined): StyleBlock['lang'] | undefined => (value === undefined || value === '' || value === 'css' || value === 'postcss' || value === 'pcss' ? 'css' : value === 'scss' || value === 'sass' ? value : undefined);
 
 /** Svelte's attribute value: `true`, or text parts. */
 function svelteAttribute(value: unknown): string {
@@ -93,7 +93,7 @@ export function componentStyleBlocks(text: string, file: string): StyleBlock[] {
   return blocks;
 }
 
-/** Components among `files` that carry a `<style>` block of CSS or SCSS. */
+/** Components among `files` that carry a `<style>` block of CSS, SCSS or Sass. */
 export function componentStylesheets(files: Iterable<string>, text: (file: string) => string | undefined): string[] {
   const out: string[] = [];
   for (const file of files) {
@@ -114,6 +114,7 @@ export function parseStylesheet(text: string, file: string): postcss.Root {
     const blocks = componentStyleBlocks(text, file);
     let masked = text.replace(/[^\n]/g, ' ');
     for (const block of blocks) masked = masked.slice(0, block.start) + text.slice(block.start, block.end) + masked.slice(block.end);
+    if (blocks.some((b) => b.lang === 'sass')) return parseIndentedSass(masked, file);
     return parseWith(blocks.some((b) => b.lang === 'scss') ? 'scss' : 'css', masked, file);
   }
   if (file.endsWith('.sass')) return parseIndentedSass(text, file);
