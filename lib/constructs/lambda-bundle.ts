@@ -46,5 +46,5 @@ export function runtimeNodeOptions(functionId: FunctionId): string | undefined {
  */
 export const LAYER_MODULES: Partial<Record<FunctionId, readonly string[]>> = {
   screenshot: ['playwright-core'],
-  worker: ['@anthropic-ai/sdk', 'openai', '@babel/parser', 'postcss', '@astrojs/compiler', '@vue/compiler-sfc', 'svelte', 'yaml', 'toml-eslint-parser', 'postcss-scss'],
+  worker: ['@anthropic-ai/sdk', 'openai', '@babel/parser', 'postcss', '@astrojs/compiler', '@vue/compiler-sfc', 'svelte', 'yaml', 'toml-eslint-parser', 'postcss-scss', 'sass-parser'],
 };

@@ -8,16 +8,19 @@ import { classColorEdit, classTokens, type ClassToken } from './edits/class-colo
 import { cssColorEdit } from './edits/css-color';
 import { customPropertyEdit } from './edits/custom-property';
 import { brandColorEdit } from './edits/brand-color';
+import { bulmaColorEdit } from './edits/bulma-color';
 import { addLinkSplices, firstLinkOptions, LinkNotFoundError, linkLabels, removeLinkSplice, renameLinkSplice } from './edits/link-list';
 import { applySplices, type Splice } from './edits/splice';
 import { styleEdit } from './edits/style-step';
-import { isColorValue, paletteHex, tailwindColor, type ColorChoice } from './edits/tailwind-color';
+import { isColorValue, nearDaisyUiColor, paletteHex, tailwindColor, type ColorChoice } from './edits/tailwind-color';
 import { textChange } from './edits/text-change';
 import { answerStep, emailStep, priceStep, siteReplaceStep } from './plan-site';
 import { seoStep } from './plan-seo';
 import { brokenBy } from './edits/verify';
 import { listOr } from './suggest';
-import { contrastRatio, isLight } from './color';
+import { contrastRatio, cssColorHex, isLight } from './color';
+import { componentStylesheets } from './discovery/stylesheet';
+import type { Theme } from './discovery/theme';
 import { ownProperty, type MapPropertySpec, type SiteMap } from './site-map';
 import type { ValidatedIntent } from './validate';
 
@@ -237,7 +240,7 @@ async function mapStep(spec: MapPropertySpec, siteMap: SiteMap, readFile: ReadBa
     const to = edit.kind === 'links' ? edit.add.map((l) => `${l.label}:${l.href}`).join(', ') : edit.value;
     return {
       ok: true,
-      alternatives: [{ splices: [diffSplice(spec.file, text, after)], line: { property, kind: edit.kind, from, to, ...(named ? { named: named.toLowerCase().replace(/[\s_-]+/g, '') } : {}) }, label: spec.file, description: spec.file }],
+      alternatives: [{ splices: [diffSplice(spec.file, text, after)], line: { property, kind: edit.kind, from, to, ...(named ? { named: named.toLowerCase().replace(/[\s_-]+/g, ' ') } : {}) }, label: spec.file, description: spec.file }],
     };
   } catch (error) {
     if (error instanceof EditError) return fail(`${error.message} (Looked on ${where}.)`);
@@ -319,8 +322,9 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       const { scale } = target.edit;
       const shades = result.changed.length - 1;
       const note = [
-        shades > 0 ? `Its ${shades} shade${shades === 1 ? '' : 's'} and dark-mode twin${shades === 1 ? '' : 's'} change with it, each as much lighter or darker as before (${result.changed.filter((t) => !t.base || t.dark).slice(0, 4).map((t) => t.name).join(', ')}${shades > 4 ? '…' : ''}).` : undefined,
+        shades > 0 ? `Its ${shades} shade${shades === 1 ? '' : 's'} and dark-mode twin${shades === 1 ? '' : 's'} change with it, each as much lighter or darker relative to it as before (${result.changed.filter((t) => !t.base || t.dark).slice(0, 4).map((t) => t.name).join(', ')}${shades > 4 ? '…' : ''}).` : undefined,
         scale.uses > 0 ? `Everything that uses the brand colour changes: it is named in ${scale.uses} file${scale.uses === 1 ? '' : 's'} of the site.` : undefined,
+        ...scale.tokens.filter((t) => t.resolved && result.changed.includes(t)).slice(0, 1).map((t) => `${t.name} was ${t.value}; ${t.value} itself keeps ${t.resolved} wherever else it is used.`),
       ].filter(Boolean).join(' ');
       alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${target.file}:${target.line}`, ...(note ? { note } : {}), ...(targets.length > 1 ? { needsChoice: true } : {}), section });
       continue;
@@ -330,7 +334,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
     // Rendered by the theme from configuration: its colour is the theme's custom property, set in the site's stylesheet.
     const variable = node.styleVariables?.[role];
     if (node.styleVariables && variable) {
-      const result = customPropertyEdit(model.project, node.styleVariables.stylesheets, variable, hex);
+      const result = customPropertyEdit(model.project, node.styleVariables.stylesheets, variable, hex, node.styleVariables.scope?.[role]);
       if (!result.ok) {
         message ||= result.message;
         continue;
@@ -339,7 +343,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       continue;
     }
     if (node.configured) {
-      message ||= `The ${section} is drawn by the site's theme from its configuration, and its ${role === 'background' ? 'background' : 'text colour'} is not something the theme lets the configuration set.`;
+      message ||= `The ${section} is drawn by the site's theme from its configuration, and the UX Agent knows no variable of the theme that sets its ${role === 'background' ? 'background' : 'text colour'}; change it in the site's stylesheet.`;
       continue;
     }
     // An inline style beats every class and rule: change it where it is.
@@ -379,10 +383,29 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       const result = classColorEdit(node, role, hex, requested, model.theme, section);
       if (result.ok) {
         const kept = result.kept.length > 0 ? `Kept as they are: ${result.kept.join(' ')}.` : undefined;
-        const how = result.choice.how === 'theme token' ? `Written as the site's theme colour ${result.to}.` : undefined;
         const shown = writtenHex(result.choice, hex);
-        const readable = role === 'background' ? backgroundContrastNote(node, model, shown) : undefined;
-        const note = [how, kept, readable].filter(Boolean).join(' ');
+        const noteFor = (edit: typeof result, written: string) => {
+          const how = edit.choice.how === 'theme token' ? `Written as the site's theme colour ${edit.to}.` : undefined;
+          // daisyUI's colours follow the active theme (dark mode included); a palette or arbitrary colour does not.
+          const replaced = model.theme.daisyui && edit.choice.how !== 'theme token' ? edit.from.split(' ').find((t) => model.theme.daisyui?.names.includes(t.replace(/^!?[a-z]+-/, '').replace(/\/.*$/, ''))) : undefined;
+          const daisy = replaced ? `${replaced} is a daisyUI theme colour, which follows the active theme (dark mode included); ${edit.to} is the same in every theme.` : undefined;
+          const readable = role === 'background' ? backgroundContrastNote(node, model, written) : contrastNote(node, model, written);
+          return [how, daisy, kept, readable].filter(Boolean).join(' ');
+        };
+        const note = noteFor(result, shown);
+        // A daisyUI theme colour that looks like the one asked for: offer it beside the exact colour.
+        const surface = role === 'text' ? classTokens(node).find((t) => t.utility === 'bg' && t.variants === '' && model.theme.daisyui?.names.includes(t.value))?.value : undefined;
+        const near = result.choice.how !== 'theme token' ? nearDaisyUiColor(model.theme, shown, role, surface) : undefined;
+        const themed = near ? classColorEdit(node, role, near.value, near.value, model.theme, section) : undefined;
+        if (near && themed?.ok && themed.choice.how === 'theme token' && themed.from !== themed.to) {
+          const themedNote = noteFor(themed, near.hex);
+          alternatives.push(
+            { splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex: shown, ...(named ? { named } : {}), at: locationOf(target) }, label: `${result.to}: ${named ?? hex}, the same in every theme`, description: `${result.from} → ${result.to}`, ...(note ? { note } : {}), needsChoice: true, section },
+            { splices: themed.splices, line: { property, kind: 'color', from: themed.from, to: themed.to, hex: near.hex, at: locationOf(target) }, label: `${themed.to}: the daisyUI theme's ${near.name} (${near.value})`, description: `${themed.from} → ${themed.to}`, ...(themedNote ? { note: themedNote } : {}), needsChoice: true, section },
+          );
+          stateQuestion = `The site's daisyUI theme has a colour close to ${named ?? hex}: ${near.name} (${near.value}, the class ${themed.to}), which follows the active theme. Use it, or exactly ${named ?? hex}? Pick it below to see its preview.`;
+          continue;
+        }
         alternatives.push({ splices: result.splices, line: { property, kind: 'color', from: result.from, to: result.to, hex: shown, ...(named ? { named } : {}), at: locationOf(target) }, label: target.label, description: `${result.from} → ${result.to}`, ...(note ? { note } : {}), section });
         continue;
       }
@@ -401,6 +424,17 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
         continue;
       }
       if (hasTokens) continue;
+    }
+    // Bulma: a colour class (`navbar is-white`) or a Sass variable (`$navbar-background-color`) colours its components.
+    const bulma = model.theme.bulma ? bulmaColorEdit(model.project, cssFiles(model), [node, ...target.edit.fallbacks], role, hex, named) : undefined;
+    if (bulma?.ok === 'question') return { ok: false, message: bulma.question, question: true };
+    if (bulma) {
+      const choices = bulma.ok === 'choice' ? bulma.alternatives : [bulma.alternative];
+      for (const choice of choices) {
+        alternatives.push({ splices: choice.splices, line: { property, kind: 'color', from: choice.from, to: choice.to, hex: choice.hex, ...(named && choice.hex === hex ? { named } : {}), at: choice.at }, label: choice.label, description: choice.at, ...(choice.note ? { note: choice.note } : {}), ...(bulma.ok === 'choice' ? { needsChoice: true } : {}), section });
+      }
+      if (bulma.ok === 'choice') stateQuestion = bulma.question;
+      continue;
     }
     let css = cssColorEdit(model.project, cssFiles(model), node, role, hex, section, ancestorsOf(model, node));
     for (const fallback of target.edit.fallbacks) {
@@ -436,22 +470,23 @@ function regionOf(model: SiteModel, block: TextBlock): string | undefined {
 /** WCAG contrast of `hex` text on the landmark's own background class, when that is a known colour and the ratio is poor. */
 function contrastNote(node: UiNode, model: SiteModel, hex: string): string | undefined {
   const background = classTokens(node).find((t) => t.utility === 'bg' && t.variants === '' && isColorValue(t.value, model.theme));
-  const backgroundHex = background ? tokenHex(background) : undefined;
+  const backgroundHex = background ? tokenHex(background, model.theme) : undefined;
   if (!background || !backgroundHex) return undefined;
   const ratio = contrastRatio(hex, backgroundHex);
   return ratio < 4.5 ? `Contrast with the background (${background.token}) is ${ratio.toFixed(1)}:1, below the 4.5:1 WCAG asks for body text; a ${isLight(backgroundHex) ? 'darker' : 'lighter'} text colour would read better.` : undefined;
 }
 
-/** The #rrggbb a colour class writes, when it is a palette colour or an arbitrary hex. */
-function tokenHex(token: ClassToken): string | undefined {
-  const hex = token.value.startsWith('[#') ? token.value.slice(1, -1) : paletteHex(token.value);
+/** The #rrggbb a colour class writes, when it is a palette colour, an arbitrary hex or a colour of the site's own theme (its default, light one). */
+function tokenHex(token: ClassToken, theme?: Theme): string | undefined {
+  const own = theme?.colors.find((c) => c.name === token.value && !c.dark);
+  const hex = token.value.startsWith('[#') ? token.value.slice(1, -1) : (paletteHex(token.value) ?? (own ? cssColorHex(own.value) : undefined));
   return hex && /^#[0-9a-f]{6}$/i.test(hex) ? hex.toLowerCase() : undefined;
 }
 
 /** A new background against the text colours on it (the element's own, or those inside): a warning when they become hard to read. */
 function backgroundContrastNote(node: UiNode, model: SiteModel, backgroundHex: string): string | undefined {
   const texts = [...classTokens(node).filter((t) => t.utility === 'text' && t.variants === '' && isColorValue(t.value, model.theme)), ...innerTextColors(node, model)];
-  const poor = texts.map((t) => ({ token: t.token, hex: tokenHex(t) })).filter((t): t is { token: string; hex: string } => t.hex !== undefined && contrastRatio(t.hex, backgroundHex) < 3);
+  const poor = texts.map((t) => ({ token: t.token, hex: tokenHex(t, model.theme) })).filter((t): t is { token: string; hex: string } => t.hex !== undefined && contrastRatio(t.hex, backgroundHex) < 3);
   const names = [...new Set(poor.map((p) => p.token))];
   // The advice follows the new background: light text on a dark one, dark text on a light one.
   if (names.length > 0) return `On the new background, ${names.slice(0, 3).join(', ')} become${names.length === 1 ? 's' : ''} hard to read (contrast below 3:1); consider a ${isLight(backgroundHex) ? 'darker' : 'lighter'} text colour.`;
@@ -504,8 +539,11 @@ function inlineColorEdit(model: SiteModel, nodes: readonly UiNode[], role: 'back
   return undefined;
 }
 
+/** The site's stylesheets (with the Sass the rendered files import), and the components rendered on the page that style themselves in a `<style>` block. */
 function cssFiles(model: SiteModel): string[] {
-  return model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css'));
+  const sheets = model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css'));
+  const sass = [...model.project.reachable(model.renderedFiles)].filter((f) => /\.s[ac]ss$/.test(f));
+  return [...new Set([...sheets, ...sass, ...componentStylesheets(model.renderedFiles, (file) => model.project.text(file))])];
 }
 
 function linksStep(model: SiteModel, targets: readonly Target[], intent: ValidatedIntent, where: string): Step {

@@ -63,8 +63,8 @@ describe('UX Agent on a local git repository', () => {
   it('understands plain language with the rules, and says so under the preview', async () => {
     const agent = createUxAgent({ repoHost: host });
     const outcome = await agent.propose(request({ description: 'change the footer text to "© 2026 Acme" and make it dark gray' }), context);
-    expect(outcome.kind === 'proposal' && outcome.summary).toBe('footer: text → "© 2026 Acme"; color → #a9a9a9 (darkgray)');
-    expect(embed(outcome).color).toBe(0xa9a9a9);
+    expect(outcome.kind === 'proposal' && outcome.summary).toBe('footer: text → "© 2026 Acme"; color → #505050 (dark gray)');
+    expect(embed(outcome).color).toBe(0x505050);
     expect(embed(outcome).footer?.text).toBe('Understood by the built-in rules (no LLM).');
   });
 

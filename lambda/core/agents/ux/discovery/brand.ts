@@ -1,7 +1,7 @@
 import type postcss from 'postcss';
 import type { Project } from './project';
-import { parseStylesheet } from './stylesheet';
-import type { Theme } from './theme';
+import { isDarkTheme, parseStylesheet } from './stylesheet';
+import { isDarkDaisyUiTheme, type Theme } from './theme';
 
 /**
  * The site's brand colour as its theme defines it, with every shade and dark-mode twin that
@@ -18,6 +18,8 @@ export interface BrandToken {
   start: number;
   end: number;
   value: string;
+  /** The colour a Sass value that names another variable stands for (`$primary: $kestrel-brown` → `#6f4e37`). */
+  resolved?: string;
   line: number;
   /** Declared for a dark theme (`[data-theme='dark']`, `.dark`). */
   dark: boolean;
@@ -36,18 +38,40 @@ export interface BrandScale {
 const CSS_TOKEN = /^(?:--ifm-color-(primary)|--(?:color-)?(primary|brand)(?:-colou?r)?)(?:-(\d{2,3}|dark|darker|darkest|light|lighter|lightest|default|DEFAULT))?$/;
 const SASS_TOKEN = /^\$(primary|brand)(?:[-_]colou?r)?$/;
 
-function declarations(project: Project, file: string): postcss.Declaration[] {
+/** The brand declarations of a stylesheet, and the value of each Sass variable it declares (the last one, as Sass reads them). */
+function declarations(project: Project, file: string): { tokens: postcss.Declaration[]; sass: Map<string, string> } {
+  const sass = new Map<string, string>();
   let root: postcss.Root;
   try {
     root = parseStylesheet(project.text(file) ?? '', file);
   } catch {
-    return [];
+    return { tokens: [], sass };
   }
-  const out: postcss.Declaration[] = [];
+  const tokens: postcss.Declaration[] = [];
   root.walkDecls((decl) => {
-    if (CSS_TOKEN.test(decl.prop) || SASS_TOKEN.test(decl.prop)) out.push(decl);
+    if (decl.prop.startsWith('$')) sass.set(decl.prop, decl.value.replace(/\s*!default\s*$/, ''));
+    if (CSS_TOKEN.test(decl.prop) || SASS_TOKEN.test(decl.prop)) tokens.push(decl);
   });
-  return out;
+  return { tokens, sass };
+}
+
+/** A Sass value that names another variable, followed to what that holds (a few steps at most). */
+function followSass(value: string, sass: ReadonlyMap<string, string>): string | undefined {
+  let current = value.trim();
+  for (let step = 0; step < 5 && /^\$[\w-]+$/.test(current); step++) {
+    const next = sass.get(current);
+    if (next === undefined) return undefined;
+    current = next.trim();
+  }
+  return current === value.trim() ? undefined : current;
+}
+
+/** Declared for a dark theme: `[data-theme='dark']`, `.dark`, or a dark daisyUI theme (`@plugin "daisyui/theme" { prefersdark: true }`). */
+function inDarkTheme(decl: postcss.Declaration): boolean {
+  for (let node = decl.parent as postcss.Node | undefined; node && node.type !== 'root'; node = node.parent as postcss.Node | undefined) {
+    if (node.type === 'atrule' && (node as postcss.AtRule).name === 'plugin' && /daisyui\/theme/.test((node as postcss.AtRule).params)) return isDarkDaisyUiTheme(node as postcss.AtRule);
+  }
+  return isDarkTheme(selectorOf(decl));
 }
 
 function selectorOf(decl: postcss.Declaration): string {
@@ -67,7 +91,9 @@ function valueRange(text: string, decl: postcss.Declaration): { start: number; e
   const colon = text.indexOf(':', start);
   let at = colon + 1;
   while (/\s/.test(text[at] ?? '')) at++;
-  return text.startsWith(decl.value, at) ? { start: at, end: at + decl.value.length } : undefined;
+  // A Sass `!default` flag stays after the value.
+  const value = decl.value.replace(/\s*!default\s*$/, '');
+  return text.startsWith(value, at) ? { start: at, end: at + value.length } : undefined;
 }
 
 /** Every brand colour system of the site, most specific first (`brand` before `primary`). */
@@ -75,12 +101,14 @@ export function brandScales(project: Project, theme: Theme): BrandScale[] {
   const systems = new Map<string, BrandToken[]>();
   const add = (key: string, token: BrandToken) => systems.set(key, [...(systems.get(key) ?? []), token]);
   for (const file of project.files.keys()) {
-    if (!/\.(?:css|scss)$/.test(file) || file.includes('node_modules/')) continue;
+    if (!/\.(?:css|scss|sass)$/.test(file) || file.includes('node_modules/')) continue;
     const text = project.text(file) ?? '';
     if (!/--(?:ifm-color-|color-)?(?:primary|brand)|\$(?:primary|brand)/.test(text)) continue;
-    for (const decl of declarations(project, file)) {
+    const { tokens, sass } = declarations(project, file);
+    for (const decl of tokens) {
       const range = valueRange(text, decl);
       if (!range) continue;
+      const resolved = decl.prop.startsWith('$') ? followSass(decl.value.replace(/\s*!default\s*$/, ''), sass) : undefined;
       const css = CSS_TOKEN.exec(decl.prop);
       const family = css ? (css[1] ?? css[2]) : SASS_TOKEN.exec(decl.prop)?.[1];
       const shade = css?.[3];
@@ -88,9 +116,10 @@ export function brandScales(project: Project, theme: Theme): BrandScale[] {
         name: decl.prop,
         file,
         ...range,
-        value: decl.value,
+        value: decl.value.replace(/\s*!default\s*$/, ''),
+        ...(resolved ? { resolved } : {}),
         line: decl.source?.start?.line ?? 1,
-        dark: /dark/i.test(selectorOf(decl)),
+        dark: inDarkTheme(decl),
         base: shade === undefined || /^default$/i.test(shade),
       });
     }
@@ -98,7 +127,7 @@ export function brandScales(project: Project, theme: Theme): BrandScale[] {
   for (const color of theme.colors) {
     const match = /^(primary|brand)(?:-(\d{2,3}|DEFAULT))?$/.exec(color.name);
     if (!match || !color.slot) continue;
-    add(`${color.file}|tw-${match[1]}`, { name: color.name, file: color.file, start: color.slot.start, end: color.slot.end, value: color.slot.raw, line: project.line(color.file, color.slot.start), dark: false, base: match[2] === undefined || match[2] === 'DEFAULT' });
+    add(`${color.file}|tw-${match[1]}`, { name: color.name, file: color.file, start: color.slot.start, end: color.slot.end, value: color.slot.raw, line: project.line(color.file, color.slot.start), dark: color.dark === true, base: match[2] === undefined || match[2] === 'DEFAULT' });
   }
   const scales: BrandScale[] = [];
   for (const [key, tokens] of systems) {
@@ -115,9 +144,10 @@ export function brandScales(project: Project, theme: Theme): BrandScale[] {
   return scales.sort((a, b) => Number(/brand/.test(b.label)) - Number(/brand/.test(a.label)));
 }
 
-/** Files that use the colour by its name (`bg-primary`, `text-brand-600`, `var(--color-primary)`, `$primary`). */
+/** Files that use the colour by its name (`bg-primary`, `text-brand-600`, `var(--color-primary)`, `$primary`, `is-primary`). */
 function countUses(project: Project, family: string): number {
-  const pattern = new RegExp(`(?:\\b(?:bg|text|border|from|via|to|ring|fill|stroke|outline|decoration|accent|caret|shadow|divide|placeholder)-${family}\\b|var\\(--(?:ifm-color-|color-)?${family}\\b|\\$${family}\\b|\\b${family}(?:-content)?\\b(?=[^\\n]*class))`);
+  // Bulma's `is-primary` classes are painted with `$primary` too.
+  const pattern = new RegExp(`(?:\\bis-${family}\\b|\\b(?:bg|text|border|from|via|to|ring|fill|stroke|outline|decoration|accent|caret|shadow|divide|placeholder)-${family}\\b|var\\(--(?:ifm-color-|color-)?${family}\\b|\\$${family}\\b|\\b${family}(?:-content)?\\b(?=[^\\n]*class))`);
   let count = 0;
   for (const [file, text] of project.files) if (!file.includes('node_modules/') && /\.(?:[jt]sx?|astro|vue|svelte|html|css|scss|md|mdx)$/.test(file) && pattern.test(text)) count++;
   return count;

@@ -93,9 +93,10 @@ export interface UiNode {
   configured?: boolean;
   /**
    * The theme's CSS custom properties that colour this element (`--ifm-navbar-background-color`),
-   * and the site's stylesheets where they are set, or added to `:root`.
+   * and the site's stylesheets where they are set, or added to `:root` — or to the rule of `scope`
+   * when the theme sets the variable on the element itself (`.footer--dark`).
    */
-  styleVariables?: { background?: string; text?: string; stylesheets: string[] };
+  styleVariables?: { background?: string; text?: string; stylesheets: string[]; scope?: { background?: string; text?: string } };
 }
 
 export interface LinkEntry {

@@ -5,9 +5,14 @@ import { culori } from '../color';
 
 /**
  * A new brand colour written into the theme's tokens: the colour itself becomes the requested
- * one; each shade and dark-mode twin keeps its lightness relative to it (in OKLCH) and takes the new hue, so
- * `--ifm-color-primary-darker` stays as much darker and the dark theme's primary as much lighter. Each
- * value is written in its own notation (hex, `oklch()`, `hsl()`, shadcn's bare `H S% L%`).
+ * one; each shade and dark-mode twin takes the new hue and keeps its place relative to it (in
+ * OKLCH). A numbered scale (`50`–`950`) keeps its ends: a shade lighter than the old colour keeps
+ * its share of the way to white, a darker one its share of the way to black, so `brand-50` stays a
+ * page-background tint whatever the new colour. Named steps (`--ifm-color-primary-darker`, the dark
+ * theme's primary) keep their proportion to the colour, as Docusaurus and Infima derive them.
+ * Chroma keeps its share of what sRGB can show at the shade's lightness and hue, so tints stay
+ * tinted, not grey. Each value is written in its own notation (hex, `oklch()`, `hsl()`, shadcn's
+ * bare `H S% L%`).
  */
 /** A token's colour, when its value is one (hex, a CSS colour function or name, or shadcn's bare HSL). */
 export function tokenColor(value: string): Color | undefined {
@@ -36,29 +41,54 @@ function written(old: string, color: Color): string {
   return c.formatHex(color);
 }
 
+/** The most chroma sRGB can show at this lightness and hue (OKLCH). */
+function maxChroma(l: number, h: number | undefined): number {
+  return (culori().clampChroma({ mode: 'oklch', l, c: 0.4, h: h ?? 0 }, 'oklch') as { c: number }).c;
+}
+
+/** A colour's chroma as a share of the most its lightness and hue allow. */
+function share(color: { l: number; c: number; h?: number }): number {
+  const most = maxChroma(color.l, color.h);
+  return most > 0.0005 ? Math.min(1, (color.c ?? 0) / most) : 0;
+}
+
+/** A shade of a numbered scale (`brand-50`): its share of the way to white (lighter) or to black (darker) is kept, so the scale's ends stay at its ends. */
+export function scaleLightness(l: number, from: number, to: number): number {
+  if (l >= from) return from >= 1 ? l : to + ((l - from) * (1 - to)) / (1 - from);
+  return from <= 0 ? l : (l * to) / from;
+}
+
+/** A named step (`-darker`, `-lightest`, a dark theme's twin): darker ones keep their proportion to the colour; lighter ones too, unless that would leave less room to white than before. */
+export function stepLightness(l: number, from: number, to: number): number {
+  if (l < from) return from <= 0 ? l : (l * to) / from;
+  const factor = Math.min(from > 0 ? to / from : 1, from < 1 ? (1 - to) / (1 - from) : 1);
+  return Math.min(1, to + (l - from) * factor);
+}
+
 export type BrandEdit = { ok: true; splices: Splice[]; from: string; to: string; changed: BrandToken[] } | { ok: false; message: string };
 
 export function brandColorEdit(scale: BrandScale, hex: string): BrandEdit {
   const c = culori();
   const oklch = c.converter('oklch');
   const base = scale.tokens.find((t) => t.base && !t.dark) ?? scale.tokens[0];
-  const baseColor = tokenColor(base.value);
+  const baseColor = tokenColor(base.resolved ?? base.value);
   if (!baseColor) return { ok: false, message: `The brand colour ${base.name} in ${base.file}:${base.line} is ${base.value}, which is not a colour I can read, so I cannot derive its shades. Change it in the theme by hand, or set it to a hex colour first.` };
   const wanted = oklch(c.parse(hex)!)!;
   const was = oklch(baseColor)!;
+  // How much more (or less) colourful the new colour is than the old, for what sRGB can show; a grey old colour gives its shades the new one's.
+  const chroma = share(was) > 0.02 ? share(wanted) / share(was) : undefined;
   const splices: Splice[] = [];
   const changed: BrandToken[] = [];
   for (const token of scale.tokens) {
-    const old = tokenColor(token.value);
+    const old = tokenColor(token.resolved ?? token.value);
     if (!old) continue;
     let next: Color;
     if (token === base) next = c.parse(hex)!;
     else {
-      // As much lighter or darker than the new colour as the old shade was than the old one; the new hue; chroma in the same proportion.
       const own = oklch(old)!;
-      const ratio = was.c > 0.005 ? own.c / was.c : 1;
-      const l = Math.min(1, Math.max(0, wanted.l + (own.l - was.l)));
-      next = c.clampChroma({ mode: 'oklch', l, c: wanted.c * ratio, h: wanted.h ?? 0, ...(own.alpha !== undefined ? { alpha: own.alpha } : {}) }, 'oklch');
+      const l = /\d$/.test(token.name) ? scaleLightness(own.l, was.l, wanted.l) : stepLightness(own.l, was.l, wanted.l);
+      const part = chroma === undefined ? share(wanted) : Math.min(1, share(own) * chroma);
+      next = c.clampChroma({ mode: 'oklch', l, c: part * maxChroma(l, wanted.h), h: wanted.h ?? 0, ...(own.alpha !== undefined ? { alpha: own.alpha } : {}) }, 'oklch');
     }
     const text = written(token.value, next);
     if (text.toLowerCase() === token.value.trim().toLowerCase()) continue;
@@ -66,5 +96,5 @@ export function brandColorEdit(scale: BrandScale, hex: string): BrandEdit {
     changed.push(token);
   }
   if (splices.length === 0) return { ok: false, message: `Nothing would change: the brand colour is already ${hex}.` };
-  return { ok: true, splices, from: base.value, to: written(base.value, c.parse(hex)!), changed };
+  return { ok: true, splices, from: base.resolved ? `${base.value} (${base.resolved})` : base.value, to: written(base.resolved ?? base.value, c.parse(hex)!), changed };
 }

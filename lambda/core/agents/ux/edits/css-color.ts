@@ -1,12 +1,13 @@
 import postcss from 'postcss';
-import { parseStylesheet } from '../discovery/stylesheet';
+import { isComponent, parseStylesheet, scopedToComponent } from '../discovery/stylesheet';
 import type { Project } from '../discovery/project';
 import type { UiNode } from '../discovery/ui-tree';
 import type { Splice } from './splice';
 
 /**
  * A colour set by the site's own CSS: the rule that styles the element by its class, id or tag
- * (`.site-header { background-color: #fff }`, `footer { background: var(--footer-bg) }`).
+ * (`.site-header { background-color: #fff }`, `footer { background: var(--footer-bg) }`), in a
+ * stylesheet or in a component's `<style>` block.
  * A `var(--x)` value is followed to the custom property's declaration, which is what changes.
  */
 export type CssColorResult =
@@ -121,9 +122,12 @@ export function matchingDeclarations(project: Project, stylesheets: readonly str
     const root = parseCss(project, file);
     if (!root) continue;
     roots.set(file, root);
+    const text = project.text(file) ?? '';
     root.walkRules((rule) => {
       const parent = rule.parent?.type === 'atrule' ? (rule.parent as postcss.AtRule) : undefined;
       if (parent && !/^(media|supports|layer)$/i.test(parent.name)) return;
+      // A component's scoped `<style>` (Svelte, Astro, Vue's `scoped`) styles only the elements written in that component.
+      if (isComponent(file) && node.file !== file && scopedToComponent(text, file, rule.source?.start?.offset ?? 0)) return;
       const selectors = rule.selectors.map((sel) => sel.trim());
       const exact = selectors.find((sel) => selectorMatch(sel, node, ancestors) === 'exact');
       const variant = exact ? undefined : selectors.find((sel) => selectorMatch(sel, node, ancestors) === 'variant');
@@ -190,14 +194,16 @@ export function cssColorEdit(project: Project, stylesheets: readonly string[], n
   const others = found.filter((f) => f !== target && f.decl.value !== target.decl.value);
   const othersNote = others.length > 0 ? `Also set, and unchanged: ${others.slice(0, 3).map((f) => `${f.conditional ? `${f.conditional} ` : ''}${f.selector} (${f.decl.value})`).join(', ')}${others.length > 3 ? '…' : ''}.` : undefined;
   const value = target.decl.value;
-  const variable = /^var\(\s*(--[\w-]+)\s*(?:,[^)]*)?\)$/.exec(value.trim());
+  // A custom property (`var(--footer-bg)`) or a Sass variable (`$navbar-bg`): its declaration is what changes.
+  const variable = /^var\(\s*(--[\w-]+)\s*(?:,[^)]*)?\)$/.exec(value.trim()) ?? /^(\$[\w-]+)$/.exec(value.trim());
   if (variable) {
     const declarations: Array<{ file: string; decl: postcss.Declaration }> = [];
     let uses = 0;
+    const used = variable[1].startsWith('$') ? new RegExp(`\\${variable[1]}(?![\\w-])`) : undefined;
     for (const [file, root] of roots) {
       root.walkDecls((d) => {
         if (d.prop === variable[1]) declarations.push({ file, decl: d });
-        if (d.value.includes(`var(${variable[1]}`)) uses++;
+        if (used ? used.test(d.value) : d.value.includes(`var(${variable[1]}`)) uses++;
       });
     }
     if (declarations.length === 0) {
@@ -229,5 +235,7 @@ function valueSplice(project: Project, file: string, decl: postcss.Declaration, 
     return { ok: true, splices: [{ file, start: at, end: at + colors[0][0].length, text: hex }], from: colors[0][0], to: hex, file, line, ...(note ? { note } : {}) };
   }
   if (colors.length > 1) return { ok: false, message: `${decl.prop} in ${file}:${line} holds several colours (${value}); change it in the stylesheet.` };
+  // `darken($primary, 10%)`, `v-bind(color)`, `theme('colors.blue')`: a colour computed by a function, not one to overwrite (a gradient or image gives way to the colour, as before).
+  if (colors.length === 0 && /^[a-z][\w.-]*\(/i.test(value.trim()) && !/gradient\(|url\(|image-set\(/i.test(value)) return { ok: false, message: `${decl.prop} in ${file}:${line} is computed (${value}), not written as a colour, so the UX Agent does not overwrite it; change it in the stylesheet.` };
   return { ok: true, splices: [{ file, start: range.start, end: range.end, text: hex }], from: value, to: hex, file, line, ...(note ? { note } : {}) };
 }

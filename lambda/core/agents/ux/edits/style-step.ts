@@ -5,6 +5,7 @@ import type { StyleStep } from '../intent';
 import { addClassSplice } from './add-class';
 import { declarationValue, matchingDeclarations, mostSpecific } from './css-color';
 import type { Splice } from './splice';
+import { componentStylesheets } from '../discovery/stylesheet';
 
 /**
  * "Make the hero headline bigger", "round the sign-up button": one step along Tailwind's own
@@ -55,7 +56,8 @@ function cssStep(model: SiteModel, node: UiNode, step: StyleStep, where: string)
     return { ok: true, splices: [{ file: node.file, start: at, end: at + value.length, text: scaled }], from: value.trim(), to: scaled.trim(), note: `The inline ${property} is scaled by ${factor}.` };
   }
   if (model.theme.tailwind) return { ok: false, message: `No Tailwind class or inline style sets the ${property} of the ${where}.` };
-  const { found } = matchingDeclarations(model.project, model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css')), node, [property], ancestorsOf(model, node));
+  const sheets = [...(model.stylesheets.length > 0 ? model.stylesheets : [...model.project.files.keys()].filter((f) => f.endsWith('.css'))), ...componentStylesheets(model.renderedFiles, (file) => model.project.text(file))];
+  const { found } = matchingDeclarations(model.project, sheets, node, [property], ancestorsOf(model, node));
   const declaration = mostSpecific(found.filter((f) => !f.conditional && !f.variant)) ?? mostSpecific(found);
   if (!declaration) return { ok: false, message: `No CSS rule sets the ${property} of the ${where}; add one in the stylesheet.` };
   const range = declarationValue(model.project, declaration.file, declaration.decl);

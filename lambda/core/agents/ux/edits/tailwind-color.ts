@@ -1,5 +1,6 @@
 import defaultColors from 'tailwindcss/colors';
-import type { Theme } from '../discovery/theme';
+import { colorDistance, cssColorHex } from '../color';
+import type { Theme, ThemeColor } from '../discovery/theme';
 
 /**
  * Colour values written as Tailwind classes, the way the site already writes them: a theme
@@ -65,7 +66,8 @@ export function isColorValue(value: string, theme: Theme): boolean {
   if (/^\[(?:#[0-9a-f]{3,8}|(?:rgb|rgba|hsl|hsla|oklch|oklab|lab|lch|hwb|color)\(.*\)|color:.+|var\(--.+\))\]$/i.test(value)) return true;
   const shade = /^([a-z]+)-(\d{2,3})$/.exec(value);
   if (shade && (HUES as readonly string[]).includes(shade[1]) && SHADES.includes(shade[2])) return true;
-  return theme.colors.some((c) => c.name === value);
+  // daisyUI's theme colours (`bg-base-100`, `text-primary-content`) are colour classes too.
+  return theme.colors.some((c) => c.name === value) || (theme.daisyui?.names.includes(value) ?? false);
 }
 
 export interface ColorChoice {
@@ -78,7 +80,8 @@ export interface ColorChoice {
 }
 
 export function tailwindColor(hex: string, requested: string, replacing: string | undefined, theme: Theme): ColorChoice {
-  const token = theme.colors.find((c) => c.value === hex.toLowerCase());
+  // A dark theme's colour is not what the page shows by default.
+  const token = theme.colors.find((c) => c.value === hex.toLowerCase() && !c.dark);
   if (token) return { value: token.name, how: 'theme token' };
   // A palette name the site's theme removed (`--color-*: initial`) would produce no colour at all.
   const usable = (name: string) => !theme.paletteCleared || theme.colors.some((c) => c.name === name);
@@ -94,4 +97,29 @@ export function tailwindColor(hex: string, requested: string, replacing: string 
   }
   const exact = paletteForHex(hex);
   return exact && usable(exact) ? { value: exact, how: 'palette' } : arbitrary;
+}
+
+/** Close enough to be taken for the same colour at a glance (CIEDE2000). */
+const NEAR = 8;
+
+/** The daisyUI colour meant for text on a daisyUI background: `primary-content` on `primary`, `base-content` on `base-200`. */
+const contentOf = (background: string): string => (background.startsWith('base-') ? 'base-content' : `${background}-content`);
+
+/**
+ * The daisyUI theme colour the site defines that looks like `hex` (its `neutral` for "dark brown"),
+ * when one does: a surface or accent colour for a background; for text an accent colour, or the
+ * `-content` colour made for the daisyUI background the text sits on (`background`).
+ */
+export function nearDaisyUiColor(theme: Theme, hex: string, role: 'background' | 'text', background?: string): (ThemeColor & { hex: string }) | undefined {
+  let best: (ThemeColor & { hex: string; distance: number }) | undefined;
+  for (const color of theme.colors) {
+    if (!color.daisyui || color.dark) continue;
+    const content = color.name.endsWith('-content');
+    if (role === 'background' ? content : color.name.startsWith('base-') || (content && (!background || color.name !== contentOf(background)))) continue;
+    const own = cssColorHex(color.value);
+    if (!own) continue;
+    const distance = colorDistance(own, hex);
+    if (distance < NEAR && (!best || distance < best.distance)) best = { ...color, hex: own, distance };
+  }
+  return best;
 }

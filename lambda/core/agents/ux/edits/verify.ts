@@ -1,6 +1,6 @@
 import { parse as parseScript } from '@babel/parser';
 import { parse as parseHtml } from 'parse5';
-import { isStylesheet, parseStylesheet } from '../discovery/stylesheet';
+import { componentStyleBlocks, isStylesheet, parseStylesheet } from '../discovery/stylesheet';
 import { errorMessage } from '../../../domain/error-message';
 import { brokenData } from './verify-data';
 import { brokenTemplate } from './verify-templates';
@@ -13,7 +13,7 @@ import { brokenTemplate } from './verify-templates';
  * Returns a sentence when the edit would break the file, undefined when it parses as before.
  */
 export function brokenBy(path: string, before: string, after: string): string | undefined {
-  if (/\.(?:astro|vue|svelte)$/.test(path)) return brokenTemplate(path, before, after);
+  if (/\.(?:astro|vue|svelte)$/.test(path)) return brokenTemplate(path, before, after) ?? brokenStyleBlocks(path, before, after);
   if (/\.[cm]?[jt]sx?$/.test(path)) {
     try {
       parseScript(after, { sourceType: 'module', plugins: /\.[cm]?ts$/.test(path) ? ['typescript'] : ['jsx', 'typescript'], errorRecovery: false });
@@ -49,4 +49,18 @@ export function brokenBy(path: string, before: string, after: string): string | 
     return count(after) > count(before) ? `The edit would add HTML errors to ${path}, so nothing was changed.` : undefined;
   }
   return undefined;
+}
+
+/** A component's `<style>` blocks still parse as CSS (or SCSS) after the edit, when they did before. */
+function brokenStyleBlocks(path: string, before: string, after: string): string | undefined {
+  const parses = (text: string) => {
+    try {
+      if (componentStyleBlocks(text, path).length > 0) parseStylesheet(text, path);
+      return undefined;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  };
+  const broken = parses(after);
+  return broken && !parses(before) ? `The edit would make the <style> of ${path} invalid CSS (${broken}), so nothing was changed.` : undefined;
 }

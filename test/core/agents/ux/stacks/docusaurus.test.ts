@@ -82,12 +82,12 @@ describe('a Docusaurus site (docusaurus-ts)', () => {
     expect(declarationsOf(after, "[data-theme='dark']")['--ifm-navbar-background-color']).toBeUndefined();
   });
 
-  it('refuses a footer colour the footer style overrides, instead of a :root value that would never show', async () => {
-    for (const description of ['make the footer background dark blue', 'make the footer text white']) {
-      const outcome = await repo.propose({ description });
-      expect(outcome.kind).toBe('rejected');
-      expect(shown(outcome)).toMatch(/^The footer is drawn by the site's theme from its configuration/);
-    }
+  it("sets the colours of a footer with style 'dark' in a .footer--dark rule, where Infima's own values are overridden", async () => {
+    const background = await repo.commitOf({ description: 'make the footer background dark blue' }, CSS);
+    expect(declarationsOf(background, '.footer--dark')['--ifm-footer-background-color']).toBe('#00008b');
+    expect(declarationsOf(background, ':root')['--ifm-footer-background-color']).toBeUndefined();
+    const text = await repo.commitOf({ description: 'make the footer text white' }, CSS);
+    expect(declarationsOf(text, '.footer--dark')['--ifm-footer-link-color']).toBe('#ffffff');
   });
 
   it('removes a navbar item from themeConfig.navbar.items, and only that line', async () => {
@@ -146,19 +146,18 @@ describe('a Docusaurus navbar with a style (navbar--dark, navbar--primary)', () 
   };
   afterAll(() => sites.forEach((s) => s.cleanup()));
 
-  it("refuses both navbar colours under style 'dark', whose class sets them on the element", async () => {
+  it("sets both navbar colours under style 'dark' in a .navbar--dark rule, whose class sets them on the element", async () => {
     const repo = await withNavbarStyle('dark');
-    for (const command of ['section:navbar color:#1e3a8a', 'section:navbar text-color:#ffffff']) {
-      const outcome = await repo.propose({ command });
-      expect(outcome.kind).toBe('rejected');
-      expect(shown(outcome)).toMatch(/^The navbar is drawn by the site's theme from its configuration/);
-    }
+    const background = await repo.commitOf({ command: 'section:navbar color:#1e3a8a' }, CSS);
+    expect(declarationsOf(background, '.navbar--dark')['--ifm-navbar-background-color']).toBe('#1e3a8a');
+    const text = await repo.commitOf({ command: 'section:navbar text-color:#ffffff' }, CSS);
+    expect(declarationsOf(text, '.navbar--dark')['--ifm-navbar-link-color']).toBe('#ffffff');
   });
 
-  it("under style 'primary' refuses the background (the brand colour) but still sets the link colour", async () => {
+  it("under style 'primary' sets the background in a .navbar--primary rule and the link colour in :root", async () => {
     const repo = await withNavbarStyle('primary');
-    const background = await repo.propose({ command: 'section:navbar color:#1e3a8a' });
-    expect(background.kind).toBe('rejected');
+    const background = await repo.commitOf({ command: 'section:navbar color:#1e3a8a' }, CSS);
+    expect(declarationsOf(background, '.navbar--primary')['--ifm-navbar-background-color']).toBe('#1e3a8a');
     const after = await repo.commitOf({ command: 'section:navbar text-color:#ffffff' }, CSS);
     expect(declarationsOf(after, ':root')['--ifm-navbar-link-color']).toBe('#ffffff');
   });

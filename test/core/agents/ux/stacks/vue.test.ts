@@ -119,10 +119,9 @@ describe('Nuxt 3 + daisyUI (nuxt-daisyui)', () => {
     expect(readSfc(after)).toEqual(readSfc(repo.original('pages/pricing.vue')));
   });
 
-  it('answers a request about a site-wide colour the theme does not define with a question, proposing nothing', async () => {
-    const outcome = await repo.propose({ description: 'make the primary colour green' });
-    expect(outcome.kind).toBe('clarification');
-    expect(shown(outcome)).toMatch(/^I found no brand or primary colour in the site's theme/);
+  it("changes the primary colour of the site's own daisyUI theme in tailwind.config.js", async () => {
+    const config = await repo.commitOf({ description: 'make the primary colour green' }, 'tailwind.config.js');
+    expect(changedLines(repo.original('tailwind.config.js'), config)).toEqual({ removed: ["          primary: '#6f4e37',"], added: ["          primary: '#008000',"] });
   });
 
   it('refuses, with a sentence naming the file, an edit that would leave AppHeader.vue with an unclosed element', () => {

@@ -11,7 +11,8 @@ import { pageFiles, type SiteEntry, type StackAdapter } from './stack';
  * Docusaurus: the theme renders the navbar and footer from `docusaurus.config.js`
  * (`themeConfig.navbar.title`, `.items`; `themeConfig.footer.links`, `.copyright`), so they are
  * described as the tree the theme renders, each text and link pointing at its value in the
- * config. Their colours are Infima's custom properties, set in the site's `customCss`. The home
+ * config. Their colours are Infima's custom properties, set in the site's `customCss` (in `:root`,
+ * or in the rule of the navbar's or footer's style class when it has one). The home
  * page is `src/pages/index.*`, React, where `useDocusaurusContext().siteConfig` is the config.
  */
 const CONFIG_FILES = ['docusaurus.config.ts', 'docusaurus.config.js', 'docusaurus.config.mjs', 'docusaurus.config.mts'];
@@ -107,16 +108,17 @@ function styleOf(project: Project, object: Located<t.ObjectExpression>): string 
 }
 
 /**
- * The Infima variables that colour a landmark, minus those its style class sets on the element
- * itself (`.navbar--dark`, `.navbar--primary`, `.footer--dark`): a value for those in `:root`
- * would never show, so they are not offered.
+ * The Infima variables that colour a landmark. A style class (`.navbar--dark`, `.navbar--primary`,
+ * `.footer--dark`) sets some of them on the element itself, where a `:root` value never shows: those
+ * are written in a rule for that class (`.footer--dark { --ifm-footer-background-color: … }`), which
+ * the site's `customCss` (loaded after Infima) wins with. `overridden` maps each style to the roles
+ * its class sets, and to the variable that carries the role under it.
  */
-function colorVariables(style: string | undefined, variables: { background: string; text: string }, overridden: Record<string, ReadonlyArray<'background' | 'text'>>, stylesheets: string[]): UiNode['styleVariables'] | undefined {
-  const hidden = style ? (overridden[style] ?? []) : [];
-  const background = hidden.includes('background') ? undefined : variables.background;
-  const text = hidden.includes('text') ? undefined : variables.text;
-  if (!background && !text) return undefined;
-  return { ...(background ? { background } : {}), ...(text ? { text } : {}), stylesheets };
+function colorVariables(style: string | undefined, block: string, variables: { background: string; text: string }, overridden: Record<string, Partial<Record<'background' | 'text', string>>>, stylesheets: string[]): NonNullable<UiNode['styleVariables']> {
+  const under = style ? overridden[style] : undefined;
+  if (!under) return { ...variables, stylesheets };
+  const scope = Object.fromEntries(Object.keys(under).map((role) => [role, `.${block}--${style}`]));
+  return { background: under.background ?? variables.background, text: under.text ?? variables.text, stylesheets, scope };
 }
 
 /** The navbar and footer as the theme renders them from the config. */
@@ -129,9 +131,16 @@ function themeTrees(project: Project, config: Located<t.ObjectExpression>, style
     const items = linksChild(project, propertyOf(project, navbar, 'items'), 'themeConfig.navbar.items');
     const style = styleOf(project, navbar);
     // Infima: `.navbar--dark` sets the background and the link colour, `.navbar--primary` the background (the brand colour).
-    const styleVariables = colorVariables(style, { background: '--ifm-navbar-background-color', text: '--ifm-navbar-link-color' }, { dark: ['background', 'text'], primary: ['background'] }, stylesheets);
-    const nav = configNode(project, navbar, 'nav', [element(brand), ...items], { attributes: { class: style ? `navbar navbar--${style}` : 'navbar' }, ...(styleVariables ? { styleVariables } : {}) });
-    trees.push(configNode(project, navbar, 'header', [element(nav)]));
+    const styleVariables = colorVariables(
+      style,
+      'navbar',
+      { background: '--ifm-navbar-background-color', text: '--ifm-navbar-link-color' },
+      { dark: { background: '--ifm-navbar-background-color', text: '--ifm-navbar-link-color' }, primary: { background: '--ifm-navbar-background-color' } },
+      stylesheets,
+    );
+    const nav = configNode(project, navbar, 'nav', [element(brand), ...items], { attributes: { class: style ? `navbar navbar--${style}` : 'navbar' }, styleVariables });
+    // The theme's header is the navbar itself: its colours are the navbar's.
+    trees.push(configNode(project, navbar, 'header', [element(nav)], { styleVariables }));
   }
   const footer = objectAt(project, config, 'themeConfig', 'footer');
   if (footer) {
@@ -151,9 +160,15 @@ function themeTrees(project: Project, config: Located<t.ObjectExpression>, style
     const copyright = propertyOf(project, footer, 'copyright');
     if (copyright) children.push(element(configNode(project, copyright, 'div', configText(project, copyright), { attributes: { class: 'footer__copyright' } })));
     const style = styleOf(project, footer);
-    // Infima: `.footer--dark` sets the background and the text colour.
-    const styleVariables = colorVariables(style, { background: '--ifm-footer-background-color', text: '--ifm-footer-color' }, { dark: ['background', 'text'] }, stylesheets);
-    trees.push(configNode(project, footer, 'footer', children, { attributes: { class: style ? `footer footer--${style}` : 'footer' }, ...(styleVariables ? { styleVariables } : {}) }));
+    // Infima: `.footer--dark` sets the background, and its text takes the link colour (`--ifm-footer-color: var(--ifm-footer-link-color)`).
+    const styleVariables = colorVariables(
+      style,
+      'footer',
+      { background: '--ifm-footer-background-color', text: '--ifm-footer-color' },
+      { dark: { background: '--ifm-footer-background-color', text: '--ifm-footer-link-color' } },
+      stylesheets,
+    );
+    trees.push(configNode(project, footer, 'footer', children, { attributes: { class: style ? `footer footer--${style}` : 'footer' }, styleVariables }));
   }
   return trees;
 }
