@@ -7,15 +7,35 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { isSecretName, SECRET_DEFINITIONS, SECRET_NAMES, secretParameterName } from '../../lambda/core/contract/parameters';
-import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './operator-command';
+import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand, usageLine, type CommandHelp } from './operator-command';
 
-const USAGE = 'npm run put-secret -- --stage <dev|prod> --name <secret-name> (value on stdin or in its environment variable)';
+const HELP: CommandHelp = {
+  command: 'npm run put-secret',
+  synopsis: '--stage <dev|prod> --name <secret-name>',
+  summary: 'Stores one secret as the SSM SecureString /valine/<stage>/secrets/<name>; the value is never printed.',
+  options: [
+    ['--stage <dev|prod>', 'The stage whose secret it is.'],
+    ['--name <secret-name>', 'Which secret (the list below).'],
+  ],
+  notes: [
+    'The value comes from stdin when piped, else from the secret\'s environment variable, else from a hidden prompt;',
+    'never pass it as an argument (it would stay in your shell history). Needs AWS credentials (AWS_PROFILE, AWS_REGION).',
+    '',
+    'Secrets (environment variable):',
+    ...SECRET_NAMES.map((name) => `  ${name} (${SECRET_DEFINITIONS[name].envVar}): ${SECRET_DEFINITIONS[name].description}`),
+  ],
+  examples: [
+    'npm run put-secret -- --stage dev --name discord-bot-token',
+    'npm run put-secret -- --stage prod --name github-private-key < github-app.private-key.pem',
+  ],
+};
+const USAGE = `${usageLine(HELP)} (value on stdin or in its environment variable)`;
 // SSM standard-tier parameters hold at most 4 KB.
 const MAX_BYTES = 4096;
 
 runOperatorCommand(async () => {
-  const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' }, name: { type: 'string' } }, USAGE);
-  const stage = requireStage(values.stage, USAGE);
+  const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' }, name: { type: 'string' } }, HELP);
+  const stage = requireStage(values.stage, HELP);
   if (positionals.length > 0) {
     throw new OperatorError(`Unexpected argument after the options (never pass a secret on the command line, it stays in your shell history); usage: ${USAGE}.`);
   }
