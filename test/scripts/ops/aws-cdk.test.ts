@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runTsx } from '../run-script';
@@ -17,6 +17,7 @@ beforeAll(() => {
   writeFileSync(fakeCdk, '#!/bin/sh\nprintf "%s\\n" "$@" > "$FAKE_CDK_ARGS"\nexit "${FAKE_CDK_EXIT:-0}"\n');
   chmodSync(fakeCdk, 0o755);
 });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let caseNumber = 0;
 /** A fresh, empty home folder and the file the fake CDK writes its arguments to. */
