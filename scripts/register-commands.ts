@@ -1,7 +1,7 @@
 /**
  * Registers the slash commands (lambda/core/discord/commands.ts) with Discord by bulk overwrite:
  *
- *   npm run register-commands -- --stage dev [--guild <id>] [--dry-run] [--debug-cmd on|off]
+ *   npm run register-commands -- --stage dev [--guild <id>] [--dry-run] [--debug-cmd on|off]   (--help lists the options)
  *
  * The bot token and application id come from DISCORD_BOT_TOKEN / DISCORD_APPLICATION_ID, or
  * else from the stage's SSM secrets. DISCORD_API_BASE points it at another Discord API.
@@ -14,9 +14,24 @@ import type { StageName } from '../lambda/core/contract/stages';
 import { commandsToRegister, type DiscordCommandPayload } from '../lambda/core/discord/commands';
 import type { SecretReader } from '../lambda/core/ports/secrets';
 import { consoleLogger } from '../lambda/local/console-logger';
-import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './ops/operator-command';
+import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand, type CommandHelp } from './ops/operator-command';
 
-const USAGE = 'npm run register-commands -- --stage <dev|prod> [--guild <id>] [--dry-run] [--debug-cmd on|off]';
+export const REGISTER_HELP: CommandHelp = {
+  command: 'npm run register-commands',
+  synopsis: '--stage <dev|prod> [--guild <id>] [--dry-run] [--debug-cmd on|off]',
+  summary: 'Registers the slash commands with Discord (a bulk overwrite of the global commands, or of one server\'s).',
+  options: [
+    ['--stage <dev|prod>', 'Whose Discord application: its secrets, and whether /debug-last is offered by default.'],
+    ['--guild <id>', 'Register for this Discord server only (shows at once; global commands can take a while).'],
+    ['--dry-run', 'Print the JSON that would be sent; call nothing, need no token.'],
+    ['--debug-cmd on|off', 'Offer /debug-last or not (default: the stage\'s enable-debug-cmd default).'],
+  ],
+  notes: [
+    'The bot token and application id come from DISCORD_BOT_TOKEN and DISCORD_APPLICATION_ID, or else from the',
+    'stage\'s SSM secrets (AWS credentials needed then). DISCORD_API_BASE points it at another Discord API.',
+  ],
+  examples: ['npm run register-commands -- --stage dev --guild 123456789012345678', 'npm run register-commands -- --stage prod --dry-run'],
+};
 
 export interface RegisterOptions {
   stage: StageName;
@@ -30,9 +45,9 @@ export function parseRegisterArgs(argv: string[]): RegisterOptions {
   const { values } = parseOperatorArgs(
     argv,
     { stage: { type: 'string' }, guild: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'debug-cmd': { type: 'string' } },
-    USAGE,
+    REGISTER_HELP,
   );
-  const stage = requireStage(values.stage, USAGE);
+  const stage = requireStage(values.stage, REGISTER_HELP);
   if (values.guild !== undefined && !/^\d{5,25}$/.test(values.guild)) throw new OperatorError(`--guild must be a Discord server id (digits), not "${values.guild}".`);
   const debug = values['debug-cmd'];
   if (debug !== undefined && debug !== 'on' && debug !== 'off') throw new OperatorError(`--debug-cmd takes "on" or "off", not "${debug}".`);

@@ -9,16 +9,37 @@ import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { isSecretName, SECRET_DEFINITIONS, SECRET_NAMES, secretParameterName } from '../../lambda/core/contract/parameters';
 import { localSettings } from '../../lambda/local/settings';
 import { writeLocalSecret } from '../../lambda/local/local-secrets';
-import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './operator-command';
+import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand, usageLine, type CommandHelp } from './operator-command';
 
-const USAGE = 'npm run put-secret -- --stage <dev|prod|local> --name <secret-name> (value on stdin or in its environment variable)';
+const HELP: CommandHelp = {
+  command: 'npm run put-secret',
+  synopsis: '--stage <dev|prod|local> --name <secret-name>',
+  summary: 'Stores one secret as the SSM SecureString /valine/<stage>/secrets/<name>; the value is never printed.',
+  options: [
+    ['--stage <dev|prod|local>', 'The stage whose secret it is; local writes .valine/secrets.json for npm start, without AWS.'],
+    ['--name <secret-name>', 'Which secret (the list below).'],
+  ],
+  notes: [
+    'The value comes from stdin when piped, else from the secret\'s environment variable, else from a hidden prompt;',
+    'never pass it as an argument (it would stay in your shell history). dev and prod need AWS credentials (AWS_PROFILE, AWS_REGION); local does not.',
+    '',
+    'Secrets (environment variable):',
+    ...SECRET_NAMES.map((name) => `  ${name} (${SECRET_DEFINITIONS[name].envVar}): ${SECRET_DEFINITIONS[name].description}`),
+  ],
+  examples: [
+    'npm run put-secret -- --stage dev --name discord-bot-token',
+    'npm run put-secret -- --stage local --name openai-api-key',
+    'npm run put-secret -- --stage prod --name github-private-key < github-app.private-key.pem',
+  ],
+};
+const USAGE = `${usageLine(HELP)} (value on stdin or in its environment variable)`;
 // SSM standard-tier parameters hold at most 4 KB.
 const MAX_BYTES = 4096;
 
 runOperatorCommand(async () => {
-  const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' }, name: { type: 'string' } }, USAGE);
+  const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' }, name: { type: 'string' } }, HELP);
   const local = values.stage === 'local';
-  const stage = local ? undefined : requireStage(values.stage, USAGE);
+  const stage = local ? undefined : requireStage(values.stage, HELP);
   if (positionals.length > 0) {
     throw new OperatorError(`Unexpected argument after the options (never pass a secret on the command line, it stays in your shell history); usage: ${USAGE}.`);
   }

@@ -6,13 +6,29 @@ import { GetParameterCommand, ParameterNotFound, PutParameterCommand, SSMClient 
 import { FLAG_CACHE_SECONDS } from '../../lambda/core/adapters/cached-flags';
 import { FLAG_DEFINITIONS, FLAG_NAMES, isFlagName, parseFlag } from '../../lambda/core/contract/flags';
 import { flagParameterName } from '../../lambda/core/contract/parameters';
-import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand } from './operator-command';
+import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand, usageLine, type CommandHelp } from './operator-command';
 
-const USAGE = 'npm run set-flag -- --stage <dev|prod> <flag-name> <value>';
+const HELP: CommandHelp = {
+  command: 'npm run set-flag',
+  synopsis: '--stage <dev|prod> <flag-name> <value>',
+  summary: `Sets one feature flag (the SSM String /valine/<stage>/flags/<flag-name>) after checking the value against the flag contract; running functions pick it up within ${FLAG_CACHE_SECONDS} seconds, no redeploy.`,
+  options: [['--stage <dev|prod>', 'The stage whose flag it is.']],
+  notes: [
+    'Prints the previous value. Needs AWS credentials (AWS_PROFILE, AWS_REGION).',
+    '',
+    'Flags:',
+    ...FLAG_NAMES.map((name) => `  ${name}: ${FLAG_DEFINITIONS[name].description}`),
+  ],
+  examples: [
+    'npm run set-flag -- --stage prod use-llm-parsing false',
+    'npm run set-flag -- --stage dev developer-role-ids 345678901234567890',
+  ],
+};
+const USAGE = usageLine(HELP);
 
 runOperatorCommand(async () => {
-  const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' } }, USAGE);
-  const stage = requireStage(values.stage, USAGE);
+  const { values, positionals } = parseOperatorArgs(process.argv.slice(2), { stage: { type: 'string' } }, HELP);
+  const stage = requireStage(values.stage, HELP);
   const [name, value, ...extra] = positionals;
   if (name === undefined || value === undefined || extra.length > 0) {
     throw new OperatorError(`Expected a flag name and one value; usage: ${USAGE}.`);

@@ -106,7 +106,9 @@ describe('npm run github-webhook', () => {
     expect((await sendWithScript(['ping', 'test/fixtures/github/ping.json', '--url', url], '')).stderr).toContain(
       'GITHUB_WEBHOOK_SECRET is not set',
     );
-    expect((await sendWithScript(['ping'])).stderr).toContain('Usage: npm run github-webhook -- <event> <payload.json>');
+    const withoutPayload = await sendWithScript(['ping']);
+    expect(withoutPayload.code).toBe(1);
+    expect(withoutPayload.stderr).toContain('Expected an event name and a payload file; usage: npm run github-webhook -- <event> <payload.json>');
     expect((await sendWithScript(['ping', 'no/such/file.json', '--url', url])).stderr).toContain('Cannot read no/such/file.json: ENOENT.');
   });
 });
