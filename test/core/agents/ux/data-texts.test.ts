@@ -359,6 +359,24 @@ describe('a TOML string in single quotes that takes an apostrophe', () => {
   });
 });
 
+describe('an edit that cannot be made while planning', () => {
+  it('is answered with its own sentence (a double quote in a JSX attribute), not as an unexpected error', async () => {
+    const site = await seedSiteFromFiles({
+      'package.json': '{ "dependencies": { "next": "15", "react": "19" } }\n',
+      'app/layout.tsx': 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body><header><a href="/">Acme</a></header>{children}</body></html>;\n}\n',
+      'components/Hero.tsx': 'export function Hero({ title }: { title: string }) {\n  return <section className="hero"><h1>{title}</h1></section>;\n}\n',
+      'app/page.tsx': 'import { Hero } from "@/components/Hero";\nexport default function Home() {\n  return <Hero title="Ship faster" />;\n}\n',
+    });
+    try {
+      const outcome = await site.repo.propose({ command: 'section:home hero-text:\'Say "hi"\'' });
+      expect(outcome.kind).toBe('rejected');
+      expect(shown(outcome)).toMatch(/^A double quote cannot be written inside this attribute of app\/page\.tsx/);
+    } finally {
+      site.cleanup();
+    }
+  });
+});
+
 describe('prices beside a badge, a "/month", in any alphabet', () => {
   let site: Site;
   beforeAll(async () => {
