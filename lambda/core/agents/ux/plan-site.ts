@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { inlineCode, shorten } from '../../domain/discord-text';
 import type { SiteModel } from './discovery/site-model';
 import { findPage, pageTexts, sharedData, type SiteText } from './discovery/site-texts';
@@ -225,11 +226,28 @@ export function siteReplaceStep(model: SiteModel, from: string, to: string, sect
   return placesStep(from, places, matches.length, matches.map((m) => m.page));
 }
 
+/** Files that render markup: components, templates and HTML layouts. */
+const MARKUP_FILE = /\.(?:[jt]sx|astro|vue|svelte|html?|liquid|njk|hbs)$/;
+
 /** Texts reading `wanted` on pages other than the home page, in files the home page does not render (its layouts and components are the home page's own). */
 function otherPages(model: SiteModel, wanted: string): SiteText[] {
+  // Rendering every page is the slow part: only pages that reach a file showing the quote (tags, entities and line breaks aside) are rendered.
+  const word = (wanted.match(/[\p{L}\p{N}]{3,}/gu) ?? []).sort((a, b) => b.length - a.length)[0] ?? '';
+  const landmarks = new Set(model.blocks.flatMap(({ block }) => [fileOf(block), block.node.file]));
+  const holding = new Set<string>();
+  for (const [file, text] of model.project.files) {
+    if (landmarks.has(file) || !text.toLowerCase().includes(word)) continue;
+    if (decodeHTML(text.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').toLowerCase().includes(wanted)) holding.add(file);
+  }
+  if (holding.size === 0) return [];
   const homePage = model.pages.find((p) => p.route === '/');
-  const homeFiles = new Set<string>([...model.blocks.flatMap(({ block }) => [fileOf(block), block.node.file]), ...(homePage ? pageTexts(model, homePage).map((t) => fileOf(t.block)) : [])]);
-  return distinct(model.pages.filter((p) => p !== homePage).flatMap((p) => pageTexts(model, p)).filter((t) => !homeFiles.has(fileOf(t.block)) && (normalise(t.block.text) === wanted || lineMatch(t, wanted) !== undefined)));
+  const reached = new Map(model.pages.filter((p) => p !== homePage).map((p) => [p, model.project.reachable([p.file], 200)]));
+  // A layout or template no page imports (a folder's layout.tsx, a theme's single.html) holding the words: every page is read.
+  const unreached = [...holding].some((f) => MARKUP_FILE.test(f) && ![...reached.values()].some((files) => files.has(f)));
+  const candidates = [...reached].filter(([, files]) => unreached || [...files].some((f) => holding.has(f))).map(([page]) => page);
+  if (candidates.length === 0) return [];
+  const homeFiles = new Set<string>([...landmarks, ...(homePage ? pageTexts(model, homePage).map((t) => fileOf(t.block)) : [])]);
+  return distinct(candidates.flatMap((p) => pageTexts(model, p)).filter((t) => !homeFiles.has(fileOf(t.block)) && (normalise(t.block.text) === wanted || lineMatch(t, wanted) !== undefined)));
 }
 
 /**
