@@ -231,13 +231,16 @@ const MARKUP_FILE = /\.(?:[jt]sx|astro|vue|svelte|html?|liquid|njk|hbs)$/;
 
 /** Texts reading `wanted` on pages other than the home page, in files the home page does not render (its layouts and components are the home page's own). */
 function otherPages(model: SiteModel, wanted: string): SiteText[] {
-  // Rendering every page is the slow part: only pages that reach a file showing the quote (tags, entities and line breaks aside) are rendered.
+  // Rendering every page is the slow part: only pages that reach a file showing the quote as a whole text (not inside a
+  // longer sentence; tags, entities and line breaks aside) are rendered.
   const word = (wanted.match(/[\p{L}\p{N}]{3,}/gu) ?? []).sort((a, b) => b.length - a.length)[0] ?? '';
+  const words = wanted.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const whole = new RegExp(`(?:^|[^\\p{L}\\p{N} \\t])[ \\t]*${words.join('(?:\\s|\\u0001)+')}[.!:?]*[ \\t]*(?:[^\\p{L}\\p{N} \\t]|$)`, 'u');
   const landmarks = new Set(model.blocks.flatMap(({ block }) => [fileOf(block), block.node.file]));
   const holding = new Set<string>();
   for (const [file, text] of model.project.files) {
     if (landmarks.has(file) || !text.toLowerCase().includes(word)) continue;
-    if (decodeHTML(text.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').toLowerCase().includes(wanted)) holding.add(file);
+    if (whole.test(decodeHTML(text.replace(/<[^>]*>/g, '\u0001')).toLowerCase())) holding.add(file);
   }
   if (holding.size === 0) return [];
   const homePage = model.pages.find((p) => p.route === '/');

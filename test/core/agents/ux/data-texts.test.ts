@@ -425,7 +425,7 @@ describe('a quoted text that several pages show', () => {
       'package.json': '{ "dependencies": { "next": "15", "react": "19" } }\n',
       'app/layout.tsx': 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body><header><a href="/">Acme</a><nav><a href="/pricing">Pricing</a><a href="/about">About</a></nav></header>{children}</body></html>;\n}\n',
       'app/page.tsx': 'export default function Home() {\n  return <section className="hero"><h1>Ship faster</h1><a href="/signup" className="btn">Start free trial</a></section>;\n}\n',
-      'app/pricing/page.tsx': 'export default function Pricing() {\n  return <main><h1>Pricing</h1><a href="/signup" className="btn">Start free trial</a></main>;\n}\n',
+      'app/pricing/page.tsx': 'export default function Pricing() {\n  return <main><h1>Pricing</h1><h2>\n    Ship <em>faster</em>\n  </h2><a href="/signup" className="btn">Start free trial</a></main>;\n}\n',
       'app/about/page.tsx': 'export default function About() {\n  return <main><h1>About</h1><p>A small team.</p><a href="/contact" className="btn">Book a call</a></main>;\n}\n',
     });
   });
@@ -439,6 +439,12 @@ describe('a quoted text that several pages show', () => {
     expect(outcome.candidates.map((c) => c.label)).toEqual(['"Start free trial" on the home page', '"Start free trial" on the /pricing page', 'All 2 places']);
     const all = await committed(site.repo, picked(outcome.candidates[2]), 'app/page.tsx');
     expect(all.files.sort()).toEqual(['app/page.tsx', 'app/pricing/page.tsx']);
+  });
+
+  it('finds the other page also when its words are broken over lines and formatted there', async () => {
+    const outcome = await site.repo.propose({ description: 'change "Ship faster" to "Ship calmly"' });
+    expect(outcome.kind).toBe('choice');
+    expect(shown(outcome)).toMatch(/^The text "Ship faster" is on the home page and the \/pricing page\./);
   });
 
   it('changes "the … button" on the home page, where a visitor meets it first, and names the page left unchanged', async () => {
