@@ -221,6 +221,43 @@ describe.each([SVELTEKIT, NEXT, NUXT, ASTRO])('plans and FAQs kept in arrays a p
   });
 });
 
+describe('plans handed to a component as a prop, which renders them', () => {
+  it.each([
+    [
+      'React: <PlanGrid plans={plans} />',
+      {
+        'package.json': '{ "dependencies": { "next": "15", "react": "19" } }\n',
+        'app/layout.tsx': 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body><header><a href="/">Acme</a></header>{children}</body></html>;\n}\n',
+        'app/page.tsx': 'export default function Home() {\n  return <section className="hero"><h1>Ship faster</h1></section>;\n}\n',
+        'components/PlanGrid.tsx': 'export function PlanGrid({ plans }: { plans: Array<{ name: string; price: string }> }) {\n  return <div>{plans.map((p) => <div key={p.name}><h3>{p.name}</h3><p>{p.price}</p></div>)}</div>;\n}\n',
+        'app/pricing/page.tsx': "import { PlanGrid } from '@/components/PlanGrid';\n\nconst plans = [\n  { name: 'Solo', price: '$9' },\n  { name: 'Team', price: '$49' },\n];\n\nexport default function Pricing() {\n  return <main><PlanGrid plans={plans} /></main>;\n}\n",
+      },
+      'app/pricing/page.tsx',
+      { removed: ["  { name: 'Team', price: '$49' },"], added: ["  { name: 'Team', price: '$59' },"] },
+    ],
+    [
+      'Vue: <PricingTable :plans="plans" />',
+      {
+        'package.json': '{ "dependencies": { "nuxt": "^3.15.4", "vue": "^3.5.13" } }\n',
+        'app.vue': '<template>\n  <div>\n    <header><NuxtLink to="/">Brewlog</NuxtLink></header>\n    <NuxtPage />\n  </div>\n</template>\n',
+        'pages/index.vue': '<template>\n  <section class="hero"><h1>Good coffee</h1></section>\n</template>\n',
+        'components/PricingTable.vue': '<script setup lang="ts">\ndefineProps<{ plans: Array<{ name: string; price: string }> }>();\n</script>\n\n<template>\n  <div><div v-for="plan in plans" :key="plan.name"><h3>{{ plan.name }}</h3><p>{{ plan.price }}</p></div></div>\n</template>\n',
+        'pages/pricing.vue': "<script setup lang=\"ts\">\nconst plans = [\n  { name: 'Solo', price: '$9' },\n  { name: 'Team', price: '$49' },\n];\n</script>\n\n<template>\n  <main><PricingTable :plans=\"plans\" /></main>\n</template>\n",
+      },
+      'pages/pricing.vue',
+      { removed: ["  { name: 'Team', price: '$49' },"], added: ["  { name: 'Team', price: '$59' },"] },
+    ],
+  ] as const)('%s', async (_name, files, file, lines) => {
+    const site = await seedSiteFromFiles({ ...files });
+    try {
+      const changed = await commit(site.repo, 'change the Team plan price to $59', file);
+      expect(changed.lines).toEqual({ removed: [...lines.removed], added: [...lines.added] });
+    } finally {
+      site.cleanup();
+    }
+  });
+});
+
 describe('an FAQ answer named by a topic several questions share', () => {
   it('asks which question, naming each, and refuses a topic no question has', async () => {
     const files = { ...SVELTEKIT.files };

@@ -115,9 +115,10 @@ const arraysByFile = new WeakMap<Project, Map<string, RenderedArray[]>>();
 
 /**
  * The arrays a component or page file renders with `.map()` (templates' `v-for` and `{#each}`
- * are read as `.map()` too), resolved to the literal they stand for: in the file's own script, in
- * the component function, or in a module or JSON/YAML file it imports. A prop or a loop variable
- * is never followed here: what it stands for is found where it is written.
+ * are read as `.map()` too) or hands to a component (`<PlanGrid plans={plans} />`, Vue's
+ * `:plans="plans"`), resolved to the literal they stand for: in the file's own script, in the
+ * component function, or in a module or JSON/YAML file it imports. A prop or a loop variable is
+ * never followed here: what it stands for is found where it is written.
  */
 function renderedArrays(project: Project, file: string): RenderedArray[] {
   let byFile = arraysByFile.get(project);
@@ -131,22 +132,22 @@ function renderedArrays(project: Project, file: string): RenderedArray[] {
   byFile.set(file, out);
   const text = project.text(file) ?? '';
   const seen = new Set<string>();
+  const add = (base: t.Node, scope: t.Node | undefined) => {
+    const resolved = resolveExpression(project, file, base, 0, scope);
+    const array = unwrap(resolved?.node);
+    if (!resolved || array?.type !== 'ArrayExpression') return;
+    const key = `${resolved.file}:${array.start ?? 0}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(DATA_FILE.test(resolved.file) ? { dataFile: resolved.file } : { name: shorten(text.slice(base.start ?? 0, base.end ?? 0).replace(/\s+/g, ''), 40), file: resolved.file, array });
+  };
   const visit = (node: t.Node, scope: t.Node | undefined) => {
     const inner = FUNCTION_TYPES.has(node.type) ? node : scope;
+    // `<PlanGrid plans={plans} />`: an array handed to a component, which renders it where the prop is read.
+    if (node.type === 'JSXAttribute' && node.value?.type === 'JSXExpressionContainer' && (node.value.expression.type === 'Identifier' || node.value.expression.type === 'MemberExpression')) add(node.value.expression, scope);
     if ((node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && (node.callee.type === 'MemberExpression' || node.callee.type === 'OptionalMemberExpression') && node.callee.property.type === 'Identifier' && (node.callee.property.name === 'map' || node.callee.property.name === 'flatMap')) {
       const callback = node.arguments[0];
-      if (callback && FUNCTION_TYPES.has(callback.type) && rendersMarkup(callback)) {
-        const base = chainBase(node.callee.object);
-        const resolved = resolveExpression(project, file, base, 0, scope);
-        const array = unwrap(resolved?.node);
-        if (resolved && array?.type === 'ArrayExpression') {
-          const key = `${resolved.file}:${array.start ?? 0}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            out.push(DATA_FILE.test(resolved.file) ? { dataFile: resolved.file } : { name: shorten(text.slice(base.start ?? 0, base.end ?? 0).replace(/\s+/g, ''), 40), file: resolved.file, array });
-          }
-        }
-      }
+      if (callback && FUNCTION_TYPES.has(callback.type) && rendersMarkup(callback)) add(chainBase(node.callee.object), scope);
     }
     for (const child of childNodes(node)) visit(child, inner);
   };
