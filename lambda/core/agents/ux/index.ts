@@ -9,6 +9,7 @@ import { codeBlock, inlineCode, noMentions, plainText, shorten } from '../../dom
 import { parseCommand } from './grammar';
 import type { IntentParser, ParseOutcome } from './intent';
 import { planEdits, type Plan, type PlannedChange } from './plan';
+import { EditError } from './edits/edit-error';
 import { UX_AGENT_PROFILE, UX_MAP_COMMAND } from './profile';
 import { buildSiteModel, type SiteModel } from './discovery/site-model';
 import { describeSite, overlayMap, vocabularyOf } from './discovery/vocabulary';
@@ -175,6 +176,8 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     try {
       plan = await planEdits(intent, siteMap, site.model, async (path) => site.model?.project.text(path) ?? deps.repoHost.readFile(path, baseCommit), where);
     } catch (error) {
+      // An edit that cannot be made says why in a sentence of its own (a quote a value cannot hold, a number that is not one).
+      if (error instanceof EditError) return rejected(error.message, footer);
       return rejected(failureReason(error, 'The website repository could not be read', deps.logger), footer);
     }
     if (plan.ok === false) return rejected(plan.message, footer);

@@ -3,7 +3,7 @@ import { inlineCode, shorten } from '../../domain/discord-text';
 import type { IntentParser, LinkRename, LinkToAdd, ParseOutcome, PropertyChange, StyleChange, StyleStep } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';
-import { answerRequest, brandColorRequest, emailRequest, pageScope, priceRequest, seoRequest } from './rules-site-requests';
+import { answerRequest, brandColorRequest, emailRequest, homeButton, pageScope, priceRequest, seoRequest } from './rules-site-requests';
 
 /**
  * The deterministic plain-language parser: common phrasings such as "make the navbar blue",
@@ -383,7 +383,8 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   }
   const replace = LINK_WORD.test(lower) ? null : REPLACE_REQUEST.exec(lower);
   if (replace && named.length <= 1) {
-    return { kind: 'intent', parser: 'rules', intent: { section: named[0] ?? '', changes: [], replaceText: { from: quotes[Number(replace[1])], to: quotes[Number(replace[2])] }, ...(page ? { page } : {}) } };
+    const on = page ?? (named.length === 0 && homeButton(scoped.rest) ? '/' : undefined);
+    return { kind: 'intent', parser: 'rules', intent: { section: named[0] ?? '', changes: [], replaceText: { from: quotes[Number(replace[1])], to: quotes[Number(replace[2])] }, ...(on ? { page: on } : {}) } };
   }
   if (named.length > 1) {
     return clarify(`Your request mentions ${named.map((n) => `the ${n}`).join(' and ')}, and one /ux-update changes one section. Which one should change? Run /ux-update again for each section.`);

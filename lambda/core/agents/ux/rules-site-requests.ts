@@ -31,6 +31,14 @@ export function pageScope(masked: Masked): { page?: string; rest: Masked } {
   return { page, rest: { lower: cut(masked.lower), original: cut(masked.original), quotes: masked.quotes } };
 }
 
+/**
+ * "change the "Get Started" button to …": a button (the home page's call to action, `cta-text`)
+ * names the home page, where a visitor meets it first; a bare quote names no page.
+ */
+export function homeButton(masked: Masked): boolean {
+  return /\b(?:button|cta|call[\s-]to[\s-]action)\b/.test(masked.lower.replace(PLACEHOLDER, ' '));
+}
+
 /** The quote given as the new value: after "to", "as", "with", "say", "read", or the last one. */
 function newValue(masked: Masked): string | undefined {
   const after = /\b(?:to|as|with|into|say|says|read|reads|be|is now|now)\s+\u0000(\d+)\u0000/g;
@@ -114,14 +122,21 @@ export function priceRequest(masked: Masked, page?: string): ParseOutcome | unde
   if (amounts.length !== 1) return amounts.length > 1 ? clarify(`Which price should change, and to what? Say it with one amount, e.g. ${inlineCode('change the Pro plan price to $29')}.`) : undefined;
   const amount = amounts[0][0].trim();
   const keyword = '(?:[Pp]lan|[Tt]ier|[Pp]ackage|[Ss]ubscription)';
-  const plan = new RegExp(`\\b(?:the\\s+)?([A-Z][\\w+-]*(?:\\s+(?!${keyword}\\b)[A-Z][\\w+-]*)*)\\s+${keyword}\\b`).exec(text)?.[1] ?? new RegExp(`\\b${keyword}\\s+(?:called\\s+)?["“]?([A-Z][\\w+-]*(?:\\s+[A-Z][\\w+-]*)*)`).exec(text)?.[1];
+  // Plan names in any alphabet ("Café", "Équipe"): a capital letter, then letters, digits, + or -.
+  const name = '\\p{Lu}[\\p{L}\\p{N}+-]*';
+  const plan = new RegExp(`(?<![\\p{L}\\p{N}])(?:the\\s+)?(${name}(?:\\s+(?!${keyword}(?![\\p{L}\\p{N}]))${name})*)\\s+${keyword}(?![\\p{L}\\p{N}])`, 'u').exec(text)?.[1] ?? new RegExp(`(?<![\\p{L}\\p{N}])${keyword}\\s+(?:called\\s+)?["“]?(${name}(?:\\s+${name})*)`, 'u').exec(text)?.[1];
   return intent({ section: '', changes: [], price: { ...(plan && !/^(?:The|Our|My|Each|Every|This)$/.test(plan) ? { plan } : {}), amount }, ...(page ? { page } : {}) });
 }
 
-/** "in the FAQ, change the answer to "What …?" to "…"". */
+/** "the FAQ answer about refunds", "the answer on cancelling": the subject named instead of the question quoted. */
+const ANSWER_TOPIC = /\b(?:answer|faq|question)s?\s+(?:about|on|for|regarding|concerning|to the question about)\s+(?:the\s+|our\s+)?([^\u0000]+?)\s+(?:to|with|as|into|so it says|so that it says)\s+\u0000\d+\u0000/;
+
+/** "in the FAQ, change the answer to "What …?" to "…"", "change the FAQ answer about refunds to "…"". */
 export function answerRequest(masked: Masked, page?: string): ParseOutcome | undefined {
   if (!/\b(?:faq|faqs|answer|answers|question)\b/.test(masked.lower) || masked.quotes.length === 0) return undefined;
   if (!/\banswer\b/.test(masked.lower)) return undefined;
+  const topic = masked.quotes.length === 1 ? ANSWER_TOPIC.exec(masked.lower)?.[1]?.trim() : undefined;
+  if (topic) return intent({ section: '', changes: [], answer: { question: topic, text: masked.quotes[0] }, ...(page ? { page } : {}) });
   if (masked.quotes.length < 2) return clarify(`Which question's answer should change, and to what? Quote both, e.g. ${inlineCode('change the answer to "Can I cancel anytime?" to "Yes, at any time."')}.`);
   return intent({ section: '', changes: [], answer: { question: masked.quotes[0], text: masked.quotes[masked.quotes.length - 1] }, ...(page ? { page } : {}) });
 }

@@ -127,9 +127,14 @@ describe('texts on other pages, prices, answers, the contact e-mail', () => {
   it('names the pages when the quoted text is on several and asks which', async () => {
     const outcome = await site.repo.propose({ description: 'on the about page, change "Get Started" to "Begin"' });
     expect(filesOf(outcome)).toEqual(['app/about/page.tsx']);
-    const home = await site.repo.propose({ description: 'change "Get Started" to "Begin"' });
-    // The home page's own button is the one a visitor sees first: changed there, and nowhere else.
-    expect(filesOf(home)).toEqual(['app/page.tsx']);
+    // A bare quote shown on two pages is a question naming them, the home page first.
+    const both = await site.repo.propose({ description: 'change "Get Started" to "Begin"' });
+    expect(both.kind).toBe('choice');
+    expect(shown(both)).toMatch(/^The text "Get Started" is on the home page and the \/about page\. Which should change\?/);
+    // "The … button" is the home page's call to action: changed there, and the other page is named as unchanged.
+    const button = await site.repo.propose({ description: 'change the "Get Started" button to "Begin"' });
+    expect(filesOf(button)).toEqual(['app/page.tsx']);
+    expect(shown(button)).toContain('The same text is also on the /about page; it is unchanged.');
   });
 
   it('says how many places it found when it lists fewer than that', async () => {

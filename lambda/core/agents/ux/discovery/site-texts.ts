@@ -1,10 +1,13 @@
+import type * as t from '@babel/types';
+import { shorten } from '../../../domain/discord-text';
 import { renderHtmlFragment } from './html-tree';
 import { renderComponent, renderFile } from './jsx-tree';
 import type { Project } from './project';
+import { resolveExpression, unwrap } from './resolve';
 import { placeFromSlot } from './seo';
 import type { SiteModel } from './site-model';
 import type { PageFile } from './stacks';
-import { dataDocument, frontMatter, type DataValue } from './templates/data-files';
+import { dataDocument, frontMatter, scriptData, type DataValue } from './templates/data-files';
 import { renderMarkdown } from './templates/markdown';
 import { textBlock, type TextBlock } from './text-blocks';
 import { elements, type LinksArray, type UiNode } from './ui-tree';
@@ -34,10 +37,17 @@ const DATA_FOLDER = /^(?:src\/)?(?:data|_data|content|data_files|src\/data_files
 const DATA_FILE = /\.(?:json|ya?ml|toml)$/;
 const NOT_CONTENT = /(?:^|\/)(?:package(?:-lock)?\.json|tsconfig[^/]*\.json|jsconfig\.json|\.eslintrc[^/]*|\.prettierrc[^/]*|components\.json|vercel\.json|netlify\.toml|renovate\.json|manifest\.json|composer\.json|tina-lock\.json|_config\.ya?ml|config\.(?:toml|ya?ml|json)|hugo\.(?:toml|ya?ml|json))$/;
 
+/** Keys whose number is a price a visitor reads (`price: 22`, `monthly: 49`, `priceMonthly`); other numbers (`weight`, `order`) are not texts. */
+const PRICE_NUMBER_KEY = /price|amount|cost|^fee$|^(?:monthly|yearly|annual|annually)$/i;
+
 function dataStrings(project: Project, file: string, value: DataValue | undefined, page: string, out: SiteText[], path: Array<string | number> = [], parent?: DataValue): void {
   if (!value) return;
+  const key = path[path.length - 1];
   if (value.kind === 'string' && value.slot && /[\p{L}\p{N}]/u.test(value.value)) {
     const place = placeFromSlot(project, 'title', value.slot, value.value, path.join('.'));
+    out.push({ block: place.block, page, kind: 'data', path, ...(parent ? { parent } : {}) });
+  } else if (value.kind === 'other' && value.slot && typeof key === 'string' && PRICE_NUMBER_KEY.test(key)) {
+    const place = placeFromSlot(project, 'title', value.slot, value.slot.raw, path.join('.'));
     out.push({ block: place.block, page, kind: 'data', path, ...(parent ? { parent } : {}) });
   } else if (value.kind === 'map') {
     for (const entry of value.entries) dataStrings(project, file, entry.value, page, out, [...path, entry.key], value);
@@ -76,6 +86,94 @@ export function renderOwnPage(model: SiteModel, page: PageFile): UiNode[] {
   return tree ? [tree] : [];
 }
 
+/** An array a file renders (`plans.map(…)`, `v-for`, `{#each}`): its literal in a script, or the data file it is read from. */
+type RenderedArray = { name: string; file: string; array: t.ArrayExpression } | { dataFile: string };
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
+const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra']);
+
+function childNodes(node: t.Node): t.Node[] {
+  const out: t.Node[] = [];
+  for (const key of Object.keys(node) as Array<keyof t.Node>) {
+    if (NOT_CHILDREN.has(key)) continue;
+    const value = node[key] as unknown;
+    for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object' && typeof (child as t.Node).type === 'string') out.push(child as t.Node);
+  }
+  return out;
+}
+
+const rendersMarkup = (node: t.Node): boolean => node.type === 'JSXElement' || node.type === 'JSXFragment' || childNodes(node).some(rendersMarkup);
+
+/** `plans.filter(…).slice(0, 3)`: the array the chain starts from. */
+function chainBase(node: t.Node): t.Node {
+  let base = node;
+  while ((base.type === 'CallExpression' || base.type === 'OptionalCallExpression') && (base.callee.type === 'MemberExpression' || base.callee.type === 'OptionalMemberExpression')) base = base.callee.object;
+  return base;
+}
+
+const arraysByFile = new WeakMap<Project, Map<string, RenderedArray[]>>();
+
+/**
+ * The arrays a component or page file renders with `.map()` (templates' `v-for` and `{#each}`
+ * are read as `.map()` too) or hands to a component (`<PlanGrid plans={plans} />`, Vue's
+ * `:plans="plans"`), resolved to the literal they stand for: in the file's own script, in the
+ * component function, or in a module or JSON/YAML file it imports. A prop or a loop variable is
+ * never followed here: what it stands for is found where it is written.
+ */
+function renderedArrays(project: Project, file: string): RenderedArray[] {
+  let byFile = arraysByFile.get(project);
+  if (!byFile) {
+    byFile = new Map();
+    arraysByFile.set(project, byFile);
+  }
+  const cached = byFile.get(file);
+  if (cached) return cached;
+  const out: RenderedArray[] = [];
+  byFile.set(file, out);
+  const text = project.text(file) ?? '';
+  const seen = new Set<string>();
+  const add = (base: t.Node, scope: t.Node | undefined) => {
+    const resolved = resolveExpression(project, file, base, 0, scope);
+    const array = unwrap(resolved?.node);
+    if (!resolved || array?.type !== 'ArrayExpression') return;
+    const key = `${resolved.file}:${array.start ?? 0}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(DATA_FILE.test(resolved.file) ? { dataFile: resolved.file } : { name: shorten(text.slice(base.start ?? 0, base.end ?? 0).replace(/\s+/g, ''), 40), file: resolved.file, array });
+  };
+  const visit = (node: t.Node, scope: t.Node | undefined) => {
+    const inner = FUNCTION_TYPES.has(node.type) ? node : scope;
+    // `<PlanGrid plans={plans} />`: an array handed to a component, which renders it where the prop is read.
+    if (node.type === 'JSXAttribute' && node.value?.type === 'JSXExpressionContainer' && (node.value.expression.type === 'Identifier' || node.value.expression.type === 'MemberExpression')) add(node.value.expression, scope);
+    if ((node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && (node.callee.type === 'MemberExpression' || node.callee.type === 'OptionalMemberExpression') && node.callee.property.type === 'Identifier' && (node.callee.property.name === 'map' || node.callee.property.name === 'flatMap')) {
+      const callback = node.arguments[0];
+      if (callback && FUNCTION_TYPES.has(callback.type) && rendersMarkup(callback)) add(chainBase(node.callee.object), scope);
+    }
+    for (const child of childNodes(node)) visit(child, inner);
+  };
+  const root = project.templateComponent(file) ?? project.ast(file)?.program;
+  if (root) visit(root, undefined);
+  return out;
+}
+
+/** The strings (and price numbers) of the arrays the page's files render, as data with their paths (`plans.1.price`). */
+function arrayTexts(project: Project, files: ReadonlySet<string>, page: string, out: SiteText[], done: Set<string>): void {
+  for (const file of files) {
+    for (const found of renderedArrays(project, file)) {
+      if ('dataFile' in found) {
+        if (done.has(found.dataFile)) continue;
+        done.add(found.dataFile);
+        dataStrings(project, found.dataFile, dataDocument(project, found.dataFile)?.root, page, out);
+        continue;
+      }
+      const key = `${found.file}:${found.array.start ?? 0}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      dataStrings(project, found.file, scriptData(project, found.file, found.array), page, out, [found.name]);
+    }
+  }
+}
+
 const cache = new WeakMap<SiteModel, Map<string, SiteText[]>>();
 
 /** The texts of one page: its own markup, its front matter and the data files it imports. */
@@ -88,18 +186,30 @@ export function pageTexts(model: SiteModel, page: PageFile): SiteText[] {
   const cached = byPage.get(page.file);
   if (cached) return cached;
   const out: SiteText[] = [];
+  const rendered = new Set<string>([page.file]);
   try {
     // The stack's own rendering of the page (its template and layouts) when it has one, else the page's own file.
     const trees = model.entry.renderPage?.(page) ?? [];
-    for (const tree of trees.length > 0 ? trees : renderOwnPage(model, page)) markupTexts(model.project, tree, page.route, out);
+    for (const tree of trees.length > 0 ? trees : renderOwnPage(model, page)) {
+      markupTexts(model.project, tree, page.route, out);
+      for (const node of elements(tree)) rendered.add(node.file);
+    }
   } catch {
     // A page that cannot be rendered is searched by its data alone.
   }
-  const front = frontMatter(model.project, page.file).document;
+  // Front matter is data in Markdown and HTML pages; an Astro component's `---` fence holds its script.
+  const front = /\.(?:md|mdx|markdown|html?)$/.test(page.file) ? frontMatter(model.project, page.file).document : undefined;
   if (front) dataStrings(model.project, page.file, front.root, page.route, out);
+  const done = new Set<string>();
   for (const imported of model.project.importedFiles(page.file)) {
     if (!DATA_FILE.test(imported)) continue;
+    done.add(imported);
     dataStrings(model.project, imported, dataDocument(model.project, imported)?.root, page.route, out);
+  }
+  try {
+    arrayTexts(model.project, rendered, page.route, out, done);
+  } catch {
+    // An array that cannot be read leaves the page's other texts as they are.
   }
   byPage.set(page.file, out);
   return out;

@@ -26,8 +26,12 @@ export interface SourceRange {
 export interface StringSlot extends SourceRange {
   /** The text as written in the source (between the quotes). */
   raw: string;
-  /** How new text must be written there. */
-  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute' | 'svelte-attribute' | 'yaml-plain' | 'yaml-double' | 'yaml-single' | 'toml-basic' | 'toml-literal';
+  /**
+   * How new text must be written there. `toml-literal` spans its quotes (an apostrophe turns it
+   * into a basic string); `yaml-block` is a YAML scalar written over several lines, from its
+   * `>-`/`|` header (or first character) to its end; `number` is a data number (`price: 22`).
+   */
+  syntax: 'js-single' | 'js-double' | 'js-template' | 'html-attribute' | 'jsx-attribute' | 'svelte-attribute' | 'yaml-plain' | 'yaml-double' | 'yaml-single' | 'yaml-block' | 'toml-basic' | 'toml-literal' | 'number';
   /** True when the string only applies under a condition (`cond && "…"`, one branch of `a ? b : c`). */
   conditional?: boolean;
   /** An HTML attribute value written without quotes (`class=title`): it can take no space. */

@@ -1,4 +1,6 @@
+import type * as t from '@babel/types';
 import type { Project } from '../project';
+import { stringSlot } from '../resolve';
 import type { LinkEntry, LinksArray, SourceRange, StringSlot } from '../ui-tree';
 
 /**
@@ -11,7 +13,8 @@ export type DataValue =
   | { kind: 'map'; range: SourceRange; entries: DataEntry[] }
   | { kind: 'list'; range: SourceRange; items: DataValue[] }
   | { kind: 'string'; range: SourceRange; value: string; slot?: StringSlot }
-  | { kind: 'other'; range: SourceRange; value: unknown };
+  /** Anything else; a number (`price: 22`) carries a slot that takes bare digits. */
+  | { kind: 'other'; range: SourceRange; value: unknown; slot?: StringSlot };
 
 export interface DataEntry {
   key: string;
@@ -36,7 +39,11 @@ interface YamlPair {
   key: YamlNode | null;
   value: YamlNode | null;
 }
-type YamlModule = { parseDocument(text: string, options?: object): { contents: YamlNode | null; errors: Array<{ message: string }> } };
+type YamlModule = {
+  parseDocument(text: string, options?: object): { contents: YamlNode | null; errors: Array<{ message: string }>; toJS(): unknown };
+  /** A document built from a value, for writing one scalar in a chosen style. */
+  Document: new (value?: unknown) => { contents: unknown; toString(options?: { lineWidth?: number }): string };
+};
 let yamlModule: YamlModule | undefined;
 /** Loaded on first use. */
 export const yaml = (): YamlModule => (yamlModule ??= require('yaml') as YamlModule);
@@ -80,19 +87,27 @@ function yamlValue(file: string, text: string, node: YamlNode | null | undefined
     const items = (node.items as YamlNode[]).map((item) => yamlValue(file, text, item, offset)).filter((v): v is DataValue => v !== undefined);
     return { kind: 'list', range: at, items };
   }
+  const source = text.slice(start, valueEnd);
   if (typeof node.value === 'string') {
-    const source = text.slice(start, valueEnd);
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
+    // A value over several lines (`>-`, `|`, a plain or quoted scalar folded onto the next lines) is rewritten whole.
     const slot: StringSlot | undefined =
-      node.type === 'PLAIN' && !source.includes('\n')
-        ? { file, start: start + offset, end: valueEnd + offset, raw: source, syntax: 'yaml-plain' }
-        : quoted && !source.includes('\n')
-          ? { file, start: start + offset + 1, end: valueEnd + offset - 1, raw: source.slice(1, -1), syntax: node.type === 'QUOTE_DOUBLE' ? 'yaml-double' : 'yaml-single' }
-          : undefined;
+      block || source.includes('\n')
+        ? { file, start: start + offset, end: valueEnd + offset, raw: source, syntax: 'yaml-block' }
+        : node.type === 'PLAIN'
+          ? { file, start: start + offset, end: valueEnd + offset, raw: source, syntax: 'yaml-plain' }
+          : quoted
+            ? { file, start: start + offset + 1, end: valueEnd + offset - 1, raw: source.slice(1, -1), syntax: node.type === 'QUOTE_DOUBLE' ? 'yaml-double' : 'yaml-single' }
+            : undefined;
     return { kind: 'string', range: at, value: node.value, ...(slot ? { slot } : {}) };
   }
-  return { kind: 'other', range: at, value: node.value };
+  const number = node.type === 'PLAIN' && typeof node.value === 'number' && NUMBER.test(source);
+  return { kind: 'other', range: at, value: node.value, ...(number ? { slot: { file, start: start + offset, end: valueEnd + offset, raw: source, syntax: 'number' as const } } : {}) };
 }
+
+/** A number written in decimal digits (`22`, `9.50`): a price a CMS keeps as a number. */
+const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** YAML text (a file, or front matter at `offset` in its file). */
 export function parseYaml(file: string, text: string, offset = 0): DataDocument | undefined {
@@ -112,10 +127,17 @@ function tomlValue(file: string, text: string, node: TomlNode, offset: number): 
   }
   if (node.kind === 'string' && typeof node.value === 'string') {
     const single = !node.multiline;
-    const slot: StringSlot | undefined = single ? { file, start: at.start + 1, end: at.end - 1, raw: text.slice(node.range[0] + 1, node.range[1] - 1), syntax: node.style === 'literal' ? 'toml-literal' : 'toml-basic' } : undefined;
+    // A literal string's slot spans its quotes: a new value with an apostrophe is then written as a basic string.
+    const slot: StringSlot | undefined = !single
+      ? undefined
+      : node.style === 'literal'
+        ? { file, start: at.start, end: at.end, raw: text.slice(node.range[0], node.range[1]), syntax: 'toml-literal' }
+        : { file, start: at.start + 1, end: at.end - 1, raw: text.slice(node.range[0] + 1, node.range[1] - 1), syntax: 'toml-basic' };
     return { kind: 'string', range: at, value: node.value, ...(slot ? { slot } : {}) };
   }
-  return { kind: 'other', range: at, value: node.value };
+  const source = text.slice(node.range[0], node.range[1]);
+  const number = (node.kind === 'integer' || node.kind === 'float') && NUMBER.test(source);
+  return { kind: 'other', range: at, value: node.value, ...(number ? { slot: { file, start: at.start, end: at.end, raw: source, syntax: 'number' as const } } : {}) };
 }
 
 const keyName = (k: { type: string; name?: string; value?: string }) => (k.type === 'TOMLBare' ? (k.name ?? '') : (k.value ?? ''));
@@ -172,26 +194,48 @@ export function parseToml(file: string, text: string, offset = 0): DataDocument 
   return { file, format: 'toml', root };
 }
 
-/** JSON through Babel (already loaded): objects, arrays and strings with the file's offsets. */
-export function parseJson(project: Project, file: string): DataDocument | undefined {
-  const value = project.json(file);
-  if (!value) return undefined;
-  const convert = (node: import('@babel/types').Node): DataValue => {
-    const at = range(file, node.start ?? 0, node.end ?? 0);
-    if (node.type === 'ObjectExpression') {
+/**
+ * A JSON value or a JS literal (an array of plans in a page's script, a module's `export const
+ * faqs = […]`) as data: objects, arrays, strings in their own quoting and numbers, each with the
+ * file's offsets. Anything computed (a call, a variable, JSX) is `other`, never followed.
+ */
+export function scriptData(project: Project, file: string, node: t.Node): DataValue {
+  const at = range(file, node.start ?? 0, node.end ?? 0);
+  switch (node.type) {
+    case 'ObjectExpression': {
       const entries: DataEntry[] = [];
       for (const p of node.properties) {
         if (p.type !== 'ObjectProperty') continue;
-        const key = p.key.type === 'StringLiteral' ? p.key.value : p.key.type === 'Identifier' ? p.key.name : undefined;
-        if (key !== undefined) entries.push({ key, keyRange: range(file, p.key.start ?? 0, p.key.end ?? 0), value: convert(p.value) });
+        const key = p.key.type === 'StringLiteral' ? p.key.value : p.key.type === 'Identifier' && !p.computed ? p.key.name : undefined;
+        if (key !== undefined) entries.push({ key, keyRange: range(file, p.key.start ?? 0, p.key.end ?? 0), value: scriptData(project, file, p.value) });
       }
       return { kind: 'map', range: at, entries };
     }
-    if (node.type === 'ArrayExpression') return { kind: 'list', range: at, items: node.elements.filter((e) => e !== null).map((e) => convert(e as import('@babel/types').Node)) };
-    if (node.type === 'StringLiteral') return { kind: 'string', range: at, value: node.value, slot: { file, start: at.start + 1, end: at.end - 1, raw: (project.text(file) ?? '').slice(at.start + 1, at.end - 1), syntax: 'js-double' } };
-    return { kind: 'other', range: at, value: node.type === 'NumericLiteral' || node.type === 'BooleanLiteral' ? node.value : null };
-  };
-  return { file, format: 'json', root: convert(value) };
+    case 'ArrayExpression':
+      return { kind: 'list', range: at, items: node.elements.filter((e): e is NonNullable<typeof e> => e !== null && e.type !== 'SpreadElement').map((e) => scriptData(project, file, e)) };
+    case 'StringLiteral':
+    case 'TemplateLiteral': {
+      const slot = node.type === 'StringLiteral' || node.expressions.length === 0 ? stringSlot(project, file, node, false) : undefined;
+      const value = node.type === 'StringLiteral' ? node.value : (node.quasis[0]?.value.cooked ?? '');
+      return slot ? { kind: 'string', range: at, value, slot } : { kind: 'other', range: at, value: null };
+    }
+    case 'NumericLiteral': {
+      const source = (project.text(file) ?? '').slice(at.start, at.end);
+      return { kind: 'other', range: at, value: node.value, ...(NUMBER.test(source) ? { slot: { file, start: at.start, end: at.end, raw: source, syntax: 'number' as const } } : {}) };
+    }
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+      return scriptData(project, file, node.expression);
+    default:
+      return { kind: 'other', range: at, value: node.type === 'BooleanLiteral' ? node.value : null };
+  }
+}
+
+/** JSON through Babel (already loaded): objects, arrays, strings and numbers with the file's offsets. */
+export function parseJson(project: Project, file: string): DataDocument | undefined {
+  const value = project.json(file);
+  if (!value) return undefined;
+  return { file, format: 'json', root: scriptData(project, file, value) };
 }
 
 const documents = new WeakMap<Project, Map<string, DataDocument | null>>();
