@@ -134,7 +134,7 @@ function siteStep(model: SiteModel, field: SeoField, value: string, targets: rea
   if ('error' in written) return fail(written.error);
   const name = FIELD_NAME[field];
   const labels = places.map((p) => p.where);
-  const manyNote = [places.length > 1 ? `The same ${name} is written in ${places.length} places, all changed: ${labels.slice(0, 4).join('; ')}.` : undefined, foldedNote(places)].filter(Boolean).join(' ') || undefined;
+  const manyNote = [places.length > 1 ? `The same ${name} is written in ${places.length} places, all changed: ${labels.slice(0, 4).join('; ')}.` : undefined].filter(Boolean).join(' ') || undefined;
   const line = { property: field, kind: 'text' as const, from: written.from, to: value.trim(), at: at(model, places[0]) };
   const shared = places.map((p) => ({ place: p, regions: shownIn(model, placeKey(p)) })).filter((s) => s.regions.length > 0);
   if (shared.length === 0) return { ok: true, alternatives: [{ splices: written.splices, line, label: labels[0], description: labels.join('; '), ...(manyNote ? { note: manyNote } : {}), section: 'seo' }] };
@@ -195,7 +195,7 @@ function pageStep(model: SiteModel, page: PageFile, field: SeoField, value: stri
     if ('error' in written) return fail(written.error);
     const labels = mine.map((p) => p.where);
     const line = { property: field, kind: 'text' as const, from: written.from, to: value.trim(), at: at(model, mine[0]) };
-    const note = [`Only ${pageName(page.route)}'s own ${name} changes.`, mine.length > 1 ? `It is written in ${mine.length} places, all changed: ${labels.slice(0, 4).join('; ')}.` : undefined, foldedNote(mine)].filter(Boolean).join(' ');
+    const note = [`Only ${pageName(page.route)}'s own ${name} changes.`, mine.length > 1 ? `It is written in ${mine.length} places, all changed: ${labels.slice(0, 4).join('; ')}.` : undefined].filter(Boolean).join(' ');
     // The page's heading printing the same front matter `title`: it changes too, so it is asked.
     const keys = new Set(mine.map(placeKey));
     const heading = visible.find((b) => b.edit?.kind === 'string' && keys.has(`${b.edit.slot.file}:${b.edit.slot.start}`));
@@ -244,13 +244,6 @@ function breaksAFile(model: SiteModel, splices: readonly Splice[]): boolean {
   } catch {
     return true;
   }
-}
-
-/** A YAML folded block (`>-` and its lines) becomes one line. */
-function foldedNote(places: readonly SeoPlace[]): string | undefined {
-  const folded = places.find((p) => p.block.edit?.kind === 'string' && p.block.edit.slot.syntax === 'yaml-plain' && p.block.edit.slot.raw.startsWith('>'));
-  const indicator = folded?.block.edit?.kind === 'string' ? (/^>[-+]?/.exec(folded.block.edit.slot.raw)?.[0] ?? '>') : '>';
-  return folded ? `The value was folded over several lines (${inlineCode(indicator)} in ${placeFile(folded)}); the new one is written on one line.` : undefined;
 }
 
 const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

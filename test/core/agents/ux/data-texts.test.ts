@@ -387,7 +387,10 @@ describe('a TOML string in single quotes that takes an apostrophe', () => {
       'content/_index.md': '---\ntitle: Home\n---\n',
     });
     try {
-      const { lines, after } = await commit(site.repo, 'change the site title that shows in Google and in the browser tab to "Mara\'s Studio"', 'hugo.toml');
+      // The header prints the same setting: asked, and "Everywhere" changes the setting itself.
+      const outcome = await site.repo.propose({ description: 'change the site title that shows in Google and in the browser tab to "Mara\'s Studio"' });
+      if (outcome.kind !== 'choice') throw new Error(`expected a choice, got ${outcome.kind}: ${shown(outcome)}`);
+      const { lines, after } = await committed(site.repo, picked(outcome.candidates[0]), 'hugo.toml');
       expect(lines).toEqual({ removed: ["title = 'Mara Studio'"], added: ['title = "Mara\'s Studio"'] });
       expect((getStaticTOMLValue(parseTOML(after)) as { title: string }).title).toBe("Mara's Studio");
     } finally {

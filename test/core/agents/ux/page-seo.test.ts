@@ -291,10 +291,14 @@ describe('Hugo: front matter of a content page', () => {
   it('asks before changing a site title the header prints', async () => {
     const outcome = await site.repo.propose({ description: 'change the site title in Google to "Harbourlight"' });
     expect(shown(outcome)).toContain('The title search engines show, "Harbourlight Studio" (hugo.toml:2), is the same setting the header shows.');
-    const [everywhere, ...rest] = candidatesOf(outcome);
+    const [everywhere, searchOnly, ...rest] = candidatesOf(outcome);
     expect(rest).toEqual([]);
     const branch = await site.repo.confirm(picked(everywhere));
     expect(changedLines(site.repo.original('hugo.toml'), site.repo.git('show', `${branch}:hugo.toml`))).toEqual({ removed: ["title = 'Harbourlight Studio'"], added: ["title = 'Harbourlight'"] });
+    // The <title> that prints the setting can take the words itself: the header keeps the setting's.
+    expect(searchOnly.label).toBe('Only the title search engines show');
+    const other = await site.repo.confirm(picked(searchOnly));
+    expect(changedLines(site.repo.original('layouts/_default/baseof.html'), site.repo.git('show', `${other}:layouts/_default/baseof.html`)).added).toEqual(['<title>{{ if .IsHome }}Harbourlight{{ else }}{{ .Title }} | Harbourlight{{ end }}</title>']);
   });
 });
 
@@ -370,10 +374,10 @@ describe('Jekyll with jekyll-seo-tag: the settings and a page\'s front matter', 
   });
   afterAll(() => site.cleanup());
 
-  it('writes a description folded over several lines (`description: >-`, as jekyll new writes it) on one line', async () => {
+  it('writes a description folded over several lines (`description: >-`, as jekyll new writes it) in the same block', async () => {
     expect(await committed(site, 'change the site\'s meta description to "The shared inbox for small support teams."', '_config.yml')).toEqual({
-      removed: ['description: >- # this means to ignore newlines until "baseurl:"', '  Brightdesk is the shared inbox for small support teams: e-mail, chat', '  and social messages in one place.'],
-      added: ['description: The shared inbox for small support teams.'],
+      removed: ['  Brightdesk is the shared inbox for small support teams: e-mail, chat', '  and social messages in one place.'],
+      added: ['  The shared inbox for small support teams.'],
     });
   });
 
