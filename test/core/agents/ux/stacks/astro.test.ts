@@ -226,3 +226,19 @@ describe('Astro components that read their props as `Astro.props as Props`', () 
     }
   });
 });
+
+describe('an Astro component named like an HTML void element (Base, Link, Meta)', () => {
+  it('keeps what it wraps: a <Base> layout around the page is not an empty <base>', async () => {
+    const { repo, cleanup } = await seedSiteFromFiles({
+      'package.json': '{ "dependencies": { "astro": "^5.4.2" } }\n',
+      'src/layouts/Base.astro': ['---', "const { title } = Astro.props;", '---', '<html><head><title>{title}</title></head><body><header class="bg-white"><a href="/">Acme</a><nav><a href="/docs">Docs</a><a href="/blog">Blog</a></nav></header><slot /></body></html>', ''].join('\n'),
+      'src/pages/index.astro': ['---', "import Base from '../layouts/Base.astro';", '---', '<Base title="Acme">', '  <section class="hero"><h1>Ship with Acme</h1></section>', '</Base>', ''].join('\n'),
+    });
+    try {
+      const after = await repo.commitOf({ description: 'change the hero headline to "Ship faster"' }, 'src/pages/index.astro');
+      expect(changedLines(repo.original('src/pages/index.astro'), after)).toEqual({ removed: ['  <section class="hero"><h1>Ship with Acme</h1></section>'], added: ['  <section class="hero"><h1>Ship faster</h1></section>'] });
+    } finally {
+      cleanup();
+    }
+  });
+});

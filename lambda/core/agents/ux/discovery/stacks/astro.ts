@@ -123,7 +123,7 @@ class Converter {
     if (!tag) return undefined;
     let end = tag.end;
     let contentEnd = tag.end;
-    if (!tag.selfClosing && !VOID_ELEMENTS.has(name.toLowerCase())) {
+    if (!tag.selfClosing && !(/^[a-z]/.test(name) && VOID_ELEMENTS.has(name.toLowerCase()))) {
       const close = this.closingTag(name, tag.end);
       if (close === undefined) return undefined;
       contentEnd = close.start;
@@ -188,7 +188,7 @@ class Converter {
       }
       const tag = openingTag(this.text, m.index);
       if (!tag) continue;
-      if (!tag.selfClosing && !VOID_ELEMENTS.has(name.toLowerCase())) depth++;
+      if (!tag.selfClosing && !(/^[a-z]/.test(name) && VOID_ELEMENTS.has(name.toLowerCase()))) depth++;
       tags.lastIndex = tag.end;
     }
     return undefined;

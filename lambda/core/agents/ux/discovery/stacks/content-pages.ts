@@ -29,8 +29,8 @@ export function dataExpression(value: DataValue): t.Expression {
     case 'list':
       return { type: 'ArrayExpression', elements: value.items.map(dataExpression), ...at } as t.ArrayExpression;
     case 'string':
-      // A string its parser gave no slot (a YAML block scalar `>-` over several lines) cannot be rewritten safely:
-      // as a literal it would be written back as if it were a quoted JS string. It is shown as an expression instead.
+      // A string its parser gave no slot (a value data-files.ts cannot write back) is never rewritten: as a literal
+      // it would be written back as if it were a quoted JS string. It is shown as an expression instead.
       if (!value.slot) return { type: 'NullLiteral', ...at } as t.NullLiteral;
       return { type: 'StringLiteral', value: value.value, extra: { valineSlot: value.slot }, ...at } as unknown as t.StringLiteral;
     default:
