@@ -8,7 +8,7 @@ import type { WorkItem } from '../core/domain/work';
 import { ANSWERED_INTERACTION_HOLD_SECONDS, confirmClaimKey, interactionClaimKey } from '../core/discord/ledger-keys';
 import { mayConfirm, unregisteredAgentAccess, type FlagLocator } from '../core/discord/permissions';
 import { confirmCancelRow } from '../core/discord/task-buttons';
-import { redactSecrets } from '../core/discord/redact';
+import { redactSecrets } from '../core/domain/redact';
 import { cancelledMessage, choiceMessage, expiredMessage, failureMessage, outcomeMessage, plainMessage, proposalMessage, retryMessage } from '../core/discord/task-messages';
 import type { ChangeScreenshots } from '../core/ports/change-screenshots';
 import { isRefusedForGood, type DiscordApi } from '../core/ports/discord-api';

@@ -2,7 +2,7 @@ import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage } from '../domain/disc
 import type { ProposalCandidate } from '../domain/agent';
 import type { Task } from '../domain/task';
 import { choiceRows, confirmCancelRow } from './task-buttons';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../domain/redact';
 import { plainText, shorten } from '../domain/discord-text';
 import { explainedReason } from '../domain/error-message';
 

@@ -1,5 +1,6 @@
 import type { FlagValues } from '../../contract/flags';
-import { commandLine, readCommandOptions, type CommandDefinition } from '../commands';
+import type { CommandDefinition } from '../../domain/command';
+import { commandLine, readCommandOptions } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { agentAvailable, mayRequest } from '../permissions';
