@@ -4,7 +4,7 @@ import { AgentRegistry, type AgentProfile } from '../core/agents/registry';
 import type { StageName } from '../core/contract/stages';
 import type { HeaderMap } from '../core/discord/headers';
 import type { InteractionDeps } from '../core/discord/interaction-deps';
-import type { FlagLocator } from '../core/discord/permissions';
+import type { FlagLocator } from '../core/tasks/permissions';
 import { executionTimings } from '../core/domain/task';
 import type { FlagReader } from '../core/ports/flags';
 import type { Ledger } from '../core/ports/ledger';
