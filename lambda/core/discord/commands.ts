@@ -1,3 +1,4 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { STAFF } from '../agents/staff';
 import type { FlagValues } from '../contract/flags';
 import type { CommandDefinition } from '../domain/command';
@@ -52,13 +53,8 @@ export function isCommandEnabled(command: CommandDefinition, flags: Pick<FlagVal
   return command.enabledBy === undefined || flags[command.enabledBy];
 }
 
-/** Discord's application command JSON (API v10, CHAT_INPUT). */
-export interface DiscordCommandPayload {
-  name: string;
-  description: string;
-  type: 1;
-  options: Array<{ type: 3; name: string; description: string; required: boolean; max_length: number }>;
-}
+/** Discord's application command JSON (API v10, CHAT_INPUT), as `npm run register-commands` sends it. */
+export type DiscordCommandPayload = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export function toDiscordCommand(command: CommandDefinition): DiscordCommandPayload {
   return {

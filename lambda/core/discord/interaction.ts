@@ -1,10 +1,14 @@
-import { InteractionType } from 'discord-interactions';
+import type { InteractionType as DiscordInteractionType } from 'discord-api-types/v10';
 import * as z from 'zod';
 import { DISCORD_SNOWFLAKE, DISCORD_TOKEN, DISCORD_TOKEN_MAX_LENGTH } from '../domain/discord-ids';
 import type { InteractionRef } from '../domain/work';
 
-/** Interaction types (API v10), as discord-interactions names them. */
-export { InteractionType };
+/** Interaction types (API v10): each number is checked against discord-api-types' InteractionType. */
+export const InteractionType: {
+  readonly PING: DiscordInteractionType.Ping;
+  readonly APPLICATION_COMMAND: DiscordInteractionType.ApplicationCommand;
+  readonly MESSAGE_COMPONENT: DiscordInteractionType.MessageComponent;
+} = { PING: 1, APPLICATION_COMMAND: 2, MESSAGE_COMPONENT: 3 };
 
 const SNOWFLAKE_RULE = 'a Discord id (a snowflake: 1 to 20 digits)';
 const TOKEN_RULE = `a Discord interaction token (1 to ${DISCORD_TOKEN_MAX_LENGTH.toLocaleString('en-US')} letters, digits, ".", "_" or "-")`;
