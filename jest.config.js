@@ -17,4 +17,7 @@ module.exports = {
   transformIgnorePatterns: [`^(?!.*/node_modules/(?:${esmOnly.join('|')})/).*/node_modules/.+\\.c?js$`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
+  // jest's default on 2 cores is one worker (cores - 1): the suite ran file after file. Most files wait on
+  // loopback servers, dynalite or child processes more than they compute, so two workers share the cores.
+  maxWorkers: 2,
 };

@@ -10,7 +10,7 @@ import { commandInteraction, pingInteraction } from '../../lambda/local/interact
 import { startFakeSsm } from '../lib/fake-ssm';
 import { median, ms, table } from '../lib/stats';
 import type { BenchSuite, Check } from '../suite';
-import { bundleDefine, LAMBDA_BUNDLE, LAYER_MODULES, runtimeNodeOptions } from '../../lib/constructs/lambda-bundle';
+import { LAMBDA_BUNDLE, LAYER_MODULES, runtimeNodeOptions } from '../../lib/constructs/lambda-bundle';
 
 const COLD_RUNS = 9;
 const INTERACTIONS_BUNDLE_LIMIT_BYTES = 400 * 1024;
@@ -77,7 +77,6 @@ async function bundle(id: BundleId, directory: string): Promise<{ file: string; 
     ...LAMBDA_BUNDLE,
     // What the function's layer provides stays out, as in the construct (resolved from node_modules here, /opt/nodejs on Lambda).
     external: [...LAMBDA_BUNDLE.external, ...((isFunction && LAYER_MODULES[id as FunctionId]) || [])],
-    define: isFunction ? bundleDefine(id as FunctionId) : {},
     outfile: file,
     metafile: true,
     logLevel: 'warning',

@@ -98,7 +98,7 @@ async function handle(request: WebhookHttpRequest, deps: GithubWebhookDeps): Pro
     return reply(503, 'The webhook secret is not configured on this side yet; the operator must set it. Nothing was processed.');
   }
 
-  const signature = verifyGithubSignature(secret, body, headerValue(request.headers, 'x-hub-signature-256'));
+  const signature = await verifyGithubSignature(secret, body, headerValue(request.headers, 'x-hub-signature-256'));
   if (!signature.valid) {
     logger.warn(`Rejected a GitHub webhook: signature ${signature.reason}.`, context);
     return reply(401, SIGNATURE_ANSWERS[signature.reason]);

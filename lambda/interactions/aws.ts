@@ -3,7 +3,8 @@ import { INTERACTION_DYNAMODB_TIMEOUTS } from '../core/adapters/dynamodb-timeout
 import { readEnvironment, type EnvironmentOf } from '../core/contract/environment';
 import { flagParameterName, secretParameterName } from '../core/contract/parameters';
 import { discordPublicKeyLoader, fixedDiscordPublicKey } from '../core/runtime/public-key';
-import { lazyDynamoDbStorage, lazyFlagReader, lazySecretReader, lazyWorkQueue, onFirstUse } from '../core/runtime/lazy-adapters';
+import { onFirstUse } from '../core/domain/on-first-use';
+import { lazyDynamoDbStorage, lazyFlagReader, lazySecretReader, lazyWorkQueue } from '../core/runtime/lazy-adapters';
 import { positiveSeconds, stageFrom } from '../core/runtime/settings';
 import type { InteractionsEntry, InteractionsPorts } from './handler';
 

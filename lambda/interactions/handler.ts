@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import { InteractionResponseType, InteractionType } from 'discord-interactions';
+import type { APIInteractionResponsePong, APIPingInteraction } from 'discord-api-types/v10';
 import { AgentRegistry, type AgentProfile } from '../core/agents/registry';
 import type { StageName } from '../core/contract/stages';
 import type { HeaderMap } from '../core/discord/headers';
 import type { InteractionDeps } from '../core/discord/interaction-deps';
-import type { FlagLocator } from '../core/discord/permissions';
+import type { FlagLocator } from '../core/tasks/permissions';
 import { executionTimings } from '../core/domain/task';
 import type { FlagReader } from '../core/ports/flags';
 import type { Ledger } from '../core/ports/ledger';
@@ -83,10 +83,14 @@ const text = (statusCode: number, body: string): InteractionHttpResponse => ({
   body,
 });
 
+// Here rather than from the router's modules, which a PING does not load; the numbers are checked against discord-api-types.
+const PING: APIPingInteraction['type'] = 1;
+const PONG: APIInteractionResponsePong = { type: 1 };
+
 /** Discord's PING (sent when the endpoint URL is saved, and now and then): verified, it needs nothing but PONG. */
 function isPing(body: string): boolean {
   try {
-    return (JSON.parse(body) as { type?: unknown }).type === InteractionType.PING;
+    return (JSON.parse(body) as { type?: unknown }).type === PING;
   } catch {
     return false;
   }
@@ -121,7 +125,7 @@ export function buildInteractions(entry: InteractionsEntry): (request: Interacti
       return notConfigured(error);
     }
     const verified = verifyDiscordRequest({ headers: request.headers, body: request.body, isBase64Encoded: request.isBase64Encoded }, publicKey, now().getTime());
-    if (verified.ok && isPing(verified.body)) return json({ type: InteractionResponseType.PONG });
+    if (verified.ok && isPing(verified.body)) return json(PONG);
     let ready: InteractionDeps;
     try {
       ready = await deps();

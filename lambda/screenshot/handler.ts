@@ -11,7 +11,7 @@ import type { BrowserSource } from '../core/screenshots/browser';
 import { ScreenshotError } from '../core/screenshots/errors';
 import { pagePathOf } from '../core/screenshots/page-path';
 import { changedLine, pageFiles, pageUrl, pairFiles, screenshotPage, screenshotPair } from '../core/screenshots/pair';
-import { imagesNotAttachedLine } from '../core/screenshots/message-lines';
+import { imagesNotAttachedLine } from '../core/domain/screenshot-lines';
 import { siteNoticeMessage } from '../core/screenshots/site-notice-message';
 import { refusalSentence, screenshotUrlRefusal, type NetworkGuard } from '../core/screenshots/url-guard';
 

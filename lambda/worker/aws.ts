@@ -3,7 +3,8 @@ import { createLogger } from '../core/adapters/powertools-logger';
 import { createFlagSelectedRepoHost } from '../core/adapters/repo-host-factory';
 import { readEnvironment } from '../core/contract/environment';
 import { flagParameterName } from '../core/contract/parameters';
-import { lazyDynamoDbStorage, lazyFlagReader, lazySecretReader, onFirstUse } from '../core/runtime/lazy-adapters';
+import { onFirstUse } from '../core/domain/on-first-use';
+import { lazyDynamoDbStorage, lazyFlagReader, lazySecretReader } from '../core/runtime/lazy-adapters';
 import { positiveSeconds, stageFrom } from '../core/runtime/settings';
 import type { WorkerPorts } from './handler';
 

@@ -1,7 +1,7 @@
 import type { WorkItem } from '../core/domain/work';
 import { awsWorkerPorts } from './aws';
 import { buildWorker } from './handler';
-import { parseWorkItem } from './work-item-schema';
+import { parseWorkItem } from '../core/domain/work-item-schema';
 
 // Built on the first event and reused by every later one in this Lambda instance.
 let handleWork: ((item: WorkItem) => Promise<void>) | undefined;

@@ -15,15 +15,6 @@ export const LAMBDA_BUNDLE = {
 } as const;
 
 /**
- * Compile-time constants per function. Only the worker runs agents; the others know them by their
- * profiles (and flags) alone: with VALINE_PROFILES_ONLY defined, esbuild drops each agent's
- * `import()` from their bundles (lambda/core/agents/staff.ts).
- */
-export function bundleDefine(functionId: FunctionId): Record<string, string> {
-  return functionId === 'worker' ? {} : { 'globalThis.VALINE_PROFILES_ONLY': 'true' };
-}
-
-/**
  * NODE_OPTIONS per function. Every bundle ships its source map, but Node parses it at start only
  * with --enable-source-maps: about 18 ms of a cold interactions PING and 60-100 ms of a cold
  * worker (2 MB of map). Both log error messages, not stacks; a stack from them is mapped by hand

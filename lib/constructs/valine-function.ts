@@ -15,7 +15,7 @@ import { functionName } from '../config/resource-names';
 import type { StageConfig } from '../config/stages';
 import { removalPolicyOfLogsAndQueues } from './removal-policy';
 import type { ValineTable } from './valine-tables';
-import { bundleDefine, LAMBDA_BUNDLE, LAYER_MODULES, runtimeNodeOptions } from './lambda-bundle';
+import { LAMBDA_BUNDLE, LAYER_MODULES, runtimeNodeOptions } from './lambda-bundle';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -105,7 +105,6 @@ export class ValineFunction<F extends FunctionId> extends NodejsFunction {
         sourceMap: LAMBDA_BUNDLE.sourcemap,
         sourcesContent: LAMBDA_BUNDLE.sourcesContent,
         externalModules: [...LAMBDA_BUNDLE.external, ...(LAYER_MODULES[functionId] ?? [])],
-        define: bundleDefine(functionId),
         logLevel: LogLevel.WARNING,
       },
     });

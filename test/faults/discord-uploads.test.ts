@@ -1,6 +1,6 @@
 import { componentInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
-import { withScreenshotLines } from '../../lambda/core/screenshots/message-lines';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
+import { withScreenshotLines } from '../../lambda/core/domain/screenshot-lines';
 import { createWorker } from '../../lambda/worker/handler';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
 

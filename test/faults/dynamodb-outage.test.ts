@@ -8,7 +8,7 @@ import { DynamoDbLlmBudget } from '../../lambda/core/adapters/dynamodb-llm-budge
 import { DynamoDbTaskStore } from '../../lambda/core/adapters/dynamodb-task-store';
 import { createFileFlagReader } from '../../lambda/core/adapters/file-flags';
 import { defaultFlagStrings } from '../../lambda/core/contract/flags';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import { DEFAULT_WORKER_TIMEOUT_SECONDS } from '../../lambda/core/domain/task';
 import type { WorkItem } from '../../lambda/core/domain/work';
 import { fixedDiscordPublicKey } from '../../lambda/core/runtime/public-key';

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
-import { bundleDefine, LAMBDA_BUNDLE } from '../../lib/constructs/lambda-bundle';
+import { LAMBDA_BUNDLE } from '../../lib/constructs/lambda-bundle';
 
 /** The interactions function must stay small: the heavy work (UX Agent, LLM SDKs, Octokit) belongs to the worker. */
 describe('the interactions bundle', () => {
@@ -10,11 +10,10 @@ describe('the interactions bundle', () => {
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      // As the CDK builds it: the staff's profiles only, no agent code.
+      // As the CDK builds it: the staff's profiles reach no agent code (only the worker's agents/hire.ts loads it).
       target: LAMBDA_BUNDLE.target,
       minify: LAMBDA_BUNDLE.minify,
       external: [...LAMBDA_BUNDLE.external],
-      define: bundleDefine('interactions'),
       write: false,
       metafile: true,
       logLevel: 'silent',

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { generateDevKeyPair, signInteraction } from '../../lambda/local/dev-keys';
 import { commandInteraction, componentInteraction, pingInteraction } from '../../lambda/local/interaction-builder';
 import { MAX_INTERACTION_BODY_BYTES } from '../../lambda/core/discord/verify-request';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import { answer, startPlatform, type Platform } from './fixtures/platform';
 
 let platform: Platform;

@@ -6,7 +6,7 @@ import { STAGES, type StageName } from '../../lambda/core/contract/stages';
 import { createTableInput, TABLE_DEFINITIONS, tableName } from '../../lambda/core/contract/tables';
 import { functionName, stackName, sweepRuleName } from '../../lib/config/resource-names';
 import { STAGE_CONFIGS } from '../../lib/config/stages';
-import { parseWorkItem } from '../../lambda/worker/work-item-schema';
+import { parseWorkItem } from '../../lambda/core/domain/work-item-schema';
 import { synthesizeStage } from './support/synthesize-stage';
 import { runtimeNodeOptions } from '../../lib/constructs/lambda-bundle';
 

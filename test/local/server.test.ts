@@ -7,7 +7,7 @@ import { commandInteraction, componentInteraction, pingInteraction, STAND_IN_USE
 import { startLocalServer, type LocalServer } from '../../lambda/local/server';
 import { localSettings } from '../../lambda/local/settings';
 import { startStandInDiscordApi, type StandInDiscordApi } from '../../lambda/local/stand-in/discord-api';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import { recordingLogger } from '../support/recording-logger';
 import { scriptedAgent } from '../interactions/fixtures/test-agent';
 

@@ -7,7 +7,7 @@ import { commandInteraction, componentInteraction } from '../../lambda/local/int
 import { readLocalSecrets } from '../../lambda/local/local-secrets';
 import { freePort } from '../../lambda/local/site-preview/site-server';
 import { startStandInDiscordApi, type StandInDiscordApi } from '../../lambda/local/stand-in/discord-api';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SPY = join(__dirname, 'fixtures', 'ancestor-spy.js');

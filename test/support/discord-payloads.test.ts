@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { defaultFlagValues } from '../../lambda/core/contract/flags';
 import { agentsReply } from '../../lambda/core/discord/commands/agents';
-import { choiceMessage, proposalMessage } from '../../lambda/core/discord/task-messages';
+import { choiceMessage, proposalMessage } from '../../lambda/core/tasks/messages';
 import { discordPayloadProblems, discordRequestProblems, takeViolationReport, type RequestToCheck } from './discord-payloads';
 import { startLoopbackDiscord } from './loopback-discord';
 import { seedFixtureRepo, uxContext, uxRequest } from './ux-fixture-repo';

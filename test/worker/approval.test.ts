@@ -1,10 +1,11 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { commandInteraction, componentInteraction, selectInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
-import { confirmClaimKey } from '../../lambda/core/discord/ledger-keys';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
+import { confirmClaimKey } from '../../lambda/core/tasks/ledger-keys';
 import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
 import type { RecordedRequest } from '../support/loopback-discord';
-import { createWorker, sweepAbandonedExecutions } from '../../lambda/worker/handler';
+import { createWorker } from '../../lambda/worker/handler';
+import { sweepAbandonedExecutions } from '../../lambda/core/tasks/sweep';
 import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { choiceOf } from '../interactions/fixtures/test-agent';
 

@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { RecordedRequest } from '../support/loopback-discord';
 import { commandInteraction, componentInteraction, selectInteraction, type InteractionUser } from '../../lambda/local/interaction-builder';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import { ADMIN_ROLE_ID, answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
 import { choiceOf } from '../interactions/fixtures/test-agent';
 

@@ -1,8 +1,8 @@
 import { PNG } from 'pngjs';
 import { componentInteraction } from '../../lambda/local/interaction-builder';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import type { ChangeScreenshots } from '../../lambda/core/ports/change-screenshots';
-import { withScreenshotLines } from '../../lambda/core/screenshots/message-lines';
+import { withScreenshotLines } from '../../lambda/core/domain/screenshot-lines';
 import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
 
 /** A real 8×8 PNG, as the local before/after pair attaches four of. */

@@ -1,7 +1,7 @@
 import type { RecordedRequest } from '../support/loopback-discord';
 import { commandInteraction, componentInteraction, selectInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
-import { confirmClaimKey } from '../../lambda/core/discord/ledger-keys';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
+import { confirmClaimKey } from '../../lambda/core/tasks/ledger-keys';
 import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
 import type { WorkItem } from '../../lambda/core/domain/work';
 import type { TaskStore } from '../../lambda/core/ports/task-store';

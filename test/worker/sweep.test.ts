@@ -1,10 +1,11 @@
 import type { RecordedRequest } from '../support/loopback-discord';
 import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
-import { parseWorkItem } from '../../lambda/worker/work-item-schema';
-import { createWorker, SWEEP_MAX_TASKS, sweepAbandonedExecutions } from '../../lambda/worker/handler';
+import { parseWorkItem } from '../../lambda/core/domain/work-item-schema';
+import { createWorker } from '../../lambda/worker/handler';
+import { SWEEP_MAX_TASKS, sweepAbandonedExecutions } from '../../lambda/core/tasks/sweep';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { componentInteraction } from '../../lambda/local/interaction-builder';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import { parseInteraction } from '../../lambda/core/discord/interaction';
 import { routeInteraction } from '../../lambda/core/discord/router';
 

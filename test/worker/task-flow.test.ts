@@ -1,8 +1,8 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { RecordedRequest } from '../support/loopback-discord';
 import { componentInteraction, commandInteraction } from '../../lambda/local/interaction-builder';
-import { taskButtonId } from '../../lambda/core/discord/task-buttons';
-import { confirmClaimKey } from '../../lambda/core/discord/ledger-keys';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
+import { confirmClaimKey } from '../../lambda/core/tasks/ledger-keys';
 import { answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
 
 let platform: Platform;

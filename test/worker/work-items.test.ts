@@ -1,9 +1,10 @@
 import { AgentRegistry } from '../../lambda/core/agents/registry';
 import type { WorkItem } from '../../lambda/core/domain/work';
-import { parseWorkItem } from '../../lambda/worker/work-item-schema';
-import { ExecutionInProgressError, createWorker, type WorkerLedger } from '../../lambda/worker/handler';
+import { parseWorkItem } from '../../lambda/core/domain/work-item-schema';
+import { createWorker, type WorkerLedger } from '../../lambda/worker/handler';
+import { ExecutionInProgressError } from '../../lambda/core/tasks/confirm';
 import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/core/domain/task';
-import { taskIdFor } from '../../lambda/worker/task-id';
+import { taskIdFor } from '../../lambda/core/tasks/task-id';
 import { startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';

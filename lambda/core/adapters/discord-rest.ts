@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PRODUCT } from '../contract/product';
-import { DISCORD_SNOWFLAKE, DISCORD_TOKEN } from '../discord/interaction';
+import { DISCORD_SNOWFLAKE, DISCORD_TOKEN } from '../domain/discord-ids';
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type MessageFile } from '../domain/discord-message';
 import { shorten } from '../domain/discord-text';
 import { DiscordApiError, type DiscordApi } from '../ports/discord-api';

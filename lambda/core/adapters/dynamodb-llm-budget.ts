@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException, GetItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { microsToUsd } from '../llm/prices';
-import { utcDay, type DailySpend, type LlmBudget, type Reservation } from '../ports/llm-budget';
+import { microsToUsd, utcDay, type DailySpend, type LlmBudget, type Reservation } from '../ports/llm-budget';
 
 /** Spend records are kept this long after their day, for /status history and audits. */
 const SPEND_RETENTION_SECONDS = 90 * 24 * 3600;

@@ -3,7 +3,7 @@ import type { ExecutionOutcome } from '../domain/agent';
 import { NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
 import { inlineCode, plainText } from '../domain/discord-text';
 import { errorDetail, explainedReason } from '../domain/error-message';
-import { redactSecrets } from '../discord/redact';
+import { redactSecrets } from '../domain/redact';
 import type { Logger } from '../ports/logger';
 import { RepoHostError, type BranchDeletion, type RepoHost } from '../ports/repo-host';
 

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../discord/redact';
+import { redactSecrets } from '../domain/redact';
 import { plainText } from '../domain/discord-text';
 import { errorDetail, explainedReason } from '../domain/error-message';
 import type { Logger } from '../ports/logger';

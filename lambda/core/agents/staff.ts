@@ -1,22 +1,17 @@
-import { AgentCodeAbsentError, staffMember } from './staff-member';
 import { REVERT_AGENT_PROFILE } from './revert/profile';
 import { UX_AGENT_PROFILE } from './ux/profile';
 
 /**
- * The agents on staff, one line each: the profile (all the interactions function loads) and
- * the factory, imported only when the worker first needs the agent. A new agent is a folder
- * with `profile.ts` (id, name, its slash commands' definitions, its flags, its roles) and `factory.ts` (`createAgent`), plus its
- * line here; its flags join FLAG_DEFINITIONS and its commands COMMANDS (and `register-commands`) by themselves.
+ * The agents on staff, one line each: the profile, plain data (id, name, commands and their
+ * definitions, flags, roles) that the interactions function, the flag registry and the command
+ * list read without loading any agent's code. A new agent is a folder named by its id, with
+ * `profile.ts` and `factory.ts` (`createAgent`, which the worker loads on first use: agents/hire.ts),
+ * plus its line here; its flags join FLAG_DEFINITIONS and its commands COMMANDS by themselves.
  */
 export const STAFF = [
-  staffMember(UX_AGENT_PROFILE, () => (globalThis.VALINE_PROFILES_ONLY ? Promise.reject(new AgentCodeAbsentError('ux')) : import('./ux/factory'))),
-  staffMember(REVERT_AGENT_PROFILE, () => (globalThis.VALINE_PROFILES_ONLY ? Promise.reject(new AgentCodeAbsentError('revert')) : import('./revert/factory'))),
+  UX_AGENT_PROFILE,
+  REVERT_AGENT_PROFILE,
 ] as const;
 
-declare global {
-  // Set by the esbuild `define` of every bundle but the worker's (see staff-member.ts).
-  var VALINE_PROFILES_ONLY: boolean | undefined;
-}
-
 /** What /agents and the router need about each agent, without its code. */
-export const AGENT_PROFILES = STAFF.map((member) => member.profile);
+export const AGENT_PROFILES = STAFF;

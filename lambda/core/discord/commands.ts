@@ -1,30 +1,7 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { STAFF } from '../agents/staff';
 import type { FlagValues } from '../contract/flags';
-
-/**
- * The slash commands, defined once: the router answers them and `npm run register-commands`
- * registers them with Discord from these same definitions.
- */
-export interface CommandOptionDefinition {
-  readonly name: string;
-  readonly description: string;
-  /** Only string options are used; Discord type 3. */
-  readonly type: 'string';
-  readonly required: boolean;
-  readonly maxLength: number;
-}
-
-export interface CommandDefinition {
-  readonly name: string;
-  readonly description: string;
-  readonly options: readonly CommandOptionDefinition[];
-  /** `agent`: the roles the answering agent lets request (its profile's `roles.request`); `everyone`: anyone. */
-  readonly audience: 'everyone' | 'agent';
-  /** A boolean flag that must be on for the command to be offered and answered. */
-  readonly enabledBy?: 'enable-debug-cmd';
-  /** Options that are each optional but of which at least one is needed, and how to write the command. */
-  readonly atLeastOneOf?: { readonly options: readonly string[]; readonly usage: string };
-}
+import type { CommandDefinition } from '../domain/command';
 
 /** The platform's own commands; each agent's commands are defined in its folder (its profile's `slashCommands`). */
 export const PLATFORM_COMMANDS = {
@@ -50,11 +27,11 @@ export const PLATFORM_COMMANDS = {
 } as const satisfies Record<string, CommandDefinition>;
 
 /** Every slash command: /agents, each agent's (agents/staff.ts), then /status and /debug-last. A name defined twice is refused. */
-export function mergeCommands(platform: typeof PLATFORM_COMMANDS, staff: readonly { profile: { id: string; slashCommands: readonly CommandDefinition[] } }[]): Readonly<Record<string, CommandDefinition>> {
+export function mergeCommands(platform: typeof PLATFORM_COMMANDS, staff: readonly { id: string; slashCommands: readonly CommandDefinition[] }[]): Readonly<Record<string, CommandDefinition>> {
   const { agents, ...rest } = platform;
   const merged: Record<string, CommandDefinition> = { agents };
   const owner = new Map<string, string>(Object.keys(platform).map((name) => [name, 'the platform']));
-  for (const { profile } of staff) {
+  for (const profile of staff) {
     for (const command of profile.slashCommands) {
       const other = owner.get(command.name);
       if (other) throw new Error(`The command /${command.name} of agent "${profile.id}" is already defined by ${other === 'the platform' ? other : `agent "${other}"`}; give it another name.`);
@@ -76,13 +53,8 @@ export function isCommandEnabled(command: CommandDefinition, flags: Pick<FlagVal
   return command.enabledBy === undefined || flags[command.enabledBy];
 }
 
-/** Discord's application command JSON (API v10, CHAT_INPUT). */
-export interface DiscordCommandPayload {
-  name: string;
-  description: string;
-  type: 1;
-  options: Array<{ type: 3; name: string; description: string; required: boolean; max_length: number }>;
-}
+/** Discord's application command JSON (API v10, CHAT_INPUT), as `npm run register-commands` sends it. */
+export type DiscordCommandPayload = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export function toDiscordCommand(command: CommandDefinition): DiscordCommandPayload {
   return {

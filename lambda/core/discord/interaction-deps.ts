@@ -6,7 +6,7 @@ import type { Ledger } from '../ports/ledger';
 import type { Logger } from '../ports/logger';
 import type { TaskStore } from '../ports/task-store';
 import type { WorkQueue } from '../ports/work-queue';
-import type { FlagLocator } from './permissions';
+import type { FlagLocator } from '../tasks/permissions';
 
 /** Today's LLM spend, for /status (the LlmBudget port). */
 export interface LlmSpendReader {

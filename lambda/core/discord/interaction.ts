@@ -1,18 +1,14 @@
-import { InteractionType } from 'discord-interactions';
+import type { InteractionType as DiscordInteractionType } from 'discord-api-types/v10';
 import * as z from 'zod';
+import { DISCORD_SNOWFLAKE, DISCORD_TOKEN, DISCORD_TOKEN_MAX_LENGTH } from '../domain/discord-ids';
 import type { InteractionRef } from '../domain/work';
 
-/** Interaction types (API v10), as discord-interactions names them. */
-export { InteractionType };
-
-/** Discord ids are snowflakes: 64-bit integers as decimal strings, so at most 20 ASCII digits. They go into URL paths. */
-export const DISCORD_SNOWFLAKE = /^[0-9]{1,20}$/;
-/**
- * Interaction and webhook tokens are URL-safe base64 with dots (letters, digits, `.`, `_`, `-`); the token is a URL path
- * segment, so nothing else is let through, and a segment of dots only (`.`, `..`) is path traversal, not a token.
- */
-export const DISCORD_TOKEN_MAX_LENGTH = 1000;
-export const DISCORD_TOKEN = new RegExp(`^(?!\\.+$)[A-Za-z0-9._-]{1,${DISCORD_TOKEN_MAX_LENGTH}}$`);
+/** Interaction types (API v10): each number is checked against discord-api-types' InteractionType. */
+export const InteractionType: {
+  readonly PING: DiscordInteractionType.Ping;
+  readonly APPLICATION_COMMAND: DiscordInteractionType.ApplicationCommand;
+  readonly MESSAGE_COMPONENT: DiscordInteractionType.MessageComponent;
+} = { PING: 1, APPLICATION_COMMAND: 2, MESSAGE_COMPONENT: 3 };
 
 const SNOWFLAKE_RULE = 'a Discord id (a snowflake: 1 to 20 digits)';
 const TOKEN_RULE = `a Discord interaction token (1 to ${DISCORD_TOKEN_MAX_LENGTH.toLocaleString('en-US')} letters, digits, ".", "_" or "-")`;

@@ -1,21 +1,22 @@
-import { InteractionResponseType } from 'discord-interactions';
+import type { APIInteractionResponseDeferredChannelMessageWithSource, InteractionResponseType } from 'discord-api-types/v10';
 import { DISCORD_LIMITS, EPHEMERAL, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
 import { shorten } from '../domain/discord-text';
 
-/** Interaction callback types (API v10), as discord-interactions names them. */
-export const ResponseType = {
-  PONG: InteractionResponseType.PONG,
-  CHANNEL_MESSAGE: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE,
-  DEFERRED_CHANNEL_MESSAGE: InteractionResponseType.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE,
-  DEFERRED_UPDATE_MESSAGE: InteractionResponseType.DEFERRED_UPDATE_MESSAGE,
-  UPDATE_MESSAGE: InteractionResponseType.UPDATE_MESSAGE,
-} as const;
+/** Interaction callback types (API v10): each number is checked against discord-api-types' InteractionResponseType. */
+export const ResponseType: {
+  readonly PONG: InteractionResponseType.Pong;
+  readonly CHANNEL_MESSAGE: InteractionResponseType.ChannelMessageWithSource;
+  readonly DEFERRED_CHANNEL_MESSAGE: InteractionResponseType.DeferredChannelMessageWithSource;
+  readonly DEFERRED_UPDATE_MESSAGE: InteractionResponseType.DeferredMessageUpdate;
+  readonly UPDATE_MESSAGE: InteractionResponseType.UpdateMessage;
+} = { PONG: 1, CHANNEL_MESSAGE: 4, DEFERRED_CHANNEL_MESSAGE: 5, DEFERRED_UPDATE_MESSAGE: 6, UPDATE_MESSAGE: 7 };
 
+/** The answers the bot gives within Discord's 3 s: Discord's response types, with the bot's messages as their data. */
 export type InteractionResponse =
-  | { type: typeof ResponseType.PONG }
-  | { type: typeof ResponseType.CHANNEL_MESSAGE; data: DiscordMessage }
-  | { type: typeof ResponseType.DEFERRED_CHANNEL_MESSAGE; data?: { flags?: number } }
-  | { type: typeof ResponseType.UPDATE_MESSAGE; data: DiscordMessage };
+  | { type: InteractionResponseType.Pong }
+  | { type: InteractionResponseType.ChannelMessageWithSource; data: DiscordMessage }
+  | APIInteractionResponseDeferredChannelMessageWithSource
+  | { type: InteractionResponseType.UpdateMessage; data: DiscordMessage };
 
 const withoutMentions = (message: DiscordMessage): DiscordMessage => ({ allowed_mentions: NO_MENTIONS, ...message });
 

@@ -1,14 +1,10 @@
 import type { FlagName, FlagValues } from '../contract/flags';
 import type { DiscordMessage } from './discord-message';
-import type { AgentRoles } from './roles';
-import type { JsonValue, PullRequestRef, Task } from './task';
+import type { AgentRoles, Requester } from './roles';
+import type { JsonValue, ProposalCandidate, PullRequestRef, Task } from './task';
 
-/** Who asked, and where. */
-export interface Requester {
-  id: string;
-  name: string;
-  roles: string[];
-}
+export type { Requester } from './roles';
+export type { ProposalCandidate } from './task';
 
 export interface AgentRequest {
   command: string;
@@ -42,18 +38,6 @@ export type ProposalOutcome =
   | { kind: 'choice'; question: DiscordMessage; candidates: ProposalCandidate[] }
   /** Information only (e.g. /ux-map): shown as it is, no task is made. */
   | { kind: 'answer'; message: DiscordMessage };
-
-/** One of the places a `choice` offers; picking it makes it the task's proposal. */
-export interface ProposalCandidate {
-  /** Shown as the select option's label (Discord: at most 100 characters; shorten safely). */
-  label: string;
-  /** The option's description line (at most 100 characters), e.g. "src/components/Hero.jsx:12". */
-  description?: string;
-  summary: string;
-  proposal: JsonValue;
-  /** The preview shown above Confirm / Cancel once this candidate is picked. */
-  preview: DiscordMessage;
-}
 
 export type ExecutionOutcome =
   | { kind: 'done'; message: DiscordMessage; branch?: string; pullRequest?: PullRequestRef }

@@ -1,52 +1,30 @@
-/** The subset of Discord's message payload the bot sends (API v10). */
-export interface EmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
-export interface Embed {
-  title?: string;
-  description?: string;
-  url?: string;
-  color?: number;
-  fields?: EmbedField[];
-  footer?: { text: string };
-  timestamp?: string;
-}
-export interface Button {
-  type: 2;
-  style: 1 | 2 | 3 | 4 | 5;
-  label: string;
-  custom_id?: string;
-  url?: string;
-  disabled?: boolean;
-}
-export interface SelectOption {
-  label: string;
-  value: string;
-  description?: string;
-}
-/** A string select menu; Discord wants it alone in its action row. */
-export interface StringSelect {
-  type: 3;
-  custom_id: string;
-  options: SelectOption[];
-  placeholder?: string;
-  min_values?: number;
-  max_values?: number;
-  disabled?: boolean;
-  /** A select has no label or link: declared absent so code reading a row's button labels needs no narrowing. */
-  label?: never;
-  url?: never;
-}
-export interface ActionRow {
-  type: 1;
-  components: Array<Button | StringSelect>;
-}
-export interface AllowedMentions {
-  parse: Array<'users' | 'roles' | 'everyone'>;
-  users?: string[];
-}
+import type {
+  APIActionRowComponent,
+  APIAllowedMentions,
+  APIButtonComponentWithCustomId,
+  APIButtonComponentWithURL,
+  APIEmbed,
+  APIEmbedField,
+  APISelectMenuOption,
+  APIStringSelectComponent,
+  MessageFlags,
+  RESTPatchAPIWebhookWithTokenMessageJSONBody,
+} from 'discord-api-types/v10';
+
+/*
+ * The bot's messages in Discord's own types (discord-api-types, API v10): a number written for an
+ * enum (`type: 1`, `style: 4`) is checked against it by the compiler. Type imports only, so no
+ * bundle carries the package.
+ */
+export type EmbedField = APIEmbedField;
+export type Embed = APIEmbed;
+/** The buttons the bot sends: with a custom_id (Confirm, Cancel, Revert) or a link; each may be read for both fields. */
+export type Button = (APIButtonComponentWithCustomId & { url?: never }) | (APIButtonComponentWithURL & { custom_id?: never });
+export type SelectOption = APISelectMenuOption;
+/** A string select menu; Discord wants it alone in its action row. It has no label or link: declared absent so code reading a row's button labels needs no narrowing. */
+export type StringSelect = APIStringSelectComponent & { label?: never; url?: never; style?: never };
+export type ActionRow = APIActionRowComponent<Button | StringSelect>;
+export type AllowedMentions = APIAllowedMentions;
 /** A file attached to a message (sent as multipart/form-data: `files[n]` plus `attachments` in `payload_json`). */
 export interface MessageFile {
   name: string;
@@ -55,19 +33,17 @@ export interface MessageFile {
   /** Alt text Discord shows for the image. */
   description?: string;
 }
-export interface DiscordMessage {
-  content?: string;
+/** What the bot sends or edits: Discord's message body (the fields the bot uses), plus the files to upload beside it. */
+export interface DiscordMessage extends Pick<RESTPatchAPIWebhookWithTokenMessageJSONBody, 'content' | 'allowed_mentions'> {
   embeds?: Embed[];
   components?: ActionRow[];
-  /** 64 = ephemeral. */
-  flags?: number;
-  /** Defaults to `{ parse: [] }` (no mentions) in the Discord client. */
-  allowed_mentions?: AllowedMentions;
+  /** MessageFlags: 64 = ephemeral. */
+  flags?: MessageFlags;
   /** Attachments (at most DISCORD_ATTACHMENT_LIMITS.filesPerMessage); never part of the JSON payload. */
   files?: MessageFile[];
 }
 
-export const EPHEMERAL = 64;
+export const EPHEMERAL: MessageFlags.Ephemeral = 64;
 export const NO_MENTIONS: AllowedMentions = { parse: [] };
 /**
  * Discord's documented limits (API v10): message content 2000; embeds 10 per message, title 256, description 4096,

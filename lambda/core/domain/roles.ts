@@ -1,5 +1,11 @@
-import type { FlagName, FlagValues } from '../contract/flags';
-import type { Requester } from './agent';
+import type { PlatformFlagName, PlatformFlagValues } from '../contract/platform-flags';
+
+/** Who asked, and where: a Discord user with the ids of their Discord roles. */
+export interface Requester {
+  id: string;
+  name: string;
+  roles: string[];
+}
 
 /**
  * The roles of the team. admin, pm and developer are granted by flags (Discord user ids and role
@@ -18,14 +24,14 @@ export interface AgentRoles {
 }
 
 /** The two flags that grant a role: people by user id, and members of Discord roles by role id. */
-export type RoleFlagName = Extract<FlagName, `${GrantedRole}-user-ids` | `${GrantedRole}-role-ids`>;
+export type RoleFlagName = Extract<PlatformFlagName, `${GrantedRole}-user-ids` | `${GrantedRole}-role-ids`>;
 export const ROLE_FLAGS: Readonly<Record<GrantedRole, { users: RoleFlagName; roles: RoleFlagName }>> = {
   admin: { users: 'admin-user-ids', roles: 'admin-role-ids' },
   pm: { users: 'pm-user-ids', roles: 'pm-role-ids' },
   developer: { users: 'developer-user-ids', roles: 'developer-role-ids' },
 };
 
-export type RoleFlags = Pick<FlagValues, RoleFlagName>;
+export type RoleFlags = Pick<PlatformFlagValues, RoleFlagName>;
 
 const idsOf = (flags: RoleFlags, flag: RoleFlagName): readonly string[] => flags[flag];
 

@@ -1,4 +1,5 @@
-import type { ProposalCandidate, Requester } from './agent';
+import type { DiscordMessage } from './discord-message';
+import type { Requester } from './roles';
 
 /**
  * The task state machine of the agents-as-employees core. Every move is a conditional write
@@ -169,3 +170,15 @@ export const DEFAULT_WORKER_TIMEOUT_SECONDS = 120;
 
 export const isAbandonedExecution = (task: Pick<Task, 'status' | 'updatedAt'>, now: Date, timings: Pick<ExecutionTimings, 'abandonedExecutionSeconds'>): boolean =>
   task.status === 'executing' && now.getTime() - Date.parse(task.updatedAt) >= timings.abandonedExecutionSeconds * 1000;
+
+/** One of the places a `choice` offers; picking it makes it the task's proposal. */
+export interface ProposalCandidate {
+  /** Shown as the select option's label (Discord: at most 100 characters; shorten safely). */
+  label: string;
+  /** The option's description line (at most 100 characters), e.g. "src/components/Hero.jsx:12". */
+  description?: string;
+  summary: string;
+  proposal: JsonValue;
+  /** The preview shown above Confirm / Cancel once this candidate is picked. */
+  preview: DiscordMessage;
+}

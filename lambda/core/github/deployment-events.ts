@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { CarriesEveryField, GithubWebhookSchemas } from './events';
 
 /**
  * The GitHub events that say a site was deployed: `deployment_status` (state success with an
@@ -47,6 +48,12 @@ export const mergedPullRequestSchema = z.object({
   pull_request: z.object({ number: z.number().int().positive(), merged: z.literal(true), merge_commit_sha: sha }),
   repository,
 });
+
+/** GitHub's published payloads of these events carry every field the schemas above read (checked by the compiler). */
+export type DeploymentStatusPayload = CarriesEveryField<GithubWebhookSchemas['webhook-deployment-status-created'], z.infer<typeof deploymentStatusSchema>>;
+export type StatusPayload = CarriesEveryField<GithubWebhookSchemas['webhook-status'], z.infer<typeof statusSchema>>;
+export type CheckRunPayload = CarriesEveryField<GithubWebhookSchemas['webhook-check-run-completed'], z.infer<typeof checkRunSchema>>;
+export type MergedPullRequestPayload = CarriesEveryField<GithubWebhookSchemas['webhook-pull-request-closed'] & { pull_request: { merged: true; merge_commit_sha: string } }, z.infer<typeof mergedPullRequestSchema>>;
 
 export interface Deployment {
   environment: 'preview' | 'production';

@@ -1,4 +1,14 @@
+import type { components } from '@octokit/openapi-webhooks-types';
 import * as z from 'zod';
+
+/** GitHub's published webhook payloads (@octokit/openapi-webhooks-types). */
+export type GithubWebhookSchemas = components['schemas'];
+
+/**
+ * `Published` when it carries every field the schema reads, with its type, and a compile error
+ * otherwise: a misspelt or retyped field of a schema fails `tsc`, not a delivery.
+ */
+export type CarriesEveryField<Published extends Parsed, Parsed> = Published;
 
 /** The fields of GitHub's `pull_request` webhook payload this service reads; the rest is ignored. */
 export const pullRequestEventSchema = z.object({
@@ -17,6 +27,12 @@ export const pullRequestEventSchema = z.object({
   sender: z.object({ login: z.string() }).optional(),
 });
 export type PullRequestEvent = z.infer<typeof pullRequestEventSchema>;
+
+/** The payloads of the actions a task follows, as GitHub publishes them. */
+export type PullRequestPayload = CarriesEveryField<
+  GithubWebhookSchemas['webhook-pull-request-closed'] | GithubWebhookSchemas['webhook-pull-request-reopened'] | GithubWebhookSchemas['webhook-pull-request-ready-for-review'],
+  PullRequestEvent
+>;
 
 /** The pull-request actions that matter to a task; every other action is acknowledged and ignored. */
 export const HANDLED_PULL_REQUEST_ACTIONS = ['ready_for_review', 'closed', 'reopened'] as const;

@@ -31,13 +31,19 @@ export interface MetricValue {
   value: number;
 }
 
+/** Powertools' warnings about a metric (e.g. a timestamp CloudWatch would skip) as our own structured log lines, not bare console output. */
+const powertoolsLogger = (logger: Logger) => {
+  const line = (write: (message: string) => void) => (...content: unknown[]) => write(content.map(String).join(' '));
+  return { debug: line((m) => logger.debug(m)), info: line((m) => logger.info(m)), warn: line((m) => logger.warn(m)), error: line((m) => logger.error(m)) };
+};
+
 /**
  * An EMF document built by Powertools Metrics: namespace Valine, dimension Stage (alone: the alarms
  * in lib/monitoring match on it, so Powertools' default `service` dimension is cleared), the given
- * metrics, and extra properties as EMF metadata.
+ * metrics, and extra properties as EMF metadata. Powertools' warnings go to `logger`.
  */
-export function emfDocument(stage: string, timestamp: number, metrics: MetricValue[], properties: Record<string, string | number> = {}) {
-  const emf = new Metrics({ namespace: METRICS_NAMESPACE });
+export function emfDocument(stage: string, timestamp: number, metrics: MetricValue[], properties: Record<string, string | number>, logger: Logger) {
+  const emf = new Metrics({ namespace: METRICS_NAMESPACE, logger: powertoolsLogger(logger) });
   emf.clearDefaultDimensions();
   emf.addDimension(STAGE_DIMENSION, stage);
   emf.setTimestamp(timestamp);
@@ -81,6 +87,7 @@ export class LlmCostReporter {
             { name: METRIC_NAMES.llmCalls, unit: 'Count', value: 1 },
           ],
           { provider: record.provider, model: record.model, outcome: record.outcome },
+          this.logger,
         ),
       ),
     );
@@ -89,6 +96,6 @@ export class LlmCostReporter {
   /** The rules parser answered although LLM parsing is on. */
   fallback(reason: string, detail: Record<string, string | number> = {}): void {
     this.logger.warn('LLM parsing fell back to rules', { reason, ...detail });
-    this.writeEmf(JSON.stringify(emfDocument(this.stage, this.now().getTime(), [{ name: METRIC_NAMES.llmFallbacks, unit: 'Count', value: 1 }], { reason })));
+    this.writeEmf(JSON.stringify(emfDocument(this.stage, this.now().getTime(), [{ name: METRIC_NAMES.llmFallbacks, unit: 'Count', value: 1 }], { reason }, this.logger)));
   }
 }

@@ -56,5 +56,4 @@ export function costMicros(price: ModelPrice, inputTokens: number, outputTokens:
   return Math.ceil((inputTokens * inputRate + outputTokens * outputRate) / 1_000_000);
 }
 
-export const microsToUsd = (micros: number): number => micros / 1_000_000;
-export const usdToMicros = (usd: number): number => Math.round(usd * 1_000_000);
+export { microsToUsd, usdToMicros } from '../ports/llm-budget';

@@ -1,4 +1,4 @@
-import { onFirstUse } from '../runtime/lazy-adapters';
+import { onFirstUse } from '../domain/on-first-use';
 import type { LlmProviderName } from './prices';
 import type { LlmProvider } from './provider';
 

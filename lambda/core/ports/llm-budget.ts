@@ -1,3 +1,7 @@
+/** The budget counts integer micro-dollars, so sums never drift; people read dollars. */
+export const microsToUsd = (micros: number): number => micros / 1_000_000;
+export const usdToMicros = (usd: number): number => Math.round(usd * 1_000_000);
+
 /** "2026-11-24" for the UTC day of `at`: the budget's day. */
 export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
 

@@ -1,3 +1,4 @@
+import { onFirstUse } from '../domain/on-first-use';
 import type { DynamoDbTimeouts } from '../adapters/dynamodb-timeouts';
 import type { FlagReader } from '../ports/flags';
 import type { Ledger } from '../ports/ledger';
@@ -5,16 +6,6 @@ import type { LlmBudget } from '../ports/llm-budget';
 import type { SecretReader } from '../ports/secrets';
 import type { TaskStore } from '../ports/task-store';
 import type { WorkQueue } from '../ports/work-queue';
-
-/** Builds a value on first use (and again after a failed build), then reuses it. */
-export function onFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () =>
-    (value ??= build().catch((error: unknown) => {
-      value = undefined;
-      throw error;
-    }));
-}
 
 /*
  * Stand-ins that load their SDK client only when first called: a cold interactions function

@@ -6,7 +6,7 @@ import type { ChangeScreenshots } from '../../core/ports/change-screenshots';
 import type { Logger } from '../../core/ports/logger';
 import type { BrowserSource } from '../../core/screenshots/browser';
 import { ScreenshotError } from '../../core/screenshots/errors';
-import { withScreenshotLines } from '../../core/screenshots/message-lines';
+import { withScreenshotLines } from '../../core/domain/screenshot-lines';
 import { baseBranchOf, pagePathOf } from '../../core/screenshots/page-path';
 import { changedLine, pairFiles, screenshotPair, type ScreenshotPair } from '../../core/screenshots/pair';
 import type { SitePreviewSetting } from './preview-setting';

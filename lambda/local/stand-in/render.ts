@@ -1,6 +1,11 @@
 import { EPHEMERAL, type Button, type DiscordMessage, type StringSelect } from '../../core/domain/discord-message';
 
-const isSelect = (component: Button | StringSelect): component is StringSelect => component.type === 3;
+/** A button as the stand-in draws it: whatever Discord would show (the payload check of the tests validates what is sent). */
+type DrawnButton = Partial<Pick<Button, 'style' | 'label' | 'disabled' | 'url' | 'custom_id'>> & { type: 2 };
+/** A message as the stand-in draws it. */
+export type DrawnMessage = Omit<DiscordMessage, 'components'> & { components?: ReadonlyArray<{ type: 1; components: ReadonlyArray<DrawnButton | StringSelect> }> };
+
+const isSelect = (component: DrawnButton | StringSelect): component is StringSelect => component.type === 3;
 
 /** A select menu as Discord lists it once opened, numbered for `npm run discord -- --pick <n>`. */
 function selectLines(select: StringSelect): string[] {
@@ -13,7 +18,7 @@ function selectLines(select: StringSelect): string[] {
 }
 
 /** What a Discord user would see, as plain text for a terminal. */
-export function renderMessage(message: DiscordMessage, heading = 'Valine'): string {
+export function renderMessage(message: DrawnMessage, heading = 'Valine'): string {
   const lines: string[] = [];
   const ephemeral = ((message.flags ?? 0) & EPHEMERAL) !== 0;
   lines.push(`┌─ ${heading}${ephemeral ? ' (only you can see this)' : ''}`);
@@ -28,7 +33,7 @@ export function renderMessage(message: DiscordMessage, heading = 'Valine'): stri
     if (embed.footer?.text) lines.push(`│ ▌ ${embed.footer.text}`);
   }
   for (const row of message.components ?? []) {
-    const buttons: Button[] = [];
+    const buttons: DrawnButton[] = [];
     for (const component of row.components) {
       if (isSelect(component)) lines.push(...selectLines(component));
       else buttons.push(component);

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import type { Agent } from '../../core/domain/agent';
 import type { DiscordMessage } from '../../core/domain/discord-message';
-import { parseTaskButtonId, taskButtonId } from '../../core/discord/task-buttons';
+import { parseTaskButtonId, taskButtonId } from '../../core/tasks/buttons';
 import type { Logger } from '../../core/ports/logger';
 import { loadOrCreateDevKeyPair, signInteraction } from '../dev-keys';
 import { STAND_IN_USER, commandInteraction, componentInteraction, selectInteraction, type InteractionUser } from '../interaction-builder';

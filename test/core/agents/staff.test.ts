@@ -5,11 +5,11 @@ import { CachedFlagReader } from '../../../lambda/core/adapters/cached-flags';
 import { DynamoDbLlmBudget } from '../../../lambda/core/adapters/dynamodb-llm-budget';
 import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
 import { createFlagSelectedRepoHost } from '../../../lambda/core/adapters/repo-host-factory';
-import { hireStaff } from '../../../lambda/core/agents/hire';
+import { hireStaff, loadAgentCode } from '../../../lambda/core/agents/hire';
 import { mergeCommands, PLATFORM_COMMANDS } from '../../../lambda/core/discord/commands';
 import type { AgentProfile } from '../../../lambda/core/agents/registry';
 import { AGENT_PROFILES, STAFF } from '../../../lambda/core/agents/staff';
-import { staffMember, type AgentPlatform } from '../../../lambda/core/agents/staff-member';
+import type { AgentPlatform } from '../../../lambda/core/agents/staff-member';
 import { booleanFlag } from '../../../lambda/core/contract/flag-schemas';
 import { defaultFlagStrings, FLAG_DEFINITIONS, mergeFlagDefinitions, parseFlag, PLATFORM_FLAGS } from '../../../lambda/core/contract/flags';
 import { startDynalite, type EmbeddedDynamoDb } from '../../support/dynalite';
@@ -55,6 +55,11 @@ describe('the staff', () => {
     expect(hireStaff(awsPlatform()).map(profileOf)).toEqual(AGENT_PROFILES.map(profileOf));
   });
 
+  it('finds each agent\'s code in the folder named by its id (agents/<id>/factory.ts), the one place the worker loads it from', async () => {
+    for (const profile of STAFF) expect(typeof (await loadAgentCode(profile.id)).createAgent).toBe('function');
+    await expect(loadAgentCode('nobody')).rejects.toThrow();
+  });
+
   it('on AWS, tells the user which flag to set while site-repository is "local"', async () => {
     const platform = awsPlatform();
     const [ux] = hireStaff(platform);
@@ -69,7 +74,7 @@ describe('the staff', () => {
 
 describe('the flag registry', () => {
   it('holds the platform flags and every agent\'s own flags, each pause flag a boolean of its agent', () => {
-    for (const { profile } of STAFF) {
+    for (const profile of STAFF) {
       for (const name of Object.keys(profile.flags)) expect(FLAG_DEFINITIONS).toHaveProperty([name]);
       if (profile.pausedBy) {
         expect(Object.keys(profile.flags)).toContain(profile.pausedBy);
@@ -81,9 +86,7 @@ describe('the flag registry', () => {
   });
 
   const triageFlags = { 'disable-triage': { schema: booleanFlag, description: 'Pause /triage.', defaults: { dev: 'false', prod: 'false' } } } as const;
-  const triage = staffMember({ id: 'triage', name: 'Triage agent', description: 'Sorts new issues.', commands: ['triage'], slashCommands: [{ name: 'triage', description: 'Sort new issues.', options: [], audience: 'agent' }], flags: triageFlags, pausedBy: 'disable-triage', roles: { request: ['admin'], confirm: ['admin'] } }, () =>
-    Promise.reject(new Error('not loaded in this test')),
-  );
+  const triage = { id: 'triage', name: 'Triage agent', description: 'Sorts new issues.', commands: ['triage'], slashCommands: [{ name: 'triage', description: 'Sort new issues.', options: [], audience: 'agent' }], flags: triageFlags, pausedBy: 'disable-triage', roles: { request: ['admin'], confirm: ['admin'] } } as const;
 
   it('takes a new agent\'s flags from its own profile', () => {
     expect(Object.keys(mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, triage]))).toEqual(expect.arrayContaining(['disable-ux-updates', 'disable-revert', 'disable-triage', 'site-repository']));
@@ -92,17 +95,17 @@ describe('the flag registry', () => {
   it("takes a new agent's slash command from its own profile, and refuses a name already taken", () => {
     const commands = mergeCommands(PLATFORM_COMMANDS, [...STAFF, triage]);
     expect(Object.keys(commands)).toEqual(['agents', 'ux-update', 'ux-map', 'revert', 'triage', 'status', 'debug-last']);
-    const clash = { ...triage, profile: { ...triage.profile, id: 'again', slashCommands: [{ ...triage.profile.slashCommands[0]!, name: 'status' }] } };
+    const clash = { ...triage, id: 'again', slashCommands: [{ ...triage.slashCommands[0], name: 'status' }] };
     expect(() => mergeCommands(PLATFORM_COMMANDS, [...STAFF, clash])).toThrow('The command /status of agent "again" is already defined by the platform; give it another name.');
   });
 
   it('defines, in each profile, exactly the commands the agent answers', () => {
-    for (const { profile } of STAFF) expect(profile.slashCommands.map((c) => c.name)).toEqual([...profile.commands]);
+    for (const profile of STAFF) expect(profile.slashCommands.map((c) => c.name)).toEqual([...profile.commands]);
   });
 
   it('refuses an agent flag that another agent or the platform already declares, with a sentence', () => {
-    const clash = staffMember({ ...triage.profile, id: 'other', flags: { 'site-repository': triageFlags['disable-triage'] }, pausedBy: 'site-repository' }, triage.loadFactory);
+    const clash = { ...triage, id: 'other', flags: { 'site-repository': triageFlags['disable-triage'] }, pausedBy: 'site-repository' };
     expect(() => mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, clash])).toThrow('The flag "site-repository" of agent "other" is already declared by the platform; give it another name.');
-    expect(() => mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, { ...triage, profile: { ...triage.profile, id: 'again', flags: { 'disable-revert': triageFlags['disable-triage'] } } }])).toThrow('The flag "disable-revert" of agent "again" is already declared by agent "revert"; give it another name.');
+    expect(() => mergeFlagDefinitions(PLATFORM_FLAGS, [...STAFF, { ...triage, id: 'again', flags: { 'disable-revert': triageFlags['disable-triage'] } }])).toThrow('The flag "disable-revert" of agent "again" is already declared by agent "revert"; give it another name.');
   });
 });

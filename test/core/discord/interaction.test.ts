@@ -2,7 +2,7 @@ import { parseInteraction } from '../../../lambda/core/discord/interaction';
 import type { WorkItem } from '../../../lambda/core/domain/work';
 import { commandInteraction, componentInteraction, selectInteraction, STAND_IN_APPLICATION_ID, STAND_IN_USER } from '../../../lambda/local/interaction-builder';
 import { createWorker } from '../../../lambda/worker/handler';
-import { parseWorkItem } from '../../../lambda/worker/work-item-schema';
+import { parseWorkItem } from '../../../lambda/core/domain/work-item-schema';
 import { AgentRegistry } from '../../../lambda/core/agents/registry';
 import { DiscordRestClient } from '../../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';

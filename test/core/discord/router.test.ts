@@ -1,6 +1,6 @@
 import { DynamoDbLlmBudget } from '../../../lambda/core/adapters/dynamodb-llm-budget';
 import { commandInteraction, componentInteraction } from '../../../lambda/local/interaction-builder';
-import { taskButtonId } from '../../../lambda/core/discord/task-buttons';
+import { taskButtonId } from '../../../lambda/core/tasks/buttons';
 import { ADMIN_ROLE_ID, answer, startPlatform, type Platform } from '../../interactions/fixtures/platform';
 
 let platform: Platform;

@@ -11,22 +11,26 @@ describe('GitHub webhook signatures', () => {
     expect(signGithubPayload(SECRET, Buffer.from(PAYLOAD))).toBe(EXPECTED);
   });
 
-  it('accepts the test vector', () => {
-    expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), EXPECTED)).toEqual({ valid: true });
+  it('accepts the test vector', async () => {
+    await expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), EXPECTED)).resolves.toEqual({ valid: true });
   });
 
-  it('rejects a body changed by one byte', () => {
-    expect(verifyGithubSignature(SECRET, Buffer.from('Hello, World?'), EXPECTED)).toEqual({ valid: false, reason: 'mismatch' });
+  it('rejects a body changed by one byte', async () => {
+    await expect(verifyGithubSignature(SECRET, Buffer.from('Hello, World?'), EXPECTED)).resolves.toEqual({ valid: false, reason: 'mismatch' });
   });
 
-  it('rejects a signature made with another secret', () => {
+  it('rejects a signature made with another secret', async () => {
     const forged = signGithubPayload('not the secret', PAYLOAD);
-    expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), forged)).toEqual({ valid: false, reason: 'mismatch' });
+    await expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), forged)).resolves.toEqual({ valid: false, reason: 'mismatch' });
   });
 
-  it('rejects a missing or empty header', () => {
-    expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), undefined)).toEqual({ valid: false, reason: 'missing' });
-    expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), '  ')).toEqual({ valid: false, reason: 'missing' });
+  it('rejects an empty body, which no GitHub delivery has, even signed', async () => {
+    await expect(verifyGithubSignature(SECRET, Buffer.alloc(0), signGithubPayload(SECRET, ''))).resolves.toEqual({ valid: false, reason: 'mismatch' });
+  });
+
+  it('rejects a missing or empty header', async () => {
+    await expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), undefined)).resolves.toEqual({ valid: false, reason: 'missing' });
+    await expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), '  ')).resolves.toEqual({ valid: false, reason: 'missing' });
   });
 
   it.each([
@@ -34,7 +38,7 @@ describe('GitHub webhook signatures', () => {
     ['a bare hex digest', EXPECTED.slice('sha256='.length)],
     ['a truncated digest', EXPECTED.slice(0, -2)],
     ['non-hex characters', `sha256=${'z'.repeat(64)}`],
-  ])('rejects %s as malformed without comparing', (_, header) => {
-    expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), header)).toEqual({ valid: false, reason: 'malformed' });
+  ])('rejects %s as malformed without comparing', async (_, header) => {
+    await expect(verifyGithubSignature(SECRET, Buffer.from(PAYLOAD), header)).resolves.toEqual({ valid: false, reason: 'malformed' });
   });
 });

@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { changedShare, formatShare } from '../../../lambda/core/screenshots/changed-pixels';
 import { findLocalChromium } from '../../../lambda/core/screenshots/chromium-path';
 import { ChromiumNotFoundError } from '../../../lambda/core/screenshots/errors';
-import { withScreenshotLines } from '../../../lambda/core/screenshots/message-lines';
+import { withScreenshotLines } from '../../../lambda/core/domain/screenshot-lines';
 import { baseBranchOf, pagePathOf } from '../../../lambda/core/screenshots/page-path';
 import { pageUrl } from '../../../lambda/core/screenshots/pair';
 import { isPreviewUrl } from '../../../lambda/core/github/deployment-events';

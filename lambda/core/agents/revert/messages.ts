@@ -3,7 +3,7 @@ import { codeBlock, fenceSafe, inlineCode, plainText, shorten } from '../../doma
 import type { Task } from '../../domain/task';
 import { fitDiff, unifiedDiff } from '../../domain/diff';
 import { NEUTRAL_COLOR, SUCCESS_COLOR } from '../../domain/agent-messages';
-import { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubOneLine, githubPlain } from '../../github/github-text';
+import { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubOneLine, githubPlain } from '../../domain/github-text';
 import type { RevertProposal } from './proposal';
 
 /** Room left in the description for what the platform adds (task id, expiry). */

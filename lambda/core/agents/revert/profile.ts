@@ -1,6 +1,6 @@
 import { booleanFlag } from '../../contract/flag-schemas';
-import type { CommandDefinition } from '../../discord/commands';
-import type { AgentProfileDeclaration } from '../staff-member';
+import type { CommandDefinition } from '../../domain/command';
+import type { AgentProfileDeclaration } from '../../domain/agent-profile';
 
 export const REVERT_AGENT_ID = 'revert';
 export const REVERT_COMMAND = 'revert';

@@ -1,6 +1,6 @@
 import { booleanFlag } from '../../contract/flag-schemas';
-import type { CommandDefinition } from '../../discord/commands';
-import type { AgentProfileDeclaration } from '../staff-member';
+import type { CommandDefinition } from '../../domain/command';
+import type { AgentProfileDeclaration } from '../../domain/agent-profile';
 
 export const UX_AGENT_ID = 'ux';
 export const UX_COMMAND = 'ux-update';

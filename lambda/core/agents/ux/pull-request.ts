@@ -1,10 +1,10 @@
 import type { Task } from '../../domain/task';
-import { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubOneLine, githubPlain } from '../../github/github-text';
+import { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubOneLine, githubPlain } from '../../domain/github-text';
 import type { ChangeLine } from './plan';
 
 /** Texts for the branch, the commit and the draft pull request. */
 
-export { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubPlain } from '../../github/github-text';
+export { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubPlain } from '../../domain/github-text';
 
 /** The longest old or new value a change line shows in the body; the Files changed tab has all of it. */
 const CHANGE_VALUE_MAX = [1_000, 200, 40] as const;

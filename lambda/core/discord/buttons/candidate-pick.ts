@@ -1,8 +1,9 @@
 import { inlineCode } from '../../domain/discord-text';
-import { TaskConflictError, type Task } from '../../domain/task';
+import type { Task } from '../../domain/task';
+import { pick as pickCandidate } from '../../tasks/pick';
 import type { InteractionDeps } from '../interaction-deps';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
-import { pickedMessage } from '../task-messages';
+import { pickedMessage } from '../../tasks/messages';
 import { notWaitingReply } from './not-waiting-reply';
 
 type PickResult = { ok: true; index: number } | { ok: false; message: string };
@@ -21,34 +22,21 @@ export function readPick(values: readonly string[] | undefined, offered: number)
 
 /**
  * A pick under a question (the caller has checked who, the pause, the status and the deadline):
- * one conditional write `awaiting_choice → awaiting_confirmation` makes the candidate the task's
- * proposal, and the question becomes its preview with Confirm / Cancel. DynamoDB only, within 3 s.
+ * the pick move (tasks/pick.ts) makes the candidate the task's proposal, and the question becomes
+ * its preview with Confirm / Cancel. DynamoDB only, within 3 s.
  */
 export async function pickCandidateReply(task: Task, values: readonly string[] | undefined, who: string, deps: InteractionDeps): Promise<InteractionResponse> {
   const candidates = task.candidates ?? [];
   const pick = readPick(values, candidates.length);
   if (!pick.ok) return ephemeral(pick.message);
-  const candidate = candidates[pick.index];
-  if (!candidate) return ephemeral(`This request offers no option ${pick.index + 1}. ${PICK_AGAIN}`);
-  try {
-    const chosen = await deps.tasks.transition(
-      task.taskId,
-      'awaiting_choice',
-      'awaiting_confirmation',
-      {
-        proposal: candidate.proposal,
-        summary: candidate.summary,
-        // Dropped once picked: the task never grows past the size it was stored at.
-        candidates: undefined,
-        // The preview gets its own full time to be confirmed.
-        confirmBy: new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString(),
-      },
-      `option ${pick.index + 1} of ${candidates.length} picked by ${who}: ${candidate.label}`,
-    );
-    return updateMessage(pickedMessage(chosen, candidate.preview));
-  } catch (error) {
-    if (!(error instanceof TaskConflictError)) throw error;
-    if (error.actual === undefined) return ephemeral(`Request \`${task.taskId}\` no longer exists. Run the command again for a new preview.`);
-    return notWaitingReply({ ...task, status: error.actual }, 'choose');
+  if (!candidates[pick.index]) return ephemeral(`This request offers no option ${pick.index + 1}. ${PICK_AGAIN}`);
+  const picked = await pickCandidate(task, pick.index, who, deps);
+  switch (picked.kind) {
+    case 'picked':
+      return updateMessage(pickedMessage(picked.task, picked.preview));
+    case 'gone':
+      return ephemeral(`Request \`${task.taskId}\` no longer exists. Run the command again for a new preview.`);
+    case 'moved':
+      return notWaitingReply({ ...task, status: picked.status }, 'choose');
   }
 }

@@ -1,6 +1,6 @@
 import type { Task } from '../../domain/task';
 import { ephemeral, type InteractionResponse } from '../responses';
-import type { TaskAction } from '../task-buttons';
+import type { TaskAction } from '../../tasks/buttons';
 
 /** Why a click or a pick came too late (or too early), as the person should read it. */
 export function notWaitingReply(task: Task, action: TaskAction): InteractionResponse {

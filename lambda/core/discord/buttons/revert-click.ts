@@ -3,7 +3,7 @@ import { REVERT_SLASH_COMMANDS } from '../../agents/revert/profile';
 import { commandLine } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
-import { agentAvailable, mayRequest } from '../permissions';
+import { agentAvailable, mayRequest } from '../../tasks/permissions';
 import { deferred, ephemeral, type InteractionResponse } from '../responses';
 import { parseRevertButtonId } from '../revert-button';
 

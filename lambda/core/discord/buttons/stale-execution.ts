@@ -1,10 +1,11 @@
-import { TaskConflictError, type Task } from '../../domain/task';
+import type { Task } from '../../domain/task';
+import { cancelStoppedExecution } from '../../tasks/cancel';
 import { errorMessage } from '../../domain/error-message';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
-import { workingRow } from '../task-buttons';
-import { cancelledMessage, personName } from '../task-messages';
+import { workingRow } from '../../tasks/buttons';
+import { cancelledMessage, personName } from '../../tasks/messages';
 
 /**
  * Confirm or Cancel on a task still `executing` timings.abandonedExecutionSeconds after its last move:
@@ -24,15 +25,10 @@ export async function staleExecutionReply(task: Task, action: 'confirm' | 'cance
     }
     return updateMessage({ components: [workingRow(task.taskId)] });
   }
-  try {
-    await deps.tasks.transition(task.taskId, 'executing', 'awaiting_confirmation', { lastError: stopped }, `handed back: ${stopped}`);
-    const cancelled = await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'cancelled', {}, `cancelled by ${who}`);
-    return updateMessage({
-      ...cancelledMessage(cancelled, who),
-      content: `Cancelled by ${personName(who)} (task \`${task.taskId}\`). The work had stopped before it finished; anything it already made (a branch of the site repository) is left as it is.`,
-    });
-  } catch (error) {
-    if (error instanceof TaskConflictError) return ephemeral(`This request is ${error.actual ?? 'gone'} and can no longer be cancelled.`);
-    throw error;
-  }
+  const cancelled = await cancelStoppedExecution(task, who, stopped, deps);
+  if (cancelled.kind !== 'cancelled') return ephemeral(`This request is ${cancelled.status ?? 'gone'} and can no longer be cancelled.`);
+  return updateMessage({
+    ...cancelledMessage(cancelled.task, who),
+    content: `Cancelled by ${personName(who)} (task \`${task.taskId}\`). The work had stopped before it finished; anything it already made (a branch of the site repository) is left as it is.`,
+  });
 }

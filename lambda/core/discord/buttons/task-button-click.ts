@@ -1,13 +1,15 @@
-import { TaskConflictError, isAbandonedExecution, isExpired, type Task, type TaskStatus } from '../../domain/task';
+import { isAbandonedExecution, isExpired, type TaskStatus } from '../../domain/task';
+import { CANCELLABLE, cancel, expire } from '../../tasks/cancel';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
-import { ANSWERED_INTERACTION_HOLD_SECONDS, confirmClaimKey, interactionClaimKey } from '../ledger-keys';
+import { ANSWERED_INTERACTION_HOLD_SECONDS, confirmClaimKey, interactionClaimKey } from '../../tasks/ledger-keys';
 import type { WorkItem } from '../../domain/work';
-import { agentAvailable, mayCancel, mayConfirm, mayPick, unregisteredAgentAccess, type Permission } from '../permissions';
+import { agentAvailable, mayCancel, mayConfirm, mayPick, unregisteredAgentAccess, type Permission } from '../../tasks/permissions';
 import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
-import { parseTaskButtonId, workingRow, type TaskAction } from '../task-buttons';
-import { cancelledMessage, expiredMessage } from '../task-messages';
+import { parseTaskButtonId, workingRow, type TaskAction } from '../../tasks/buttons';
+import { cancelledMessage, expiredMessage } from '../../tasks/messages';
 import { errorMessage } from '../../domain/error-message';
+import { claimConfirmation } from '../../tasks/confirm';
 import { pickCandidateReply } from './candidate-pick';
 import { notWaitingReply } from './not-waiting-reply';
 import { staleExecutionReply } from './stale-execution';
@@ -16,18 +18,8 @@ import { staleExecutionReply } from './stale-execution';
 const WAITING_FOR: Readonly<Record<TaskAction, readonly TaskStatus[]>> = {
   confirm: ['awaiting_confirmation'],
   choose: ['awaiting_choice'],
-  cancel: ['awaiting_confirmation', 'awaiting_choice'],
+  cancel: CANCELLABLE,
 };
-
-/** Past `confirmBy`, a pick or a Confirm moves the task to `expired` and says so instead of acting. */
-async function expire(task: Task, who: string, deps: InteractionDeps): Promise<InteractionResponse> {
-  try {
-    await deps.tasks.transition(task.taskId, task.status, 'expired', {}, `${task.status === 'awaiting_choice' ? 'pick' : 'confirm'} by ${who} after the deadline`);
-  } catch (error) {
-    if (!(error instanceof TaskConflictError)) throw error;
-  }
-  return updateMessage(expiredMessage(task));
-}
 
 /**
  * Confirm / Cancel under a proposal, the select menu and Cancel under a question. Confirm is
@@ -58,16 +50,15 @@ export async function taskButtonReply(customId: string, context: InteractionCont
   if (!WAITING_FOR[button.action].includes(task.status)) return notWaitingReply(task, button.action);
 
   if (button.action === 'cancel') {
-    try {
-      const cancelled = await deps.tasks.transition(task.taskId, WAITING_FOR.cancel, 'cancelled', {}, `cancelled by ${who}`);
-      return updateMessage(cancelledMessage(cancelled, who));
-    } catch (error) {
-      if (error instanceof TaskConflictError) return ephemeral(`This request is ${error.actual ?? 'gone'} and can no longer be cancelled.`);
-      throw error;
-    }
+    const cancelled = await cancel(task, who, deps);
+    return cancelled.kind === 'cancelled' ? updateMessage(cancelledMessage(cancelled.task, who)) : ephemeral(`This request is ${cancelled.status ?? 'gone'} and can no longer be cancelled.`);
   }
 
-  if (isExpired(task, deps.now())) return expire(task, who, deps);
+  // Past `confirmBy`, a pick or a Confirm moves the task to `expired` and says so instead of acting.
+  if (isExpired(task, deps.now())) {
+    await expire(task, who, deps);
+    return updateMessage(expiredMessage(task));
+  }
   if (!agent) return ephemeral(`The agent "${task.agentId}" that proposed this is no longer registered, so it cannot be ${button.action === 'choose' ? 'continued' : 'confirmed'}.`);
   if (button.action === 'choose') return pickCandidateReply(task, values, who, deps);
 
@@ -89,20 +80,4 @@ export async function taskButtonReply(customId: string, context: InteractionCont
   }
   // Type 7 with disabled buttons: people see at once that the click registered.
   return updateMessage({ components: [workingRow(task.taskId)] });
-}
-
-/**
- * Claims the task's Confirm, recording the work item with the claim so the sweep can run it if no
- * worker ever moves the task (the process was killed right after this answer). A claim still held
- * timings.abandonedExecutionSeconds after it was taken, on a task still waiting for Confirm, was
- * left by such a stop: this click takes it over (the worker's conditional write still runs it once).
- */
-async function claimConfirmation(claimKey: string, item: WorkItem, deps: InteractionDeps): Promise<boolean> {
-  const note = JSON.stringify(item);
-  if (await deps.ledger.claimOnce(claimKey, deps.taskTtlSeconds, note)) return true;
-  const held = await deps.ledger.readClaim(claimKey);
-  if (held && deps.now().getTime() - Date.parse(held.claimedAt) < deps.timings.abandonedExecutionSeconds * 1000) return false;
-  deps.logger.warn('A Confirm claimed long ago never started; this click takes it over', { claimKey, claimedAt: held?.claimedAt });
-  await deps.ledger.release(claimKey);
-  return deps.ledger.claimOnce(claimKey, deps.taskTtlSeconds, note);
 }

@@ -1,8 +1,9 @@
 import type { FlagValues } from '../../contract/flags';
-import { commandLine, readCommandOptions, type CommandDefinition } from '../commands';
+import type { CommandDefinition } from '../../domain/command';
+import { commandLine, readCommandOptions } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
-import { agentAvailable, mayRequest } from '../permissions';
+import { agentAvailable, mayRequest } from '../../tasks/permissions';
 import { deferred, ephemeral, type InteractionResponse } from '../responses';
 import { errorMessage } from '../../domain/error-message';
 

@@ -5,7 +5,7 @@ import { DISCORD_LIMITS, type Embed, type EmbedField } from '../../domain/discor
 import { shorten } from '../../domain/discord-text';
 import { GRANTED_ROLES, ROLE_FLAGS, anyoneHolds, roleList, rolesOf, type Role } from '../../domain/roles';
 import { reply, type InteractionResponse } from '../responses';
-import type { FlagLocator } from '../permissions';
+import type { FlagLocator } from '../../tasks/permissions';
 
 const flagNames = (roles: readonly Role[]): string =>
   roles

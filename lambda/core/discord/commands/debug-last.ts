@@ -1,6 +1,6 @@
 import type { Task } from '../../domain/task';
 import { ephemeral, type InteractionResponse } from '../responses';
-import { REDACTED, redactSecrets } from '../redact';
+import { REDACTED, redactSecrets } from '../../domain/redact';
 import { DISCORD_LIMITS } from '../../domain/discord-message';
 import { fenceSafe } from '../../domain/discord-text';
 

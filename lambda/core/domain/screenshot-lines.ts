@@ -1,5 +1,5 @@
-import { DISCORD_LIMITS, type DiscordMessage, type MessageFile } from '../domain/discord-message';
-import { shorten } from '../domain/discord-text';
+import { DISCORD_LIMITS, type DiscordMessage, type MessageFile } from './discord-message';
+import { shorten } from './discord-text';
 
 /** `message` with `lines` appended to its content and `files` attached, the original text shortened if both would pass Discord's 2000 characters. */
 export function withScreenshotLines(message: DiscordMessage, lines: readonly string[], files: MessageFile[] = []): DiscordMessage {

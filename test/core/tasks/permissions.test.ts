@@ -1,6 +1,6 @@
 import { UX_AGENT_PROFILE } from '../../../lambda/core/agents/ux/profile';
 import { defaultFlagValues, type FlagValues } from '../../../lambda/core/contract/flags';
-import { mayCancel, mayConfirm, mayPick, mayRequest, type FlagLocator } from '../../../lambda/core/discord/permissions';
+import { mayCancel, mayConfirm, mayPick, mayRequest, type FlagLocator } from '../../../lambda/core/tasks/permissions';
 import { rolesOf } from '../../../lambda/core/domain/roles';
 
 const locate: FlagLocator = (flag) => `the SSM parameter /valine/prod/flags/${flag}`;

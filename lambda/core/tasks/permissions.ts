@@ -1,5 +1,5 @@
 import type { FlagName, FlagValues } from '../contract/flags';
-import { isPaused, type AgentProfile } from '../agents/registry';
+import { isPaused, type AgentProfile, type AgentRegistry } from '../agents/registry';
 import type { Requester } from '../domain/agent';
 import { plainText } from '../domain/discord-text';
 import { ROLE_FLAGS, anyoneHolds, holdsAnyRole, roleList, rolesOf, type GrantedRole, type Role, type RoleFlags } from '../domain/roles';
@@ -18,6 +18,9 @@ export type AgentAccess = Pick<AgentProfile, 'name' | 'roles'>;
 
 /** A task whose agent is no longer registered: its requester or an admin may still cancel it. */
 export const unregisteredAgentAccess = (agentId: string): AgentAccess => ({ name: `the agent "${agentId}"`, roles: { request: [], confirm: ['admin'] } });
+
+/** The task's agent as registered, or (no longer registered) a declaration that lets only an admin act. */
+export const accessOf = (task: Pick<Task, 'agentId'>, agents: Pick<AgentRegistry<AgentProfile>, 'byId'>): AgentAccess => agents.byId(task.agentId) ?? unregisteredAgentAccess(task.agentId);
 
 const ALLOWED: Permission = { allowed: true };
 const refuse = (message: string): Permission => ({ allowed: false, message });

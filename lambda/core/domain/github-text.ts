@@ -1,4 +1,4 @@
-import { noMentions } from '../domain/discord-text';
+import { noMentions } from './discord-text';
 
 /** Text an agent writes to GitHub (commit messages, pull-request titles and bodies), made inert and exact. */
 

@@ -1,8 +1,8 @@
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
 import type { ProposalCandidate } from '../domain/agent';
 import type { Task } from '../domain/task';
-import { choiceRows, confirmCancelRow } from './task-buttons';
-import { redactSecrets } from './redact';
+import { choiceRows, confirmCancelRow } from './buttons';
+import { redactSecrets } from '../domain/redact';
 import { plainText, shorten } from '../domain/discord-text';
 import { explainedReason } from '../domain/error-message';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { WorkItem } from '../core/domain/work';
+import type { WorkItem } from './work';
 
 const requester = z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()) });
 const interaction = z.object({
