@@ -457,7 +457,8 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const h1s = styled ? [styled] : (heroNodes.length > 0 ? heroNodes : homeNodes).filter((p) => p.node.tag === headingTag);
     const headlines = (h1s.length > 0 ? h1s : homeNodes.filter((p) => p.node.tag === headingTag)).map((p) => textBlocks(p.node).find((b) => b.edit) ?? textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
     const headline = h1s[0];
-    const heroScope = heroNodes.length > 0 ? heroNodes : headline ? placed.filter((p) => headline.parent && isWithin(p, headline.parent.parent?.node ?? headline.parent.node) && outside(p)) : [];
+    // A home page a theme outside the repository draws around the page's Markdown: without a headline, its text is the whole page.
+    const heroScope = heroNodes.length > 0 ? heroNodes : headline ? placed.filter((p) => headline.parent && isWithin(p, headline.parent.parent?.node ?? headline.parent.node) && outside(p)) : home.configured ? homeNodes : [];
     const afterHeadline = headline ? heroScope.filter((p) => placed.indexOf(p) > placed.indexOf(headline)) : heroScope;
     const buttonNodes = (afterHeadline.some((p) => isButton(p.node)) ? afterHeadline : heroScope).filter((p) => isButton(p.node));
     const buttons = buttonNodes.map((p) => textBlocks(p.node).find((b) => b.edit)).filter((b): b is TextBlock => b !== undefined);

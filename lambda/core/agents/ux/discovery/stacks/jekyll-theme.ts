@@ -164,8 +164,9 @@ const SOCIAL = ['dribbble', 'facebook', 'flickr', 'github', 'instagram', 'linked
 function minimaFooter(project: Project, config: DataDocument): UiNode {
   const value = (key: string) => valueAt(config.root, [key]);
   const title = value('title');
-  const author = value('author');
-  const email = value('email');
+  // minima 3 reads `author.name` and `author.email`; minima 2.5 `author` and `email`.
+  const author = value('author')?.kind === 'map' ? valueAt(config.root, ['author', 'name']) : value('author');
+  const email = value('author')?.kind === 'map' ? valueAt(config.root, ['author', 'email']) ?? value('email') : value('email');
   const description = value('description');
   const contact: UiChild[] = [];
   if (author?.kind === 'string') contact.push(themeChild(project, author.range, 'li', settingText(author)));
