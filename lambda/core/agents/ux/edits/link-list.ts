@@ -179,6 +179,14 @@ function cloneItem(project: Project, item: LinkItem, link: LinkSpec): string {
   return clone;
 }
 
+/** After a list's only element: a YAML block item (`    - name: Posts`) takes the next on its own line, as `- ` and indented alike; others a comma. */
+function soleSeparator(text: string, range: { start: number; end: number }): string {
+  const prefix = text.slice(text.lastIndexOf('\n', range.start - 1) + 1, range.start);
+  if (!/^[ \t]*-[ \t]+$/.test(prefix)) return ', ';
+  // An item whose range takes its line break along (yaml's block maps) already ends the line.
+  return text.charAt(range.end - 1) === '\n' ? prefix : `\n${prefix}`;
+}
+
 /** A list of the site's pages by file (minima's `header_pages`): the page at the link's path is added by its file, as its siblings are written. */
 function addPageSplices(project: Project, group: Extract<LinkGroup, { kind: 'array' }>, pages: NonNullable<LinksArray['pages']>, link: LinkSpec): Splice[] {
   const path = (href: string) => `/${href.replace(/^\/+|\/+$/g, '').replace(/\.html$/, '')}`;
@@ -217,7 +225,7 @@ export function addLinkSplices(project: Project, group: Exclude<LinkGroup, { kin
       : cloneItem(project, group.items[templateIndex], link);
   // Between the array's last two elements, links or not: between two links may lie a whole dropdown item.
   const elements = group.kind === 'array' && group.array.others ? group.array.others : ranges;
-  const separator = elements.length >= 2 ? text.slice(elements[elements.length - 2].end, elements[elements.length - 1].start) : ', ';
+  const separator = elements.length >= 2 ? text.slice(elements[elements.length - 2].end, elements[elements.length - 1].start) : soleSeparator(text, ranges[0]);
   if (at === 0) return [{ file: group.file, start: ranges[0].start, end: ranges[0].start, text: clone + separator }];
   const after = ranges[at - 1];
   return [{ file: group.file, start: after.end, end: after.end, text: separator + clone }];
