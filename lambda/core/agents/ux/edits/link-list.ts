@@ -56,6 +56,8 @@ function storedTarget(group: LinkGroup, href: string, targetKey = group.kind ===
     if (siblings.length > 0 && siblings.every((v) => v.startsWith('/'))) return href;
     return href.replace(/^\/+|\/+$/g, '') || '/';
   }
+  // A slug (Starlight's sidebar `slug: 'guides/example'`) names a page without slashes around it, as its siblings do.
+  if (targetKey === 'slug' && /^\/[\w/-]*$/.test(href) && group.kind === 'array' && group.array.entries.every((e) => e.targetKey !== 'slug' || !/^\/|\/$/.test(e.targetValue))) return href.replace(/^\/+|\/+$/g, '') || '/';
   if (group.kind !== 'array' || !group.array.targetIsAnchorId) return href;
   const anchor = /^\/?#([\w-]+)$/.exec(href);
   if (!anchor) throw new EditError(`${group.name} links to sections of the page by id (#${group.array.entries[0]?.targetValue ?? 'section'}), so a new link must be an anchor such as #pricing, not ${href}.`);

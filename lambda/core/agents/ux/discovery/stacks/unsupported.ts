@@ -20,7 +20,7 @@ const KNOWN: ReadonlyArray<{ name: string; test: (project: Project, dependencies
   { name: 'Gatsby', test: (_p, d) => (d.has('gatsby') ? 'gatsby in package.json (its home page was not found)' : undefined) },
 ];
 
-export const SUPPORTED = 'React, Next.js, Remix, Vite, plain HTML, Astro, Vue and Nuxt, Svelte and SvelteKit, Docusaurus, VitePress, Hugo, Jekyll, Gatsby with Markdown pages and TinaCMS';
+export const SUPPORTED = 'React, Next.js, Remix, Vite, plain HTML, Astro, Vue and Nuxt, Svelte and SvelteKit, Docusaurus, VitePress, Astro Starlight, Hugo, Jekyll, Gatsby with Markdown pages and TinaCMS';
 
 /** A sentence naming what the repository looks like and what the UX Agent reads, when no stack was found. */
 export function unsupportedSite(project: Project): string {
