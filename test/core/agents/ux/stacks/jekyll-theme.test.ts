@@ -115,6 +115,23 @@ describe('other minima sites', () => {
     }
   });
 
+  it("a GitHub Pages theme site whose home page is README.md without front matter: its texts change, the header colour is the theme's", async () => {
+    const { repo: site, cleanup } = await seedSiteFromFiles({
+      '_config.yml': 'title: Tern Tracker\ndescription: Follow the Arctic terns from Iceland to Antarctica.\ntheme: jekyll-theme-cayman\n',
+      'README.md': '# Tern Tracker\n\nEvery tern carries a 1 g tag.\n\n## Data\n\nThe data is updated weekly.\n',
+    });
+    try {
+      const after = await site.commitOf({ description: 'change "The data is updated weekly." to "The data is updated daily."' }, 'README.md');
+      expect(changedLines(site.original('README.md'), after)).toEqual({ removed: ['The data is updated weekly.'], added: ['The data is updated daily.'] });
+      const colour = await site.propose({ description: 'make the header background teal' });
+      expect(colour.kind).toBe('rejected');
+      expect(shown(colour)).toContain('drawn by the cayman theme (the jekyll-theme-cayman gem), which is not in this repository');
+      expect(shown(colour)).toContain('assets/css/style.scss');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('with a theme but no home page, says what was found and what is missing', async () => {
     const files = withConfig('title: Lanternfish Press\ntheme: minima\n');
     delete files['index.markdown'];

@@ -52,7 +52,10 @@ function styleOverride(theme: JekyllTheme, selector: string, property: string): 
     case 'chirpy':
       return `add a rule for ${selector} to assets/css/jekyll-theme-chirpy.scss after its \`@import "main"\``;
     default:
-      return `override the theme's rule for ${selector} in the site's own stylesheet (the theme's documentation names the file)`;
+      // GitHub Pages' themes (jekyll-theme-cayman, pages-themes/minimal) read the site's assets/css/style.scss.
+      return /jekyll-theme-|pages-themes\//.test(theme.from)
+        ? `add a rule for ${selector} to assets/css/style.scss after its \`@import "{{ site.theme }}";\` line (with empty front matter \`---\` lines at its top)`
+        : `override the theme's rule for ${selector} in the site's own stylesheet (the theme's documentation names the file)`;
   }
 }
 

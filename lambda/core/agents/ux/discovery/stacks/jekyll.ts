@@ -201,6 +201,9 @@ export const jekyll: StackAdapter = {
     const config = CONFIGS.find((f) => project.files.has(f)) as string;
     const site = new JekyllSite(project, config);
     const found = pages(project);
+    // GitHub Pages builds a theme site's README.md (or index.md) without front matter as its home page.
+    const readme = !found.some((p) => p.route === '/') && namesTheme(project) ? ['index.md', 'index.markdown', 'README.md', 'readme.md'].find((f) => project.files.has(f)) : undefined;
+    if (readme) found.unshift({ route: '/', file: readme });
     const home = found.find((p) => p.route === '/');
     if (!home) return undefined;
     const stylesheets = [...project.files.keys()].filter((f) => /\.(?:s?css|sass)$/.test(f) && !f.startsWith('node_modules/'));
@@ -208,7 +211,8 @@ export const jekyll: StackAdapter = {
     const seo = [...dataSeo(project, site.config?.root, { title: [['title']], description: [['description']] }), ...frontMatterSeo(project, home.file, '/')];
     const entry = { framework: 'Jekyll', homeFile: home.file, entries: [config, ...found.map((p) => p.file)], stylesheets, pages: found, seo, pageSeo: (page: PageFile) => ({ places: frontMatterSeo(project, page.file, page.route), trees: [site.renderPage(page.file)].filter((n): n is UiNode => n !== undefined) }) };
     // A layout the home page names that the repository does not hold is the theme's: its landmarks are drawn from the settings.
-    const theme = site.missingLayout(home.file) !== undefined ? jekyllTheme(site.config) : undefined;
+    const themed = site.missingLayout(home.file) !== undefined || (home.file === readme && !project.files.has('_layouts/default.html'));
+    const theme = themed ? jekyllTheme(site.config) : undefined;
     if (theme) return { ...entry, ...themeSite(project, site, theme, home.file, found) };
     const root = site.renderPage(home.file);
     if (!root) return undefined;
@@ -217,6 +221,6 @@ export const jekyll: StackAdapter = {
   missingHome(project) {
     const theme = jekyllTheme(dataDocument(project, CONFIGS.find((f) => project.files.has(f)) ?? '_config.yml'));
     const drawn = theme ? `; its layouts come from ${theme.label} (${theme.from}), which is not in this repository` : '';
-    return `This is a Jekyll site (_config.yml)${drawn}, but I found no home page: no index.md or index.html with front matter at the top of the repository. Add one (\`---\` lines around \`layout: home\`), then ask again.`;
+    return `This is a Jekyll site (_config.yml)${drawn}, but I found no home page: no index.md, index.html or README.md at the top of the repository. Add one (\`---\` lines around \`layout: home\`), then ask again.`;
   },
 };
