@@ -141,3 +141,22 @@ describe('other Hugo theme sites', () => {
     }
   });
 });
+
+describe('a Hugo theme kept in the repository whose home page is _default/list.html', () => {
+  it('renders the home page through Hugo\'s lookup order (no index.html) and edits the content it prints', async () => {
+    const { repo: site, cleanup } = await seedSiteFromFiles({
+      'config.toml': "title = 'Kelp'\ntheme = 'plain'\n",
+      'themes/plain/layouts/_default/baseof.html': '<html><body><header><a href="/">{{ .Site.Title }}</a></header>{{ block "main" . }}{{ end }}</body></html>\n',
+      'themes/plain/layouts/_default/list.html': '{{ define "main" }}<main>{{ .Content }}</main>{{ end }}\n',
+      'content/_index.md': '---\ntitle: Kelp\n---\n\nForests under the sea.\n',
+    });
+    try {
+      const after = await site.commitOf({ description: 'change "Forests under the sea." to "Forests beneath the sea."' }, 'content/_index.md');
+      expect(changedLines(site.original('content/_index.md'), after)).toEqual({ removed: ['Forests under the sea.'], added: ['Forests beneath the sea.'] });
+      const header = await site.propose({ command: 'section:header text:"Kelp Notes"' });
+      expect(shown(header)).toContain('config.toml');
+    } finally {
+      cleanup();
+    }
+  });
+});

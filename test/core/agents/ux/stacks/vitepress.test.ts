@@ -102,3 +102,23 @@ describe('what the default theme owns', () => {
     }
   });
 });
+
+describe('a VitePress site with a theme of its own', () => {
+  it('does not edit the default theme\'s navbar settings its own Layout never shows; page texts still change', async () => {
+    const { repo: site, cleanup } = await seedSiteFromFiles({
+      'package.json': '{ "devDependencies": { "vitepress": "^1.6.3", "vue": "^3.5.0" } }\n',
+      '.vitepress/config.mts': "import { defineConfig } from 'vitepress'\n\nexport default defineConfig({\n  title: 'Fjord',\n  themeConfig: {\n    nav: [{ text: 'Blog', link: '/blog/' }]\n  }\n})\n",
+      '.vitepress/theme/index.ts': "import Layout from './Layout.vue'\n\nexport default { Layout }\n",
+      '.vitepress/theme/Layout.vue': '<template><main><Content /></main></template>\n',
+      'index.md': '# Fjord\n\nNotes from a cold coast.\n',
+    });
+    try {
+      const link = await site.propose({ description: 'add a link "About" to /about/ in the navbar' });
+      expect(link.kind).not.toBe('proposal');
+      const after = await site.commitOf({ description: 'change "Notes from a cold coast." to "Notes from a colder coast."' }, 'index.md');
+      expect(changedLines(site.original('index.md'), after)).toEqual({ removed: ['Notes from a cold coast.'], added: ['Notes from a colder coast.'] });
+    } finally {
+      cleanup();
+    }
+  });
+});

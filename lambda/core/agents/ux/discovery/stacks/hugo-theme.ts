@@ -30,10 +30,13 @@ export function hugoTheme(project: Project, config: DataDocument | undefined): H
   if (!named && !first) return undefined;
   const name = named ?? (first as string).split('/').pop()?.replace(/^hugo-theme-|^hugo-|-hugo-theme$|-theme$/g, '') ?? (first as string);
   const submodule = named ? submodulePath(project, `themes/${named}`) : undefined;
+  const present = named ? [...project.files.keys()].some((f) => f.startsWith(`themes/${named}/`)) : false;
   const where = named
-    ? submodule
-      ? `a git submodule at themes/${named}, not checked out here`
-      : `themes/${named}, which is not in this repository`
+    ? present
+      ? `themes/${named}, in this repository`
+      : submodule
+        ? `a git submodule at themes/${named}, not checked out here`
+        : `themes/${named}, which is not in this repository`
     : `the Hugo module ${first}, fetched when the site builds`;
   return { id: /^(?:hugo-)?papermod$/i.test(name) ? 'papermod' : 'other', name, where };
 }
@@ -134,6 +137,6 @@ export function hugoThemeSite(project: Project, config: DataDocument, theme: Hug
 export function hugoMissingHome(project: Project, configPath: string, config: DataDocument | undefined): string {
   const theme = hugoTheme(project, config);
   return theme
-    ? `This is a Hugo site (${configPath}); its layouts come from the theme ${theme.name} (${theme.where}), but I could not read its home page.`
+    ? `This is a Hugo site (${configPath}); its layouts come from the theme ${theme.name} (${theme.where}), but I found no home page template I can read there (index.html, home.html or _default/list.html under layouts/).`
     : `This is a Hugo site (${configPath}), but it names no theme and has no home page template (layouts/index.html or layouts/_default/baseof.html), so I found nothing its home page draws. Add the theme it uses (\`theme = "…"\` in ${configPath}), then ask again.`;
 }

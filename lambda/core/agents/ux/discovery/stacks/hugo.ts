@@ -201,7 +201,8 @@ export const hugo: StackAdapter = {
     const path = configFile(project);
     if (!path) return undefined;
     const site = new HugoSite(project, path);
-    const template = site.layout('index.html');
+    // Hugo's lookup order for the home page.
+    const template = ['index.html', 'home.html', '_default/index.html', '_default/home.html', '_default/list.html'].map((t) => site.layout(t)).find((t) => t !== undefined);
     const base = site.layout('_default/baseof.html');
     const pages = contentPages(project);
     if (!template) {

@@ -158,8 +158,11 @@ export const vitepress: StackAdapter = {
       return value ? [themeChild(project, rangeOf(value), 'p', configText(project, value), { class: key })] : [];
     }) : [];
     const footer = themeNode(project, footerConfig ? rangeOf(footerConfig) : rangeOf(config), 'footer', footerChildren, { class: 'VPFooter' });
-    const roots = [header, footer, ...(home ? [homeTree(project, home.file)] : [])];
     const configDir = found.file.replace(/\/config\.[^/]+$/, '');
+    // A theme of the site's own (`.vitepress/theme/index.*` not built on `vitepress/theme`) draws no default navbar or footer.
+    const themeIndex = [...project.files.keys()].find((f) => f.startsWith(`${configDir}/theme/`) && /^index\.[cm]?[jt]s$/.test(f.slice(`${configDir}/theme/`.length)));
+    const ownTheme = themeIndex !== undefined && !/['"]vitepress\/theme(?:-without-fonts)?['"]/.test(project.text(themeIndex) ?? '');
+    const roots = [...(ownTheme ? [] : [header, footer]), ...(home ? [homeTree(project, home.file)] : [])];
     const stylesheets = [...project.files.keys()].filter((f) => f.startsWith(`${configDir}/`) && /\.(?:css|scss)$/.test(f));
     const seo = (['title', 'description'] as const).flatMap((field) => {
       const value = propertyOf(project, config, field);
@@ -175,7 +178,7 @@ export const vitepress: StackAdapter = {
       pages,
       seo: [...seo, ...(home ? frontMatterSeo(project, home.file, '/') : [])],
       pageSeo: (page) => ({ places: frontMatterSeo(project, page.file, page.route) }),
-      outsideTheme: outside(config.file, `${configDir}/theme`, stylesheets),
+      ...(ownTheme ? {} : { outsideTheme: outside(config.file, `${configDir}/theme`, stylesheets) }),
     };
   },
   missingHome(project) {
