@@ -89,6 +89,27 @@ export interface PreviewInput {
   note?: string;
   /** What the preview should say about how the change is made (kept tokens, config files). */
   notes?: readonly string[];
+  /** A task of several changes: each listed numbered under its section, above the one diff of them all. */
+  items?: ReadonlyArray<{ section: string; lines: readonly ChangeLine[]; parser: ParserName; note?: string; notes?: readonly string[] }>;
+  /** Someone other than the requester refined the task: named beside them. */
+  refinedBy?: string;
+  /** The most changes one task holds, when the task holds that many: the preview says so. */
+  limit?: number;
+}
+
+/** The footer: the parser that read each change, once each. */
+function parsersLine(input: PreviewInput): string {
+  const lines = input.items && input.items.length > 1 ? [...new Set(input.items.map((i) => parserLine(i.parser, i.note)))] : [parserLine(input.parser, input.note)];
+  return shorten(lines.join(' '), 2000);
+}
+
+/** What the preview lists above the diff: one change's lines, or every change numbered under its section. */
+function changesHead(input: PreviewInput, where: string): string[] {
+  const items = input.items && input.items.length > 1 ? input.items : undefined;
+  const notes = (list: readonly string[] | undefined) => (list ?? []).map((n) => `_${noMentions(shorten(n, 300))}_`);
+  if (!items) return [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ...notes(input.notes)];
+  const full = input.limit !== undefined && items.length >= input.limit ? ', the most one task holds' : '';
+  return [`Proposed changes (${items.length}${full}) to ${where}:`, ...items.flatMap((item, n) => [`**${n + 1}. ${item.section}**`, ...item.lines.map(changeBullet), ...notes(item.notes)])];
 }
 
 /** The preview above the Confirm / Cancel buttons: what changes, the real diff fitted to Discord, who asked. */
@@ -96,17 +117,19 @@ export function previewMessage(input: PreviewInput): DiscordMessage {
   const colorChange = input.changes.find((c) => c.kind === 'color');
   const newColor = colorChange?.hex ?? (colorChange && /^#[0-9a-f]{6}$/i.test(colorChange.to) ? colorChange.to : undefined);
   const where = `${inlineCode(input.repository.kind === 'github' ? input.repository.name : 'local site repository')} on ${inlineCode(input.repository.defaultBranch)} at ${inlineCode(input.baseCommit.slice(0, 7))}`;
-  const notes = (input.notes ?? []).map((n) => `_${noMentions(shorten(n, 300))}_`);
-  const head = [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ...notes, ''].join('\n');
+  const head = [...changesHead(input, where), ''].join('\n');
   const fenceRoom = '```diff\n\n```'.length;
   const fitted = fitDiff(input.diff, DESCRIPTION_BUDGET - head.length - fenceRoom - HIDDEN_NOTE_ROOM, (line) => fenceSafe(line).length);
   const hidden = fitted.hiddenLines > 0 ? `\n${hiddenNote(fitted.hiddenLines, fitted.omitted, input.repository.kind)}` : '';
   const embed: Embed = {
-    title: `UX update · ${input.section}`,
+    title: shorten(`UX update · ${input.section}`, 200),
     description: `${head}${fitted.shownLines > 0 ? codeBlock(fitted.text, 'diff') : ''}${hidden}`,
     color: newColor ? hexToNumber(newColor) : NEUTRAL_COLOR,
-    fields: [{ name: 'Requested by', value: plainText(shorten(input.requesterName, 100)), inline: true }],
-    footer: { text: parserLine(input.parser, input.note) },
+    fields: [
+      { name: 'Requested by', value: plainText(shorten(input.requesterName, 100)), inline: true },
+      ...(input.refinedBy ? [{ name: 'Refined by', value: plainText(shorten(input.refinedBy, 100)), inline: true }] : []),
+    ],
+    footer: { text: parsersLine(input) },
   };
   return { embeds: [embed], allowed_mentions: NO_MENTIONS };
 }
