@@ -143,6 +143,7 @@ export function itemName(item: Pick<BundleItem, 'section' | 'lines' | 'intent'>)
   return `the ${changeWords(item)}`;
 }
 
+const listAnd = (parts: readonly string[]) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
 const lineOf = (content: string, offset: number) => content.slice(0, offset).split('\n').length;
 
 /**
@@ -150,7 +151,8 @@ const lineOf = (content: string, offset: number) => content.slice(0, offset).spl
  * over one another. New text two changes insert at one point is kept in the changes' order;
  * splices of two changes that overlap are refused. A file two changes share is parsed again.
  */
-export async function compose(items: readonly PlannedItem[], base: BundleBase): Promise<Composition> {
+export async function compose(items: readonly PlannedItem[], base: BundleBase, added?: number): Promise<Composition> {
+  const name = (index: number) => (index === added ? `the new change (${itemName(items[index].item)})` : `change ${index + 1} (${itemName(items[index].item)})`);
   const paths: string[] = [];
   for (const { splices } of items) for (const s of splices) if (!paths.includes(s.file)) paths.push(s.file);
   const files: FileChange[] = [];
@@ -168,11 +170,11 @@ export async function compose(items: readonly PlannedItem[], base: BundleBase): 
         const insideB = a.splice.start === a.splice.end && b.splice.start < a.splice.start && a.splice.start < b.splice.end;
         const overlap = a.splice.start < b.splice.end && b.splice.start < a.splice.end;
         if (overlap || insideA || insideB) {
-          const [first, second] = [items[a.index].item, items[b.index].item];
-          return {
-            ok: false,
-            message: `Change ${a.index + 1} (${itemName(first)}) and change ${b.index + 1} (${itemName(second)}) both edit the same place in ${inlineCode(path)} (line ${lineOf(before, Math.min(a.splice.start, b.splice.start))}), so they cannot be made together and nothing was changed. Keep one of them (e.g. ${inlineCode(`drop change ${b.index + 1}`)}), and ask for the other once this one is merged.`,
-          };
+          const [first, second] = added === a.index ? [b.index, a.index] : [a.index, b.index];
+          const both = `${name(second)[0].toUpperCase()}${name(second).slice(1)} and ${name(first)} would edit the same place in ${inlineCode(path)} (line ${lineOf(before, Math.min(a.splice.start, b.splice.start))})`;
+          const kinds = new Set(items[first].item.lines.map((l) => l.kind));
+          const example = kinds.has('color') ? 'use #1e3a8a instead' : kinds.has('style') ? 'bigger' : 'call it "…"';
+          return { ok: false, message: `${both}, and one task cannot hold both edits, so nothing was changed. To change that place differently, refine change ${first + 1} itself, e.g. ${inlineCode(example)}.` };
         }
       }
     }
@@ -187,7 +189,7 @@ export async function compose(items: readonly PlannedItem[], base: BundleBase): 
     // A file one change alone edits was parsed again when that change was planned.
     if (touching.length > 1 || touching.some((t) => t.reworked)) {
       const broken = brokenBy(path, before, after);
-      if (broken) return { ok: false, message: touching.length > 1 ? `Together, changes ${touching.map((t) => t.index + 1).join(' and ')} would break a file: ${broken}` : broken };
+      if (broken) return { ok: false, message: touching.length > 1 ? `Together, ${listAnd(touching.map((t) => name(t.index)))} would break a file: ${broken}` : broken };
     }
     if (after !== before) files.push({ path, before, after });
   }

@@ -201,9 +201,9 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
    * Plans every change of a task against its base and answers with the preview of them all, one
    * question (a place to pick: each candidate is the whole task with that place), or a sentence.
    */
-  async function bundleOutcome(items: readonly BundleItem[], base: BundleBase, answer: { requesterName: string; refinedBy?: string; footer?: string; title?: string }): Promise<ProposalOutcome> {
-    const { footer, title } = answer;
-    const named = (index: number, message: string) => (items.length > 1 ? `Change ${index + 1} (${itemName(items[index])}): ${message}` : message);
+  async function bundleOutcome(items: readonly BundleItem[], base: BundleBase, answer: { requesterName: string; refinedBy?: string; footer?: string; title?: string; added?: number }): Promise<ProposalOutcome> {
+    const { footer, title, added } = answer;
+    const named = (index: number, message: string) => (items.length > 1 ? `${index === added ? 'The new change' : `Change ${index + 1}`} (${itemName(items[index])}): ${message}` : message);
     const planned: Array<PlannedItem | undefined> = [];
     let choice: { index: number; question: string; options: PlannedOption[]; found?: number } | undefined;
     for (const [index, item] of items.entries()) {
@@ -224,7 +224,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       planned.push(plan.planned);
     }
     const made = async (all: readonly PlannedItem[]) => {
-      const composition = await compose(all, base);
+      const composition = await compose(all, base, added);
       return composition.ok ? bundleProposal(all.map((p) => p.item), composition.files, base) : { error: composition.message };
     };
     const preview = (proposal: UxProposal) => proposalPreview(proposal, answer.requesterName, answer.refinedBy);
@@ -300,7 +300,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       case 'add': {
         const parsedAdd = await parseAddition(amendment.description, site, requester, context);
         if ('refusal' in parsedAdd) return parsedAdd.refusal;
-        outcome = await bundleOutcome([...proposal.items, parsedAdd.item], base, { ...answer, footer: parserLine(parsedAdd.item.parser, parsedAdd.item.note) });
+        outcome = await bundleOutcome([...proposal.items, parsedAdd.item], base, { ...answer, footer: parserLine(parsedAdd.item.parser, parsedAdd.item.note), added: proposal.items.length });
         break;
       }
     }
