@@ -7,6 +7,7 @@ import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/
 import { codeBlock, inlineCode, noMentions, plainText, shorten } from '../../domain/discord-text';
 import { isUndoRequest } from '../../domain/undo-request';
 import { parseCommand } from './grammar';
+import { EditError } from './edits/edit-error';
 import type { IntentParser, ParseOutcome } from './intent';
 import { UX_AGENT_PROFILE, UX_MAP_COMMAND } from './profile';
 import { buildSiteModel, type SiteModel } from './discovery/site-model';
@@ -211,6 +212,8 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       try {
         plan = await planItem(item, base);
       } catch (error) {
+        // An edit that cannot be made says why in a sentence of its own (a quote a value cannot hold, a number that is not one).
+        if (error instanceof EditError) return rejected(named(index, error.message), footer, title);
         return rejected(failureReason(error, 'The website repository could not be read', deps.logger), footer, title);
       }
       if (plan.ok === false) return rejected(named(index, plan.message), footer, title);

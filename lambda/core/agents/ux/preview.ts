@@ -109,8 +109,26 @@ function changesHead(input: PreviewInput, where: string): string[] {
   const notes = (list: readonly string[] | undefined) => (list ?? []).map((n) => `_${noMentions(shorten(n, 300))}_`);
   if (!items) return [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ...notes(input.notes)];
   const full = input.limit !== undefined && items.length >= input.limit ? ', the most one task holds' : '';
-  return [`Proposed changes (${items.length}${full}) to ${where}:`, ...items.flatMap((item, n) => [`**${n + 1}. ${item.section}**`, ...item.lines.map(changeBullet), ...notes(item.notes)])];
+  const intro = `Proposed changes (${items.length}${full}) to ${where}:`;
+  const listed = (item: (typeof items)[number], n: number, withNotes: boolean) => [`**${n + 1}. ${item.section}**`, ...item.lines.map(changeBullet), ...(withNotes ? notes(item.notes) : [])];
+  const fits = (lines: readonly string[]) => lines.join('\n').length <= BUNDLE_HEAD_MAX;
+  const whole = [intro, ...items.flatMap((item, n) => listed(item, n, true))];
+  if (fits(whole)) return whole;
+  // Ten changes with their notes could crowd out the diff, or pass Discord's limit: the notes go first, then the last changes.
+  const left = '_Notes on how each change is made are left out to fit; Confirm commits every change listed and shown in the diff._';
+  const bare = [intro, ...items.flatMap((item, n) => listed(item, n, false))];
+  if (fits([...bare, left])) return [...bare, left];
+  const out = [intro];
+  for (const [n, item] of items.entries()) {
+    const more = `… and ${items.length - n} more change${items.length - n === 1 ? '' : 's'} (${[...new Set(items.slice(n).map((i) => i.section))].join(', ')}), in the diff below; Confirm commits every one.`;
+    if (!fits([...out, ...listed(item, n, false), more])) return [...out, more];
+    out.push(...listed(item, n, false));
+  }
+  return out;
 }
+
+/** The most room the list of a task's changes takes, so the diff keeps a third of the description. */
+const BUNDLE_HEAD_MAX = 2400;
 
 /** The preview above the Confirm / Cancel buttons: what changes, the real diff fitted to Discord, who asked. */
 export function previewMessage(input: PreviewInput): DiscordMessage {

@@ -350,6 +350,10 @@ export function amend(refinement: Refinement, items: readonly BundleItem[], voca
     case 'undo':
       return refused('To drop the whole task, press Cancel (or say "undo that" in its thread); a refinement changes one of its changes. The preview is as it was.');
     case 'unknown':
+      // "remove the Blog link", "make the footer blue": a request of its own, which "also" adds to the task.
+      if (/^(?:please\s+)?(?:make|change|set|add|remove|delete|rename|turn|put|replace|update|hide)\b/i.test(text.trim()) && items.length < MAX_BUNDLE_CHANGES) {
+        return refused(`${saidAs(text)} reads as a change of its own. To add it to this task, start with "also": ${inlineCode(shorten(`also ${text.trim()}`, 80))}. To change what this task holds (${heldChanges(items)}), say e.g. ${listOr(fitting(items, vocabulary).filter((e) => !e.startsWith('also ')).slice(0, 3).map((e) => inlineCode(e)))}.`);
+      }
       return refused(misfit(`I did not understand ${saidAs(text)} as a change to this preview.`, items, vocabulary));
     case 'add':
       if (items.length >= MAX_BUNDLE_CHANGES) {

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { culori } from '../../../../lambda/core/agents/ux/color';
+import { readRefinement } from '../../../../lambda/core/agents/ux/refine';
+import type { SiteMap } from '../../../../lambda/core/agents/ux/site-map';
 import type { ProposalOutcome, Requester } from '../../../../lambda/core/domain/agent';
 import { isUndoRequest } from '../../../../lambda/core/domain/undo-request';
 import { executingTaskFor } from '../../../support/executing-task';
@@ -38,6 +40,46 @@ const refine = (repo: FixtureRepo, outcome: ProposalOutcome, text: string, reque
 
 const diffOf = (outcome: ProposalOutcome) => (outcome as unknown as { proposal: { diff: string } }).proposal.diff;
 const itemsOf = (outcome: ProposalOutcome) => (outcome as unknown as { proposal: { items: Array<{ section: string; words: string; refinements?: string[] }> } }).proposal.items;
+
+describe('reading a refinement', () => {
+  const vocabulary: SiteMap = { version: 1, markerAttribute: 'data-ux', sections: { header: { properties: {} }, navbar: { aliases: ['nav', 'menu'], properties: {} }, footer: { properties: {} }, home: { aliases: ['hero'], properties: {} } } };
+  it.each([
+    ['darker', { kind: 'shade', direction: 'darker', steps: 1 }],
+    ['Make it a little lighter please', { kind: 'shade', direction: 'lighter', steps: 1 }],
+    ['make the footer darker', { kind: 'shade', direction: 'darker', steps: 1, about: 'footer' }],
+    ['too dark', { kind: 'shade', direction: 'lighter', steps: 1 }],
+    ['much darker', { kind: 'shade', direction: 'darker', steps: 2 }],
+    ['ok, darken it', { kind: 'shade', direction: 'darker', steps: 1 }],
+    ['even bigger', { kind: 'size', direction: 'bigger' }],
+    ['make it smaller', { kind: 'size', direction: 'smaller' }],
+    ['actually call it Plans', { kind: 'text', value: 'Plans' }],
+    ['make it say Start free', { kind: 'text', value: 'Start free' }],
+    ['no, "Our plans"', { kind: 'text', value: 'Our plans' }],
+    ['use "Plans" instead', { kind: 'text', value: 'Plans' }],
+    ['no, the footer', { kind: 'move', to: 'footer' }],
+    ['the footer, not the navbar', { kind: 'move', to: 'footer', from: 'navbar' }],
+    ['not the nav, the footer', { kind: 'move', to: 'footer', from: 'navbar' }],
+    ['in the footer instead', { kind: 'move', to: 'footer' }],
+    ['I meant the footer', { kind: 'move', to: 'footer' }],
+    ['use #1e3a8a instead', { kind: 'value', value: '#1e3a8a' }],
+    ['blue instead', { kind: 'value', value: 'blue' }],
+    ['make it navy', { kind: 'value', value: 'navy' }],
+    ['navy, not blue', { kind: 'color', value: 'navy' }],
+    ['also make the footer blue', { kind: 'add', description: 'make the footer blue' }],
+    ['and change the footer text to "Acme" too', { kind: 'add', description: 'change the footer text to "Acme"' }],
+    ['also section:footer color:navy', { kind: 'add', description: 'section:footer color:navy' }],
+    ['drop the footer change', { kind: 'drop', about: 'the footer change' }],
+    ['remove the link change', { kind: 'drop', about: 'the link change' }],
+    ['never mind the footer', { kind: 'drop', about: 'the footer' }],
+    ['drop change 2', { kind: 'drop', about: 'change 2' }],
+    ['undo that', { kind: 'undo' }],
+    // A request to remove a link from the site is not a change of the task dropped.
+    ['remove the Blog link', { kind: 'unknown' }],
+    ['make it pop', { kind: 'unknown' }],
+  ])('%s', (text, expected) => {
+    expect(readRefinement(text, vocabulary)).toEqual(expected);
+  });
+});
 
 describe('refining a preview on a Vite + React + Tailwind 3 site', () => {
   let repo: FixtureRepo;
@@ -145,6 +187,8 @@ describe('refining a preview on a Vite + React + Tailwind 3 site', () => {
     const darker = await refine(repo, text, 'darker');
     expect(darker.kind).toBe('rejected');
     expect(shown(darker)).toBe('`darker` changes a colour, and this task changes none. This task holds 1. the footer text. What would fit: `call it "Plans"`, `no, the header` or `also make the header blue`.');
+    const request = await refine(repo, text, 'remove the Features link');
+    expect(shown(request)).toBe('`remove the Features link` reads as a change of its own. To add it to this task, start with "also": `also remove the Features link`. To change what this task holds (1. the footer text), say e.g. `call it "Plans"` or `no, the header`.');
     const gibberish = await refine(repo, text, 'hmm not sure about this');
     expect(shown(gibberish)).toMatch(/^I did not understand `hmm not sure about this` as a change to this preview\. This task holds 1\. the footer text\. What would fit: /);
   });
