@@ -20,6 +20,8 @@ import { version as packageVersion } from '../../package.json';
 import { errorMessage } from '../core/domain/error-message';
 import { readLocalSecrets, type LocalSecrets } from './local-secrets';
 import { siteSandbox, type SiteSandbox } from './site-preview/sandbox';
+import { prepareSiteInUse, shownPath, type SiteInUse } from './site-in-use';
+import type { TaskStore } from '../core/ports/task-store';
 
 /** Larger than any Discord or GitHub payload the handlers accept; they apply their own limits. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -53,6 +55,10 @@ export interface LocalServer {
   secrets: LocalSecrets;
   /** How the site's dev-server command runs (VALINE_SITE_PREVIEW with {port}); undefined without one. */
   siteSandbox?: SiteSandbox;
+  /** The local site repository and the folder it is a copy of; undefined when the `site-repository` flag names a GitHub repository. */
+  site?: SiteInUse;
+  /** The `site-repository` flag at start: "local" or "owner/name". */
+  siteRepository: string;
   runtime: LocalRuntime;
   close(): Promise<void>;
 }
@@ -131,6 +137,19 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     screenshotHosts: LOCAL_PREVIEW_HOSTS,
   });
   const { handleInteraction } = runtime;
+  const siteRepository = await runtime.interactions.flags.get('site-repository');
+  let site: SiteInUse | undefined;
+  try {
+    site =
+      siteRepository === 'local'
+        ? await prepareSiteInUse({ directory: settings.siteDirectory, seed: settings.siteSeed, seedAskedFor: settings.siteSeedAskedFor, openPreviews: () => openPreviews(runtime.interactions.tasks) })
+        : undefined;
+  } catch (error) {
+    await runtime.close();
+    await browser.close();
+    throw error;
+  }
+  const siteHealth = site ? { directory: shownPath(site.directory), ...(site.seededFrom ? { seededFrom: shownPath(site.seededFrom) } : {}) } : { repository: siteRepository };
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -139,7 +158,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       if (event === 'too-large') return send(response, 413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }, `Request bodies are limited to ${MAX_REQUEST_BYTES} bytes.\n`);
       const route = `${event.httpMethod} ${event.path}`;
       if (route === 'GET /health') {
-        return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', mode: 'local', version }));
+        return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', mode: 'local', version, site: siteHealth, persisted: settings.persist }));
       }
       if (route === 'POST /discord') {
         const result = await handleInteraction(event);
@@ -173,6 +192,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     flagsFileCreated,
     secrets,
     ...(sandbox ? { siteSandbox: sandbox } : {}),
+    ...(site ? { site } : {}),
+    siteRepository,
     runtime,
     close: async () => {
       server.closeAllConnections();
@@ -181,6 +202,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       await browser.close();
     },
   };
+}
+
+/** Previews a Confirm or a pick would still act on (not expired), and work in progress: they belong to the site copy they were made on. */
+async function openPreviews(tasks: TaskStore): Promise<number> {
+  const now = Date.now();
+  const open = await tasks.listOpen(100);
+  return open.filter((task) => task.status === 'executing' || (['proposed', 'awaiting_choice', 'awaiting_confirmation'].includes(task.status) && Date.parse(task.confirmBy) > now)).length;
 }
 
 /**
