@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { DISCORD_API_DEFAULT_BASE } from '../core/adapters/discord-rest';
 import { EnvSecretReader } from '../core/adapters/env-secrets';
 import { SECRET_DEFINITIONS } from '../core/contract/parameters';
@@ -13,7 +14,7 @@ import { STAND_IN_USER } from './interaction-builder';
 import { standInApiBase, type LocalSettings } from './settings';
 import { SharedBrowser, localChromium } from '../core/screenshots/browser';
 import { localChangeScreenshots } from './site-preview/local-change-screenshots';
-import { sitePreviewSetting } from './site-preview/preview-setting';
+import { servingFor, sitePreviewSetting, type SitePreviewSetting } from './site-preview/preview-setting';
 import { InProcessScreenshotJobs } from './site-preview/in-process-screenshot-jobs';
 import { handleScreenshotJob } from '../screenshot/handler';
 import { version as packageVersion } from '../../package.json';
@@ -59,6 +60,8 @@ export interface LocalServer {
   site?: SiteInUse;
   /** The `site-repository` flag at start: "local" or "owner/name". */
   siteRepository: string;
+  /** VALINE_SITE_PREVIEW as read; for `auto`, what it runs for the site as it is now. */
+  sitePreview: { setting: SitePreviewSetting; now?: 'static' | string };
   runtime: LocalRuntime;
   close(): Promise<void>;
 }
@@ -113,7 +116,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const version = options.version ?? env.VALINE_VERSION ?? `${packageVersion} (local)`;
   // A bad VALINE_SITE_PREVIEW stops the start with a sentence saying how to write it.
   const preview = sitePreviewSetting(settings.sitePreview);
-  const sandbox = preview.mode === 'command' ? await sandboxForSiteCommand(settings, secrets) : undefined;
+  const sandbox = preview.mode === 'command' || preview.mode === 'auto' ? await sandboxForSiteCommand(settings, secrets) : undefined;
+  // Known once the site is prepared below; read at each Confirm.
+  let site: SiteInUse | undefined;
+  const dependencyFolders = () => [settings.siteDirectory, ...(site?.seededFrom ? [site.seededFrom] : [])].map((folder) => join(folder, 'node_modules'));
   // One browser for Confirm's screenshots and the deployment notices, started on first use.
   const browser = new SharedBrowser(localChromium(env));
   const runtime = await startLocalRuntime({
@@ -131,14 +137,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     agents: options.agents,
     flagCacheMs: options.flagCacheMs,
     workQueue: options.workQueue,
-    changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger, ...(sandbox?.kind === 'pid-namespace' ? { sandbox: sandbox.prefix } : {}) }) : undefined,
+    changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, dependencyFolders, browser, logger, ...(sandbox?.kind === 'pid-namespace' ? { sandbox: sandbox.prefix } : {}) }) : undefined,
     screenshotJobs: ({ tasks, discord, flags }) =>
       new InProcessScreenshotJobs((job) => handleScreenshotJob(job, { tasks, discord, flags, browser, logger, setSiteUrlHint: `set "site-url" in ${settings.flagsFile}`, extraHosts: LOCAL_PREVIEW_HOSTS }), logger),
     screenshotHosts: LOCAL_PREVIEW_HOSTS,
   });
   const { handleInteraction } = runtime;
   const siteRepository = await runtime.interactions.flags.get('site-repository');
-  let site: SiteInUse | undefined;
   try {
     site =
       siteRepository === 'local'
@@ -194,6 +199,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     ...(sandbox ? { siteSandbox: sandbox } : {}),
     ...(site ? { site } : {}),
     siteRepository,
+    sitePreview: { setting: preview, ...(preview.mode === 'auto' && site && !site.pending ? { now: await servingFor(preview, site.directory).then((s) => (s.mode === 'static' ? 'static' : s.command)) } : {}) },
     runtime,
     close: async () => {
       server.closeAllConnections();

@@ -1,6 +1,6 @@
 import { FLAG_CACHE_SECONDS } from '../core/adapters/cached-flags';
 import { consoleLogger, logLevelFrom } from './console-logger';
-import { startLocalServer } from './server';
+import { startLocalServer, type LocalServer } from './server';
 import { localSettings } from './settings';
 import { errorMessage } from '../core/domain/error-message';
 import { SECRET_DEFINITIONS } from '../core/contract/parameters';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     `  Discord API            ${server.discordApiBase}${server.usingDevKey && !settings.discordApiBase ? ' (the Discord stand-in)' : ''}`,
     `  Site                   ${server.site ? describeSiteInUse(server.site) : `${server.siteRepository} on GitHub (flag "site-repository")`}`,
     `  Flags                  ${here(settings.flagsFile)}${server.flagsFileCreated ? ' (created with dev defaults; you are admin as the stand-in user)' : ''}, re-read every ${FLAG_CACHE_SECONDS} s`,
-    `  Screenshots            ${settings.sitePreview ? `after each Confirm (VALINE_SITE_PREVIEW=${settings.sitePreview}), saved by the stand-in in ${here(settings.screenshotsDirectory)}` : 'off (VALINE_SITE_PREVIEW=static, or a dev-server command with {port})'}`,
+    `  Screenshots            ${screenshotsLine(server.sitePreview, here(settings.screenshotsDirectory))}`,
     `  Secrets                ${secretSources(server.secrets, here(settings.secretsFile))}`,
     ...(server.siteSandbox ? [`  Site's dev server      ${sandboxLine(server.siteSandbox)}`] : []),
     `  Previews and tasks     ${settings.persist ? `kept across restarts, on disk in ${here(settings.dynamoDbPath)} (VALINE_PERSIST=1)` : `in memory: lost when this server stops (VALINE_PERSIST=1 keeps them in ${here(settings.dynamoDbPath)})`}`,
@@ -71,6 +71,14 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n'));
 }
 
+/** Whether Confirm's answer carries before/after screenshots, and how the site is served for them. */
+function screenshotsLine(preview: LocalServer['sitePreview'], folder: string): string {
+  const { setting } = preview;
+  if (setting.mode === 'off') return "off (VALINE_SITE_PREVIEW=auto runs the site's dev script, or its files as they are for plain HTML; docs/screenshots.md)";
+  const how = setting.mode === 'command' ? setting.command : setting.mode === 'static' ? 'static' : `auto: ${preview.now === undefined ? 'decided on first use' : preview.now === 'static' ? 'its files as they are (no dev script)' : `${preview.now}, its dev script`}`;
+  return `after each Confirm (VALINE_SITE_PREVIEW=${how}), saved by the stand-in in ${folder}`;
+}
+
 /** Which secrets local mode holds and where each came from; never a value. */
 function secretSources(secrets: LocalSecrets, file: string): string {
   const parts: string[] = [];
@@ -95,6 +103,6 @@ main().catch((error: unknown) => {
   }
   const message = errorMessage(error);
   const hint = /EADDRINUSE/.test(message) ? ' Another process uses that port; set PORT to a free one.' : '';
-  process.stderr.write(`Local mode could not start: ${message}.${hint}\n`);
+  process.stderr.write(`Local mode could not start: ${message}${/[.!?]$/.test(message) ? '' : '.'}${hint}\n`);
   process.exit(1);
 });
