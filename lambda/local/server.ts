@@ -23,6 +23,7 @@ import { readLocalSecrets, type LocalSecrets } from './local-secrets';
 import { siteSandbox, type SiteSandbox } from './site-preview/sandbox';
 import { prepareSiteInUse, shownPath, type SiteInUse } from './site-in-use';
 import type { TaskStore } from '../core/ports/task-store';
+import { summariseInteraction } from './activity-log';
 
 /** Larger than any Discord or GitHub payload the handlers accept; they apply their own limits. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -166,11 +167,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', mode: 'local', version, site: siteHealth, persisted: settings.persist }));
       }
       if (route === 'POST /discord') {
+        const started = Date.now();
         const result = await handleInteraction(event);
+        logger.info('Interaction', { ...summariseInteraction(event.body, result.statusCode, result.body), ms: Date.now() - started });
         return send(response, result.statusCode, result.headers, result.body);
       }
       if (route === 'POST /github/webhook') {
+        const started = Date.now();
         const result = await runtime.handleGithubWebhook(event);
+        logger.info('GitHub webhook', { event: /^[a-z_]{1,40}$/.test(event.headers['x-github-event'] ?? '') ? event.headers['x-github-event'] : '?', status: result.statusCode, ms: Date.now() - started });
         return send(response, result.statusCode, result.headers, result.body);
       }
       if (['/health', '/discord', '/github/webhook'].includes(event.path)) {
