@@ -11,6 +11,7 @@ import type { LocalSettings } from '../settings';
 import { startStandInDiscordApi } from './discord-api';
 import type { StandInRequest } from './command-line';
 import { renderMessage } from './render';
+import { mergeConfirmedBranch } from './merge';
 import { describeSiteInUse, shownPath } from '../site-in-use';
 
 export interface StandInOptions {
@@ -85,6 +86,7 @@ const isWorking = (message: DiscordMessage): boolean =>
  */
 export async function runStandIn(request: StandInRequest, settings: LocalSettings, options: StandInOptions): Promise<number> {
   const { write } = options;
+  if (request.kind === 'merge') return runMerge(request.branch, settings, write);
   const keys = await loadOrCreateDevKeyPair(settings.devKeyFile);
   let api;
   try {
@@ -209,4 +211,17 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     await own?.close();
     await api.close();
   }
+}
+
+/** `--merge`: in the site repository of the running server (as its /health names it), else in this VALINE_HOME's. */
+async function runMerge(branch: string | undefined, settings: LocalSettings, write: (text: string) => void): Promise<number> {
+  const running = await serverHealth(`http://127.0.0.1:${settings.port}`);
+  if (running?.site?.repository) {
+    write(`The server on port ${settings.port} edits ${running.site.repository} on GitHub: merge its pull requests there.`);
+    return 1;
+  }
+  const directory = running?.site?.directory ? resolve(running.site.directory) : settings.siteDirectory;
+  const { lines, code } = await mergeConfirmedBranch(directory, branch);
+  for (const line of lines) write(line);
+  return code;
 }
