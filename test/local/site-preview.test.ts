@@ -94,9 +94,11 @@ describe('npm run discord with VALINE_SITE_PREVIEW=static', () => {
           "const port = Number(process.argv[process.argv.indexOf('--port') + 1]);",
           "require('node:http').createServer((request, response) => {",
           "  const path = request.url === '/' ? 'index.html' : request.url.slice(1);",
+          // Like a dev server's app: the banner is painted by a script, from an answer that takes a second, after the load event.
+          "  if (path === 'late') { setTimeout(() => response.writeHead(200).end('#ff00ff'), 1000); return; }",
           '  let body;',
           "  try { body = readFileSync(path); } catch { response.writeHead(404).end(); return; }",
-          "  if (path.endsWith('.html')) body = String(body).replace('<body>', '<body><div style=\"background:#ff00ff;height:120px\"></div>');",
+          "  if (path.endsWith('.html')) body = String(body).replace('<body>', '<body><div id=\"late\" style=\"height:120px\"></div><script>addEventListener(\"load\", () => fetch(\"/late\").then((r) => r.text()).then((c) => { document.getElementById(\"late\").style.background = c; }))</script>');",
           "  response.writeHead(200, { 'content-type': path.endsWith('.css') ? 'text/css' : 'text/html' }).end(body);",
           "}).listen(port, '127.0.0.1');",
         ].join('\n');
@@ -113,7 +115,7 @@ describe('npm run discord with VALINE_SITE_PREVIEW=static', () => {
       expect(text).toMatch(/Screenshots of `\/`: before \(`main`\) and after \(`ux\/header-[^`]+`\), desktop and phone\./);
       const [messageFolder] = await readdir(join(home, 'screenshots'));
       const before = PNG.sync.read(await readFile(join(home, 'screenshots', messageFolder ?? '', 'desktop-before.png')));
-      // The dev server's banner, which the files alone do not have: the top left pixel is magenta.
+      // The dev server's banner, which the files alone do not have, painted a second after the load event: the top left pixel is magenta.
       expect([...before.data.subarray(0, 3)]).toEqual([255, 0, 255]);
     });
 

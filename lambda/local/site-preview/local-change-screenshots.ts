@@ -26,6 +26,9 @@ export interface LocalChangeScreenshotsOptions {
   logger: Logger;
 }
 
+/** A dev server builds a page's modules on its first request, and Vite may reload the page once it has optimised the dependencies it found. */
+const DEV_SERVER_SETTLE_MS = 10_000;
+
 /** How a side was served: its files as they are, or a command. */
 type Served = { mode: 'static' } | { mode: 'command'; command: string };
 
@@ -57,7 +60,7 @@ function withServedSide<T>(options: LocalChangeScreenshotsOptions, ref: string, 
 async function shootSides(options: LocalChangeScreenshotsOptions, base: string, branch: string, path: string): Promise<{ pair: ScreenshotPair; served: Served }> {
   return withServedSide(options, base, (before) =>
     withServedSide(options, branch, async (after, served) => ({
-      pair: await screenshotPair(options.browser, { before: { baseUrl: before.baseUrl, label: base }, after: { baseUrl: after.baseUrl, label: branch }, path }),
+      pair: await screenshotPair(options.browser, { before: { baseUrl: before.baseUrl, label: base }, after: { baseUrl: after.baseUrl, label: branch }, path, ...(served.mode === 'command' ? { shot: { settleMs: DEV_SERVER_SETTLE_MS } } : {}) }),
       served,
     })),
   );
