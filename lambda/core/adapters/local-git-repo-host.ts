@@ -22,6 +22,9 @@ export interface LocalGitRepoHostOptions {
 
 const ZERO_SHA = '0000000000000000000000000000000000000000';
 
+/** The git config key of a seeded repository that holds the folder it was copied from. */
+export const SEEDED_FROM_KEY = 'valine.seededFrom';
+
 interface TreeEntry {
   mode: FileMode;
   type: string;
@@ -146,6 +149,8 @@ async function seedRepository(directory: string, seedFrom: string, branch: strin
     await gitOk(staging, ['init', '-q', '-b', branch]);
     await gitOk(staging, ['add', '-A']);
     await gitOk(staging, ['commit', '-q', '--no-verify', '-m', `Initial copy of the site from ${basename(dirname(seedFrom))}/${basename(seedFrom)}`], { env: authorEnv(BOT) });
+    // Local mode names the site in use by where it came from, and re-seeds when another folder is asked for.
+    await gitOk(staging, ['config', SEEDED_FROM_KEY, seedFrom]);
     try {
       await rename(staging, directory);
     } catch (error) {
