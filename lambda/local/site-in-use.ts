@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { rename, stat } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { createLocalGitRepoHost, SEEDED_FROM_KEY } from '../core/adapters/local-git-repo-host';
+import { createLocalGitRepoHost, pathExists as exists, SEEDED_FROM_KEY } from '../core/adapters/local-git-repo-host';
 
 const run = promisify(execFile);
 
@@ -32,14 +32,6 @@ export interface PrepareSiteOptions {
 /** A start that cannot give the site asked for; the message is one sentence saying what to do. */
 export class SiteInUseError extends Error {}
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** This process's environment without variables that would point git at another repository (e.g. inside a git hook). */
 function gitEnvironment(): NodeJS.ProcessEnv {

@@ -131,7 +131,8 @@ const authorEnv = (author: { name: string; email: string }): NodeJS.ProcessEnv =
   GIT_COMMITTER_EMAIL: BOT.email,
 });
 
-async function exists(path: string): Promise<boolean> {
+/** Whether a file or folder is there. */
+export async function pathExists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
@@ -155,7 +156,7 @@ async function seedRepository(directory: string, seedFrom: string, branch: strin
       await rename(staging, directory);
     } catch (error) {
       // Another process seeded it first: keep theirs.
-      if (!(await exists(join(directory, '.git')))) throw error;
+      if (!(await pathExists(join(directory, '.git')))) throw error;
     }
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -169,9 +170,9 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
 
   const ensureRepository = (): Promise<void> => {
     ready ??= (async () => {
-      if (await exists(join(directory, '.git'))) return;
+      if (await pathExists(join(directory, '.git'))) return;
       if (!options.seedFrom) throw new RepoHostError(`${directory} is not a git repository. Create it, or configure the folder to seed it from.`, false);
-      if ((await exists(directory)) && !(await exists(join(directory, '.git')))) {
+      if ((await pathExists(directory)) && !(await pathExists(join(directory, '.git')))) {
         throw new RepoHostError(`${directory} exists but is not a git repository; move it away so it can be created from ${options.seedFrom}.`, false);
       }
       await seedRepository(directory, resolve(options.seedFrom), defaultBranch);
