@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { branchFromPreview } from '../branch-from-preview';
 import { executionFailure } from '../execution-failure';
 import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalCandidate, ProposalOutcome, Requester } from '../../domain/agent';
 import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
 import type { JsonValue, Task } from '../../domain/task';
-import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
+import { type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { codeBlock, inlineCode, noMentions, plainText, shorten } from '../../domain/discord-text';
 import { isUndoRequest } from '../../domain/undo-request';
 import { parseCommand } from './grammar';
@@ -45,7 +45,6 @@ const MAX_CHOICE_BYTES = 300 * 1024;
 /** Discovered sites kept per process, by repository and commit. */
 const SITE_CACHE_SIZE = 8;
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 /** Refinements are read against the open preview; a refusal leaves it as it was and is shown to the person alone. */
 const REFINE_REFUSED = 'Preview kept as it was';
 /** The longest refinement read: a sentence or two. */
@@ -342,19 +341,6 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     return { kind: 'choice', question: replyMessage('Which one?', `${indexes.length} changes of this task match ${inlineCode(shorten(words, 60))}. Which one should go? Pick it below to see the preview without it.\n\n${list}`, NEUTRAL_COLOR), candidates };
   }
 
-  /** The commit to branch from: the previewed base, or the new tip when the files previewed are unchanged there. */
-  async function branchPoint(proposal: UxProposal): Promise<{ commit: string } | { changed: string[] }> {
-    const tip = await deps.repoHost.head(proposal.baseBranch);
-    if (!tip) throw new RepoHostError(`The branch ${proposal.baseBranch} no longer exists.`, false);
-    if (tip === proposal.baseCommit) return { commit: tip };
-    const changed: string[] = [];
-    for (const file of proposal.files) {
-      const now = await deps.repoHost.readFile(file.path, tip);
-      if (now === undefined || sha256(now) !== file.beforeSha256) changed.push(file.path);
-    }
-    return changed.length > 0 ? { changed } : { commit: tip };
-  }
-
   async function execute(task: Task, _context: AgentContext): Promise<ExecutionOutcome> {
     const parsed = uxProposalSchema.safeParse(task.proposal);
     if (!parsed.success) {
@@ -373,16 +359,15 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       const existing = await deps.repoHost.head(branch);
       branchExists = existing !== undefined;
       if (!existing) {
-        const point = await branchPoint(proposal);
-        if ('changed' in point) {
-          const error = `${point.changed.join(', ')} changed on ${proposal.baseBranch} since the preview.`;
-          return {
-            kind: 'failed',
-            error,
-            message: replyMessage('UX update not applied', `${point.changed.map((p) => inlineCode(p)).join(', ')} changed on ${inlineCode(proposal.baseBranch)} since the preview, so this diff no longer applies. Run /ux-update again to see the new diff.`),
-          };
-        }
-        await deps.repoHost.ensureBranch(branch, point.commit);
+        // The file as the preview read it (readFile: the contents API, one request a file).
+        const readText = async (path: string, ref: string) => {
+          const content = await deps.repoHost.readFile(path, ref);
+          return content === undefined ? undefined : { content };
+        };
+        const refused = await branchFromPreview(deps.repoHost, proposal, branch, readText, (changed) =>
+          replyMessage('UX update not applied', `${changed.map((p) => inlineCode(p)).join(', ')} changed on ${inlineCode(proposal.baseBranch)} since the preview, so this diff no longer applies. Run /ux-update again to see the new diff.`),
+        );
+        if (refused) return refused;
         branchExists = true;
       }
       const text = {
