@@ -16,6 +16,22 @@ const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewS
 
 async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(
+      [
+        'Usage: npm run bench [-- --only <suite id>]',
+        '',
+        'Runs every benchmark suite in order against loopback servers (no network, no AWS), prints a table',
+        'each with the figures to reach, and writes them all to bench/results/<time>.json.',
+        '',
+        `Suites: ${SUITES.map((s) => s.id).join(', ')}.`,
+        '',
+        'Example: npm run bench -- --only ux-refine',
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  }
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
   const suites = only ? SUITES.filter((s) => s.id === only) : SUITES;
