@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ackLatencySuite } from './suites/ack-latency';
 import { bundlesSuite } from './suites/bundles';
 import { uxPreviewSuite } from './suites/ux-preview';
+import { uxRefineSuite } from './suites/ux-refine';
 import { realSitePreviewSuite } from './suites/real-site-preview';
 import { screenshotsSuite } from './suites/screenshots';
 import { repoReadsSuite } from './repo-reads';
@@ -11,10 +12,26 @@ import { checkLine } from './lib/checks';
 import type { BenchSuite, Check } from './suite';
 
 /** `npm run bench [-- --only <suite id>]`: every suite in order, a table each, one JSON file. Loopback only. */
-const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewSuite, repoReadsSuite, realSitePreviewSuite, screenshotsSuite];
+const SUITES: readonly BenchSuite[] = [ackLatencySuite, bundlesSuite, uxPreviewSuite, uxRefineSuite, repoReadsSuite, realSitePreviewSuite, screenshotsSuite];
 
 async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(
+      [
+        'Usage: npm run bench [-- --only <suite id>]',
+        '',
+        'Runs every benchmark suite in order against loopback servers (no network, no AWS), prints a table',
+        'each with the figures to reach, and writes them all to bench/results/<time>.json.',
+        '',
+        `Suites: ${SUITES.map((s) => s.id).join(', ')}.`,
+        '',
+        'Example: npm run bench -- --only ux-refine',
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  }
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
   const suites = only ? SUITES.filter((s) => s.id === only) : SUITES;

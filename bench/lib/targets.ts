@@ -4,6 +4,8 @@ export const PREVIEW_TARGETS = {
   localColdP50Ms: 300,
   /** Local mode: the same agent, same commit, another request. */
   localWarmP50Ms: 100,
+  /** Local mode: Refine → the amended preview, the base commit's site model already discovered (issue 17). */
+  localRefineWarmP50Ms: 300,
   /** Through GitHub with 80 ms added to every request. */
   githubColdP50Ms: 1500,
   githubDelayMs: 80,

@@ -25,6 +25,8 @@ import type { ScreenshotJobs } from '../core/ports/screenshot-jobs';
 import type { TaskStore } from '../core/ports/task-store';
 import { DynamoDbMergeCommits } from '../core/adapters/dynamodb-merge-commits';
 import { LOCAL_SWEEP_INTERVAL_MS, startSweepTimer } from './sweep-timer';
+import { loggedTaskStore } from './activity-log';
+import type { WorkItem } from '../core/domain/work';
 
 export interface LocalRuntimeOptions {
   version: string;
@@ -75,7 +77,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const db = await startEmbeddedDynamoDb({ stage: 'local', path: options.dynamoDbPath });
   const now = () => new Date();
   const flags = createFileFlagReader(options.flagsFile, stage, logger, options.flagCacheMs);
-  const tasks = new DynamoDbTaskStore(db.client, db.tables.conversations);
+  const tasks = loggedTaskStore(new DynamoDbTaskStore(db.client, db.tables.conversations), logger);
   const ledger = new DynamoDbLedger(db.client, db.tables.ledger);
   const llmBudget = new DynamoDbLlmBudget(db.client, db.tables.ledger);
   const discord = new DiscordRestClient({ baseUrl: options.discordApiBase, secrets, logger });
@@ -102,7 +104,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         agents: options.agents,
         changeScreenshots: options.changeScreenshots,
       });
-  const handleWork = workerDeps ? createWorker(workerDeps) : undefined;
+  const handleWork = workerDeps ? loggedWork(createWorker(workerDeps), logger) : undefined;
   const inProcess = handleWork ? new InProcessWorkQueue(handleWork, logger) : undefined;
   const queue: WorkQueue = options.workQueue ?? (inProcess as InProcessWorkQueue);
   // No worker of this process runs yet: a task left executing (VALINE_PERSIST=1) belongs to a process that stopped.
@@ -163,4 +165,20 @@ async function sweepLeftExecuting(deps: WorkerDeps): Promise<void> {
   } catch (error) {
     deps.logger.error('Could not look for tasks left executing', { error: errorMessage(error) });
   }
+}
+
+/** The worker, logging each piece of work it finishes (the minute's sweep only at debug level). */
+function loggedWork(handle: (item: WorkItem) => Promise<void>, logger: Logger): (item: WorkItem) => Promise<void> {
+  return async (item) => {
+    const started = Date.now();
+    const fields = { work: item.kind, ...(item.kind === 'confirm' ? { taskId: item.taskId } : item.kind === 'propose' ? { command: `/${item.command}` } : {}) };
+    try {
+      await handle(item);
+      if (item.kind === 'sweep') logger.debug('Work done', { ...fields, ms: Date.now() - started });
+      else logger.info('Work done', { ...fields, ms: Date.now() - started });
+    } catch (error) {
+      logger.info('Work failed', { ...fields, ms: Date.now() - started });
+      throw error;
+    }
+  };
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { DISCORD_API_DEFAULT_BASE } from '../core/adapters/discord-rest';
 import { EnvSecretReader } from '../core/adapters/env-secrets';
 import { SECRET_DEFINITIONS } from '../core/contract/parameters';
@@ -13,13 +14,16 @@ import { STAND_IN_USER } from './interaction-builder';
 import { standInApiBase, type LocalSettings } from './settings';
 import { SharedBrowser, localChromium } from '../core/screenshots/browser';
 import { localChangeScreenshots } from './site-preview/local-change-screenshots';
-import { sitePreviewSetting } from './site-preview/preview-setting';
+import { servingFor, sitePreviewSetting, type SitePreviewSetting } from './site-preview/preview-setting';
 import { InProcessScreenshotJobs } from './site-preview/in-process-screenshot-jobs';
 import { handleScreenshotJob } from '../screenshot/handler';
 import { version as packageVersion } from '../../package.json';
 import { errorMessage } from '../core/domain/error-message';
 import { readLocalSecrets, type LocalSecrets } from './local-secrets';
 import { siteSandbox, type SiteSandbox } from './site-preview/sandbox';
+import { prepareSiteInUse, shownPath, type SiteInUse } from './site-in-use';
+import type { TaskStore } from '../core/ports/task-store';
+import { summariseInteraction } from './activity-log';
 
 /** Larger than any Discord or GitHub payload the handlers accept; they apply their own limits. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -53,6 +57,12 @@ export interface LocalServer {
   secrets: LocalSecrets;
   /** How the site's dev-server command runs (VALINE_SITE_PREVIEW with {port}); undefined without one. */
   siteSandbox?: SiteSandbox;
+  /** The local site repository and the folder it is a copy of; undefined when the `site-repository` flag names a GitHub repository. */
+  site?: SiteInUse;
+  /** The `site-repository` flag at start: "local" or "owner/name". */
+  siteRepository: string;
+  /** VALINE_SITE_PREVIEW as read; for `auto`, what it runs for the site as it is now. */
+  sitePreview: { setting: SitePreviewSetting; now?: 'static' | string };
   runtime: LocalRuntime;
   close(): Promise<void>;
 }
@@ -107,7 +117,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const version = options.version ?? env.VALINE_VERSION ?? `${packageVersion} (local)`;
   // A bad VALINE_SITE_PREVIEW stops the start with a sentence saying how to write it.
   const preview = sitePreviewSetting(settings.sitePreview);
-  const sandbox = preview.mode === 'command' ? await sandboxForSiteCommand(settings, secrets) : undefined;
+  const sandbox = preview.mode === 'command' || preview.mode === 'auto' ? await sandboxForSiteCommand(settings, secrets) : undefined;
+  // Known once the site is prepared below; read at each Confirm.
+  let site: SiteInUse | undefined;
+  const dependencyFolders = () => [settings.siteDirectory, ...(site?.seededFrom ? [site.seededFrom] : [])].map((folder) => join(folder, 'node_modules'));
   // One browser for Confirm's screenshots and the deployment notices, started on first use.
   const browser = new SharedBrowser(localChromium(env));
   const runtime = await startLocalRuntime({
@@ -125,12 +138,24 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     agents: options.agents,
     flagCacheMs: options.flagCacheMs,
     workQueue: options.workQueue,
-    changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, browser, logger, ...(sandbox?.kind === 'pid-namespace' ? { sandbox: sandbox.prefix } : {}) }) : undefined,
+    changeScreenshots: preview.mode !== 'off' ? localChangeScreenshots({ repository: settings.siteDirectory, setting: preview, dependencyFolders, browser, logger, ...(sandbox?.kind === 'pid-namespace' ? { sandbox: sandbox.prefix } : {}) }) : undefined,
     screenshotJobs: ({ tasks, discord, flags }) =>
       new InProcessScreenshotJobs((job) => handleScreenshotJob(job, { tasks, discord, flags, browser, logger, setSiteUrlHint: `set "site-url" in ${settings.flagsFile}`, extraHosts: LOCAL_PREVIEW_HOSTS }), logger),
     screenshotHosts: LOCAL_PREVIEW_HOSTS,
   });
   const { handleInteraction } = runtime;
+  const siteRepository = await runtime.interactions.flags.get('site-repository');
+  try {
+    site =
+      siteRepository === 'local'
+        ? await prepareSiteInUse({ directory: settings.siteDirectory, seed: settings.siteSeed, seedAskedFor: settings.siteSeedAskedFor, openPreviews: () => openPreviews(runtime.interactions.tasks) })
+        : undefined;
+  } catch (error) {
+    await runtime.close();
+    await browser.close();
+    throw error;
+  }
+  const siteHealth = site ? { directory: shownPath(site.directory), ...(site.seededFrom ? { seededFrom: shownPath(site.seededFrom) } : {}) } : { repository: siteRepository };
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -139,14 +164,18 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       if (event === 'too-large') return send(response, 413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }, `Request bodies are limited to ${MAX_REQUEST_BYTES} bytes.\n`);
       const route = `${event.httpMethod} ${event.path}`;
       if (route === 'GET /health') {
-        return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', mode: 'local', version }));
+        return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', mode: 'local', version, site: siteHealth, persisted: settings.persist }));
       }
       if (route === 'POST /discord') {
+        const started = Date.now();
         const result = await handleInteraction(event);
+        logger.info('Interaction', { ...summariseInteraction(event.body, result.statusCode, result.body), ms: Date.now() - started });
         return send(response, result.statusCode, result.headers, result.body);
       }
       if (route === 'POST /github/webhook') {
+        const started = Date.now();
         const result = await runtime.handleGithubWebhook(event);
+        logger.info('GitHub webhook', { event: /^[a-z_]{1,40}$/.test(event.headers['x-github-event'] ?? '') ? event.headers['x-github-event'] : '?', status: result.statusCode, ms: Date.now() - started });
         return send(response, result.statusCode, result.headers, result.body);
       }
       if (['/health', '/discord', '/github/webhook'].includes(event.path)) {
@@ -173,6 +202,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     flagsFileCreated,
     secrets,
     ...(sandbox ? { siteSandbox: sandbox } : {}),
+    ...(site ? { site } : {}),
+    siteRepository,
+    sitePreview: { setting: preview, ...(preview.mode === 'auto' && site && !site.pending ? { now: await servingFor(preview, site.directory).then((s) => (s.mode === 'static' ? 'static' : s.command)) } : {}) },
     runtime,
     close: async () => {
       server.closeAllConnections();
@@ -181,6 +213,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       await browser.close();
     },
   };
+}
+
+/** Previews a Confirm or a pick would still act on (not expired), and work in progress: they belong to the site copy they were made on. */
+async function openPreviews(tasks: TaskStore): Promise<number> {
+  const now = Date.now();
+  const open = await tasks.listOpen(100);
+  return open.filter((task) => task.status === 'executing' || (['proposed', 'awaiting_choice', 'awaiting_confirmation'].includes(task.status) && Date.parse(task.confirmBy) > now)).length;
 }
 
 /**

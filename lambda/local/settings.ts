@@ -16,12 +16,14 @@ export interface LocalSettings {
   /** VALINE_SITE_SANDBOX: "auto" runs the site's dev-server command in its own PID namespace when `unshare` can; "off" never does. */
   siteSandbox: 'auto' | 'off';
   siteDirectory: string;
-  /** VALINE_SITE_SEED: the folder `.valine/site` is created from on first use (examples/site). */
+  /** VALINE_SITE_SEED (or `npm start -- --site <folder>`): the folder `.valine/site` is a copy of (examples/site). */
   siteSeed: string;
+  /** A seed was named: `.valine/site` is re-made from it when it holds a copy of another folder. */
+  siteSeedAskedFor: boolean;
   standInStateFile: string;
   /** Where the stand-in saves the images attached to the bot's messages (`<home>/screenshots`). */
   screenshotsDirectory: string;
-  /** VALINE_SITE_PREVIEW: "static", a dev-server command with {port}, or unset (no screenshots after Confirm). */
+  /** VALINE_SITE_PREVIEW: "static", "auto", a dev-server command with {port}, or unset (no screenshots after Confirm). */
   sitePreview?: string;
   /** Where the Discord stand-in serves its loopback Discord API (DISCORD_STAND_IN_PORT, default PORT + 1). */
   standInPort: number;
@@ -53,6 +55,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env, cwd: string 
     siteSandbox: (env.VALINE_SITE_SANDBOX ?? '').trim().toLowerCase() === 'off' ? 'off' : 'auto',
     siteDirectory: resolve(home, 'site'),
     siteSeed: resolve(cwd, env.VALINE_SITE_SEED || 'examples/site'),
+    siteSeedAskedFor: Boolean(env.VALINE_SITE_SEED),
     standInStateFile: resolve(home, 'discord-stand-in.json'),
     screenshotsDirectory: resolve(home, 'screenshots'),
     sitePreview: env.VALINE_SITE_PREVIEW || undefined,

@@ -1,24 +1,30 @@
-import { relative } from 'node:path';
 import { FLAG_CACHE_SECONDS } from '../core/adapters/cached-flags';
 import { consoleLogger, logLevelFrom } from './console-logger';
-import { startLocalServer } from './server';
+import { startLocalServer, type LocalServer } from './server';
 import { localSettings } from './settings';
 import { errorMessage } from '../core/domain/error-message';
 import { SECRET_DEFINITIONS } from '../core/contract/parameters';
 import { readLocalSecrets, scrubSecretVariables, type LocalSecrets } from './local-secrets';
 import type { SiteSandbox } from './site-preview/sandbox';
+import { describeSiteInUse, shownPath } from './site-in-use';
+import { START_USAGE, StartUsageError, applyStartArguments } from './start-arguments';
 
 /** `npm start`: the whole bot on this machine, with no AWS, Discord or GitHub account. */
 async function main(): Promise<void> {
   // Local tooling on Node 20: the SDK's upgrade notice would drown the banner.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const settings = localSettings();
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    process.stdout.write(`${START_USAGE}\n`);
+    return;
+  }
+  const settings = applyStartArguments(localSettings(), argv);
   const logger = consoleLogger(logLevelFrom(process.env.VALINE_LOG_LEVEL, 'info'));
   // Read once, then gone from process.env: nothing this server starts (git, Chromium, a site's dev server) inherits a secret.
   const secrets = await readLocalSecrets(process.env, settings.secretsFile);
   scrubSecretVariables(process.env);
   const server = await startLocalServer({ settings, logger, secrets });
-  const here = (path: string) => relative(process.cwd(), path) || path;
+  const here = (path: string) => shownPath(path);
   // The stand-in finds this server, its key and its follow-up port through the same variables.
   const sameVariables = [
     ...(server.port !== 3000 ? [`PORT=${server.port}`] : []),
@@ -34,11 +40,12 @@ async function main(): Promise<void> {
     `  Health                 GET  ${server.url}/health`,
     `  Discord public key     ${server.publicKeyHex}${server.usingDevKey ? ` (generated dev key, ${here(settings.devKeyFile)})` : ' (from DISCORD_PUBLIC_KEY)'}`,
     `  Discord API            ${server.discordApiBase}${server.usingDevKey && !settings.discordApiBase ? ' (the Discord stand-in)' : ''}`,
+    `  Site                   ${server.site ? describeSiteInUse(server.site) : `${server.siteRepository} on GitHub (flag "site-repository")`}`,
     `  Flags                  ${here(settings.flagsFile)}${server.flagsFileCreated ? ' (created with dev defaults; you are admin as the stand-in user)' : ''}, re-read every ${FLAG_CACHE_SECONDS} s`,
-    `  Screenshots            ${settings.sitePreview ? `after each Confirm (VALINE_SITE_PREVIEW=${settings.sitePreview}), saved by the stand-in in ${here(settings.screenshotsDirectory)}` : 'off (VALINE_SITE_PREVIEW=static, or a dev-server command with {port})'}`,
+    `  Screenshots            ${screenshotsLine(server.sitePreview, here(settings.screenshotsDirectory))}`,
     `  Secrets                ${secretSources(server.secrets, here(settings.secretsFile))}`,
     ...(server.siteSandbox ? [`  Site's dev server      ${sandboxLine(server.siteSandbox)}`] : []),
-    `  DynamoDB               ${settings.persist ? `on disk in ${here(settings.dynamoDbPath)}` : 'in memory (VALINE_PERSIST=1 keeps it in .valine/dynamodb)'}`,
+    `  Previews and tasks     ${settings.persist ? `kept across restarts, on disk in ${here(settings.dynamoDbPath)} (VALINE_PERSIST=1)` : `in memory: lost when this server stops (VALINE_PERSIST=1 keeps them in ${here(settings.dynamoDbPath)})`}`,
     '',
     'Try it from another terminal:',
     `  ${sameVariables}npm run discord -- /agents`,
@@ -64,6 +71,14 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n'));
 }
 
+/** Whether Confirm's answer carries before/after screenshots, and how the site is served for them. */
+function screenshotsLine(preview: LocalServer['sitePreview'], folder: string): string {
+  const { setting } = preview;
+  if (setting.mode === 'off') return "off (VALINE_SITE_PREVIEW=auto runs the site's dev script, or its files as they are for plain HTML; docs/screenshots.md)";
+  const how = setting.mode === 'command' ? setting.command : setting.mode === 'static' ? 'static' : `auto: ${preview.now === undefined ? 'decided on first use' : preview.now === 'static' ? 'its files as they are (no dev script)' : `${preview.now}, its dev script`}`;
+  return `after each Confirm (VALINE_SITE_PREVIEW=${how}), saved by the stand-in in ${folder}`;
+}
+
 /** Which secrets local mode holds and where each came from; never a value. */
 function secretSources(secrets: LocalSecrets, file: string): string {
   const parts: string[] = [];
@@ -82,8 +97,12 @@ function sandboxLine(sandbox: SiteSandbox): string {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof StartUsageError) {
+    process.stderr.write(`${error.message}\n\n${START_USAGE}\n`);
+    process.exit(2);
+  }
   const message = errorMessage(error);
   const hint = /EADDRINUSE/.test(message) ? ' Another process uses that port; set PORT to a free one.' : '';
-  process.stderr.write(`Local mode could not start: ${message}.${hint}\n`);
+  process.stderr.write(`Local mode could not start: ${message}${/[.!?]$/.test(message) ? '' : '.'}${hint}\n`);
   process.exit(1);
 });

@@ -58,7 +58,8 @@ describe('local mode over HTTP', () => {
   it('answers GET /health', async () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', mode: 'local', version: '9.9.9' });
+    // The site it edits and where that came from (here a seed folder that does not exist yet: made on first use), never a secret.
+    expect(await response.json()).toEqual({ status: 'ok', mode: 'local', version: '9.9.9', site: { directory: join(home, 'site'), seededFrom: join(home, 'examples/site') }, persisted: false });
   });
 
   it('answers a body over 2 MB with 413 and closes that connection, so the next request (keep-alive) is answered', async () => {

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '..', '..');
 
 /** Runs `npm start` (tsx lambda/local/start.ts) until its banner is printed, then stops it with SIGTERM. */
-async function startBanner(home: string): Promise<{ banner: string; exitCode: number | null }> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['lambda/local/start.ts'], {
+async function startBanner(home: string, args: string[] = []): Promise<{ banner: string; exitCode: number | null }> {
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['lambda/local/start.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: home, PORT: '0', VALINE_HOME: home, VALINE_LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,7 +43,14 @@ describe('npm start', () => {
       expect(banner).toContain('npm run put-secret -- --stage local --name discord-public-key');
       expect(banner).toContain('Secrets                none (dev key only');
       expect(banner).toContain(`PORT=${port} VALINE_HOME=${home} npm run discord -- /agents`);
+      expect(banner).toContain(`Site                   ${home}/site, a copy of examples/site (made now)`);
+      expect(banner).toContain(`Previews and tasks     in memory: lost when this server stops (VALINE_PERSIST=1 keeps them in ${home}/dynamodb)`);
       expect(exitCode).toBe(0);
+
+      // The next start names another folder: the copy of the sample is moved aside, and the banner says so.
+      const again = await startBanner(home, ['--site', 'examples/sites/plain-html']);
+      expect(again.banner).toMatch(new RegExp(`Site {19}${home}/site, a copy of examples/sites/plain-html \\(made now; the previous copy was moved to ${home}/site\\.previous-\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z\\)`));
+      expect(again.exitCode).toBe(0);
     } finally {
       await rm(home, { recursive: true, force: true });
     }

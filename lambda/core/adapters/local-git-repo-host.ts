@@ -22,6 +22,9 @@ export interface LocalGitRepoHostOptions {
 
 const ZERO_SHA = '0000000000000000000000000000000000000000';
 
+/** The git config key of a seeded repository that holds the folder it was copied from. */
+export const SEEDED_FROM_KEY = 'valine.seededFrom';
+
 interface TreeEntry {
   mode: FileMode;
   type: string;
@@ -128,7 +131,8 @@ const authorEnv = (author: { name: string; email: string }): NodeJS.ProcessEnv =
   GIT_COMMITTER_EMAIL: BOT.email,
 });
 
-async function exists(path: string): Promise<boolean> {
+/** Whether a file or folder is there. */
+export async function pathExists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
@@ -146,11 +150,13 @@ async function seedRepository(directory: string, seedFrom: string, branch: strin
     await gitOk(staging, ['init', '-q', '-b', branch]);
     await gitOk(staging, ['add', '-A']);
     await gitOk(staging, ['commit', '-q', '--no-verify', '-m', `Initial copy of the site from ${basename(dirname(seedFrom))}/${basename(seedFrom)}`], { env: authorEnv(BOT) });
+    // Local mode names the site in use by where it came from, and re-seeds when another folder is asked for.
+    await gitOk(staging, ['config', SEEDED_FROM_KEY, seedFrom]);
     try {
       await rename(staging, directory);
     } catch (error) {
       // Another process seeded it first: keep theirs.
-      if (!(await exists(join(directory, '.git')))) throw error;
+      if (!(await pathExists(join(directory, '.git')))) throw error;
     }
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -164,9 +170,9 @@ export function createLocalGitRepoHost(options: LocalGitRepoHostOptions): RepoHo
 
   const ensureRepository = (): Promise<void> => {
     ready ??= (async () => {
-      if (await exists(join(directory, '.git'))) return;
+      if (await pathExists(join(directory, '.git'))) return;
       if (!options.seedFrom) throw new RepoHostError(`${directory} is not a git repository. Create it, or configure the folder to seed it from.`, false);
-      if ((await exists(directory)) && !(await exists(join(directory, '.git')))) {
+      if ((await pathExists(directory)) && !(await pathExists(join(directory, '.git')))) {
         throw new RepoHostError(`${directory} exists but is not a git repository; move it away so it can be created from ${options.seedFrom}.`, false);
       }
       await seedRepository(directory, resolve(options.seedFrom), defaultBranch);

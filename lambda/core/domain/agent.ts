@@ -57,5 +57,16 @@ export interface Agent {
   /** Who may ask it for work and who may confirm what it proposes; checked at the request and again at Confirm. */
   roles: AgentRoles;
   propose(request: AgentRequest, context: AgentContext): Promise<ProposalOutcome>;
+  /**
+   * Optional: a follow-up on the open preview (the Refine box, or a request in the task's thread) —
+   * "darker", "actually call it Plans", "also make the footer blue", "drop the footer change" —
+   * read against the task's current proposal (`task.proposal`) by `requester` (whom the platform
+   * checks as for a request). Answers like `propose`: `proposal` is the amended one, which replaces
+   * the open preview on the same task (Confirm / Cancel again; nothing is committed); `choice` or
+   * `clarification` asks one question; `rejected` is a sentence for the person alone, the open
+   * preview kept as it was. "undo that" / "cancel" are the platform's (domain/undo-request.ts), never
+   * passed here. An agent without it (the Revert Agent) has nothing to refine.
+   */
+  refine?(task: Task, text: string, requester: Requester, context: AgentContext): Promise<ProposalOutcome>;
   execute(task: Task, context: AgentContext): Promise<ExecutionOutcome>;
 }

@@ -80,6 +80,11 @@ export interface ShotOptions {
   guard?: NetworkGuard;
   /** Epoch ms: no shot starts after it (the screenshot function's time is running out). */
   deadlineAt?: number;
+  /**
+   * After `load`, wait up to this long for the network to be quiet (500 ms without a request): a
+   * site's dev server builds modules on first request and may reload the page once (local mode).
+   */
+  settleMs?: number;
 }
 
 /** Loads `url` at `viewport` in a fresh page (no cookies from the other side) and shoots the page top to at most three screens down. */
@@ -112,7 +117,8 @@ export async function captureShot(browser: Browser, url: string, viewport: Viewp
     if (landed && redirected) throw new ScreenshotError(`The ${what} page ${url} redirected to ${page.url()}: ${landed.reason}, which is never screenshotted.`);
     if (landed) throw new ScreenshotError(`The ${what} page ${url} was not loaded: ${landed.reason}, which is never screenshotted.`);
     if (status !== undefined && status >= 400) throw new ScreenshotError(`The ${what} page ${url} answered HTTP ${status}, so there is nothing to show.`);
-    // 'load' has the images; web fonts may still swap in. (Not 'networkidle': it costs 500 ms of quiet per shot.)
+    // 'load' has the images; web fonts may still swap in. (Not 'networkidle' by default: it costs 500 ms of quiet per shot.)
+    if (options.settleMs) await page.waitForLoadState('networkidle', { timeout: options.settleMs }).catch(() => undefined);
     // page.screenshot itself waits for document.fonts.ready, with no bound but its own timeout, unless this is set
     // (read by playwright-core's in-process server at each screenshot): the bounded wait just above replaces it.
     process.env.PW_TEST_SCREENSHOT_NO_FONTS_READY = '1';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,5 +22,35 @@ export async function withWorktree<T>(repository: string, ref: string, work: (di
   } finally {
     await run('git', ['worktree', 'remove', '--force', directory], { cwd: repository }).catch(() => undefined);
     await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** Caches a dev server writes into node_modules: each checkout gets its own, so two servers never share one. */
+const PER_CHECKOUT = new Set(['.vite', '.vite-temp', '.cache', '.astro']);
+
+/**
+ * Gives a temporary checkout the site's installed dependencies: the first of `candidates` (node_modules
+ * folders) that exists is reused, one symbolic link per package (caches excepted), never copied.
+ * Returns the folder used, or undefined when none exists or the checkout has its own.
+ */
+export async function linkDependencies(directory: string, candidates: readonly string[]): Promise<string | undefined> {
+  const target = join(directory, 'node_modules');
+  if (await isDirectory(target)) return undefined;
+  for (const source of candidates) {
+    if (!(await isDirectory(source))) continue;
+    await mkdir(target);
+    for (const entry of await readdir(source)) {
+      if (!PER_CHECKOUT.has(entry)) await symlink(join(source, entry), join(target, entry));
+    }
+    return source;
+  }
+  return undefined;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }

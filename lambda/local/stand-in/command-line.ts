@@ -10,7 +10,9 @@ export type StandInRequest =
   | ({ kind: 'command'; name: string; options: Record<string, string> } & Acting)
   | ({ kind: 'click'; action: 'confirm' | 'cancel'; taskId?: string } & Acting)
   /** `option` is 1-based, as the stand-in numbers the menu. */
-  | ({ kind: 'pick'; option: number; taskId?: string } & Acting);
+  | ({ kind: 'pick'; option: number; taskId?: string } & Acting)
+  /** Local mode's stand-in for a pull request's merge button: a confirmed branch merged into the default branch. */
+  | { kind: 'merge'; branch?: string };
 
 export class UsageError extends Error {}
 
@@ -21,6 +23,7 @@ export const USAGE = [
   `  npm run discord -- /ux-update description:'make the footer say Made in Lyon'`,
   '  npm run discord -- --click confirm|cancel [--task <id>]   (default: the last preview or question)',
   '  npm run discord -- --pick <n> [--task <id>]               picks option n (as numbered) of the last question',
+  '  npm run discord -- --merge [<branch>]                     merges the last confirmed branch (or that one) into main of the local site, as merging its pull request would',
   'Options: --as <discord user id> acts as someone else (to try the roles, or be a second approver);',
   '         --roles <role id,role id> gives them Discord roles (as in the <role>-role-ids flags). --user is the same as --as.',
 ].join('\n');
@@ -58,6 +61,13 @@ export function parseStandInArgs(argv: readonly string[]): StandInRequest {
     args.splice(rolesAt, 2);
   }
   const acting: Acting = { ...(userId ? { userId } : {}), ...(roleIds ? { roleIds } : {}) };
+  if (args[0] === '--merge') {
+    if (userId || roleIds) throw new UsageError('--merge is not done as a Discord user; leave out --as and --roles.');
+    if (args.length > 2) throw new UsageError(`Unexpected "${args[2]}" after --merge ${args[1]}.`);
+    const branch = args[1];
+    if (branch !== undefined && !/^(?!-)[\w./-]{1,200}$/.test(branch)) throw new UsageError('--merge takes the name of a branch, e.g. --merge ux/header-20260301-1020-7aa79c3d9453.');
+    return branch === undefined ? { kind: 'merge' } : { kind: 'merge', branch };
+  }
   if (args[0] === '--click') {
     const action = args[1];
     if (action !== 'confirm' && action !== 'cancel') throw new UsageError('--click needs "confirm" or "cancel".');
@@ -69,7 +79,7 @@ export function parseStandInArgs(argv: readonly string[]): StandInRequest {
     return { kind: 'pick', option: Number(option), taskId: readTask(args, 2, `--pick ${option}`), ...acting };
   }
   const [first, ...rest] = args;
-  if (!first || !first.startsWith('/')) throw new UsageError('Start with a slash command such as /agents, or with --click or --pick.');
+  if (!first || !first.startsWith('/')) throw new UsageError('Start with a slash command such as /agents, or with --click, --pick or --merge.');
   const name = first.slice(1);
   const known = findCommand(name)?.options.map((o) => o.name) ?? [];
   const options: Record<string, string> = {};

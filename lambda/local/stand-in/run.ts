@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Agent } from '../../core/domain/agent';
 import type { DiscordMessage } from '../../core/domain/discord-message';
 import { parseTaskButtonId, taskButtonId } from '../../core/tasks/buttons';
@@ -11,6 +11,8 @@ import type { LocalSettings } from '../settings';
 import { startStandInDiscordApi } from './discord-api';
 import type { StandInRequest } from './command-line';
 import { renderMessage } from './render';
+import { mergeConfirmedBranch } from './merge';
+import { describeSiteInUse, shownPath } from '../site-in-use';
 
 export interface StandInOptions {
   write: (text: string) => void;
@@ -29,13 +31,28 @@ interface StandInMemory {
   question?: { taskId: string; labels: string[] };
 }
 
-async function isServerUp(url: string): Promise<boolean> {
+/** What a running local server says of itself on GET /health. */
+interface ServerHealth {
+  site?: { directory?: string; seededFrom?: string; repository?: string };
+  persisted?: boolean;
+}
+
+/** The running server's /health answer, or undefined when nothing answers on `url`. */
+async function serverHealth(url: string): Promise<ServerHealth | undefined> {
   try {
     const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-    return response.ok;
+    if (!response.ok) return undefined;
+    return ((await response.json().catch(() => ({}))) ?? {}) as ServerHealth;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** "site .valine/site, a copy of examples/site", as the server reported it. */
+function siteWords(site: ServerHealth['site']): string {
+  if (!site) return 'its site unknown (an older server)';
+  if (site.repository) return `site ${site.repository} on GitHub`;
+  return `site ${site.directory ?? '?'}${site.seededFrom ? `, a copy of ${site.seededFrom}` : ''}`;
 }
 
 async function readMemory(file: string): Promise<StandInMemory> {
@@ -59,12 +76,6 @@ async function rememberMessage(file: string, message: DiscordMessage): Promise<v
   await writeFile(file, `${JSON.stringify(memory)}\n`);
 }
 
-/** A path under the working directory as a relative one, any other as it is. */
-const shownPath = (path: string): string => {
-  const near = relative(process.cwd(), path);
-  return near && !near.startsWith('..') ? near : path;
-};
-
 const isWorking = (message: DiscordMessage): boolean =>
   (message.components ?? []).some((row) => row.components.some((b) => b.disabled && /Working/.test(b.label ?? '')));
 
@@ -75,6 +86,7 @@ const isWorking = (message: DiscordMessage): boolean =>
  */
 export async function runStandIn(request: StandInRequest, settings: LocalSettings, options: StandInOptions): Promise<number> {
   const { write } = options;
+  if (request.kind === 'merge') return runMerge(request.branch, settings, write);
   const keys = await loadOrCreateDevKeyPair(settings.devKeyFile);
   let api;
   try {
@@ -87,7 +99,17 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
   let own: LocalServer | undefined;
   try {
     let serverUrl = `http://127.0.0.1:${settings.port}`;
-    if (!(await isServerUp(serverUrl))) {
+    const running = await serverHealth(serverUrl);
+    if (running) {
+      write(`(server on port ${settings.port}: ${siteWords(running.site)})`);
+      const held = running.site?.seededFrom;
+      if (settings.siteSeedAskedFor && (!held || resolve(held) !== settings.siteSeed)) {
+        write(
+          `VALINE_SITE_SEED names ${shownPath(settings.siteSeed)}, but the server running on port ${settings.port} holds ${held ? `a copy of ${held}` : 'another site'}: ` +
+            `the variable applies where a server starts. Stop that server and start it with npm start -- --site ${shownPath(settings.siteSeed)}.`,
+        );
+      }
+    } else {
       own = await startLocalServer({
         settings: { ...settings, port: 0, persist: true, discordApiBase: api.baseUrl },
         env: { ...process.env, DISCORD_PUBLIC_KEY: '' },
@@ -95,7 +117,8 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         agents: options.agents,
       });
       serverUrl = own.url;
-      write(`(No local server answers on port ${settings.port}, so this command runs one itself, keeping its data in ${settings.dynamoDbPath}.)`);
+      const site = own.site ? describeSiteInUse(own.site) : `${own.siteRepository} on GitHub`;
+      write(`(No local server answers on port ${settings.port}, so this command runs one itself, keeping its data in ${shownPath(settings.dynamoDbPath)}; site ${site}.)`);
     }
 
     const user: InteractionUser = {
@@ -188,4 +211,17 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     await own?.close();
     await api.close();
   }
+}
+
+/** `--merge`: in the site repository of the running server (as its /health names it), else in this VALINE_HOME's. */
+async function runMerge(branch: string | undefined, settings: LocalSettings, write: (text: string) => void): Promise<number> {
+  const running = await serverHealth(`http://127.0.0.1:${settings.port}`);
+  if (running?.site?.repository) {
+    write(`The server on port ${settings.port} edits ${running.site.repository} on GitHub: merge its pull requests there.`);
+    return 1;
+  }
+  const directory = running?.site?.directory ? resolve(running.site.directory) : settings.siteDirectory;
+  const { lines, code } = await mergeConfirmedBranch(directory, branch);
+  for (const line of lines) write(line);
+  return code;
 }

@@ -1,11 +1,11 @@
+import { branchFromPreview, sha256 } from '../branch-from-preview';
 import { executionFailure } from '../execution-failure';
-import { createHash } from 'node:crypto';
 import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalOutcome } from '../../domain/agent';
 import { inlineCode } from '../../domain/discord-text';
 import { MAX_PROPOSAL_BYTES, proposalBytes } from '../../domain/proposal-size';
 import type { JsonValue, Task } from '../../domain/task';
 import type { Logger } from '../../ports/logger';
-import { RepoHostError, type CommitInfo, type FileWrite, type PullRequestInfo, type RepoDescription, type RepoHost } from '../../ports/repo-host';
+import { type CommitInfo, type FileWrite, type PullRequestInfo, type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { FAILURE_COLOR, replyMessage } from '../../domain/agent-messages';
 import { failureReason } from '../failure-reason';
 import { changeName, revertBranchName, revertCommitMessage, revertCommittedMessage, revertDiff, revertOpenedMessage, revertPreview, revertPullRequestBody, revertTitle } from './messages';
@@ -24,7 +24,6 @@ export interface RevertAgentDeps {
   logger?: Logger;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const rejected = (text: string): ProposalOutcome => ({ kind: 'rejected', message: replyMessage('Revert not possible', text, FAILURE_COLOR) });
 const repositoryName = (repository: RepoDescription) => (repository.kind === 'github' ? inlineCode(repository.name) : 'the local site repository');
 
@@ -148,20 +147,6 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
     }
   }
 
-  /** The commit to branch from: the previewed tip, or the new tip when the files previewed are unchanged there. */
-  async function branchPoint(proposal: RevertProposal): Promise<{ commit: string } | { changed: string[] }> {
-    const tip = await host.head(proposal.baseBranch);
-    if (!tip) throw new RepoHostError(`The branch ${proposal.baseBranch} no longer exists.`, false);
-    if (tip === proposal.baseCommit) return { commit: tip };
-    const changed: string[] = [];
-    for (const file of proposal.files) {
-      const now = await host.readEntry(file.path, tip);
-      const moved = (now === undefined ? null : sha256(now.content)) !== file.beforeSha256 || (file.beforeMode !== undefined && (now?.mode ?? null) !== file.beforeMode);
-      if (moved) changed.push(file.path);
-    }
-    return changed.length > 0 ? { changed } : { commit: tip };
-  }
-
   async function execute(task: Task, _context: AgentContext): Promise<ExecutionOutcome> {
     const parsed = revertProposalSchema.safeParse(task.proposal);
     if (!parsed.success) {
@@ -179,16 +164,10 @@ export function createRevertAgent(deps: RevertAgentDeps): Agent {
       }
       branchExists = (await host.head(branch)) !== undefined;
       if (!branchExists) {
-        const point = await branchPoint(proposal);
-        if ('changed' in point) {
-          const error = `${point.changed.join(', ')} changed on ${proposal.baseBranch} since the preview.`;
-          return {
-            kind: 'failed',
-            error,
-            message: replyMessage('Revert not made', `${point.changed.map((p) => inlineCode(p)).join(', ')} changed on ${inlineCode(proposal.baseBranch)} since the preview, so this reverse diff no longer applies. Run /revert again to see the new one.`),
-          };
-        }
-        await host.ensureBranch(branch, point.commit);
+        const refused = await branchFromPreview(host, proposal, branch, (path, ref) => host.readEntry(path, ref), (changed) =>
+          replyMessage('Revert not made', `${changed.map((p) => inlineCode(p)).join(', ')} changed on ${inlineCode(proposal.baseBranch)} since the preview, so this reverse diff no longer applies. Run /revert again to see the new one.`),
+        );
+        if (refused) return refused;
         branchExists = true;
       }
       // Exactly what the preview showed: each file's content and mode (none given by an older proposal: the branch's executable bit is kept).

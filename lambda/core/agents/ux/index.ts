@@ -1,22 +1,23 @@
+import { branchFromPreview } from '../branch-from-preview';
 import { executionFailure } from '../execution-failure';
-import { createHash } from 'node:crypto';
-import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalCandidate, ProposalOutcome } from '../../domain/agent';
+import type { Agent, AgentContext, AgentRequest, ExecutionOutcome, ProposalCandidate, ProposalOutcome, Requester } from '../../domain/agent';
 import { NO_MENTIONS, type DiscordMessage } from '../../domain/discord-message';
 import type { JsonValue, Task } from '../../domain/task';
-import { RepoHostError, type RepoDescription, type RepoHost } from '../../ports/repo-host';
-import { unifiedDiff } from '../../domain/diff';
+import { type RepoDescription, type RepoHost } from '../../ports/repo-host';
 import { codeBlock, inlineCode, noMentions, plainText, shorten } from '../../domain/discord-text';
+import { isUndoRequest } from '../../domain/undo-request';
 import { parseCommand } from './grammar';
-import type { IntentParser, ParseOutcome } from './intent';
-import { planEdits, type Plan, type PlannedChange } from './plan';
 import { EditError } from './edits/edit-error';
+import type { IntentParser, ParseOutcome } from './intent';
 import { UX_AGENT_PROFILE, UX_MAP_COMMAND } from './profile';
 import { buildSiteModel, type SiteModel } from './discovery/site-model';
 import { describeSite, overlayMap, vocabularyOf } from './discovery/vocabulary';
 import { unsupportedSite } from './discovery/stacks/unsupported';
-import { uxProposalSchema, type UxProposal } from './proposal';
-import { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR, changeSummary, parserLine, previewMessage, replyMessage } from './preview';
-import { branchName, commitMessage, pullRequestBody, pullRequestTitle } from './pull-request';
+import { bundleProposal, bundleSections, compose, itemName, planItem, type BundleBase, type PlannedItem, type PlannedOption } from './bundle';
+import { MAX_BUNDLE_CHANGES, uxProposalSchema, type BundleItem, type UxProposal } from './proposal';
+import { FAILURE_COLOR, NEUTRAL_COLOR, SUCCESS_COLOR, parserLine, previewMessage, replyMessage } from './preview';
+import { branchName, commitMessage, pullRequestBody } from './pull-request';
+import { amend, readRefinement } from './refine';
 import { createRulesParser } from './rules-parser';
 import { DEFAULT_SITE_MAP, parseSiteMap, SITE_MAP_PATH, type SiteMap } from './site-map';
 import { exampleCommand, resolveSection, sectionList, validateIntent } from './validate';
@@ -39,14 +40,15 @@ export interface UxAgentDeps {
 
 export { UX_AGENT_ID, UX_COMMAND, UX_MAP_COMMAND } from './profile';
 
-/** The edited files are stored on the task, and a DynamoDB item holds at most 400 KB. */
-const MAX_PROPOSAL_BYTES = 256 * 1024;
 /** All candidates of a question are stored on one task item too. */
 const MAX_CHOICE_BYTES = 300 * 1024;
 /** Discovered sites kept per process, by repository and commit. */
 const SITE_CACHE_SIZE = 8;
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** Refinements are read against the open preview; a refusal leaves it as it was and is shown to the person alone. */
+const REFINE_REFUSED = 'Preview kept as it was';
+/** The longest refinement read: a sentence or two. */
+const MAX_REFINEMENT_LENGTH = 500;
 
 const usage = (siteMap: SiteMap) =>
   `Give either ${inlineCode('command:')} in the structured form, e.g. ${inlineCode(exampleCommand(siteMap))}, or ${inlineCode('description:')} in plain words, e.g. ${inlineCode('make the navbar blue')}.`;
@@ -55,8 +57,8 @@ const rejected = (text: string, footer?: string, title = 'UX update not possible
 /** /ux-map's own refusals read as what they are, not as a failed update. */
 const MAP_REFUSED = 'Site map not available';
 
-/** The preview of a stored proposal: shown when it is made, and again under a retryable failure. */
-function proposalPreview(proposal: UxProposal, requesterName: string): DiscordMessage {
+/** The preview of a stored proposal: shown when it is made, again under a retryable failure, and after each refinement. */
+function proposalPreview(proposal: UxProposal, requesterName: string, refinedBy?: string): DiscordMessage {
   return previewMessage({
     section: proposal.section,
     changes: proposal.changes,
@@ -67,7 +69,16 @@ function proposalPreview(proposal: UxProposal, requesterName: string): DiscordMe
     parser: proposal.parser,
     ...(proposal.note ? { note: proposal.note } : {}),
     ...(proposal.notes && proposal.notes.length > 0 ? { notes: proposal.notes } : {}),
+    ...(proposal.version === 2 ? { items: proposal.items, limit: MAX_BUNDLE_CHANGES } : {}),
+    ...(refinedBy ? { refinedBy } : {}),
   });
+}
+
+/** The branch of a task: named after its section, or the sections of its changes. */
+function branchOf(proposal: UxProposal, task: Task): string {
+  const sections = proposal.version === 2 ? bundleSections(proposal.items) : [proposal.section];
+  const name = sections.length === 1 ? sections[0] : sections.join('-').slice(0, 40).replace(/-+$/, '');
+  return task.branch ?? branchName(name, task);
 }
 
 interface SiteAtCommit {
@@ -170,75 +181,164 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
 
     const validation = validateIntent(outcome.intent, siteMap);
     if (!validation.ok) return rejected(validation.message, footer);
-    const intent = validation.intent;
-    const where = `${inlineCode(repository.defaultBranch)} of ${inlineCode(repository.kind === 'github' ? repository.name : 'the local site repository')}`;
-    let plan: Plan;
-    try {
-      plan = await planEdits(intent, siteMap, site.model, async (path) => site.model?.project.text(path) ?? deps.repoHost.readFile(path, baseCommit), where);
-    } catch (error) {
-      // An edit that cannot be made says why in a sentence of its own (a quote a value cannot hold, a number that is not one).
-      if (error instanceof EditError) return rejected(error.message, footer);
-      return rejected(failureReason(error, 'The website repository could not be read', deps.logger), footer);
-    }
-    if (plan.ok === false) return rejected(plan.message, footer);
-    if (plan.ok === 'question') return { kind: 'clarification', message: replyMessage('One question before I prepare the change', plan.question, NEUTRAL_COLOR, footer) };
-
-    const proposalFor = (planned: PlannedChange): { proposal: UxProposal; summary: string } | { error: string } => {
-      if (planned.files.length === 0) return { error: `Nothing would change: the ${planned.section} already looks like that on ${where}.` };
-      const size = planned.files.reduce((total, f) => total + Buffer.byteLength(f.after, 'utf8'), 0);
-      if (size > MAX_PROPOSAL_BYTES) {
-        return { error: `The files to change add up to ${Math.round(size / 1024)} KB; the UX Agent edits files up to ${MAX_PROPOSAL_BYTES / 1024} KB in total.` };
-      }
-      const proposal: UxProposal = {
-        version: 1,
-        repository: repository.name,
-        repositoryKind: repository.kind,
-        baseBranch: repository.defaultBranch,
-        baseCommit,
-        section: planned.section,
-        parser: outcome.parser,
-        ...(outcome.note ? { note: outcome.note } : {}),
-        changes: planned.lines,
-        ...(planned.notes.length > 0 ? { notes: planned.notes } : {}),
-        files: planned.files.map((f) => ({ path: f.path, beforeSha256: sha256(f.before), content: f.after })),
-        diff: unifiedDiff(planned.files),
-        title: pullRequestTitle(planned.section, planned.lines),
-      };
-      return { proposal, summary: changeSummary(planned.section, planned.lines) };
-    };
-
-    if (plan.ok === 'choice') {
-      const candidates: ProposalCandidate[] = [];
-      let bytes = 0;
-      for (const option of plan.options) {
-        const made = proposalFor(option.plan);
-        if ('error' in made) continue;
-        bytes += Buffer.byteLength(JSON.stringify(made.proposal), 'utf8');
-        if (bytes > MAX_CHOICE_BYTES) break;
-        candidates.push({ label: option.label, description: option.description, summary: made.summary, proposal: made.proposal as unknown as JsonValue, preview: proposalPreview(made.proposal, request.requester.name) });
-      }
-      if (candidates.length === 0) return rejected(`Nothing would change on ${where}.`, footer);
-      const list = candidates.map((c, i) => `${i + 1}. ${c.label}${c.description ? ` — ${c.description}` : ''}`).join('\n');
-      const found = Math.max(plan.found ?? 0, plan.options.length);
-      const more = found > candidates.length ? `\n\nThese are ${candidates.length} of the ${found} places found; to reach another, name its page or quote more of its text.` : '';
-      return { kind: 'choice', question: replyMessage('Which one?', `${plan.question}\n\n${list}${more}`, NEUTRAL_COLOR, footer), candidates };
-    }
-    const made = proposalFor(plan);
-    if ('error' in made) return rejected(made.error, footer);
-    return { kind: 'proposal', summary: made.summary, proposal: made.proposal as unknown as JsonValue, preview: proposalPreview(made.proposal, request.requester.name) };
+    const item: BundleItem = { words: (command ?? description) as string, parser: outcome.parser, ...(outcome.note ? { note: outcome.note } : {}), intent: validation.intent, section: validation.intent.section, lines: [] };
+    return bundleOutcome([item], bundleBase(repository, baseCommit, site), { requesterName: request.requester.name, footer });
   }
 
-  /** The commit to branch from: the previewed base, or the new tip when the files previewed are unchanged there. */
-  async function branchPoint(proposal: UxProposal): Promise<{ commit: string } | { changed: string[] }> {
-    const tip = await deps.repoHost.head(proposal.baseBranch);
-    if (!tip) throw new RepoHostError(`The branch ${proposal.baseBranch} no longer exists.`, false);
-    if (tip === proposal.baseCommit) return { commit: tip };
-    const changed: string[] = [];
-    for (const file of proposal.files) {
-      const now = await deps.repoHost.readFile(file.path, tip);
-      if (now === undefined || sha256(now) !== file.beforeSha256) changed.push(file.path);
+  /** What every change of a task is planned against: the commit, its site model (cached), its names. */
+  function bundleBase(repository: RepoDescription, baseCommit: string, site: SiteAtCommit): BundleBase {
+    return {
+      repository,
+      baseCommit,
+      vocabulary: site.vocabulary,
+      model: site.model,
+      readFile: async (path) => site.model?.project.text(path) ?? deps.repoHost.readFile(path, baseCommit),
+      where: `${inlineCode(repository.defaultBranch)} of ${inlineCode(repository.kind === 'github' ? repository.name : 'the local site repository')}`,
+    };
+  }
+
+  /**
+   * Plans every change of a task against its base and answers with the preview of them all, one
+   * question (a place to pick: each candidate is the whole task with that place), or a sentence.
+   */
+  async function bundleOutcome(items: readonly BundleItem[], base: BundleBase, answer: { requesterName: string; refinedBy?: string; footer?: string; title?: string; added?: number }): Promise<ProposalOutcome> {
+    const { footer, title, added } = answer;
+    const named = (index: number, message: string) => (items.length > 1 ? `${index === added ? 'The new change' : `Change ${index + 1}`} (${itemName(items[index])}): ${message}` : message);
+    const planned: Array<PlannedItem | undefined> = [];
+    let choice: { index: number; question: string; options: PlannedOption[]; found?: number } | undefined;
+    for (const [index, item] of items.entries()) {
+      let plan: Awaited<ReturnType<typeof planItem>>;
+      try {
+        plan = await planItem(item, base);
+      } catch (error) {
+        // An edit that cannot be made says why in a sentence of its own (a quote a value cannot hold, a number that is not one).
+        if (error instanceof EditError) return rejected(named(index, error.message), footer, title);
+        return rejected(failureReason(error, 'The website repository could not be read', deps.logger), footer, title);
+      }
+      if (plan.ok === false) return rejected(named(index, plan.message), footer, title);
+      if (plan.ok === 'question') return { kind: 'clarification', message: replyMessage('One question before I prepare the change', named(index, plan.question), NEUTRAL_COLOR, footer) };
+      if (plan.ok === 'choice') {
+        if (choice) return rejected(`Changes ${choice.index + 1} and ${index + 1} each match more than one place; drop one of them (e.g. ${inlineCode(`drop change ${index + 1}`)}) and add it again once the other is settled.`, footer, title);
+        choice = { index, question: plan.question, options: plan.options, ...(plan.found ? { found: plan.found } : {}) };
+        planned.push(undefined);
+        continue;
+      }
+      planned.push(plan.planned);
     }
-    return changed.length > 0 ? { changed } : { commit: tip };
+    const made = async (all: readonly PlannedItem[]) => {
+      const composition = await compose(all, base, added);
+      return composition.ok ? bundleProposal(all.map((p) => p.item), composition.files, base) : { error: composition.message };
+    };
+    const preview = (proposal: UxProposal) => proposalPreview(proposal, answer.requesterName, answer.refinedBy);
+    if (!choice) {
+      const result = await made(planned as PlannedItem[]);
+      if ('error' in result) return rejected(result.error, footer, title);
+      return { kind: 'proposal', summary: result.summary, proposal: result.proposal as unknown as JsonValue, preview: preview(result.proposal) };
+    }
+    const at = choice.index;
+    const candidates: ProposalCandidate[] = [];
+    let bytes = 0;
+    let lastError = '';
+    for (const option of choice.options) {
+      const result = await made(planned.map((p, i) => (i === at ? option.planned : (p as PlannedItem))));
+      if ('error' in result) {
+        lastError ||= result.error;
+        continue;
+      }
+      bytes += Buffer.byteLength(JSON.stringify(result.proposal), 'utf8');
+      if (bytes > MAX_CHOICE_BYTES) break;
+      candidates.push({ label: option.label, description: option.description, summary: result.summary, proposal: result.proposal as unknown as JsonValue, preview: preview(result.proposal) });
+    }
+    if (candidates.length === 0) return rejected(items.length > 1 && lastError ? lastError : `Nothing would change on ${base.where}.`, footer, title);
+    const list = candidates.map((c, i) => `${i + 1}. ${c.label}${c.description ? ` — ${c.description}` : ''}`).join('\n');
+    const found = Math.max(choice.found ?? 0, choice.options.length);
+    const more = found > candidates.length ? `\n\nThese are ${candidates.length} of the ${found} places found; to reach another, name its page or quote more of its text.` : '';
+    return { kind: 'choice', question: replyMessage('Which one?', `${named(at, choice.question)}\n\n${list}${more}`, NEUTRAL_COLOR, footer), candidates };
+  }
+
+  /**
+   * "darker", "call it Plans", "also make the footer blue", "drop the footer change": the words read
+   * against the task's changes, every change planned again against the same base commit (the
+   * default branch may have moved since), one preview of them all. Nothing is committed.
+   */
+  async function refine(task: Task, text: string, requester: Requester, context: AgentContext): Promise<ProposalOutcome> {
+    const refused = (message: string, footer?: string) => rejected(message, footer, REFINE_REFUSED);
+    const words = text.trim();
+    const examples = `e.g. ${inlineCode('darker')}, ${inlineCode('call it "Plans"')} or ${inlineCode('also make the footer blue')}`;
+    if (words === '') return refused(`The refinement is empty. Say what should change, ${examples}.`);
+    if (words.length > MAX_REFINEMENT_LENGTH) return refused(`The refinement is ${words.length} characters long; the limit is ${MAX_REFINEMENT_LENGTH}. Say one change at a time, ${examples}.`);
+    const control = /[\u0000-\u0008\u000b-\u001f\u007f]/.exec(words);
+    if (control) return refused(`The refinement contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${control.index + 1}; remove it and say what should change, ${examples}.`);
+    if (isUndoRequest(words)) return refused('To drop the whole task, press Cancel; a refinement changes one of its changes. The preview is as it was.');
+    const parsed = uxProposalSchema.safeParse(task.proposal);
+    if (!parsed.success) {
+      return refused(task.candidates && task.candidates.length > 0 ? 'There is no preview to refine yet: pick one of the places offered first, then refine its preview.' : 'This task holds no UX preview to refine; run /ux-update for a new change.');
+    }
+    const proposal = parsed.data;
+    if (proposal.version === 1) return refused('This preview was made before the UX Agent could refine one. Confirm it as it is, or Cancel and run /ux-update again with the whole request.');
+    let repository: RepoDescription;
+    let site: SiteAtCommit | { error: string };
+    try {
+      repository = await deps.repoHost.describe();
+      if (repository.name !== proposal.repository) return refused(`The site repository is now ${inlineCode(repository.name)}, not ${inlineCode(proposal.repository)} as in the preview. Cancel this task and run /ux-update again.`);
+      site = await siteAt(repository, proposal.baseCommit);
+    } catch (error) {
+      return refused(failureReason(error, 'The website repository could not be read', deps.logger));
+    }
+    if ('error' in site) return refused(site.error);
+    const base = bundleBase(repository, proposal.baseCommit, site);
+    const answer = { requesterName: task.requesterName, ...(requester.id !== task.requesterId ? { refinedBy: requester.name } : {}), title: REFINE_REFUSED };
+    const amendment = amend(readRefinement(words, site.vocabulary), proposal.items, site.vocabulary, words);
+    let outcome: ProposalOutcome;
+    switch (amendment.kind) {
+      case 'refused':
+        return refused(amendment.message);
+      case 'items':
+        outcome = await bundleOutcome(amendment.items, base, answer);
+        break;
+      case 'drop':
+        outcome = amendment.indexes.length === 1 ? await bundleOutcome(proposal.items.filter((_, i) => i !== amendment.indexes[0]), base, answer) : await whichToDrop(proposal.items, amendment.indexes, words, base, answer);
+        break;
+      case 'add': {
+        const parsedAdd = await parseAddition(amendment.description, site, requester, context);
+        if ('refusal' in parsedAdd) return parsedAdd.refusal;
+        outcome = await bundleOutcome([...proposal.items, parsedAdd.item], base, { ...answer, footer: parserLine(parsedAdd.item.parser, parsedAdd.item.note), added: proposal.items.length });
+        break;
+      }
+    }
+    if (outcome.kind === 'proposal' && (outcome.proposal as { diff?: unknown }).diff === proposal.diff) {
+      return refused(`That leaves the preview as it was: it already shows that. This task holds ${proposal.items.map((item, n) => `${n + 1}. ${itemName(item)}`).join('; ')}.`);
+    }
+    return outcome;
+  }
+
+  /** "also …": a new change, read like a /ux-update description (or a structured command), checked against the site. */
+  async function parseAddition(description: string, site: SiteAtCommit, requester: Requester, context: AgentContext): Promise<{ item: BundleItem } | { refusal: ProposalOutcome }> {
+    const siteMap = site.vocabulary;
+    const command = /^(?:command:\s*)?section:/i.test(description) ? description.replace(/^command:\s*/i, '') : undefined;
+    const outcome: ParseOutcome = command
+      ? parseCommand(command, siteMap)
+      : await describeParser.parse(description, siteMap, { flags: context.flags, now: context.now, requester, pageTexts: pageTexts(site.model), pages: (site.model?.pages ?? []).map((p) => p.route) });
+    const footer = parserLine(outcome.parser, outcome.note);
+    if (outcome.kind === 'clarification') return { refusal: { kind: 'clarification', message: replyMessage('One question before I add the change', outcome.question, NEUTRAL_COLOR, footer) } };
+    if (outcome.kind === 'invalid') return { refusal: rejected(outcome.message, footer, REFINE_REFUSED) };
+    const validation = validateIntent(outcome.intent, siteMap);
+    if (!validation.ok) return { refusal: rejected(validation.message, footer, REFINE_REFUSED) };
+    return { item: { words: description, parser: outcome.parser, ...(outcome.note ? { note: outcome.note } : {}), intent: validation.intent, section: validation.intent.section, lines: [] } };
+  }
+
+  /** Several changes match "drop the footer change": which one goes is asked, each candidate the task without it. */
+  async function whichToDrop(items: readonly BundleItem[], indexes: readonly number[], words: string, base: BundleBase, answer: { requesterName: string; refinedBy?: string; title?: string }): Promise<ProposalOutcome> {
+    const candidates: ProposalCandidate[] = [];
+    for (const index of indexes) {
+      const outcome = await bundleOutcome(items.filter((_, i) => i !== index), base, answer);
+      if (outcome.kind !== 'proposal') continue;
+      const what = itemName(items[index]).replace(/`/g, '"');
+      candidates.push({ label: shorten(`Drop change ${index + 1}: ${what}`, 100), description: shorten(`keep ${items.length - 1} change${items.length === 2 ? '' : 's'}`, 100), summary: outcome.summary, proposal: outcome.proposal, preview: outcome.preview });
+    }
+    if (candidates.length === 0) return rejected(`No change of this task can be dropped that way; say which by its number, e.g. ${inlineCode(`drop change ${indexes[0] + 1}`)}.`, undefined, REFINE_REFUSED);
+    const list = candidates.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
+    return { kind: 'choice', question: replyMessage('Which one?', `${indexes.length} changes of this task match ${inlineCode(shorten(words, 60))}. Which one should go? Pick it below to see the preview without it.\n\n${list}`, NEUTRAL_COLOR), candidates };
   }
 
   async function execute(task: Task, _context: AgentContext): Promise<ExecutionOutcome> {
@@ -248,7 +348,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       return { kind: 'failed', error, message: replyMessage('UX update failed', `${error} Run /ux-update again.`) };
     }
     const proposal = parsed.data;
-    const branch = task.branch ?? branchName(proposal.section, task);
+    const branch = branchOf(proposal, task);
     let branchExists = false;
     try {
       const repository = await deps.repoHost.describe();
@@ -259,16 +359,15 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       const existing = await deps.repoHost.head(branch);
       branchExists = existing !== undefined;
       if (!existing) {
-        const point = await branchPoint(proposal);
-        if ('changed' in point) {
-          const error = `${point.changed.join(', ')} changed on ${proposal.baseBranch} since the preview.`;
-          return {
-            kind: 'failed',
-            error,
-            message: replyMessage('UX update not applied', `${point.changed.map((p) => inlineCode(p)).join(', ')} changed on ${inlineCode(proposal.baseBranch)} since the preview, so this diff no longer applies. Run /ux-update again to see the new diff.`),
-          };
-        }
-        await deps.repoHost.ensureBranch(branch, point.commit);
+        // The file as the preview read it (readFile: the contents API, one request a file).
+        const readText = async (path: string, ref: string) => {
+          const content = await deps.repoHost.readFile(path, ref);
+          return content === undefined ? undefined : { content };
+        };
+        const refused = await branchFromPreview(deps.repoHost, proposal, branch, readText, (changed) =>
+          replyMessage('UX update not applied', `${changed.map((p) => inlineCode(p)).join(', ')} changed on ${inlineCode(proposal.baseBranch)} since the preview, so this diff no longer applies. Run /ux-update again to see the new diff.`),
+        );
+        if (refused) return refused;
         branchExists = true;
       }
       const text = {
@@ -281,6 +380,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
         commandLine: task.command,
         diff: proposal.diff,
         parserLine: parserLine(proposal.parser, proposal.note),
+        ...(proposal.version === 2 ? { items: proposal.items.map((i) => ({ section: i.section, changes: i.lines, words: i.words, ...(i.refinements ? { refinements: i.refinements } : {}) })) } : {}),
       };
       await deps.repoHost.commitFiles(
         branch,
@@ -315,6 +415,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     ...UX_AGENT_PROFILE,
     commands: [...UX_AGENT_PROFILE.commands],
     propose,
+    refine,
     execute,
   };
 }

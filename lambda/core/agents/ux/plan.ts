@@ -46,6 +46,8 @@ export interface PlannedChange {
   lines: ChangeLine[];
   /** Sentences the preview shows under the changes (what was kept, where the text really lives). */
   notes: string[];
+  /** The splices against the base that make `files`: a task of several changes combines them (agents/ux/bundle.ts). */
+  splices?: Splice[];
 }
 
 export interface PlanOption {
@@ -226,7 +228,7 @@ async function apply(section: string, alternatives: readonly Alternative[], read
   }
   const effective = alternatives.filter(changes);
   const notes = [...new Set(effective.map((a) => a.note).filter((n): n is string => n !== undefined))];
-  return { section, files, lines: effective.map((a) => a.line), notes };
+  return { section, files, lines: effective.map((a) => a.line), notes, splices: alternatives.flatMap((a) => a.splices) };
 }
 
 /** A property written in `.valine/ux-map.json`: the marker, CSS variable or links array it names. */

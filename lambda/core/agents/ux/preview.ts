@@ -89,24 +89,65 @@ export interface PreviewInput {
   note?: string;
   /** What the preview should say about how the change is made (kept tokens, config files). */
   notes?: readonly string[];
+  /** A task of several changes: each listed numbered under its section, above the one diff of them all. */
+  items?: ReadonlyArray<{ section: string; lines: readonly ChangeLine[]; parser: ParserName; note?: string; notes?: readonly string[] }>;
+  /** Someone other than the requester refined the task: named beside them. */
+  refinedBy?: string;
+  /** The most changes one task holds, when the task holds that many: the preview says so. */
+  limit?: number;
 }
+
+/** The footer: the parser that read each change, once each. */
+function parsersLine(input: PreviewInput): string {
+  const lines = input.items && input.items.length > 1 ? [...new Set(input.items.map((i) => parserLine(i.parser, i.note)))] : [parserLine(input.parser, input.note)];
+  return shorten(lines.join(' '), 2000);
+}
+
+/** What the preview lists above the diff: one change's lines, or every change numbered under its section. */
+function changesHead(input: PreviewInput, where: string): string[] {
+  const items = input.items && input.items.length > 1 ? input.items : undefined;
+  const notes = (list: readonly string[] | undefined) => (list ?? []).map((n) => `_${noMentions(shorten(n, 300))}_`);
+  if (!items) return [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ...notes(input.notes)];
+  const full = input.limit !== undefined && items.length >= input.limit ? ', the most one task holds' : '';
+  const intro = `Proposed changes (${items.length}${full}) to ${where}:`;
+  const listed = (item: (typeof items)[number], n: number, withNotes: boolean) => [`**${n + 1}. ${item.section}**`, ...item.lines.map(changeBullet), ...(withNotes ? notes(item.notes) : [])];
+  const fits = (lines: readonly string[]) => lines.join('\n').length <= BUNDLE_HEAD_MAX;
+  const whole = [intro, ...items.flatMap((item, n) => listed(item, n, true))];
+  if (fits(whole)) return whole;
+  // Ten changes with their notes could crowd out the diff, or pass Discord's limit: the notes go first, then the last changes.
+  const left = '_Notes on how each change is made are left out to fit; Confirm commits every change listed and shown in the diff._';
+  const bare = [intro, ...items.flatMap((item, n) => listed(item, n, false))];
+  if (fits([...bare, left])) return [...bare, left];
+  const out = [intro];
+  for (const [n, item] of items.entries()) {
+    const more = `… and ${items.length - n} more change${items.length - n === 1 ? '' : 's'} (${[...new Set(items.slice(n).map((i) => i.section))].join(', ')}), in the diff below; Confirm commits every one.`;
+    if (!fits([...out, ...listed(item, n, false), more])) return [...out, more];
+    out.push(...listed(item, n, false));
+  }
+  return out;
+}
+
+/** The most room the list of a task's changes takes, so the diff keeps a third of the description. */
+const BUNDLE_HEAD_MAX = 2400;
 
 /** The preview above the Confirm / Cancel buttons: what changes, the real diff fitted to Discord, who asked. */
 export function previewMessage(input: PreviewInput): DiscordMessage {
   const colorChange = input.changes.find((c) => c.kind === 'color');
   const newColor = colorChange?.hex ?? (colorChange && /^#[0-9a-f]{6}$/i.test(colorChange.to) ? colorChange.to : undefined);
   const where = `${inlineCode(input.repository.kind === 'github' ? input.repository.name : 'local site repository')} on ${inlineCode(input.repository.defaultBranch)} at ${inlineCode(input.baseCommit.slice(0, 7))}`;
-  const notes = (input.notes ?? []).map((n) => `_${noMentions(shorten(n, 300))}_`);
-  const head = [`Proposed change to the **${input.section}** of ${where}:`, ...input.changes.map(changeBullet), ...notes, ''].join('\n');
+  const head = [...changesHead(input, where), ''].join('\n');
   const fenceRoom = '```diff\n\n```'.length;
   const fitted = fitDiff(input.diff, DESCRIPTION_BUDGET - head.length - fenceRoom - HIDDEN_NOTE_ROOM, (line) => fenceSafe(line).length);
   const hidden = fitted.hiddenLines > 0 ? `\n${hiddenNote(fitted.hiddenLines, fitted.omitted, input.repository.kind)}` : '';
   const embed: Embed = {
-    title: `UX update · ${input.section}`,
+    title: shorten(`UX update · ${input.section}`, 200),
     description: `${head}${fitted.shownLines > 0 ? codeBlock(fitted.text, 'diff') : ''}${hidden}`,
     color: newColor ? hexToNumber(newColor) : NEUTRAL_COLOR,
-    fields: [{ name: 'Requested by', value: plainText(shorten(input.requesterName, 100)), inline: true }],
-    footer: { text: parserLine(input.parser, input.note) },
+    fields: [
+      { name: 'Requested by', value: plainText(shorten(input.requesterName, 100)), inline: true },
+      ...(input.refinedBy ? [{ name: 'Refined by', value: plainText(shorten(input.refinedBy, 100)), inline: true }] : []),
+    ],
+    footer: { text: parsersLine(input) },
   };
   return { embeds: [embed], allowed_mentions: NO_MENTIONS };
 }

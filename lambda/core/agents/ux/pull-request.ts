@@ -9,6 +9,8 @@ export { GITHUB_BODY_LIMIT, githubBlock, githubCode, githubInert, githubPlain } 
 /** The longest old or new value a change line shows in the body; the Files changed tab has all of it. */
 const CHANGE_VALUE_MAX = [1_000, 200, 40] as const;
 const HEX_COLOUR = /^#[0-9a-fA-F]{3,8}$/;
+/** The verbs a discovered link change starts each part with. */
+const LINK_VERBS = /^(?:add|remove|rename) /;
 
 
 /** A value as the commit and title show it: a hex colour (validated, it can hold no keyword or mention) as is. */
@@ -37,11 +39,36 @@ export function pullRequestTitle(section: string, changes: readonly ChangeLine[]
   return title.length <= 72 ? title : cut(generic, 72);
 }
 
+/** What one change of a task is about, in a title or a sentence: "navbar colour", "footer text", "home hero text size". */
+export function changeWords(item: { section: string; lines: readonly ChangeLine[] }): string {
+  const line = item.lines[0];
+  if (!line) return item.section;
+  const property = line.property.replace(/-/g, ' ');
+  const what = line.kind === 'links' ? 'links' : line.kind === 'color' ? property.replace(/\bcolor\b/, 'colour') : line.kind === 'style' ? `${property} style` : property;
+  return `${item.section} ${what}`;
+}
+
+/** A task of several changes: "UX: navbar colour, footer colour", or "UX: 4 changes: navbar colour, …" past 72 characters. */
+export function bundleTitle(items: ReadonlyArray<{ section: string; lines: readonly ChangeLine[] }>): string {
+  const parts = [...new Set(items.map(changeWords))];
+  const whole = githubInert(`UX: ${parts.join(', ')}`);
+  if (whole.length <= 72) return whole;
+  let title = githubInert(`UX: ${items.length} changes: `);
+  for (const [index, part] of parts.entries()) {
+    const next = githubInert(`${part}${index < parts.length - 1 ? ', ' : ''}`);
+    if (title.length + next.length > 71) return `${title.replace(/, $/, '')}…`;
+    title += next;
+  }
+  return title;
+}
+
 
 
 
 function changeLine(change: ChangeLine, valueMax: number): string {
   const value = (text: string) => githubCode(text.length <= valueMax ? text : `${cut(text, valueMax - 1)}… (${text.length.toLocaleString('en-US')} characters in all)`);
+  // Discovered lists say what each link change does ("add Pricing:/pricing, remove Blog"); a map's list only adds.
+  if (change.kind === 'links' && LINK_VERBS.test(change.to)) return `- **links**: ${change.to.split(', ').map((part) => { const verb = LINK_VERBS.exec(part)?.[0] ?? ''; return `${verb}${value(part.slice(verb.length))}`; }).join(', ')}`;
   if (change.kind === 'links') return `- **links**: add ${change.to.split(', ').map(value).join(', ')}`;
   return `- **${change.property}**: ${value(change.from)} → ${value(change.to)}${change.named ? ` (${change.named})` : ''}`;
 }
@@ -64,15 +91,21 @@ export interface PullRequestText {
   commandLine: string;
   diff: string;
   parserLine: string;
+  /** A task of several changes: each with its section, its lines and the words that asked for it (listed numbered). */
+  items?: ReadonlyArray<{ section: string; changes: readonly ChangeLine[]; words: string; refinements?: readonly string[] }>;
 }
+
+/** Two or more changes are listed numbered, each under its section; one change reads as it always did. */
+const bundleOf = (text: PullRequestText) => (text.items && text.items.length > 1 ? text.items : undefined);
 
 /** Every piece of user or repository text in it is made inert (see githubInert); `title` is pullRequestTitle's. */
 export function commitMessage(title: string, text: PullRequestText): string {
-  const lines = text.changes.map((c) =>
+  const line = (c: ChangeLine) =>
     c.kind === 'links'
-      ? `- links: add ${commitLine(c.to)}`
-      : `- ${commitLine(c.property)}: ${JSON.stringify(inertValue(c.from))} -> ${JSON.stringify(inertValue(c.to))}${c.named ? ` (${commitLine(c.named)})` : ''}`,
-  );
+      ? `links: ${LINK_VERBS.test(c.to) ? '' : 'add '}${commitLine(c.to)}`
+      : `${commitLine(c.property)}: ${JSON.stringify(inertValue(c.from))} -> ${JSON.stringify(inertValue(c.to))}${c.named ? ` (${commitLine(c.named)})` : ''}`;
+  const bundle = bundleOf(text);
+  const lines = bundle ? bundle.flatMap((item, n) => item.changes.map((c) => `${n + 1}. ${commitLine(item.section)} ${line(c)}`)) : text.changes.map((c) => `- ${line(c)}`);
   const approved = text.approver ? ` and approved by ${commitLine(text.approver.name)} (Discord user ${commitLine(text.approver.id)})` : '';
   return `${title}\n\nRequested by ${commitLine(text.requesterName)} (Discord user ${commitLine(text.requesterId)})${approved} through Valine task ${commitLine(text.taskId)}.\n\n${lines.join('\n')}\n`;
 }
@@ -111,8 +144,7 @@ function bodyHead(text: PullRequestText, valueMax: number): string {
   return [
     `Requested by **${githubPlain(githubOneLine(text.requesterName))}** (Discord user ${githubCode(text.requesterId)})${approvedBy(text)} through Valine task ${githubCode(text.taskId)}.`,
     '',
-    `### Changes to the ${text.section}`,
-    ...text.changes.map((change) => changeLine(change, valueMax)),
+    ...changesBlock(text, valueMax),
     '',
     '### Original command',
     githubBlock(text.commandLine, 'text'),
@@ -120,6 +152,18 @@ function bodyHead(text: PullRequestText, valueMax: number): string {
     `_${githubPlain(text.parserLine)}_`,
     '',
   ].join('\n');
+}
+
+/** The changes: under their section, or numbered with the words that asked for each when the task holds several. */
+function changesBlock(text: PullRequestText, valueMax: number): string[] {
+  const bundle = bundleOf(text);
+  if (!bundle) return [`### Changes to the ${text.section}`, ...text.changes.map((change) => changeLine(change, valueMax))];
+  const asked = (item: NonNullable<PullRequestText['items']>[number]) =>
+    [item.words, ...(item.refinements ?? [])].map((words) => githubCode(words.length <= 200 ? words : `${cut(words, 199)}…`)).join(', then ');
+  return [
+    `### Changes (${bundle.length})`,
+    ...bundle.flatMap((item, n) => [`${n + 1}. **${githubPlain(item.section)}**, asked as ${asked(item)}`, ...item.changes.map((change) => `   ${changeLine(change, valueMax)}`)]),
+  ];
 }
 
 /** The body with as much of the diff as fits (cut after a whole line), or undefined when not even its heading fits. */

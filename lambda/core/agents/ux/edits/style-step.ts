@@ -105,3 +105,13 @@ export function styleEdit(model: SiteModel, node: UiNode, step: StyleStep, theme
   if (splice) return { ok: true, splices: [splice], from: '(none)', to: added };
   return { ok: false, message: `The classes of the ${where} are computed in code the UX Agent cannot follow, so it cannot restyle it safely.` };
 }
+
+/** A class of a step's Tailwind scale moved `steps` further along it (`text-5xl`, bigger, 1 → `text-6xl`), clamped at its ends; undefined off the scale. */
+export function furtherOnScale(token: string, step: StyleStep, steps: number): string | undefined {
+  const values = SCALES[STEP[step].scale];
+  const index = values.indexOf(token);
+  return index < 0 ? undefined : values[Math.max(0, Math.min(values.length - 1, index + STEP[step].by * steps))];
+}
+
+/** What one step multiplies a CSS length by (bigger: 1.25). */
+export const cssStepFactor = (step: StyleStep): number => CSS_STEP[step].factor;
