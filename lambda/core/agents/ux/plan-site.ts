@@ -507,9 +507,16 @@ function emailPlaces(model: SiteModel, texts: readonly SiteText[], to: string): 
   return out;
 }
 
+function hasAddress(model: SiteModel, page: string): boolean {
+  const scope = searched(model, page);
+  return !('error' in scope) && emailPlaces(model, scope.texts.filter((t) => t.page !== '*'), 'x@example.com').length > 0;
+}
+
 /** "change the contact email to hello@acme.com": the address shown on the contact page (or the site), everywhere it is written there. */
 export function emailStep(model: SiteModel, change: EmailChange, where: string, page?: string): Step {
-  const contact = page ?? (findPage(model.pages, 'contact') ? 'contact' : findPage(model.pages, 'contact-us') ? 'contact-us' : undefined);
+  const contactPage = page ?? (findPage(model.pages, 'contact') ? 'contact' : findPage(model.pages, 'contact-us') ? 'contact-us' : undefined);
+  // A contact page that shows no address (a form, a postal address) leaves the one the whole site shows (a theme's footer).
+  const contact = contactPage && !page && !hasAddress(model, contactPage) ? undefined : contactPage;
   const scope = searched(model, contact);
   if ('error' in scope) return fail(scope.error);
   // The page's own files: its markup, its components and the data it reads.

@@ -119,7 +119,7 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
       continue;
     }
     if (property.targets.length === 0) {
-      steps.push(property.hint ? { ok: false, message: property.hint, question: true } : fail(nothingFound(model, intent.section, change.property, where)));
+      steps.push(property.refusal ? fail(property.refusal) : property.hint ? { ok: false, message: property.hint, question: true } : fail(nothingFound(model, intent.section, change.property, where)));
       continue;
     }
     if (change.kind === 'text' && property.together) {
@@ -138,8 +138,9 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
         steps.push(await mapStep(spec, siteMap, readFile, where, intent.section, intent.linksProperty, { kind: 'links', add: intent.addLinks }));
       }
     } else {
-      const targets = discovered(intent.linksProperty)?.targets ?? [];
-      steps.push(model ? linksStep(model, targets, intent, where) : fail(`No links were found in the ${intent.section}.`));
+      const found = discovered(intent.linksProperty);
+      const targets = found?.targets ?? [];
+      steps.push(model ? (targets.length === 0 && found?.refusal ? fail(found.refusal) : linksStep(model, targets, intent, where)) : fail(`No links were found in the ${intent.section}.`));
     }
   }
 
@@ -345,7 +346,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       continue;
     }
     if (node.configured) {
-      message ||= `The ${section} is drawn by the site's theme from its configuration, and the UX Agent knows no variable of the theme that sets its ${role === 'background' ? 'background' : 'text colour'}; change it in the site's stylesheet.`;
+      message ||= model.entry.outsideTheme?.color(section, role) ?? `The ${section} is drawn by the site's theme from its configuration, and the UX Agent knows no variable of the theme that sets its ${role === 'background' ? 'background' : 'text colour'}; change it in the site's stylesheet.`;
       continue;
     }
     // An inline style beats every class and rule: change it where it is.
@@ -580,7 +581,7 @@ function linksStep(model: SiteModel, targets: readonly Target[], intent: Validat
         splices.push(renamed.splice);
         parts.push(`rename ${renamed.renamed} → ${rename.to}`);
       }
-      const note = group.kind === 'markup' ? copiesNote(model, group, intent, splices) : undefined;
+      const note = group.kind === 'markup' ? copiesNote(model, group, intent, splices) : group.kind === 'array' && group.array.pages && intent.renameLinks.length > 0 ? `The link shows the page's own title, so the title changes on the page itself too (its heading and browser tab): ${[...new Set(splices.map((s) => s.file))].join(', ')}.` : undefined;
       alternatives.push({ splices, line: { property: intent.linksProperty ?? 'links', kind: 'links', from: linkLabels(group).join(', '), to: parts.join(', '), at: locationOf(target) }, label: target.label, description: `${group.name} in ${group.file}:${group.line}`, section: intent.section, ...(note ? { note } : {}) });
     } catch (error) {
       if (!(error instanceof EditError)) throw error;

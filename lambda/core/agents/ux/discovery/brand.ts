@@ -36,6 +36,8 @@ export interface BrandScale {
 }
 
 const CSS_TOKEN = /^(?:--ifm-color-(primary)|--(?:color-)?(primary|brand)(?:-colou?r)?)(?:-(\d{2,3}|dark|darker|darkest|light|lighter|lightest|default|DEFAULT))?$/;
+/** The themes' own brand variables: VitePress's `--vp-c-brand-1` (its `-2`, `-3`, `-soft` steps), Starlight's `--sl-color-accent` (`-low`, `-high`). */
+const THEME_TOKEN = /^--(?:vp-c-(brand)-(1|2|3|soft)|sl-color-(accent)(?:-(low|high))?)$/;
 const SASS_TOKEN = /^\$(primary|brand)(?:[-_]colou?r)?$/;
 
 /** The brand declarations of a stylesheet, and the value of each Sass variable it declares (the last one, as Sass reads them). */
@@ -50,7 +52,7 @@ function declarations(project: Project, file: string): { tokens: postcss.Declara
   const tokens: postcss.Declaration[] = [];
   root.walkDecls((decl) => {
     if (decl.prop.startsWith('$')) sass.set(decl.prop, decl.value.replace(/\s*!default\s*$/, ''));
-    if (CSS_TOKEN.test(decl.prop) || SASS_TOKEN.test(decl.prop)) tokens.push(decl);
+    if (CSS_TOKEN.test(decl.prop) || SASS_TOKEN.test(decl.prop) || THEME_TOKEN.test(decl.prop)) tokens.push(decl);
   });
   return { tokens, sass };
 }
@@ -103,15 +105,17 @@ export function brandScales(project: Project, theme: Theme): BrandScale[] {
   for (const file of project.files.keys()) {
     if (!/\.(?:css|scss|sass)$/.test(file) || file.includes('node_modules/')) continue;
     const text = project.text(file) ?? '';
-    if (!/--(?:ifm-color-|color-)?(?:primary|brand)|\$(?:primary|brand)/.test(text)) continue;
+    if (!/--(?:ifm-color-|color-|vp-c-)?(?:primary|brand)|--sl-color-accent|\$(?:primary|brand)/.test(text)) continue;
     const { tokens, sass } = declarations(project, file);
     for (const decl of tokens) {
       const range = valueRange(text, decl);
       if (!range) continue;
       const resolved = decl.prop.startsWith('$') ? followSass(decl.value.replace(/\s*!default\s*$/, ''), sass) : undefined;
       const css = CSS_TOKEN.exec(decl.prop);
-      const family = css ? (css[1] ?? css[2]) : SASS_TOKEN.exec(decl.prop)?.[1];
-      const shade = css?.[3];
+      const own = THEME_TOKEN.exec(decl.prop);
+      const family = css ? (css[1] ?? css[2]) : own ? `${own[1] ? 'vp-c-' : 'sl-color-'}${own[1] ?? own[3]}` : SASS_TOKEN.exec(decl.prop)?.[1];
+      // VitePress's brand-1 and Starlight's plain accent are the colour itself.
+      const shade = own ? (own[2] === '1' ? undefined : (own[2] ?? own[4])) : css?.[3];
       add(`${file}|${decl.prop.startsWith('$') ? '$' : '--'}${family}`, {
         name: decl.prop,
         file,

@@ -61,6 +61,8 @@ export interface DiscoveredProperty {
   kind: PropertyKindName;
   /** When nothing was found: what was found instead and what to ask for, answered as a question. */
   hint?: string;
+  /** When nothing was found because a theme outside the repository owns it: the sentence to refuse with. */
+  refusal?: string;
   /** Every target is one place of the same value (a site title kept in several settings): all change together. */
   together?: boolean;
   aliases: string[];
@@ -455,7 +457,8 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     const h1s = styled ? [styled] : (heroNodes.length > 0 ? heroNodes : homeNodes).filter((p) => p.node.tag === headingTag);
     const headlines = (h1s.length > 0 ? h1s : homeNodes.filter((p) => p.node.tag === headingTag)).map((p) => textBlocks(p.node).find((b) => b.edit) ?? textBlock(p.node)).filter((b): b is TextBlock => b?.edit !== undefined);
     const headline = h1s[0];
-    const heroScope = heroNodes.length > 0 ? heroNodes : headline ? placed.filter((p) => headline.parent && isWithin(p, headline.parent.parent?.node ?? headline.parent.node) && outside(p)) : [];
+    // A home page a theme outside the repository draws around the page's Markdown: without a headline, its text is the whole page.
+    const heroScope = heroNodes.length > 0 ? heroNodes : headline ? placed.filter((p) => headline.parent && isWithin(p, headline.parent.parent?.node ?? headline.parent.node) && outside(p)) : home.configured ? homeNodes : [];
     const afterHeadline = headline ? heroScope.filter((p) => placed.indexOf(p) > placed.indexOf(headline)) : heroScope;
     const buttonNodes = (afterHeadline.some((p) => isButton(p.node)) ? afterHeadline : heroScope).filter((p) => isButton(p.node));
     const buttons = buttonNodes.map((p) => textBlocks(p.node).find((b) => b.edit)).filter((b): b is TextBlock => b !== undefined);
@@ -487,7 +490,8 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
     return pool.filter((p) => p.block.text === primary).map((p) => ({ label: p.where, file: p.block.node.file, line: p.block.node.line, current: p.block.text, edit: { kind: 'text' as const, block: p.block } }));
   };
   const scales = brandScales(project, theme);
-  if (scales.length > 0) {
+  const outsideTheme = entry.outsideTheme;
+  if (scales.length > 0 || outsideTheme?.brand) {
     sections.theme = {
       description: "The site's theme: its brand (primary) colour, used by every element that names it.",
       aliases: ['brand', 'site theme', 'colour scheme', 'color scheme', 'palette'],
@@ -500,10 +504,12 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
             const base = scale.tokens.find((t) => t.base && !t.dark) ?? scale.tokens[0];
             return { label: scale.label, file: base.file, line: base.line, current: base.value, edit: { kind: 'brand' as const, scale } };
           }),
+          ...(scales.length === 0 && outsideTheme?.brand ? { refusal: outsideTheme.brand } : {}),
         },
       },
     };
   }
+  if (outsideTheme) refuseWhatTheThemeOwns(sections, outsideTheme, { header: top?.node, navbar: (nav ?? top)?.node, footer: footer?.node, home });
   if (seoPlaces.length > 0) {
     sections.seo = {
       description: 'What search engines and the browser tab show: the site title and the meta description.',
@@ -526,6 +532,24 @@ export function buildSiteModel(files: ReadonlyMap<string, string>): SiteModel {
   const parents = new Map<UiNode, UiNode>();
   for (const p of placed) if (p.parent) parents.set(p.node, p.parent.node);
   return { framework: entry.framework, ...(entry.homeFile ? { homeFile: entry.homeFile } : {}), theme, stylesheets: entry.stylesheets, sections, blocks, renderedFiles, entries: entry.entries, project, parents, seo: seoPlaces, pages: entry.pages ?? [], entry };
+}
+
+/**
+ * A landmark a theme outside the repository draws holds only what its configuration gives it: a
+ * property with nothing there (the theme's own words, links the configuration does not list) is
+ * answered with the theme's sentence rather than a question about markup the site does not have.
+ */
+function refuseWhatTheThemeOwns(sections: Record<string, DiscoveredSection>, outside: NonNullable<SiteEntry['outsideTheme']>, drawn: Record<string, UiNode | undefined>): void {
+  for (const [name, node] of Object.entries(drawn)) {
+    const section = sections[name];
+    if (!section || !node?.configured) continue;
+    if (name !== 'home' && !section.properties.links) section.properties.links = { kind: 'links', aliases: ['link', 'menu items', 'nav links', 'items', 'footer links'], description: 'the links', targets: [] };
+    for (const [property, found] of Object.entries(section.properties)) {
+      if (found.targets.length > 0) continue;
+      found.refusal = outside.missing(name, property);
+      delete found.hint;
+    }
+  }
 }
 
 /**

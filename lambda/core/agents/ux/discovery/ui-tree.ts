@@ -139,6 +139,13 @@ export interface LinksArray {
   name: string;
   /** Every element of the array, links or not, when some are not links (the separators between them are kept). */
   others?: SourceRange[];
+  /**
+   * The list names pages of the site by their file (minima's `header_pages: [about.md]`), each link
+   * reading the page's own title: a new link is a page of the site, added by its file.
+   */
+  pages?: Array<{ route: string; file: string; title?: string }>;
+  /** Why links of this list can be renamed but not added or removed (a theme listing every titled page by itself). */
+  fixed?: string;
 }
 
 export function* elements(node: UiNode): Generator<UiNode> {

@@ -1,6 +1,6 @@
 import type { Project } from '../discovery/project';
 import type { LinkGroup, LinkItem } from '../discovery/site-model';
-import type { LinkEntry, StringSlot } from '../discovery/ui-tree';
+import type { LinkEntry, LinksArray, StringSlot } from '../discovery/ui-tree';
 import { EditError } from './edit-error';
 import type { Splice } from './splice';
 import { markupText, slotText } from './write-text';
@@ -56,6 +56,8 @@ function storedTarget(group: LinkGroup, href: string, targetKey = group.kind ===
     if (siblings.length > 0 && siblings.every((v) => v.startsWith('/'))) return href;
     return href.replace(/^\/+|\/+$/g, '') || '/';
   }
+  // A slug (Starlight's sidebar `slug: 'guides/example'`) names a page without slashes around it, as its siblings do.
+  if (targetKey === 'slug' && /^\/[\w/-]*$/.test(href) && group.kind === 'array' && group.array.entries.every((e) => e.targetKey !== 'slug' || !/^\/|\/$/.test(e.targetValue))) return href.replace(/^\/+|\/+$/g, '') || '/';
   if (group.kind !== 'array' || !group.array.targetIsAnchorId) return href;
   const anchor = /^\/?#([\w-]+)$/.exec(href);
   if (!anchor) throw new EditError(`${group.name} links to sections of the page by id (#${group.array.entries[0]?.targetValue ?? 'section'}), so a new link must be an anchor such as #pricing, not ${href}.`);
@@ -179,7 +181,35 @@ function cloneItem(project: Project, item: LinkItem, link: LinkSpec): string {
   return clone;
 }
 
+/** After a list's only element: a YAML block item (`    - name: Posts`) takes the next on its own line, as `- ` and indented alike; others a comma. */
+function soleSeparator(text: string, range: { start: number; end: number }): string {
+  const prefix = text.slice(text.lastIndexOf('\n', range.start - 1) + 1, range.start);
+  if (!/^[ \t]*-[ \t]+$/.test(prefix)) return ', ';
+  // An item whose range takes its line break along (yaml's block maps) already ends the line.
+  return text.charAt(range.end - 1) === '\n' ? prefix : `\n${prefix}`;
+}
+
+/** A list of the site's pages by file (minima's `header_pages`): the page at the link's path is added by its file, as its siblings are written. */
+function addPageSplices(project: Project, group: Extract<LinkGroup, { kind: 'array' }>, pages: NonNullable<LinksArray['pages']>, link: LinkSpec): Splice[] {
+  const path = (href: string) => `/${href.replace(/^\/+|\/+$/g, '').replace(/\.html$/, '')}`;
+  const page = pages.find((p) => path(p.route) === path(link.href));
+  if (!page) throw new EditError(`${group.name} lists pages of this site by their file, each shown by its title, and no page of the site is at ${link.href}; create that page (with a title in its front matter) first, then ask again.`);
+  if (group.array.entries.some((e) => e.targetValue === page.file)) throw new EditError(`${group.name} already lists ${page.file} (${page.title ?? link.label}).`);
+  if (page.title !== undefined && norm(page.title) !== norm(link.label)) throw new EditError(`The header shows each page of ${group.name} by its own title, and ${page.file} (${link.href}) is titled ${JSON.stringify(page.title)}; ask for the link ${JSON.stringify(page.title)}, or change the page's title first.`);
+  const last = group.array.entries[group.array.entries.length - 1];
+  const slot = last.target as StringSlot;
+  const text = project.text(slot.file) ?? '';
+  const lineStart = text.lastIndexOf('\n', last.range.start - 1) + 1;
+  const prefix = text.slice(lineStart, last.range.start);
+  // A block list (`  - about.md`) takes the next item on its own line; a flow list (`[about.md]`) after a comma.
+  const separator = /^[ \t]*-[ \t]+$/.test(prefix) ? `\n${prefix}` : ', ';
+  const entry = text.slice(last.range.start, slot.start) + slotText(page.file, slot) + text.slice(slot.end, last.range.end);
+  return [{ file: slot.file, start: last.range.end, end: last.range.end, text: separator + entry }];
+}
+
 export function addLinkSplices(project: Project, group: Exclude<LinkGroup, { kind: 'first' }>, link: LinkSpec): Splice[] {
+  if (group.kind === 'array' && group.array.fixed) throw new EditError(group.array.fixed);
+  if (group.kind === 'array' && group.array.pages) return addPageSplices(project, group, group.array.pages, link);
   const existing = labels(group);
   const clash = existing.find((l) => norm(l.label) === norm(link.label) || l.target === link.href || l.target === storedTarget(group, link.href));
   if (clash) throw new EditError(`${group.name} already has the link ${clash.label} → ${clash.target}; choose another label and path.`);
@@ -197,7 +227,7 @@ export function addLinkSplices(project: Project, group: Exclude<LinkGroup, { kin
       : cloneItem(project, group.items[templateIndex], link);
   // Between the array's last two elements, links or not: between two links may lie a whole dropdown item.
   const elements = group.kind === 'array' && group.array.others ? group.array.others : ranges;
-  const separator = elements.length >= 2 ? text.slice(elements[elements.length - 2].end, elements[elements.length - 1].start) : ', ';
+  const separator = elements.length >= 2 ? text.slice(elements[elements.length - 2].end, elements[elements.length - 1].start) : soleSeparator(text, ranges[0]);
   if (at === 0) return [{ file: group.file, start: ranges[0].start, end: ranges[0].start, text: clone + separator }];
   const after = ranges[at - 1];
   return [{ file: group.file, start: after.end, end: after.end, text: separator + clone }];
@@ -224,6 +254,7 @@ function find(group: LinkGroup, name: string): number {
 
 export function removeLinkSplice(group: LinkGroup, name: string): { splice: Splice; removed: string } {
   const index = find(group, name);
+  if (group.kind === 'array' && group.array.fixed) throw new EditError(group.array.fixed);
   const ranges = group.kind === 'array' ? group.array.entries.map((e) => e.range) : group.kind === 'markup' ? group.items.map((i) => i.outer.range) : [];
   if (ranges.length === 1) throw new EditError(`${name} is the only link of ${group.name}; the UX Agent does not empty a list.`);
   const removed = labels(group)[index].label;

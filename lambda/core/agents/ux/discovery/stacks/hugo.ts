@@ -5,6 +5,7 @@ import { dataDocument, frontMatter, valueAt, type DataDocument, type DataValue }
 import { renderMarkdown } from '../templates/markdown';
 import { includeNode, renderLayout, renderPart, type Scope, type SiteTemplates, type TemplateDialect } from '../templates/static-site';
 import type { UiChild, UiNode } from '../ui-tree';
+import { hugoMissingHome, hugoTheme, hugoThemeSite, NAMES_THEME } from './hugo-theme';
 import type { PageFile, SiteEntry, StackAdapter } from './stack';
 
 /**
@@ -192,16 +193,28 @@ export const hugo: StackAdapter = {
     if (!config) return false;
     if (config.startsWith('hugo.')) return true;
     const keys = [...project.files.keys()];
-    return keys.some((f) => f.startsWith('layouts/') || f.startsWith('themes/')) && keys.some((f) => f.startsWith('content/') || f.startsWith('archetypes/'));
+    // A theme that is not checked out (a submodule, a Hugo module) leaves no themes/ folder: the setting naming it tells.
+    const themed = keys.some((f) => f.startsWith('layouts/') || f.startsWith('themes/')) || NAMES_THEME.test(project.text(config) ?? '');
+    return themed && keys.some((f) => f.startsWith('content/') || f.startsWith('archetypes/'));
   },
   discover(project): SiteEntry | undefined {
     const path = configFile(project);
     if (!path) return undefined;
     const site = new HugoSite(project, path);
-    const template = site.layout('index.html');
+    // Hugo's lookup order for the home page.
+    const template = ['index.html', 'home.html', '_default/index.html', '_default/home.html', '_default/list.html'].map((t) => site.layout(t)).find((t) => t !== undefined);
     const base = site.layout('_default/baseof.html');
-    if (!template) return undefined;
     const pages = contentPages(project);
+    if (!template) {
+      // The home page template is the theme's, which is not here: the theme draws the site from the settings and the content.
+      const theme = site.config && !base ? hugoTheme(project, site.config) : undefined;
+      if (!theme || !site.config) return undefined;
+      const seo = [
+        ...dataSeo(project, site.config.root, { title: [['title']], description: [['params', 'description'], ['params', 'Description']] }),
+        ...(pages.some((p) => p.route === '/') ? dataSeo(project, frontMatter(project, pages[0].file).document?.root, { description: [['description']] }, '/') : []),
+      ];
+      return { framework: 'Hugo', seo, pageSeo: (page) => ({ places: frontMatterSeo(project, page.file, page.route) }), entries: [path, ...pages.map((p) => p.file)], stylesheets: [], pages, ...hugoThemeSite(project, site.config, theme, pages) };
+    }
     const homeContent = pages.find((p) => p.route === '/')?.file;
     site.usePage(template, homeContent);
     const usesBase = base !== undefined && /\{\{-?\s*define\s+"main"/.test(project.text(template) ?? '');
@@ -241,5 +254,9 @@ export const hugo: StackAdapter = {
       stylesheets,
       pages: pages.length > 0 ? pages : [{ route: '/', file: template }],
     };
+  },
+  missingHome(project) {
+    const path = configFile(project);
+    return path ? hugoMissingHome(project, path, dataDocument(project, path)) : undefined;
   },
 };

@@ -5,8 +5,10 @@ import { docusaurus } from './docusaurus';
 import { hugo } from './hugo';
 import { jekyll } from './jekyll';
 import { plainHtmlSite } from './plain-html';
+import { starlight } from './starlight';
 import { nextOrRemix, reactSpa } from './react';
 import type { SiteEntry, StackAdapter } from './stack';
+import { vitepress } from './vitepress';
 import { sveltekit, svelteSpa } from './svelte';
 import { nuxt, vueSpa } from './vue';
 
@@ -17,7 +19,7 @@ export type { PageFile, SiteEntry, StackAdapter } from './stack';
  * Adding a stack is one adapter file here, its fixture site under examples/sites, its tests and a
  * row in docs/ux-agent.md.
  */
-export const STACKS: readonly StackAdapter[] = [docusaurus, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo, jekyll, tina, gatsbyMarkdown, nextOrRemix, reactSpa, plainHtmlSite];
+export const STACKS: readonly StackAdapter[] = [docusaurus, vitepress, starlight, astro, nuxt, vueSpa, sveltekit, svelteSpa, hugo, jekyll, tina, gatsbyMarkdown, nextOrRemix, reactSpa, plainHtmlSite];
 
 /** The site as the first matching stack lays it out. */
 export function findSiteEntry(project: Project): SiteEntry | undefined {

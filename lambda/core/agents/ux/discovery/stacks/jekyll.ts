@@ -6,6 +6,7 @@ import { renderMarkdown } from '../templates/markdown';
 import { includeNode, renderLayout, renderPart, type Scope, type SiteTemplates, type TemplateDialect } from '../templates/static-site';
 import type { UiChild, UiNode } from '../ui-tree';
 import { directiveFile } from './hugo';
+import { jekyllTheme, namesTheme, themeSite } from './jekyll-theme';
 import type { PageFile, SiteEntry, StackAdapter } from './stack';
 
 /**
@@ -26,7 +27,7 @@ export const LIQUID: TemplateDialect = {
 
 const FORMATTING = /^(?:escape|escape_once|markdownify|strip_html|strip|smartify|xml_escape)$/;
 
-class JekyllSite implements SiteTemplates {
+export class JekyllSite implements SiteTemplates {
   readonly dialect = LIQUID;
   readonly config?: DataDocument;
   /** The layout being rendered and what lies inside it, down to the page (last). */
@@ -128,6 +129,31 @@ class JekyllSite implements SiteTemplates {
     return best?.layout;
   }
 
+  /** The first layout a page's chain names that is not in the repository (a theme's, from a gem or `remote_theme`), if any. */
+  missingLayout(file: string): string | undefined {
+    let current: string | undefined = file;
+    const seen = new Set<string>();
+    for (let depth = 0; current && depth < 6; depth++) {
+      seen.add(current);
+      const front: DataDocument | undefined = frontMatter(this.project, current).document;
+      const named = valueAt(front?.root, ['layout']);
+      const layout: string | undefined = current === file ? this.layoutOf(file, front) : named?.kind === 'string' ? named.value : undefined;
+      if (!layout || layout === 'none' || layout === 'null') return undefined;
+      const next: string | undefined = [`_layouts/${layout}.html`, `_layouts/${layout}`].find((f) => this.project.files.has(f));
+      if (!next) return layout;
+      if (seen.has(next)) return undefined;
+      current = next;
+    }
+    return undefined;
+  }
+
+  /** An include of the site's own `_includes/`, rendered for the page rendered last (its `page.*` values). */
+  renderInclude(name: string): UiChild | undefined {
+    const file = `_includes/${name}`;
+    if (!this.project.files.has(file)) return undefined;
+    return includeNode(file, name, this.within(file, () => renderPart(this, file, 1, new Map())), { start: 0, end: (this.project.text(file) ?? '').length }, 1);
+  }
+
   /** The page inside its layouts, outermost first rendered as a tree (its `<head>` included). */
   renderPage(file: string): UiNode | undefined {
     const chain: Array<{ file: string; bodyStart: number; front?: DataDocument }> = [];
@@ -169,18 +195,32 @@ function pages(project: Project): PageFile[] {
 
 export const jekyll: StackAdapter = {
   name: 'Jekyll',
-  detect: (project) => CONFIGS.some((f) => project.files.has(f)) && [...project.files.keys()].some((f) => f.startsWith('_layouts/')),
+  // Its layouts are in the repository, or come from a theme the settings or the Gemfile name (minima, as `jekyll new` writes it).
+  detect: (project) => CONFIGS.some((f) => project.files.has(f)) && ([...project.files.keys()].some((f) => f.startsWith('_layouts/')) || namesTheme(project)),
   discover(project): SiteEntry | undefined {
     const config = CONFIGS.find((f) => project.files.has(f)) as string;
     const site = new JekyllSite(project, config);
     const found = pages(project);
+    // GitHub Pages builds a theme site's README.md (or index.md) without front matter as its home page.
+    const readme = !found.some((p) => p.route === '/') && namesTheme(project) ? ['index.md', 'index.markdown', 'README.md', 'readme.md'].find((f) => project.files.has(f)) : undefined;
+    if (readme) found.unshift({ route: '/', file: readme });
     const home = found.find((p) => p.route === '/');
     if (!home) return undefined;
-    const root = site.renderPage(home.file);
-    if (!root) return undefined;
     const stylesheets = [...project.files.keys()].filter((f) => /\.(?:s?css|sass)$/.test(f) && !f.startsWith('node_modules/'));
     // jekyll-seo-tag (`{% seo %}`) writes the title and description from the site's settings and each page's front matter.
     const seo = [...dataSeo(project, site.config?.root, { title: [['title']], description: [['description']] }), ...frontMatterSeo(project, home.file, '/')];
-    return { framework: 'Jekyll', roots: [root], homeFile: home.file, entries: [config, ...found.map((p) => p.file)], stylesheets, pages: found, seo, pageSeo: (page) => ({ places: frontMatterSeo(project, page.file, page.route), trees: [site.renderPage(page.file)].filter((n): n is UiNode => n !== undefined) }) };
+    const entry = { framework: 'Jekyll', homeFile: home.file, entries: [config, ...found.map((p) => p.file)], stylesheets, pages: found, seo, pageSeo: (page: PageFile) => ({ places: frontMatterSeo(project, page.file, page.route), trees: [site.renderPage(page.file)].filter((n): n is UiNode => n !== undefined) }) };
+    // A layout the home page names that the repository does not hold is the theme's: its landmarks are drawn from the settings.
+    const themed = site.missingLayout(home.file) !== undefined || (home.file === readme && !project.files.has('_layouts/default.html'));
+    const theme = themed ? jekyllTheme(site.config) : undefined;
+    if (theme) return { ...entry, ...themeSite(project, site, theme, home.file, found) };
+    const root = site.renderPage(home.file);
+    if (!root) return undefined;
+    return { ...entry, roots: [root] };
+  },
+  missingHome(project) {
+    const theme = jekyllTheme(dataDocument(project, CONFIGS.find((f) => project.files.has(f)) ?? '_config.yml'));
+    const drawn = theme ? `; its layouts come from ${theme.label} (${theme.from}), which is not in this repository` : '';
+    return `This is a Jekyll site (_config.yml)${drawn}, but I found no home page: no index.md, index.html or README.md at the top of the repository. Add one (\`---\` lines around \`layout: home\`), then ask again.`;
   },
 };

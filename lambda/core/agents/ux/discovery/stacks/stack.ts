@@ -18,6 +18,22 @@ export interface StackAdapter {
   detect(project: Project): boolean;
   /** The site as this stack lays it out, or undefined when its home page is not found. */
   discover(project: Project): SiteEntry | undefined;
+  /** Why a site of this stack has no home page discovery can read: one sentence naming the stack and what is missing. */
+  missingHome?(project: Project): string | undefined;
+}
+
+/**
+ * A theme that draws parts of the site from files outside the repository (a Jekyll theme gem, a
+ * Hugo theme submodule, VitePress's or Starlight's own theme): what those parts own and the
+ * repository does not hold is answered with a sentence naming the theme, never with an edit.
+ */
+export interface OutsideTheme {
+  /** A colour of a landmark the theme draws: why it is not changed here, and where the site can set it. */
+  color(section: string, role: 'background' | 'text'): string;
+  /** The brand colour, when the site sets none of the theme's brand variables. */
+  brand?: string;
+  /** A property of a landmark the theme draws that holds nothing the repository keeps (its words are the theme's). */
+  missing(section: string, property: string): string;
 }
 
 export interface PageFile {
@@ -50,6 +66,8 @@ export interface SiteEntry {
   pageSeo?: (page: PageFile) => { places: SeoPlace[]; trees?: UiNode[] };
   /** A file the stack needs does not parse: the sentence to answer every request with. */
   problem?: string;
+  /** The theme outside the repository that draws the landmarks marked `configured`. */
+  outsideTheme?: OutsideTheme;
 }
 
 export function packageJson(project: Project): { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; scripts?: Record<string, string> } {

@@ -1,4 +1,5 @@
 import type { Project } from '../project';
+import { STACKS } from './index';
 import { packageJson } from './stack';
 
 /**
@@ -19,10 +20,15 @@ const KNOWN: ReadonlyArray<{ name: string; test: (project: Project, dependencies
   { name: 'Gatsby', test: (_p, d) => (d.has('gatsby') ? 'gatsby in package.json (its home page was not found)' : undefined) },
 ];
 
-export const SUPPORTED = 'React, Next.js, Remix, Vite, plain HTML, Astro, Vue and Nuxt, Svelte and SvelteKit, Docusaurus, Hugo, Jekyll, Gatsby with Markdown pages and TinaCMS';
+export const SUPPORTED = 'React, Next.js, Remix, Vite, plain HTML, Astro, Vue and Nuxt, Svelte and SvelteKit, Docusaurus, VitePress, Astro Starlight, Hugo, Jekyll, Gatsby with Markdown pages and TinaCMS';
 
 /** A sentence naming what the repository looks like and what the UX Agent reads, when no stack was found. */
 export function unsupportedSite(project: Project): string {
+  // A stack that is recognised but whose home page or layouts cannot be read says what it found and what is missing.
+  for (const stack of STACKS) {
+    const missing = stack.detect(project) ? stack.missingHome?.(project) : undefined;
+    if (missing) return `${missing} The UX Agent reads ${SUPPORTED} sites.`;
+  }
   const pkg = packageJson(project);
   const dependencies = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
   for (const known of KNOWN) {
