@@ -1,4 +1,4 @@
-import { inlineCode } from '../../domain/discord-text';
+import { inlineCode, shorten } from '../../domain/discord-text';
 import type { ParseOutcome, UxIntent } from './intent';
 import type { SiteMap } from './site-map';
 
@@ -49,6 +49,9 @@ function newValue(masked: Masked): string | undefined {
 
 const SEO_CUE = /\b(?:google|bing|search engines?|search results?|seo|meta[\s-]?(?:description|title|tags?|data)|metadata|title tag|browser tabs?|tab title|social (?:preview|cards?|shares?)|og:(?:title|description)|snippet)\b|<title>/;
 
+/** Words naming one post, article or entry of the site rather than the site. */
+const ONE_PAGE = /\b(?:blog\s+)?(?:posts?|articles?|entry|entries|episodes?|stories|story|chapters?|tutorials?|recipes?|docs? pages?|pages? of the docs)\b/;
+
 /** "change the site's meta description to …", "the title in Google and the browser tab should be …". */
 export function seoRequest(masked: Masked, siteMap: SiteMap, page?: string): ParseOutcome | undefined {
   const text = masked.lower.replace(PLACEHOLDER, ' ');
@@ -62,6 +65,11 @@ export function seoRequest(masked: Masked, siteMap: SiteMap, page?: string): Par
   const value = newValue(masked);
   if (!value) return clarify(`What should the ${description ? 'description' : 'title'} search engines show say? Put it in double quotes, e.g. ${inlineCode(`change the ${description ? 'meta description' : 'site title in Google'} to "…"`)}.`);
   const named = page ?? pageOfField(text);
+  const field = description ? 'meta description' : 'title search engines show';
+  // "the anglerfish post's meta description": one post's or article's own, which the site's setting is not. Never the site's by default.
+  if (!named && ONE_PAGE.test(text) && !/\b(?:site|website|whole|every|all)\b/.test(text)) {
+    return clarify(`Which page's ${field} should change? Name the page by its address, e.g. ${inlineCode(`on /posts/my-post, change the ${description ? 'meta description' : 'title in Google'} to "${shorten(value, 40)}"`, 140)} (/ux-map lists the pages and their addresses), or say ${inlineCode(`the site's ${description ? 'meta description' : 'title in Google'}`)} for the one every page without its own shows.`);
+  }
   return intent({ section: 'seo', changes: [{ property: description ? 'description' : 'title', value }], ...(named ? { page: named } : {}) });
 }
 

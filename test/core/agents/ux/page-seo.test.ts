@@ -102,6 +102,14 @@ describe('Astro: a page passes its own title and description to its layout', () 
     );
   });
 
+  it("asks which page when the request names a post or article by its words, never changing the site's description", async () => {
+    for (const description of ['change the about orbit article meta description to "Six people, two cities."', 'change the meta description of the launch post to "Six people, two cities."']) {
+      const outcome = await site.repo.propose({ description });
+      expect(outcome.kind).toBe('clarification');
+      expect(shown(outcome)).toMatch(/^Which page's meta description should change\? Name the page by its address, e\.g\. `on \/posts\/my-post, change the meta description to "Six people, two cities\."`/);
+    }
+  });
+
   it('asks which description is meant: the hero paragraph or the meta description', async () => {
     const outcome = await site.repo.propose({ description: 'change the description to "Cookie-free analytics."' });
     expect(outcome.kind).toBe('clarification');
