@@ -1,3 +1,4 @@
+import { childNodes } from './ast';
 import type * as t from '@babel/types';
 import { decodeHTML } from 'entities';
 import { htmlText } from './html-text';
@@ -345,15 +346,7 @@ function jsxInside(node: t.Node, out: Array<t.JSXElement | t.JSXFragment>): void
     out.push(node);
     return;
   }
-  for (const key of Object.keys(node) as Array<keyof t.Node>) {
-    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-    const value = node[key] as unknown;
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') jsxInside(item as t.Node, out);
-    } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') {
-      jsxInside(value as t.Node, out);
-    }
-  }
+  for (const child of childNodes(node)) jsxInside(child, out);
 }
 
 function childrenOf(state: BuildState, file: string, children: t.JSXElement['children'], depth: number): UiChild[] {

@@ -1,3 +1,4 @@
+import { childNodes } from './ast';
 import { renderComponent } from './jsx-tree';
 import { dirname, SCRIPT_FILE } from './project';
 import type * as t from '@babel/types';
@@ -161,12 +162,7 @@ function passedToLayout(model: SiteModel, page: PageFile, known: ReadonlySet<Seo
     if (node.type === 'JSXElement' && node.openingElement.name.type === 'JSXIdentifier' && node.openingElement.name.name === 'title' && !known.has('title') && !places.some((p) => p.field === 'title')) {
       unreadable.title ??= where(node);
     }
-    for (const key of Object.keys(node) as Array<keyof t.Node>) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) value.forEach((v) => visit(v as t.Node));
-      else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(root);
   return { places, unreadable };

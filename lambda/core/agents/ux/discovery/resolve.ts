@@ -1,3 +1,4 @@
+import { childNodes } from './ast';
 import type * as t from '@babel/types';
 import { shorten } from '../../../domain/discord-text';
 import type { Project } from './project';
@@ -85,15 +86,7 @@ function collectDeclarations(root: t.Node): Map<string, t.Node> {
         found.set(property.value.name, { type: 'MemberExpression', object: node.init, property: { type: 'Identifier', name: property.key.name }, computed: false } as t.MemberExpression);
       }
     }
-    for (const key of Object.keys(node) as Array<keyof t.Node>) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') visit(item as t.Node);
-      } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') {
-        visit(value as t.Node);
-      }
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(root);
   return found;

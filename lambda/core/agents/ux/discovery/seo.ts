@@ -1,3 +1,4 @@
+import { childNodes } from './ast';
 import type * as t from '@babel/types';
 import type { Project } from './project';
 import { exported, objectProperty, resolveExpression, stringSlot, unwrap } from './resolve';
@@ -201,12 +202,7 @@ export function vueHeadCalls(project: Project, file: string, page?: string): Seo
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && /^(?:useSeoMeta|useHead|useServerSeoMeta|definePageMeta)$/.test(node.callee.name) && node.arguments[0]?.type === 'ObjectExpression') {
       places.push(...headObject(project, file, node.arguments[0], node.callee.name, page));
     }
-    for (const key of Object.keys(node) as Array<keyof t.Node>) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) value.forEach((v) => visit(v as t.Node));
-      else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(ast?.program);
   return places;

@@ -1,3 +1,4 @@
+import { childNodes } from './ast';
 import type * as t from '@babel/types';
 import { shorten } from '../../../domain/discord-text';
 import { renderHtmlFragment } from './html-tree';
@@ -90,17 +91,6 @@ export function renderOwnPage(model: SiteModel, page: PageFile): UiNode[] {
 type RenderedArray = { name: string; file: string; array: t.ArrayExpression } | { dataFile: string };
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
-const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra']);
-
-function childNodes(node: t.Node): t.Node[] {
-  const out: t.Node[] = [];
-  for (const key of Object.keys(node) as Array<keyof t.Node>) {
-    if (NOT_CHILDREN.has(key)) continue;
-    const value = node[key] as unknown;
-    for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object' && typeof (child as t.Node).type === 'string') out.push(child as t.Node);
-  }
-  return out;
-}
 
 const rendersMarkup = (node: t.Node): boolean => node.type === 'JSXElement' || node.type === 'JSXFragment' || childNodes(node).some(rendersMarkup);
 

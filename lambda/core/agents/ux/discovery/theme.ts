@@ -1,3 +1,4 @@
+import { childNodes } from './ast';
 import type * as t from '@babel/types';
 import postcss from 'postcss';
 import { parseStylesheet } from './stylesheet';
@@ -73,11 +74,7 @@ function flatten(project: Project, object: t.ObjectExpression, prefix: string, f
 /** Visits every node of a Babel tree, depth first; `visit` returns true to skip what is below a node. */
 function walk(node: t.Node, visit: (node: t.Node) => boolean | void): void {
   if (visit(node)) return;
-  for (const key of Object.keys(node) as Array<keyof t.Node>) {
-    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
-    const value = node[key] as unknown;
-    for (const item of Array.isArray(value) ? value : [value]) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') walk(item as t.Node, visit);
-  }
+  for (const child of childNodes(node)) walk(child, visit);
 }
 
 const isKey = (node: t.Node, name: string): node is t.ObjectProperty =>

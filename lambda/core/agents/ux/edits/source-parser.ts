@@ -1,3 +1,4 @@
+import { childNodes } from '../discovery/ast';
 import { parse } from '@babel/parser';
 import type * as t from '@babel/types';
 import { EditError } from './edit-error';
@@ -18,19 +19,7 @@ export function parseModule(source: string, file: string): t.File {
 /** Visits every AST node depth-first. */
 export function walk(node: t.Node, visit: (node: t.Node) => void): void {
   visit(node);
-  for (const key of Object.keys(node) as Array<keyof t.Node>) {
-    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
-    const child = node[key] as unknown;
-    if (Array.isArray(child)) {
-      for (const item of child) if (isNode(item)) walk(item, visit);
-    } else if (isNode(child)) {
-      walk(child, visit);
-    }
-  }
-}
-
-function isNode(value: unknown): value is t.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  for (const child of childNodes(node)) walk(child, visit);
 }
 
 /** Offsets of a node (Babel always sets them when parsing). */

@@ -1,3 +1,4 @@
+import { childNodes } from '../ast';
 import type * as t from '@babel/types';
 import { gatsbySiteMetadata } from './seo-places';
 import { renderComponentWith } from '../jsx-tree';
@@ -40,18 +41,6 @@ export function dataExpression(value: DataValue): t.Expression {
 
 const pascal = (name: string) => name.replace(/(?:^|[-_\s])(\w)/g, (_, c: string) => c.toUpperCase());
 
-const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra']);
-
-/** The AST nodes directly inside a node. */
-function childNodes(node: t.Node): t.Node[] {
-  const out: t.Node[] = [];
-  for (const key of Object.keys(node) as Array<keyof t.Node>) {
-    if (NOT_CHILDREN.has(key)) continue;
-    const value = node[key] as unknown;
-    for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object' && typeof (child as t.Node).type === 'string') out.push(child as t.Node);
-  }
-  return out;
-}
 
 /** The first component a piece of JSX renders (`<Hero … />`, also inside a wrapping `<div>`), skipping intrinsic elements. */
 function firstComponent(nodes: readonly t.Node[]): string | undefined {

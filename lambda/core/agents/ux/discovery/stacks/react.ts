@@ -1,3 +1,4 @@
+import { childNodes } from '../ast';
 import type * as t from '@babel/types';
 import { indexHtmlSeo, gatsbySiteMetadata } from './seo-places';
 import { nextMetadata } from '../seo';
@@ -108,13 +109,7 @@ function homeRoute(ast: t.File): { page: string; layouts: string[] } | undefined
       for (const child of childRoutes) visit(child, tag && rootPath ? [...layouts, tag] : layouts, atRoot && rootPath);
       return;
     }
-    for (const key of Object.keys(node) as Array<keyof t.Node>) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') visit(item as t.Node, layouts, atRoot);
-      } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node, layouts, atRoot);
-    }
+    for (const child of childNodes(node)) visit(child, layouts, atRoot);
   };
   visit(ast.program, [], true);
   return found;
@@ -161,13 +156,7 @@ function homeObjectRoute(ast: t.File): { page: string; layouts: string[] } | und
       found = visitRoutes(node, []);
       if (found) return;
     }
-    for (const k of Object.keys(node) as Array<keyof t.Node>) {
-      if (k === 'loc' || k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments') continue;
-      const value = node[k] as unknown;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && typeof (item as t.Node).type === 'string') visit(item as t.Node);
-      } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(ast.program);
   return found;

@@ -1,3 +1,4 @@
+import { childNodes } from '../ast';
 import { parseExpression } from '@babel/parser';
 import { indexHtmlSeo, nuxtConfigHead } from './seo-places';
 import { vueHeadCalls } from '../seo';
@@ -77,12 +78,7 @@ function callsOf(root: t.Node | null | undefined, name: RegExp): t.CallExpressio
   const visit = (node: t.Node | null | undefined) => {
     if (!node || typeof node !== 'object') return;
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && name.test(node.callee.name)) found.push(node);
-    for (const key of Object.keys(node) as Array<keyof t.Node>) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) value.forEach((v) => visit(v as t.Node));
-      else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string') visit(value as t.Node);
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(root);
   return found;
