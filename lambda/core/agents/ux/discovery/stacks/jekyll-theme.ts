@@ -1,9 +1,18 @@
 import type { Project } from '../project';
 import { dataLinks, frontMatter, stringAt, valueAt, type DataDocument, type DataValue } from '../templates/data-files';
 import { fileStart, settingText, themeChild, themeNode } from '../templates/theme-parts';
+import type { Scope } from '../templates/static-site';
 import type { LinkEntry, LinksArray, SourceRange, UiChild, UiNode } from '../ui-tree';
-import type { JekyllSite } from './jekyll';
 import type { OutsideTheme, PageFile, SiteEntry } from './stack';
+
+/** What a theme site reads of the Jekyll site's own templates and settings (jekyll.ts's JekyllSite). */
+export interface JekyllTemplates {
+  readonly config?: DataDocument;
+  value(expression: string, scope: Scope): DataValue | undefined;
+  renderPage(file: string): UiNode | undefined;
+  renderInclude(name: string): UiChild | undefined;
+  missingLayout(file: string): string | undefined;
+}
 
 /**
  * A Jekyll site whose layouts come from a theme that is not in the repository: a gem named by
@@ -187,7 +196,7 @@ function minimaFooter(project: Project, config: DataDocument): UiNode {
 }
 
 /** Another theme's header: the site title (minimal-mistakes' `masthead_title` first) and the `main` links of _data/navigation.yml. */
-function genericHeader(project: Project, config: DataDocument, theme: JekyllTheme, site: JekyllSite): UiNode {
+function genericHeader(project: Project, config: DataDocument, theme: JekyllTheme, site: JekyllTemplates): UiNode {
   const title = (theme.id === 'minimal-mistakes' ? stringAt(config.root, ['masthead_title']) : undefined) ?? valueAt(config.root, ['title']);
   const at = rangeOf(title, fileStart(config.file));
   const main = site.value('site.data.navigation.main', new Map());
@@ -209,7 +218,7 @@ function genericFooter(project: Project, config: DataDocument, theme: JekyllThem
 const dataLinksOf = (project: Project, list: DataValue | undefined, name: string): LinksArray | undefined => dataLinks(project, list, name);
 
 /** The home page as the theme wraps it: minima's `home` and `page` layouts put the page's `title` above its text. */
-function homeTree(project: Project, site: JekyllSite, theme: JekyllTheme, homeFile: string): UiNode {
+function homeTree(project: Project, site: JekyllTemplates, theme: JekyllTheme, homeFile: string): UiNode {
   const page = site.renderPage(homeFile);
   const title = stringAt(frontMatter(project, homeFile).document?.root, ['title']);
   const layout = site.missingLayout(homeFile);
@@ -218,7 +227,7 @@ function homeTree(project: Project, site: JekyllSite, theme: JekyllTheme, homeFi
 }
 
 /** The roots of a theme site: header, footer (the site's own includes where it overrides them), then the home page. */
-export function themeSite(project: Project, site: JekyllSite, theme: JekyllTheme, homeFile: string, pages: readonly PageFile[]): Pick<SiteEntry, 'roots' | 'outsideTheme'> {
+export function themeSite(project: Project, site: JekyllTemplates, theme: JekyllTheme, homeFile: string, pages: readonly PageFile[]): Pick<SiteEntry, 'roots' | 'outsideTheme'> {
   const config = site.config ?? { file: '_config.yml', format: 'yaml' as const, root: { kind: 'map' as const, range: fileStart('_config.yml'), entries: [] } };
   const home = homeTree(project, site, theme, homeFile);
   const ownHeader = site.renderInclude('header.html');
