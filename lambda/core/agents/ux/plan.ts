@@ -317,7 +317,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
   const named = requested.startsWith('#') ? undefined : requested.toLowerCase();
   for (const target of targets) {
     if (target.edit.kind === 'brand') {
-      const result = brandColorEdit(target.edit.scale, hex);
+      const result = brandColorEdit(target.edit.scale, hex, requested);
       if (!result.ok) {
         message ||= result.message;
         continue;
@@ -325,7 +325,7 @@ function colorStep(model: SiteModel, targets: readonly Target[], property: strin
       const { scale } = target.edit;
       const shades = result.changed.length - 1;
       const note = [
-        shades > 0 ? `Its ${shades} shade${shades === 1 ? '' : 's'} and dark-mode twin${shades === 1 ? '' : 's'} change with it, each as much lighter or darker relative to it as before (${result.changed.filter((t) => !t.base || t.dark).slice(0, 4).map((t) => t.name).join(', ')}${shades > 4 ? '…' : ''}).` : undefined,
+        result.shadesNote ?? (shades > 0 ? `Its ${shades} shade${shades === 1 ? '' : 's'} and dark-mode twin${shades === 1 ? '' : 's'} change with it, each as much lighter or darker relative to it as before (${result.changed.filter((t) => !t.base || t.dark).slice(0, 4).map((t) => t.name).join(', ')}${shades > 4 ? '…' : ''}).` : undefined),
         scale.uses > 0 ? `Everything that uses the brand colour changes: it is named in ${scale.uses} file${scale.uses === 1 ? '' : 's'} of the site.` : undefined,
         ...scale.tokens.filter((t) => t.resolved && result.changed.includes(t)).slice(0, 1).map((t) => `${t.name} was ${t.value}; ${t.value} itself keeps ${t.resolved} wherever else it is used.`),
       ].filter(Boolean).join(' ');

@@ -65,12 +65,54 @@ export function stepLightness(l: number, from: number, to: number): number {
   return Math.min(1, to + (l - from) * factor);
 }
 
-export type BrandEdit = { ok: true; splices: Splice[]; from: string; to: string; changed: BrandToken[] } | { ok: false; message: string };
+export type BrandEdit = { ok: true; splices: Splice[]; from: string; to: string; changed: BrandToken[]; /** How the shades were made, when not kept relative to the colour. */ shadesNote?: string } | { ok: false; message: string };
 
-export function brandColorEdit(scale: BrandScale, hex: string): BrandEdit {
+/** A VitePress brand step set from the default theme's own palette, as `vitepress init` writes it: `var(--vp-c-indigo-1)`. */
+const VITEPRESS_PALETTE_REF = /^var\(\s*--vp-c-(indigo|purple|green|yellow|red|gray)-(1|2|3|soft)\s*\)$/;
+/** Colour words naming one of VitePress's palettes (its indigo is its only blue, but "blue" is a colour of its own: written as asked). */
+const VITEPRESS_PALETTES: Readonly<Record<string, string>> = { indigo: 'indigo', purple: 'purple', violet: 'purple', green: 'green', yellow: 'yellow', red: 'red', gray: 'gray', grey: 'gray' };
+
+/**
+ * VitePress's brand steps taken from its palette (`--vp-c-brand-1: var(--vp-c-indigo-1)`): a colour
+ * the palette has becomes the same steps of that palette, light and dark as VitePress defines them;
+ * any other colour is written into the steps: `-1` (text) and `-3` (solid backgrounds) the colour,
+ * `-2` (hover) a little lighter, `-soft` its 14 % tint, as VitePress's own palettes are built.
+ */
+function vitepressPaletteEdit(scale: BrandScale, hex: string, requested: string | undefined): BrandEdit {
+  const c = culori();
+  const palette = requested ? VITEPRESS_PALETTES[requested.trim().toLowerCase()] : undefined;
+  const splices: Splice[] = [];
+  const changed: BrandToken[] = [];
+  const base = scale.tokens.find((t) => t.base && !t.dark) ?? scale.tokens[0];
+  const wanted = c.parse(hex)!;
+  const oklch = c.converter('oklch')(wanted)!;
+  for (const token of scale.tokens) {
+    const ref = VITEPRESS_PALETTE_REF.exec(token.value.trim());
+    const step = ref?.[2] ?? /-(1|2|3|soft)$/.exec(token.name)?.[1];
+    if (!step) continue;
+    let text: string;
+    if (palette) {
+      if (!ref) continue;
+      text = `var(--vp-c-${palette}-${step})`;
+    } else if (step === 'soft') text = c.formatRgb({ ...wanted, alpha: 0.14 });
+    else if (step === '2') text = c.formatHex(c.clampChroma({ ...oklch, l: Math.min(1, oklch.l + 0.06) }, 'oklch'));
+    else text = c.formatHex(wanted);
+    if (text === token.value.trim()) continue;
+    splices.push({ file: token.file, start: token.start, end: token.end, text });
+    changed.push(token);
+  }
+  if (splices.length === 0) return { ok: false, message: `Nothing would change: the brand colour is already VitePress's ${palette ?? hex} palette.` };
+  const shadesNote = palette
+    ? `Its steps take VitePress's ${palette} palette too (${changed.map((t) => t.name).join(', ')}), light and dark as VitePress defines them.`
+    : `VitePress's steps become your colour (${changed.map((t) => t.name).join(', ')}): -1 (text) and -3 (button backgrounds) the colour, -2 (hover) a little lighter, -soft its 14 % tint; dark mode uses the same values.`;
+  return { ok: true, splices, from: base.value, to: palette ? `var(--vp-c-${palette}-1)` : c.formatHex(wanted), changed, shadesNote };
+}
+
+export function brandColorEdit(scale: BrandScale, hex: string, requested?: string): BrandEdit {
   const c = culori();
   const oklch = c.converter('oklch');
   const base = scale.tokens.find((t) => t.base && !t.dark) ?? scale.tokens[0];
+  if (VITEPRESS_PALETTE_REF.test(base.value.trim())) return vitepressPaletteEdit(scale, hex, requested);
   const baseColor = tokenColor(base.resolved ?? base.value);
   if (!baseColor) return { ok: false, message: `The brand colour ${base.name} in ${base.file}:${base.line} is ${base.value}, which is not a colour I can read, so I cannot derive its shades. Change it in the theme by hand, or set it to a hex colour first.` };
   const wanted = oklch(c.parse(hex)!)!;

@@ -103,6 +103,35 @@ describe('what the default theme owns', () => {
   });
 });
 
+describe("a theme stylesheet as `vitepress init` writes it: the brand steps taken from VitePress's indigo palette", () => {
+  const STYLE = '.vitepress/theme/style.css';
+  const files = {
+    'package.json': '{ "devDependencies": { "vitepress": "^1.6.3" } }\n',
+    '.vitepress/config.mts': "export default {\n  title: 'Pinecone',\n  themeConfig: { nav: [{ text: 'Guide', link: '/guide' }] }\n}\n",
+    '.vitepress/theme/index.ts': "import DefaultTheme from 'vitepress/theme'\nimport './style.css'\nexport default DefaultTheme\n",
+    [STYLE]: ':root {\n  --vp-c-default-1: var(--vp-c-gray-1);\n\n  --vp-c-brand-1: var(--vp-c-indigo-1);\n  --vp-c-brand-2: var(--vp-c-indigo-2);\n  --vp-c-brand-3: var(--vp-c-indigo-3);\n  --vp-c-brand-soft: var(--vp-c-indigo-soft);\n\n  --vp-c-tip-1: var(--vp-c-brand-1);\n}\n',
+    'index.md': '---\nlayout: home\nhero:\n  name: Pinecone\n  tagline: A forest of small tools.\n---\n',
+    'guide.md': '# Guide\n\nStart here.\n',
+  };
+
+  it('a colour VitePress has a palette for takes that palette, every step; another colour is written into the steps; the stylesheet still parses', async () => {
+    const { repo: site, cleanup } = await seedSiteFromFiles(files);
+    try {
+      const green = await site.commitOf({ description: 'make the brand colour green' }, STYLE);
+      expect(changedLines(site.original(STYLE), green).added).toEqual(['  --vp-c-brand-1: var(--vp-c-green-1);', '  --vp-c-brand-2: var(--vp-c-green-2);', '  --vp-c-brand-3: var(--vp-c-green-3);', '  --vp-c-brand-soft: var(--vp-c-green-soft);']);
+      const teal = await site.commitOf({ description: 'change the primary colour to #0f766e' }, STYLE);
+      const added = changedLines(site.original(STYLE), teal).added;
+      expect(added[0]).toBe('  --vp-c-brand-1: #0f766e;');
+      expect(added[2]).toBe('  --vp-c-brand-3: #0f766e;');
+      expect(added[3]).toBe('  --vp-c-brand-soft: rgba(15, 118, 110, 0.14);');
+      expect(teal).toContain('--vp-c-tip-1: var(--vp-c-brand-1);');
+      expect(() => postcss.parse(teal)).not.toThrow();
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('a VitePress site with a theme of its own', () => {
   it('does not edit the default theme\'s navbar settings its own Layout never shows; page texts still change', async () => {
     const { repo: site, cleanup } = await seedSiteFromFiles({
