@@ -65,3 +65,23 @@ export function selectInteraction(customId: string, values: string[], messageId:
     message: { id: messageId },
   };
 }
+
+/** A modal submitted (type 5): its one text input inside a label, as Discord sends the Refine box back. */
+export function modalSubmitInteraction(customId: string, fields: Record<string, string>, messageId: string | undefined, user: InteractionUser = STAND_IN_USER, channelId: string = STAND_IN_CHANNEL_ID) {
+  return {
+    ...common(user),
+    channel_id: channelId,
+    type: 5,
+    data: { custom_id: customId, components: Object.entries(fields).map(([id, value]) => ({ type: 18, id: 1, component: { type: 4, id: 2, custom_id: id, value } })) },
+    ...(messageId ? { message: { id: messageId } } : {}),
+  };
+}
+
+/** Autocomplete of a command's option (type 4): the options typed so far, `focused` the one being typed. */
+export function autocompleteInteraction(name: string, options: Record<string, string>, focused: string, user: InteractionUser = STAND_IN_USER) {
+  return {
+    ...common(user),
+    type: 4,
+    data: { id: newSnowflake(), name, type: 1, options: Object.entries(options).map(([key, value]) => ({ name: key, type: 3, value, ...(key === focused ? { focused: true } : {}) })) },
+  };
+}

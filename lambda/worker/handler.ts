@@ -18,6 +18,7 @@ import { confirm } from '../core/tasks/confirm';
 import { errorText, type TaskDeps } from '../core/tasks/deps';
 import type { FlagLocator } from '../core/tasks/permissions';
 import { propose } from '../core/tasks/propose';
+import { refine } from '../core/tasks/refine';
 import { sweepAbandonedExecutions } from '../core/tasks/sweep';
 
 /** The worker's ledger (kept as a name for the tests that build one). */
@@ -77,6 +78,8 @@ export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void
         return propose(item, deps);
       case 'confirm':
         return confirm(item, deps);
+      case 'refine':
+        return refine(item, deps);
       case 'sweep':
         // A failure there waits for the next sweep and never stops the resumes.
         await sayMissingPreviews(deps).catch((error: unknown) => deps.logger.warn('Could not look for pull requests without a preview', { error: errorText(error) }));

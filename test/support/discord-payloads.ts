@@ -152,12 +152,37 @@ const channelMessageSchema = z
   .refine((message) => !isEmpty(message), NEW_MESSAGE_HAS_SOMETHING)
   .refine((message) => message.enforce_nonce === undefined || message.nonce !== undefined, { message: 'enforce_nonce is sent with a nonce', path: ['enforce_nonce'] });
 
+/** A modal's text input (style 1 short, 2 paragraph); in a label (type 18) it carries no label of its own. */
+const textInput = z
+  .strictObject({
+    type: z.literal(ComponentType.TextInput),
+    custom_id: text(100, 1),
+    style: z.union([z.literal(1), z.literal(2)]),
+    label: label(45, 1).optional(),
+    placeholder: label(100).optional(),
+    value: text(4000).optional(),
+    min_length: z.number().int().min(0).max(4000).optional(),
+    max_length: z.number().int().min(1).max(4000).optional(),
+    required: z.boolean().optional(),
+  })
+  .refine((t) => (t.min_length ?? 0) <= (t.max_length ?? 4000), 'min_length ≤ max_length');
+const modalComponent = z.union([
+  z.strictObject({ type: z.literal(ComponentType.Label), label: label(45, 1), description: label(100).optional(), component: textInput }),
+  z.strictObject({ type: z.literal(ComponentType.ActionRow), components: z.array(textInput.refine((t) => t.label !== undefined, 'a text input in an action row has a label')).length(1) }),
+]);
+const modalSchema = z.strictObject({ custom_id: text(100, 1), title: label(45, 1), components: z.array(modalComponent).min(1).max(5) });
+const autocompleteSchema = z.strictObject({
+  choices: z.array(z.strictObject({ name: label(100, 1), value: z.union([text(100), z.number()]) })).max(25),
+});
+
 const interactionResponseSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(InteractionResponseType.Pong) }),
   z.strictObject({ type: z.literal(InteractionResponseType.ChannelMessageWithSource), data: newMessageSchema }),
   z.strictObject({ type: z.literal(InteractionResponseType.DeferredChannelMessageWithSource), data: z.strictObject({ flags: z.literal(MessageFlags.Ephemeral).optional() }).optional() }),
   z.strictObject({ type: z.literal(InteractionResponseType.DeferredMessageUpdate) }),
   z.strictObject({ type: z.literal(InteractionResponseType.UpdateMessage), data: messageSchema }),
+  z.strictObject({ type: z.literal(InteractionResponseType.Modal), data: modalSchema }),
+  z.strictObject({ type: z.literal(InteractionResponseType.ApplicationCommandAutocompleteResult), data: autocompleteSchema }),
 ]);
 const commandName = z.string().regex(/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u, '1 to 32 lower-case letters, digits, - or _');
 const commandOption = z

@@ -116,7 +116,7 @@ describe('a second approver (require-second-approver)', () => {
     expect(answer(await platform.send(commandInteraction('ux-update', { command: 'section:footer text:"Bye"' }, CONTRIBUTOR)))).toEqual({ type: 5 });
     await platform.idle();
     const preview = sent(platform.discord.requests[start]) as SentMessage & { components?: Array<{ components: Array<{ custom_id?: string }> }> };
-    expect(labels(preview)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(preview)).toEqual(['Confirm', 'Cancel', 'Refine']);
     const theirs = preview.components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
     expect(answer(await click('confirm', theirs, CONTRIBUTOR)).data?.content).toMatch(/^Only admin, pm or developer may confirm UX Agent's changes, and you are a contributor\./);
     const other = await platform.proposeTask();
@@ -146,7 +146,7 @@ describe('a second approver (require-second-approver)', () => {
     });
     expect(platform.agent.executed).toHaveLength(0);
     const [edit, followUp] = platform.discord.requests.slice(before);
-    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel']);
+    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(sent(followUp).content).toMatch(/^Not confirmed, nothing was changed: This change needs a second approver/);
     expect(await auditOf(taskId)).toEqual([expect.objectContaining({ action: 'confirm:refused', actorId: STAND_IN_USER.id, requesterId: STAND_IN_USER.id })]);
   });

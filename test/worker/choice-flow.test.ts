@@ -128,7 +128,7 @@ describe('picking a candidate', () => {
     const message = body.data as SentMessage;
     expect(message.content).toMatch(new RegExp(`^Preview of candidate 2: "Spring sale"\\nTask \`${taskId}\` · Confirm before .* UTC or it expires\\.$`));
     expect(message.embeds?.map((e) => e.title)).toEqual(['Diff']);
-    expect(components(message).map((c) => [c.type, c.label])).toEqual([[2, 'Confirm'], [2, 'Cancel']]);
+    expect(components(message).map((c) => [c.type, c.label])).toEqual([[2, 'Confirm'], [2, 'Cancel'], [2, 'Refine']]);
     expect(message.allowed_mentions).toEqual({ parse: [] });
     const task = await platform.deps.tasks.get(taskId);
     expect(task?.status).toBe('awaiting_confirmation');

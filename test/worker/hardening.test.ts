@@ -148,7 +148,7 @@ describe('a crash after Confirm (issue 10, item 2)', () => {
     expect(platform.agent.executed).toHaveLength(0);
     const message = sent(platform.discord.requests.at(-1));
     expect(message.content).toMatch(/^UX Agent did not finish\.\nIt did not work this time: the work stopped 2 times before it finished .*Click Confirm to try again, or Cancel\.\nTask `/s);
-    expect(labels(message)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(message)).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(answer(await click('confirm', taskId)).type).toBe(7);
     await platform.idle();
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
@@ -244,7 +244,7 @@ describe('permissions at Confirm time (issue 10, item 7; roles, issue 11)', () =
     const [edit, followUp] = platform.discord.requests.slice(before);
     expect(edit?.method).toBe('PATCH');
     expect(sent(edit).content).toBeUndefined();
-    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel']);
+    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(followUp?.method).toBe('POST');
     expect(sent(followUp)).toMatchObject({ flags: 64 });
     expect(sent(followUp).content).toMatch(/^Not confirmed, nothing was changed: Only admin, pm or developer may confirm UX Agent's changes/);

@@ -59,7 +59,7 @@ describe('proposals', () => {
     expect(request?.method).toBe('PATCH');
     expect(request?.path).toMatch(/^\/webhooks\/200000000000000002\/aW50ZXJhY3Rpb246[\w-]+\/messages\/@original$/);
     expect(preview.content).toMatch(new RegExp(`^Preview: section:header text:"Hi"\\nTask \`${taskId}\` · Confirm before \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
-    expect(labels(preview)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(preview)).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(preview.allowed_mentions).toEqual({ parse: [] });
     const task = await platform.deps.tasks.get(taskId);
     expect(task?.status).toBe('awaiting_confirmation');
@@ -119,7 +119,7 @@ describe('Confirm', () => {
     await platform.idle();
     const retry = sent(platform.discord.requests.at(-1));
     expect(retry.content).toMatch(/Could not push the branch\.\nIt did not work this time: GitHub answered 502\n.*Click Confirm to try again/);
-    expect(labels(retry)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(retry)).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect((await platform.deps.tasks.get(taskId))?.lastError).toBe('GitHub answered 502');
 
     platform.agent.executeWith(() => ({ kind: 'done', message: { content: 'Opened it this time.' } }));
@@ -269,7 +269,7 @@ describe('Discord API trouble in the worker', () => {
   it('waits out a 429 retry_after and retries a 502, then delivers the preview', async () => {
     platform.discord.script({ status: 429, body: { retry_after: 0.01, message: 'You are being rate limited.' } }, { status: 502 });
     const { preview } = await propose();
-    expect(labels(preview)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(preview)).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'PATCH']);
   });
 

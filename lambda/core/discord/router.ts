@@ -7,8 +7,9 @@ import { revertButtonReply } from './buttons/revert-click';
 import { taskButtonReply } from './buttons/task-button-click';
 import type { InteractionDeps } from './interaction-deps';
 import type { ParsedInteraction } from './interaction';
-import { ephemeral, pong, type InteractionResponse } from './responses';
+import { autocompleteChoices, ephemeral, pong, type InteractionResponse } from './responses';
 import { parseRevertButtonId } from './revert-button';
+import { refineSubmitReply } from './modals/refine-submit';
 
 const commandNames = (): string => Object.keys(COMMANDS).map((name) => `/${name}`).join(', ');
 
@@ -19,6 +20,10 @@ export async function routeInteraction(interaction: ParsedInteraction, deps: Int
       return pong();
     case 'unsupported':
       return ephemeral(`This bot does not handle that kind of interaction (type ${interaction.type}). Its commands are ${commandNames()}.`);
+    case 'modal':
+      return refineSubmitReply(interaction.customId, interaction.fields, interaction, deps);
+    case 'autocomplete':
+      return autocompleteChoices([]);
     case 'component':
       if (parseRevertButtonId(interaction.customId)) return revertButtonReply(interaction.customId, interaction, deps);
       return taskButtonReply(interaction.customId, interaction, deps, interaction.values);

@@ -16,5 +16,7 @@ export interface InteractionRef {
 export type WorkItem =
   | { kind: 'propose'; interaction: InteractionRef; agentId: string; command: string; options: Record<string, string>; commandLine: string }
   | { kind: 'confirm'; interaction: InteractionRef; taskId: string }
+  /** The Refine box's words on an open preview, read against the task at `version` (a concurrent refinement wins or loses as a whole). */
+  | { kind: 'refine'; interaction: InteractionRef; taskId: string; text: string; version: number }
   /** Resume (or hand back) tasks left `executing` by a worker that stopped, when no retry or click comes. */
   | { kind: 'sweep' };

@@ -2,13 +2,14 @@ import { DISCORD_LIMITS, type ActionRow, type SelectOption } from '../domain/dis
 import { cutToLength } from '../domain/discord-text';
 
 /**
- * The components under a task's message: Confirm / Cancel under a proposal, a select menu and
- * Cancel under a question. `custom_id` = "task:<action>:<taskId>" (≤ 100 characters).
+ * The components under a task's message: Confirm / Cancel / Refine under a proposal, a select menu and
+ * Cancel under a question. `custom_id` = "task:<action>:<taskId>" (≤ 100 characters); the Refine box
+ * (a modal) carries the Refine button's id.
  */
-export type TaskAction = 'confirm' | 'cancel' | 'choose';
+export type TaskAction = 'confirm' | 'cancel' | 'choose' | 'refine';
 const PREFIX = 'task';
 const TASK_ID = /^[A-Za-z0-9_-]{1,80}$/;
-const ACTIONS: readonly TaskAction[] = ['confirm', 'cancel', 'choose'];
+const ACTIONS: readonly TaskAction[] = ['confirm', 'cancel', 'choose', 'refine'];
 
 export const taskButtonId = (action: TaskAction, taskId: string): string => `${PREFIX}:${action}:${taskId}`;
 
@@ -25,6 +26,7 @@ export function confirmCancelRow(taskId: string): ActionRow {
     components: [
       { type: 2, style: 3, label: 'Confirm', custom_id: taskButtonId('confirm', taskId) },
       { type: 2, style: 4, label: 'Cancel', custom_id: taskButtonId('cancel', taskId) },
+      { type: 2, style: 2, label: 'Refine', custom_id: taskButtonId('refine', taskId) },
     ],
   };
 }

@@ -37,6 +37,7 @@ export interface TaskDeps {
 
 export type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 export type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
+export type RefineItem = Extract<WorkItem, { kind: 'refine' }>;
 
 /** A fresh proposal, or one offered again after a retryable failure, may be confirmed for the task TTL from now. */
 export const confirmDeadline = (deps: TaskDeps): string => new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();

@@ -81,7 +81,7 @@ describe('/ux-update', () => {
     await platform.idle();
     const preview = platform.discord.requests.at(-1)?.body as { content?: string; components?: Array<{ components: Array<{ label: string }> }> };
     expect(preview.content).toMatch(/^Preview: header/);
-    expect(preview.components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel']);
+    expect(preview.components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
   });
 
   it('secure by default: with no roles configured a preview can still be asked for, but nobody can confirm it, and the refusal names the flags to set', async () => {

@@ -1,0 +1,90 @@
+import { DISCORD_LIMITS, EPHEMERAL, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
+import { shorten } from '../domain/discord-text';
+import { TaskConflictError, TaskNotFoundError, TaskTooLargeError, isExpired, type Task } from '../domain/task';
+import { confirmDeadline, errorText, type RefineItem, type TaskDeps } from './deps';
+import { expire } from './cancel';
+import { choiceMessage, expiredMessage, failureMessage, proposalMessage } from './messages';
+import { accessOf, mayRefine } from './permissions';
+
+/** Said to the person whose refinement lost the race; the preview shows the winner's. */
+export const REFINED_MEANWHILE = 'Someone else refined this preview at the same moment, and theirs is the one shown now, so your words were not applied. Read the preview again, then Refine it if it still needs your change.';
+
+/**
+ * Refine (the worker, after the Refine box or /ux-update in the task's thread): the agent reads the
+ * words against the task's current proposal; an amended proposal replaces the open preview on the same
+ * task with one conditional write on the version the click read (`awaiting_confirmation →
+ * awaiting_confirmation`), so of two refinements at once one wins and the other is told. Refusals and
+ * questions without a menu are for the person alone (ephemeral); the open preview stays as it was.
+ * Nothing is committed: that is Confirm's.
+ */
+export async function refine(item: RefineItem, deps: TaskDeps): Promise<void> {
+  const { applicationId, token, requester } = item.interaction;
+  const tell = (message: DiscordMessage) => deps.discord.followUp(applicationId, token, privately(message));
+  const task = await deps.tasks.get(item.taskId);
+  if (!task) return tell({ content: `Request \`${item.taskId}\` no longer exists, so nothing was refined. Run the command again for a new preview.` });
+  if (task.version !== item.version) return tell({ content: REFINED_MEANWHILE });
+  if (task.status !== 'awaiting_confirmation') return tell({ content: `This request is ${task.status.replace(/_/g, ' ')} now, so its preview can no longer be refined.` });
+  if (isExpired(task, deps.now())) {
+    await expire(task, requester.name, deps);
+    return tell(expiredMessage(task));
+  }
+  const agent = deps.agents.byId(task.agentId);
+  if (!agent?.refine) {
+    return tell({ content: `${agent?.name ?? 'This agent'} cannot refine its previews. Confirm or Cancel this one, or Cancel it and ask again with the whole request.` });
+  }
+  try {
+    const flags = await deps.flags.all();
+    // Flags may have changed since the click: the person must still be allowed to ask for this work.
+    const permission = mayRefine(accessOf(task, deps.agents), requester, task, flags, deps.locateFlag);
+    if (!permission.allowed) return await tell({ content: permission.message });
+    const outcome = await agent.refine(task, item.text, requester, { flags, now: deps.now });
+    const note = `refined by ${requester.name}: ${shorten(item.text, 120)}`;
+    switch (outcome.kind) {
+      case 'proposal': {
+        const amended = await deps.tasks.transition(
+          task.taskId,
+          'awaiting_confirmation',
+          'awaiting_confirmation',
+          { proposal: outcome.proposal, summary: outcome.summary, confirmBy: confirmDeadline(deps) },
+          note,
+          { version: item.version },
+        );
+        await deps.ledger
+          .audit({ subject: `task#${task.taskId}`, action: 'refine', actorId: requester.id, detail: shorten(item.text, 300), requester: { id: task.requesterId, name: task.requesterName } })
+          .catch((error: unknown) => deps.logger.warn('Audit record failed', { taskId: task.taskId, action: 'refine', error: errorText(error) }));
+        await showOnTask(amended, proposalMessage(amended, outcome.preview), item, deps);
+        return;
+      }
+      case 'choice': {
+        const candidates = outcome.candidates.slice(0, DISCORD_LIMITS.selectOptions);
+        const asking = await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'awaiting_choice', { candidates, confirmBy: confirmDeadline(deps) }, note, { version: item.version });
+        await showOnTask(asking, choiceMessage(asking, outcome.question, candidates, outcome.candidates.length - candidates.length), item, deps);
+        return;
+      }
+      case 'clarification':
+      case 'rejected':
+      case 'answer':
+        return await tell(outcome.message);
+    }
+  } catch (error) {
+    if (error instanceof TaskConflictError || error instanceof TaskNotFoundError) return tell({ content: REFINED_MEANWHILE });
+    if (error instanceof TaskTooLargeError) {
+      return tell({ content: `The refined proposal is too large to keep while it waits for Confirm (${Math.ceil(error.bytes / 1024)} KB), so the preview stays as it was. Drop a change, or Confirm this one and ask for the rest separately.` });
+    }
+    deps.logger.error('Refining failed', { taskId: task.taskId, error: errorText(error) });
+    return tell(failureMessage(`${agent.name} could not refine the preview`, error, 'The preview stays as it was. Try again in a minute.'));
+  }
+}
+
+/** The task's message replaced: the Refine box's own message, or (words typed in the thread) the task's first message by id. */
+async function showOnTask(_task: Task, message: DiscordMessage, item: RefineItem, deps: TaskDeps): Promise<void> {
+  await deps.discord.editOriginal(item.interaction.applicationId, item.interaction.token, message);
+}
+
+const privately = (message: DiscordMessage): DiscordMessage => ({
+  ...message,
+  ...(typeof message.content === 'string' ? { content: shorten(message.content, DISCORD_LIMITS.content) } : {}),
+  components: [],
+  flags: EPHEMERAL,
+  allowed_mentions: NO_MENTIONS,
+});
