@@ -19,6 +19,7 @@ import { errorText, type TaskDeps } from '../core/tasks/deps';
 import type { FlagLocator } from '../core/tasks/permissions';
 import { propose } from '../core/tasks/propose';
 import { refine } from '../core/tasks/refine';
+import { withdraw } from '../core/tasks/withdraw';
 import { sweepAbandonedExecutions } from '../core/tasks/sweep';
 
 /** The worker's ledger (kept as a name for the tests that build one). */
@@ -59,6 +60,7 @@ export function workerDeps(ports: WorkerPorts): WorkerDeps {
   const platform = { stage, flags: ports.flags, secrets, logger: ports.logger, llmBudget, repoHost, env: env ?? {} };
   return {
     ...rest,
+    repoHost,
     agents: new AgentRegistry(agents ?? hireStaff(platform)),
     timings: executionTimings(workerTimeoutSeconds),
     now: now ?? (() => new Date()),
@@ -80,6 +82,8 @@ export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void
         return confirm(item, deps);
       case 'refine':
         return refine(item, deps);
+      case 'withdraw':
+        return withdraw(item, deps);
       case 'sweep':
         // A failure there waits for the next sweep and never stops the resumes.
         await sayMissingPreviews(deps).catch((error: unknown) => deps.logger.warn('Could not look for pull requests without a preview', { error: errorText(error) }));

@@ -146,4 +146,20 @@ describe('Refine the open preview', () => {
     expect(reply.data?.flags).toBe(64);
     expect(reply.data?.content).toMatch(/already done/);
   });
+
+  it('after Confirm, "undo that" is checked as a Confirm: refused privately for a contributor, handed to the worker for someone who may confirm; a failure there keeps the pull request open and says so', async () => {
+    const taskId = await platform.proposeTask();
+    await platform.send(componentInteraction(taskButtonId('confirm', taskId), '9000'));
+    await platform.idle();
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+    const refused = answer(await submit(taskId, 'undo that', outsider));
+    expect(refused.data?.flags).toBe(64);
+    expect(refused.data?.content).toMatch(/^Not undone, the pull request stays open: Only admin, pm or developer may confirm/);
+    const start = platform.discord.requests.length;
+    expect(answer(await submit(taskId, 'undo that'))).toEqual({ type: 5 });
+    await platform.idle();
+    const [said] = since(start).map(sent);
+    expect(said?.content).toMatch(/^Could not undo the change: the scripted agent needs no repository\nThe pull request may still be open/);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
 });

@@ -20,6 +20,7 @@ const workItemSchema = z.discriminatedUnion('kind', [
     commandLine: z.string(),
   }),
   z.object({ kind: z.literal('confirm'), interaction, taskId: z.string() }),
+  z.object({ kind: z.literal('withdraw'), interaction, taskId: z.string() }),
   z.object({ kind: z.literal('refine'), interaction, taskId: z.string(), text: z.string(), version: z.number().int() }),
   // The EventBridge schedule's constant input: nothing else to read.
   z.object({ kind: z.literal('sweep') }),

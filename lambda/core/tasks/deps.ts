@@ -9,6 +9,7 @@ import type { DiscordApi } from '../ports/discord-api';
 import type { FlagReader } from '../ports/flags';
 import type { Ledger } from '../ports/ledger';
 import type { Logger } from '../ports/logger';
+import type { RepoHost } from '../ports/repo-host';
 import type { TaskStore } from '../ports/task-store';
 import type { FlagLocator } from './permissions';
 
@@ -33,11 +34,14 @@ export interface TaskDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Local mode with VALINE_SITE_PREVIEW: before/after screenshots attached to Confirm's answer. */
   changeScreenshots?: ChangeScreenshots;
+  /** The website repository: "undo that" before merge closes a task's pull request and deletes its branch there. */
+  repoHost?: RepoHost;
 }
 
 export type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 export type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
 export type RefineItem = Extract<WorkItem, { kind: 'refine' }>;
+export type WithdrawItem = Extract<WorkItem, { kind: 'withdraw' }>;
 
 /** A fresh proposal, or one offered again after a retryable failure, may be confirmed for the task TTL from now. */
 export const confirmDeadline = (deps: TaskDeps): string => new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();

@@ -4,11 +4,11 @@ import { isUndoRequest } from '../../domain/undo-request';
 import { parseTaskButtonId } from '../../tasks/buttons';
 import { CANCELLABLE, cancel, expire } from '../../tasks/cancel';
 import { cancelledMessage, expiredMessage } from '../../tasks/messages';
-import { agentAvailable, mayCancel, mayRefine, unregisteredAgentAccess } from '../../tasks/permissions';
+import { accessOf, agentAvailable, mayCancel, mayConfirm, mayRefine, unregisteredAgentAccess } from '../../tasks/permissions';
 import { notWaitingReply } from '../buttons/not-waiting-reply';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
-import { deferredEphemeral, deferredUpdate, ephemeral, reply, updateMessage, type InteractionResponse } from '../responses';
+import { deferred, deferredEphemeral, deferredUpdate, ephemeral, reply, updateMessage, type InteractionResponse } from '../responses';
 import { revertTaskReply } from '../buttons/revert-click';
 import { REFINE_TEXT_ID } from './refine-box';
 
@@ -37,6 +37,7 @@ export async function refineRequestReply(taskId: string, words: string, source: 
   const undo = isUndoRequest(text);
   // After merge, undoing is the Revert Agent's: its preview follows, checked as the Revert button is.
   if (undo && task.status === 'merged') return revertTaskReply(task.taskId, context, deps);
+  if (undo && task.status === 'pr_open') return withdrawReply(task, context, deps);
   if (undo && CANCELLABLE.includes(task.status)) {
     const permission = mayCancel(access, context.requester, task, flags);
     if (!permission.allowed) return ephemeral(permission.message);
@@ -75,13 +76,26 @@ async function undoBeforeConfirm(task: Task, source: RefineSource, context: Inte
   return source === 'box' ? updateMessage(message) : reply(message);
 }
 
+/** "undo that" on an open draft pull request: checked as a Confirm here and again by the worker, which closes it and deletes the branch. */
+async function withdrawReply(task: Task, context: InteractionContext, deps: InteractionDeps): Promise<InteractionResponse> {
+  const flags = await deps.flags.all();
+  // The same roles as Confirm; a second approver is not needed to take a change back.
+  const permission = mayConfirm(accessOf(task, deps.agents), context.requester, task, { ...flags, 'require-second-approver': false }, deps.locateFlag);
+  if (!permission.allowed) return ephemeral(`Not undone, the pull request stays open: ${permission.message}`);
+  try {
+    await deps.queue.enqueue({ kind: 'withdraw', interaction: interactionRef(context), taskId: task.taskId });
+  } catch (error) {
+    deps.logger.error('Could not hand an undo to the worker', { taskId: task.taskId, error: errorMessage(error) });
+    return ephemeral('The undo could not be taken right now (the work queue refused it); the pull request stays open. Try again in a minute.');
+  }
+  return deferred();
+}
+
 /** "undo that" once the task has moved past Confirm, said where it cannot act yet. */
 function undoTooLate(task: Task): string {
   switch (task.status) {
     case 'executing':
       return 'This request is being worked on right now; once its draft pull request is open, say `undo that` again to close it.';
-    case 'pr_open':
-      return `This request's draft pull request is open${task.pullRequest ? ` (${task.pullRequest.url})` : ''}: close it on GitHub (and delete its branch) to undo it.`;
     default:
       return `This request is ${task.status.replace(/_/g, ' ')}, so there is nothing left to undo.`;
   }
