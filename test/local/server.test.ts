@@ -116,7 +116,7 @@ describe('local mode over HTTP', () => {
     expect(JSON.parse(clicked.body).type).toBe(7);
     const done = await doneArrives;
     expect(done?.message.content).toMatch(/Opened a draft pull request/);
-    expect(done?.message.components).toEqual([]);
+    expect(done?.message.components).toEqual([{ type: 1, components: [{ type: 2, style: 5, label: "Open pull request #7", url: "https://github.example/acme/site/pull/7" }] }]);
     expect(agent.executed).toHaveLength(1);
   });
 

@@ -94,7 +94,7 @@ describe('proposals', () => {
 });
 
 describe('Confirm', () => {
-  it('answers type 7 with a disabled "Working…" button, then shows the pull request link without buttons', async () => {
+  it('answers type 7 with a disabled "Working…" button, then shows the pull request with a link button to it and no other button', async () => {
     const { taskId } = await propose();
     const body = answer(await click('confirm', taskId));
     expect(body.type).toBe(7);
@@ -105,7 +105,8 @@ describe('Confirm', () => {
     await platform.idle();
     const final = sent(platform.discord.requests.at(-1));
     expect(final.content).toMatch(/Draft pull request opened: https:\/\/github\.example\/acme\/site\/pull\/7/);
-    expect(labels(final)).toEqual([]);
+    expect(labels(final)).toEqual(["Open pull request #7"]);
+    expect(final.components?.[0]?.components[0]).toMatchObject({ style: 5, url: "https://github.example/acme/site/pull/7" });
     const task = await platform.deps.tasks.get(taskId);
     expect(task?.status).toBe('pr_open');
     expect(task?.pullRequest?.number).toBe(7);

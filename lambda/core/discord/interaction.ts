@@ -76,6 +76,7 @@ export const interactionRef = (context: InteractionContext): InteractionRef => (
   token: context.token,
   guildId: context.guildId,
   channelId: context.channelId,
+  ...(context.channelType === undefined ? {} : { channelType: context.channelType }),
   requester: context.requester,
 });
 
@@ -122,6 +123,7 @@ export function parseInteraction(body: string): ParseResult {
     token: raw.token,
     guildId: raw.guild_id,
     channelId: raw.channel_id,
+    ...(raw.channel?.type === undefined ? {} : { channelType: raw.channel.type }),
     requester: {
       id: user.id,
       name: raw.member?.nick ?? user.global_name ?? user.username ?? user.id,

@@ -104,6 +104,9 @@ export type TaskChanges = Partial<
   Pick<Task, 'proposal' | 'summary' | 'candidates' | 'confirmedBy' | 'branch' | 'pullRequest' | 'threadId' | 'lastError' | 'interactionToken' | 'confirmBy'>
 >;
 
+/** What `annotate` may record without a move. */
+export type TaskAnnotation = Pick<TaskChanges, 'threadId'>;
+
 export class TaskNotFoundError extends Error {
   constructor(readonly taskId: string) {
     super(`Task ${taskId} does not exist.`);

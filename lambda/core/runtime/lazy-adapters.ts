@@ -16,6 +16,7 @@ export function lazyTaskStore(load: () => Promise<TaskStore>): TaskStore {
     create: async (task) => (await load()).create(task),
     get: async (taskId) => (await load()).get(taskId),
     transition: async (taskId, from, to, changes, note, guard) => (await load()).transition(taskId, from, to, changes, note, guard),
+    annotate: async (taskId, changes, note) => (await load()).annotate(taskId, changes, note),
     lastByRequester: async (requesterId) => (await load()).lastByRequester(requesterId),
     listOpen: async (limit) => (await load()).listOpen(limit),
     findByPullRequest: async (repository, number) => (await load()).findByPullRequest(repository, number),

@@ -31,6 +31,11 @@ export function confirmCancelRow(taskId: string): ActionRow {
   };
 }
 
+/** A link button to a task's pull request (style 5: Discord opens the URL; no interaction reaches the bot). */
+export function pullRequestLinkRow(pullRequest: { number: number; url: string }): ActionRow {
+  return { type: 1, components: [{ type: 2, style: 5, label: `Open pull request #${pullRequest.number}`, url: pullRequest.url }] };
+}
+
 /** Shown the moment Confirm is clicked, until the worker replaces the message. */
 export function workingRow(taskId: string): ActionRow {
   return {

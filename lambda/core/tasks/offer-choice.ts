@@ -4,6 +4,7 @@ import { TaskTooLargeError, type Task } from '../domain/task';
 import { choiceMessage, plainMessage } from './messages';
 import { createTaskOnce } from './create-task';
 import type { ProposeItem, TaskDeps } from './deps';
+import { openThread, threadNameOf } from './thread';
 
 /**
  * A question whose candidates become a select menu: the task waits in `awaiting_choice`
@@ -37,5 +38,5 @@ export async function offerChoice(item: ProposeItem, agent: Agent, question: Dis
     return;
   }
   if (task.status !== 'awaiting_choice') return;
-  await show(choiceMessage(task, question, candidates, offered.length - candidates.length));
+  await openThread(task, await show(choiceMessage(task, question, candidates, offered.length - candidates.length)), threadNameOf(item.options, item.commandLine), item.interaction, deps);
 }

@@ -76,9 +76,18 @@ export async function refine(item: RefineItem, deps: TaskDeps): Promise<void> {
   }
 }
 
-/** The task's message replaced: the Refine box's own message, or (words typed in the thread) the task's first message by id. */
-async function showOnTask(_task: Task, message: DiscordMessage, item: RefineItem, deps: TaskDeps): Promise<void> {
-  await deps.discord.editOriginal(item.interaction.applicationId, item.interaction.token, message);
+/**
+ * The task's message replaced: the Refine box's own message, or (words typed in the thread) the
+ * thread's first message, which is the preview (its id is the thread's), the person told privately.
+ */
+async function showOnTask(task: Task, message: DiscordMessage, item: RefineItem, deps: TaskDeps): Promise<void> {
+  const { applicationId, token } = item.interaction;
+  if (item.fromThread && task.threadId && task.channelId && deps.discord.editMessage) {
+    await deps.discord.editMessage(task.channelId, task.threadId, message);
+    await deps.discord.editOriginal(applicationId, token, privately({ content: 'Refined: the preview at the top of this thread shows it now. Confirm it there.' }));
+    return;
+  }
+  await deps.discord.editOriginal(applicationId, token, message);
 }
 
 const privately = (message: DiscordMessage): DiscordMessage => ({

@@ -58,7 +58,7 @@ export async function refineRequestReply(taskId: string, words: string, source: 
   if (!agent) return ephemeral(`The agent "${task.agentId}" that proposed this is no longer registered, so its preview cannot be refined. Cancel it and ask again.`);
   if (text === '') return ephemeral('The Refine box was empty, so the preview stays as it was. Say what should change, e.g. `darker`, `call it "Plans"` or `also make the footer blue`.');
   try {
-    await deps.queue.enqueue({ kind: 'refine', interaction: interactionRef(context), taskId: task.taskId, text, version: task.version });
+    await deps.queue.enqueue({ kind: 'refine', interaction: interactionRef(context), taskId: task.taskId, text, version: task.version, ...(source === 'thread' ? { fromThread: true } : {}) });
   } catch (error) {
     deps.logger.error('Could not hand a refinement to the worker', { taskId: task.taskId, error: errorMessage(error) });
     return ephemeral(`${agent.name} could not take the refinement right now (the work queue refused it), so the preview stays as it was. Try again in a minute.`);
