@@ -14,6 +14,7 @@ import type { Logger } from '../core/ports/logger';
 import type { RepoHost } from '../core/ports/repo-host';
 import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
+import type { SiteOutlines } from '../core/ports/site-outlines';
 import { confirm } from '../core/tasks/confirm';
 import { errorText, type TaskDeps } from '../core/tasks/deps';
 import type { FlagLocator } from '../core/tasks/permissions';
@@ -52,6 +53,8 @@ export interface WorkerPorts {
   agents?: Agent[];
   /** Local mode with VALINE_SITE_PREVIEW: before/after screenshots attached to Confirm's answer. */
   changeScreenshots?: ChangeScreenshots;
+  /** Where the agents' site outlines are kept for /ux-update's autocomplete. */
+  outlines?: SiteOutlines;
 }
 
 /** The worker's dependencies from its ports: the staff hired on the platform (their code loads on first use). */

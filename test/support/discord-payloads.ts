@@ -194,8 +194,10 @@ const commandOption = z
     min_length: z.number().int().min(0).max(6000).optional(),
     max_length: z.number().int().min(1).max(6000).optional(),
     choices: z.array(z.strictObject({ name: text(100, 1), value: z.union([text(100), z.number()]) })).max(25).optional(),
+    autocomplete: z.boolean().optional(),
   })
-  .refine((o) => o.max_length === undefined || o.type === ApplicationCommandOptionType.String, 'max_length is for string options');
+  .refine((o) => o.max_length === undefined || o.type === ApplicationCommandOptionType.String, 'max_length is for string options')
+  .refine((o) => !(o.autocomplete && o.choices && o.choices.length > 0), 'autocomplete may not be set with choices');
 const applicationCommand = z
   .strictObject({
     name: commandName,

@@ -7,7 +7,8 @@ import { revertButtonReply } from './buttons/revert-click';
 import { taskButtonReply } from './buttons/task-button-click';
 import type { InteractionDeps } from './interaction-deps';
 import type { ParsedInteraction } from './interaction';
-import { autocompleteChoices, ephemeral, pong, type InteractionResponse } from './responses';
+import { ephemeral, pong, type InteractionResponse } from './responses';
+import { autocompleteReply } from './commands/autocomplete';
 import { parseRevertButtonId } from './revert-button';
 import { refineSubmitReply } from './modals/refine-submit';
 
@@ -23,7 +24,7 @@ export async function routeInteraction(interaction: ParsedInteraction, deps: Int
     case 'modal':
       return refineSubmitReply(interaction.customId, interaction.fields, interaction, deps);
     case 'autocomplete':
-      return autocompleteChoices([]);
+      return autocompleteReply(interaction.name, interaction.options, interaction.focused, deps);
     case 'component':
       if (parseRevertButtonId(interaction.customId)) return revertButtonReply(interaction.customId, interaction, deps);
       return taskButtonReply(interaction.customId, interaction, deps, interaction.values);

@@ -11,6 +11,7 @@ import type { Ledger } from '../ports/ledger';
 import type { Logger } from '../ports/logger';
 import type { RepoHost } from '../ports/repo-host';
 import type { TaskStore } from '../ports/task-store';
+import type { SiteOutlines } from '../ports/site-outlines';
 import type { FlagLocator } from './permissions';
 
 /**
@@ -34,6 +35,8 @@ export interface TaskDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Local mode with VALINE_SITE_PREVIEW: before/after screenshots attached to Confirm's answer. */
   changeScreenshots?: ChangeScreenshots;
+  /** Where the agents' site outlines are kept for autocomplete (written after a discovery). */
+  outlines?: SiteOutlines;
   /** The website repository: "undo that" before merge closes a task's pull request and deletes its branch there. */
   repoHost?: RepoHost;
 }

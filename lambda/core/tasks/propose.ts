@@ -7,6 +7,7 @@ import { offerChoice } from './offer-choice';
 import { errorText, type ProposeItem, type TaskDeps } from './deps';
 import { taskIdFor } from './task-id';
 import { openThread, threadNameOf } from './thread';
+import { keepSiteOutline } from './site-outline';
 
 const PROPOSE_AGAIN = 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.';
 
@@ -65,6 +66,7 @@ export async function propose(item: ProposeItem, deps: TaskDeps): Promise<void> 
       },
       { flags, now: deps.now },
     );
+    await keepSiteOutline(agent, deps);
     switch (outcome.kind) {
       case 'clarification':
       case 'rejected':

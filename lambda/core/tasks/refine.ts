@@ -5,6 +5,7 @@ import { confirmDeadline, errorText, type RefineItem, type TaskDeps } from './de
 import { expire } from './cancel';
 import { choiceMessage, expiredMessage, failureMessage, proposalMessage } from './messages';
 import { accessOf, mayRefine } from './permissions';
+import { keepSiteOutline } from './site-outline';
 
 /** Said to the person whose refinement lost the race; the preview shows the winner's. */
 export const REFINED_MEANWHILE = 'Someone else refined this preview at the same moment, and theirs is the one shown now, so your words were not applied. Read the preview again, then Refine it if it still needs your change.';
@@ -38,6 +39,7 @@ export async function refine(item: RefineItem, deps: TaskDeps): Promise<void> {
     const permission = mayRefine(accessOf(task, deps.agents), requester, task, flags, deps.locateFlag);
     if (!permission.allowed) return await tell({ content: permission.message });
     const outcome = await agent.refine(task, item.text, requester, { flags, now: deps.now });
+    await keepSiteOutline(agent, deps);
     const note = `refined by ${requester.name}: ${shorten(item.text, 120)}`;
     switch (outcome.kind) {
       case 'proposal': {
