@@ -5,7 +5,8 @@ import type { DiscordMessage } from '../../core/domain/discord-message';
 import { parseTaskButtonId, taskButtonId } from '../../core/tasks/buttons';
 import type { Logger } from '../../core/ports/logger';
 import { loadOrCreateDevKeyPair, signInteraction } from '../dev-keys';
-import { STAND_IN_USER, commandInteraction, componentInteraction, selectInteraction, type InteractionUser } from '../interaction-builder';
+import { STAND_IN_USER, commandInteraction, componentInteraction, modalSubmitInteraction, selectInteraction, type InteractionUser } from '../interaction-builder';
+import { REFINE_TEXT_ID } from '../../core/discord/modals/refine-box';
 import { startLocalServer, type LocalServer } from '../server';
 import type { LocalSettings } from '../settings';
 import { startStandInDiscordApi } from './discord-api';
@@ -27,6 +28,8 @@ interface StandInMemory {
   messageId?: string;
   /** The last question's task and its options' labels, in menu order, for --pick. */
   question?: { taskId: string; labels: string[] };
+  /** The last task's thread, for --in-thread. */
+  thread?: { taskId: string; threadId: string; name: string };
 }
 
 async function isServerUp(url: string): Promise<boolean> {
@@ -53,7 +56,9 @@ async function rememberMessage(file: string, message: DiscordMessage): Promise<v
   const confirm = components.find((c) => parseTaskButtonId(c.custom_id ?? '')?.action === 'confirm');
   const taskId = parseTaskButtonId((select ?? confirm)?.custom_id ?? '')?.taskId;
   if (!taskId) return;
-  const memory: StandInMemory = { ...(await readMemory(file)), lastTaskId: taskId, messageId: '1' };
+  const earlier = await readMemory(file);
+  const memory: StandInMemory = { ...earlier, lastTaskId: taskId, messageId: earlier.lastTaskId === taskId ? earlier.messageId ?? '1' : '1' };
+  if (earlier.thread && earlier.thread.taskId !== taskId) delete memory.thread;
   if (select?.type === 3) memory.question = { taskId, labels: select.options.map((o) => o.label) };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(memory)}\n`);
@@ -76,6 +81,7 @@ const isWorking = (message: DiscordMessage): boolean =>
 export async function runStandIn(request: StandInRequest, settings: LocalSettings, options: StandInOptions): Promise<number> {
   const { write } = options;
   const keys = await loadOrCreateDevKeyPair(settings.devKeyFile);
+  let serverUrl = (): string => `http://127.0.0.1:${settings.port}`;
   let api;
   try {
     api = await startStandInDiscordApi(settings.standInPort, settings.screenshotsDirectory);
@@ -86,15 +92,16 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
   }
   let own: LocalServer | undefined;
   try {
-    let serverUrl = `http://127.0.0.1:${settings.port}`;
-    if (!(await isServerUp(serverUrl))) {
+    let url = `http://127.0.0.1:${settings.port}`;
+    serverUrl = () => url;
+    if (!(await isServerUp(url))) {
       own = await startLocalServer({
         settings: { ...settings, port: 0, persist: true, discordApiBase: api.baseUrl },
         env: { ...process.env, DISCORD_PUBLIC_KEY: '' },
         logger: options.logger,
         agents: options.agents,
       });
-      serverUrl = own.url;
+      url = own.url;
       write(`(No local server answers on port ${settings.port}, so this command runs one itself, keeping its data in ${settings.dynamoDbPath}.)`);
     }
 
@@ -105,8 +112,32 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     if (request.userId || request.roleIds) write(`(acting as ${user.username} ${user.id}${request.roleIds ? ` with roles ${request.roleIds.join(', ')}` : ''})`);
     let payload;
     if (request.kind === 'command') {
-      payload = commandInteraction(request.name, request.options, user);
-      write(`> /${request.name}${Object.entries(request.options).map(([k, v]) => ` ${k}:${v}`).join('')}`);
+      const thread = request.inThread ? (await readMemory(settings.standInStateFile)).thread : undefined;
+      if (request.inThread && !thread) {
+        write('There is no task thread yet. Run /ux-update first; its preview starts one.');
+        return 1;
+      }
+      payload = commandInteraction(request.name, request.options, user, thread?.threadId);
+      write(`${thread ? `(in the thread "${thread.name}") ` : ''}> /${request.name}${Object.entries(request.options).map(([k, v]) => ` ${k}:${v}`).join('')}`);
+    } else if (request.kind === 'refine') {
+      const memory = await readMemory(settings.standInStateFile);
+      const taskId = request.taskId ?? memory.lastTaskId;
+      if (!taskId) {
+        write('There is no preview to refine yet. Run /ux-update first (npm run discord -- /ux-update command:…).');
+        return 1;
+      }
+      // The click opens the box (a modal, answered type 9); the box is then submitted with the words.
+      const click = await send(componentInteraction(taskButtonId('refine', taskId), memory.messageId ?? '1', user));
+      write(`> clicks Refine on task ${taskId}`);
+      if (click.status !== 200) return reportHttp(click);
+      const opened = JSON.parse(click.text) as { type: number; data?: DiscordMessage & { title?: string } };
+      if (opened.type !== 9) {
+        write(renderMessage(opened.data ?? {}));
+        return 0;
+      }
+      write(`┌─ ${opened.data?.title ?? 'Refine'} (a box only you see)\n│ What should change? [ ${request.text} ]\n│ [ Submit ]\n└─`);
+      payload = modalSubmitInteraction(taskButtonId('refine', taskId), { [REFINE_TEXT_ID]: request.text }, memory.messageId ?? '1', user);
+      write(`> submits "${request.text}"`);
     } else if (request.kind === 'click') {
       const memory = await readMemory(settings.standInStateFile);
       const taskId = request.taskId ?? memory.lastTaskId;
@@ -133,18 +164,11 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       const label = labels?.[request.option - 1];
       write(`> picks option ${request.option}${label ? ` "${label}"` : ''} on task ${taskId}`);
     }
-    const body = JSON.stringify(payload);
-    const response = await fetch(`${serverUrl}/discord`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signInteraction(body, keys.privateKey) },
-      body,
-    });
-    const text = await response.text();
-    if (response.status !== 200) {
-      write(`The server answered HTTP ${response.status}: ${text.trim()}`);
-      if (response.status === 401) write('The server does not use the dev key: it was started with DISCORD_PUBLIC_KEY set. Unset it to use the stand-in.');
-      return 1;
-    }
+    const startedAt = api.received.length;
+    const threadsBefore = api.threads.length;
+    const response = await send(payload);
+    if (response.status !== 200) return reportHttp(response);
+    const text = response.text;
     const answer = JSON.parse(text) as { type: number; data?: DiscordMessage };
     let waitForWorker = false;
     switch (answer.type) {
@@ -155,7 +179,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         write(renderMessage(answer.data ?? {}));
         break;
       case 5:
-        write(renderMessage({ content: 'Valine is thinking…' }));
+        write(renderMessage({ content: 'Valine is thinking…', ...(answer.data?.flags ? { flags: answer.data.flags } : {}) }));
         waitForWorker = true;
         break;
       case 6:
@@ -180,12 +204,50 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       );
       return 1;
     }
-    write(renderMessage(followUp.message, 'Valine (message edited)'));
+    write(renderMessage(followUp.message, followUp.kind === 'follow-up' ? 'Valine' : 'Valine (message edited)'));
     for (const saved of followUp.savedFiles) write(`  image saved: ${shownPath(saved)}`);
-    await rememberMessage(settings.standInStateFile, followUp.message);
+    if (followUp.kind === 'edit-original') await rememberMessage(settings.standInStateFile, followUp.message);
+    // What the worker sent after it: the task's thread, the preview edited at its top, its messages (indented, as Discord shows a thread).
+    await api.settle(400, 3000);
+    for (const later of api.received.slice(startedAt).filter((m) => m !== followUp)) {
+      const thread = api.threads.find((t) => t.id === later.target);
+      if (later.kind === 'channel-message' && thread) write(indent(renderMessage(later.message, `Valine in the thread "${thread.name}"`)));
+      else if (later.kind === 'channel-edit') write(renderMessage(later.message, 'Valine (the thread\'s first message, edited)'));
+      else write(renderMessage(later.message, later.kind === 'follow-up' ? 'Valine' : 'Valine (message edited)'));
+    }
+    const original = api.originalId(payload.token);
+    for (const thread of api.threads.slice(threadsBefore)) {
+      write(`  ┗━ thread "${thread.name}" started from this message: what follows about this task is posted there`);
+      if (thread.id === original) await rememberThread(settings.standInStateFile, thread);
+    }
     return 0;
   } finally {
     await own?.close();
     await api.close();
   }
+
+  async function send(interaction: unknown): Promise<{ status: number; text: string }> {
+    const body = JSON.stringify(interaction);
+    const response = await fetch(`${serverUrl()}/discord`, { method: 'POST', headers: { 'content-type': 'application/json', ...signInteraction(body, keys.privateKey) }, body });
+    return { status: response.status, text: await response.text() };
+  }
+
+  function reportHttp(response: { status: number; text: string }): number {
+    write(`The server answered HTTP ${response.status}: ${response.text.trim()}`);
+    if (response.status === 401) write('The server does not use the dev key: it was started with DISCORD_PUBLIC_KEY set. Unset it to use the stand-in.');
+    return 1;
+  }
+}
+
+/** A thread's messages, indented under the message it started from. */
+const indent = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+
+async function rememberThread(file: string, thread: { id: string; name: string }): Promise<void> {
+  const memory = await readMemory(file);
+  if (!memory.lastTaskId) return;
+  await writeFile(file, `${JSON.stringify({ ...memory, thread: { taskId: memory.lastTaskId, threadId: thread.id, name: thread.name } })}\n`);
 }
