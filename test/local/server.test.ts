@@ -104,8 +104,8 @@ describe('local mode over HTTP', () => {
 
   it('runs /ux-update, the preview with buttons and Confirm end to end, with follow-ups to DISCORD_API_BASE', async () => {
     const command = commandInteraction('ux-update', { command: 'section:header text:"Hi"' });
-    const previewArrives = discord.nextFor(command.token, 10_000);
-    expect(await post(command)).toEqual({ status: 200, body: '{"type":5}' });
+    const previewArrives = discord.previewFor(command.token, 10_000);
+    expect(await post(command)).toEqual({ status: 200, body: '{"type":5,"data":{"flags":64}}' });
     const preview = await previewArrives;
     const confirm = preview?.message.components?.[0]?.components[0];
     expect(confirm?.label).toBe('Confirm');

@@ -107,7 +107,8 @@ describe('npm run discord', () => {
     expect(proposed.code).toBe(0);
     expect(proposed.text).toMatch(/No local server answers on port 1, so this command runs one itself/);
     expect(proposed.text).toMatch(/Valine is thinking…/);
-    expect(proposed.text).toMatch(/Valine \(message edited\)\n│ Preview: header → "section:header text:"Hi""[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
+    expect(proposed.text).toMatch(/┌─ Valine \(message edited\) \(only you can see this\)\n│ Your preview is posted below for everyone in the channel/);
+    expect(proposed.text).toMatch(/┌─ Valine\n│ Preview: header → "section:header text:"Hi""[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
 
     const confirmed = await run(['--click', 'confirm']);
     expect(confirmed.code).toBe(0);

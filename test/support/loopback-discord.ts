@@ -81,6 +81,9 @@ export async function startLoopbackDiscord(): Promise<LoopbackDiscord> {
       return { status: 201, body: { id: messageId, type: 11, parent_id: channelId, name } };
     }
     if ((m = /^\/channels\/(\d+)\/messages/.exec(path)) && threads.get(m[1] ?? '')?.deleted) return { status: 404, body: { code: 10003, message: 'Unknown Channel' } };
+    if (recorded.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
+      return { status: 200, body: { ...(typeof body === 'object' && body ? body : {}), id: String(nextMessageId++), channel_id: LOOPBACK_CHANNEL_ID } };
+    }
     if (recorded.method === 'PATCH' && (m = /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path))) {
       const token = m[1] ?? '';
       let id = originals.get(token);

@@ -3,7 +3,7 @@ import { componentInteraction, modalSubmitInteraction, type InteractionUser } fr
 import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import { REFINED_MEANWHILE } from '../../lambda/core/tasks/refine';
 import { appendRefinement } from '../interactions/fixtures/test-agent';
-import { answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
+import { publicPreview, answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
 
 let platform: Platform;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('Refine the open preview', () => {
   it('puts a Refine button beside Confirm and Cancel on every preview, and the button opens a box with one text input', async () => {
     const start = platform.discord.requests.length;
     const taskId = await platform.proposeTask();
-    expect(labels(sent(platform.discord.requests[start]))).toEqual(['Confirm', 'Cancel', 'Refine']);
+    expect(labels(sent(publicPreview(platform.discord.requests.slice(start))))).toEqual(['Confirm', 'Cancel', 'Refine']);
     const opened = answer(await clickRefine(taskId)) as unknown as { type: number; data: { custom_id: string; title: string; components: Array<{ type: number; component: { type: number; custom_id: string } }> } };
     expect(opened.type).toBe(9);
     expect(opened.data.custom_id).toBe(taskButtonId('refine', taskId));

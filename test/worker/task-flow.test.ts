@@ -3,7 +3,7 @@ import type { RecordedRequest } from '../support/loopback-discord';
 import { componentInteraction, commandInteraction } from '../../lambda/local/interaction-builder';
 import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import { confirmClaimKey } from '../../lambda/core/tasks/ledger-keys';
-import { answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
+import { publicPreview, answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
 
 let platform: Platform;
 beforeAll(async () => {
@@ -37,9 +37,9 @@ const labels = (message: SentMessage): string[] => (message.components ?? []).fl
 /** Runs /ux-update and returns the task id from the Confirm button of the preview. */
 async function propose(command = 'section:header text:"Hi"'): Promise<{ taskId: string; preview: SentMessage }> {
   const start = platform.discord.requests.length;
-  expect(answer(await platform.send(commandInteraction('ux-update', { command })))).toEqual({ type: 5 });
+  expect(answer(await platform.send(commandInteraction('ux-update', { command })))).toEqual({ type: 5, data: { flags: 64 } });
   await platform.idle();
-  const preview = sent(platform.discord.requests[start]);
+  const preview = sent(publicPreview(platform.discord.requests.slice(start)));
   const confirm = preview.components?.[0]?.components.find((c) => c.label === 'Confirm');
   const taskId = confirm?.custom_id?.split(':')[2];
   if (!taskId) throw new Error(`no preview with buttons: ${JSON.stringify(preview)}`);
@@ -194,7 +194,7 @@ describe('Confirm', () => {
     );
     await platform.idle();
     expect(platform.agent.executed).toHaveLength(0);
-    expect(platform.discord.requests).toHaveLength(1);
+    expect(platform.discord.requests).toHaveLength(2); // the private answer and the public preview, nothing since
   });
 
   it('is paused with the agent while disable-ux-updates is true', async () => {
@@ -271,7 +271,7 @@ describe('Discord API trouble in the worker', () => {
     platform.discord.script({ status: 429, body: { retry_after: 0.01, message: 'You are being rate limited.' } }, { status: 502 });
     const { preview } = await propose();
     expect(labels(preview)).toEqual(['Confirm', 'Cancel', 'Refine']);
-    expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'PATCH']);
+    expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'PATCH', 'POST']); // the private answer (429, 502, then delivered), then the preview
   });
 
   it('logs and gives up after bounded 5xx retries without crashing the process', async () => {

@@ -30,11 +30,13 @@ const inThread = (threadId: string, options: Record<string, string>) => ({
 });
 
 describe('one thread per task', () => {
-  it('starts a thread named after the request from the preview, and records it on the task', async () => {
+  it('starts a thread named after the request from the public preview, and records it on the task', async () => {
     const start = platform.discord.requests.length;
     const taskId = await platform.proposeTask('section:header text:"Spring sale"');
-    const [preview, thread] = since(start);
-    expect(preview?.method).toBe('PATCH');
+    const [note, preview, thread] = since(start);
+    expect(note?.path).toMatch(/\/messages\/@original$/);
+    expect(preview?.method).toBe('POST');
+    expect(preview?.path).toMatch(/^\/webhooks\/\d+\/[\w-]+$/);
     expect(thread?.method).toBe('POST');
     expect(thread?.path).toMatch(new RegExp(`^/channels/${STAND_IN_CHANNEL_ID}/messages/(\\d+)/threads$`));
     expect(thread?.headers.authorization).toBe('Bot loopback-bot-token');
@@ -56,8 +58,9 @@ describe('one thread per task', () => {
     expect(edit?.path).toBe(`/channels/${STAND_IN_CHANNEL_ID}/messages/${threadId}`);
     expect(sent(edit).content).toContain('refined: darker');
     expect(sent(edit).components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    // The person's own "thinking…", deferred ephemeral above: an edit keeps it private.
     expect(note?.path).toMatch(/\/messages\/@original$/);
-    expect(sent(note).flags).toBe(64);
+    expect(sent(note).content).toMatch(/^Refined: the preview at the top of this thread shows it now/);
 
     // "undo that" in the thread cancels the task, said to everyone there.
     const undone = answer(await platform.send(inThread(threadId, { description: 'undo that' })));
@@ -70,7 +73,7 @@ describe('one thread per task', () => {
   it('works in place where the bot may not start threads (403), logging the reason once for the channel', async () => {
     platform.logger.lines.length = 0;
     for (let i = 0; i < 2; i += 1) {
-      platform.discord.script({ status: 200, body: { id: `90${i}`, channel_id: STAND_IN_CHANNEL_ID } }, { status: 403, body: { code: 50013, message: 'Missing Permissions' } });
+      platform.discord.script({ status: 200 }, { status: 200, body: { id: `90${i}`, channel_id: STAND_IN_CHANNEL_ID } }, { status: 403, body: { code: 50013, message: 'Missing Permissions' } });
       const taskId = await platform.proposeTask();
       expect((await platform.deps.tasks.get(taskId))?.threadId).toBeUndefined();
       expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
@@ -82,7 +85,7 @@ describe('one thread per task', () => {
     const start = platform.discord.requests.length;
     expect(answer(await platform.send(inThread('987654321987654321', { command: 'section:header text:"Hi"' }))).type).toBe(5);
     await platform.idle();
-    expect(since(start).map((r) => r.method)).toEqual(['PATCH']);
+    expect(since(start).map((r) => r.method)).toEqual(['PATCH', 'POST']);
   });
 });
 

@@ -70,9 +70,9 @@ export class DiscordRestClient implements DiscordApi {
     return `Bot ${token}`;
   }
 
-  async followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void> {
+  async followUp(applicationId: string, token: string, message: DiscordMessage): Promise<PostedMessage | undefined> {
     const purpose = 'send a follow-up message';
-    await this.request('POST', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}`, withMentions(message), purpose);
+    return postedMessage(await this.request('POST', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}`, withMentions(message), purpose));
   }
 
   async createMessage(channelId: string, message: DiscordMessage, idempotencyKey?: string): Promise<{ id: string }> {

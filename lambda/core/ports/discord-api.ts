@@ -7,8 +7,8 @@ import type { DiscordMessage } from '../domain/discord-message';
 export interface DiscordApi {
   /** PATCH /webhooks/{application_id}/{token}/messages/@original (interaction token, 15 minutes); Discord answers with the message (its id and channel). */
   editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void | PostedMessage>;
-  /** POST /webhooks/{application_id}/{token}: a follow-up message. */
-  followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
+  /** POST /webhooks/{application_id}/{token}: a follow-up message (Discord answers with it). */
+  followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void | PostedMessage>;
   /**
    * POST /channels/{channel_id}/messages with the bot token. With `idempotencyKey` (the notice's
    * ledger claim), Discord is asked to create the message once (`nonce` + `enforce_nonce`), so a

@@ -20,7 +20,9 @@ export const REFINED_MEANWHILE = 'Someone else refined this preview at the same 
  */
 export async function refine(item: RefineItem, deps: TaskDeps): Promise<void> {
   const { applicationId, token, requester } = item.interaction;
-  const tell = (message: DiscordMessage) => deps.discord.followUp(applicationId, token, privately(message));
+  const tell = async (message: DiscordMessage): Promise<void> => {
+    await deps.discord.followUp(applicationId, token, privately(message));
+  };
   const task = await deps.tasks.get(item.taskId);
   if (!task) return tell({ content: `Request \`${item.taskId}\` no longer exists, so nothing was refined. Run the command again for a new preview.` });
   if (task.version !== item.version) return tell({ content: REFINED_MEANWHILE });
@@ -86,7 +88,8 @@ async function showOnTask(task: Task, message: DiscordMessage, item: RefineItem,
   const { applicationId, token } = item.interaction;
   if (item.fromThread && task.threadId && task.channelId && deps.discord.editMessage) {
     await deps.discord.editMessage(task.channelId, task.threadId, message);
-    await deps.discord.editOriginal(applicationId, token, privately({ content: 'Refined: the preview at the top of this thread shows it now. Confirm it there.' }));
+    // The person's own "thinking…" (ephemeral already: an edit cannot change that).
+    await deps.discord.editOriginal(applicationId, token, { content: 'Refined: the preview at the top of this thread shows it now. Confirm it there.', allowed_mentions: NO_MENTIONS });
     return;
   }
   await deps.discord.editOriginal(applicationId, token, message);

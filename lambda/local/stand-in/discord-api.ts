@@ -10,6 +10,8 @@ export interface ReceivedMessage {
   kind: 'edit-original' | 'follow-up' | 'channel-message' | 'channel-edit';
   /** Interaction token (webhook calls) or channel id. */
   target: string;
+  /** The message's id as Discord answered it (a thread started from it has the same id). */
+  id?: string;
   message: DiscordMessage;
   /** Where the message's attachments were saved (under `.valine/screenshots/`), in the order they were sent. */
   savedFiles: string[];
@@ -31,7 +33,9 @@ export interface StandInDiscordApi {
   /** Resolves once nothing has arrived for `quietMs` (at most `timeoutMs`): the worker's later messages (a thread, its notices). */
   settle(quietMs: number, timeoutMs: number): Promise<void>;
   /** Resolves with the next message sent for this interaction token, or undefined after `timeoutMs`. */
-  nextFor(token: string, timeoutMs: number): Promise<ReceivedMessage | undefined>;
+  nextFor(token: string, timeoutMs: number, matching?: (message: ReceivedMessage) => boolean): Promise<ReceivedMessage | undefined>;
+  /** The next message for this interaction token that carries buttons or a menu: a preview or a question (after the private "thinking…" is edited). */
+  previewFor(token: string, timeoutMs: number): Promise<ReceivedMessage | undefined>;
   close(): Promise<void>;
 }
 
@@ -134,6 +138,7 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
           return;
         }
       }
+      entry.id = entry.kind === 'channel-edit' ? entry.target : id;
       received.push(entry);
       listeners.forEach((notify) => notify());
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...message, id, channel_id: entry.kind === 'channel-message' ? entry.target : STAND_IN_CHANNEL_ID }));
@@ -144,6 +149,23 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  const nextFor = (token: string, timeoutMs: number, matching: (message: ReceivedMessage) => boolean = () => true): Promise<ReceivedMessage | undefined> => {
+    const seen = received.length;
+    return new Promise((resolve) => {
+      const check = () => {
+        const found = received.slice(seen).find((m) => m.target === token && matching(m));
+        if (!found) return;
+        listeners.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        resolve(undefined);
+      }, timeoutMs);
+      listeners.add(check);
+    });
+  };
   return {
     baseUrl: `http://127.0.0.1:${address.port}/api/v10`,
     received,
@@ -153,23 +175,8 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline && Date.now() - lastArrival < quietMs) await new Promise((resolve) => setTimeout(resolve, 25));
     },
-    nextFor: (token, timeoutMs) => {
-      const seen = received.length;
-      return new Promise((resolve) => {
-        const check = () => {
-          const found = received.slice(seen).find((m) => m.target === token);
-          if (!found) return;
-          listeners.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          resolve(undefined);
-        }, timeoutMs);
-        listeners.add(check);
-      });
-    },
+    nextFor: (token, timeoutMs, matching) => nextFor(token, timeoutMs, matching),
+    previewFor: (token, timeoutMs) => nextFor(token, timeoutMs, (m) => (m.message.components ?? []).length > 0),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

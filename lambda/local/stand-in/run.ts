@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import type { Agent } from '../../core/domain/agent';
-import type { DiscordMessage } from '../../core/domain/discord-message';
+import { EPHEMERAL, type DiscordMessage } from '../../core/domain/discord-message';
 import { parseTaskButtonId, taskButtonId } from '../../core/tasks/buttons';
 import type { Logger } from '../../core/ports/logger';
 import { loadOrCreateDevKeyPair, signInteraction } from '../dev-keys';
@@ -171,6 +171,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     const text = response.text;
     const answer = JSON.parse(text) as { type: number; data?: DiscordMessage };
     let waitForWorker = false;
+    const privateAnswer = answer.type === 5 && ((answer.data?.flags ?? 0) & EPHEMERAL) !== 0;
     switch (answer.type) {
       case 1:
         write('PONG');
@@ -204,21 +205,22 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       );
       return 1;
     }
-    write(renderMessage(followUp.message, followUp.kind === 'follow-up' ? 'Valine' : 'Valine (message edited)'));
-    for (const saved of followUp.savedFiles) write(`  image saved: ${shownPath(saved)}`);
-    if (followUp.kind === 'edit-original') await rememberMessage(settings.standInStateFile, followUp.message);
-    // What the worker sent after it: the task's thread, the preview edited at its top, its messages (indented, as Discord shows a thread).
+    // Everything the worker sent for it, in order: the private answer, the public preview, the task's thread and what is posted there (indented, as Discord shows a thread).
     await api.settle(400, 3000);
-    for (const later of api.received.slice(startedAt).filter((m) => m !== followUp)) {
-      const thread = api.threads.find((t) => t.id === later.target);
-      if (later.kind === 'channel-message' && thread) write(indent(renderMessage(later.message, `Valine in the thread "${thread.name}"`)));
-      else if (later.kind === 'channel-edit') write(renderMessage(later.message, 'Valine (the thread\'s first message, edited)'));
-      else write(renderMessage(later.message, later.kind === 'follow-up' ? 'Valine' : 'Valine (message edited)'));
-    }
-    const original = api.originalId(payload.token);
-    for (const thread of api.threads.slice(threadsBefore)) {
-      write(`  ┗━ thread "${thread.name}" started from this message: what follows about this task is posted there`);
-      if (thread.id === original) await rememberThread(settings.standInStateFile, thread);
+    for (const sent of api.received.slice(startedAt)) {
+      const inThread = api.threads.find((t) => t.id === sent.target);
+      if (sent.kind === 'channel-message' && inThread) write(indent(renderMessage(sent.message, `Valine in the thread "${inThread.name}"`)));
+      else if (sent.kind === 'channel-edit') write(renderMessage(sent.message, 'Valine (the thread\'s first message, edited)'));
+      // An edit of a private "thinking…" stays private: Discord keeps the flag of the message it edits.
+      else if (sent.kind === 'edit-original' && sent.target === payload.token && privateAnswer) write(renderMessage({ ...sent.message, flags: EPHEMERAL }, 'Valine (message edited)'));
+      else write(renderMessage(sent.message, sent.kind === 'follow-up' ? 'Valine' : 'Valine (message edited)'));
+      for (const saved of sent.savedFiles) write(`  image saved: ${shownPath(saved)}`);
+      if (sent.target === payload.token) await rememberMessage(settings.standInStateFile, sent.message);
+      const started = api.threads.slice(threadsBefore).find((t) => t.id === sent.id);
+      if (started) {
+        write(`  ┗━ thread "${started.name}" started from this message: what follows about this task is posted there`);
+        await rememberThread(settings.standInStateFile, started);
+      }
     }
     return 0;
   } finally {

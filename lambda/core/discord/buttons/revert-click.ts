@@ -4,7 +4,7 @@ import { commandLine } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { agentAvailable, mayRequest } from '../../tasks/permissions';
-import { deferred, ephemeral, type InteractionResponse } from '../responses';
+import { deferredEphemeral, ephemeral, type InteractionResponse } from '../responses';
 import { parseRevertButtonId } from '../revert-button';
 
 /**
@@ -53,5 +53,6 @@ export async function revertTaskReply(taskId: string, context: InteractionContex
     deps.logger.error('Could not hand a revert request to the worker', { taskId: task.taskId, error: errorMessage(error) });
     return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Click Revert again in a minute.`);
   }
-  return deferred();
+  // As /revert: only the clicker sees "thinking…"; the preview is posted for everyone.
+  return deferredEphemeral();
 }

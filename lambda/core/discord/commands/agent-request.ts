@@ -4,7 +4,7 @@ import { commandLine, readCommandOptions } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { agentAvailable, mayRequest } from '../../tasks/permissions';
-import { deferred, ephemeral, type InteractionResponse } from '../responses';
+import { deferred, deferredEphemeral, ephemeral, type InteractionResponse } from '../responses';
 import { errorMessage } from '../../domain/error-message';
 import { isThreadChannel } from '../../tasks/thread';
 import { threadClaimKey } from '../../tasks/ledger-keys';
@@ -49,5 +49,6 @@ export async function agentRequestReply(
     deps.logger.error('Could not hand a request to the worker', { command: command.name, error: errorMessage(error) });
     return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Please try again in a minute.`);
   }
-  return deferred();
+  // A request that makes a task may end in a refusal or a question: only the requester sees "thinking…" (the worker posts a preview for everyone).
+  return command.audience === 'agent' ? deferredEphemeral() : deferred();
 }
