@@ -1,7 +1,7 @@
 import type { RecordedRequest } from '../support/loopback-discord';
-import { componentInteraction, modalSubmitInteraction, type InteractionUser } from '../../lambda/local/interaction-builder';
+import { componentInteraction, modalSubmitInteraction, STAND_IN_USER, type InteractionUser } from '../../lambda/local/interaction-builder';
 import { taskButtonId } from '../../lambda/core/tasks/buttons';
-import { REFINED_MEANWHILE } from '../../lambda/core/tasks/refine';
+import { REFINED_MEANWHILE, refine } from '../../lambda/core/tasks/refine';
 import { appendRefinement } from '../interactions/fixtures/test-agent';
 import { publicPreview, answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
 
@@ -161,5 +161,36 @@ describe('Refine the open preview', () => {
     const [said] = since(start).map(sent);
     expect(said?.content).toMatch(/^Could not undo the change: the scripted agent needs no repository\nThe pull request may still be open/);
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
+  });
+
+  it('applies a refinement read just before the task thread was recorded: a note on the task is no other refinement', async () => {
+    const taskId = await platform.proposeTask();
+    const read = await platform.deps.tasks.get(taskId);
+    // The worker records the thread right after the preview; a quick Refine may have read the task before that.
+    await platform.deps.tasks.annotate(taskId, { threadId: '123456789012345678' }, 'thread 123456789012345678 started');
+    const start = platform.discord.requests.length;
+    const submit = modalSubmitInteraction(taskButtonId('refine', taskId), { words: 'darker' }, '9000');
+    const interaction = { interactionId: submit.id, applicationId: submit.application_id, token: submit.token, guildId: submit.guild_id, channelId: submit.channel_id, requester: { id: STAND_IN_USER.id, name: 'Local Developer', roles: [] } };
+    await refine({ kind: 'refine', interaction, taskId, text: 'darker', version: read?.version ?? 0 }, platform.workerDeps);
+    expect(since(start).map((r) => sent(r).content ?? '')).toEqual([expect.stringContaining('refined: darker')]);
+    expect((await platform.deps.tasks.get(taskId))?.proposal).toMatchObject({ refinements: ['darker'] });
+  });
+
+  it('applies a refinement when the task thread is recorded while the agent reads it', async () => {
+    const taskId = await platform.proposeTask();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    platform.agent.refineWith(async (task, text, requester) => {
+      await gate;
+      return appendRefinement(task, text, requester);
+    });
+    const start = platform.discord.requests.length;
+    expect(answer(await submit(taskId, 'darker'))).toEqual({ type: 6 });
+    while (platform.agent.refined.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await platform.deps.tasks.annotate(taskId, { threadId: '123456789012345679' }, 'thread 123456789012345679 started');
+    release();
+    await platform.idle();
+    expect(since(start).map((r) => sent(r).content ?? '')).toEqual([expect.stringContaining('refined: darker')]);
+    expect(await platform.deps.tasks.get(taskId)).toMatchObject({ threadId: '123456789012345679', proposal: { refinements: ['darker'] } });
   });
 });

@@ -1,6 +1,6 @@
 import { DISCORD_LIMITS, EPHEMERAL, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
 import { shorten } from '../domain/discord-text';
-import { TaskConflictError, TaskNotFoundError, TaskTooLargeError, isExpired, type Task } from '../domain/task';
+import { TaskConflictError, TaskNotFoundError, TaskTooLargeError, isExpired, type Task, type TaskChanges } from '../domain/task';
 import { confirmDeadline, errorText, type RefineItem, type TaskDeps } from './deps';
 import { expire } from './cancel';
 import { choiceMessage, expiredMessage, failureMessage, proposalMessage } from './messages';
@@ -25,7 +25,9 @@ export async function refine(item: RefineItem, deps: TaskDeps): Promise<void> {
   };
   const task = await deps.tasks.get(item.taskId);
   if (!task) return tell({ content: `Request \`${item.taskId}\` no longer exists, so nothing was refined. Run the command again for a new preview.` });
-  if (task.version !== item.version) return tell({ content: REFINED_MEANWHILE });
+  if (!unchangedSince(task, item.version)) return tell({ content: REFINED_MEANWHILE });
+  // Notes recorded since the click (the task's thread) change nothing it proposes: the guard moves to the version read now.
+  const guard = { version: task.version };
   if (task.status !== 'awaiting_confirmation') return tell({ content: `This request is ${task.status.replace(/_/g, ' ')} now, so its preview can no longer be refined.` });
   if (isExpired(task, deps.now())) {
     await expire(task, requester.name, deps);
@@ -45,14 +47,7 @@ export async function refine(item: RefineItem, deps: TaskDeps): Promise<void> {
     const note = `refined by ${requester.name}: ${shorten(item.text, 120)}`;
     switch (outcome.kind) {
       case 'proposal': {
-        const amended = await deps.tasks.transition(
-          task.taskId,
-          'awaiting_confirmation',
-          'awaiting_confirmation',
-          { proposal: outcome.proposal, summary: outcome.summary, confirmBy: confirmDeadline(deps) },
-          note,
-          { version: item.version },
-        );
+        const amended = await replaceProposal(task.taskId, 'awaiting_confirmation', { proposal: outcome.proposal, summary: outcome.summary, confirmBy: confirmDeadline(deps) }, note, guard.version, deps);
         await deps.ledger
           .audit({ subject: `task#${task.taskId}`, action: 'refine', actorId: requester.id, detail: shorten(item.text, 300), requester: { id: task.requesterId, name: task.requesterName } })
           .catch((error: unknown) => deps.logger.warn('Audit record failed', { taskId: task.taskId, action: 'refine', error: errorText(error) }));
@@ -61,7 +56,7 @@ export async function refine(item: RefineItem, deps: TaskDeps): Promise<void> {
       }
       case 'choice': {
         const candidates = outcome.candidates.slice(0, DISCORD_LIMITS.selectOptions);
-        const asking = await deps.tasks.transition(task.taskId, 'awaiting_confirmation', 'awaiting_choice', { candidates, confirmBy: confirmDeadline(deps) }, note, { version: item.version });
+        const asking = await replaceProposal(task.taskId, 'awaiting_choice', { candidates, confirmBy: confirmDeadline(deps) }, note, guard.version, deps);
         await showOnTask(asking, choiceMessage(asking, outcome.question, candidates, outcome.candidates.length - candidates.length), item, deps);
         return;
       }
@@ -93,6 +88,31 @@ async function showOnTask(task: Task, message: DiscordMessage, item: RefineItem,
     return;
   }
   await deps.discord.editOriginal(applicationId, token, message);
+}
+
+/**
+ * The amended proposal written on the version the refinement was read against; a note written
+ * meanwhile (the task's thread, recorded just after its preview) is no other refinement, so the
+ * write is made again on the version after it. Any other move wins: TaskConflictError.
+ */
+async function replaceProposal(taskId: string, to: 'awaiting_confirmation' | 'awaiting_choice', changes: TaskChanges, note: string, version: number, deps: TaskDeps): Promise<Task> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await deps.tasks.transition(taskId, 'awaiting_confirmation', to, changes, note, { version });
+    } catch (error) {
+      if (!(error instanceof TaskConflictError) || attempt >= 2) throw error;
+      const latest = await deps.tasks.get(taskId);
+      if (!latest || latest.status !== 'awaiting_confirmation' || !unchangedSince(latest, version)) throw error;
+      version = latest.version;
+    }
+  }
+}
+
+/** The task is as the click read it at `version`, or only notes (no move, e.g. its thread recorded) were written since. */
+function unchangedSince(task: Task, version: number): boolean {
+  if (task.version === version) return true;
+  if (task.version < version) return false;
+  return task.trace.slice(-(task.version - version)).every((entry) => entry.event === 'noted');
 }
 
 const privately = (message: DiscordMessage): DiscordMessage => ({
