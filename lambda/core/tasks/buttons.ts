@@ -54,8 +54,20 @@ export function selectText(text: string, max: number = DISCORD_LIMITS.selectOpti
   return `${cutToLength(line, max - 1).trimEnd()}…`;
 }
 
-/** The candidates a question offers; the option's value is the candidate's index. */
+/** The candidates a question offers; the option's value is the candidate's index. One candidate is a button ("Yes, the footer"). */
 export function choiceRows(taskId: string, candidates: ReadonlyArray<{ label: string; description?: string }>): ActionRow[] {
+  const [only] = candidates;
+  if (only && candidates.length === 1) {
+    return [
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 1, label: selectText(only.label, DISCORD_LIMITS.buttonLabel) || 'Yes', custom_id: taskButtonId('choose', taskId) },
+          { type: 2, style: 4, label: 'Cancel', custom_id: taskButtonId('cancel', taskId) },
+        ],
+      },
+    ];
+  }
   const options: SelectOption[] = candidates.slice(0, DISCORD_LIMITS.selectOptions).map((candidate, index) => {
     const description = candidate.description === undefined ? '' : selectText(candidate.description);
     return { label: selectText(candidate.label) || `Option ${index + 1}`, value: String(index), ...(description ? { description } : {}) };

@@ -5,7 +5,7 @@ import { choiceMessage, plainMessage } from './messages';
 import { createTaskOnce } from './create-task';
 import type { ProposeItem, TaskDeps } from './deps';
 import { openThread, threadNameOf } from './thread';
-import { showPublicly } from './public-message';
+import { QUESTION_FOR_EVERYONE, showPublicly } from './public-message';
 
 /**
  * A question whose candidates become a select menu: the task waits in `awaiting_choice`
@@ -39,5 +39,5 @@ export async function offerChoice(item: ProposeItem, agent: Agent, question: Dis
     return;
   }
   if (task.status !== 'awaiting_choice') return;
-  await openThread(task, await showPublicly(item.interaction, choiceMessage(task, question, candidates, offered.length - candidates.length), deps), threadNameOf(item.options, item.commandLine), item.interaction, deps);
+  await openThread(task, await showPublicly(item.interaction, choiceMessage(task, question, candidates, offered.length - candidates.length), deps, QUESTION_FOR_EVERYONE), threadNameOf(item.options, item.commandLine), item.interaction, deps);
 }

@@ -9,6 +9,7 @@ import { taskIdFor } from './task-id';
 import { openThread, threadNameOf } from './thread';
 import { keepSiteOutline } from './site-outline';
 import { showPublicly } from './public-message';
+import { sectionChoice } from './section-question';
 
 const PROPOSE_AGAIN = 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.';
 
@@ -69,7 +70,13 @@ export async function propose(item: ProposeItem, deps: TaskDeps): Promise<void> 
     );
     await keepSiteOutline(agent, deps);
     switch (outcome.kind) {
-      case 'clarification':
+      case 'clarification': {
+        // A question about the section is answered with a click: the request is tried in each section found.
+        const choice = await sectionChoice(agent, item, outcome.message, { flags, now: deps.now });
+        if (choice) await offerChoice(item, agent, choice.question, choice.candidates, deps);
+        else await show(plainMessage(outcome.message));
+        break;
+      }
       case 'rejected':
       case 'answer':
         await show(plainMessage(outcome.message));

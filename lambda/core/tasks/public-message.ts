@@ -3,8 +3,9 @@ import type { InteractionRef } from '../domain/work';
 import type { PostedMessage } from '../ports/discord-api';
 import type { TaskDeps } from './deps';
 
-/** What the requester's own "thinking…" becomes once their preview is posted for everyone. */
+/** What the requester's own "thinking…" becomes once their preview (or question) is posted for everyone. */
 export const POSTED_FOR_EVERYONE = 'Your preview is posted below for everyone in the channel: Confirm, Cancel or Refine it there.';
+export const QUESTION_FOR_EVERYONE = 'The question is posted below for everyone in the channel: answer it there.';
 
 /**
  * A request that makes a task is answered privately ("thinking…" only the requester sees: deferred
@@ -13,8 +14,8 @@ export const POSTED_FOR_EVERYONE = 'Your preview is posted below for everyone in
  * first (Discord: the first message after an ephemeral deferral is that deferral, ephemeral too),
  * then the preview is a follow-up of its own, which everyone sees.
  */
-export async function showPublicly(interaction: InteractionRef, message: DiscordMessage, deps: Pick<TaskDeps, 'discord'>): Promise<void | PostedMessage> {
+export async function showPublicly(interaction: InteractionRef, message: DiscordMessage, deps: Pick<TaskDeps, 'discord'>, note: string = POSTED_FOR_EVERYONE): Promise<void | PostedMessage> {
   const { applicationId, token } = interaction;
-  await deps.discord.editOriginal(applicationId, token, { content: POSTED_FOR_EVERYONE, embeds: [], components: [], allowed_mentions: NO_MENTIONS });
+  await deps.discord.editOriginal(applicationId, token, { content: note, embeds: [], components: [], allowed_mentions: NO_MENTIONS });
   return deps.discord.followUp(applicationId, token, message);
 }

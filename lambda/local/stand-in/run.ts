@@ -27,7 +27,7 @@ interface StandInMemory {
   lastTaskId?: string;
   messageId?: string;
   /** The last question's task and its options' labels, in menu order, for --pick. */
-  question?: { taskId: string; labels: string[] };
+  question?: { taskId: string; labels: string[]; button?: boolean };
   /** The last task's thread, for --in-thread. */
   thread?: { taskId: string; threadId: string; name: string };
 }
@@ -52,7 +52,8 @@ async function readMemory(file: string): Promise<StandInMemory> {
 /** Remembers the task of a preview (its Confirm button) or of a question (its select menu); other messages change nothing. */
 async function rememberMessage(file: string, message: DiscordMessage): Promise<void> {
   const components = (message.components ?? []).flatMap((row) => row.components).filter((c) => c.custom_id && !c.disabled);
-  const select = components.find((c) => c.type === 3 && parseTaskButtonId(c.custom_id ?? '')?.action === 'choose');
+  // A question's menu, or its one answer as a button ("Yes, the footer"): --pick 1 answers either.
+  const select = components.find((c) => parseTaskButtonId(c.custom_id ?? '')?.action === 'choose');
   const confirm = components.find((c) => parseTaskButtonId(c.custom_id ?? '')?.action === 'confirm');
   const taskId = parseTaskButtonId((select ?? confirm)?.custom_id ?? '')?.taskId;
   if (!taskId) return;
@@ -60,6 +61,7 @@ async function rememberMessage(file: string, message: DiscordMessage): Promise<v
   const memory: StandInMemory = { ...earlier, lastTaskId: taskId, messageId: earlier.lastTaskId === taskId ? earlier.messageId ?? '1' : '1' };
   if (earlier.thread && earlier.thread.taskId !== taskId) delete memory.thread;
   if (select?.type === 3) memory.question = { taskId, labels: select.options.map((o) => o.label) };
+  else if (select?.type === 2) memory.question = { taskId, labels: [select.label ?? 'Yes'], button: true };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(memory)}\n`);
 }
@@ -160,7 +162,10 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         return 1;
       }
       // The menu's values are the candidates' indexes, 0-based; the stand-in numbers them from 1 as a person counts.
-      payload = selectInteraction(taskButtonId('choose', taskId), [String(request.option - 1)], memory.messageId ?? '1', user);
+      const asButton = memory.question?.taskId === taskId && memory.question.button === true;
+      payload = asButton
+        ? componentInteraction(taskButtonId('choose', taskId), memory.messageId ?? '1', user)
+        : selectInteraction(taskButtonId('choose', taskId), [String(request.option - 1)], memory.messageId ?? '1', user);
       const label = labels?.[request.option - 1];
       write(`> picks option ${request.option}${label ? ` "${label}"` : ''} on task ${taskId}`);
     }
