@@ -161,7 +161,8 @@ describe('a task’s whole life in one thread (issue 17)', () => {
     const revertPreview = body(revertRequests[1]);
     expect(revertPreview.flags).toBeUndefined();
     expect(text(revertPreview)).toContain(`#${pull.number}`);
-    expect(buttons(revertPreview).map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    // The Revert Agent does not refine its previews: no Refine button.
+    expect(buttons(revertPreview).map((b) => b.label)).toEqual(['Confirm', 'Cancel']);
     expect(platform.logger.lines.some((l) => l.message === 'Working in place: no thread for this task' && l.extra?.reason === 'the request came from a thread, which cannot hold another')).toBe(true);
   });
 });

@@ -29,11 +29,14 @@ export function hireStaff(platform: AgentPlatform, staff: readonly AgentProfileD
       ...(pausedBy ? { pausedBy: pausedBy as FlagName } : {}),
       propose: async (request, context) => (await agent()).propose(request, context),
       execute: async (task, context) => (await agent()).execute(task, context),
-      // Whether the agent refines is known once its code is loaded: one without `refine` says so.
-      refine: async (task, text, requester, context) => {
-        const hired = await agent();
-        if (hired.refine) return hired.refine(task, text, requester, context);
-        return { kind: 'rejected', message: { content: `${member.name} cannot refine its previews. Confirm or Cancel this one, or Cancel it and ask again with the whole request.` } };
+      // Whether the agent refines is known once its code is loaded (it has proposed): then an agent without `refine` has none here either.
+      get refine(): Agent['refine'] {
+        if (loaded && !loaded.refine) return undefined;
+        return async (task, text, requester, context) => {
+          const hired = await agent();
+          if (hired.refine) return hired.refine(task, text, requester, context);
+          return { kind: 'rejected', message: { content: `${member.name} cannot refine its previews. Confirm or Cancel this one, or Cancel it and ask again with the whole request.` } };
+        };
       },
       // No discovery before the code is loaded: nothing to outline yet.
       outline: () => loaded?.outline?.(),

@@ -20,13 +20,14 @@ export function parseTaskButtonId(customId: string): { action: TaskAction; taskI
   return known ? { action: known, taskId } : undefined;
 }
 
-export function confirmCancelRow(taskId: string): ActionRow {
+/** Confirm / Cancel, and Refine unless the agent is known not to refine its previews (the Revert Agent). */
+export function confirmCancelRow(taskId: string, refinable = true): ActionRow {
   return {
     type: 1,
     components: [
       { type: 2, style: 3, label: 'Confirm', custom_id: taskButtonId('confirm', taskId) },
       { type: 2, style: 4, label: 'Cancel', custom_id: taskButtonId('cancel', taskId) },
-      { type: 2, style: 2, label: 'Refine', custom_id: taskButtonId('refine', taskId) },
+      ...(refinable ? [{ type: 2 as const, style: 2 as const, label: 'Refine', custom_id: taskButtonId('refine', taskId) }] : []),
     ],
   };
 }

@@ -21,9 +21,9 @@ function finalMessage(message: DiscordMessage): DiscordMessage {
 }
 
 /** The agent's preview with the task id, the deadline and Confirm / Cancel. */
-export function proposalMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, preview: DiscordMessage): DiscordMessage {
+export function proposalMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, preview: DiscordMessage, refinable = true): DiscordMessage {
   const footer = `Task \`${task.taskId}\` · Confirm before ${utcTime(task.confirmBy)} or it expires.`;
-  return { ...withLine(preview, footer), components: [confirmCancelRow(task.taskId)], allowed_mentions: NO_MENTIONS };
+  return { ...withLine(preview, footer), components: [confirmCancelRow(task.taskId, refinable)], allowed_mentions: NO_MENTIONS };
 }
 
 /** The agent's question with its candidates as a select menu, the task id, the deadline and Cancel. */

@@ -84,7 +84,7 @@ export async function propose(item: ProposeItem, deps: TaskDeps): Promise<void> 
       case 'proposal': {
         const task = await createTaskOnce(item, agent, { status: 'awaiting_confirmation', summary: outcome.summary, proposal: outcome.proposal }, deps);
         // A task that moved on (cancelled while this attempt ran) keeps the message it has.
-        if (task.status === 'awaiting_confirmation') await openThread(task, await showPublicly(item.interaction, proposalMessage(task, outcome.preview), deps), threadNameOf(item.options, item.commandLine), item.interaction, deps);
+        if (task.status === 'awaiting_confirmation') await openThread(task, await showPublicly(item.interaction, proposalMessage(task, outcome.preview, agent.refine !== undefined), deps), threadNameOf(item.options, item.commandLine), item.interaction, deps);
         break;
       }
       case 'choice':

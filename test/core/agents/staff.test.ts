@@ -96,6 +96,9 @@ describe('a hired agent', () => {
     const refused = await plain?.refine?.(task, 'darker', { id: '1', name: 'A', roles: [] }, context);
     expect(refused?.kind).toBe('rejected');
     expect(JSON.stringify(refused)).toContain('cannot refine its previews');
+    // Its code loaded, the agent is known not to refine: its previews get no Refine button.
+    expect(plain?.refine).toBeUndefined();
+    expect(refinable?.refine).toBeDefined();
   });
 
   it('gives its outline of the site once its code has been loaded, and none before', async () => {
