@@ -4,7 +4,7 @@ import type { PostedMessage } from '../ports/discord-api';
 import type { TaskDeps } from './deps';
 
 /** What the requester's own "thinking…" becomes once their preview (or question) is posted for everyone. */
-export const POSTED_FOR_EVERYONE = 'Your preview is posted below for everyone in the channel: Confirm, Cancel or Refine it there.';
+export const POSTED_FOR_EVERYONE = 'Your preview is posted below for everyone in the channel.';
 export const QUESTION_FOR_EVERYONE = 'The question is posted below for everyone in the channel: answer it there.';
 
 /**
