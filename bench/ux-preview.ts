@@ -95,7 +95,7 @@ export async function measureLocalMode(root: string, site: string, runs = RUNS):
       const interaction = commandInteraction('ux-update', previewRequestAt(i));
       const body = JSON.stringify(interaction);
       const started = performance.now();
-      const arrives = discord.nextFor(interaction.token, 15_000);
+      const arrives = discord.previewFor(interaction.token, 15_000);
       const response = await fetch(`${server.url}/discord`, { method: 'POST', headers: { 'content-type': 'application/json', ...signInteraction(body, privateKey) }, body });
       if (response.status !== 200) throw new Error(`the local server answered ${response.status}`);
       const preview = await arrives;

@@ -1,7 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadOrCreateDevKeyPair, signInteraction } from '../../lambda/local/dev-keys';
-import { commandInteraction, pingInteraction } from '../../lambda/local/interaction-builder';
+import { autocompleteInteraction, commandInteraction, componentInteraction, modalSubmitInteraction, pingInteraction } from '../../lambda/local/interaction-builder';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
+import { REFINE_TEXT_ID } from '../../lambda/core/discord/modals/refine-box';
 import { startChildServer, type ChildServer } from '../lib/child';
 import { runLoad, type LoadResult, type PreparedRequest } from '../lib/load';
 import { ms, table } from '../lib/stats';
@@ -12,7 +14,7 @@ const REQUESTS: Record<number, number> = { 1: 400, 16: 2400, 64: 3200 };
 const WARMUP_REQUESTS = 300;
 
 interface Target {
-  id: 'floor' | 'agents' | 'ux-update';
+  id: 'floor' | 'agents' | 'ux-update' | 'refine-open' | 'refine-submit' | 'autocomplete';
   label: string;
   server: ChildServer;
   payload: () => object;
@@ -48,10 +50,15 @@ export const ackLatencySuite: BenchSuite = {
       DISCORD_API_BASE: 'http://127.0.0.1:9/api/v10',
     });
     const floor = await startChildServer('bench/servers/floor.ts', { DISCORD_PUBLIC_KEY: keys.publicKeyHex });
+    const refineTask = String(local.info.taskId);
     const targets: Target[] = [
       { id: 'floor', label: 'floor (node:http verify + PONG)', server: floor, payload: pingInteraction },
       { id: 'agents', label: '/agents (answered, type 4)', server: local, payload: () => commandInteraction('agents') },
       { id: 'ux-update', label: '/ux-update (deferred, type 5)', server: local, payload: () => commandInteraction('ux-update', { command: 'section:header text:"Hi"' }) },
+      // Issue 17: the Refine button opens its box; the box submitted is handed to the worker; autocomplete reads the kept outline.
+      { id: 'refine-open', label: 'Refine button (modal, type 9)', server: local, payload: () => componentInteraction(taskButtonId('refine', refineTask), '1') },
+      { id: 'refine-submit', label: 'Refine box submitted (deferred update, type 6)', server: local, payload: () => modalSubmitInteraction(taskButtonId('refine', refineTask), { [REFINE_TEXT_ID]: 'darker' }, '1') },
+      { id: 'autocomplete', label: '/ux-update section: autocomplete (type 8)', server: local, payload: () => autocompleteInteraction('ux-update', { section: 'fo' }, 'section') },
     ];
     const results: Array<LoadResult & { target: Target['id']; label: string }> = [];
     try {
@@ -82,11 +89,12 @@ export const ackLatencySuite: BenchSuite = {
       ];
     });
     const checks: Check[] = [];
-    for (const id of ['agents', 'ux-update'] as const) {
+    const EXPECTED: Record<Exclude<Target['id'], 'floor'>, string> = { agents: 'type 4', 'ux-update': 'type 5', 'refine-open': 'type 9', 'refine-submit': 'type 6', autocomplete: 'type 8' };
+    for (const id of ['agents', 'ux-update', 'refine-open', 'refine-submit', 'autocomplete'] as const) {
       const one = results.find((r) => r.target === id && r.concurrency === 1);
       const sixteen = results.find((r) => r.target === id && r.concurrency === 16);
       const base = floorAt(16);
-      const expected = id === 'agents' ? 'type 4' : 'type 5';
+      const expected = EXPECTED[id];
       for (const r of results.filter((x) => x.target === id)) {
         checks.push({ name: `${id} c=${r.concurrency}: every answer is ${expected}`, target: `${r.requests}`, measured: `${r.answers[expected] ?? 0}`, pass: r.answers[expected] === r.requests });
       }

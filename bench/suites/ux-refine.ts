@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureRefine, REFINE_SITES, reportRefine, type RefineFigures } from '../ux-refine';
 import type { BenchSuite } from '../suite';
+import { measureLocalRefine, reportLocalRefine } from '../lib/local-refine';
+import { table } from '../lib/stats';
 
 const RUNS = 20;
 
@@ -19,7 +21,10 @@ export const uxRefineSuite: BenchSuite = {
         figures.push(await measureRefine(root, site, 3, RUNS));
       }
       const { lines, checks } = reportRefine(figures);
-      return { lines, results: figures, checks };
+      // The platform's whole path (issue 17): the signed box through the local server and the worker to the amended preview.
+      const site = REFINE_SITES[0] ?? 'examples/site';
+      const local = reportLocalRefine(site, await measureLocalRefine(root, site, RUNS));
+      return { lines: [...lines, ...table(['measure', 'runs', 'p50 ms', 'p95 ms'], [local.row])], results: figures, checks: [...checks, local.check] };
     } finally {
       await rm(root, { recursive: true, force: true });
     }

@@ -59,6 +59,7 @@ async function awsInteractionsPorts(env: EnvironmentOf<'interactions'>, ssm: () 
     ledger: storage.ledger,
     queue: lazyWorkQueue(queue),
     llmBudget: storage.llmBudget,
+    outlines: storage.outlines,
     locateFlag: (flag) => `the SSM parameter ${flagParameterName(stage, flag)}`,
     taskTtlSeconds: positiveSeconds('TASK_TTL_SECONDS', env.TASK_TTL_SECONDS),
     workerTimeoutSeconds: positiveSeconds('WORKER_TIMEOUT_SECONDS', env.WORKER_TIMEOUT_SECONDS),

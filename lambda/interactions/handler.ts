@@ -11,6 +11,7 @@ import type { Ledger } from '../core/ports/ledger';
 import type { LlmBudget } from '../core/ports/llm-budget';
 import type { Logger } from '../core/ports/logger';
 import type { TaskStore } from '../core/ports/task-store';
+import type { SiteOutlines } from '../core/ports/site-outlines';
 import type { WorkQueue } from '../core/ports/work-queue';
 import type { InteractionResponse } from '../core/discord/responses';
 import { verifyDiscordRequest } from '../core/discord/verify-request';
@@ -47,6 +48,8 @@ export interface InteractionsPorts {
   now?: () => Date;
   /** Tests and benchmarks: these agents instead of the staff (agents/staff.ts). */
   agents?: readonly AgentProfile[];
+  /** The site outlines the worker keeps, for autocomplete. */
+  outlines?: SiteOutlines;
 }
 
 /**

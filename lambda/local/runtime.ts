@@ -1,5 +1,6 @@
 import { DiscordRestClient } from '../core/adapters/discord-rest';
 import { DynamoDbLedger } from '../core/adapters/dynamodb-ledger';
+import { DynamoDbSiteOutlines } from '../core/adapters/dynamodb-site-outlines';
 import { DynamoDbLlmBudget } from '../core/adapters/dynamodb-llm-budget';
 import { DynamoDbTaskStore } from '../core/adapters/dynamodb-task-store';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../core/adapters/embedded-dynamodb';
@@ -80,6 +81,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const tasks = loggedTaskStore(new DynamoDbTaskStore(db.client, db.tables.conversations), logger);
   const ledger = new DynamoDbLedger(db.client, db.tables.ledger);
   const llmBudget = new DynamoDbLlmBudget(db.client, db.tables.ledger);
+  const outlines = new DynamoDbSiteOutlines(db.client, db.tables.ledger);
   const discord = new DiscordRestClient({ baseUrl: options.discordApiBase, secrets, logger });
   const locateFlag = (flag: FlagName) => `"${flag}" in ${options.flagsFile}`;
   const workerTimeoutSeconds = options.workerTimeoutSeconds ?? DEFAULT_WORKER_TIMEOUT_SECONDS;
@@ -93,6 +95,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         tasks,
         ledger,
         llmBudget,
+        outlines,
         discord,
         repoHost: createFlagSelectedRepoHost({ flags, secrets, local: { directory: options.siteDirectory, seedFrom: options.siteSeed }, githubBaseUrl: env.GITHUB_API_BASE }),
         taskTtlSeconds: options.taskTtlSeconds,
@@ -126,6 +129,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ledger,
     queue,
     llmBudget,
+    outlines,
     locateFlag,
     taskTtlSeconds: options.taskTtlSeconds,
     workerTimeoutSeconds,

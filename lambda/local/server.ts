@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DISCORD_API_DEFAULT_BASE } from '../core/adapters/discord-rest';
 import { EnvSecretReader } from '../core/adapters/env-secrets';
+import { STAND_IN_BOT_TOKEN } from './interaction-builder';
 import { SECRET_DEFINITIONS } from '../core/contract/parameters';
 import type { Agent } from '../core/domain/agent';
 import type { Logger } from '../core/ports/logger';
@@ -129,7 +130,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     dynamoDbPath: settings.persist ? settings.dynamoDbPath : undefined,
     discordApiBase,
     // The values read once at start, never process.env: the variables are gone from it by now.
-    secrets: new EnvSecretReader({}, { ...secrets.values, 'discord-public-key': publicKeyHex }),
+    // With the dev key only the stand-in (or a loopback API) hears the bot: a stand-in bot token lets the bot post in channels and start threads there (only the stand-in hears it).
+    secrets: new EnvSecretReader({}, { ...(realKey ? {} : { 'discord-bot-token': STAND_IN_BOT_TOKEN }), ...secrets.values, 'discord-public-key': publicKeyHex }),
     logger,
     taskTtlSeconds: settings.taskTtlSeconds,
     siteDirectory: settings.siteDirectory,

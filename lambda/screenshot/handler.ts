@@ -1,3 +1,4 @@
+import { postAboutTask } from '../core/tasks/thread';
 import * as z from 'zod';
 import type { MessageFile } from '../core/domain/discord-message';
 import { errorMessage } from '../core/domain/error-message';
@@ -132,7 +133,7 @@ export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps, 
   }
   const { lines, files } = await shotsInTime(job, task, deps, deadlineAt);
   try {
-    await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, lines, files), `site-notice#${task.taskId}#${job.kind}`);
+    await postAboutTask(task, siteNoticeMessage(task, job, lines, files), `site-notice#${task.taskId}#${job.kind}`, deps);
     deps.logger.info('Deployment notice posted', { taskId: task.taskId, kind: job.kind, images: files.length, bytes: files.reduce((sum, f) => sum + f.data.length, 0) });
     return;
   } catch (error) {
@@ -144,7 +145,7 @@ export async function handleScreenshotJob(input: unknown, deps: ScreenshotDeps, 
     deps.logger.warn('Discord refused the notice with its images; posting it without them.', { taskId: task.taskId, kind: job.kind, status: error.status, reason: error.message });
     const withoutFiles = [...lines, imagesNotAttachedLine(error)];
     try {
-      await deps.discord.createMessage(task.channelId, siteNoticeMessage(task, job, withoutFiles, []), `site-notice#${task.taskId}#${job.kind}#text`);
+      await postAboutTask(task, siteNoticeMessage(task, job, withoutFiles, []), `site-notice#${task.taskId}#${job.kind}#text`, deps);
       deps.logger.info('Deployment notice posted without images', { taskId: task.taskId, kind: job.kind });
     } catch (again) {
       if (!isRefusedForGood(again)) throw again;

@@ -35,6 +35,7 @@ export function awsWorkerPorts(environment: NodeJS.ProcessEnv = process.env): Wo
     tasks: storage.tasks,
     ledger: storage.ledger,
     llmBudget: storage.llmBudget,
+    outlines: storage.outlines,
     discord: new DiscordRestClient({ secrets, logger }),
     repoHost: createFlagSelectedRepoHost({
       flags,

@@ -14,10 +14,13 @@ import type { Logger } from '../core/ports/logger';
 import type { RepoHost } from '../core/ports/repo-host';
 import type { SecretReader } from '../core/ports/secrets';
 import type { TaskStore } from '../core/ports/task-store';
+import type { SiteOutlines } from '../core/ports/site-outlines';
 import { confirm } from '../core/tasks/confirm';
 import { errorText, type TaskDeps } from '../core/tasks/deps';
 import type { FlagLocator } from '../core/tasks/permissions';
 import { propose } from '../core/tasks/propose';
+import { refine } from '../core/tasks/refine';
+import { withdraw } from '../core/tasks/withdraw';
 import { sweepAbandonedExecutions } from '../core/tasks/sweep';
 
 /** The worker's ledger (kept as a name for the tests that build one). */
@@ -50,6 +53,8 @@ export interface WorkerPorts {
   agents?: Agent[];
   /** Local mode with VALINE_SITE_PREVIEW: before/after screenshots attached to Confirm's answer. */
   changeScreenshots?: ChangeScreenshots;
+  /** Where the agents' site outlines are kept for /ux-update's autocomplete. */
+  outlines?: SiteOutlines;
 }
 
 /** The worker's dependencies from its ports: the staff hired on the platform (their code loads on first use). */
@@ -58,6 +63,7 @@ export function workerDeps(ports: WorkerPorts): WorkerDeps {
   const platform = { stage, flags: ports.flags, secrets, logger: ports.logger, llmBudget, repoHost, env: env ?? {} };
   return {
     ...rest,
+    repoHost,
     agents: new AgentRegistry(agents ?? hireStaff(platform)),
     timings: executionTimings(workerTimeoutSeconds),
     now: now ?? (() => new Date()),
@@ -77,6 +83,10 @@ export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void
         return propose(item, deps);
       case 'confirm':
         return confirm(item, deps);
+      case 'refine':
+        return refine(item, deps);
+      case 'withdraw':
+        return withdraw(item, deps);
       case 'sweep':
         // A failure there waits for the next sweep and never stops the resumes.
         await sayMissingPreviews(deps).catch((error: unknown) => deps.logger.warn('Could not look for pull requests without a preview', { error: errorText(error) }));

@@ -105,8 +105,8 @@ describe('local mode over HTTP', () => {
 
   it('runs /ux-update, the preview with buttons and Confirm end to end, with follow-ups to DISCORD_API_BASE', async () => {
     const command = commandInteraction('ux-update', { command: 'section:header text:"Hi"' });
-    const previewArrives = discord.nextFor(command.token, 10_000);
-    expect(await post(command)).toEqual({ status: 200, body: '{"type":5}' });
+    const previewArrives = discord.previewFor(command.token, 10_000);
+    expect(await post(command)).toEqual({ status: 200, body: '{"type":5,"data":{"flags":64}}' });
     const preview = await previewArrives;
     const confirm = preview?.message.components?.[0]?.components[0];
     expect(confirm?.label).toBe('Confirm');
@@ -117,7 +117,7 @@ describe('local mode over HTTP', () => {
     expect(JSON.parse(clicked.body).type).toBe(7);
     const done = await doneArrives;
     expect(done?.message.content).toMatch(/Opened a draft pull request/);
-    expect(done?.message.components).toEqual([]);
+    expect(done?.message.components).toEqual([{ type: 1, components: [{ type: 2, style: 5, label: "Open pull request #7", url: "https://github.example/acme/site/pull/7" }] }]);
     expect(agent.executed).toHaveLength(1);
   });
 

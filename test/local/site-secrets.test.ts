@@ -62,7 +62,7 @@ async function confirmAChange(home: string, port: number, api: StandInDiscordApi
     return payload.token;
   };
   const command = commandInteraction('ux-update', { command: 'section:header text:"Spring sale"' });
-  const preview = await api.nextFor(await post(command), 60_000);
+  const preview = await api.previewFor(await post(command), 60_000);
   const customId = preview?.message.components?.[0]?.components[0]?.custom_id ?? '';
   const taskId = customId.split(':').pop() ?? '';
   expect(customId).toBe(taskButtonId('confirm', taskId));

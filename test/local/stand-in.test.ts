@@ -53,9 +53,9 @@ describe('the stand-in command line', () => {
   });
 
   it('explains what is wrong with a bad command line', () => {
-    expect(() => parseStandInArgs(['--click', 'maybe'])).toThrow(new UsageError('--click needs "confirm" or "cancel".'));
+    expect(() => parseStandInArgs(['--click', 'maybe'])).toThrow(new UsageError('--click needs "confirm", "cancel" or "refine".'));
     expect(() => parseStandInArgs(['ux-update'])).toThrow(/Start with a slash command/);
-    expect(() => parseStandInArgs(['/ux-update', 'hello'])).toThrow(/"hello" is not an option of \/ux-update; write it as name:value \(options: command, description\)/);
+    expect(() => parseStandInArgs(['/ux-update', 'hello'])).toThrow(/"hello" is not an option of \/ux-update; write it as name:value \(options: command, description, section, page\)/);
   });
 });
 
@@ -107,7 +107,8 @@ describe('npm run discord', () => {
     expect(proposed.code).toBe(0);
     expect(proposed.text).toMatch(/No local server answers on port 1, so this command runs one itself/);
     expect(proposed.text).toMatch(/Valine is thinking…/);
-    expect(proposed.text).toMatch(/Valine \(message edited\)\n│ Preview: header → "section:header text:"Hi""[\s\S]*\[ Confirm \] \[ Cancel \]/);
+    expect(proposed.text).toMatch(/┌─ Valine \(message edited\) \(only you can see this\)\n│ Your preview is posted below for everyone in the channel/);
+    expect(proposed.text).toMatch(/┌─ Valine\n│ Preview: header → "section:header text:"Hi""[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
 
     const confirmed = await run(['--click', 'confirm']);
     expect(confirmed.code).toBe(0);
@@ -115,6 +116,38 @@ describe('npm run discord', () => {
     expect(confirmed.text).toMatch(/\[ Working… \(disabled\) \] \[ Cancel \(disabled\) \]/);
     expect(confirmed.text).toMatch(/Opened a draft pull request for task [0-9a-f]{12}/);
     expect(agent.executed).toHaveLength(1);
+  });
+
+  it('refines the preview with --click refine --text, shows the task thread, takes words typed --in-thread, and marks what only the person sees', async () => {
+    const refineHome = await mkdtemp(join(tmpdir(), 'valine-stand-in-refine-'));
+    try {
+      const settings = localSettings({ VALINE_HOME: refineHome, PORT: '1', DISCORD_STAND_IN_PORT: '0' }, refineHome);
+      const agent = scriptedAgent();
+      const run = async (argv: string[]) => {
+        const output: string[] = [];
+        const code = await runStandIn(parseStandInArgs(argv), settings, { write: (t) => output.push(t), logger: recordingLogger(), followUpTimeoutMs: 10_000, agents: [agent] });
+        return { code, text: output.join('\n') };
+      };
+      const proposed = await run(['/ux-update', 'description:make the header say Hi']);
+      expect(proposed.text).toMatch(/\[ Confirm \] \[ Cancel \] \[ Refine \]\n└─\n  ┗━ thread "make the header say Hi" started from this message/);
+
+      const refined = await run(['--click', 'refine', '--text', 'darker']);
+      expect(refined.code).toBe(0);
+      expect(refined.text).toMatch(/> clicks Refine on task [0-9a-f]{12}\n┌─ Refine this preview \(a box only you see\)\n│ What should change\? \[ darker \]/);
+      expect(refined.text).toMatch(/> submits "darker"\n┌─ Valine \(message edited\)\n│ Preview: header → "make the header say Hi" refined: darker/);
+
+      const inThread = await run(['--in-thread', '/ux-update', 'description:also make the footer blue']);
+      expect(inThread.text).toMatch(/^\(in the thread "make the header say Hi"\) > \/ux-update description:also make the footer blue/m);
+      expect(inThread.text).toMatch(/┌─ Valine \(only you can see this\)\n│ Valine is thinking…/);
+      expect(inThread.text).toMatch(/┌─ Valine \(the thread's first message, edited\)\n│ Preview: header → "make the header say Hi" refined: darker · also make the footer blue/);
+
+      agent.refineWith(() => ({ kind: 'rejected', message: { content: '`bigger` changes a text size, and this task changes none.' } }));
+      const refused = await run(['--click', 'refine', '--text', 'bigger']);
+      expect(refused.text).toMatch(/┌─ Valine \(only you can see this\)\n│ `bigger` changes a text size/);
+      expect(agent.refined.map((r) => r.text)).toEqual(['darker', 'also make the footer blue', 'bigger']);
+    } finally {
+      await rm(refineHome, { recursive: true, force: true });
+    }
   });
 
   it('tries a second approver: the requester\'s own Confirm is refused, another user\'s (--as) goes through', async () => {

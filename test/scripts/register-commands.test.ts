@@ -53,6 +53,13 @@ describe('npm run register-commands', () => {
       type: 1,
       options: [{ type: 3, name: 'section', description: 'Only this section, e.g. header', required: false, max_length: 40 }],
     });
+    // /ux-update's section and page are suggested while typed (autocomplete), from the site the worker last discovered.
+    expect((request?.body as Array<{ name: string; options: Array<{ name: string; autocomplete?: boolean }> }>).find((c) => c.name === 'ux-update')?.options.map((o) => [o.name, o.autocomplete ?? false])).toEqual([
+      ['command', false],
+      ['description', false],
+      ['section', true],
+      ['page', true],
+    ]);
     expect((request?.body as Array<{ name: string; options: unknown[] }>).find((c) => c.name === 'revert')?.options).toEqual([
       { type: 3, name: 'target', description: 'Pull request (#123, 123 or its URL) or commit sha (7 to 40 hex digits)', required: true, max_length: 200 },
     ]);

@@ -143,11 +143,21 @@ describe('payloads the spec check found (issue 18)', () => {
 
   it('a select label is cut between graphemes: never half an emoji or a flag', () => {
     const label = `${'a'.repeat(97)}🇫🇷 and more`;
-    const message = choiceMessage(TASK, { content: 'Which one?' }, [{ label, description: `${'b'.repeat(98)}🎉🎉` }]);
+    // Two candidates: a menu (one alone is a button).
+    const message = choiceMessage(TASK, { content: 'Which one?' }, [{ label, description: `${'b'.repeat(98)}🎉🎉` }, { label: 'Other' }]);
     expect(discordPayloadProblems('message-edit', message)).toEqual([]);
     const option = (message.components?.[0]?.components[0] as { options: Array<{ label: string; description: string }> }).options[0]!;
     expect(option.label).toBe(`${'a'.repeat(97)}…`);
     expect(option.description).toBe(`${'b'.repeat(98)}…`);
+  });
+
+  it('a question with one answer is a button whose label is cut between graphemes to Discord\'s 80', () => {
+    const label = `Yes, the ${'a'.repeat(70)}🇫🇷 and more`;
+    const message = choiceMessage(TASK, { content: 'Did you mean…?' }, [{ label }]);
+    expect(discordPayloadProblems('message-edit', message)).toEqual([]);
+    const [yes, cancel] = message.components?.[0]?.components ?? [];
+    expect(yes).toMatchObject({ type: 2, label: `Yes, the ${'a'.repeat(70)}…` });
+    expect(cancel).toMatchObject({ type: 2, label: 'Cancel' });
   });
 
   // Reported to the lead: lambda/core/agents/ux/plan.ts (lines 250, 476, 477, 482, 509) cuts a text with .slice() and

@@ -17,7 +17,7 @@ import * as z from 'zod';
  */
 
 /** Where a payload goes, named by the route it was sent to. */
-export type DiscordPayloadKind = 'message-create' | 'channel-message-create' | 'message-edit' | 'interaction-response' | 'application-commands';
+export type DiscordPayloadKind = 'message-create' | 'channel-message-create' | 'message-edit' | 'interaction-response' | 'application-commands' | 'thread-start';
 
 const LONE_SURROGATE = /\p{Cs}/u;
 /** A lone surrogate that went through JSON.stringify shows as the text `\ud83c`. */
@@ -152,12 +152,37 @@ const channelMessageSchema = z
   .refine((message) => !isEmpty(message), NEW_MESSAGE_HAS_SOMETHING)
   .refine((message) => message.enforce_nonce === undefined || message.nonce !== undefined, { message: 'enforce_nonce is sent with a nonce', path: ['enforce_nonce'] });
 
+/** A modal's text input (style 1 short, 2 paragraph); in a label (type 18) it carries no label of its own. */
+const textInput = z
+  .strictObject({
+    type: z.literal(ComponentType.TextInput),
+    custom_id: text(100, 1),
+    style: z.union([z.literal(1), z.literal(2)]),
+    label: label(45, 1).optional(),
+    placeholder: label(100).optional(),
+    value: text(4000).optional(),
+    min_length: z.number().int().min(0).max(4000).optional(),
+    max_length: z.number().int().min(1).max(4000).optional(),
+    required: z.boolean().optional(),
+  })
+  .refine((t) => (t.min_length ?? 0) <= (t.max_length ?? 4000), 'min_length ≤ max_length');
+const modalComponent = z.union([
+  z.strictObject({ type: z.literal(ComponentType.Label), label: label(45, 1), description: label(100).optional(), component: textInput }),
+  z.strictObject({ type: z.literal(ComponentType.ActionRow), components: z.array(textInput.refine((t) => t.label !== undefined, 'a text input in an action row has a label')).length(1) }),
+]);
+const modalSchema = z.strictObject({ custom_id: text(100, 1), title: label(45, 1), components: z.array(modalComponent).min(1).max(5) });
+const autocompleteSchema = z.strictObject({
+  choices: z.array(z.strictObject({ name: label(100, 1), value: z.union([text(100), z.number()]) })).max(25),
+});
+
 const interactionResponseSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(InteractionResponseType.Pong) }),
   z.strictObject({ type: z.literal(InteractionResponseType.ChannelMessageWithSource), data: newMessageSchema }),
   z.strictObject({ type: z.literal(InteractionResponseType.DeferredChannelMessageWithSource), data: z.strictObject({ flags: z.literal(MessageFlags.Ephemeral).optional() }).optional() }),
   z.strictObject({ type: z.literal(InteractionResponseType.DeferredMessageUpdate) }),
   z.strictObject({ type: z.literal(InteractionResponseType.UpdateMessage), data: messageSchema }),
+  z.strictObject({ type: z.literal(InteractionResponseType.Modal), data: modalSchema }),
+  z.strictObject({ type: z.literal(InteractionResponseType.ApplicationCommandAutocompleteResult), data: autocompleteSchema }),
 ]);
 const commandName = z.string().regex(/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u, '1 to 32 lower-case letters, digits, - or _');
 const commandOption = z
@@ -169,8 +194,10 @@ const commandOption = z
     min_length: z.number().int().min(0).max(6000).optional(),
     max_length: z.number().int().min(1).max(6000).optional(),
     choices: z.array(z.strictObject({ name: text(100, 1), value: z.union([text(100), z.number()]) })).max(25).optional(),
+    autocomplete: z.boolean().optional(),
   })
-  .refine((o) => o.max_length === undefined || o.type === ApplicationCommandOptionType.String, 'max_length is for string options');
+  .refine((o) => o.max_length === undefined || o.type === ApplicationCommandOptionType.String, 'max_length is for string options')
+  .refine((o) => !(o.autocomplete && o.choices && o.choices.length > 0), 'autocomplete may not be set with choices');
 const applicationCommand = z
   .strictObject({
     name: commandName,
@@ -188,7 +215,15 @@ const applicationCommand = z
   }, 'required options come before optional ones');
 const applicationCommandsSchema = z.array(applicationCommand).max(100).refine((commands) => new Set(commands.map((c) => c.name)).size === commands.length, 'command names are unique');
 
+/** Start Thread from Message: a name of 1 to 100 characters; an archive period Discord offers. */
+const threadStartSchema = z.strictObject({
+  name: label(100, 1).refine((name) => !/[\r\n]/.test(name), 'a thread name is one line'),
+  auto_archive_duration: z.union([z.literal(60), z.literal(1440), z.literal(4320), z.literal(10080)]).optional(),
+  rate_limit_per_user: z.number().int().min(0).max(21600).optional(),
+});
+
 const SCHEMAS: Record<DiscordPayloadKind, z.ZodType> = {
+  'thread-start': threadStartSchema,
   'message-create': newMessageSchema,
   'channel-message-create': channelMessageSchema,
   'message-edit': messageSchema,
@@ -215,6 +250,8 @@ export function discordPayloadProblems(kind: DiscordPayloadKind, payload: unknow
 /** The bot's REST routes and what each carries. */
 const ROUTES: ReadonlyArray<{ method: string; path: RegExp; kind: DiscordPayloadKind | 'no-body'; bot: boolean }> = [
   { method: 'POST', path: /^\/channels\/\d{1,20}\/messages$/, kind: 'channel-message-create', bot: true },
+  { method: 'POST', path: /^\/channels\/\d{1,20}\/messages\/\d{1,20}\/threads$/, kind: 'thread-start', bot: true },
+  { method: 'PATCH', path: /^\/channels\/\d{1,20}\/messages\/\d{1,20}$/, kind: 'message-edit', bot: true },
   { method: 'PATCH', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+\/messages\/@original$/, kind: 'message-edit', bot: false },
   { method: 'POST', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+$/, kind: 'message-create', bot: false },
   { method: 'PUT', path: /^\/applications\/\d{1,20}(\/guilds\/\d{1,20})?\/commands$/, kind: 'application-commands', bot: true },

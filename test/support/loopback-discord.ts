@@ -32,6 +32,9 @@ export async function parseMultipart(contentType: string, raw: Buffer): Promise<
   return { payload: typeof json === 'string' ? JSON.parse(json) : undefined, files };
 }
 
+/** The channel the test interactions come from (the stand-in's, lambda/local/interaction-builder.ts). */
+export const LOOPBACK_CHANNEL_ID = '400000000000000004';
+
 export interface ScriptedResponse {
   status: number;
   body?: unknown;
@@ -43,6 +46,10 @@ export interface LoopbackDiscord {
   requests: RecordedRequest[];
   /** Responses for the next requests, in order; afterwards every request gets 200 (or 204 for PATCH). */
   script(...responses: ScriptedResponse[]): void;
+  /** Threads started (thread id → parent channel and name); a deleted one answers 404 Unknown Channel. */
+  threads: Map<string, { parentId: string; name: string; deleted?: boolean }>;
+  /** A moderator deletes a thread: messages to it are refused with 404 from now on. */
+  deleteThread(threadId: string): void;
   /** Resolves once `count` requests have arrived. */
   waitForRequests(count: number, timeoutMs?: number): Promise<RecordedRequest[]>;
   close(): Promise<void>;
@@ -58,6 +65,33 @@ export async function startLoopbackDiscord(): Promise<LoopbackDiscord> {
   const queue: ScriptedResponse[] = [];
   const waiters: Array<() => void> = [];
   let nextMessageId = 1000;
+  const threads = new Map<string, { parentId: string; name: string; deleted?: boolean }>();
+  // The message an interaction's deferred answer became: one id per token, in the channel the interactions come from.
+  const originals = new Map<string, string>();
+  /** Discord's own answers for the routes whose answer the bot reads (threads, edits of @original); undefined: the default echo. */
+  const answerFor = (recorded: RecordedRequest, body: unknown): ScriptedResponse | undefined => {
+    const path = recorded.path.split('?')[0] ?? '';
+    let m: RegExpExecArray | null;
+    if (recorded.method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      const [, channelId = '', messageId = ''] = m;
+      if (threads.has(channelId)) return { status: 400, body: { code: 50024, message: 'Cannot execute action on this channel type' } };
+      if (threads.has(messageId)) return { status: 400, body: { code: 160004, message: 'A thread has already been created for this message' } };
+      const name = String((body as { name?: unknown }).name ?? '');
+      threads.set(messageId, { parentId: channelId, name });
+      return { status: 201, body: { id: messageId, type: 11, parent_id: channelId, name } };
+    }
+    if ((m = /^\/channels\/(\d+)\/messages/.exec(path)) && threads.get(m[1] ?? '')?.deleted) return { status: 404, body: { code: 10003, message: 'Unknown Channel' } };
+    if (recorded.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
+      return { status: 200, body: { ...(typeof body === 'object' && body ? body : {}), id: String(nextMessageId++), channel_id: LOOPBACK_CHANNEL_ID } };
+    }
+    if (recorded.method === 'PATCH' && (m = /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path))) {
+      const token = m[1] ?? '';
+      let id = originals.get(token);
+      if (!id) originals.set(token, (id = String(nextMessageId++)));
+      return { status: 200, body: { ...(typeof body === 'object' && body ? body : {}), id, channel_id: LOOPBACK_CHANNEL_ID } };
+    }
+    return undefined;
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -86,7 +120,7 @@ export async function startLoopbackDiscord(): Promise<LoopbackDiscord> {
         res.end(JSON.stringify({ code: 50035, message: 'Invalid Form Body', errors: problems }));
         return;
       }
-      const scripted = queue.shift();
+      const scripted = queue.shift() ?? answerFor(recorded, body);
       const status = scripted?.status ?? 200;
       const payload = scripted?.body ?? { id: String(nextMessageId++), ...(typeof body === 'object' && body ? body : {}) };
       res.writeHead(status, { 'content-type': 'application/json', ...(scripted?.headers ?? {}) });
@@ -98,6 +132,11 @@ export async function startLoopbackDiscord(): Promise<LoopbackDiscord> {
   return {
     baseUrl: `http://127.0.0.1:${port}/api/v10`,
     requests,
+    threads,
+    deleteThread: (threadId) => {
+      const thread = threads.get(threadId);
+      if (thread) thread.deleted = true;
+    },
     script: (...responses) => queue.push(...responses),
     waitForRequests: async (count, timeoutMs = 5000) => {
       const deadline = Date.now() + timeoutMs;

@@ -444,6 +444,12 @@ export async function startLoopbackGitHub(options: LoopbackGitHubOptions): Promi
       const pull = pulls.find((p) => p.number === Number(m![1]));
       return pull ? { status: 200, body: pullJson(pull) } : notFound;
     }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      const pull = pulls.find((p) => p.number === Number(m![1]));
+      if (!pull) return notFound;
+      if (body.state === 'closed' && !pull.merged) pull.state = 'closed';
+      return { status: 200, body: pullJson(pull) };
+    }
     if ((m = /^\/pulls\/(\d+)\/commits$/.exec(rest)) && method === 'GET') {
       // GitHub: oldest first, per_page up to 100 (30 by default), and no more than 250 commits in all.
       const pull = pulls.find((p) => p.number === Number(m![1]));

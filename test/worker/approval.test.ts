@@ -6,7 +6,7 @@ import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/c
 import type { RecordedRequest } from '../support/loopback-discord';
 import { createWorker } from '../../lambda/worker/handler';
 import { sweepAbandonedExecutions } from '../../lambda/core/tasks/sweep';
-import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
+import { publicPreview, answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { choiceOf } from '../interactions/fixtures/test-agent';
 
 const ABANDONED_EXECUTION_SECONDS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).abandonedExecutionSeconds;
@@ -101,7 +101,7 @@ describe('a second approver (require-second-approver)', () => {
     const start = platform.discord.requests.length;
     await platform.send(commandInteraction('ux-update', { description: 'make the title say Spring sale' }));
     await platform.idle();
-    const question = sent(platform.discord.requests[start]) as { components?: Array<{ components: Array<{ custom_id?: string }> }> };
+    const question = sent(publicPreview(platform.discord.requests.slice(start))) as { components?: Array<{ components: Array<{ custom_id?: string }> }> };
     const taskId = question.components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
     expect(answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['1'], '9000'))).type).toBe(7);
     expect(answer(await click('confirm', taskId)).data?.content).toMatch(SECOND_APPROVER);
@@ -113,10 +113,10 @@ describe('a second approver (require-second-approver)', () => {
   it('a contributor may ask for a preview but not approve one, even someone else\'s', async () => {
     await withApprovers();
     const start = platform.discord.requests.length;
-    expect(answer(await platform.send(commandInteraction('ux-update', { command: 'section:footer text:"Bye"' }, CONTRIBUTOR)))).toEqual({ type: 5 });
+    expect(answer(await platform.send(commandInteraction('ux-update', { command: 'section:footer text:"Bye"' }, CONTRIBUTOR)))).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
-    const preview = sent(platform.discord.requests[start]) as SentMessage & { components?: Array<{ components: Array<{ custom_id?: string }> }> };
-    expect(labels(preview)).toEqual(['Confirm', 'Cancel']);
+    const preview = sent(publicPreview(platform.discord.requests.slice(start))) as SentMessage & { components?: Array<{ components: Array<{ custom_id?: string }> }> };
+    expect(labels(preview)).toEqual(['Confirm', 'Cancel', 'Refine']);
     const theirs = preview.components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
     expect(answer(await click('confirm', theirs, CONTRIBUTOR)).data?.content).toMatch(/^Only admin, pm or developer may confirm UX Agent's changes, and you are a contributor\./);
     const other = await platform.proposeTask();
@@ -146,7 +146,7 @@ describe('a second approver (require-second-approver)', () => {
     });
     expect(platform.agent.executed).toHaveLength(0);
     const [edit, followUp] = platform.discord.requests.slice(before);
-    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel']);
+    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(sent(followUp).content).toMatch(/^Not confirmed, nothing was changed: This change needs a second approver/);
     expect(await auditOf(taskId)).toEqual([expect.objectContaining({ action: 'confirm:refused', actorId: STAND_IN_USER.id, requesterId: STAND_IN_USER.id })]);
   });

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { RecordedRequest } from '../support/loopback-discord';
 import { commandInteraction, componentInteraction, selectInteraction, type InteractionUser } from '../../lambda/local/interaction-builder';
 import { taskButtonId } from '../../lambda/core/tasks/buttons';
-import { ADMIN_ROLE_ID, answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
+import { publicPreview, ADMIN_ROLE_ID, answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
 import { choiceOf } from '../interactions/fixtures/test-agent';
 
 let platform: Platform;
@@ -40,9 +40,9 @@ const roleAdmin: InteractionUser = { id: '800000000000000008', username: 'design
 /** Runs /ux-update, expecting a question; returns the task id from its select menu. */
 async function ask(): Promise<{ taskId: string; question: SentMessage }> {
   const start = platform.discord.requests.length;
-  expect(answer(await platform.send(commandInteraction('ux-update', { description: 'make the title say Spring sale' })))).toEqual({ type: 5 });
+  expect(answer(await platform.send(commandInteraction('ux-update', { description: 'make the title say Spring sale' })))).toEqual({ type: 5, data: { flags: 64 } });
   await platform.idle();
-  const question = sent(platform.discord.requests[start]);
+  const question = sent(publicPreview(platform.discord.requests.slice(start)));
   const taskId = menuOf(question)?.custom_id?.split(':')[2];
   if (!taskId) throw new Error(`no question with a menu: ${JSON.stringify(question)}`);
   return { taskId, question };
@@ -128,7 +128,7 @@ describe('picking a candidate', () => {
     const message = body.data as SentMessage;
     expect(message.content).toMatch(new RegExp(`^Preview of candidate 2: "Spring sale"\\nTask \`${taskId}\` · Confirm before .* UTC or it expires\\.$`));
     expect(message.embeds?.map((e) => e.title)).toEqual(['Diff']);
-    expect(components(message).map((c) => [c.type, c.label])).toEqual([[2, 'Confirm'], [2, 'Cancel']]);
+    expect(components(message).map((c) => [c.type, c.label])).toEqual([[2, 'Confirm'], [2, 'Cancel'], [2, 'Refine']]);
     expect(message.allowed_mentions).toEqual({ parse: [] });
     const task = await platform.deps.tasks.get(taskId);
     expect(task?.status).toBe('awaiting_confirmation');
@@ -138,7 +138,7 @@ describe('picking a candidate', () => {
     // The preview gets the full time to be confirmed from the pick on.
     expect(Date.parse(task?.confirmBy ?? '') - platform.clock.now.getTime()).toBe(TASK_TTL_SECONDS * 1000);
     expect(task?.trace.at(-1)?.detail).toBe('option 2 of 3 picked by Local Developer: Hero heading 2');
-    expect(platform.discord.requests).toHaveLength(1);
+    expect(platform.discord.requests).toHaveLength(2); // the private answer and the question, nothing since
   });
 
   it('then Confirm executes the chosen candidate\'s proposal', async () => {

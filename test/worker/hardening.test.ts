@@ -6,7 +6,7 @@ import { DEFAULT_WORKER_TIMEOUT_SECONDS, executionTimings } from '../../lambda/c
 import type { WorkItem } from '../../lambda/core/domain/work';
 import type { TaskStore } from '../../lambda/core/ports/task-store';
 import { createWorker } from '../../lambda/worker/handler';
-import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
+import { publicPreview, answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
 import { choiceOf } from '../interactions/fixtures/test-agent';
 
 const ABANDONED_EXECUTION_SECONDS = executionTimings(DEFAULT_WORKER_TIMEOUT_SECONDS).abandonedExecutionSeconds;
@@ -67,7 +67,7 @@ describe('a replayed /ux-update (issue 10, item 3)', () => {
     const signedAt = Math.floor(platform.clock.now.getTime() / 1000);
     await platform.send(payload, { timestamp: signedAt });
     await platform.idle();
-    const taskId = sent(platform.discord.requests[0]).components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
+    const taskId = sent(publicPreview(platform.discord.requests)).components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
     expect(answer(await click('cancel', taskId)).data?.content).toMatch(/^Cancelled by Local Developer/);
     const edits = platform.discord.requests.length;
 
@@ -148,7 +148,7 @@ describe('a crash after Confirm (issue 10, item 2)', () => {
     expect(platform.agent.executed).toHaveLength(0);
     const message = sent(platform.discord.requests.at(-1));
     expect(message.content).toMatch(/^UX Agent did not finish\.\nIt did not work this time: the work stopped 2 times before it finished .*Click Confirm to try again, or Cancel\.\nTask `/s);
-    expect(labels(message)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(message)).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(answer(await click('confirm', taskId)).type).toBe(7);
     await platform.idle();
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('pr_open');
@@ -227,7 +227,7 @@ describe('permissions at Confirm time (issue 10, item 7; roles, issue 11)', () =
     const start = platform.discord.requests.length;
     await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Role"' }, roleAdmin));
     await platform.idle();
-    const taskId = sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
+    const taskId = sent(publicPreview(platform.discord.requests.slice(start))).components?.[0]?.components[0]?.custom_id?.split(':')[2] ?? '';
     await platform.setFlags({ 'admin-role-ids': 'none' });
     expect(answer(await click('confirm', taskId, roleAdmin)).data?.content).toMatch(NOT_A_CONFIRMER);
   });
@@ -244,7 +244,7 @@ describe('permissions at Confirm time (issue 10, item 7; roles, issue 11)', () =
     const [edit, followUp] = platform.discord.requests.slice(before);
     expect(edit?.method).toBe('PATCH');
     expect(sent(edit).content).toBeUndefined();
-    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel']);
+    expect(labels(sent(edit))).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(followUp?.method).toBe('POST');
     expect(sent(followUp)).toMatchObject({ flags: 64 });
     expect(sent(followUp).content).toMatch(/^Not confirmed, nothing was changed: Only admin, pm or developer may confirm UX Agent's changes/);
@@ -257,7 +257,7 @@ describe('permissions at Confirm time (issue 10, item 7; roles, issue 11)', () =
     const start = platform.discord.requests.length;
     await platform.send(commandInteraction('ux-update', { description: 'make the title say Spring sale' }));
     await platform.idle();
-    const taskId = (sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id ?? '').split(':')[2] ?? '';
+    const taskId = (sent(publicPreview(platform.discord.requests.slice(start))).components?.[0]?.components[0]?.custom_id ?? '').split(':')[2] ?? '';
     await platform.setFlags({ 'admin-user-ids': '900000000000000009' });
     const body = answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000')));
     expect(body.type).toBe(7);
@@ -271,7 +271,7 @@ describe('permissions at Confirm time (issue 10, item 7; roles, issue 11)', () =
     const start = platform.discord.requests.length;
     await platform.send(commandInteraction('ux-update', { description: 'make the title say Spring sale' }));
     await platform.idle();
-    const taskId = (sent(platform.discord.requests[start]).components?.[0]?.components[0]?.custom_id ?? '').split(':')[2] ?? '';
+    const taskId = (sent(publicPreview(platform.discord.requests.slice(start))).components?.[0]?.components[0]?.custom_id ?? '').split(':')[2] ?? '';
     const stranger = { id: '700000000000000007', username: 'visitor' };
     const pick = answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000', stranger)));
     expect(pick.data?.content).toBe("This question belongs to Local Developer; only they or someone who may confirm UX Agent's changes (admin, pm or developer) can pick an option.");

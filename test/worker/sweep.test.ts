@@ -115,7 +115,7 @@ describe('the scheduled sweep of tasks left executing (issue 10, item 2)', () =>
     const message = sent(platform.discord.requests.at(-1));
     expect(platform.discord.requests.at(-1)?.path).toContain('/resumedtoken/messages/@original');
     expect(message.content).toMatch(/^UX Agent did not finish\.\nIt did not work this time: the work stopped 2 times before it finished .*Click Confirm to try again, or Cancel\./s);
-    expect(labels(message)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(message)).toEqual(['Confirm', 'Cancel', 'Refine']);
   });
 
   it('checks the confirmer again: one no longer an admin gets the task handed back, nothing runs', async () => {

@@ -3,7 +3,7 @@ import type { RecordedRequest } from '../support/loopback-discord';
 import { componentInteraction, commandInteraction } from '../../lambda/local/interaction-builder';
 import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import { confirmClaimKey } from '../../lambda/core/tasks/ledger-keys';
-import { answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
+import { publicPreview, answer, startPlatform, TASK_TTL_SECONDS, type Platform } from '../interactions/fixtures/platform';
 
 let platform: Platform;
 beforeAll(async () => {
@@ -37,9 +37,9 @@ const labels = (message: SentMessage): string[] => (message.components ?? []).fl
 /** Runs /ux-update and returns the task id from the Confirm button of the preview. */
 async function propose(command = 'section:header text:"Hi"'): Promise<{ taskId: string; preview: SentMessage }> {
   const start = platform.discord.requests.length;
-  expect(answer(await platform.send(commandInteraction('ux-update', { command })))).toEqual({ type: 5 });
+  expect(answer(await platform.send(commandInteraction('ux-update', { command })))).toEqual({ type: 5, data: { flags: 64 } });
   await platform.idle();
-  const preview = sent(platform.discord.requests[start]);
+  const preview = sent(publicPreview(platform.discord.requests.slice(start)));
   const confirm = preview.components?.[0]?.components.find((c) => c.label === 'Confirm');
   const taskId = confirm?.custom_id?.split(':')[2];
   if (!taskId) throw new Error(`no preview with buttons: ${JSON.stringify(preview)}`);
@@ -59,7 +59,7 @@ describe('proposals', () => {
     expect(request?.method).toBe('PATCH');
     expect(request?.path).toMatch(/^\/webhooks\/200000000000000002\/aW50ZXJhY3Rpb246[\w-]+\/messages\/@original$/);
     expect(preview.content).toMatch(new RegExp(`^Preview: section:header text:"Hi"\\nTask \`${taskId}\` · Confirm before \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
-    expect(labels(preview)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(preview)).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(preview.allowed_mentions).toEqual({ parse: [] });
     const task = await platform.deps.tasks.get(taskId);
     expect(task?.status).toBe('awaiting_confirmation');
@@ -94,7 +94,7 @@ describe('proposals', () => {
 });
 
 describe('Confirm', () => {
-  it('answers type 7 with a disabled "Working…" button, then shows the pull request link without buttons', async () => {
+  it('answers type 7 with a disabled "Working…" button, then shows the pull request with a link button to it and no other button', async () => {
     const { taskId } = await propose();
     const body = answer(await click('confirm', taskId));
     expect(body.type).toBe(7);
@@ -105,7 +105,8 @@ describe('Confirm', () => {
     await platform.idle();
     const final = sent(platform.discord.requests.at(-1));
     expect(final.content).toMatch(/Draft pull request opened: https:\/\/github\.example\/acme\/site\/pull\/7/);
-    expect(labels(final)).toEqual([]);
+    expect(labels(final)).toEqual(["Open pull request #7"]);
+    expect(final.components?.[0]?.components[0]).toMatchObject({ style: 5, url: "https://github.example/acme/site/pull/7" });
     const task = await platform.deps.tasks.get(taskId);
     expect(task?.status).toBe('pr_open');
     expect(task?.pullRequest?.number).toBe(7);
@@ -119,7 +120,7 @@ describe('Confirm', () => {
     await platform.idle();
     const retry = sent(platform.discord.requests.at(-1));
     expect(retry.content).toMatch(/Could not push the branch\.\nIt did not work this time: GitHub answered 502\n.*Click Confirm to try again/);
-    expect(labels(retry)).toEqual(['Confirm', 'Cancel']);
+    expect(labels(retry)).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect((await platform.deps.tasks.get(taskId))?.lastError).toBe('GitHub answered 502');
 
     platform.agent.executeWith(() => ({ kind: 'done', message: { content: 'Opened it this time.' } }));
@@ -193,7 +194,7 @@ describe('Confirm', () => {
     );
     await platform.idle();
     expect(platform.agent.executed).toHaveLength(0);
-    expect(platform.discord.requests).toHaveLength(1);
+    expect(platform.discord.requests).toHaveLength(2); // the private answer and the public preview, nothing since
   });
 
   it('is paused with the agent while disable-ux-updates is true', async () => {
@@ -269,8 +270,8 @@ describe('Discord API trouble in the worker', () => {
   it('waits out a 429 retry_after and retries a 502, then delivers the preview', async () => {
     platform.discord.script({ status: 429, body: { retry_after: 0.01, message: 'You are being rate limited.' } }, { status: 502 });
     const { preview } = await propose();
-    expect(labels(preview)).toEqual(['Confirm', 'Cancel']);
-    expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'PATCH']);
+    expect(labels(preview)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'PATCH', 'POST']); // the private answer (429, 502, then delivered), then the preview
   });
 
   it('logs and gives up after bounded 5xx retries without crashing the process', async () => {

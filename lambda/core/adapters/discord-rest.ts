@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { PRODUCT } from '../contract/product';
 import { DISCORD_SNOWFLAKE, DISCORD_TOKEN } from '../domain/discord-ids';
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage, type MessageFile } from '../domain/discord-message';
-import { shorten } from '../domain/discord-text';
-import { DiscordApiError, type DiscordApi } from '../ports/discord-api';
+import { cutToLength, shorten } from '../domain/discord-text';
+import { DiscordApiError, type DiscordApi, type PostedMessage } from '../ports/discord-api';
 import type { Logger } from '../ports/logger';
 import type { SecretReader } from '../ports/secrets';
 
@@ -43,14 +43,36 @@ export class DiscordRestClient implements DiscordApi {
     this.sleep = options.sleep ?? wait;
   }
 
-  async editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void> {
+  async editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<PostedMessage | undefined> {
     const purpose = 'edit the original message';
-    await this.request('PATCH', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}/messages/@original`, withMentions(message), purpose);
+    const body = await this.request('PATCH', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}/messages/@original`, withMentions(message), purpose);
+    return postedMessage(body);
   }
 
-  async followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void> {
+  async startThread(channelId: string, messageId: string, name: string): Promise<{ id: string }> {
+    const purpose = 'start a thread';
+    const path = `/channels/${snowflakeSegment(channelId, 'channel id', purpose)}/messages/${snowflakeSegment(messageId, 'message id', purpose)}/threads`;
+    // A day without messages archives it; a message in it brings it back.
+    const body = await this.request('POST', path, { name: threadName(name), auto_archive_duration: 1440 }, purpose, await this.botAuthorization(purpose));
+    const id = typeof body === 'object' && body !== null && 'id' in body ? String((body as { id: unknown }).id) : '';
+    return { id };
+  }
+
+  async editMessage(channelId: string, messageId: string, message: DiscordMessage): Promise<void> {
+    const purpose = 'edit a message';
+    const path = `/channels/${snowflakeSegment(channelId, 'channel id', purpose)}/messages/${snowflakeSegment(messageId, 'message id', purpose)}`;
+    await this.request('PATCH', path, withMentions(message), purpose, await this.botAuthorization(purpose));
+  }
+
+  private async botAuthorization(purpose: string): Promise<string> {
+    const token = await this.options.secrets.get('discord-bot-token');
+    if (!token) throw new DiscordApiError(`The Discord bot token (secret discord-bot-token) is not set, so the bot cannot ${purpose}.`, 0);
+    return `Bot ${token}`;
+  }
+
+  async followUp(applicationId: string, token: string, message: DiscordMessage): Promise<PostedMessage | undefined> {
     const purpose = 'send a follow-up message';
-    await this.request('POST', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}`, withMentions(message), purpose);
+    return postedMessage(await this.request('POST', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}`, withMentions(message), purpose));
   }
 
   async createMessage(channelId: string, message: DiscordMessage, idempotencyKey?: string): Promise<{ id: string }> {
@@ -114,6 +136,19 @@ export class DiscordRestClient implements DiscordApi {
     }
     throw new DiscordApiError(`Could not ${purpose} after ${this.maxAttempts} attempts (${lastError}).`, 503);
   }
+}
+
+/** Discord's answer to a message request, as where the message is (undefined when it says nothing usable). */
+function postedMessage(body: unknown): PostedMessage | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { id, channel_id: channelId } = body as { id?: unknown; channel_id?: unknown };
+  return typeof id === 'string' && typeof channelId === 'string' ? { id, channelId } : undefined;
+}
+
+/** A thread's name: 1 to 100 characters on one line. */
+export function threadName(request: string): string {
+  const line = request.replace(/\s+/g, ' ').trim();
+  return line.length === 0 ? 'UX update' : line.length <= 100 ? line : `${cutToLength(line, 99).trimEnd()}…`;
 }
 
 /** A fetch failure that happened before the request left: connecting was refused or the name did not resolve. */

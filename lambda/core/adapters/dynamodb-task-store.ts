@@ -11,10 +11,12 @@ import {
   TaskConflictError,
   TaskNotFoundError,
   TaskTooLargeError,
+  TASK_STATUSES,
   canTransition,
   isFinished,
   type NewTask,
   type Task,
+  type TaskAnnotation,
   type TaskChanges,
   type TaskStatus,
 } from '../domain/task';
@@ -88,6 +90,15 @@ export class DynamoDbTaskStore implements TaskStore {
     for (const status of expected) {
       if (!canTransition(status, to)) throw new Error(`A task cannot move from ${status} to ${to}.`);
     }
+    return this.write(taskId, expected, to, changes, note, guard);
+  }
+
+  async annotate(taskId: string, changes: TaskAnnotation, note: string): Promise<Task> {
+    return this.write(taskId, TASK_STATUSES, undefined, changes, note);
+  }
+
+  /** One conditional write on the version read (retried when another move wins): to `to`, or (undefined) in the status it is in. */
+  private async write(taskId: string, expected: readonly TaskStatus[], to: TaskStatus | undefined, changes: TaskChanges, note?: string, guard?: TransitionGuard): Promise<Task> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await this.get(taskId);
       if (!current) throw new TaskNotFoundError(taskId);
@@ -97,10 +108,10 @@ export class DynamoDbTaskStore implements TaskStore {
       const next: Task = {
         ...current,
         ...changes,
-        status: to,
+        status: to ?? current.status,
         updatedAt: at,
         expiresAt: this.expiry(),
-        trace: [...current.trace, { at, event: to, ...(note ? { detail: note } : {}) }],
+        trace: [...current.trace, { at, event: to ?? 'noted', ...(note ? { detail: note } : {}) }],
         version: current.version + 1,
       };
       try {

@@ -536,6 +536,20 @@ export function createGitHubRepoHost(options: GitHubRepoHostOptions): RepoHost {
       return listed.slice(0, PULL_REQUEST_COMMITS_LIMIT);
     },
 
+    async withdrawPullRequest(number, branch) {
+      return call(`close pull request #${number} and delete its branch ${branch}`, async (github) => {
+        await github.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: number, state: 'closed' });
+        try {
+          await github.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: `heads/${branch}` });
+          return { branch: 'deleted' as const };
+        } catch (error) {
+          // 422/404: deleted already (GitHub's "delete branch" button, or an earlier attempt of this undo).
+          if (statusOf(error) === 422 || statusOf(error) === 404) return { branch: 'absent' as const };
+          throw error;
+        }
+      });
+    },
+
     async openDraftPullRequest(request: DraftPullRequest) {
       return call(`open a draft pull request from ${request.head}`, async (github) => {
         const existing = await findPullRequest(github, request.head);

@@ -88,5 +88,10 @@ export function createFlagSelectedRepoHost(options: FlagSelectedRepoHostOptions)
       if (!host.openDraftPullRequest) throw new RepoHostError('The local repository host has no pull requests.', false);
       return host.openDraftPullRequest(request);
     },
+    withdrawPullRequest: async (number, branch) => {
+      const host = await current();
+      if (!host.withdrawPullRequest) throw new RepoHostError('The local repository host has no pull requests.', false);
+      return host.withdrawPullRequest(number, branch);
+    },
   };
 }

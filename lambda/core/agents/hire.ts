@@ -19,7 +19,8 @@ export const loadAgentCode = async (id: string): Promise<AgentCode> => (await im
  */
 export function hireStaff(platform: AgentPlatform, staff: readonly AgentProfileDeclaration[] = STAFF, load: (id: string) => Promise<AgentCode> = loadAgentCode): Agent[] {
   return staff.map((member) => {
-    const agent = onFirstUse(async () => (await load(member.id)).createAgent(platform));
+    let loaded: Agent | undefined;
+    const agent = onFirstUse(async () => (loaded = (await load(member.id)).createAgent(platform)));
     // The whole profile but its flag declarations (which contract/flags.ts already merged), so a field added to profiles reaches the agent too.
     const { flags: _declared, pausedBy, ...profile } = member;
     return {
@@ -28,6 +29,17 @@ export function hireStaff(platform: AgentPlatform, staff: readonly AgentProfileD
       ...(pausedBy ? { pausedBy: pausedBy as FlagName } : {}),
       propose: async (request, context) => (await agent()).propose(request, context),
       execute: async (task, context) => (await agent()).execute(task, context),
+      // Whether the agent refines is known once its code is loaded (it has proposed): then an agent without `refine` has none here either.
+      get refine(): Agent['refine'] {
+        if (loaded && !loaded.refine) return undefined;
+        return async (task, text, requester, context) => {
+          const hired = await agent();
+          if (hired.refine) return hired.refine(task, text, requester, context);
+          return { kind: 'rejected', message: { content: `${member.name} cannot refine its previews. Confirm or Cancel this one, or Cancel it and ask again with the whole request.` } };
+        };
+      },
+      // No discovery before the code is loaded: nothing to outline yet.
+      outline: () => loaded?.outline?.(),
     };
   });
 }

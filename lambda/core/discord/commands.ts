@@ -61,7 +61,7 @@ export function toDiscordCommand(command: CommandDefinition): DiscordCommandPayl
     name: command.name,
     description: command.description,
     type: 1,
-    options: command.options.map((o) => ({ type: 3, name: o.name, description: o.description, required: o.required, max_length: o.maxLength })),
+    options: command.options.map((o) => ({ type: 3, name: o.name, description: o.description, required: o.required, max_length: o.maxLength, ...(o.autocomplete ? { autocomplete: true } : {}) })),
   };
 }
 

@@ -5,6 +5,7 @@ import type { FlagReader } from '../ports/flags';
 import type { Ledger } from '../ports/ledger';
 import type { Logger } from '../ports/logger';
 import type { TaskStore } from '../ports/task-store';
+import type { SiteOutlines } from '../ports/site-outlines';
 import type { WorkQueue } from '../ports/work-queue';
 import type { FlagLocator } from '../tasks/permissions';
 
@@ -30,4 +31,6 @@ export interface InteractionDeps {
   timings: ExecutionTimings;
   logger: Logger;
   now: () => Date;
+  /** The site outlines the worker keeps: autocomplete reads them. */
+  outlines?: SiteOutlines;
 }

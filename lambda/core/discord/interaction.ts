@@ -8,7 +8,9 @@ export const InteractionType: {
   readonly PING: DiscordInteractionType.Ping;
   readonly APPLICATION_COMMAND: DiscordInteractionType.ApplicationCommand;
   readonly MESSAGE_COMPONENT: DiscordInteractionType.MessageComponent;
-} = { PING: 1, APPLICATION_COMMAND: 2, MESSAGE_COMPONENT: 3 };
+  readonly AUTOCOMPLETE: DiscordInteractionType.ApplicationCommandAutocomplete;
+  readonly MODAL_SUBMIT: DiscordInteractionType.ModalSubmit;
+} = { PING: 1, APPLICATION_COMMAND: 2, MESSAGE_COMPONENT: 3, AUTOCOMPLETE: 4, MODAL_SUBMIT: 5 };
 
 const SNOWFLAKE_RULE = 'a Discord id (a snowflake: 1 to 20 digits)';
 const TOKEN_RULE = `a Discord interaction token (1 to ${DISCORD_TOKEN_MAX_LENGTH.toLocaleString('en-US')} letters, digits, ".", "_" or "-")`;
@@ -28,6 +30,15 @@ const optionSchema = z.object({
   name: z.string(),
   type: z.number(),
   value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  /** Autocomplete: the option being typed. */
+  focused: z.boolean().optional(),
+});
+/** A text input as a modal submits it: inside an action row (type 1) or a label (type 18). */
+const textInputSchema = z.object({ type: z.number(), custom_id: z.string(), value: z.string().optional() });
+const modalComponentSchema = z.object({
+  type: z.number(),
+  components: z.array(textInputSchema).optional(),
+  component: textInputSchema.optional(),
 });
 const interactionSchema = z.object({
   id: snowflake,
@@ -46,9 +57,13 @@ const interactionSchema = z.object({
       component_type: z.number().optional(),
       // A select menu's picked option values; checked by the handler, so a bad one gets a sentence rather than a 400.
       values: z.array(z.string()).optional(),
+      // A modal's fields.
+      components: z.array(modalComponentSchema).optional(),
     })
     .optional(),
   message: z.object({ id: snowflake }).optional(),
+  /** The channel the interaction came from: a thread names its parent. */
+  channel: z.object({ id: snowflake, type: z.number().optional(), parent_id: snowflake.nullish() }).optional(),
 });
 
 /** What every interaction but PING carries: who, where, and the token to answer with (the worker gets the same). */
@@ -61,6 +76,7 @@ export const interactionRef = (context: InteractionContext): InteractionRef => (
   token: context.token,
   guildId: context.guildId,
   channelId: context.channelId,
+  ...(context.channelType === undefined ? {} : { channelType: context.channelType }),
   requester: context.requester,
 });
 
@@ -69,6 +85,10 @@ export type ParsedInteraction =
   | ({ kind: 'command'; name: string; options: Record<string, string> } & InteractionContext)
   /** A button (no `values`) or a select menu (`values`: the picked options' values). */
   | ({ kind: 'component'; customId: string; messageId?: string; values?: string[] } & InteractionContext)
+  /** A modal submitted (the Refine box): its text inputs by custom_id; `messageId` is the message whose button opened it. */
+  | ({ kind: 'modal'; customId: string; messageId?: string; fields: Record<string, string> } & InteractionContext)
+  /** Autocomplete of a command's option: the options typed so far and the one being typed. */
+  | ({ kind: 'autocomplete'; name: string; options: Record<string, string>; focused?: string } & InteractionContext)
   | ({ kind: 'unsupported'; type: number } & InteractionContext);
 
 export type ParseResult = { ok: true; interaction: ParsedInteraction } | { ok: false; message: string };
@@ -103,18 +123,29 @@ export function parseInteraction(body: string): ParseResult {
     token: raw.token,
     guildId: raw.guild_id,
     channelId: raw.channel_id,
+    ...(raw.channel?.type === undefined ? {} : { channelType: raw.channel.type }),
     requester: {
       id: user.id,
       name: raw.member?.nick ?? user.global_name ?? user.username ?? user.id,
       roles: raw.member?.roles ?? [],
     },
   };
-  if (raw.type === InteractionType.APPLICATION_COMMAND && raw.data?.name) {
+  if ((raw.type === InteractionType.APPLICATION_COMMAND || raw.type === InteractionType.AUTOCOMPLETE) && raw.data?.name) {
     const options: Record<string, string> = {};
+    let focused: string | undefined;
     for (const option of raw.data.options ?? []) {
       if (option.value !== undefined) options[option.name] = String(option.value);
+      if (option.focused) focused = option.name;
     }
+    if (raw.type === InteractionType.AUTOCOMPLETE) return { ok: true, interaction: { kind: 'autocomplete', name: raw.data.name, options, ...(focused ? { focused } : {}), ...context } };
     return { ok: true, interaction: { kind: 'command', name: raw.data.name, options, ...context } };
+  }
+  if (raw.type === InteractionType.MODAL_SUBMIT && raw.data?.custom_id) {
+    const fields: Record<string, string> = {};
+    for (const row of raw.data.components ?? []) {
+      for (const input of [...(row.components ?? []), ...(row.component ? [row.component] : [])]) fields[input.custom_id] = input.value ?? '';
+    }
+    return { ok: true, interaction: { kind: 'modal', customId: raw.data.custom_id, messageId: raw.message?.id, fields, ...context } };
   }
   if (raw.type === InteractionType.MESSAGE_COMPONENT && raw.data?.custom_id) {
     const values = raw.data.values;

@@ -8,7 +8,9 @@ import { taskButtonReply } from './buttons/task-button-click';
 import type { InteractionDeps } from './interaction-deps';
 import type { ParsedInteraction } from './interaction';
 import { ephemeral, pong, type InteractionResponse } from './responses';
+import { autocompleteReply } from './commands/autocomplete';
 import { parseRevertButtonId } from './revert-button';
+import { refineSubmitReply } from './modals/refine-submit';
 
 const commandNames = (): string => Object.keys(COMMANDS).map((name) => `/${name}`).join(', ');
 
@@ -19,6 +21,10 @@ export async function routeInteraction(interaction: ParsedInteraction, deps: Int
       return pong();
     case 'unsupported':
       return ephemeral(`This bot does not handle that kind of interaction (type ${interaction.type}). Its commands are ${commandNames()}.`);
+    case 'modal':
+      return refineSubmitReply(interaction.customId, interaction.fields, interaction, deps);
+    case 'autocomplete':
+      return autocompleteReply(interaction.name, interaction.options, interaction.focused, deps);
     case 'component':
       if (parseRevertButtonId(interaction.customId)) return revertButtonReply(interaction.customId, interaction, deps);
       return taskButtonReply(interaction.customId, interaction, deps, interaction.values);

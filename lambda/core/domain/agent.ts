@@ -1,6 +1,7 @@
 import type { FlagName, FlagValues } from '../contract/flags';
 import type { DiscordMessage } from './discord-message';
 import type { AgentRoles, Requester } from './roles';
+import type { SiteOutline } from './site-outline';
 import type { JsonValue, ProposalCandidate, PullRequestRef, Task } from './task';
 
 export type { Requester } from './roles';
@@ -69,4 +70,6 @@ export interface Agent {
    */
   refine?(task: Task, text: string, requester: Requester, context: AgentContext): Promise<ProposalOutcome>;
   execute(task: Task, context: AgentContext): Promise<ExecutionOutcome>;
+  /** Optional: the pages and sections of the site it last discovered (for autocomplete); undefined before its first discovery. */
+  outline?(): SiteOutline | undefined;
 }

@@ -9,6 +9,8 @@ export interface CommandOptionDefinition {
   readonly type: 'string';
   readonly required: boolean;
   readonly maxLength: number;
+  /** Discord asks the bot for suggestions while it is typed (answered from the site outline the worker keeps). */
+  readonly autocomplete?: boolean;
 }
 
 export interface CommandDefinition {

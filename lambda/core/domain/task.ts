@@ -27,7 +27,8 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
   proposed: ['awaiting_confirmation', 'failed', 'cancelled', 'expired'],
   awaiting_choice: ['awaiting_confirmation', 'cancelled', 'expired'],
-  awaiting_confirmation: ['executing', 'cancelled', 'expired'],
+  // awaiting_confirmation → awaiting_confirmation: the open preview refined (a new proposal, same task); → awaiting_choice: the refinement asks which place.
+  awaiting_confirmation: ['executing', 'awaiting_confirmation', 'awaiting_choice', 'cancelled', 'expired'],
   // executing → executing: a worker resumes the work of one that stopped (see executionTimings).
   executing: ['executing', 'pr_open', 'awaiting_confirmation', 'failed'],
   pr_open: ['merged', 'closed'],
@@ -81,6 +82,8 @@ export interface Task {
   confirmedBy?: Requester;
   branch?: string;
   pullRequest?: PullRequestRef;
+  /** The thread the task's messages go to (started from its first message); absent where none could be made. */
+  threadId?: string;
   lastError?: string;
   createdAt: string;
   updatedAt: string;
@@ -98,8 +101,11 @@ export type NewTask = Omit<Task, 'status' | 'createdAt' | 'updatedAt' | 'expires
 
 /** Fields a transition may change besides the status. */
 export type TaskChanges = Partial<
-  Pick<Task, 'proposal' | 'summary' | 'candidates' | 'confirmedBy' | 'branch' | 'pullRequest' | 'lastError' | 'interactionToken' | 'confirmBy'>
+  Pick<Task, 'proposal' | 'summary' | 'candidates' | 'confirmedBy' | 'branch' | 'pullRequest' | 'threadId' | 'lastError' | 'interactionToken' | 'confirmBy'>
 >;
+
+/** What `annotate` may record without a move. */
+export type TaskAnnotation = Pick<TaskChanges, 'threadId'>;
 
 export class TaskNotFoundError extends Error {
   constructor(readonly taskId: string) {

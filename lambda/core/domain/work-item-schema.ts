@@ -8,6 +8,7 @@ const interaction = z.object({
   token: z.string(),
   guildId: z.string().optional(),
   channelId: z.string().optional(),
+  channelType: z.number().int().optional(),
   requester,
 });
 const workItemSchema = z.discriminatedUnion('kind', [
@@ -20,6 +21,8 @@ const workItemSchema = z.discriminatedUnion('kind', [
     commandLine: z.string(),
   }),
   z.object({ kind: z.literal('confirm'), interaction, taskId: z.string() }),
+  z.object({ kind: z.literal('withdraw'), interaction, taskId: z.string() }),
+  z.object({ kind: z.literal('refine'), interaction, taskId: z.string(), text: z.string(), version: z.number().int(), fromThread: z.boolean().optional() }),
   // The EventBridge schedule's constant input: nothing else to read.
   z.object({ kind: z.literal('sweep') }),
 ]);

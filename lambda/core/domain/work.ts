@@ -10,11 +10,17 @@ export interface InteractionRef {
   token: string;
   guildId?: string;
   channelId?: string;
+  /** Discord's channel type where the interaction came from (11: a public thread), when Discord says. */
+  channelType?: number;
   requester: Requester;
 }
 
 export type WorkItem =
   | { kind: 'propose'; interaction: InteractionRef; agentId: string; command: string; options: Record<string, string>; commandLine: string }
   | { kind: 'confirm'; interaction: InteractionRef; taskId: string }
+  /** The Refine box's words (or, `fromThread`, a request typed in the task's thread) on an open preview, read against the task at `version` (a concurrent refinement wins or loses as a whole). */
+  | { kind: 'refine'; interaction: InteractionRef; taskId: string; text: string; version: number; fromThread?: boolean }
+  /** "undo that" after Confirm, before merge: close the task's draft pull request and delete its branch. */
+  | { kind: 'withdraw'; interaction: InteractionRef; taskId: string }
   /** Resume (or hand back) tasks left `executing` by a worker that stopped, when no retry or click comes. */
   | { kind: 'sweep' };

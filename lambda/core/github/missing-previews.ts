@@ -1,3 +1,4 @@
+import { postAboutTask } from '../tasks/thread';
 import { errorMessage } from '../domain/error-message';
 import type { DiscordApi } from '../ports/discord-api';
 import type { FlagReader } from '../ports/flags';
@@ -43,7 +44,7 @@ export async function sayMissingPreviews(deps: MissingPreviewDeps): Promise<stri
       const key = siteNoticeKey(task.taskId, 'no-preview');
       if (!(await deps.ledger.claimOnce(key, NOTICE_TTL_SECONDS))) continue;
       try {
-        await deps.discord.createMessage(task.channelId!, missingPreviewMessage(task, PREVIEW_DEADLINE_MINUTES), key);
+        await postAboutTask(task, missingPreviewMessage(task, PREVIEW_DEADLINE_MINUTES), key, deps);
       } catch (error) {
         await deps.ledger.release(key).catch(() => undefined);
         throw error;

@@ -1,3 +1,4 @@
+import { postAboutTask } from '../tasks/thread';
 import { TaskConflictError, TaskNotFoundError, type Task, type TaskStatus } from '../domain/task';
 import type { DiscordApi } from '../ports/discord-api';
 import type { Ledger } from '../ports/ledger';
@@ -76,7 +77,7 @@ export async function applyPullRequestEvent(event: PullRequestEvent, deps: PullR
   }
   try {
     const timeoutMs = deps.noticeTimeoutMs ?? DEFAULT_NOTICE_TIMEOUT_MS;
-    await withTimeout(deps.discord.createMessage(task.channelId, pullRequestMessage(task, move.change, event), noticeKey), timeoutMs, `Discord did not answer within ${timeoutMs} ms`);
+    await withTimeout(postAboutTask(task, pullRequestMessage(task, move.change, event), noticeKey, deps), timeoutMs, `Discord did not answer within ${timeoutMs} ms`);
   } catch (error) {
     await deps.ledger.release(noticeKey);
     throw new PullRequestNoticeError(`Task ${task.taskId} is ${task.status} but the Discord message failed: ${errorMessage(error)}`);

@@ -5,16 +5,30 @@ import type { DiscordMessage } from '../domain/discord-message';
  * message names users to mention; honours 429 `retry_after`; retries 5xx a bounded number of times.
  */
 export interface DiscordApi {
-  /** PATCH /webhooks/{application_id}/{token}/messages/@original (interaction token, 15 minutes). */
-  editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
-  /** POST /webhooks/{application_id}/{token}: a follow-up message. */
-  followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
+  /** PATCH /webhooks/{application_id}/{token}/messages/@original (interaction token, 15 minutes); Discord answers with the message (its id and channel). */
+  editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void | PostedMessage>;
+  /** POST /webhooks/{application_id}/{token}: a follow-up message (Discord answers with it). */
+  followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void | PostedMessage>;
   /**
    * POST /channels/{channel_id}/messages with the bot token. With `idempotencyKey` (the notice's
    * ledger claim), Discord is asked to create the message once (`nonce` + `enforce_nonce`), so a
    * retry of a request that timed out returns the message already posted instead of a second one.
    */
   createMessage(channelId: string, message: DiscordMessage, idempotencyKey?: string): Promise<{ id: string }>;
+  /**
+   * POST /channels/{channel_id}/messages/{message_id}/threads with the bot token: a thread whose first
+   * message is that message (the thread's id is the message's). 403 without Create Public Threads, 400
+   * in a DM or inside a thread (DiscordApiError).
+   */
+  startThread?(channelId: string, messageId: string, name: string): Promise<{ id: string }>;
+  /** PATCH /channels/{channel_id}/messages/{message_id} with the bot token: a message the bot sent, edited after its interaction token died. */
+  editMessage?(channelId: string, messageId: string, message: DiscordMessage): Promise<void>;
+}
+
+/** A message as Discord answers for it: where it is. */
+export interface PostedMessage {
+  id: string;
+  channelId: string;
 }
 
 export class DiscordApiError extends Error {

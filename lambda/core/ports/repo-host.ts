@@ -51,6 +51,11 @@ export interface RepoHost {
    * `head` (so a retry never opens a second). Absent on hosts without pull requests.
    */
   openDraftPullRequest?(request: DraftPullRequest): Promise<PullRequestRef & { created: boolean }>;
+  /**
+   * Undo before merge: closes the pull request (already closed: nothing to do) and deletes `branch`,
+   * the task's own. Absent on hosts without pull requests (there deleteBranch is the undo).
+   */
+  withdrawPullRequest?(number: number, branch: string): Promise<{ branch: 'deleted' | 'absent' }>;
 }
 
 /** What deleteBranch did: deleted it, found none to delete, or kept it because a pull request was opened from it. */

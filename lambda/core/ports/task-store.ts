@@ -1,4 +1,4 @@
-import type { NewTask, Task, TaskChanges, TaskStatus } from '../domain/task';
+import type { NewTask, Task, TaskAnnotation, TaskChanges, TaskStatus } from '../domain/task';
 
 /** Tasks of the agents (the conversations table). */
 export interface TaskStore {
@@ -12,6 +12,8 @@ export interface TaskStore {
    * version of the task (a run settles only the task it holds; TaskConflictError once another moved it).
    */
   transition(taskId: string, from: TaskStatus | readonly TaskStatus[], to: TaskStatus, changes?: TaskChanges, note?: string, guard?: TransitionGuard): Promise<Task>;
+  /** Records facts about the task that are no move (the thread it is discussed in), on the next version, the status kept. */
+  annotate(taskId: string, changes: TaskAnnotation, note: string): Promise<Task>;
   /** The requester's most recent task. */
   lastByRequester(requesterId: string): Promise<Task | undefined>;
   /** Tasks not yet finished, newest first. */

@@ -2,13 +2,14 @@ import { DISCORD_LIMITS, type ActionRow, type SelectOption } from '../domain/dis
 import { cutToLength } from '../domain/discord-text';
 
 /**
- * The components under a task's message: Confirm / Cancel under a proposal, a select menu and
- * Cancel under a question. `custom_id` = "task:<action>:<taskId>" (≤ 100 characters).
+ * The components under a task's message: Confirm / Cancel / Refine under a proposal, a select menu and
+ * Cancel under a question. `custom_id` = "task:<action>:<taskId>" (≤ 100 characters); the Refine box
+ * (a modal) carries the Refine button's id.
  */
-export type TaskAction = 'confirm' | 'cancel' | 'choose';
+export type TaskAction = 'confirm' | 'cancel' | 'choose' | 'refine';
 const PREFIX = 'task';
 const TASK_ID = /^[A-Za-z0-9_-]{1,80}$/;
-const ACTIONS: readonly TaskAction[] = ['confirm', 'cancel', 'choose'];
+const ACTIONS: readonly TaskAction[] = ['confirm', 'cancel', 'choose', 'refine'];
 
 export const taskButtonId = (action: TaskAction, taskId: string): string => `${PREFIX}:${action}:${taskId}`;
 
@@ -19,14 +20,21 @@ export function parseTaskButtonId(customId: string): { action: TaskAction; taskI
   return known ? { action: known, taskId } : undefined;
 }
 
-export function confirmCancelRow(taskId: string): ActionRow {
+/** Confirm / Cancel, and Refine unless the agent is known not to refine its previews (the Revert Agent). */
+export function confirmCancelRow(taskId: string, refinable = true): ActionRow {
   return {
     type: 1,
     components: [
       { type: 2, style: 3, label: 'Confirm', custom_id: taskButtonId('confirm', taskId) },
       { type: 2, style: 4, label: 'Cancel', custom_id: taskButtonId('cancel', taskId) },
+      ...(refinable ? [{ type: 2 as const, style: 2 as const, label: 'Refine', custom_id: taskButtonId('refine', taskId) }] : []),
     ],
   };
+}
+
+/** A link button to a task's pull request (style 5: Discord opens the URL; no interaction reaches the bot). */
+export function pullRequestLinkRow(pullRequest: { number: number; url: string }): ActionRow {
+  return { type: 1, components: [{ type: 2, style: 5, label: `Open pull request #${pullRequest.number}`, url: pullRequest.url }] };
 }
 
 /** Shown the moment Confirm is clicked, until the worker replaces the message. */
@@ -47,8 +55,20 @@ export function selectText(text: string, max: number = DISCORD_LIMITS.selectOpti
   return `${cutToLength(line, max - 1).trimEnd()}…`;
 }
 
-/** The candidates a question offers; the option's value is the candidate's index. */
+/** The candidates a question offers; the option's value is the candidate's index. One candidate is a button ("Yes, the footer"). */
 export function choiceRows(taskId: string, candidates: ReadonlyArray<{ label: string; description?: string }>): ActionRow[] {
+  const [only] = candidates;
+  if (only && candidates.length === 1) {
+    return [
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 1, label: selectText(only.label, DISCORD_LIMITS.buttonLabel) || 'Yes', custom_id: taskButtonId('choose', taskId) },
+          { type: 2, style: 4, label: 'Cancel', custom_id: taskButtonId('cancel', taskId) },
+        ],
+      },
+    ];
+  }
   const options: SelectOption[] = candidates.slice(0, DISCORD_LIMITS.selectOptions).map((candidate, index) => {
     const description = candidate.description === undefined ? '' : selectText(candidate.description);
     return { label: selectText(candidate.label) || `Option ${index + 1}`, value: String(index), ...(description ? { description } : {}) };

@@ -9,7 +9,9 @@ import type { DiscordApi } from '../ports/discord-api';
 import type { FlagReader } from '../ports/flags';
 import type { Ledger } from '../ports/ledger';
 import type { Logger } from '../ports/logger';
+import type { RepoHost } from '../ports/repo-host';
 import type { TaskStore } from '../ports/task-store';
+import type { SiteOutlines } from '../ports/site-outlines';
 import type { FlagLocator } from './permissions';
 
 /**
@@ -33,10 +35,16 @@ export interface TaskDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Local mode with VALINE_SITE_PREVIEW: before/after screenshots attached to Confirm's answer. */
   changeScreenshots?: ChangeScreenshots;
+  /** Where the agents' site outlines are kept for autocomplete (written after a discovery). */
+  outlines?: SiteOutlines;
+  /** The website repository: "undo that" before merge closes a task's pull request and deletes its branch there. */
+  repoHost?: RepoHost;
 }
 
 export type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 export type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
+export type RefineItem = Extract<WorkItem, { kind: 'refine' }>;
+export type WithdrawItem = Extract<WorkItem, { kind: 'withdraw' }>;
 
 /** A fresh proposal, or one offered again after a retryable failure, may be confirmed for the task TTL from now. */
 export const confirmDeadline = (deps: TaskDeps): string => new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();

@@ -13,3 +13,8 @@ export const confirmClaimKey = (taskId: string): string => `confirm#${taskId}`;
  * the token's life a replay could not edit the message anyway.
  */
 export const ANSWERED_INTERACTION_HOLD_SECONDS = 900;
+
+/** A task's thread, by the thread's id (its note: the task id): `/ux-update` typed in the thread finds its task. */
+export const threadClaimKey = (threadId: string): string => `thread#${threadId}`;
+/** As long as a task is kept after its last move (90 days): the thread outlives the preview. */
+export const THREAD_POINTER_SECONDS = 90 * 24 * 3600;

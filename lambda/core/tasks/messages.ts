@@ -1,7 +1,7 @@
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordMessage } from '../domain/discord-message';
 import type { ProposalCandidate } from '../domain/agent';
 import type { Task } from '../domain/task';
-import { choiceRows, confirmCancelRow } from './buttons';
+import { choiceRows, confirmCancelRow, pullRequestLinkRow } from './buttons';
 import { redactSecrets } from '../domain/redact';
 import { plainText, shorten } from '../domain/discord-text';
 import { explainedReason } from '../domain/error-message';
@@ -21,9 +21,9 @@ function finalMessage(message: DiscordMessage): DiscordMessage {
 }
 
 /** The agent's preview with the task id, the deadline and Confirm / Cancel. */
-export function proposalMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, preview: DiscordMessage): DiscordMessage {
+export function proposalMessage(task: Pick<Task, 'taskId' | 'confirmBy'>, preview: DiscordMessage, refinable = true): DiscordMessage {
   const footer = `Task \`${task.taskId}\` · Confirm before ${utcTime(task.confirmBy)} or it expires.`;
-  return { ...withLine(preview, footer), components: [confirmCancelRow(task.taskId)], allowed_mentions: NO_MENTIONS };
+  return { ...withLine(preview, footer), components: [confirmCancelRow(task.taskId, refinable)], allowed_mentions: NO_MENTIONS };
 }
 
 /** The agent's question with its candidates as a select menu, the task id, the deadline and Cancel. */
@@ -89,6 +89,8 @@ export function approvalLine(task: Pick<Task, 'requesterId' | 'requesterName' | 
   return `Requested by ${requester} · approved by ${plainText(shorten(approver.name, 80))}`;
 }
 
-/** The agent's final word on a confirmed task, with who asked and who approved. */
-export const outcomeMessage = (task: Pick<Task, 'requesterId' | 'requesterName' | 'confirmedBy'>, message: DiscordMessage): DiscordMessage =>
-  finalMessage(withLine(message, approvalLine(task)));
+/** The agent's final word on a confirmed task, with who asked and who approved; an opened pull request gets a link button to it. */
+export const outcomeMessage = (task: Pick<Task, 'requesterId' | 'requesterName' | 'confirmedBy' | 'pullRequest'>, message: DiscordMessage): DiscordMessage => {
+  const final = finalMessage(withLine(message, approvalLine(task)));
+  return task.pullRequest ? { ...final, components: [pullRequestLinkRow(task.pullRequest)] } : final;
+};

@@ -4,6 +4,8 @@ import { TaskTooLargeError, type Task } from '../domain/task';
 import { choiceMessage, plainMessage } from './messages';
 import { createTaskOnce } from './create-task';
 import type { ProposeItem, TaskDeps } from './deps';
+import { openThread, threadNameOf } from './thread';
+import { QUESTION_FOR_EVERYONE, showPublicly } from './public-message';
 
 /**
  * A question whose candidates become a select menu: the task waits in `awaiting_choice`
@@ -37,5 +39,5 @@ export async function offerChoice(item: ProposeItem, agent: Agent, question: Dis
     return;
   }
   if (task.status !== 'awaiting_choice') return;
-  await show(choiceMessage(task, question, candidates, offered.length - candidates.length));
+  await openThread(task, await showPublicly(item.interaction, choiceMessage(task, question, candidates, offered.length - candidates.length), deps, QUESTION_FOR_EVERYONE), threadNameOf(item.options, item.commandLine), item.interaction, deps);
 }

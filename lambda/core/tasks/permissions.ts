@@ -100,6 +100,20 @@ export function mayPick(agent: AgentAccess, requester: Requester, task: Pick<Tas
   );
 }
 
+/**
+ * Refine changes what a preview proposes (nothing is committed), so it is a request: the clicker must
+ * be allowed to ask the agent for work, and be the requester or someone who may confirm for it.
+ * Refused like a Confirm: a sentence for the clicker alone, the preview kept.
+ */
+export function mayRefine(agent: AgentAccess, requester: Requester, task: Pick<Task, 'requesterId' | 'requesterName'>, flags: PermissionFlags, locate: FlagLocator): Permission {
+  const asking = mayRequest(agent, requester, flags, locate);
+  if (!asking.allowed) return refuse(`Not refined, the preview stays as it was: ${asking.message}`);
+  if (requester.id === task.requesterId || holdsAnyRole(requester, agent.roles.confirm, flags)) return ALLOWED;
+  return refuse(
+    `Not refined, the preview stays as it was: it belongs to ${plainText(task.requesterName)}, and only they or someone who may confirm ${agent.name}'s changes (${roleList(agent.roles.confirm)}) can refine it. Ask them, or make a request of your own.`,
+  );
+}
+
 /** Cancel withdraws a request, which is always safe: the requester, or anyone who may confirm for the agent. */
 export function mayCancel(agent: AgentAccess, requester: Requester, task: Pick<Task, 'requesterId' | 'requesterName'>, flags: PermissionFlags): Permission {
   if (requester.id === task.requesterId || holdsAnyRole(requester, agent.roles.confirm, flags)) return ALLOWED;

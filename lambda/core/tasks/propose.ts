@@ -6,6 +6,10 @@ import { failureMessage, plainMessage, proposalMessage } from './messages';
 import { offerChoice } from './offer-choice';
 import { errorText, type ProposeItem, type TaskDeps } from './deps';
 import { taskIdFor } from './task-id';
+import { openThread, threadNameOf } from './thread';
+import { keepSiteOutline } from './site-outline';
+import { showPublicly } from './public-message';
+import { sectionChoice } from './section-question';
 
 const PROPOSE_AGAIN = 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.';
 
@@ -64,8 +68,15 @@ export async function propose(item: ProposeItem, deps: TaskDeps): Promise<void> 
       },
       { flags, now: deps.now },
     );
+    await keepSiteOutline(agent, deps);
     switch (outcome.kind) {
-      case 'clarification':
+      case 'clarification': {
+        // A question about the section is answered with a click: the request is tried in each section found.
+        const choice = await sectionChoice(agent, item, outcome.message, { flags, now: deps.now });
+        if (choice) await offerChoice(item, agent, choice.question, choice.candidates, deps);
+        else await show(plainMessage(outcome.message));
+        break;
+      }
       case 'rejected':
       case 'answer':
         await show(plainMessage(outcome.message));
@@ -73,7 +84,7 @@ export async function propose(item: ProposeItem, deps: TaskDeps): Promise<void> 
       case 'proposal': {
         const task = await createTaskOnce(item, agent, { status: 'awaiting_confirmation', summary: outcome.summary, proposal: outcome.proposal }, deps);
         // A task that moved on (cancelled while this attempt ran) keeps the message it has.
-        if (task.status === 'awaiting_confirmation') await show(proposalMessage(task, outcome.preview));
+        if (task.status === 'awaiting_confirmation') await openThread(task, await showPublicly(item.interaction, proposalMessage(task, outcome.preview, agent.refine !== undefined), deps), threadNameOf(item.options, item.commandLine), item.interaction, deps);
         break;
       }
       case 'choice':

@@ -7,8 +7,11 @@ interface Acting {
 }
 
 export type StandInRequest =
-  | ({ kind: 'command'; name: string; options: Record<string, string> } & Acting)
+  /** `inThread`: typed in the last task's thread (a refinement of that task). */
+  | ({ kind: 'command'; name: string; options: Record<string, string>; inThread?: boolean } & Acting)
   | ({ kind: 'click'; action: 'confirm' | 'cancel'; taskId?: string } & Acting)
+  /** The Refine button, then its box submitted with `text`. */
+  | ({ kind: 'refine'; text: string; taskId?: string } & Acting)
   /** `option` is 1-based, as the stand-in numbers the menu. */
   | ({ kind: 'pick'; option: number; taskId?: string } & Acting)
   /** Local mode's stand-in for a pull request's merge button: a confirmed branch merged into the default branch. */
@@ -22,6 +25,8 @@ export const USAGE = [
   `  npm run discord -- /ux-update command:'section:header text:"Hi"'`,
   `  npm run discord -- /ux-update description:'make the footer say Made in Lyon'`,
   '  npm run discord -- --click confirm|cancel [--task <id>]   (default: the last preview or question)',
+  `  npm run discord -- --click refine --text 'darker' [--task <id>]   the Refine button, its box submitted with the words`,
+  `  npm run discord -- --in-thread /ux-update description:'also make the footer blue'   typed in the last task's thread`,
   '  npm run discord -- --pick <n> [--task <id>]               picks option n (as numbered) of the last question',
   '  npm run discord -- --merge [<branch>]                     merges the last confirmed branch (or that one) into main of the local site, as merging its pull request would',
   'Options: --as <discord user id> acts as someone else (to try the roles, or be a second approver);',
@@ -68,9 +73,19 @@ export function parseStandInArgs(argv: readonly string[]): StandInRequest {
     if (branch !== undefined && !/^(?!-)[\w./-]{1,200}$/.test(branch)) throw new UsageError('--merge takes the name of a branch, e.g. --merge ux/header-20260301-1020-7aa79c3d9453.');
     return branch === undefined ? { kind: 'merge' } : { kind: 'merge', branch };
   }
+  const inThreadAt = args.indexOf('--in-thread');
+  const inThread = inThreadAt >= 0;
+  if (inThread) args.splice(inThreadAt, 1);
+  if (args[0] === '--click' && args[1] === 'refine') {
+    const textAt = args.indexOf('--text');
+    const text = textAt >= 0 ? args[textAt + 1] : undefined;
+    if (text === undefined) throw new UsageError(`--click refine needs the words for the box: --text 'darker'.`);
+    args.splice(textAt, 2);
+    return { kind: 'refine', text, taskId: readTask(args, 2, '--click refine'), ...acting };
+  }
   if (args[0] === '--click') {
     const action = args[1];
-    if (action !== 'confirm' && action !== 'cancel') throw new UsageError('--click needs "confirm" or "cancel".');
+    if (action !== 'confirm' && action !== 'cancel') throw new UsageError('--click needs "confirm", "cancel" or "refine".');
     return { kind: 'click', action, taskId: readTask(args, 2, `--click ${action}`), ...acting };
   }
   if (args[0] === '--pick') {
@@ -96,5 +111,5 @@ export function parseStandInArgs(argv: readonly string[]): StandInRequest {
       throw new UsageError(`"${word}" is not an option of /${name}; write it as name:value${known.length ? ` (options: ${known.join(', ')})` : ''}.`);
     }
   }
-  return { kind: 'command', name, options, ...acting };
+  return { kind: 'command', name, options, ...(inThread ? { inThread } : {}), ...acting };
 }

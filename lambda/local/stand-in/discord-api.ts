@@ -3,28 +3,47 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import type { DiscordMessage } from '../../core/domain/discord-message';
+import { STAND_IN_CHANNEL_ID, newSnowflake } from '../interaction-builder';
 
 /** A message the bot sent to the stand-in's Discord API, as a Discord user would receive it. */
 export interface ReceivedMessage {
-  kind: 'edit-original' | 'follow-up' | 'channel-message';
+  kind: 'edit-original' | 'follow-up' | 'channel-message' | 'channel-edit';
   /** Interaction token (webhook calls) or channel id. */
   target: string;
+  /** The message's id as Discord answered it (a thread started from it has the same id). */
+  id?: string;
   message: DiscordMessage;
   /** Where the message's attachments were saved (under `.valine/screenshots/`), in the order they were sent. */
   savedFiles: string[];
 }
 
+/** A thread the bot started from one of its messages (the thread's id is the message's). */
+export interface StartedThread {
+  id: string;
+  parentId: string;
+  name: string;
+}
+
 export interface StandInDiscordApi {
   baseUrl: string;
   received: ReceivedMessage[];
+  threads: StartedThread[];
+  /** The message id the deferred answer of this interaction became (a thread starts from it). */
+  originalId(token: string): string | undefined;
+  /** Resolves once nothing has arrived for `quietMs` (at most `timeoutMs`): the worker's later messages (a thread, its notices). */
+  settle(quietMs: number, timeoutMs: number): Promise<void>;
   /** Resolves with the next message sent for this interaction token, or undefined after `timeoutMs`. */
-  nextFor(token: string, timeoutMs: number): Promise<ReceivedMessage | undefined>;
+  nextFor(token: string, timeoutMs: number, matching?: (message: ReceivedMessage) => boolean): Promise<ReceivedMessage | undefined>;
+  /** The next message for this interaction token that carries buttons or a menu: a preview or a question (after the private "thinking…" is edited). */
+  previewFor(token: string, timeoutMs: number): Promise<ReceivedMessage | undefined>;
   close(): Promise<void>;
 }
 
 const WEBHOOK_ORIGINAL = /^\/api\/v10\/webhooks\/[^/]+\/([^/]+)\/messages\/@original$/;
 const WEBHOOK = /^\/api\/v10\/webhooks\/[^/]+\/([^/]+)$/;
 const CHANNEL = /^\/api\/v10\/channels\/([^/]+)\/messages$/;
+const CHANNEL_MESSAGE = /^\/api\/v10\/channels\/([^/]+)\/messages\/([^/]+)$/;
+const THREAD_START = /^\/api\/v10\/channels\/([^/]+)\/messages\/([^/]+)\/threads$/;
 
 /** A message as JSON, or Discord's upload form (`payload_json` + `files[n]`), read with undici's FormData. */
 async function readMessage(contentType: string, raw: Buffer): Promise<{ message: DiscordMessage; files: Array<{ name: string; bytes: Buffer }> }> {
@@ -55,13 +74,25 @@ export function safeFileName(name: string, taken: ReadonlySet<string> = new Set(
  */
 export async function startStandInDiscordApi(port: number, screenshotsDirectory?: string): Promise<StandInDiscordApi> {
   const received: ReceivedMessage[] = [];
+  const threads: StartedThread[] = [];
+  const originals = new Map<string, string>();
   const listeners = new Set<() => void>();
-  let nextId = 1;
+  let lastArrival = Date.now();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       const path = new URL(request.url ?? '/', 'http://local').pathname;
+      lastArrival = Date.now();
+      const started = THREAD_START.exec(path);
+      if (request.method === 'POST' && started?.[1] && started[2]) {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { name?: string };
+        const thread = { id: started[2], parentId: started[1], name: String(body.name ?? '') };
+        threads.push(thread);
+        listeners.forEach((notify) => notify());
+        response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: thread.id, type: 11, parent_id: thread.parentId, name: thread.name }));
+        return;
+      }
       let message: DiscordMessage = {};
       let files: Array<{ name: string; bytes: Buffer }> = [];
       try {
@@ -73,9 +104,16 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
       const original = WEBHOOK_ORIGINAL.exec(path);
       const webhook = WEBHOOK.exec(path);
       const channel = CHANNEL.exec(path);
+      const channelMessage = CHANNEL_MESSAGE.exec(path);
       let entry: ReceivedMessage | undefined;
-      const id = String(nextId++);
-      if (request.method === 'PATCH' && original?.[1]) entry = { kind: 'edit-original', target: original[1], message, savedFiles: [] };
+      // Snowflake-shaped and unique across runs, as Discord's are: a thread's id is its first message's.
+      let id = newSnowflake();
+      if (request.method === 'PATCH' && original?.[1]) {
+        // The deferred answer is one message: every edit of it keeps its id (a thread starts from it).
+        id = originals.get(original[1]) ?? id;
+        originals.set(original[1], id);
+        entry = { kind: 'edit-original', target: original[1], message, savedFiles: [] };
+      } else if (request.method === 'PATCH' && channelMessage?.[1] && channelMessage[2]) entry = { kind: 'channel-edit', target: channelMessage[2], message, savedFiles: [] };
       else if (request.method === 'POST' && webhook?.[1]) entry = { kind: 'follow-up', target: webhook[1], message, savedFiles: [] };
       else if (request.method === 'POST' && channel?.[1]) entry = { kind: 'channel-message', target: channel[1], message, savedFiles: [] };
       if (!entry) {
@@ -100,9 +138,10 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
           return;
         }
       }
+      entry.id = entry.kind === 'channel-edit' ? entry.target : id;
       received.push(entry);
       listeners.forEach((notify) => notify());
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, ...message }));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...message, id, channel_id: entry.kind === 'channel-message' ? entry.target : STAND_IN_CHANNEL_ID }));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -110,26 +149,34 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  const nextFor = (token: string, timeoutMs: number, matching: (message: ReceivedMessage) => boolean = () => true): Promise<ReceivedMessage | undefined> => {
+    const seen = received.length;
+    return new Promise((resolve) => {
+      const check = () => {
+        const found = received.slice(seen).find((m) => m.target === token && matching(m));
+        if (!found) return;
+        listeners.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        resolve(undefined);
+      }, timeoutMs);
+      listeners.add(check);
+    });
+  };
   return {
     baseUrl: `http://127.0.0.1:${address.port}/api/v10`,
     received,
-    nextFor: (token, timeoutMs) => {
-      const seen = received.length;
-      return new Promise((resolve) => {
-        const check = () => {
-          const found = received.slice(seen).find((m) => m.target === token);
-          if (!found) return;
-          listeners.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          resolve(undefined);
-        }, timeoutMs);
-        listeners.add(check);
-      });
+    threads,
+    originalId: (token) => originals.get(token),
+    settle: async (quietMs, timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline && Date.now() - lastArrival < quietMs) await new Promise((resolve) => setTimeout(resolve, 25));
     },
+    nextFor: (token, timeoutMs, matching) => nextFor(token, timeoutMs, matching),
+    previewFor: (token, timeoutMs) => nextFor(token, timeoutMs, (m) => (m.message.components ?? []).length > 0),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,11 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Agent } from '../../core/domain/agent';
-import type { DiscordMessage } from '../../core/domain/discord-message';
+import { EPHEMERAL, type DiscordMessage } from '../../core/domain/discord-message';
 import { parseTaskButtonId, taskButtonId } from '../../core/tasks/buttons';
 import type { Logger } from '../../core/ports/logger';
 import { loadOrCreateDevKeyPair, signInteraction } from '../dev-keys';
-import { STAND_IN_USER, commandInteraction, componentInteraction, selectInteraction, type InteractionUser } from '../interaction-builder';
+import { STAND_IN_USER, commandInteraction, componentInteraction, modalSubmitInteraction, selectInteraction, type InteractionUser } from '../interaction-builder';
+import { REFINE_TEXT_ID } from '../../core/discord/modals/refine-box';
 import { startLocalServer, type LocalServer } from '../server';
 import type { LocalSettings } from '../settings';
 import { startStandInDiscordApi } from './discord-api';
@@ -28,7 +29,9 @@ interface StandInMemory {
   lastTaskId?: string;
   messageId?: string;
   /** The last question's task and its options' labels, in menu order, for --pick. */
-  question?: { taskId: string; labels: string[] };
+  question?: { taskId: string; labels: string[]; button?: boolean };
+  /** The last task's thread, for --in-thread. */
+  thread?: { taskId: string; threadId: string; name: string };
 }
 
 /** What a running local server says of itself on GET /health. */
@@ -66,12 +69,16 @@ async function readMemory(file: string): Promise<StandInMemory> {
 /** Remembers the task of a preview (its Confirm button) or of a question (its select menu); other messages change nothing. */
 async function rememberMessage(file: string, message: DiscordMessage): Promise<void> {
   const components = (message.components ?? []).flatMap((row) => row.components).filter((c) => c.custom_id && !c.disabled);
-  const select = components.find((c) => c.type === 3 && parseTaskButtonId(c.custom_id ?? '')?.action === 'choose');
+  // A question's menu, or its one answer as a button ("Yes, the footer"): --pick 1 answers either.
+  const select = components.find((c) => parseTaskButtonId(c.custom_id ?? '')?.action === 'choose');
   const confirm = components.find((c) => parseTaskButtonId(c.custom_id ?? '')?.action === 'confirm');
   const taskId = parseTaskButtonId((select ?? confirm)?.custom_id ?? '')?.taskId;
   if (!taskId) return;
-  const memory: StandInMemory = { ...(await readMemory(file)), lastTaskId: taskId, messageId: '1' };
+  const earlier = await readMemory(file);
+  const memory: StandInMemory = { ...earlier, lastTaskId: taskId, messageId: earlier.lastTaskId === taskId ? earlier.messageId ?? '1' : '1' };
+  if (earlier.thread && earlier.thread.taskId !== taskId) delete memory.thread;
   if (select?.type === 3) memory.question = { taskId, labels: select.options.map((o) => o.label) };
+  else if (select?.type === 2) memory.question = { taskId, labels: [select.label ?? 'Yes'], button: true };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(memory)}\n`);
 }
@@ -88,6 +95,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
   const { write } = options;
   if (request.kind === 'merge') return runMerge(request.branch, settings, write);
   const keys = await loadOrCreateDevKeyPair(settings.devKeyFile);
+  let serverUrl = (): string => `http://127.0.0.1:${settings.port}`;
   let api;
   try {
     api = await startStandInDiscordApi(settings.standInPort, settings.screenshotsDirectory);
@@ -98,8 +106,9 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
   }
   let own: LocalServer | undefined;
   try {
-    let serverUrl = `http://127.0.0.1:${settings.port}`;
-    const running = await serverHealth(serverUrl);
+    let url = `http://127.0.0.1:${settings.port}`;
+    serverUrl = () => url;
+    const running = await serverHealth(url);
     if (running) {
       write(`(server on port ${settings.port}: ${siteWords(running.site)})`);
       const held = running.site?.seededFrom;
@@ -116,7 +125,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         logger: options.logger,
         agents: options.agents,
       });
-      serverUrl = own.url;
+      url = own.url;
       const site = own.site ? describeSiteInUse(own.site) : `${own.siteRepository} on GitHub`;
       write(`(No local server answers on port ${settings.port}, so this command runs one itself, keeping its data in ${shownPath(settings.dynamoDbPath)}; site ${site}.)`);
     }
@@ -128,8 +137,32 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     if (request.userId || request.roleIds) write(`(acting as ${user.username} ${user.id}${request.roleIds ? ` with roles ${request.roleIds.join(', ')}` : ''})`);
     let payload;
     if (request.kind === 'command') {
-      payload = commandInteraction(request.name, request.options, user);
-      write(`> /${request.name}${Object.entries(request.options).map(([k, v]) => ` ${k}:${v}`).join('')}`);
+      const thread = request.inThread ? (await readMemory(settings.standInStateFile)).thread : undefined;
+      if (request.inThread && !thread) {
+        write('There is no task thread yet. Run /ux-update first; its preview starts one.');
+        return 1;
+      }
+      payload = commandInteraction(request.name, request.options, user, thread?.threadId);
+      write(`${thread ? `(in the thread "${thread.name}") ` : ''}> /${request.name}${Object.entries(request.options).map(([k, v]) => ` ${k}:${v}`).join('')}`);
+    } else if (request.kind === 'refine') {
+      const memory = await readMemory(settings.standInStateFile);
+      const taskId = request.taskId ?? memory.lastTaskId;
+      if (!taskId) {
+        write('There is no preview to refine yet. Run /ux-update first (npm run discord -- /ux-update command:…).');
+        return 1;
+      }
+      // The click opens the box (a modal, answered type 9); the box is then submitted with the words.
+      const click = await send(componentInteraction(taskButtonId('refine', taskId), memory.messageId ?? '1', user));
+      write(`> clicks Refine on task ${taskId}`);
+      if (click.status !== 200) return reportHttp(click);
+      const opened = JSON.parse(click.text) as { type: number; data?: DiscordMessage & { title?: string } };
+      if (opened.type !== 9) {
+        write(renderMessage(opened.data ?? {}));
+        return 0;
+      }
+      write(`┌─ ${opened.data?.title ?? 'Refine'} (a box only you see)\n│ What should change? [ ${request.text} ]\n│ [ Submit ]\n└─`);
+      payload = modalSubmitInteraction(taskButtonId('refine', taskId), { [REFINE_TEXT_ID]: request.text }, memory.messageId ?? '1', user);
+      write(`> submits "${request.text}"`);
     } else if (request.kind === 'click') {
       const memory = await readMemory(settings.standInStateFile);
       const taskId = request.taskId ?? memory.lastTaskId;
@@ -152,24 +185,21 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         return 1;
       }
       // The menu's values are the candidates' indexes, 0-based; the stand-in numbers them from 1 as a person counts.
-      payload = selectInteraction(taskButtonId('choose', taskId), [String(request.option - 1)], memory.messageId ?? '1', user);
+      const asButton = memory.question?.taskId === taskId && memory.question.button === true;
+      payload = asButton
+        ? componentInteraction(taskButtonId('choose', taskId), memory.messageId ?? '1', user)
+        : selectInteraction(taskButtonId('choose', taskId), [String(request.option - 1)], memory.messageId ?? '1', user);
       const label = labels?.[request.option - 1];
       write(`> picks option ${request.option}${label ? ` "${label}"` : ''} on task ${taskId}`);
     }
-    const body = JSON.stringify(payload);
-    const response = await fetch(`${serverUrl}/discord`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signInteraction(body, keys.privateKey) },
-      body,
-    });
-    const text = await response.text();
-    if (response.status !== 200) {
-      write(`The server answered HTTP ${response.status}: ${text.trim()}`);
-      if (response.status === 401) write('The server does not use the dev key: it was started with DISCORD_PUBLIC_KEY set. Unset it to use the stand-in.');
-      return 1;
-    }
+    const startedAt = api.received.length;
+    const threadsBefore = api.threads.length;
+    const response = await send(payload);
+    if (response.status !== 200) return reportHttp(response);
+    const text = response.text;
     const answer = JSON.parse(text) as { type: number; data?: DiscordMessage };
     let waitForWorker = false;
+    const privateAnswer = answer.type === 5 && ((answer.data?.flags ?? 0) & EPHEMERAL) !== 0;
     switch (answer.type) {
       case 1:
         write('PONG');
@@ -178,7 +208,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         write(renderMessage(answer.data ?? {}));
         break;
       case 5:
-        write(renderMessage({ content: 'Valine is thinking…' }));
+        write(renderMessage({ content: 'Valine is thinking…', ...(answer.data?.flags ? { flags: answer.data.flags } : {}) }));
         waitForWorker = true;
         break;
       case 6:
@@ -203,14 +233,53 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       );
       return 1;
     }
-    write(renderMessage(followUp.message, 'Valine (message edited)'));
-    for (const saved of followUp.savedFiles) write(`  image saved: ${shownPath(saved)}`);
-    await rememberMessage(settings.standInStateFile, followUp.message);
+    // Everything the worker sent for it, in order: the private answer, the public preview, the task's thread and what is posted there (indented, as Discord shows a thread).
+    await api.settle(400, 3000);
+    for (const sent of api.received.slice(startedAt)) {
+      const inThread = api.threads.find((t) => t.id === sent.target);
+      if (sent.kind === 'channel-message' && inThread) write(indent(renderMessage(sent.message, `Valine in the thread "${inThread.name}"`)));
+      else if (sent.kind === 'channel-edit') write(renderMessage(sent.message, 'Valine (the thread\'s first message, edited)'));
+      // An edit of a private "thinking…" stays private: Discord keeps the flag of the message it edits.
+      else if (sent.kind === 'edit-original' && sent.target === payload.token && privateAnswer) write(renderMessage({ ...sent.message, flags: EPHEMERAL }, 'Valine (message edited)'));
+      else write(renderMessage(sent.message, sent.kind === 'follow-up' ? 'Valine' : 'Valine (message edited)'));
+      for (const saved of sent.savedFiles) write(`  image saved: ${shownPath(saved)}`);
+      if (sent.target === payload.token) await rememberMessage(settings.standInStateFile, sent.message);
+      const started = api.threads.slice(threadsBefore).find((t) => t.id === sent.id);
+      if (started) {
+        write(`  ┗━ thread "${started.name}" started from this message: what follows about this task is posted there`);
+        await rememberThread(settings.standInStateFile, started);
+      }
+    }
     return 0;
   } finally {
     await own?.close();
     await api.close();
   }
+
+  async function send(interaction: unknown): Promise<{ status: number; text: string }> {
+    const body = JSON.stringify(interaction);
+    const response = await fetch(`${serverUrl()}/discord`, { method: 'POST', headers: { 'content-type': 'application/json', ...signInteraction(body, keys.privateKey) }, body });
+    return { status: response.status, text: await response.text() };
+  }
+
+  function reportHttp(response: { status: number; text: string }): number {
+    write(`The server answered HTTP ${response.status}: ${response.text.trim()}`);
+    if (response.status === 401) write('The server does not use the dev key: it was started with DISCORD_PUBLIC_KEY set. Unset it to use the stand-in.');
+    return 1;
+  }
+}
+
+/** A thread's messages, indented under the message it started from. */
+const indent = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+
+async function rememberThread(file: string, thread: { id: string; name: string }): Promise<void> {
+  const memory = await readMemory(file);
+  if (!memory.lastTaskId) return;
+  await writeFile(file, `${JSON.stringify({ ...memory, thread: { taskId: memory.lastTaskId, threadId: thread.id, name: thread.name } })}\n`);
 }
 
 /** `--merge`: in the site repository of the running server (as its /health names it), else in this VALINE_HOME's. */

@@ -74,6 +74,18 @@ describe('GitHub App repository host against a loopback GitHub', () => {
     expect(github.commitsAhead(branch)).toBe(1);
   });
 
+  it('takes a draft pull request back ("undo that" before merge): closes it and deletes its branch; a second time finds the branch gone', async () => {
+    const agent = createUxAgent({ repoHost: host() });
+    const outcome = await agent.propose(request, context);
+    const done = await agent.execute(taskFor(outcome), context);
+    if (done.kind !== 'done' || !done.branch) throw new Error('no pull request');
+    const repo = host();
+    await expect(repo.withdrawPullRequest?.(1, done.branch)).resolves.toEqual({ branch: 'deleted' });
+    expect(github.pulls[0]).toMatchObject({ state: 'closed', merged: false });
+    await expect(repo.head(done.branch)).resolves.toBeUndefined();
+    await expect(repo.withdrawPullRequest?.(1, done.branch)).resolves.toEqual({ branch: 'absent' });
+  });
+
   it('names the requester and the approver (Task.confirmedBy) in the pull request, its commit and the Discord message', async () => {
     const agent = createUxAgent({ repoHost: host() });
     const outcome = await agent.propose(request, context);

@@ -6,6 +6,8 @@ import { DynamoDbLlmBudget } from '../../../lambda/core/adapters/dynamodb-llm-bu
 import { EnvSecretReader } from '../../../lambda/core/adapters/env-secrets';
 import { createFlagSelectedRepoHost } from '../../../lambda/core/adapters/repo-host-factory';
 import { hireStaff, loadAgentCode } from '../../../lambda/core/agents/hire';
+import type { Agent } from '../../../lambda/core/domain/agent';
+import type { Task } from '../../../lambda/core/domain/task';
 import { mergeCommands, PLATFORM_COMMANDS } from '../../../lambda/core/discord/commands';
 import type { AgentProfile } from '../../../lambda/core/agents/registry';
 import { AGENT_PROFILES, STAFF } from '../../../lambda/core/agents/staff';
@@ -69,6 +71,41 @@ describe('the staff', () => {
     );
     expect(outcome?.kind).toBe('rejected');
     expect(JSON.stringify(outcome)).toContain('/valine/dev/flags/site-repository to the GitHub repository as owner/name');
+  });
+});
+
+describe('a hired agent', () => {
+  const stub = (refinable: boolean): Agent => ({
+    id: 'ux',
+    name: 'UX Agent',
+    description: 'stub',
+    commands: ['ux-update'],
+    roles: { request: ['contributor'], confirm: ['admin'] },
+    propose: async () => ({ kind: 'answer', message: { content: 'proposed' } }),
+    execute: async () => ({ kind: 'failed', message: { content: 'no' }, error: 'no' }),
+    outline: () => ({ pages: ['/'], sections: ['header'] }),
+    ...(refinable ? { refine: async (_task, text) => ({ kind: 'answer', message: { content: `refined: ${text}` } }) } : {}),
+  });
+  const task = { taskId: 't1' } as Task;
+  const context = { flags: defaultFlagStrings('dev') as never, now: () => new Date() };
+
+  it('passes a refinement to the agent\'s own refine, and tells an agent without one apart', async () => {
+    const [refinable] = hireStaff(awsPlatform(), [STAFF[0]!], async () => ({ createAgent: () => stub(true) }));
+    await expect(refinable?.refine?.(task, 'darker', { id: '1', name: 'A', roles: [] }, context)).resolves.toEqual({ kind: 'answer', message: { content: 'refined: darker' } });
+    const [plain] = hireStaff(awsPlatform(), [STAFF[0]!], async () => ({ createAgent: () => stub(false) }));
+    const refused = await plain?.refine?.(task, 'darker', { id: '1', name: 'A', roles: [] }, context);
+    expect(refused?.kind).toBe('rejected');
+    expect(JSON.stringify(refused)).toContain('cannot refine its previews');
+    // Its code loaded, the agent is known not to refine: its previews get no Refine button.
+    expect(plain?.refine).toBeUndefined();
+    expect(refinable?.refine).toBeDefined();
+  });
+
+  it('gives its outline of the site once its code has been loaded, and none before', async () => {
+    const [agent] = hireStaff(awsPlatform(), [STAFF[0]!], async () => ({ createAgent: () => stub(true) }));
+    expect(agent?.outline?.()).toBeUndefined();
+    await agent?.propose({ command: 'ux-update', options: {}, requester: { id: '1', name: 'A', roles: [] }, commandLine: '/ux-update' }, context);
+    expect(agent?.outline?.()).toEqual({ pages: ['/'], sections: ['header'] });
   });
 });
 

@@ -42,12 +42,12 @@ describe('the Revert button under a merged pull request', () => {
     const taskId = await mergedTask();
     const before = platform.discord.requests.length;
     const body = answer(await click(taskId));
-    expect(body.type).toBe(5);
+    expect(body).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatchObject({ command: 'revert', options: { target: '#7' }, commandLine: '/revert target:#7' });
-    const preview = platform.discord.requests.slice(before).find((r) => r.method === 'PATCH');
-    expect(preview?.path).toMatch(/\/messages\/@original$/);
+    const preview = platform.discord.requests.slice(before).find((r) => r.method === 'POST');
+    expect(preview?.path).toMatch(/^\/webhooks\/\d+\/[\w-]+$/);
     expect(JSON.stringify(preview?.body)).toContain('Reverse diff of #7');
   });
 

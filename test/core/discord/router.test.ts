@@ -63,25 +63,26 @@ describe('/agents', () => {
 });
 
 describe('/ux-update', () => {
-  it('defers (type 5) and hands the request to the worker', async () => {
+  it('defers privately (type 5, ephemeral) and hands the request to the worker, whose preview then follows for everyone', async () => {
     const body = answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' })));
-    expect(body).toEqual({ type: 5 });
+    expect(body).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
-    expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH']);
+    expect(platform.discord.requests.map((r) => r.method)).toEqual(['PATCH', 'POST']);
+    expect((platform.discord.requests[1]?.body as { flags?: number }).flags).toBeUndefined();
   });
 
   it('accepts an admin by role', async () => {
-    expect(answer(await platform.send(commandInteraction('ux-update', { description: 'bigger footer' }, roleAdmin)))).toEqual({ type: 5 });
+    expect(answer(await platform.send(commandInteraction('ux-update', { description: 'bigger footer' }, roleAdmin)))).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
   });
 
   it('lets a contributor (no role at all) ask for a preview: the UX Agent lets everyone request', async () => {
     const newcomer = { id: '710000000000000071', username: 'newcomer' };
-    expect(answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }, newcomer)))).toEqual({ type: 5 });
+    expect(answer(await platform.send(commandInteraction('ux-update', { command: 'section:header text:"Hi"' }, newcomer)))).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
     const preview = platform.discord.requests.at(-1)?.body as { content?: string; components?: Array<{ components: Array<{ label: string }> }> };
     expect(preview.content).toMatch(/^Preview: header/);
-    expect(preview.components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel']);
+    expect(preview.components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
   });
 
   it('secure by default: with no roles configured a preview can still be asked for, but nobody can confirm it, and the refusal names the flags to set', async () => {
@@ -117,10 +118,10 @@ describe('/ux-update', () => {
 
   it('proposes once for a replayed interaction', async () => {
     const payload = commandInteraction('ux-update', { command: 'section:footer text:"Bye"' });
-    expect(answer(await platform.send(payload))).toEqual({ type: 5 });
-    expect(answer(await platform.send(payload))).toEqual({ type: 5 });
+    expect(answer(await platform.send(payload))).toEqual({ type: 5, data: { flags: 64 } });
+    expect(answer(await platform.send(payload))).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
-    expect(platform.discord.requests).toHaveLength(1);
+    expect(platform.discord.requests).toHaveLength(2); // one private answer and one preview
     expect(platform.logger.lines.some((l) => l.message === 'Proposal skipped: this interaction was already handled')).toBe(true);
   });
 });

@@ -22,6 +22,7 @@ import { createRulesParser } from './rules-parser';
 import { DEFAULT_SITE_MAP, parseSiteMap, SITE_MAP_PATH, type SiteMap } from './site-map';
 import { exampleCommand, resolveSection, sectionList, validateIntent } from './validate';
 import type { Logger } from '../../ports/logger';
+import type { SiteOutline } from '../../domain/site-outline';
 import { failureReason } from '../failure-reason';
 
 export type { IntentParser, ParseOutcome, UxIntent } from './intent';
@@ -100,6 +101,8 @@ interface Base {
 export function createUxAgent(deps: UxAgentDeps): Agent {
   const describeParser = deps.describeParser ?? createRulesParser();
   const sites = new Map<string, SiteAtCommit>();
+  // The last site discovered, for the platform's autocomplete of /ux-update's page and section.
+  let lastOutline: SiteOutline | undefined;
 
   /** The site at a commit: read once (one snapshot), discovered once, cached by commit. */
   async function siteAt(repository: RepoDescription, commit: string): Promise<SiteAtCommit | { error: string }> {
@@ -123,6 +126,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       ...(model.entry.problem ? { warning: model.entry.problem, broken: true } : Object.keys(vocabulary.sections).length === 0 ? { warning: nothingFoundWarning(model) } : {}),
     };
     sites.set(key, site);
+    lastOutline = { pages: (model.pages ?? []).map((p) => p.route), sections: Object.keys(vocabulary.sections), commit };
     if (sites.size > SITE_CACHE_SIZE) sites.delete(sites.keys().next().value as string);
     return site;
   }
@@ -159,8 +163,10 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
 
   async function propose(request: AgentRequest, context: AgentContext): Promise<ProposalOutcome> {
     if (request.command === UX_MAP_COMMAND) return answerUxMap(request);
-    const command = request.options.command?.trim();
-    const description = request.options.description?.trim();
+    // The autocompleted `section` and `page` options narrow the request: a structured command gets the section, plain words both.
+    const { section: inSection, page: onPage } = request.options;
+    const command = request.options.command?.trim() && inSection && !/\bsection:/.test(request.options.command) ? `section:${inSection} ${request.options.command.trim()}` : request.options.command?.trim();
+    const description = request.options.description?.trim() && (inSection || onPage) ? `${request.options.description.trim()}${inSection ? ` in the ${inSection}` : ''}${onPage ? ` on ${onPage}` : ''}` : request.options.description?.trim();
     if (command && description) return rejected(`Give ${inlineCode('command:')} or ${inlineCode('description:')}, not both.`);
     if (!command && !description) return rejected(usage(deps.defaultSiteMap ?? DEFAULT_SITE_MAP));
 
@@ -417,6 +423,7 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
     propose,
     refine,
     execute,
+    outline: () => lastOutline,
   };
 }
 

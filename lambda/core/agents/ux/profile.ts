@@ -40,6 +40,8 @@ export const UX_SLASH_COMMANDS = [
         required: false,
         maxLength: 1000,
       },
+      { name: 'section', description: 'Only in this section, e.g. footer (suggested from the site)', type: 'string', required: false, maxLength: 100, autocomplete: true },
+      { name: 'page', description: 'Only on this page, e.g. /pricing (suggested from the site)', type: 'string', required: false, maxLength: 100, autocomplete: true },
     ],
     audience: 'agent',
     atLeastOneOf: {

@@ -27,7 +27,8 @@ export function readPick(values: readonly string[] | undefined, offered: number)
  */
 export async function pickCandidateReply(task: Task, values: readonly string[] | undefined, who: string, deps: InteractionDeps): Promise<InteractionResponse> {
   const candidates = task.candidates ?? [];
-  const pick = readPick(values, candidates.length);
+  // A question with one answer offers it as a button, which sends no values.
+  const pick = values === undefined && candidates.length === 1 ? ({ ok: true, index: 0 } as const) : readPick(values, candidates.length);
   if (!pick.ok) return ephemeral(pick.message);
   if (!candidates[pick.index]) return ephemeral(`This request offers no option ${pick.index + 1}. ${PICK_AGAIN}`);
   const picked = await pickCandidate(task, pick.index, who, deps);

@@ -10,7 +10,7 @@ export function notWaitingReply(task: Task, action: TaskAction): InteractionResp
     case 'awaiting_confirmation':
       return ephemeral('An option was already picked for this request, so the menu is no longer open: Confirm or Cancel its preview.');
     case 'executing':
-      return ephemeral('This request is already confirmed and being worked on.');
+      return ephemeral(`This request is already confirmed and being worked on${action === 'refine' ? ', so its preview can no longer be refined' : ''}.`);
     case 'pr_open':
     case 'merged':
     case 'closed':
@@ -22,6 +22,6 @@ export function notWaitingReply(task: Task, action: TaskAction): InteractionResp
     case 'failed':
       return ephemeral('This request failed; run the command again to start over.');
     default:
-      return ephemeral(`This request is ${task.status} and cannot be ${action === 'choose' ? 'answered' : 'confirmed or cancelled'} now.`);
+      return ephemeral(`This request is ${task.status} and cannot be ${action === 'choose' ? 'answered' : action === 'refine' ? 'refined' : 'confirmed or cancelled'} now.`);
   }
 }

@@ -4,7 +4,7 @@ import { commandLine } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { agentAvailable, mayRequest } from '../../tasks/permissions';
-import { deferred, ephemeral, type InteractionResponse } from '../responses';
+import { deferredEphemeral, ephemeral, type InteractionResponse } from '../responses';
 import { parseRevertButtonId } from '../revert-button';
 
 /**
@@ -15,9 +15,15 @@ import { parseRevertButtonId } from '../revert-button';
 export async function revertButtonReply(customId: string, context: InteractionContext, deps: InteractionDeps): Promise<InteractionResponse> {
   const button = parseRevertButtonId(customId);
   if (!button) return ephemeral('This Revert button is not one this bot knows (it may come from an older version). Use /revert target:<pull request number> instead.');
+  return revertTaskReply(button.taskId, context, deps);
+}
+
+/** Revert of a task's merged pull request (the Revert button, or "undo that" in its thread after merge): the Revert Agent's preview follows. */
+export async function revertTaskReply(taskId: string, context: InteractionContext, deps: InteractionDeps): Promise<InteractionResponse> {
   const [command] = REVERT_SLASH_COMMANDS;
   const agent = deps.agents.forCommand(command.name);
   if (!agent) return ephemeral(`No agent answers /${command.name} in this deployment, so nothing can be reverted from here.`);
+  const button = { taskId };
   const [task, flags] = await Promise.all([deps.tasks.get(button.taskId), deps.flags.all()]);
   const permission = mayRequest(agent, context.requester, flags, deps.locateFlag);
   if (!permission.allowed) return ephemeral(permission.message);
@@ -47,5 +53,6 @@ export async function revertButtonReply(customId: string, context: InteractionCo
     deps.logger.error('Could not hand a revert request to the worker', { taskId: task.taskId, error: errorMessage(error) });
     return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Click Revert again in a minute.`);
   }
-  return deferred();
+  // As /revert: only the clicker sees "thinking…"; the preview is posted for everyone.
+  return deferredEphemeral();
 }

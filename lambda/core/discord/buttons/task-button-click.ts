@@ -4,8 +4,9 @@ import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { ANSWERED_INTERACTION_HOLD_SECONDS, confirmClaimKey, interactionClaimKey } from '../../tasks/ledger-keys';
 import type { WorkItem } from '../../domain/work';
-import { agentAvailable, mayCancel, mayConfirm, mayPick, unregisteredAgentAccess, type Permission } from '../../tasks/permissions';
-import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
+import { agentAvailable, mayCancel, mayConfirm, mayPick, mayRefine, unregisteredAgentAccess, type Permission } from '../../tasks/permissions';
+import { ephemeral, modal, updateMessage, type InteractionResponse } from '../responses';
+import { refineBox } from '../modals/refine-box';
 import { parseTaskButtonId, workingRow, type TaskAction } from '../../tasks/buttons';
 import { cancelledMessage, expiredMessage } from '../../tasks/messages';
 import { errorMessage } from '../../domain/error-message';
@@ -19,6 +20,7 @@ const WAITING_FOR: Readonly<Record<TaskAction, readonly TaskStatus[]>> = {
   confirm: ['awaiting_confirmation'],
   choose: ['awaiting_choice'],
   cancel: CANCELLABLE,
+  refine: ['awaiting_confirmation'],
 };
 
 /**
@@ -39,14 +41,16 @@ export async function taskButtonReply(customId: string, context: InteractionCont
       ? mayConfirm(access, context.requester, task, flags, deps.locateFlag)
       : button.action === 'choose'
         ? mayPick(access, context.requester, task, flags, deps.locateFlag)
-        : mayCancel(access, context.requester, task, flags);
+        : button.action === 'refine'
+          ? mayRefine(access, context.requester, task, flags, deps.locateFlag)
+          : mayCancel(access, context.requester, task, flags);
   if (!permission.allowed) return ephemeral(permission.message);
   if (agent) {
     const available = agentAvailable(agent, flags, deps.locateFlag);
     if (!available.allowed) return ephemeral(available.message);
   }
   const who = context.requester.name;
-  if (button.action !== 'choose' && isAbandonedExecution(task, deps.now(), deps.timings)) return staleExecutionReply(task, button.action, context, deps);
+  if ((button.action === 'confirm' || button.action === 'cancel') && isAbandonedExecution(task, deps.now(), deps.timings)) return staleExecutionReply(task, button.action, context, deps);
   if (!WAITING_FOR[button.action].includes(task.status)) return notWaitingReply(task, button.action);
 
   if (button.action === 'cancel') {
@@ -59,8 +63,10 @@ export async function taskButtonReply(customId: string, context: InteractionCont
     await expire(task, who, deps);
     return updateMessage(expiredMessage(task));
   }
-  if (!agent) return ephemeral(`The agent "${task.agentId}" that proposed this is no longer registered, so it cannot be ${button.action === 'choose' ? 'continued' : 'confirmed'}.`);
+  if (!agent) return ephemeral(`The agent "${task.agentId}" that proposed this is no longer registered, so it cannot be ${button.action === 'confirm' ? 'confirmed' : 'continued'}.`);
   if (button.action === 'choose') return pickCandidateReply(task, values, who, deps);
+  // The box opens at once; its words go to the worker when it is submitted (modals/refine-submit.ts).
+  if (button.action === 'refine') return modal(refineBox(task.taskId));
 
   // One click confirms at most once: a replay of it (even after a retryable failure gave the task back) is not a new Confirm.
   if (!(await deps.ledger.claimOnce(interactionClaimKey(context.interactionId), ANSWERED_INTERACTION_HOLD_SECONDS))) {

@@ -4,8 +4,11 @@ import { commandLine, readCommandOptions } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
 import { interactionRef, type InteractionContext } from '../interaction';
 import { agentAvailable, mayRequest } from '../../tasks/permissions';
-import { deferred, ephemeral, type InteractionResponse } from '../responses';
+import { deferred, deferredEphemeral, ephemeral, type InteractionResponse } from '../responses';
 import { errorMessage } from '../../domain/error-message';
+import { isThreadChannel } from '../../tasks/thread';
+import { threadClaimKey } from '../../tasks/ledger-keys';
+import { refineRequestReply } from '../modals/refine-submit';
 
 /** A command an agent answers (/ux-update): checks, hands it to the worker, answers type 5 ("thinking…"). */
 export async function agentRequestReply(
@@ -17,6 +20,12 @@ export async function agentRequestReply(
 ): Promise<InteractionResponse> {
   const agent = deps.agents.forCommand(command.name);
   if (!agent) return ephemeral(`No agent answers /${command.name} in this deployment yet.`);
+  // Typed in a task's thread, the request is about that task: a refinement (or "undo that").
+  const threadTask = isThreadChannel(context.channelType) && context.channelId ? await deps.ledger.readClaim(threadClaimKey(context.channelId)) : undefined;
+  if (threadTask?.note && (await deps.tasks.get(threadTask.note))?.agentId === agent.id) {
+    const words = given.description ?? given.command ?? '';
+    return refineRequestReply(threadTask.note, words, 'thread', context, deps);
+  }
   if (command.audience === 'agent') {
     const permission = mayRequest(agent, context.requester, flags, deps.locateFlag);
     if (!permission.allowed) return ephemeral(permission.message);
@@ -40,5 +49,6 @@ export async function agentRequestReply(
     deps.logger.error('Could not hand a request to the worker', { command: command.name, error: errorMessage(error) });
     return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Please try again in a minute.`);
   }
-  return deferred();
+  // A request that makes a task may end in a refusal or a question: only the requester sees "thinking…" (the worker posts a preview for everyone).
+  return command.audience === 'agent' ? deferredEphemeral() : deferred();
 }

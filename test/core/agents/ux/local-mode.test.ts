@@ -1,3 +1,4 @@
+import { POSTED_FOR_EVERYONE } from '../../../../lambda/core/tasks/public-message';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,8 +50,8 @@ async function post(local: Local, payload: unknown): Promise<{ type: number; dat
 
 async function preview(local: Local, options: Record<string, string>) {
   const command = commandInteraction('ux-update', options);
-  const arrives = local.discord.nextFor(command.token, 15_000);
-  expect(await post(local, command)).toEqual({ type: 5 });
+  const arrives = local.discord.nextFor(command.token, 15_000, (m) => m.message.content !== POSTED_FOR_EVERYONE);
+  expect(await post(local, command)).toEqual({ type: 5, data: { flags: 64 } });
   const message = (await arrives)?.message;
   const buttons = message?.components?.[0]?.components ?? [];
   return { message, confirm: buttons.find((b) => b.label === 'Confirm')?.custom_id ?? '', cancel: buttons.find((b) => b.label === 'Cancel')?.custom_id ?? '' };

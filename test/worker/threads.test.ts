@@ -1,0 +1,110 @@
+import { commandInteraction, STAND_IN_CHANNEL_ID } from '../../lambda/local/interaction-builder';
+import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
+import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
+import { postAboutTask } from '../../lambda/core/tasks/thread';
+import type { RecordedRequest } from '../support/loopback-discord';
+import { recordingLogger } from '../support/recording-logger';
+import { answer, startPlatform, type Platform } from '../interactions/fixtures/platform';
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform({ botToken: true });
+});
+afterAll(() => platform.close());
+beforeEach(() => platform.reset());
+
+interface SentMessage {
+  content?: string;
+  flags?: number;
+  name?: string;
+  components?: Array<{ components: Array<{ label?: string }> }>;
+}
+const sent = (request: RecordedRequest | undefined): SentMessage => (request?.body ?? {}) as SentMessage;
+const since = (start: number): RecordedRequest[] => platform.discord.requests.slice(start);
+
+/** /ux-update typed inside a thread: Discord names the thread as the channel, with its type (11, a public thread). */
+const inThread = (threadId: string, options: Record<string, string>) => ({
+  ...commandInteraction('ux-update', options),
+  channel_id: threadId,
+  channel: { id: threadId, type: 11, parent_id: STAND_IN_CHANNEL_ID },
+});
+
+describe('one thread per task', () => {
+  it('starts a thread named after the request from the public preview, and records it on the task', async () => {
+    const start = platform.discord.requests.length;
+    const taskId = await platform.proposeTask('section:header text:"Spring sale"');
+    const [note, preview, thread] = since(start);
+    expect(note?.path).toMatch(/\/messages\/@original$/);
+    expect(preview?.method).toBe('POST');
+    expect(preview?.path).toMatch(/^\/webhooks\/\d+\/[\w-]+$/);
+    expect(thread?.method).toBe('POST');
+    expect(thread?.path).toMatch(new RegExp(`^/channels/${STAND_IN_CHANNEL_ID}/messages/(\\d+)/threads$`));
+    expect(thread?.headers.authorization).toBe('Bot loopback-bot-token');
+    expect(sent(thread).name).toBe('section:header text:"Spring sale"');
+    const threadId = /messages\/(\d+)\/threads$/.exec(thread?.path ?? '')?.[1];
+    expect((await platform.deps.tasks.get(taskId))?.threadId).toBe(threadId);
+  });
+
+  it('reads /ux-update typed in the task thread as a refinement of that task: only the person sees "thinking…", and the preview at the top of the thread is replaced', async () => {
+    const taskId = await platform.proposeTask();
+    const threadId = (await platform.deps.tasks.get(taskId))?.threadId ?? '';
+    expect(threadId).not.toBe('');
+    const start = platform.discord.requests.length;
+    expect(answer(await platform.send(inThread(threadId, { description: 'darker' })))).toEqual({ type: 5, data: { flags: 64 } });
+    await platform.idle();
+    expect(platform.agent.refined).toEqual([expect.objectContaining({ taskId, text: 'darker' })]);
+    const [edit, note] = since(start);
+    expect(edit?.method).toBe('PATCH');
+    expect(edit?.path).toBe(`/channels/${STAND_IN_CHANNEL_ID}/messages/${threadId}`);
+    expect(sent(edit).content).toContain('refined: darker');
+    expect(sent(edit).components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    // The person's own "thinking…", deferred ephemeral above: an edit keeps it private.
+    expect(note?.path).toMatch(/\/messages\/@original$/);
+    expect(sent(note).content).toMatch(/^Refined: the preview at the top of this thread shows it now/);
+
+    // "undo that" in the thread cancels the task, said to everyone there.
+    const undone = answer(await platform.send(inThread(threadId, { description: 'undo that' })));
+    expect(undone.type).toBe(4);
+    expect(undone.data?.flags).toBeUndefined();
+    expect(undone.data?.content).toMatch(/^Cancelled by Local Developer/);
+    expect((await platform.deps.tasks.get(taskId))?.status).toBe('cancelled');
+  });
+
+  it('works in place where the bot may not start threads (403), logging the reason once for the channel', async () => {
+    platform.logger.lines.length = 0;
+    for (let i = 0; i < 2; i += 1) {
+      platform.discord.script({ status: 200 }, { status: 200, body: { id: `90${i}`, channel_id: STAND_IN_CHANNEL_ID } }, { status: 403, body: { code: 50013, message: 'Missing Permissions' } });
+      const taskId = await platform.proposeTask();
+      expect((await platform.deps.tasks.get(taskId))?.threadId).toBeUndefined();
+      expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+    }
+    expect(platform.logger.lines.filter((e) => e.message === 'Working in place: no thread for this task')).toHaveLength(1);
+  });
+
+  it('asked from inside a thread that is no task’s, answers there without starting another thread', async () => {
+    const start = platform.discord.requests.length;
+    expect(answer(await platform.send(inThread('987654321987654321', { command: 'section:header text:"Hi"' }))).type).toBe(5);
+    await platform.idle();
+    expect(since(start).map((r) => r.method)).toEqual(['PATCH', 'POST']);
+  });
+});
+
+describe('messages about a task', () => {
+  it('go to its thread, and to the channel once a moderator deleted the thread: nothing is lost', async () => {
+    const taskId = await platform.proposeTask();
+    const task = await platform.deps.tasks.get(taskId);
+    if (!task?.threadId) throw new Error('no thread');
+    const logger = recordingLogger();
+    const discord = new DiscordRestClient({ baseUrl: platform.discord.baseUrl, secrets: new EnvSecretReader({}, { 'discord-bot-token': 'loopback-bot-token' }), logger, sleep: async () => undefined });
+    const start = platform.discord.requests.length;
+    await postAboutTask(task, { content: 'Merged.' }, undefined, { discord, logger });
+    platform.discord.deleteThread(task.threadId);
+    await postAboutTask(task, { content: 'Live on https://example.test' }, undefined, { discord, logger });
+    const posted = since(start).filter((r) => r.method === 'POST');
+    expect(posted.map((r) => [r.path, sent(r).content])).toEqual([
+      [`/channels/${task.threadId}/messages`, 'Merged.'],
+      [`/channels/${task.threadId}/messages`, 'Live on https://example.test'],
+      [`/channels/${STAND_IN_CHANNEL_ID}/messages`, 'Live on https://example.test'],
+    ]);
+  });
+});
