@@ -96,9 +96,34 @@ const CHECKS: Array<{ command: RegExp; says: RegExp; check: (run: Run, context: 
   },
   {
     command: /^npm run discord -- \/ux-update command:/,
-    says: /a preview: the diff, Confirm and Cancel/,
+    says: /a preview: the diff, Confirm, Cancel and Refine, in a thread of its own/,
     check: ({ output }) => {
-      expect(output).toMatch(/UX update · header[\s\S]*```diff[\s\S]*\+ {6}<h1 data-ux="header-text">Spring sale<\/h1>[\s\S]*\[ Confirm \] \[ Cancel \]/);
+      expect(output).toMatch(/UX update · header[\s\S]*```diff[\s\S]*\+ {6}<h1 data-ux="header-text">Spring sale<\/h1>[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
+      expect(output).toMatch(/┗━ thread "section:header text:"Spring sale" color:navy" started from this message/);
+    },
+  },
+  {
+    command: /^npm run discord -- --click refine --text 'darker'$/,
+    says: /Refine the open preview: the same task, a new diff/,
+    check: ({ output }) => {
+      expect(output).toMatch(/> submits "darker"/);
+      // navy (#000080) one step darker: 10 % of OKLCH lightness, on the same task's preview.
+      expect(output).toMatch(/Valine \(message edited\)[\s\S]*\*\*color\*\*: `#1f2937` → `#00053a`[\s\S]*\+ {2}--header-color: #00053a;[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
+    },
+  },
+  {
+    command: /^npm run discord -- --in-thread \/ux-update description:'also make the footer blue'$/,
+    says: /typed in the task's thread: one more change, one preview/,
+    check: ({ output }) => {
+      expect(output).toMatch(/\(in the thread "section:header text:"Spring sale" color:navy"\)/);
+      expect(output).toMatch(/UX update · header, footer[\s\S]*\*\*1\. header\*\*[\s\S]*\*\*2\. footer\*\*[\s\S]*\+ {2}--footer-color: #0000ff;/);
+    },
+  },
+  {
+    command: /^npm run discord -- --in-thread \/ux-update description:'undo that'$/,
+    says: /typed in that task's thread: cancels it, nothing changed/,
+    check: ({ output }) => {
+      expect(output).toMatch(/Cancelled by Local Developer\. Nothing was changed \(task `[0-9a-f]+`\)\./);
     },
   },
   {
