@@ -64,10 +64,10 @@ async function pickOn(click: unknown): Promise<{ preview: Sent; privateLine: Sen
 
 describe('questions answered with a click', () => {
   it('"Did you mean the footer?" carries a "Yes, the footer" button, and the click continues the same task to its preview', async () => {
-    askAboutSection('Did you mean the footer (you wrote `foter`)? Run /ux-update again naming one of header, navbar or footer, e.g. `make the footer blue`.');
+    askAboutSection('Did you mean the footer (you wrote `foter`)? Ask again naming one of header, navbar or footer, e.g. `make the footer blue`.');
     const question = await ask('make the foter blue');
     expect(question.content).toMatch(/^Did you mean the footer \(you wrote `foter`\)\?\nTask/);
-    expect(JSON.stringify(question)).not.toMatch(/run \/ux-update again/i);
+    expect(JSON.stringify(question)).not.toMatch(/ask again|run \/ux-update again/i);
     expect(parts(question).map((c) => [c.type, c.label])).toEqual([
       [2, 'Yes, the footer'],
       [2, 'Cancel'],
@@ -88,10 +88,10 @@ describe('questions answered with a click', () => {
   });
 
   it('"Which section should change?" carries a menu of the sections where the request makes a preview; the pick continues the task', async () => {
-    askAboutSection('Which section should change: header, navbar or footer? Run /ux-update again naming it, e.g. `make the navbar blue`.');
+    askAboutSection('Which section should change: header, navbar or footer? Ask again naming it, e.g. `make the navbar blue`.');
     const question = await ask('make it blue');
     expect(question.content).toMatch(/^Which section should change: header, navbar or footer\?\nTask/);
-    expect(JSON.stringify(question)).not.toMatch(/run \/ux-update again/i);
+    expect(JSON.stringify(question)).not.toMatch(/ask again|run \/ux-update again/i);
     const menu = parts(question).find((c) => c.type === 3);
     expect(menu?.options?.map((o) => o.label)).toEqual(['header', 'footer']);
     const taskId = menu?.custom_id?.split(':')[2] ?? '';
@@ -102,7 +102,7 @@ describe('questions answered with a click', () => {
   });
 
   it('a second click on the private question changes nothing and is told so privately; Confirm works on the public preview', async () => {
-    askAboutSection('Which section should change: header, navbar or footer? Run /ux-update again naming it, e.g. `make the navbar blue`.');
+    askAboutSection('Which section should change: header, navbar or footer? Ask again naming it, e.g. `make the navbar blue`.');
     const question = await ask('make it blue');
     const taskId = parts(question).find((c) => c.type === 3)?.custom_id?.split(':')[2] ?? '';
     await pickOn(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000'));
