@@ -5,7 +5,8 @@ import { answer, publicPreview, startPlatform, type Platform } from '../interact
 
 let platform: Platform;
 beforeAll(async () => {
-  platform = await startPlatform();
+  // With a bot token: the picked preview starts the task's thread, as a direct preview does.
+  platform = await startPlatform({ botToken: true });
 });
 afterAll(() => platform.close());
 beforeEach(async () => {
@@ -15,6 +16,7 @@ beforeEach(async () => {
 
 interface Sent {
   content?: string;
+  flags?: number;
   embeds?: Array<{ description?: string }>;
   components?: Array<{ components: Array<{ type: number; label?: string; custom_id?: string; options?: Array<{ label: string }> }> }>;
 }
@@ -30,40 +32,87 @@ function askAboutSection(question: string) {
   });
 }
 
+/** The question: the requester's alone, the first follow-up after their private "thinking…" (flags 64); no thread is started for it. */
 async function ask(description: string): Promise<Sent> {
   const start = platform.discord.requests.length;
-  expect(answer(await platform.send(commandInteraction('ux-update', { description }))).type).toBe(5);
+  const deferred = answer(await platform.send(commandInteraction('ux-update', { description })));
+  expect(deferred).toMatchObject({ type: 5, data: { flags: 64 } });
   await platform.idle();
-  return sent(publicPreview(platform.discord.requests.slice(start)));
+  const requests = platform.discord.requests.slice(start);
+  expect(requests.map((r) => `${r.method} ${r.path.replace(/(\/webhooks\/\d+\/)[^/?]+/, '$1<token>')}`)).toEqual([expect.stringMatching(/^POST \/webhooks\/\d+\/<token>/)]);
+  const question = sent(requests[0]);
+  expect(question.flags).toBe(64);
+  return question;
+}
+
+/**
+ * The click on the private question: deferred (type 6), then the worker posts the preview for everyone
+ * as a follow-up of the click (no flags), starts the thread from it, and the private question says where it went.
+ */
+async function pickOn(click: unknown): Promise<{ preview: Sent; privateLine: Sent; threadFrom: string | undefined }> {
+  const start = platform.discord.requests.length;
+  expect(answer(await platform.send(click)).type).toBe(6);
+  await platform.idle();
+  const requests = platform.discord.requests.slice(start);
+  const edit = requests.find((r) => r.method === 'PATCH' && /\/messages\/@original/.test(r.path));
+  const posted = publicPreview(requests);
+  expect(posted?.method).toBe('POST');
+  expect(posted?.path).toMatch(/^\/webhooks\//);
+  const thread = requests.find((r) => /\/threads$/.test(r.path));
+  return { preview: sent(posted), privateLine: sent(edit), threadFrom: /messages\/(\d+)\/threads$/.exec(thread?.path ?? '')?.[1] };
 }
 
 describe('questions answered with a click', () => {
   it('"Did you mean the footer?" carries a "Yes, the footer" button, and the click continues the same task to its preview', async () => {
-    askAboutSection('Did you mean the footer (you wrote `foter`)? Run /ux-update again naming one of header, navbar or footer, e.g. `make the footer blue`.');
+    askAboutSection('Did you mean the footer (you wrote `foter`)? Ask again naming one of header, navbar or footer, e.g. `make the footer blue`.');
     const question = await ask('make the foter blue');
     expect(question.content).toMatch(/^Did you mean the footer \(you wrote `foter`\)\?\nTask/);
-    expect(JSON.stringify(question)).not.toMatch(/run \/ux-update again/i);
+    expect(JSON.stringify(question)).not.toMatch(/ask again|run \/ux-update again/i);
     expect(parts(question).map((c) => [c.type, c.label])).toEqual([
       [2, 'Yes, the footer'],
       [2, 'Cancel'],
     ]);
     const taskId = parts(question)[0]?.custom_id?.split(':')[2] ?? '';
-    const picked = answer(await platform.send(componentInteraction(taskButtonId('choose', taskId), '9000')));
-    expect(picked.type).toBe(7);
-    expect(picked.data?.content).toMatch(/^Preview: the footer blue\nTask `/);
-    expect(await platform.deps.tasks.get(taskId)).toMatchObject({ status: 'awaiting_confirmation', proposal: { section: 'footer' } });
+    const { preview, privateLine, threadFrom } = await pickOn(componentInteraction(taskButtonId('choose', taskId), '9000'));
+    expect(preview.flags ?? 0).toBe(0);
+    expect(preview.content).toMatch(/^Preview: the footer blue\nTask `/);
+    expect(parts(preview).map((c) => c.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    expect(privateLine.content).toMatch(/posted below for everyone in the channel, as a preview with its own thread/);
+    expect(parts(privateLine)).toEqual([]);
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task).toMatchObject({ status: 'awaiting_confirmation', proposal: { section: 'footer' } });
+    // The thread starts from the public preview, named after the request, and is recorded on the task.
+    expect(threadFrom).toBeDefined();
+    expect(task?.threadId).toBe(threadFrom);
+    expect(platform.discord.threads.get(threadFrom ?? '')?.name).toBe('make the foter blue');
   });
 
   it('"Which section should change?" carries a menu of the sections where the request makes a preview; the pick continues the task', async () => {
-    askAboutSection('Which section should change: header, navbar or footer? Run /ux-update again naming it, e.g. `make the navbar blue`.');
+    askAboutSection('Which section should change: header, navbar or footer? Ask again naming it, e.g. `make the navbar blue`.');
     const question = await ask('make it blue');
     expect(question.content).toMatch(/^Which section should change: header, navbar or footer\?\nTask/);
-    expect(JSON.stringify(question)).not.toMatch(/run \/ux-update again/i);
+    expect(JSON.stringify(question)).not.toMatch(/ask again|run \/ux-update again/i);
     const menu = parts(question).find((c) => c.type === 3);
     expect(menu?.options?.map((o) => o.label)).toEqual(['header', 'footer']);
     const taskId = menu?.custom_id?.split(':')[2] ?? '';
-    const picked = answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['1'], '9000')));
-    expect(picked.data?.content).toMatch(/^Preview: the footer blue/);
+    const { preview, threadFrom } = await pickOn(selectInteraction(taskButtonId('choose', taskId), ['1'], '9000'));
+    expect(preview.content).toMatch(/^Preview: the footer blue/);
+    expect(preview.flags ?? 0).toBe(0);
+    expect((await platform.deps.tasks.get(taskId))?.threadId).toBe(threadFrom);
+  });
+
+  it('a second click on the private question changes nothing and is told so privately; Confirm works on the public preview', async () => {
+    askAboutSection('Which section should change: header, navbar or footer? Ask again naming it, e.g. `make the navbar blue`.');
+    const question = await ask('make it blue');
+    const taskId = parts(question).find((c) => c.type === 3)?.custom_id?.split(':')[2] ?? '';
+    await pickOn(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000'));
+    const again = answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['1'], '9000')));
+    expect(again.data?.flags).toBe(64);
+    expect(again.data?.content).toMatch(/already picked/);
+    expect(await platform.deps.tasks.get(taskId)).toMatchObject({ status: 'awaiting_confirmation', proposal: { section: 'header' } });
+    expect(answer(await platform.send(componentInteraction(taskButtonId('confirm', taskId), '9001'))).type).toBe(7);
+    await platform.idle();
+    expect(platform.agent.executed.map((t) => t.proposal)).toEqual([{ section: 'header' }]);
   });
 
   it('shows any other question as it is, privately', async () => {

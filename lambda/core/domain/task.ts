@@ -77,6 +77,8 @@ export interface Task {
   proposal?: JsonValue;
   /** While `awaiting_choice`: what the select menu offers (option value = index). Dropped once one is picked. */
   candidates?: ProposalCandidate[];
+  /** The question was shown to the requester alone (ephemeral): a pick posts the preview for everyone, with its thread. */
+  askedPrivately?: boolean;
   summary?: string;
   /** Who clicked the Confirm that started the work (roles as Discord sent them): checked again before a resumed run. */
   confirmedBy?: Requester;

@@ -20,6 +20,8 @@ export type WorkItem =
   | { kind: 'confirm'; interaction: InteractionRef; taskId: string }
   /** The Refine box's words (or, `fromThread`, a request typed in the task's thread) on an open preview, read against the task at `version` (a concurrent refinement wins or loses as a whole). */
   | { kind: 'refine'; interaction: InteractionRef; taskId: string; text: string; version: number; fromThread?: boolean }
+  /** A pick under a private question (option `index`): the worker makes it the task's proposal and posts its preview for everyone. */
+  | { kind: 'pick'; interaction: InteractionRef; taskId: string; index: number }
   /** "undo that" after Confirm, before merge: close the task's draft pull request and delete its branch. */
   | { kind: 'withdraw'; interaction: InteractionRef; taskId: string }
   /** Resume (or hand back) tasks left `executing` by a worker that stopped, when no retry or click comes. */

@@ -4,7 +4,7 @@ import { confirmDeadline, type ProposeItem, type TaskDeps } from './deps';
 import { taskIdFor } from './task-id';
 
 /** How a proposed task starts: waiting for Confirm (a proposal) or for a pick (a choice). */
-export type TaskStart = Pick<NewTask, 'summary' | 'proposal' | 'candidates'> & { status: 'awaiting_confirmation' | 'awaiting_choice' };
+export type TaskStart = Pick<NewTask, 'summary' | 'proposal' | 'candidates' | 'askedPrivately'> & { status: 'awaiting_confirmation' | 'awaiting_choice' };
 
 /** The task of a request, created once: a retried event finds the task its first attempt made. */
 export async function createTaskOnce(item: ProposeItem, agent: Agent, start: TaskStart, deps: TaskDeps): Promise<Task> {

@@ -44,6 +44,7 @@ export interface TaskDeps {
 export type ProposeItem = Extract<WorkItem, { kind: 'propose' }>;
 export type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
 export type RefineItem = Extract<WorkItem, { kind: 'refine' }>;
+export type PickItem = Extract<WorkItem, { kind: 'pick' }>;
 export type WithdrawItem = Extract<WorkItem, { kind: 'withdraw' }>;
 
 /** A fresh proposal, or one offered again after a retryable failure, may be confirmed for the task TTL from now. */

@@ -1,5 +1,5 @@
 import type { Agent, ProposalCandidate } from '../domain/agent';
-import { DISCORD_LIMITS, type DiscordMessage } from '../domain/discord-message';
+import { DISCORD_LIMITS, EPHEMERAL, type DiscordMessage } from '../domain/discord-message';
 import { TaskTooLargeError, type Task } from '../domain/task';
 import { choiceMessage, plainMessage } from './messages';
 import { createTaskOnce } from './create-task';
@@ -10,8 +10,17 @@ import { QUESTION_FOR_EVERYONE, showPublicly } from './public-message';
 /**
  * A question whose candidates become a select menu: the task waits in `awaiting_choice`
  * holding them, and the interactions function turns a pick into the candidate's preview.
+ * `privately`: the question is the requester's alone (ephemeral, no thread): a typo or section
+ * question is theirs to answer; the pick then posts the preview for everyone (tasks/publish-pick.ts).
  */
-export async function offerChoice(item: ProposeItem, agent: Agent, question: DiscordMessage, offered: readonly ProposalCandidate[], deps: TaskDeps): Promise<void> {
+export async function offerChoice(
+  item: ProposeItem,
+  agent: Agent,
+  question: DiscordMessage,
+  offered: readonly ProposalCandidate[],
+  deps: TaskDeps,
+  { privately = false }: { privately?: boolean } = {},
+): Promise<void> {
   const show = (message: DiscordMessage) => deps.discord.editOriginal(item.interaction.applicationId, item.interaction.token, message);
   if (offered.length === 0) {
     await show(plainMessage(question));
@@ -23,7 +32,7 @@ export async function offerChoice(item: ProposeItem, agent: Agent, question: Dis
   );
   let task: Task;
   try {
-    task = await createTaskOnce(item, agent, { status: 'awaiting_choice', candidates }, deps);
+    task = await createTaskOnce(item, agent, { status: 'awaiting_choice', candidates, ...(privately ? { askedPrivately: true } : {}) }, deps);
   } catch (error) {
     if (!(error instanceof TaskTooLargeError)) throw error;
     deps.logger.warn('The candidates are too large to store on the task', { agentId: agent.id, taskId: error.taskId, bytes: error.bytes });
@@ -39,5 +48,11 @@ export async function offerChoice(item: ProposeItem, agent: Agent, question: Dis
     return;
   }
   if (task.status !== 'awaiting_choice') return;
-  await openThread(task, await showPublicly(item.interaction, choiceMessage(task, question, candidates, offered.length - candidates.length), deps, QUESTION_FOR_EVERYONE), threadNameOf(item.options, item.commandLine), item.interaction, deps);
+  const asked = choiceMessage(task, question, candidates, offered.length - candidates.length);
+  if (privately) {
+    // The first follow-up after the private deferral: flagged ephemeral, it stays the requester's alone.
+    await deps.discord.followUp(item.interaction.applicationId, item.interaction.token, { ...asked, flags: EPHEMERAL });
+    return;
+  }
+  await openThread(task, await showPublicly(item.interaction, asked, deps, QUESTION_FOR_EVERYONE), threadNameOf(item.options, item.commandLine), item.interaction, deps);
 }

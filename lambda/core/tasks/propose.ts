@@ -71,9 +71,9 @@ export async function propose(item: ProposeItem, deps: TaskDeps): Promise<void> 
     await keepSiteOutline(agent, deps);
     switch (outcome.kind) {
       case 'clarification': {
-        // A question about the section is answered with a click: the request is tried in each section found.
+        // A question about the section is answered with a click, privately: the request is tried in each section found.
         const choice = await sectionChoice(agent, item, outcome.message, { flags, now: deps.now });
-        if (choice) await offerChoice(item, agent, choice.question, choice.candidates, deps);
+        if (choice) await offerChoice(item, agent, choice.question, choice.candidates, deps, { privately: true });
         else await show(plainMessage(outcome.message));
         break;
       }

@@ -5,7 +5,7 @@ import type { ProposeItem } from './deps';
 /** At most this many sections are tried for a question (each a plan of the same request). */
 const MAX_SECTIONS_TRIED = 10;
 /** The agent's sentence sending the person back to the command line: the menu or the button replaces it. */
-const RUN_AGAIN = /\s*Run \/[\w-]+ again[^\n]*/gi;
+const RUN_AGAIN = /\s*(?:Run \/[\w-]+ again|Ask again)[^\n]*/gi;
 const GUESSED = /Did you mean the ([\w-]+)\b/i;
 const WHICH_SECTION = /Which section should change/i;
 

@@ -201,7 +201,7 @@ export async function planEdits(intent: ValidatedIntent, siteMap: SiteMap, model
   if (options.length === 0) return { ok: false, message: lastError };
   const property = step.alternatives[0].line.property;
   const question = step.question ?? (options.length === 1
-    ? `Before I prepare this: replacing ${step.alternatives[0].label} ${step.alternatives[0].description.replace(/^replaces the whole text, /, 'also means ')}. Pick it below to see the preview, or run /ux-update again with other words.`
+    ? `Before I prepare this: replacing ${step.alternatives[0].label} ${step.alternatives[0].description.replace(/^replaces the whole text, /, 'also means ')}. Pick it below to see the preview, or ask again in other words.`
     : `The ${sectionLabel} ${property} matches ${options.length} places. Which one should change? Pick it below to see its preview.`);
   const found = Math.max(step.found ?? 0, step.alternatives.length);
   return { ok: 'choice', question, options, ...(found > options.length ? { found } : {}) };

@@ -197,7 +197,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     const to = quoted.length >= 2 ? quoted[1] : unquoted?.[2]?.trim().replace(/[.!]+$/, '').replace(/^["“']|["”']$/g, '');
     if (!hasLinks || !from || !to) {
       result.question = hasLinks
-        ? `Which link should be renamed, and to what? Run /ux-update again like ${inlineCode(`rename the "Blog" link in the ${sectionName} to "Articles"`)}.`
+        ? `Which link should be renamed, and to what? For example: ${inlineCode(`rename the "Blog" link in the ${sectionName} to "Articles"`)}.`
         : `The ${sectionName} has no links I found; its properties are ${listOr(Object.keys(section.properties))}.`;
       return result;
     }
@@ -215,7 +215,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     const name = quoted[0] ?? unquoted?.[1]?.trim() ?? known;
     if ((!LINK_WORD.test(lowerClause) && !known) || !hasLinks || !name) {
       result.question = hasLinks
-        ? `The UX Agent removes links only. Which link of the ${sectionName} should go? Run /ux-update again like ${inlineCode(`remove the "Blog" link from the ${sectionName}`)}.`
+        ? `The UX Agent removes links only. Which link of the ${sectionName} should go? For example: ${inlineCode(`remove the "Blog" link from the ${sectionName}`)}.`
         : `The UX Agent removes links only, and the ${sectionName} has none I found. What should change instead: ${listOr(Object.keys(section.properties))}?`;
       return result;
     }
@@ -227,7 +227,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
   // "round the "Sign up" button": the quote names the element, it is no new text.
   if (styleWord && quoted.length > 0 && !/\b(?:say|says|read|reads|to|into)\s+\u0000/.test(lowerClause)) {
     result.understood = true;
-    result.question = `Which element should be ${styleWord[1]}? The UX Agent restyles the ${sectionName}'s texts it found (${listOr(propertiesOfKind(section, 'text'))}); run /ux-update again naming one, e.g. ${inlineCode(`make the ${sectionName} ${propertiesOfKind(section, 'text')[0] ?? 'text'} ${styleWord[1]}`)}.`;
+    result.question = `Which element should be ${styleWord[1]}? The UX Agent restyles the ${sectionName}'s texts it found (${listOr(propertiesOfKind(section, 'text'))}); ask again naming one, e.g. ${inlineCode(`make the ${sectionName} ${propertiesOfKind(section, 'text')[0] ?? 'text'} ${styleWord[1]}`)}.`;
     return result;
   }
   const style = quoted.length === 0 ? styleWord : undefined;
@@ -238,7 +238,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     const buttonish = /\bbutton|cta|call to action\b/.test(lowerClause) ? textProperties.find((p) => /cta|button/.test(p)) : undefined;
     const property = named ?? buttonish ?? (textProperties.length === 1 ? textProperties[0] : undefined);
     if (!property) {
-      result.question = `Which text of the ${sectionName} should be ${style[1]}: ${listOr(textProperties)}? Run /ux-update again naming it, e.g. ${inlineCode(`make the ${sectionName} ${textProperties[0] ?? 'text'} ${style[1]}`)}.`;
+      result.question = `Which text of the ${sectionName} should be ${style[1]}: ${listOr(textProperties)}? Ask again naming it, e.g. ${inlineCode(`make the ${sectionName} ${textProperties[0] ?? 'text'} ${style[1]}`)}.`;
       return result;
     }
     result.styles.push({ property, step: style[1] });
@@ -251,7 +251,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     const labelled = /\b(?:called|named|labell?ed|titled|saying)\s+(.+?)(?:\s+(?:(?:to|at|pointing)\b|(?:in|on) the\b).*)?$/.exec(originalClause.replace(PLACEHOLDER, (_, n: string) => quotes[Number(n)]));
     const label = quoted[0] ?? labelled?.[1]?.trim() ?? (href ? labelFromPath(href) : '');
     if (!href) {
-      result.question = `Where should the new ${sectionName} link go? Run /ux-update again with the path, e.g. ${inlineCode(`add a link "${label || 'Pricing'}" to /${(label || 'pricing').toLowerCase().replace(/\s+/g, '-')} in the ${sectionName}`)}.`;
+      result.question = `Where should the new ${sectionName} link go? Ask again with the path, e.g. ${inlineCode(`add a link "${label || 'Pricing'}" to /${(label || 'pricing').toLowerCase().replace(/\s+/g, '-')} in the ${sectionName}`)}.`;
       return result;
     }
     result.links.push({ label, href });
@@ -277,7 +277,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     if (!property) {
       result.question = textProperties.length === 0
         ? `The ${sectionName} has no text I can change. What should change instead: ${listOr(Object.keys(section.properties))}?`
-        : `Which text of the ${sectionName} should say ${inlineCode(quoted[0])}: ${listOr(textProperties)}? Run /ux-update again naming it, e.g. ${inlineCode(`change the ${sectionName} ${textProperties[0]} to "${shorten(quoted[0], 40)}"`)}.`;
+        : `Which text of the ${sectionName} should say ${inlineCode(quoted[0])}: ${listOr(textProperties)}? Ask again naming it, e.g. ${inlineCode(`change the ${sectionName} ${textProperties[0]} to "${shorten(quoted[0], 40)}"`)}.`;
       return result;
     }
     result.changes.push({ property, value: quoted[quoted.length - 1] });
@@ -305,7 +305,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     }
     if (textProperty && !colorProperty) {
       const colorName = colorProperties[0];
-      result.question = `Should the ${sectionName} ${colorName} become ${color}, or should the ${sectionName} ${textProperty} say "${color}"? Run /ux-update again with ${inlineCode(`section:${sectionName} ${colorName}:${color.replace(/\s+/g, '')}`)} or ${inlineCode(`section:${sectionName} ${textProperty}:"${color}"`)}.`;
+      result.question = `Should the ${sectionName} ${colorName} become ${color}, or should the ${sectionName} ${textProperty} say "${color}"? Ask again with ${inlineCode(`section:${sectionName} ${colorName}:${color.replace(/\s+/g, '')}`)} or ${inlineCode(`section:${sectionName} ${textProperty}:"${color}"`)}.`;
       return result;
     }
     // A colour with no other word for what it colours is the background ("make the navbar blue").
@@ -320,7 +320,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
 
   if (colorProperty || COLOR_WORDS.some((w) => mentions(lowerClause, w))) {
     result.understood = true;
-    result.question = `Which colour should the ${sectionName} be? Run /ux-update again with a CSS colour name or a hex value, e.g. ${inlineCode(`make the ${sectionName} navy`)} or ${inlineCode(`set the ${sectionName} colour to #1f2937`)}.`;
+    result.question = `Which colour should the ${sectionName} be? Name a CSS colour or a hex value, e.g. ${inlineCode(`make the ${sectionName} navy`)} or ${inlineCode(`set the ${sectionName} colour to #1f2937`)}.`;
     return result;
   }
 
@@ -329,7 +329,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
     const property = textProperty ?? (textProperties.length === 1 ? textProperties[0] : undefined);
     const unquoted = UNQUOTED_VALUE.exec(lowerClause);
     if (!property && unquoted && textProperties.length > 1) {
-      result.question = `Which text of the ${sectionName} should change: ${listOr(textProperties)}? Run /ux-update again naming it, e.g. ${inlineCode(`change the ${sectionName} ${textProperties[0]} to "Hello"`)}.`;
+      result.question = `Which text of the ${sectionName} should change: ${listOr(textProperties)}? Ask again naming it, e.g. ${inlineCode(`change the ${sectionName} ${textProperties[0]} to "Hello"`)}.`;
       return result;
     }
     if (property && unquoted) {
@@ -341,7 +341,7 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
       }
     }
     const which = property ?? textProperties[0] ?? 'text';
-    result.question = `What should the ${sectionName} ${which} say? Run /ux-update again with the new text in double quotes, e.g. ${inlineCode(`change the ${sectionName} ${which} to "Hello world"`)}.`;
+    result.question = `What should the ${sectionName} ${which} say? Put the new text in double quotes, e.g. ${inlineCode(`change the ${sectionName} ${which} to "Hello world"`)}.`;
     return result;
   }
   return result;
@@ -387,7 +387,7 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
     return { kind: 'intent', parser: 'rules', intent: { section: named[0] ?? '', changes: [], replaceText: { from: quotes[Number(replace[1])], to: quotes[Number(replace[2])] }, ...(on ? { page: on } : {}) } };
   }
   if (named.length > 1) {
-    return clarify(`Your request mentions ${named.map((n) => `the ${n}`).join(' and ')}, and one /ux-update changes one section. Which one should change? Run /ux-update again for each section.`);
+    return clarify(`Your request mentions ${named.map((n) => `the ${n}`).join(' and ')}, and one /ux-update changes one section. Which one should change? Ask for each section on its own.`);
   }
   const linksOf = (name: string) => Object.prototype.hasOwnProperty.call(siteMap.sections, name) && Object.values(siteMap.sections[name].properties).some((p) => propertyKind(p) === 'links');
   // "add a Pricing link", "remove the Blog link": the main navigation, when it has links.
@@ -396,12 +396,12 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   if (!sectionName) {
     const guess = guessSection(lower, siteMap);
     if (guess) {
-      return clarify(`Did you mean the ${guess.section} (you wrote ${inlineCode(guess.word)})? Run /ux-update again naming one of ${listOr(sections)}, e.g. ${inlineCode(`${original.replace(PLACEHOLDER, (_, n: string) => `"${quotes[Number(n)]}"`).replace(new RegExp(`\\b${escapeRegExp(guess.word)}\\b`, 'i'), guess.section)}`, 120)}.`);
+      return clarify(`Did you mean the ${guess.section} (you wrote ${inlineCode(guess.word)})? Ask again naming one of ${listOr(sections)}, e.g. ${inlineCode(`${original.replace(PLACEHOLDER, (_, n: string) => `"${quotes[Number(n)]}"`).replace(new RegExp(`\\b${escapeRegExp(guess.word)}\\b`, 'i'), guess.section)}`, 120)}.`);
     }
     // "make it blue": only the sections that have a colour are choices.
     const wantsColor = findColor(lower.replace(PLACEHOLDER, ' ')) !== undefined;
     const choices = wantsColor ? sections.filter((name) => propertiesOfKind(siteMap.sections[name], 'color').length > 0) : sections;
-    return clarify(`Which section should change: ${listOr(choices.length > 0 ? choices : sections)}? Run /ux-update again naming it, e.g. ${example}.`);
+    return clarify(`Which section should change: ${listOr(choices.length > 0 ? choices : sections)}? Ask again naming it, e.g. ${example}.`);
   }
   const section = siteMap.sections[sectionName];
   const changes: PropertyChange[] = [];
@@ -442,7 +442,7 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
     );
   }
   if (!understood || (changes.length === 0 && addLinks.length === 0 && removeLinks.length === 0 && renameLinks.length === 0 && styles.length === 0)) {
-    return clarify(`What should change in the ${sectionName}: ${listOr(Object.entries(section.properties).map(([n, s]) => (s.edit === 'links-array' ? `a new link` : n)))}? Run /ux-update again, e.g. ${inlineCode(`make the ${sectionName} navy`)}${propertiesOfKind(section, 'text')[0] ? ` or ${inlineCode(`change the ${sectionName} ${propertiesOfKind(section, 'text')[0]} to "Hello"`)}` : ''}.`);
+    return clarify(`What should change in the ${sectionName}: ${listOr(Object.entries(section.properties).map(([n, s]) => (s.edit === 'links-array' ? `a new link` : n)))}? For example: ${inlineCode(`make the ${sectionName} navy`)}${propertiesOfKind(section, 'text')[0] ? ` or ${inlineCode(`change the ${sectionName} ${propertiesOfKind(section, 'text')[0]} to "Hello"`)}` : ''}.`);
   }
   return {
     kind: 'intent',

@@ -100,7 +100,7 @@ function titleOrDescription(masked: Masked, siteMap: SiteMap, page?: string): Pa
   // Nothing a visitor reads goes by that name here: what search engines show is the only reading.
   if (readings.length === 0) return intent({ section: 'seo', changes: [{ property: field, value }], ...(page ? { page } : {}) });
   readings.push(`the ${field === 'title' ? 'title search engines and the browser tab show' : 'description search engines show'}: ${say(field === 'title' ? 'change the title in Google' : 'change the meta description')}`);
-  return clarify(`Which ${field} should become ${inlineCode(value, 80)}? It could be ${readings.map((r, i) => `(${i + 1}) ${r}`).join('; ')}. Run /ux-update again with the one you mean.`);
+  return clarify(`Which ${field} should become ${inlineCode(value, 80)}? It could be ${readings.map((r, i) => `(${i + 1}) ${r}`).join('; ')}. Ask again with the one you mean.`);
 }
 
 /** "the about page title", "the pricing page's meta description": the page whose own title or description it is. */

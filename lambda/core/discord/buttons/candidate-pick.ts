@@ -2,7 +2,9 @@ import { inlineCode } from '../../domain/discord-text';
 import type { Task } from '../../domain/task';
 import { pick as pickCandidate } from '../../tasks/pick';
 import type { InteractionDeps } from '../interaction-deps';
-import { ephemeral, updateMessage, type InteractionResponse } from '../responses';
+import { deferredUpdate, ephemeral, updateMessage, type InteractionResponse } from '../responses';
+import { interactionRef, type InteractionContext } from '../interaction';
+import { errorMessage } from '../../domain/error-message';
 import { pickedMessage } from '../../tasks/messages';
 import { notWaitingReply } from './not-waiting-reply';
 
@@ -23,14 +25,26 @@ export function readPick(values: readonly string[] | undefined, offered: number)
 /**
  * A pick under a question (the caller has checked who, the pause, the status and the deadline):
  * the pick move (tasks/pick.ts) makes the candidate the task's proposal, and the question becomes
- * its preview with Confirm / Cancel. DynamoDB only, within 3 s.
+ * its preview with Confirm / Cancel. DynamoDB only, within 3 s. A private question (only the
+ * requester saw it) cannot become the public preview: the worker picks and posts it for everyone.
  */
-export async function pickCandidateReply(task: Task, values: readonly string[] | undefined, who: string, deps: InteractionDeps): Promise<InteractionResponse> {
+export async function pickCandidateReply(task: Task, values: readonly string[] | undefined, context: InteractionContext, deps: InteractionDeps): Promise<InteractionResponse> {
+  const who = context.requester.name;
   const candidates = task.candidates ?? [];
   // A question with one answer offers it as a button, which sends no values.
   const pick = values === undefined && candidates.length === 1 ? ({ ok: true, index: 0 } as const) : readPick(values, candidates.length);
   if (!pick.ok) return ephemeral(pick.message);
   if (!candidates[pick.index]) return ephemeral(`This request offers no option ${pick.index + 1}. ${PICK_AGAIN}`);
+  if (task.askedPrivately) {
+    try {
+      await deps.queue.enqueue({ kind: 'pick', interaction: interactionRef(context), taskId: task.taskId, index: pick.index });
+    } catch (error) {
+      deps.logger.error('Could not hand a pick to the worker', { taskId: task.taskId, error: errorMessage(error) });
+      return ephemeral(`The pick could not be taken right now (the work queue refused it), so nothing was changed. ${PICK_AGAIN}`);
+    }
+    // The question stays until the worker has posted the preview, then says where it went.
+    return deferredUpdate();
+  }
   const picked = await pickCandidate(task, pick.index, who, deps);
   switch (picked.kind) {
     case 'picked':

@@ -64,7 +64,7 @@ export async function taskButtonReply(customId: string, context: InteractionCont
     return updateMessage(expiredMessage(task));
   }
   if (!agent) return ephemeral(`The agent "${task.agentId}" that proposed this is no longer registered, so it cannot be ${button.action === 'confirm' ? 'confirmed' : 'continued'}.`);
-  if (button.action === 'choose') return pickCandidateReply(task, values, who, deps);
+  if (button.action === 'choose') return pickCandidateReply(task, values, context, deps);
   // The box opens at once; its words go to the worker when it is submitted (modals/refine-submit.ts).
   if (button.action === 'refine') return modal(refineBox(task.taskId));
 

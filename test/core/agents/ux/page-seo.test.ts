@@ -98,7 +98,7 @@ describe('Astro: a page passes its own title and description to its layout', () 
     const outcome = await site.repo.propose({ description: 'change the title to "Hello"' });
     expect(outcome.kind).toBe('clarification');
     expect(shown(outcome)).toBe(
-      'Which title should become `Hello`? It could be (1) the hero headline: `change the hero headline to "Hello"`; (2) the site title in the header: `change the site title in the header to "Hello"`; (3) the title search engines and the browser tab show: `change the title in Google to "Hello"`. Run /ux-update again with the one you mean.',
+      'Which title should become `Hello`? It could be (1) the hero headline: `change the hero headline to "Hello"`; (2) the site title in the header: `change the site title in the header to "Hello"`; (3) the title search engines and the browser tab show: `change the title in Google to "Hello"`. Ask again with the one you mean.',
     );
   });
 

@@ -48,7 +48,7 @@ describe('plain-language rules parser', () => {
   const questions: Array<[string, RegExp]> = [
     // Only the sections that have a colour are offered for a colour (the sample map's home has texts only).
     ['make it blue', /^Which section should change: header, footer or navbar\?/],
-    ['make the fotter say "Hi"', /^Did you mean the footer \(you wrote `fotter`\)\? Run \/ux-update again naming one of header, footer, navbar or home, e\.g\. `make the footer say "Hi"`/],
+    ['make the fotter say "Hi"', /^Did you mean the footer \(you wrote `fotter`\)\? Ask again naming one of header, footer, navbar or home, e\.g\. `make the footer say "Hi"`/],
     ['change the header', /^What should change in the header: text, color or a new link\?/],
     ['change the header and the footer to blue', /mentions the header and the footer.*Which one should change\?/],
     ['make the hero red', /^The home has no colour I can change/],
