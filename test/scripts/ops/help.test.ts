@@ -15,8 +15,11 @@ test('the operator scripts found in package.json are the ones the docs name', ()
   expect(scripts.map((s) => s.name).sort()).toEqual(['deploy', 'diff', 'github-webhook', 'put-secret', 'register-commands', 'release', 'set-flag']);
 });
 
+// `-h` is read by the two parsers every script uses (operator-command.ts, and aws-cdk.ts for diff and deploy): tried on one script of each.
+const SHORT_FLAG_TRIED_ON = new Set(['set-flag', 'diff']);
+
 describe.each(scripts)('npm run $name', ({ name, script, fixedArgs }) => {
-  test.each(['--help', '-h'])('%s prints the usage, the options and an example, and exits 0', async (flag) => {
+  test.each(SHORT_FLAG_TRIED_ON.has(name) ? ['--help', '-h'] : ['--help'])('%s prints the usage, the options and an example, and exits 0', async (flag) => {
     const run = await runTsx(script, [...fixedArgs, flag], { env: bare });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
