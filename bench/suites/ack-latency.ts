@@ -76,6 +76,8 @@ export const ackLatencySuite: BenchSuite = {
       }
     } finally {
       await Promise.all([local.stop(), floor.stop()]);
+      // The local server's home holds a copy of the sample site (its .tsx files), which is no result to keep.
+      await rm(home, { recursive: true, force: true });
     }
 
     const floorAt = (c: number) => results.find((r) => r.target === 'floor' && r.concurrency === c);
