@@ -1,8 +1,7 @@
-import { errorMessage } from '../../domain/error-message';
 import { REVERT_SLASH_COMMANDS } from '../../agents/revert/profile';
-import { commandLine } from '../commands';
+import { handToWorker } from '../hand-to-worker';
 import type { InteractionDeps } from '../interaction-deps';
-import { interactionRef, type InteractionContext } from '../interaction';
+import type { InteractionContext } from '../interaction';
 import { agentAvailable, mayRequest } from '../../tasks/permissions';
 import { deferredEphemeral, ephemeral, type InteractionResponse } from '../responses';
 import { parseRevertButtonId } from '../revert-button';
@@ -40,17 +39,7 @@ export async function revertTaskReply(taskId: string, context: InteractionContex
     return ephemeral(`That pull request is in \`${pullRequest.repository}\`, but the Revert Agent now works on ${now} (${deps.locateFlag('site-repository')}), so it cannot revert it from here.`);
   }
   const options = { target: `#${pullRequest.number}` };
-  try {
-    await deps.queue.enqueue({
-      kind: 'propose',
-      interaction: interactionRef(context),
-      agentId: agent.id,
-      command: command.name,
-      options,
-      commandLine: commandLine(command.name, options),
-    });
-  } catch (error) {
-    deps.logger.error('Could not hand a revert request to the worker', { taskId: task.taskId, error: errorMessage(error) });
+  if (!(await handToWorker(context, agent, command.name, options, deps))) {
     return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Click Revert again in a minute.`);
   }
   // As /revert: only the clicker sees "thinking…"; the preview is posted for everyone.

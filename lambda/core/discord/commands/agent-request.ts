@@ -1,14 +1,14 @@
 import type { FlagValues } from '../../contract/flags';
 import type { CommandDefinition } from '../../domain/command';
-import { commandLine, readCommandOptions } from '../commands';
+import { readCommandOptions } from '../commands';
 import type { InteractionDeps } from '../interaction-deps';
-import { interactionRef, type InteractionContext } from '../interaction';
+import type { InteractionContext } from '../interaction';
 import { agentAvailable, mayRequest } from '../../tasks/permissions';
 import { deferred, deferredEphemeral, ephemeral, type InteractionResponse } from '../responses';
-import { errorMessage } from '../../domain/error-message';
 import { isThreadChannel } from '../../tasks/thread';
 import { threadClaimKey } from '../../tasks/ledger-keys';
 import { refineRequestReply } from '../modals/refine-submit';
+import { handToWorker } from '../hand-to-worker';
 
 /** A command an agent answers (/ux-update): checks, hands it to the worker, answers type 5 ("thinking…"). */
 export async function agentRequestReply(
@@ -36,19 +36,10 @@ export async function agentRequestReply(
   if (!options.ok) return ephemeral(options.message);
 
   // No DynamoDB call here: the worker claims the interaction id before any side effect.
-  try {
-    await deps.queue.enqueue({
-      kind: 'propose',
-      interaction: interactionRef(context),
-      agentId: agent.id,
-      command: command.name,
-      options: options.options,
-      commandLine: commandLine(command.name, options.options),
-    });
-  } catch (error) {
-    deps.logger.error('Could not hand a request to the worker', { command: command.name, error: errorMessage(error) });
+  if (!(await handToWorker(context, agent, command.name, options.options, deps))) {
     return ephemeral(`${agent.name} could not take the request right now (the work queue refused it). Please try again in a minute.`);
   }
   // A request that makes a task may end in a refusal or a question: only the requester sees "thinking…" (the worker posts a preview for everyone).
   return command.audience === 'agent' ? deferredEphemeral() : deferred();
 }
+
