@@ -14,6 +14,7 @@ import type { StageName } from '../lambda/core/contract/stages';
 import { commandsToRegister, type DiscordCommandPayload } from '../lambda/core/discord/commands';
 import type { SecretReader } from '../lambda/core/ports/secrets';
 import { consoleLogger } from '../lambda/local/console-logger';
+import type { Logger } from '../lambda/core/ports/logger';
 import { OperatorError, parseOperatorArgs, requireStage, runOperatorCommand, type CommandHelp } from './ops/operator-command';
 
 export const REGISTER_HELP: CommandHelp = {
@@ -67,6 +68,8 @@ export interface RegisterDeps {
   secrets: SecretReader;
   apiBase: string;
   write: (line: string) => void;
+  /** Where a rate-limit wait is said (the operator's terminal, warn and above, unless given). */
+  logger?: Logger;
 }
 
 async function requireSecret(secrets: SecretReader, name: SecretName, stage: StageName): Promise<string> {
@@ -88,7 +91,7 @@ export async function registerCommands(options: RegisterOptions, deps: RegisterD
   }
   const applicationId = await requireSecret(deps.secrets, 'discord-application-id', options.stage);
   const token = await requireSecret(deps.secrets, 'discord-bot-token', options.stage);
-  const client = new DiscordRestClient({ baseUrl: deps.apiBase, secrets: deps.secrets, logger: consoleLogger('warn') });
+  const client = new DiscordRestClient({ baseUrl: deps.apiBase, secrets: deps.secrets, logger: deps.logger ?? consoleLogger('warn') });
   const answer = await client.request('PUT', registrationPath(applicationId, options.guildId), commands, 'register the slash commands', `Bot ${token}`);
   const registered = Array.isArray(answer) ? (answer as Array<{ id?: string; name?: string; description?: string }>) : [];
   deps.write(`Registered ${registered.length} command(s) for ${scope} of application ${applicationId}:`);

@@ -6,6 +6,7 @@ import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import { COMMAND_LIST } from '../../lambda/core/discord/commands';
 import { parseRegisterArgs, registerCommands } from '../../scripts/register-commands';
 import { startLoopbackDiscord, type LoopbackDiscord } from '../support/loopback-discord';
+import { recordingLogger } from '../support/recording-logger';
 
 let discord: LoopbackDiscord;
 beforeAll(async () => {
@@ -35,12 +36,16 @@ describe('npm run register-commands', () => {
       { status: 200, body: [{ id: '11', name: 'agents', description: 'List the agents' }, { id: '12', name: 'ux-update', description: 'Ask the UX Agent' }] },
     );
     const lines: string[] = [];
+    const logger = recordingLogger();
     const sent = await registerCommands(parseRegisterArgs(['--stage', 'dev', '--guild', '987654321098765432']), {
       secrets,
       apiBase: discord.baseUrl,
       write: (l) => lines.push(l),
+      logger,
     });
     expect(discord.requests).toHaveLength(2);
+    // The wait is said to the operator, with what it was for.
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Discord rate limit; waiting retry_after', extra: expect.objectContaining({ purpose: 'register the slash commands' }) }));
     const request = discord.requests[1];
     expect(request?.method).toBe('PUT');
     expect(request?.path).toBe('/applications/123456789012345678/guilds/987654321098765432/commands');
