@@ -18,7 +18,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
   // jest's default on 2 cores is one worker (cores - 1): the suite ran file after file. Most files wait on
-  // loopback servers, dynalite, git or Chromium more than they compute, so three workers share two cores
-  // (jest alone, measured quiet on two cores: two workers 3m04s, three 2m45s, four 2m57s).
-  maxWorkers: 3,
+  // loopback servers, dynalite, git or Chromium more than they compute, so two workers share the cores.
+  // (Three were no steadier faster on two cores — jest alone 2m45s to 3m07s against 3m04s — and loaded
+  // the machine enough for a connection to the embedded DynamoDB to wait past its 2 s timeout.)
+  maxWorkers: 2,
 };
