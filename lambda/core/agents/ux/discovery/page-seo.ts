@@ -5,7 +5,7 @@ import type * as t from '@babel/types';
 import { resolveExpression, stringSlot, unwrap } from './resolve';
 import { nextMetadata, placeFromSlot, seoInTrees, vueHeadCalls, type SeoField, type SeoPlace } from './seo';
 import type { SiteModel } from './site-model';
-import { renderOwnPage } from './site-texts';
+import { cachedForPage, pageTrees } from './site-texts';
 import type { PageFile } from './stacks';
 import { textBlock, type TextBlock } from './text-blocks';
 import type { UiNode } from './ui-tree';
@@ -70,24 +70,11 @@ export function visibleBlocks(trees: readonly UiNode[]): TextBlock[] {
 
 const cache = new WeakMap<SiteModel, Map<string, PageSeo>>();
 
-/** The page's trees as the site renders it (its layouts and itself), else its own file. */
-function pageTrees(model: SiteModel, page: PageFile): UiNode[] {
-  try {
-    const trees = model.entry.renderPage?.(page) ?? [];
-    return trees.length > 0 ? trees : renderOwnPage(model, page);
-  } catch {
-    return [];
-  }
+export function pageSeo(model: SiteModel, page: PageFile): PageSeo {
+  return cachedForPage(cache, model, page.file, () => computePageSeo(model, page));
 }
 
-export function pageSeo(model: SiteModel, page: PageFile): PageSeo {
-  let byPage = cache.get(model);
-  if (!byPage) {
-    byPage = new Map();
-    cache.set(model, byPage);
-  }
-  const cached = byPage.get(page.file);
-  if (cached) return cached;
+function computePageSeo(model: SiteModel, page: PageFile): PageSeo {
   const { project } = model;
   const settings = model.entry.pageSeo?.(page);
   const rendered = settings?.trees && settings.trees.length > 0 ? settings.trees : pageTrees(model, page);
@@ -108,7 +95,6 @@ export function pageSeo(model: SiteModel, page: PageFile): PageSeo {
   const passed = passedToLayout(model, page, new Set(ownFound.map((p) => p.field)));
   const own = distinctSeoPlaces([...ownFound, ...passed.places]).map((p) => ({ ...p, page: page.route }));
   const result = { own, unreadable: passed.unreadable, visible: visibleBlocks(rendered) };
-  byPage.set(page.file, result);
   return result;
 }
 

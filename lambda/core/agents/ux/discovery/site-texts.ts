@@ -166,62 +166,80 @@ function arrayTexts(project: Project, files: ReadonlySet<string>, page: string, 
 
 const cache = new WeakMap<SiteModel, Map<string, SiteText[]>>();
 
-/** The texts of one page: its own markup, its front matter and the data files it imports. */
-export function pageTexts(model: SiteModel, page: PageFile): SiteText[] {
+/** What is worked out once per site model and page (or `*` for the whole site): found in `cache`, else computed and kept there. */
+export function cachedForPage<T>(cache: WeakMap<SiteModel, Map<string, T>>, model: SiteModel, key: string, compute: () => T): T {
   let byPage = cache.get(model);
   if (!byPage) {
     byPage = new Map();
     cache.set(model, byPage);
   }
-  const cached = byPage.get(page.file);
-  if (cached) return cached;
-  const out: SiteText[] = [];
-  const rendered = new Set<string>([page.file]);
-  try {
-    // The stack's own rendering of the page (its template and layouts) when it has one, else the page's own file.
-    const trees = model.entry.renderPage?.(page) ?? [];
-    for (const tree of trees.length > 0 ? trees : renderOwnPage(model, page)) {
-      markupTexts(model.project, tree, page.route, out);
-      for (const node of elements(tree)) rendered.add(node.file);
+  const cached = byPage.get(key);
+  if (cached !== undefined) return cached;
+  const value = compute();
+  byPage.set(key, value);
+  return value;
+}
+
+const treesCache = new WeakMap<SiteModel, Map<string, UiNode[]>>();
+
+/**
+ * The page's trees as the site renders it (its template and layouts) when the stack has a
+ * rendering, else its own file; none when it cannot be rendered. Rendered once per site model,
+ * for its texts and its SEO places alike.
+ */
+export function pageTrees(model: SiteModel, page: PageFile): UiNode[] {
+  return cachedForPage(treesCache, model, page.file, () => {
+    try {
+      const trees = model.entry.renderPage?.(page) ?? [];
+      return trees.length > 0 ? trees : renderOwnPage(model, page);
+    } catch {
+      return [];
     }
-  } catch {
-    // A page that cannot be rendered is searched by its data alone.
-  }
-  // Front matter is data in Markdown and HTML pages; an Astro component's `---` fence holds its script.
-  const front = /\.(?:md|mdx|markdown|html?)$/.test(page.file) ? frontMatter(model.project, page.file).document : undefined;
-  if (front) dataStrings(model.project, page.file, front.root, page.route, out);
-  const done = new Set<string>();
-  for (const imported of model.project.importedFiles(page.file)) {
-    if (!DATA_FILE.test(imported)) continue;
-    done.add(imported);
-    dataStrings(model.project, imported, dataDocument(model.project, imported)?.root, page.route, out);
-  }
-  try {
-    arrayTexts(model.project, rendered, page.route, out, done);
-  } catch {
-    // An array that cannot be read leaves the page's other texts as they are.
-  }
-  byPage.set(page.file, out);
-  return out;
+  });
+}
+
+/** The texts of one page: its own markup, its front matter and the data files it imports. */
+export function pageTexts(model: SiteModel, page: PageFile): SiteText[] {
+  return cachedForPage(cache, model, page.file, () => {
+    const out: SiteText[] = [];
+    const rendered = new Set<string>([page.file]);
+    try {
+      for (const tree of pageTrees(model, page)) {
+        markupTexts(model.project, tree, page.route, out);
+        for (const node of elements(tree)) rendered.add(node.file);
+      }
+    } catch {
+      // A page that cannot be rendered or read is searched by its data alone.
+    }
+    // Front matter is data in Markdown and HTML pages; an Astro component's `---` fence holds its script.
+    const front = /\.(?:md|mdx|markdown|html?)$/.test(page.file) ? frontMatter(model.project, page.file).document : undefined;
+    if (front) dataStrings(model.project, page.file, front.root, page.route, out);
+    const done = new Set<string>();
+    for (const imported of model.project.importedFiles(page.file)) {
+      if (!DATA_FILE.test(imported)) continue;
+      done.add(imported);
+      dataStrings(model.project, imported, dataDocument(model.project, imported)?.root, page.route, out);
+    }
+    try {
+      arrayTexts(model.project, rendered, page.route, out, done);
+    } catch {
+      // An array that cannot be read leaves the page's other texts as they are.
+    }
+    return out;
+  });
 }
 
 /** Content data no page imports by name (a Hugo `data/` file, Jekyll's `_data/`, CMS content). */
 export function sharedData(model: SiteModel): SiteText[] {
-  let byPage = cache.get(model);
-  if (!byPage) {
-    byPage = new Map();
-    cache.set(model, byPage);
-  }
-  const cached = byPage.get('*');
-  if (cached) return cached;
-  const out: SiteText[] = [];
-  const pageFilesSet = new Set(model.pages.map((p) => p.file));
-  for (const file of model.project.files.keys()) {
-    if (!DATA_FILE.test(file) || !DATA_FOLDER.test(file) || NOT_CONTENT.test(file) || pageFilesSet.has(file)) continue;
-    dataStrings(model.project, file, dataDocument(model.project, file)?.root, '*', out);
-  }
-  byPage.set('*', out);
-  return out;
+  return cachedForPage(cache, model, '*', () => {
+    const out: SiteText[] = [];
+    const pageFilesSet = new Set(model.pages.map((p) => p.file));
+    for (const file of model.project.files.keys()) {
+      if (!DATA_FILE.test(file) || !DATA_FOLDER.test(file) || NOT_CONTENT.test(file) || pageFilesSet.has(file)) continue;
+      dataStrings(model.project, file, dataDocument(model.project, file)?.root, '*', out);
+    }
+    return out;
+  });
 }
 
 /** The page a request names ("about", "/pricing", "the contact page"), or undefined. */
