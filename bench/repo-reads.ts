@@ -4,10 +4,9 @@ import { createGitHubRepoHost } from '../lambda/core/adapters/github-repo-host';
 import { createUxAgent } from '../lambda/core/agents/ux';
 import type { Agent } from '../lambda/core/domain/agent';
 import type { RepoHost } from '../lambda/core/ports/repo-host';
-import { errorMessage } from '../lambda/core/domain/error-message';
 import { startLoopbackGitHub, type LoopbackGitHub } from '../test/support/loopback-github';
 import { benchArguments } from './lib/arguments';
-import { checkLine } from './lib/checks';
+import { printReport, runWhenCalled } from './lib/checks';
 import { kindsSeen, previewRequestAt, proposePreview, type PreviewKind } from './lib/preview-requests';
 import { readSiteFiles } from './lib/site-files';
 import { median, ms, table } from './lib/stats';
@@ -200,15 +199,7 @@ async function main() {
   const { site, runs = RUNS } = benchArguments(process.argv.slice(2), USAGE);
   const repository = site ? siteRepository(site) : generatedRepository();
   const results = await measureRepoReads({ repository, runs, log: (line) => process.stderr.write(`${line}\n`) });
-  const { lines, checks } = reportRepoReads(repository, results, runs);
-  console.log(lines.join('\n'));
-  console.log('');
-  for (const check of checks) console.log(checkLine(check));
+  printReport(reportRepoReads(repository, results, runs));
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(`The benchmark failed: ${errorMessage(error)}`);
-    process.exit(1);
-  });
-}
+runWhenCalled(module, main);

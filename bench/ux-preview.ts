@@ -4,7 +4,6 @@ import { join, relative, resolve } from 'node:path';
 import { createLocalGitRepoHost } from '../lambda/core/adapters/local-git-repo-host';
 import { createUxAgent } from '../lambda/core/agents/ux';
 import { buildSiteModel } from '../lambda/core/agents/ux/discovery/site-model';
-import { errorMessage } from '../lambda/core/domain/error-message';
 import type { Logger } from '../lambda/core/ports/logger';
 import { loadOrCreateDevKeyPair, signInteraction } from '../lambda/local/dev-keys';
 import { commandInteraction } from '../lambda/local/interaction-builder';
@@ -12,7 +11,7 @@ import { startLocalServer } from '../lambda/local/server';
 import { localSettings } from '../lambda/local/settings';
 import { startStandInDiscordApi } from '../lambda/local/stand-in/discord-api';
 import { benchArguments } from './lib/arguments';
-import { checkLine } from './lib/checks';
+import { printReport, runWhenCalled } from './lib/checks';
 import { kindsSeen, PREVIEW_REQUESTS, previewRequestAt, proposePreview, type PreviewKind } from './lib/preview-requests';
 import { ms, percentile, table } from './lib/stats';
 import { PREVIEW_TARGETS } from './lib/targets';
@@ -153,18 +152,10 @@ async function main() {
   try {
     const figures = await measureAgent(root, site, runs);
     const localMode = await measureLocalMode(root, site, runs);
-    const { lines, checks } = reportAgent(figures, localMode);
-    console.log(lines.join('\n'));
-    console.log('');
-    for (const check of checks) console.log(checkLine(check));
+    printReport(reportAgent(figures, localMode));
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(`The benchmark failed: ${errorMessage(error)}`);
-    process.exit(1);
-  });
-}
+runWhenCalled(module, main);

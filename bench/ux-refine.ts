@@ -5,10 +5,9 @@ import { createLocalGitRepoHost } from '../lambda/core/adapters/local-git-repo-h
 import { createUxAgent } from '../lambda/core/agents/ux';
 import { defaultFlagValues } from '../lambda/core/contract/flags';
 import type { Agent, AgentContext, ProposalOutcome } from '../lambda/core/domain/agent';
-import { errorMessage } from '../lambda/core/domain/error-message';
 import type { Task } from '../lambda/core/domain/task';
 import { benchArguments } from './lib/arguments';
-import { checkLine } from './lib/checks';
+import { printReport, runWhenCalled } from './lib/checks';
 import { ms, percentile, table } from './lib/stats';
 import { PREVIEW_TARGETS } from './lib/targets';
 import type { Check } from './suite';
@@ -138,18 +137,10 @@ async function main() {
       figures.push(await measureRefine(root, folder, 1, runs));
       figures.push(await measureRefine(root, folder, 3, runs));
     }
-    const { lines, checks } = reportRefine(figures);
-    console.log(lines.join('\n'));
-    console.log('');
-    for (const check of checks) console.log(checkLine(check));
+    printReport(reportRefine(figures));
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(`The benchmark failed: ${errorMessage(error)}`);
-    process.exit(1);
-  });
-}
+runWhenCalled(module, main);
