@@ -45,7 +45,8 @@ export async function measureLocalRefine(root: string, site: string, runs: numbe
     for (let i = 0; i < runs + WARM_UP; i++) {
       const submit = modalSubmitInteraction(taskButtonId('refine', taskId), { [REFINE_TEXT_ID]: ROTATION[i % ROTATION.length] ?? 'darker' }, '1');
       const started = performance.now();
-      const amended = discord.nextFor(submit.token, 15_000);
+      // In the task's thread the amended preview is a new message there (the box's own message only loses its buttons).
+      const amended = discord.previewFor(submit.token, 15_000);
       const answer = await post(submit);
       if (answer.type !== 6) throw new Error(`the Refine box was answered type ${answer.type}, not 6`);
       const message = await amended;

@@ -99,7 +99,8 @@ const CHECKS: Array<{ command: RegExp; says: RegExp; check: (run: Run, context: 
     says: /a preview: the diff, Confirm, Cancel and Refine, in a thread of its own/,
     check: ({ output }) => {
       expect(output).toMatch(/UX update · header[\s\S]*```diff[\s\S]*\+ {6}<h1 data-ux="header-text">Spring sale<\/h1>[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
-      expect(output).toMatch(/┗━ thread "section:header text:"Spring sale" color:navy" started from this message/);
+      expect(output).toMatch(/── Valine started the thread "section:header text:"Spring sale" color:navy": the channel shows this one line/);
+      expect(output).toMatch(/Your preview is posted for everyone in the thread #section:header text:"Spring sale" color:navy/);
     },
   },
   {
@@ -108,7 +109,7 @@ const CHECKS: Array<{ command: RegExp; says: RegExp; check: (run: Run, context: 
     check: ({ output }) => {
       expect(output).toMatch(/> submits "darker"/);
       // navy (#000080) one step darker: 10 % of OKLCH lightness, on the same task's preview.
-      expect(output).toMatch(/Valine \(message edited\)[\s\S]*\*\*color\*\*: `#1f2937` → `#00053a`[\s\S]*\+ {2}--header-color: #00053a;[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
+      expect(output).toMatch(/Valine in the thread "section:header text:"Spring sale" color:navy"[\s\S]*\*\*color\*\*: `#1f2937` → `#00053a`[\s\S]*\+ {2}--header-color: #00053a;[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
     },
   },
   {
@@ -148,7 +149,7 @@ const CHECKS: Array<{ command: RegExp; says: RegExp; check: (run: Run, context: 
     command: /^npm run discord -- \/ux-update description:/,
     says: /a question with a menu/,
     check: ({ output }) => {
-      expect(output).toMatch(/│ \[ Pick the one you mean ▾ \]\n│ {3}1\. .+\n│ {6}src\/pages\/Home\.css:\d+\n│ {3}2\. .+\n│ {6}src\/pages\/Home\.css:\d+\n│ \[ Cancel \]/);
+      expect(output).toMatch(/│ \[ Pick the one you mean ▾ \]\n {4}│ {3}1\. .+\n {4}│ {6}src\/pages\/Home\.css:\d+\n {4}│ {3}2\. .+\n {4}│ {6}src\/pages\/Home\.css:\d+\n {4}│ \[ Cancel \]/);
     },
   },
   {
@@ -176,7 +177,7 @@ const CHECKS: Array<{ command: RegExp; says: RegExp; check: (run: Run, context: 
     check: ({ output }) => {
       expect(output).toMatch(/Revert · commit [0-9a-f]{7}/);
       expect(output).toMatch(/merge commit `[0-9a-f]{7}`/);
-      expect(output).toMatch(/│ ▌ - {6}<h1 data-ux="header-text">Spring sale<\/h1>\n│ ▌ \+ {6}<h1 data-ux="header-text">Welcome to Acme<\/h1>/);
+      expect(output).toMatch(/│ ▌ - {6}<h1 data-ux="header-text">Spring sale<\/h1>\n {4}│ ▌ \+ {6}<h1 data-ux="header-text">Welcome to Acme<\/h1>/);
       expect(output).toMatch(/\[ Confirm \] \[ Cancel \]/);
     },
   },

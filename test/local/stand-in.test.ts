@@ -107,14 +107,18 @@ describe('npm run discord', () => {
     expect(proposed.code).toBe(0);
     expect(proposed.text).toMatch(/No local server answers on port 1, so this command runs one itself/);
     expect(proposed.text).toMatch(/Valine is thinking…/);
-    expect(proposed.text).toMatch(/┌─ Valine \(message edited\) \(only you can see this\)\n│ Your preview is posted below for everyone in the channel/);
-    expect(proposed.text).toMatch(/┌─ Valine\n│ Preview: header → "section:header text:"Hi""[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
+    // The channel's one line for the task, its thread indented below it, and the requester's private note linking there.
+    expect(proposed.text).toMatch(/── Valine started the thread "section:header text:"Hi"": the channel shows this one line/);
+    expect(proposed.text).toMatch(/ {4}┌─ Valine in the thread "section:header text:"Hi""\n {4}│ Preview: header → "section:header text:"Hi""[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
+    expect(proposed.text).toMatch(/┌─ Valine \(message edited\) \(only you can see this\)\n│ Your preview is posted for everyone in the thread #section:header text:"Hi": Confirm, Cancel or Refine it there\./);
 
     const confirmed = await run(['--click', 'confirm']);
     expect(confirmed.code).toBe(0);
     expect(confirmed.text).toMatch(/> clicks Confirm on task [0-9a-f]{12}/);
-    expect(confirmed.text).toMatch(/\[ Working… \(disabled\) \] \[ Cancel \(disabled\) \]/);
-    expect(confirmed.text).toMatch(/Opened a draft pull request for task [0-9a-f]{12}/);
+    // "Working…" is a message of its own in the thread; the preview above it loses its buttons; "Working…" becomes the outcome.
+    expect(confirmed.text).toMatch(/ {4}┌─ Valine in the thread "section:header text:"Hi""\n {4}│ Confirmed by Local Developer\. Working on it…\n {4}│ \[ Working… \(disabled\) \] \[ Cancel \(disabled\) \]/);
+    expect(confirmed.text).toMatch(/ {4}\(the buttons under the earlier message are taken away: it is no longer open\)/);
+    expect(confirmed.text).toMatch(/ {4}┌─ Valine \(message edited\) in the thread "section:header text:"Hi""\n {4}│ Opened a draft pull request for task [0-9a-f]{12}/);
     expect(agent.executed).toHaveLength(1);
   });
 
@@ -129,21 +133,23 @@ describe('npm run discord', () => {
         return { code, text: output.join('\n') };
       };
       const proposed = await run(['/ux-update', 'description:make the header say Hi']);
-      expect(proposed.text).toMatch(/\[ Confirm \] \[ Cancel \] \[ Refine \]\n└─\n  ┗━ thread "make the header say Hi" started from this message/);
+      expect(proposed.text).toMatch(/── Valine started the thread "make the header say Hi"[^\n]*\n {4}┌─ Valine in the thread "make the header say Hi"\n {4}│ Preview: header[\s\S]*\[ Confirm \] \[ Cancel \] \[ Refine \]/);
 
+      // The box is opened on the preview in the thread; the amended preview is posted below it, which loses its buttons.
       const refined = await run(['--click', 'refine', '--text', 'darker']);
       expect(refined.code).toBe(0);
       expect(refined.text).toMatch(/> clicks Refine on task [0-9a-f]{12}\n┌─ Refine this preview \(a box only you see\)\n│ What should change\? \[ darker \]/);
-      expect(refined.text).toMatch(/> submits "darker"\n┌─ Valine \(message edited\)\n│ Preview: header → "make the header say Hi" refined: darker/);
+      expect(refined.text).toMatch(/> submits "darker"\n {4}┌─ Valine in the thread "make the header say Hi"\n {4}│ Preview: header → "make the header say Hi" refined: darker[\s\S]*\n {4}\(the buttons under the earlier message are taken away/);
 
       const inThread = await run(['--in-thread', '/ux-update', 'description:also make the footer blue']);
       expect(inThread.text).toMatch(/^\(in the thread "make the header say Hi"\) > \/ux-update description:also make the footer blue/m);
       expect(inThread.text).toMatch(/┌─ Valine \(only you can see this\)\n│ Valine is thinking…/);
-      expect(inThread.text).toMatch(/┌─ Valine \(the thread's first message, edited\)\n│ Preview: header → "make the header say Hi" refined: darker · also make the footer blue/);
+      expect(inThread.text).toMatch(/ {4}┌─ Valine in the thread "make the header say Hi"\n {4}│ Preview: header → "make the header say Hi" refined: darker · also make the footer blue/);
+      expect(inThread.text).toMatch(/┌─ Valine \(message edited\) \(only you can see this\)\n│ Refined: the amended preview is the newest message of this thread/);
 
       agent.refineWith(() => ({ kind: 'rejected', message: { content: '`bigger` changes a text size, and this task changes none.' } }));
       const refused = await run(['--click', 'refine', '--text', 'bigger']);
-      expect(refused.text).toMatch(/┌─ Valine \(only you can see this\)\n│ `bigger` changes a text size/);
+      expect(refused.text).toMatch(/ {4}┌─ Valine in the thread "make the header say Hi" \(only you can see this\)\n {4}│ `bigger` changes a text size/);
       expect(agent.refined.map((r) => r.text)).toEqual(['darker', 'also make the footer blue', 'bigger']);
     } finally {
       await rm(refineHome, { recursive: true, force: true });
@@ -195,7 +201,7 @@ describe('npm run discord', () => {
 
       const asked = await run(['/ux-update', 'description:make the title say Spring sale']);
       expect(asked.code).toBe(0);
-      expect(asked.text).toMatch(/│ \[ Pick the one you mean ▾ \]\n│   1\. Hero heading 1\n│      src\/components\/Hero\.jsx:11\n│   2\. Hero heading 2\n[\s\S]*│ \[ Cancel \]/);
+      expect(asked.text).toMatch(/ {4}│ \[ Pick the one you mean ▾ \]\n {4}│   1\. Hero heading 1\n {4}│      src\/components\/Hero\.jsx:11\n {4}│   2\. Hero heading 2\n[\s\S]*│ \[ Cancel \]/);
 
       const tooFar = await run(['--pick', '4']);
       expect(tooFar.code).toBe(1);
@@ -204,7 +210,7 @@ describe('npm run discord', () => {
       const picked = await run(['--pick', '2']);
       expect(picked.code).toBe(0);
       expect(picked.text).toMatch(/> picks option 2 "Hero heading 2" on task [0-9a-f]{12}/);
-      expect(picked.text).toMatch(/Valine \(message updated\)\n│ Preview of candidate 2: "Spring sale"[\s\S]*\[ Confirm \] \[ Cancel \]/);
+      expect(picked.text).toMatch(/Valine \(message updated\) in the thread "make the title say Spring sale"\n {4}│ Preview of candidate 2: "Spring sale"[\s\S]*\[ Confirm \] \[ Cancel \]/);
 
       const confirmed = await run(['--click', 'confirm']);
       expect(confirmed.code).toBe(0);
@@ -236,7 +242,7 @@ describe('npm run discord', () => {
 
       const proposed = await run(['/revert', `target:${sha.slice(0, 7)}`]);
       expect(proposed.code).toBe(0);
-      expect(proposed.text).toMatch(/Revert · commit [0-9a-f]{7}[\s\S]*-<h1>Spring sale<\/h1>\n│ ▌ \+<h1>Welcome<\/h1>[\s\S]*\[ Confirm \] \[ Cancel \]/);
+      expect(proposed.text).toMatch(/Revert · commit [0-9a-f]{7}[\s\S]*-<h1>Spring sale<\/h1>\n {4}│ ▌ \+<h1>Welcome<\/h1>[\s\S]*\[ Confirm \] \[ Cancel \]/);
       const confirmed = await run(['--click', 'confirm']);
       expect(confirmed.code).toBe(0);
       expect(confirmed.text).toContain(`Branch revert/${sha.slice(0, 7)}-`);

@@ -215,9 +215,11 @@ const applicationCommand = z
   }, 'required options come before optional ones');
 const applicationCommandsSchema = z.array(applicationCommand).max(100).refine((commands) => new Set(commands.map((c) => c.name)).size === commands.length, 'command names are unique');
 
-/** Start Thread from Message: a name of 1 to 100 characters; an archive period Discord offers. */
+/** Start Thread without Message: a name of 1 to 100 characters; a public (11) or private (12) thread; an archive period Discord offers. */
 const threadStartSchema = z.strictObject({
   name: label(100, 1).refine((name) => !/[\r\n]/.test(name), 'a thread name is one line'),
+  type: z.union([z.literal(11), z.literal(12)]),
+  invitable: z.boolean().optional(),
   auto_archive_duration: z.union([z.literal(60), z.literal(1440), z.literal(4320), z.literal(10080)]).optional(),
   rate_limit_per_user: z.number().int().min(0).max(21600).optional(),
 });
@@ -250,7 +252,7 @@ export function discordPayloadProblems(kind: DiscordPayloadKind, payload: unknow
 /** The bot's REST routes and what each carries. */
 const ROUTES: ReadonlyArray<{ method: string; path: RegExp; kind: DiscordPayloadKind | 'no-body'; bot: boolean }> = [
   { method: 'POST', path: /^\/channels\/\d{1,20}\/messages$/, kind: 'channel-message-create', bot: true },
-  { method: 'POST', path: /^\/channels\/\d{1,20}\/messages\/\d{1,20}\/threads$/, kind: 'thread-start', bot: true },
+  { method: 'POST', path: /^\/channels\/\d{1,20}\/threads$/, kind: 'thread-start', bot: true },
   { method: 'PATCH', path: /^\/channels\/\d{1,20}\/messages\/\d{1,20}$/, kind: 'message-edit', bot: true },
   { method: 'PATCH', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+\/messages\/@original$/, kind: 'message-edit', bot: false },
   { method: 'POST', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+$/, kind: 'message-create', bot: false },

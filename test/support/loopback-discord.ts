@@ -72,13 +72,13 @@ export async function startLoopbackDiscord(): Promise<LoopbackDiscord> {
   const answerFor = (recorded: RecordedRequest, body: unknown): ScriptedResponse | undefined => {
     const path = recorded.path.split('?')[0] ?? '';
     let m: RegExpExecArray | null;
-    if (recorded.method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
-      const [, channelId = '', messageId = ''] = m;
+    if (recorded.method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(path))) {
+      const [, channelId = ''] = m;
       if (threads.has(channelId)) return { status: 400, body: { code: 50024, message: 'Cannot execute action on this channel type' } };
-      if (threads.has(messageId)) return { status: 400, body: { code: 160004, message: 'A thread has already been created for this message' } };
       const name = String((body as { name?: unknown }).name ?? '');
-      threads.set(messageId, { parentId: channelId, name });
-      return { status: 201, body: { id: messageId, type: 11, parent_id: channelId, name } };
+      const id = String(nextMessageId++);
+      threads.set(id, { parentId: channelId, name });
+      return { status: 201, body: { id, type: 11, parent_id: channelId, name } };
     }
     if ((m = /^\/channels\/(\d+)\/messages/.exec(path)) && threads.get(m[1] ?? '')?.deleted) return { status: 404, body: { code: 10003, message: 'Unknown Channel' } };
     if (recorded.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {

@@ -46,10 +46,10 @@ async function ask(description: string): Promise<Sent> {
 }
 
 /**
- * The click on the private question: deferred (type 6), then the worker posts the preview for everyone
- * as a follow-up of the click (no flags), starts the thread from it, and the private question says where it went.
+ * The click on the private question: deferred (type 6), then the worker opens the task's thread, posts the
+ * preview for everyone there as its first message (no flags), and the private question says where it went.
  */
-async function pickOn(click: unknown): Promise<{ preview: Sent; privateLine: Sent; threadFrom: string | undefined }> {
+async function pickOn(click: unknown): Promise<{ preview: Sent; privateLine: Sent; threadId: string | undefined }> {
   const start = platform.discord.requests.length;
   expect(answer(await platform.send(click)).type).toBe(6);
   await platform.idle();
@@ -57,9 +57,11 @@ async function pickOn(click: unknown): Promise<{ preview: Sent; privateLine: Sen
   const edit = requests.find((r) => r.method === 'PATCH' && /\/messages\/@original/.test(r.path));
   const posted = publicPreview(requests);
   expect(posted?.method).toBe('POST');
-  expect(posted?.path).toMatch(/^\/webhooks\//);
   const thread = requests.find((r) => /\/threads$/.test(r.path));
-  return { preview: sent(posted), privateLine: sent(edit), threadFrom: /messages\/(\d+)\/threads$/.exec(thread?.path ?? '')?.[1] };
+  const threadId = [...platform.discord.threads.keys()].slice(-1)[0];
+  expect(thread).toBeDefined();
+  expect(posted?.path).toBe(`/channels/${threadId}/messages`);
+  return { preview: sent(posted), privateLine: sent(edit), threadId };
 }
 
 describe('questions answered with a click', () => {
@@ -73,18 +75,17 @@ describe('questions answered with a click', () => {
       [2, 'Cancel'],
     ]);
     const taskId = parts(question)[0]?.custom_id?.split(':')[2] ?? '';
-    const { preview, privateLine, threadFrom } = await pickOn(componentInteraction(taskButtonId('choose', taskId), '9000'));
+    const { preview, privateLine, threadId } = await pickOn(componentInteraction(taskButtonId('choose', taskId), '9000'));
     expect(preview.flags ?? 0).toBe(0);
     expect(preview.content).toMatch(/^Preview: the footer blue\nTask `/);
     expect(parts(preview).map((c) => c.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
-    expect(privateLine.content).toMatch(/posted below for everyone in the channel, as a preview with its own thread/);
+    expect(privateLine.content).toBe(`Your pick's preview is posted for everyone in the thread <#${threadId}>: Confirm it there.`);
     expect(parts(privateLine)).toEqual([]);
     const task = await platform.deps.tasks.get(taskId);
     expect(task).toMatchObject({ status: 'awaiting_confirmation', proposal: { section: 'footer' } });
-    // The thread starts from the public preview, named after the request, and is recorded on the task.
-    expect(threadFrom).toBeDefined();
-    expect(task?.threadId).toBe(threadFrom);
-    expect(platform.discord.threads.get(threadFrom ?? '')?.name).toBe('make the foter blue');
+    // The thread is named after the request, and recorded on the task.
+    expect(task?.threadId).toBe(threadId);
+    expect(platform.discord.threads.get(threadId ?? '')?.name).toBe('make the foter blue');
   });
 
   it('"Which section should change?" carries a menu of the sections where the request makes a preview; the pick continues the task', async () => {
@@ -95,10 +96,10 @@ describe('questions answered with a click', () => {
     const menu = parts(question).find((c) => c.type === 3);
     expect(menu?.options?.map((o) => o.label)).toEqual(['header', 'footer']);
     const taskId = menu?.custom_id?.split(':')[2] ?? '';
-    const { preview, threadFrom } = await pickOn(selectInteraction(taskButtonId('choose', taskId), ['1'], '9000'));
+    const { preview, threadId } = await pickOn(selectInteraction(taskButtonId('choose', taskId), ['1'], '9000'));
     expect(preview.content).toMatch(/^Preview: the footer blue/);
     expect(preview.flags ?? 0).toBe(0);
-    expect((await platform.deps.tasks.get(taskId))?.threadId).toBe(threadFrom);
+    expect((await platform.deps.tasks.get(taskId))?.threadId).toBe(threadId);
   });
 
   it('a second click on the private question changes nothing and is told so privately; Confirm works on the public preview', async () => {
@@ -110,7 +111,8 @@ describe('questions answered with a click', () => {
     expect(again.data?.flags).toBe(64);
     expect(again.data?.content).toMatch(/already picked/);
     expect(await platform.deps.tasks.get(taskId)).toMatchObject({ status: 'awaiting_confirmation', proposal: { section: 'header' } });
-    expect(answer(await platform.send(componentInteraction(taskButtonId('confirm', taskId), '9001'))).type).toBe(7);
+    // Clicked in the thread: the work is a message of its own there (type 4), below the preview.
+    expect(answer(await platform.send(componentInteraction(taskButtonId('confirm', taskId), '9001'))).type).toBe(4);
     await platform.idle();
     expect(platform.agent.executed.map((t) => t.proposal)).toEqual([{ section: 'header' }]);
   });

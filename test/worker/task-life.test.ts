@@ -33,10 +33,15 @@ const buttons = (message: Sent) => (message.components ?? []).flatMap((row) => r
 const text = (message: Sent) => [message.content ?? '', ...(message.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
 /** Where a request put its message: a channel (bot routes), or the interaction's webhook. */
 const where = (request: RecordedRequest): string => {
-  const channel = /^\/channels\/(\d+)\/messages(?:\/(\d+))?(\/threads)?$/.exec(request.path);
-  if (channel) return channel[3] ? `thread from ${channel[2]} in ${channel[1]}` : channel[2] ? `edit ${channel[2]} in ${channel[1]}` : `channel ${channel[1]}`;
+  const thread = /^\/channels\/(\d+)\/threads$/.exec(request.path);
+  if (thread) return `thread in ${thread[1]}`;
+  const channel = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(request.path);
+  if (channel) return channel[2] ? `edit ${channel[2]} in ${channel[1]}` : `channel ${channel[1]}`;
   return /@original$/.test(request.path) ? 'the interaction’s own answer' : 'a follow-up of the interaction';
 };
+
+/** A click or a box submitted on a message of the task's thread: Discord names the thread as the channel. */
+const inThread = <T extends object>(interaction: T, threadId: string): T => ({ ...interaction, channel_id: threadId, channel: { id: threadId, type: 11, parent_id: STAND_IN_CHANNEL_ID } });
 
 /*
  * Signed interactions through the real handler, the real UX and Revert Agents on a loopback GitHub, dynalite, and the
@@ -63,61 +68,76 @@ describe('a task’s whole life in one thread (issue 17)', () => {
     const mark = () => discord.requests.length;
     const since = (start: number) => discord.requests.slice(start);
 
-    // 1. The request: only the requester sees "thinking…"; the preview is posted for everyone and starts the thread.
+    // 1. The request: only the requester sees "thinking…"; the task's thread opens (the channel's one line), the preview is its first message.
     let start = mark();
     expect(answer(await platform.send(commandInteraction('ux-update', { description: 'make the navbar blue' })))).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
-    const [note, previewPost, threadStart, ...none] = since(start);
+    const [threadStart, previewPost, note, ...none] = since(start);
     expect(none).toEqual([]);
-    expect(where(note!)).toBe('the interaction’s own answer');
-    expect(where(previewPost!)).toBe('a follow-up of the interaction');
+    expect(where(threadStart!)).toBe(`thread in ${STAND_IN_CHANNEL_ID}`);
+    expect(body(threadStart).name).toBe('make the navbar blue');
+    const threadId = [...discord.threads.keys()].slice(-1)[0] ?? '';
+    expect(where(previewPost!)).toBe(`channel ${threadId}`);
     const preview = body(previewPost);
     expect(preview.flags).toBeUndefined();
     expect(preview.allowed_mentions).toEqual({ parse: [] });
     expect(buttons(preview).map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
     expect(text(preview)).toContain('UX update · navbar');
+    expect(where(note!)).toBe('the interaction’s own answer');
+    expect(body(note).content).toBe(`Your preview is posted for everyone in the thread <#${threadId}>: Confirm, Cancel or Refine it there.`);
     const taskId = buttons(preview)[0]?.custom_id?.split(':')[2] ?? '';
-    const threadId = (await platform.deps.tasks.get(taskId))?.threadId ?? '';
-    expect(where(threadStart!)).toBe(`thread from ${threadId} in ${STAND_IN_CHANNEL_ID}`);
-    expect(body(threadStart).name).toBe('make the navbar blue');
+    const firstPreviewId = (await platform.deps.tasks.get(taskId))?.previewMessageId ?? '';
+    expect(await platform.deps.tasks.get(taskId)).toMatchObject({ threadId, previewMessageId: expect.any(String) });
 
-    // 2. Refine "darker" with the box under the preview: the same task's preview is replaced in place.
-    const opened = answer(await platform.send(componentInteraction(taskButtonId('refine', taskId), threadId))) as { type: number };
+    // 2. Refine "darker" with the box under the preview: the amended preview is posted below it, and the first one loses its buttons.
+    const opened = answer(await platform.send(inThread(componentInteraction(taskButtonId('refine', taskId), firstPreviewId), threadId))) as { type: number };
     expect(opened.type).toBe(9);
     start = mark();
-    expect(answer(await platform.send(modalSubmitInteraction(taskButtonId('refine', taskId), { words: 'darker' }, threadId)))).toEqual({ type: 6 });
+    expect(answer(await platform.send(inThread(modalSubmitInteraction(taskButtonId('refine', taskId), { words: 'darker' }, firstPreviewId), threadId)))).toEqual({ type: 6 });
     await platform.idle();
-    const [darker, ...afterDarker] = since(start);
+    const [darker, firstClosed, ...afterDarker] = since(start);
     expect(afterDarker).toEqual([]);
-    expect(where(darker!)).toBe('the interaction’s own answer');
+    expect(where(darker!)).toBe(`channel ${threadId}`);
     expect(body(darker).flags).toBeUndefined();
     expect(text(body(darker))).toMatch(/navbar[\s\S]*color/);
     expect(text(body(darker))).not.toContain('(blue)');
     expect(buttons(body(darker)).map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    expect(where(firstClosed!)).toBe('the interaction’s own answer');
+    expect(body(firstClosed).components).toEqual([]);
+    const darkerId = (await platform.deps.tasks.get(taskId))?.previewMessageId ?? '';
+    expect(darkerId).not.toBe(firstPreviewId);
 
-    // 3. "also make the footer blue", typed in the thread: one task, two changes, the preview at the top of the thread edited.
+    // 3. "also make the footer blue", typed in the thread: one task, two changes, in a preview posted below the last.
     start = mark();
     expect(answer(await platform.send(commandInteraction('ux-update', { description: 'also make the footer blue' }, undefined, threadId)))).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
-    const [bundled, privately, ...afterBundle] = since(start);
+    const [bundled, darkerClosed, privately, ...afterBundle] = since(start);
     expect(afterBundle).toEqual([]);
-    expect(where(bundled!)).toBe(`edit ${threadId} in ${STAND_IN_CHANNEL_ID}`);
+    expect(where(bundled!)).toBe(`channel ${threadId}`);
     expect(bundled?.headers.authorization).toBe('Bot loopback-bot-token');
     expect(text(body(bundled))).toContain('UX update · navbar, footer');
+    expect(where(darkerClosed!)).toBe(`edit ${darkerId} in ${threadId}`);
+    expect(body(darkerClosed).components).toEqual([]);
     expect(where(privately!)).toBe('the interaction’s own answer');
-    expect(body(privately).content).toMatch(/^Refined: the preview at the top of this thread/);
+    expect(body(privately).content).toMatch(/^Refined: the amended preview is the newest message of this thread/);
     expect(github.pulls).toHaveLength(0);
+    const bundledId = (await platform.deps.tasks.get(taskId))?.previewMessageId ?? '';
 
-    // 4. Confirm: one draft pull request, its message with a link button to it.
+    // 4. Confirm: "Working…" is a message of its own in the thread, the preview loses its buttons, and "Working…" becomes the draft pull request with a link button.
     start = mark();
-    const working = answer(await platform.send(componentInteraction(taskButtonId('confirm', taskId), threadId)));
-    expect(working.type).toBe(7);
+    const working = answer(await platform.send(inThread(componentInteraction(taskButtonId('confirm', taskId), bundledId), threadId)));
+    expect(working.type).toBe(4);
+    expect(working.data?.flags).toBeUndefined();
+    expect(working.data?.content).toBe('Confirmed by Local Developer. Working on it…');
     await platform.idle();
-    const [outcome, ...afterOutcome] = since(start);
+    const [bundledClosed, outcome, ...afterOutcome] = since(start);
     expect(afterOutcome).toEqual([]);
+    expect(where(bundledClosed!)).toBe(`edit ${bundledId} in ${threadId}`);
+    expect(body(bundledClosed).components).toEqual([]);
     expect(github.pulls).toHaveLength(1);
     const pull = github.pulls[0]!;
     expect(pull).toMatchObject({ draft: true, state: 'open' });
+    expect(where(outcome!)).toBe('the interaction’s own answer');
     expect(body(outcome).flags).toBeUndefined();
     expect(buttons(body(outcome))).toEqual([{ type: 2, style: 5, label: `Open pull request #${pull.number}`, url: pull.html_url }]);
     expect(text(body(outcome))).toContain(`Draft pull request #${pull.number} opened`);
@@ -153,7 +173,7 @@ describe('a task’s whole life in one thread (issue 17)', () => {
 
     // 6. Revert, clicked in the thread: the Revert Agent's preview follows there, privately acknowledged, no second thread.
     start = mark();
-    const click = { ...componentInteraction(revertButtonId(taskId), '1'), channel_id: threadId, channel: { id: threadId, type: 11, parent_id: STAND_IN_CHANNEL_ID } };
+    const click = inThread(componentInteraction(revertButtonId(taskId), '1'), threadId);
     expect(answer(await platform.send(click))).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
     const revertRequests = since(start);

@@ -30,37 +30,49 @@ const inThread = (threadId: string, options: Record<string, string>) => ({
 });
 
 describe('one thread per task', () => {
-  it('starts a thread named after the request from the public preview, and records it on the task', async () => {
+  it('opens a thread of its own named after the request, posts the preview there as its first message, and tells the requester where', async () => {
     const start = platform.discord.requests.length;
     const taskId = await platform.proposeTask('section:header text:"Spring sale"');
-    const [note, preview, thread] = since(start);
-    expect(note?.path).toMatch(/\/messages\/@original$/);
-    expect(preview?.method).toBe('POST');
-    expect(preview?.path).toMatch(/^\/webhooks\/\d+\/[\w-]+$/);
+    const [thread, preview, note, ...more] = since(start);
+    expect(more).toEqual([]);
+    // The channel gets only Discord's one "started a thread" line: no starter message, no preview in the channel.
     expect(thread?.method).toBe('POST');
-    expect(thread?.path).toMatch(new RegExp(`^/channels/${STAND_IN_CHANNEL_ID}/messages/(\\d+)/threads$`));
+    expect(thread?.path).toBe(`/channels/${STAND_IN_CHANNEL_ID}/threads`);
     expect(thread?.headers.authorization).toBe('Bot loopback-bot-token');
-    expect(sent(thread).name).toBe('section:header text:"Spring sale"');
-    const threadId = /messages\/(\d+)\/threads$/.exec(thread?.path ?? '')?.[1];
-    expect((await platform.deps.tasks.get(taskId))?.threadId).toBe(threadId);
+    expect(sent(thread)).toMatchObject({ name: 'section:header text:"Spring sale"', type: 11 });
+    const [threadId] = [...platform.discord.threads.keys()].slice(-1);
+    expect(preview?.path).toBe(`/channels/${threadId}/messages`);
+    expect(sent(preview).flags).toBeUndefined();
+    expect(sent(preview).components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    // The requester's private "thinking…" links to the thread.
+    expect(note?.path).toMatch(/\/messages\/@original$/);
+    expect(sent(note).content).toBe(`Your preview is posted for everyone in the thread <#${threadId}>: Confirm, Cancel or Refine it there.`);
+    const task = await platform.deps.tasks.get(taskId);
+    expect(task).toMatchObject({ threadId, previewMessageId: expect.any(String) });
   });
 
-  it('reads /ux-update typed in the task thread as a refinement of that task: only the person sees "thinking…", and the preview at the top of the thread is replaced', async () => {
+  it('reads /ux-update typed in the task thread as a refinement of that task: the amended preview is posted below the first, which loses its buttons', async () => {
     const taskId = await platform.proposeTask();
-    const threadId = (await platform.deps.tasks.get(taskId))?.threadId ?? '';
+    const before = await platform.deps.tasks.get(taskId);
+    const threadId = before?.threadId ?? '';
     expect(threadId).not.toBe('');
     const start = platform.discord.requests.length;
     expect(answer(await platform.send(inThread(threadId, { description: 'darker' })))).toEqual({ type: 5, data: { flags: 64 } });
     await platform.idle();
     expect(platform.agent.refined).toEqual([expect.objectContaining({ taskId, text: 'darker' })]);
-    const [edit, note] = since(start);
-    expect(edit?.method).toBe('PATCH');
-    expect(edit?.path).toBe(`/channels/${STAND_IN_CHANNEL_ID}/messages/${threadId}`);
-    expect(sent(edit).content).toContain('refined: darker');
-    expect(sent(edit).components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    const [amended, closed, note, ...more] = since(start);
+    expect(more).toEqual([]);
+    expect(amended?.method).toBe('POST');
+    expect(amended?.path).toBe(`/channels/${threadId}/messages`);
+    expect(sent(amended).content).toContain('refined: darker');
+    expect(sent(amended).components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    expect(closed?.method).toBe('PATCH');
+    expect(closed?.path).toBe(`/channels/${threadId}/messages/${before?.previewMessageId}`);
+    expect(sent(closed)).toEqual({ components: [], allowed_mentions: { parse: [] } });
     // The person's own "thinking…", deferred ephemeral above: an edit keeps it private.
     expect(note?.path).toMatch(/\/messages\/@original$/);
-    expect(sent(note).content).toMatch(/^Refined: the preview at the top of this thread shows it now/);
+    expect(sent(note).content).toMatch(/^Refined: the amended preview is the newest message of this thread/);
+    expect((await platform.deps.tasks.get(taskId))?.previewMessageId).not.toBe(before?.previewMessageId);
 
     // "undo that" in the thread cancels the task, said to everyone there.
     const undone = answer(await platform.send(inThread(threadId, { description: 'undo that' })));
@@ -70,13 +82,16 @@ describe('one thread per task', () => {
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('cancelled');
   });
 
-  it('works in place where the bot may not start threads (403), logging the reason once for the channel', async () => {
+  it('works in place where the bot may not start threads (403): the preview is posted in the channel, and the reason logged once for the channel', async () => {
     platform.logger.lines.length = 0;
     for (let i = 0; i < 2; i += 1) {
-      platform.discord.script({ status: 200 }, { status: 200, body: { id: `90${i}`, channel_id: STAND_IN_CHANNEL_ID } }, { status: 403, body: { code: 50013, message: 'Missing Permissions' } });
+      platform.discord.script({ status: 403, body: { code: 50013, message: 'Missing Permissions' } });
       const taskId = await platform.proposeTask();
       expect((await platform.deps.tasks.get(taskId))?.threadId).toBeUndefined();
       expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+      const [, note, preview] = platform.discord.requests.slice(-3);
+      expect(sent(note).content).toBe('Your preview is posted below for everyone in the channel.');
+      expect(preview?.path).toMatch(/^\/webhooks\/\d+\/[\w-]+$/);
     }
     expect(platform.logger.lines.filter((e) => e.message === 'Working in place: no thread for this task')).toHaveLength(1);
   });

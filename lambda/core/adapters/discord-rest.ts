@@ -49,11 +49,11 @@ export class DiscordRestClient implements DiscordApi {
     return postedMessage(body);
   }
 
-  async startThread(channelId: string, messageId: string, name: string): Promise<{ id: string }> {
+  async startThread(channelId: string, name: string): Promise<{ id: string }> {
     const purpose = 'start a thread';
-    const path = `/channels/${snowflakeSegment(channelId, 'channel id', purpose)}/messages/${snowflakeSegment(messageId, 'message id', purpose)}/threads`;
-    // A day without messages archives it; a message in it brings it back.
-    const body = await this.request('POST', path, { name: threadName(name), auto_archive_duration: 1440 }, purpose, await this.botAuthorization(purpose));
+    const path = `/channels/${snowflakeSegment(channelId, 'channel id', purpose)}/threads`;
+    // Type 11: a public thread. A day without messages archives it; a message in it brings it back.
+    const body = await this.request('POST', path, { name: threadName(name), type: 11, auto_archive_duration: 1440 }, purpose, await this.botAuthorization(purpose));
     const id = typeof body === 'object' && body !== null && 'id' in body ? String((body as { id: unknown }).id) : '';
     return { id };
   }

@@ -70,13 +70,14 @@ const interactionSchema = z.object({
 export type InteractionContext = InteractionRef;
 
 /** Just the reference the worker needs, without the command's options or the component's id. */
-export const interactionRef = (context: InteractionContext): InteractionRef => ({
+export const interactionRef = (context: InteractionContext & { messageId?: string }): InteractionRef => ({
   interactionId: context.interactionId,
   applicationId: context.applicationId,
   token: context.token,
   guildId: context.guildId,
   channelId: context.channelId,
   ...(context.channelType === undefined ? {} : { channelType: context.channelType }),
+  ...(context.messageId === undefined ? {} : { messageId: context.messageId }),
   requester: context.requester,
 });
 

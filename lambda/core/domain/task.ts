@@ -84,8 +84,10 @@ export interface Task {
   confirmedBy?: Requester;
   branch?: string;
   pullRequest?: PullRequestRef;
-  /** The thread the task's messages go to (started from its first message); absent where none could be made. */
+  /** The thread the task's messages go to (its preview or question is the thread's first message); absent where none could be made. */
   threadId?: string;
+  /** The task's open message in its thread (the preview, or the question): Confirm, a refinement or an undo takes its buttons away. */
+  previewMessageId?: string;
   lastError?: string;
   createdAt: string;
   updatedAt: string;
@@ -103,11 +105,11 @@ export type NewTask = Omit<Task, 'status' | 'createdAt' | 'updatedAt' | 'expires
 
 /** Fields a transition may change besides the status. */
 export type TaskChanges = Partial<
-  Pick<Task, 'proposal' | 'summary' | 'candidates' | 'confirmedBy' | 'branch' | 'pullRequest' | 'threadId' | 'lastError' | 'interactionToken' | 'confirmBy'>
+  Pick<Task, 'proposal' | 'summary' | 'candidates' | 'confirmedBy' | 'branch' | 'pullRequest' | 'threadId' | 'previewMessageId' | 'lastError' | 'interactionToken' | 'confirmBy'>
 >;
 
 /** What `annotate` may record without a move. */
-export type TaskAnnotation = Pick<TaskChanges, 'threadId'>;
+export type TaskAnnotation = Pick<TaskChanges, 'threadId' | 'previewMessageId'>;
 
 export class TaskNotFoundError extends Error {
   constructor(readonly taskId: string) {

@@ -9,6 +9,7 @@ const interaction = z.object({
   guildId: z.string().optional(),
   channelId: z.string().optional(),
   channelType: z.number().int().optional(),
+  messageId: z.string().optional(),
   requester,
 });
 const workItemSchema = z.discriminatedUnion('kind', [

@@ -12,6 +12,8 @@ export interface InteractionRef {
   channelId?: string;
   /** Discord's channel type where the interaction came from (11: a public thread), when Discord says. */
   channelType?: number;
+  /** The message whose button (or Refine box) this came from: Confirm takes that message's buttons away. */
+  messageId?: string;
   requester: Requester;
 }
 

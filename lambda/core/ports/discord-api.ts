@@ -16,11 +16,12 @@ export interface DiscordApi {
    */
   createMessage(channelId: string, message: DiscordMessage, idempotencyKey?: string): Promise<{ id: string }>;
   /**
-   * POST /channels/{channel_id}/messages/{message_id}/threads with the bot token: a thread whose first
-   * message is that message (the thread's id is the message's). 403 without Create Public Threads, 400
-   * in a DM or inside a thread (DiscordApiError).
+   * POST /channels/{channel_id}/threads with the bot token: a public thread of its own (no starter
+   * message), shown in the channel as one line with its name; what the bot posts in it (createMessage
+   * to the thread's id) is its first message. 403 without Create Public Threads, 400 in a DM or inside
+   * a thread (DiscordApiError).
    */
-  startThread?(channelId: string, messageId: string, name: string): Promise<{ id: string }>;
+  startThread?(channelId: string, name: string): Promise<{ id: string }>;
   /** PATCH /channels/{channel_id}/messages/{message_id} with the bot token: a message the bot sent, edited after its interaction token died. */
   editMessage?(channelId: string, messageId: string, message: DiscordMessage): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { confirmClaimKey } from './ledger-keys';
 import { cancelledMessage, expiredMessage, failureMessage } from './messages';
 import { accessOf, mayConfirm } from './permissions';
 import { resumeExecution } from './resume';
+import { closeMessage, previewInThread } from './thread';
 
 /**
  * Confirm, in two halves. The click (the interactions function, within 3 s) claims the task's
@@ -77,6 +78,8 @@ export async function startExecution(task: Task, item: ConfirmItem, deps: TaskDe
     });
     return;
   }
+  // In the thread the preview stays above the work's own message, without buttons.
+  if (previewInThread(executing)) await closeMessage(task.taskId, item.interaction.channelId, item.interaction.messageId, deps);
   await recordAudit(executing, { action: 'confirm' }, deps);
   await runExecution(executing, deps);
 }
@@ -121,8 +124,13 @@ async function refuseConfirmation(task: Task, item: ConfirmItem, reason: string,
   const { applicationId, token, requester } = item.interaction;
   deps.logger.warn('Confirmation refused: the confirmer may no longer make changes', { taskId: task.taskId, userId: requester.id });
   await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
-  // Only the buttons change: the preview above them stays as it was.
-  await deps.discord.editOriginal(applicationId, token, { components: [confirmCancelRow(task.taskId)] });
+  if (previewInThread(task)) {
+    // The click's public "Working…" below the preview, whose buttons are still there.
+    await deps.discord.editOriginal(applicationId, token, { content: 'Not confirmed: the preview above is still open.', components: [] });
+  } else {
+    // Only the buttons change: the preview above them stays as it was.
+    await deps.discord.editOriginal(applicationId, token, { components: [confirmCancelRow(task.taskId)] });
+  }
   await deps.discord.followUp(applicationId, token, { content: shorten(`Not confirmed, nothing was changed: ${reason}`, DISCORD_LIMITS.content), flags: EPHEMERAL_FLAG });
   await deps.ledger
     .audit({ subject: `task#${task.taskId}`, action: 'confirm:refused', actorId: requester.id, detail: reason, requester: { id: task.requesterId, name: task.requesterName } })

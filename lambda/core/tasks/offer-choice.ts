@@ -4,8 +4,8 @@ import { TaskTooLargeError, type Task } from '../domain/task';
 import { choiceMessage, plainMessage } from './messages';
 import { createTaskOnce } from './create-task';
 import type { ProposeItem, TaskDeps } from './deps';
-import { openThread, threadNameOf } from './thread';
-import { QUESTION_FOR_EVERYONE, showPublicly } from './public-message';
+import { publishTask, threadNameOf } from './thread';
+import { QUESTION_NOTES } from './public-message';
 
 /**
  * A question whose candidates become a select menu: the task waits in `awaiting_choice`
@@ -54,5 +54,5 @@ export async function offerChoice(
     await deps.discord.followUp(item.interaction.applicationId, item.interaction.token, { ...asked, flags: EPHEMERAL });
     return;
   }
-  await openThread(task, await showPublicly(item.interaction, asked, deps, QUESTION_FOR_EVERYONE), threadNameOf(item.options, item.commandLine), item.interaction, deps);
+  await publishTask(task, asked, item.interaction, threadNameOf(item.options, item.commandLine), QUESTION_NOTES, deps);
 }

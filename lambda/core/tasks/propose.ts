@@ -6,9 +6,9 @@ import { failureMessage, plainMessage, proposalMessage } from './messages';
 import { offerChoice } from './offer-choice';
 import { errorText, type ProposeItem, type TaskDeps } from './deps';
 import { taskIdFor } from './task-id';
-import { openThread, threadNameOf } from './thread';
+import { publishTask, threadNameOf } from './thread';
 import { keepSiteOutline } from './site-outline';
-import { showPublicly } from './public-message';
+import { PREVIEW_NOTES } from './public-message';
 import { sectionChoice } from './section-question';
 
 const PROPOSE_AGAIN = 'Nothing was changed. Try the command again in a minute; if it keeps failing, ask an operator to check the worker logs.';
@@ -84,7 +84,7 @@ export async function propose(item: ProposeItem, deps: TaskDeps): Promise<void> 
       case 'proposal': {
         const task = await createTaskOnce(item, agent, { status: 'awaiting_confirmation', summary: outcome.summary, proposal: outcome.proposal }, deps);
         // A task that moved on (cancelled while this attempt ran) keeps the message it has.
-        if (task.status === 'awaiting_confirmation') await openThread(task, await showPublicly(item.interaction, proposalMessage(task, outcome.preview, agent.refine !== undefined), deps), threadNameOf(item.options, item.commandLine), item.interaction, deps);
+        if (task.status === 'awaiting_confirmation') await publishTask(task, proposalMessage(task, outcome.preview, agent.refine !== undefined), item.interaction, threadNameOf(item.options, item.commandLine), PREVIEW_NOTES, deps);
         break;
       }
       case 'choice':

@@ -3,17 +3,20 @@ import { errorText, type PickItem, type TaskDeps } from './deps';
 import { ANSWERED_INTERACTION_HOLD_SECONDS, interactionClaimKey } from './ledger-keys';
 import { failureMessage, proposalMessage } from './messages';
 import { pick } from './pick';
-import { showPublicly } from './public-message';
-import { openThread, threadNameOf } from './thread';
+import type { PublishNotes } from './public-message';
+import { publishTask, threadNameOf } from './thread';
 
 /** What the private question becomes once the picked preview is posted for everyone. */
-export const PICK_POSTED = 'Your pick is posted below for everyone in the channel, as a preview with its own thread: Confirm it there.';
+export const PICK_NOTES: PublishNotes = {
+  inThread: (thread) => `Your pick's preview is posted for everyone in the thread ${thread}: Confirm it there.`,
+  inPlace: 'Your pick is posted below for everyone in the channel, as a preview: Confirm it there.',
+};
 
 /**
  * A pick under a private question (the interactions function checked who, the pause, the status,
  * the deadline and the option, and deferred the update): the pick move makes the candidate the
- * task's proposal, then its preview is posted for everyone (Confirm / Cancel / Refine) and the
- * task's thread starts from it, as for a preview proposed directly; the private question is edited
+ * task's proposal, then its preview is posted for everyone (Confirm / Cancel / Refine) as the first
+ * message of the task's thread, as for a preview proposed directly; the private question is edited
  * to say where it went. Once per click: a replayed or twice-delivered item is skipped.
  */
 export async function publishPick(item: PickItem, deps: TaskDeps): Promise<void> {
@@ -43,8 +46,7 @@ export async function publishPick(item: PickItem, deps: TaskDeps): Promise<void>
     pickedAlready = true;
     const refinable = deps.agents.byId(task.agentId)?.refine !== undefined;
     const preview: DiscordMessage = proposalMessage(picked.task, picked.preview, refinable);
-    const posted = await showPublicly(item.interaction, { embeds: [], ...preview }, deps, PICK_POSTED);
-    await openThread(picked.task, posted, threadNameOf(task.options, task.command), item.interaction, deps);
+    await publishTask(picked.task, { embeds: [], ...preview }, item.interaction, threadNameOf(task.options, task.command), PICK_NOTES, deps);
     await deps.ledger.hold(claimKey, ANSWERED_INTERACTION_HOLD_SECONDS).catch(() => undefined);
   } catch (error) {
     deps.logger.error('Posting the picked preview failed', { taskId: item.taskId, error: errorText(error) });

@@ -7,17 +7,18 @@ import { STAND_IN_CHANNEL_ID, newSnowflake } from '../interaction-builder';
 
 /** A message the bot sent to the stand-in's Discord API, as a Discord user would receive it. */
 export interface ReceivedMessage {
-  kind: 'edit-original' | 'follow-up' | 'channel-message' | 'channel-edit';
+  /** `thread-start`: a thread the bot opened in channel `target` (its id is `id`, its name the message's content). */
+  kind: 'edit-original' | 'follow-up' | 'channel-message' | 'channel-edit' | 'thread-start';
   /** Interaction token (webhook calls) or channel id. */
   target: string;
-  /** The message's id as Discord answered it (a thread started from it has the same id). */
+  /** The message's id as Discord answered it. */
   id?: string;
   message: DiscordMessage;
   /** Where the message's attachments were saved (under `.valine/screenshots/`), in the order they were sent. */
   savedFiles: string[];
 }
 
-/** A thread the bot started from one of its messages (the thread's id is the message's). */
+/** A thread the bot opened in the channel (a thread of its own: its first message is the one the bot posts in it). */
 export interface StartedThread {
   id: string;
   parentId: string;
@@ -28,13 +29,11 @@ export interface StandInDiscordApi {
   baseUrl: string;
   received: ReceivedMessage[];
   threads: StartedThread[];
-  /** The message id the deferred answer of this interaction became (a thread starts from it). */
-  originalId(token: string): string | undefined;
   /** Resolves once nothing has arrived for `quietMs` (at most `timeoutMs`): the worker's later messages (a thread, its notices). */
   settle(quietMs: number, timeoutMs: number): Promise<void>;
   /** Resolves with the next message sent for this interaction token, or undefined after `timeoutMs`. */
   nextFor(token: string, timeoutMs: number, matching?: (message: ReceivedMessage) => boolean): Promise<ReceivedMessage | undefined>;
-  /** The next message for this interaction token that carries buttons or a menu: a preview or a question (after the private "thinking…" is edited). */
+  /** The next message for this interaction token, or posted in a thread the bot opened, that carries buttons or a menu: a preview or a question. */
   previewFor(token: string, timeoutMs: number): Promise<ReceivedMessage | undefined>;
   close(): Promise<void>;
 }
@@ -43,7 +42,7 @@ const WEBHOOK_ORIGINAL = /^\/api\/v10\/webhooks\/[^/]+\/([^/]+)\/messages\/@orig
 const WEBHOOK = /^\/api\/v10\/webhooks\/[^/]+\/([^/]+)$/;
 const CHANNEL = /^\/api\/v10\/channels\/([^/]+)\/messages$/;
 const CHANNEL_MESSAGE = /^\/api\/v10\/channels\/([^/]+)\/messages\/([^/]+)$/;
-const THREAD_START = /^\/api\/v10\/channels\/([^/]+)\/messages\/([^/]+)\/threads$/;
+const THREAD_START = /^\/api\/v10\/channels\/([^/]+)\/threads$/;
 
 /** A message as JSON, or Discord's upload form (`payload_json` + `files[n]`), read with undici's FormData. */
 async function readMessage(contentType: string, raw: Buffer): Promise<{ message: DiscordMessage; files: Array<{ name: string; bytes: Buffer }> }> {
@@ -85,10 +84,11 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
       const path = new URL(request.url ?? '/', 'http://local').pathname;
       lastArrival = Date.now();
       const started = THREAD_START.exec(path);
-      if (request.method === 'POST' && started?.[1] && started[2]) {
+      if (request.method === 'POST' && started?.[1]) {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { name?: string };
-        const thread = { id: started[2], parentId: started[1], name: String(body.name ?? '') };
+        const thread = { id: newSnowflake(), parentId: started[1], name: String(body.name ?? '') };
         threads.push(thread);
+        received.push({ kind: 'thread-start', target: thread.parentId, id: thread.id, message: { content: thread.name }, savedFiles: [] });
         listeners.forEach((notify) => notify());
         response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: thread.id, type: 11, parent_id: thread.parentId, name: thread.name }));
         return;
@@ -106,14 +106,17 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
       const channel = CHANNEL.exec(path);
       const channelMessage = CHANNEL_MESSAGE.exec(path);
       let entry: ReceivedMessage | undefined;
-      // Snowflake-shaped and unique across runs, as Discord's are: a thread's id is its first message's.
+      // Snowflake-shaped and unique across runs, as Discord's are.
       let id = newSnowflake();
       if (request.method === 'PATCH' && original?.[1]) {
-        // The deferred answer is one message: every edit of it keeps its id (a thread starts from it).
+        // The deferred answer is one message: every edit of it keeps its id.
         id = originals.get(original[1]) ?? id;
         originals.set(original[1], id);
         entry = { kind: 'edit-original', target: original[1], message, savedFiles: [] };
-      } else if (request.method === 'PATCH' && channelMessage?.[1] && channelMessage[2]) entry = { kind: 'channel-edit', target: channelMessage[2], message, savedFiles: [] };
+      } else if (request.method === 'PATCH' && channelMessage?.[1] && channelMessage[2]) {
+        id = channelMessage[2];
+        entry = { kind: 'channel-edit', target: channelMessage[1], message, savedFiles: [] };
+      }
       else if (request.method === 'POST' && webhook?.[1]) entry = { kind: 'follow-up', target: webhook[1], message, savedFiles: [] };
       else if (request.method === 'POST' && channel?.[1]) entry = { kind: 'channel-message', target: channel[1], message, savedFiles: [] };
       if (!entry) {
@@ -138,7 +141,7 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
           return;
         }
       }
-      entry.id = entry.kind === 'channel-edit' ? entry.target : id;
+      entry.id = id;
       received.push(entry);
       listeners.forEach((notify) => notify());
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...message, id, channel_id: entry.kind === 'channel-message' ? entry.target : STAND_IN_CHANNEL_ID }));
@@ -149,11 +152,11 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const nextFor = (token: string, timeoutMs: number, matching: (message: ReceivedMessage) => boolean = () => true): Promise<ReceivedMessage | undefined> => {
+  const nextFor = (token: string, timeoutMs: number, matching: (message: ReceivedMessage) => boolean = () => true, inThreads = false): Promise<ReceivedMessage | undefined> => {
     const seen = received.length;
     return new Promise((resolve) => {
       const check = () => {
-        const found = received.slice(seen).find((m) => m.target === token && matching(m));
+        const found = received.slice(seen).find((m) => (m.target === token || (inThreads && m.kind === 'channel-message' && threads.some((t) => t.id === m.target))) && matching(m));
         if (!found) return;
         listeners.delete(check);
         clearTimeout(timer);
@@ -170,13 +173,12 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
     baseUrl: `http://127.0.0.1:${address.port}/api/v10`,
     received,
     threads,
-    originalId: (token) => originals.get(token),
     settle: async (quietMs, timeoutMs) => {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline && Date.now() - lastArrival < quietMs) await new Promise((resolve) => setTimeout(resolve, 25));
     },
     nextFor: (token, timeoutMs, matching) => nextFor(token, timeoutMs, matching),
-    previewFor: (token, timeoutMs) => nextFor(token, timeoutMs, (m) => (m.message.components ?? []).length > 0),
+    previewFor: (token, timeoutMs) => nextFor(token, timeoutMs, (m) => (m.message.components ?? []).length > 0, true),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

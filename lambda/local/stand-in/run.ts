@@ -5,11 +5,11 @@ import { EPHEMERAL, type DiscordMessage } from '../../core/domain/discord-messag
 import { parseTaskButtonId, taskButtonId } from '../../core/tasks/buttons';
 import type { Logger } from '../../core/ports/logger';
 import { loadOrCreateDevKeyPair, signInteraction } from '../dev-keys';
-import { STAND_IN_USER, commandInteraction, componentInteraction, modalSubmitInteraction, selectInteraction, type InteractionUser } from '../interaction-builder';
+import { STAND_IN_CHANNEL_ID, STAND_IN_USER, commandInteraction, componentInteraction, modalSubmitInteraction, selectInteraction, type InteractionUser } from '../interaction-builder';
 import { REFINE_TEXT_ID } from '../../core/discord/modals/refine-box';
 import { startLocalServer, type LocalServer } from '../server';
 import type { LocalSettings } from '../settings';
-import { startStandInDiscordApi } from './discord-api';
+import { startStandInDiscordApi, type StartedThread } from './discord-api';
 import type { StandInRequest } from './command-line';
 import { renderMessage } from './render';
 import { mergeConfirmedBranch } from './merge';
@@ -27,7 +27,9 @@ export interface StandInOptions {
 interface StandInMemory {
   /** The task of the last preview or question, for --click. */
   lastTaskId?: string;
+  /** That message's id, and the thread it is in (clicks on it come from there). */
   messageId?: string;
+  channelId?: string;
   /** The last question's task and its options' labels, in menu order, for --pick. */
   question?: { taskId: string; labels: string[]; button?: boolean };
   /** The last task's thread, for --in-thread. */
@@ -66,8 +68,11 @@ async function readMemory(file: string): Promise<StandInMemory> {
   }
 }
 
-/** Remembers the task of a preview (its Confirm button) or of a question (its select menu); other messages change nothing. */
-async function rememberMessage(file: string, message: DiscordMessage): Promise<void> {
+/**
+ * Remembers the task of a preview (its Confirm button) or of a question (its select menu), with the message's id
+ * and the thread it is in, so a later --click comes from that message as Discord's would; other messages change nothing.
+ */
+async function rememberMessage(file: string, message: DiscordMessage, where: { id?: string; thread?: StartedThread } = {}): Promise<void> {
   const components = (message.components ?? []).flatMap((row) => row.components).filter((c) => c.custom_id && !c.disabled);
   // A question's menu, or its one answer as a button ("Yes, the footer"): --pick 1 answers either.
   const select = components.find((c) => parseTaskButtonId(c.custom_id ?? '')?.action === 'choose');
@@ -75,12 +80,31 @@ async function rememberMessage(file: string, message: DiscordMessage): Promise<v
   const taskId = parseTaskButtonId((select ?? confirm)?.custom_id ?? '')?.taskId;
   if (!taskId) return;
   const earlier = await readMemory(file);
-  const memory: StandInMemory = { ...earlier, lastTaskId: taskId, messageId: earlier.lastTaskId === taskId ? earlier.messageId ?? '1' : '1' };
+  const sameTask = earlier.lastTaskId === taskId;
+  const memory: StandInMemory = {
+    ...earlier,
+    lastTaskId: taskId,
+    messageId: where.id ?? (sameTask ? earlier.messageId ?? '1' : '1'),
+    ...(where.thread ? { channelId: where.thread.id } : sameTask && earlier.channelId ? { channelId: earlier.channelId } : {}),
+  };
+  if (!where.thread && !sameTask) delete memory.channelId;
   if (earlier.thread && earlier.thread.taskId !== taskId) delete memory.thread;
+  if (where.thread) memory.thread = { taskId, threadId: where.thread.id, name: where.thread.name };
   if (select?.type === 3) memory.question = { taskId, labels: select.options.map((o) => o.label) };
   else if (select?.type === 2) memory.question = { taskId, labels: [select.label ?? 'Yes'], button: true };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(memory)}\n`);
+}
+
+/** A click or a box submitted on a message in a thread comes from that thread (Discord names it as the channel). */
+function fromMessageChannel<T extends object>(payload: T, channelId: string | undefined): T {
+  return channelId ? { ...payload, channel_id: channelId, channel: { id: channelId, type: 11, parent_id: STAND_IN_CHANNEL_ID } } : payload;
+}
+
+/** `<#id>` (a link to a channel or thread) as Discord draws it: `#name`. */
+function withThreadNames(message: DiscordMessage, threads: readonly StartedThread[]): DiscordMessage {
+  if (!message.content) return message;
+  return { ...message, content: message.content.replace(/<#(\d+)>/g, (_link, id: string) => `#${threads.find((t) => t.id === id)?.name ?? id}`) };
 }
 
 const isWorking = (message: DiscordMessage): boolean =>
@@ -136,6 +160,8 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     };
     if (request.userId || request.roleIds) write(`(acting as ${user.username} ${user.id}${request.roleIds ? ` with roles ${request.roleIds.join(', ')}` : ''})`);
     let payload;
+    // The thread the interaction comes from (a message in it was clicked, or the command typed there): its answers are posted there.
+    let clickedIn: string | undefined;
     if (request.kind === 'command') {
       const thread = request.inThread ? (await readMemory(settings.standInStateFile)).thread : undefined;
       if (request.inThread && !thread) {
@@ -143,6 +169,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         return 1;
       }
       payload = commandInteraction(request.name, request.options, user, thread?.threadId);
+      clickedIn = thread?.threadId;
       write(`${thread ? `(in the thread "${thread.name}") ` : ''}> /${request.name}${Object.entries(request.options).map(([k, v]) => ` ${k}:${v}`).join('')}`);
     } else if (request.kind === 'refine') {
       const memory = await readMemory(settings.standInStateFile);
@@ -152,7 +179,8 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         return 1;
       }
       // The click opens the box (a modal, answered type 9); the box is then submitted with the words.
-      const click = await send(componentInteraction(taskButtonId('refine', taskId), memory.messageId ?? '1', user));
+      clickedIn = memory.lastTaskId === taskId ? memory.channelId : undefined;
+      const click = await send(fromMessageChannel(componentInteraction(taskButtonId('refine', taskId), memory.messageId ?? '1', user), clickedIn));
       write(`> clicks Refine on task ${taskId}`);
       if (click.status !== 200) return reportHttp(click);
       const opened = JSON.parse(click.text) as { type: number; data?: DiscordMessage & { title?: string } };
@@ -161,7 +189,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         return 0;
       }
       write(`┌─ ${opened.data?.title ?? 'Refine'} (a box only you see)\n│ What should change? [ ${request.text} ]\n│ [ Submit ]\n└─`);
-      payload = modalSubmitInteraction(taskButtonId('refine', taskId), { [REFINE_TEXT_ID]: request.text }, memory.messageId ?? '1', user);
+      payload = modalSubmitInteraction(taskButtonId('refine', taskId), { [REFINE_TEXT_ID]: request.text }, memory.messageId ?? '1', user, clickedIn ?? STAND_IN_CHANNEL_ID);
       write(`> submits "${request.text}"`);
     } else if (request.kind === 'click') {
       const memory = await readMemory(settings.standInStateFile);
@@ -170,7 +198,8 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         write('There is no preview to click yet. Run /ux-update first (npm run discord -- /ux-update command:…).');
         return 1;
       }
-      payload = componentInteraction(taskButtonId(request.action, taskId), memory.messageId ?? '1', user);
+      clickedIn = memory.lastTaskId === taskId ? memory.channelId : undefined;
+      payload = fromMessageChannel(componentInteraction(taskButtonId(request.action, taskId), memory.messageId ?? '1', user), clickedIn);
       write(`> clicks ${request.action === 'confirm' ? 'Confirm' : 'Cancel'} on task ${taskId}`);
     } else {
       const memory = await readMemory(settings.standInStateFile);
@@ -186,26 +215,41 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       }
       // The menu's values are the candidates' indexes, 0-based; the stand-in numbers them from 1 as a person counts.
       const asButton = memory.question?.taskId === taskId && memory.question.button === true;
-      payload = asButton
-        ? componentInteraction(taskButtonId('choose', taskId), memory.messageId ?? '1', user)
-        : selectInteraction(taskButtonId('choose', taskId), [String(request.option - 1)], memory.messageId ?? '1', user);
+      clickedIn = memory.lastTaskId === taskId ? memory.channelId : undefined;
+      payload = fromMessageChannel(
+        asButton
+          ? componentInteraction(taskButtonId('choose', taskId), memory.messageId ?? '1', user)
+          : selectInteraction(taskButtonId('choose', taskId), [String(request.option - 1)], memory.messageId ?? '1', user),
+        clickedIn,
+      );
       const label = labels?.[request.option - 1];
       write(`> picks option ${request.option}${label ? ` "${label}"` : ''} on task ${taskId}`);
     }
     const startedAt = api.received.length;
-    const threadsBefore = api.threads.length;
     const response = await send(payload);
     if (response.status !== 200) return reportHttp(response);
     const text = response.text;
     const answer = JSON.parse(text) as { type: number; data?: DiscordMessage };
     let waitForWorker = false;
     const privateAnswer = answer.type === 5 && ((answer.data?.flags ?? 0) & EPHEMERAL) !== 0;
+    // Threads opened in this run, and the task thread an earlier run remembered (each run is a process of its own).
+    const remembered = (await readMemory(settings.standInStateFile)).thread;
+    const knownThreads = (): StartedThread[] => [...api.threads, ...(remembered ? [{ id: remembered.threadId, parentId: STAND_IN_CHANNEL_ID, name: remembered.name }] : [])];
+    const thread = (id: string | undefined) => knownThreads().find((t) => t.id === id);
+    const clickThread = thread(clickedIn);
+    /** A message as Discord shows it: in the channel, or indented under its thread. */
+    const show = (message: DiscordMessage, heading: string, inThread: StartedThread | undefined) => {
+      const drawn = renderMessage(withThreadNames(message, knownThreads()), inThread ? `${heading} in the thread "${inThread.name}"` : heading);
+      write(inThread ? indent(drawn) : drawn);
+    };
     switch (answer.type) {
       case 1:
         write('PONG');
         break;
       case 4:
-        write(renderMessage(answer.data ?? {}));
+        show(answer.data ?? {}, 'Valine', clickThread);
+        // Confirm in the task's thread: "Working…" is a message of its own there, which the worker turns into the outcome.
+        waitForWorker = isWorking(answer.data ?? {});
         break;
       case 5:
         write(renderMessage({ content: 'Valine is thinking…', ...(answer.data?.flags ? { flags: answer.data.flags } : {}) }));
@@ -215,7 +259,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         waitForWorker = true;
         break;
       case 7:
-        write(renderMessage(answer.data ?? {}, 'Valine (message updated)'));
+        show(answer.data ?? {}, 'Valine (message updated)', clickThread);
         waitForWorker = isWorking(answer.data ?? {});
         // A pick turns the question into a preview: remember it for --click confirm.
         if (!waitForWorker) await rememberMessage(settings.standInStateFile, answer.data ?? {});
@@ -225,30 +269,34 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         return 1;
     }
     if (!waitForWorker) return 0;
-    const followUp = await api.nextFor(payload.token, options.followUpTimeoutMs);
-    if (!followUp) {
+    const answered = api.received.slice(startedAt).some((m) => m.target === payload.token);
+    if (!answered && !(await api.nextFor(payload.token, options.followUpTimeoutMs))) {
       write(
         `No follow-up arrived within ${Math.round(options.followUpTimeoutMs / 1000)} s. If the server runs separately, it must send Discord calls to ${api.baseUrl} ` +
           '(it does by default when it uses the dev key; otherwise set DISCORD_API_BASE), and check its log.',
       );
       return 1;
     }
-    // Everything the worker sent for it, in order: the private answer, the public preview, the task's thread and what is posted there (indented, as Discord shows a thread).
+    // Everything the worker sent for it, in order: the task's thread (one line in the channel), what is posted there (indented, as Discord shows a thread), the private answer.
     await api.settle(400, 3000);
     for (const sent of api.received.slice(startedAt)) {
-      const inThread = api.threads.find((t) => t.id === sent.target);
-      if (sent.kind === 'channel-message' && inThread) write(indent(renderMessage(sent.message, `Valine in the thread "${inThread.name}"`)));
-      else if (sent.kind === 'channel-edit') write(renderMessage(sent.message, 'Valine (the thread\'s first message, edited)'));
-      // An edit of a private "thinking…" stays private: Discord keeps the flag of the message it edits.
-      else if (sent.kind === 'edit-original' && sent.target === payload.token && privateAnswer) write(renderMessage({ ...sent.message, flags: EPHEMERAL }, 'Valine (message edited)'));
-      else write(renderMessage(sent.message, sent.kind === 'follow-up' ? 'Valine' : 'Valine (message edited)'));
-      for (const saved of sent.savedFiles) write(`  image saved: ${shownPath(saved)}`);
-      if (sent.target === payload.token) await rememberMessage(settings.standInStateFile, sent.message);
-      const started = api.threads.slice(threadsBefore).find((t) => t.id === sent.id);
-      if (started) {
-        write(`  ┗━ thread "${started.name}" started from this message: what follows about this task is posted there`);
-        await rememberThread(settings.standInStateFile, started);
+      if (sent.kind === 'thread-start') {
+        write(`── Valine started the thread "${sent.message.content ?? ''}": the channel shows this one line; what is said about this task is in the thread`);
+        continue;
       }
+      const inThread = sent.kind === 'channel-message' || sent.kind === 'channel-edit' ? thread(sent.target) : sent.target === payload.token ? clickThread : undefined;
+      const onlyButtons = Object.keys(sent.message).every((key) => key === 'components' || key === 'allowed_mentions') && (sent.message.components ?? []).length === 0;
+      if (onlyButtons) {
+        const line = '(the buttons under the earlier message are taken away: it is no longer open)';
+        write(inThread ? indent(line) : line);
+        continue;
+      }
+      if (sent.kind === 'channel-edit') show(sent.message, 'Valine (message edited)', inThread);
+      // An edit of a private "thinking…" stays private: Discord keeps the flag of the message it edits.
+      else if (sent.kind === 'edit-original' && sent.target === payload.token && privateAnswer) show({ ...sent.message, flags: EPHEMERAL }, 'Valine (message edited)', undefined);
+      else show(sent.message, sent.kind === 'edit-original' ? 'Valine (message edited)' : 'Valine', inThread);
+      for (const saved of sent.savedFiles) write(`  image saved: ${shownPath(saved)}`);
+      if (sent.target === payload.token || inThread) await rememberMessage(settings.standInStateFile, sent.message, { ...(sent.id ? { id: sent.id } : {}), ...(inThread ? { thread: inThread } : {}) });
     }
     return 0;
   } finally {
@@ -275,12 +323,6 @@ const indent = (text: string): string =>
     .split('\n')
     .map((line) => `    ${line}`)
     .join('\n');
-
-async function rememberThread(file: string, thread: { id: string; name: string }): Promise<void> {
-  const memory = await readMemory(file);
-  if (!memory.lastTaskId) return;
-  await writeFile(file, `${JSON.stringify({ ...memory, thread: { taskId: memory.lastTaskId, threadId: thread.id, name: thread.name } })}\n`);
-}
 
 /** `--merge`: in the site repository of the running server (as its /health names it), else in this VALINE_HOME's. */
 async function runMerge(branch: string | undefined, settings: LocalSettings, write: (text: string) => void): Promise<number> {

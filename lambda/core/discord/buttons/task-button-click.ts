@@ -5,10 +5,11 @@ import { interactionRef, type InteractionContext } from '../interaction';
 import { ANSWERED_INTERACTION_HOLD_SECONDS, confirmClaimKey, interactionClaimKey } from '../../tasks/ledger-keys';
 import type { WorkItem } from '../../domain/work';
 import { agentAvailable, mayCancel, mayConfirm, mayPick, mayRefine, unregisteredAgentAccess, type Permission } from '../../tasks/permissions';
-import { ephemeral, modal, updateMessage, type InteractionResponse } from '../responses';
+import { ephemeral, modal, reply, updateMessage, type InteractionResponse } from '../responses';
 import { refineBox } from '../modals/refine-box';
 import { parseTaskButtonId, workingRow, type TaskAction } from '../../tasks/buttons';
-import { cancelledMessage, expiredMessage } from '../../tasks/messages';
+import { cancelledMessage, expiredMessage, personName } from '../../tasks/messages';
+import { previewInThread } from '../../tasks/thread';
 import { errorMessage } from '../../domain/error-message';
 import { claimConfirmation } from '../../tasks/confirm';
 import { pickCandidateReply } from './candidate-pick';
@@ -84,6 +85,8 @@ export async function taskButtonReply(customId: string, context: InteractionCont
     await deps.ledger.release(claimKey).catch(() => undefined);
     return ephemeral(`${agent.name} could not take the confirmation right now (the work queue refused it). Click Confirm again in a minute.`);
   }
-  // Type 7 with disabled buttons: people see at once that the click registered.
+  // In the task's thread the work is a message of its own below the preview (the worker takes the
+  // preview's buttons away and turns this message into the outcome); in place, type 7 with disabled buttons.
+  if (previewInThread(task)) return reply({ content: `Confirmed by ${personName(who)}. Working on it…`, components: [workingRow(task.taskId)] });
   return updateMessage({ components: [workingRow(task.taskId)] });
 }

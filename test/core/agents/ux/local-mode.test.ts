@@ -1,4 +1,4 @@
-import { POSTED_FOR_EVERYONE } from '../../../../lambda/core/tasks/public-message';
+import { PREVIEW_NOTES } from '../../../../lambda/core/tasks/public-message';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,7 +50,7 @@ async function post(local: Local, payload: unknown): Promise<{ type: number; dat
 
 async function preview(local: Local, options: Record<string, string>) {
   const command = commandInteraction('ux-update', options);
-  const arrives = local.discord.nextFor(command.token, 15_000, (m) => m.message.content !== POSTED_FOR_EVERYONE);
+  const arrives = local.discord.nextFor(command.token, 15_000, (m) => m.message.content !== PREVIEW_NOTES.inPlace);
   expect(await post(local, command)).toEqual({ type: 5, data: { flags: 64 } });
   const message = (await arrives)?.message;
   const buttons = message?.components?.[0]?.components ?? [];
