@@ -143,9 +143,9 @@ describe('npm run discord', () => {
 
       const inThread = await run(['--in-thread', '/ux-update', 'description:also make the footer blue']);
       expect(inThread.text).toMatch(/^\(in the thread "make the header say Hi"\) > \/ux-update description:also make the footer blue/m);
-      expect(inThread.text).toMatch(/┌─ Valine \(only you can see this\)\n│ Valine is thinking…/);
+      expect(inThread.text).toMatch(/ {4}┌─ Valine in the thread "make the header say Hi" \(only you can see this\)\n {4}│ Valine is thinking…/);
       expect(inThread.text).toMatch(/ {4}┌─ Valine in the thread "make the header say Hi"\n {4}│ Preview: header → "make the header say Hi" refined: darker · also make the footer blue/);
-      expect(inThread.text).toMatch(/┌─ Valine \(message edited\) \(only you can see this\)\n│ Refined: the amended preview is the newest message of this thread/);
+      expect(inThread.text).toMatch(/ {4}┌─ Valine \(message edited\) in the thread "make the header say Hi" \(only you can see this\)\n {4}│ Refined: the amended preview is the newest message of this thread/);
 
       agent.refineWith(() => ({ kind: 'rejected', message: { content: '`bigger` changes a text size, and this task changes none.' } }));
       const refused = await run(['--click', 'refine', '--text', 'bigger']);

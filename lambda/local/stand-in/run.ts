@@ -252,7 +252,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         waitForWorker = isWorking(answer.data ?? {});
         break;
       case 5:
-        write(renderMessage({ content: 'Valine is thinking…', ...(answer.data?.flags ? { flags: answer.data.flags } : {}) }));
+        show({ content: 'Valine is thinking…', ...(answer.data?.flags ? { flags: answer.data.flags } : {}) }, 'Valine', clickThread);
         waitForWorker = true;
         break;
       case 6:
@@ -293,7 +293,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       }
       if (sent.kind === 'channel-edit') show(sent.message, 'Valine (message edited)', inThread);
       // An edit of a private "thinking…" stays private: Discord keeps the flag of the message it edits.
-      else if (sent.kind === 'edit-original' && sent.target === payload.token && privateAnswer) show({ ...sent.message, flags: EPHEMERAL }, 'Valine (message edited)', undefined);
+      else if (sent.kind === 'edit-original' && sent.target === payload.token && privateAnswer) show({ ...sent.message, flags: EPHEMERAL }, 'Valine (message edited)', clickThread);
       else show(sent.message, sent.kind === 'edit-original' ? 'Valine (message edited)' : 'Valine', inThread);
       for (const saved of sent.savedFiles) write(`  image saved: ${shownPath(saved)}`);
       if (sent.target === payload.token || inThread) await rememberMessage(settings.standInStateFile, sent.message, { ...(sent.id ? { id: sent.id } : {}), ...(inThread ? { thread: inThread } : {}) });
@@ -317,7 +317,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
   }
 }
 
-/** A thread's messages, indented under the message it started from. */
+/** A thread's messages, indented under the channel's line for the thread. */
 const indent = (text: string): string =>
   text
     .split('\n')
