@@ -21,7 +21,8 @@ describe("local mode's log", () => {
       const interactions = info.filter((line) => line.message === 'Interaction');
       expect(interactions.map((line) => line.extra)).toEqual([
         { command: '/ux-update', outcome: 'deferred (thinking…)', ms: expect.any(Number) },
-        { command: 'button task:confirm', taskId: expect.stringMatching(/^[0-9a-f]{12}$/), outcome: 'message updated', ms: expect.any(Number) },
+        // Clicked on the preview in the task's thread: answered with "Working on it…", a message of its own there.
+        { command: 'button task:confirm', taskId: expect.stringMatching(/^[0-9a-f]{12}$/), outcome: 'answered', ms: expect.any(Number) },
       ]);
       const taskId = interactions[1]?.extra?.taskId;
       const moves = info.filter((line) => line.message.startsWith('Task ') && line.extra?.taskId === taskId).map((line) => `${line.message} ${String(line.extra?.to ?? line.extra?.status)}`);

@@ -122,7 +122,7 @@ describe('npm run discord with VALINE_SITE_PREVIEW=static', () => {
     it("says what the dev script printed when it fails, and that the site's dependencies are not installed", async () => {
       const seed = await siteWithDevScript(false);
       const { text } = await confirmOnce({}, seed, 'auto');
-      expect(text).toMatch(/No screenshots: The site's dev server \(`npm run dev -- --port \d+`\) stopped with exit code 127 before it served port \d+\. Its last lines:\n│ ```\n│ > (bakery@\S+ )?dev\n│ > bakery-dev-server --port \d+\n│ sh: 1: bakery-dev-server: not found\n│ ```/);
+      expect(text).toMatch(/No screenshots: The site's dev server \(`npm run dev -- --port \d+`\) stopped with exit code 127 before it served port \d+\. Its last lines:\n {4}│ ```\n {4}│ > (bakery@\S+ )?dev\n {4}│ > bakery-dev-server --port \d+\n {4}│ sh: 1: bakery-dev-server: not found\n {4}│ ```/);
       expect(text).toMatch(new RegExp(`No node_modules was found in \\S+/site/node_modules or ${seed}/node_modules: install the site's dependencies in the folder it is a copy of \\(npm install there\\)`));
       expect(text).not.toMatch(/complete log/);
     });

@@ -1,4 +1,4 @@
-import { componentInteraction, commandInteraction, selectInteraction } from '../../lambda/local/interaction-builder';
+import { componentInteraction, commandInteraction, selectInteraction, STAND_IN_CHANNEL_ID } from '../../lambda/local/interaction-builder';
 import { taskButtonId } from '../../lambda/core/tasks/buttons';
 import type { RecordedRequest } from '../support/loopback-discord';
 import { answer, publicPreview, startPlatform, type Platform } from '../interactions/fixtures/platform';
@@ -23,10 +23,16 @@ interface Sent {
 const sent = (request: RecordedRequest | undefined): Sent => (request?.body ?? {}) as Sent;
 const parts = (message: Sent) => (message.components ?? []).flatMap((row) => row.components);
 
-/** The UX Agent's wording of its two section questions; the scripted agent proposes once a section is named (the `section` option). */
-function askAboutSection(question: string) {
+/**
+ * The UX Agent's two section questions: the sentence for a reader of the text alone, and the question a click
+ * answers with the sections to try (`guessed` alone when there is one). The scripted agent proposes once a
+ * section is named (the `section` option).
+ */
+function askAboutSection(question: string, asked: { question: string; sections: string[]; guessed?: string }) {
   platform.agent.proposeWith((options) => {
-    if (!options.section) return { kind: 'clarification', message: { content: question } };
+    if (!options.section) {
+      return { kind: 'clarification', message: { content: question }, sectionQuestion: { message: { content: asked.question }, sections: asked.sections, ...(asked.guessed ? { guessed: asked.guessed } : {}) } };
+    }
     if (options.section === 'navbar') return { kind: 'rejected', message: { content: 'The navbar has no colour.' } };
     return { kind: 'proposal', summary: `${options.section}: color → blue`, proposal: { section: options.section }, preview: { content: `Preview: the ${options.section} blue` } };
   });
@@ -66,7 +72,11 @@ async function pickOn(click: unknown): Promise<{ preview: Sent; privateLine: Sen
 
 describe('questions answered with a click', () => {
   it('"Did you mean the footer?" carries a "Yes, the footer" button, and the click continues the same task to its preview', async () => {
-    askAboutSection('Did you mean the footer (you wrote `foter`)? Ask again naming one of header, navbar or footer, e.g. `make the footer blue`.');
+    askAboutSection('Did you mean the footer (you wrote `foter`)? Ask again naming one of header, navbar or footer, e.g. `make the footer blue`.', {
+      question: 'Did you mean the footer (you wrote `foter`)?',
+      sections: ['footer'],
+      guessed: 'footer',
+    });
     const question = await ask('make the foter blue');
     expect(question.content).toMatch(/^Did you mean the footer \(you wrote `foter`\)\?\nTask/);
     expect(JSON.stringify(question)).not.toMatch(/ask again|run \/ux-update again/i);
@@ -89,7 +99,7 @@ describe('questions answered with a click', () => {
   });
 
   it('"Which section should change?" carries a menu of the sections where the request makes a preview; the pick continues the task', async () => {
-    askAboutSection('Which section should change: header, navbar or footer? Ask again naming it, e.g. `make the navbar blue`.');
+    askAboutSection('Which section should change: header, navbar or footer? Ask again naming it, e.g. `make the navbar blue`.', { question: 'Which section should change: header, navbar or footer?', sections: ['header', 'navbar', 'footer'] });
     const question = await ask('make it blue');
     expect(question.content).toMatch(/^Which section should change: header, navbar or footer\?\nTask/);
     expect(JSON.stringify(question)).not.toMatch(/ask again|run \/ux-update again/i);
@@ -103,16 +113,17 @@ describe('questions answered with a click', () => {
   });
 
   it('a second click on the private question changes nothing and is told so privately; Confirm works on the public preview', async () => {
-    askAboutSection('Which section should change: header, navbar or footer? Ask again naming it, e.g. `make the navbar blue`.');
+    askAboutSection('Which section should change: header, navbar or footer? Ask again naming it, e.g. `make the navbar blue`.', { question: 'Which section should change: header, navbar or footer?', sections: ['header', 'navbar', 'footer'] });
     const question = await ask('make it blue');
     const taskId = parts(question).find((c) => c.type === 3)?.custom_id?.split(':')[2] ?? '';
-    await pickOn(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000'));
+    const { threadId } = await pickOn(selectInteraction(taskButtonId('choose', taskId), ['0'], '9000'));
     const again = answer(await platform.send(selectInteraction(taskButtonId('choose', taskId), ['1'], '9000')));
     expect(again.data?.flags).toBe(64);
     expect(again.data?.content).toMatch(/already picked/);
     expect(await platform.deps.tasks.get(taskId)).toMatchObject({ status: 'awaiting_confirmation', proposal: { section: 'header' } });
     // Clicked in the thread: the work is a message of its own there (type 4), below the preview.
-    expect(answer(await platform.send(componentInteraction(taskButtonId('confirm', taskId), '9001'))).type).toBe(4);
+    const confirmInThread = { ...componentInteraction(taskButtonId('confirm', taskId), '9001'), channel_id: threadId, channel: { id: threadId, type: 11, parent_id: STAND_IN_CHANNEL_ID } };
+    expect(answer(await platform.send(confirmInThread)).type).toBe(4);
     await platform.idle();
     expect(platform.agent.executed.map((t) => t.proposal)).toEqual([{ section: 'header' }]);
   });

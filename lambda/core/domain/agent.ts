@@ -33,7 +33,16 @@ export type ProposalOutcome =
       /** The preview shown above the Confirm / Cancel buttons (the platform adds the buttons). */
       preview: DiscordMessage;
     }
-  | { kind: 'clarification'; message: DiscordMessage }
+  | {
+      kind: 'clarification';
+      message: DiscordMessage;
+      /**
+       * The question is which section ("Did you mean the footer?", "Which section should change?"): the
+       * platform may answer it with a click, trying the request in each of `sections` (the guessed one
+       * alone when there is one); `message` is then the question shown above the choices.
+       */
+      sectionQuestion?: { message: DiscordMessage; sections: readonly string[]; guessed?: string };
+    }
   | { kind: 'rejected'; message: DiscordMessage }
   /** Several places match: one question, the candidates as a select menu; picking one continues this task to its preview. */
   | { kind: 'choice'; question: DiscordMessage; candidates: ProposalCandidate[] }

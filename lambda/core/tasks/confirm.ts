@@ -10,7 +10,7 @@ import { confirmClaimKey } from './ledger-keys';
 import { cancelledMessage, expiredMessage, failureMessage } from './messages';
 import { accessOf, mayConfirm } from './permissions';
 import { resumeExecution } from './resume';
-import { closeMessage, previewInThread } from './thread';
+import { closeMessage, inTaskThread } from './thread';
 
 /**
  * Confirm, in two halves. The click (the interactions function, within 3 s) claims the task's
@@ -79,7 +79,7 @@ export async function startExecution(task: Task, item: ConfirmItem, deps: TaskDe
     return;
   }
   // In the thread the preview stays above the work's own message, without buttons.
-  if (previewInThread(executing)) await closeMessage(task.taskId, item.interaction.channelId, item.interaction.messageId, deps);
+  if (inTaskThread(executing, item.interaction.channelId)) await closeMessage(task.taskId, item.interaction.channelId, item.interaction.messageId, deps);
   await recordAudit(executing, { action: 'confirm' }, deps);
   await runExecution(executing, deps);
 }
@@ -124,7 +124,7 @@ async function refuseConfirmation(task: Task, item: ConfirmItem, reason: string,
   const { applicationId, token, requester } = item.interaction;
   deps.logger.warn('Confirmation refused: the confirmer may no longer make changes', { taskId: task.taskId, userId: requester.id });
   await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
-  if (previewInThread(task)) {
+  if (inTaskThread(task, item.interaction.channelId)) {
     // The click's public "Working…" below the preview, whose buttons are still there.
     await deps.discord.editOriginal(applicationId, token, { content: 'Not confirmed: the preview above is still open.', components: [] });
   } else {

@@ -72,7 +72,7 @@ export async function propose(item: ProposeItem, deps: TaskDeps): Promise<void> 
     switch (outcome.kind) {
       case 'clarification': {
         // A question about the section is answered with a click, privately: the request is tried in each section found.
-        const choice = await sectionChoice(agent, item, outcome.message, { flags, now: deps.now });
+        const choice = await sectionChoice(agent, item, outcome, { flags, now: deps.now });
         if (choice) await offerChoice(item, agent, choice.question, choice.candidates, deps, { privately: true });
         else await show(plainMessage(outcome.message));
         break;

@@ -6,7 +6,7 @@ import { expire } from './cancel';
 import { choiceMessage, expiredMessage, failureMessage, proposalMessage } from './messages';
 import { accessOf, mayRefine } from './permissions';
 import { keepSiteOutline } from './site-outline';
-import { closeMessage, previewInThread } from './thread';
+import { closeMessage, inTaskThread } from './thread';
 
 /** Said to the person whose refinement lost the race; the preview shows the winner's. */
 export const REFINED_MEANWHILE = 'Someone else refined this preview at the same moment, and theirs is the one shown now, so your words were not applied. Read the preview again, then Refine it if it still needs your change.';
@@ -77,45 +77,37 @@ export async function refine(item: RefineItem, deps: TaskDeps): Promise<void> {
 }
 
 /**
- * The amended preview (or question) shown. In the task's thread it is a new message below the
- * earlier one, which loses its buttons (the Refine box's own message, or the open preview when the
- * words were typed in the thread): the thread reads as the conversation it was. In place, the
- * Refine box's message is replaced (or, for a thread started from its preview before previews were
- * posted inside threads, that first message is edited), and the person told privately.
+ * The amended preview (or question) shown. From the task's thread (the Refine box of a message there,
+ * or words typed there) it is a new message below the earlier one, which loses its buttons: the
+ * thread reads as the conversation it was. In place (no thread), the Refine box's message is replaced.
  */
 async function showOnTask(task: Task, message: DiscordMessage, item: RefineItem, deps: TaskDeps): Promise<void> {
   const { applicationId, token } = item.interaction;
-  if (previewInThread(task) && task.threadId) {
-    let posted: { id: string };
-    try {
-      posted = await deps.discord.createMessage(task.threadId, message);
-    } catch (error) {
-      // The task holds the amended proposal now: the open message must show it, so it is replaced in place.
-      deps.logger.warn('Could not post the amended preview in the thread; replacing the open one', { taskId: task.taskId, error: errorText(error) });
-      if (!item.fromThread) return void (await deps.discord.editOriginal(applicationId, token, message));
-      await deps.discord.editMessage?.(task.threadId, task.previewMessageId ?? '', message);
-      await deps.discord.editOriginal(applicationId, token, { content: 'Refined: the preview above shows it now. Confirm it there.', allowed_mentions: NO_MENTIONS });
-      return;
-    }
-    await deps.tasks.annotate(task.taskId, { previewMessageId: posted.id }, 'amended preview posted').catch((error: unknown) => {
-      deps.logger.warn('Could not record the amended preview; a later refinement leaves its buttons', { taskId: task.taskId, error: errorText(error) });
-    });
-    if (item.fromThread) {
-      await closeMessage(task.taskId, task.threadId, task.previewMessageId, deps);
-      await deps.discord.editOriginal(applicationId, token, { content: 'Refined: the amended preview is the newest message of this thread. Confirm it there.', allowed_mentions: NO_MENTIONS });
-    } else {
-      // The box's message is the interaction's own: the deferred update ends with its buttons gone.
-      await deps.discord.editOriginal(applicationId, token, { components: [] });
-    }
+  if (!task.threadId || !(item.fromThread || inTaskThread(task, item.interaction.channelId))) {
+    await deps.discord.editOriginal(applicationId, token, message);
     return;
   }
-  if (item.fromThread && task.threadId && task.channelId && deps.discord.editMessage) {
-    await deps.discord.editMessage(task.channelId, task.threadId, message);
-    // The person's own "thinking…" (ephemeral already: an edit cannot change that).
-    await deps.discord.editOriginal(applicationId, token, { content: 'Refined: the preview at the top of this thread shows it now. Confirm it there.', allowed_mentions: NO_MENTIONS });
+  let posted: { id: string };
+  try {
+    posted = await deps.discord.createMessage(task.threadId, message);
+  } catch (error) {
+    // The task holds the amended proposal now: the open message must show it, so it is replaced in place.
+    deps.logger.warn('Could not post the amended preview in the thread; replacing the open one', { taskId: task.taskId, error: errorText(error) });
+    if (!item.fromThread || !task.previewMessageId || !deps.discord.editMessage) return void (await deps.discord.editOriginal(applicationId, token, message));
+    await deps.discord.editMessage(task.threadId, task.previewMessageId, message);
+    await deps.discord.editOriginal(applicationId, token, { content: 'Refined: the preview above shows it now. Confirm it there.', allowed_mentions: NO_MENTIONS });
     return;
   }
-  await deps.discord.editOriginal(applicationId, token, message);
+  await deps.tasks.annotate(task.taskId, { previewMessageId: posted.id }, 'amended preview posted').catch((error: unknown) => {
+    deps.logger.warn('Could not record the amended preview; a later refinement leaves its buttons', { taskId: task.taskId, error: errorText(error) });
+  });
+  if (item.fromThread) {
+    await closeMessage(task.taskId, task.threadId, task.previewMessageId, deps);
+    await deps.discord.editOriginal(applicationId, token, { content: 'Refined: the amended preview is the newest message of this thread. Confirm it there.', allowed_mentions: NO_MENTIONS });
+  } else {
+    // The box's message is the interaction's own: the deferred update ends with its buttons gone.
+    await deps.discord.editOriginal(applicationId, token, { components: [] });
+  }
 }
 
 /**

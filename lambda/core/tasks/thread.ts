@@ -49,6 +49,13 @@ export async function publishTask(task: Task, message: DiscordMessage, interacti
     deps.logger.warn('Could not record which task the thread belongs to', { taskId: task.taskId, threadId, error: errorText(error) });
     return false;
   });
+  // Recorded before the preview is posted: a click on it, however quick, finds the task's thread.
+  let recorded = task;
+  try {
+    recorded = await deps.tasks.annotate(task.taskId, { threadId }, `thread ${threadId} started`);
+  } catch (error) {
+    deps.logger.warn('Could not record the task thread; later messages go to the channel', { taskId: task.taskId, threadId, pointed, error: errorText(error) });
+  }
   let posted: { id: string };
   try {
     posted = await deps.discord.createMessage(threadId, message);
@@ -56,12 +63,10 @@ export async function publishTask(task: Task, message: DiscordMessage, interacti
     deps.logger.warn('Could not post in the task thread; posting in the channel', { taskId: task.taskId, threadId, error: errorText(error) });
     return inPlace();
   }
-  let recorded = task;
-  try {
-    recorded = await deps.tasks.annotate(task.taskId, { threadId, previewMessageId: posted.id }, `thread ${threadId} started`);
-  } catch (error) {
-    deps.logger.warn('Could not record the task thread; later messages go to the channel', { taskId: task.taskId, threadId, pointed, error: errorText(error) });
-  }
+  recorded = await deps.tasks.annotate(task.taskId, { previewMessageId: posted.id }, 'preview posted in the thread').catch((error: unknown) => {
+    deps.logger.warn('Could not record the preview message; a refinement typed in the thread leaves its buttons', { taskId: task.taskId, threadId, error: errorText(error) });
+    return recorded;
+  });
   await deps.discord.editOriginal(interaction.applicationId, interaction.token, { content: notes.inThread(`<#${threadId}>`), embeds: [], components: [], allowed_mentions: NO_MENTIONS });
   return recorded;
 }
@@ -87,8 +92,8 @@ export async function closeMessage(taskId: string, channelId: string | undefined
   }
 }
 
-/** The task's preview (or question) was posted in its thread: later answers there are new messages below it. */
-export const previewInThread = (task: Pick<Task, 'threadId' | 'previewMessageId'>): boolean => Boolean(task.threadId && task.previewMessageId);
+/** The interaction came from the task's own thread (a click on its preview there, or words typed there): answers are new messages below. */
+export const inTaskThread = (task: Pick<Task, 'threadId'>, channelId: string | undefined): boolean => task.threadId !== undefined && channelId === task.threadId;
 
 /**
  * A message about a task (merged, closed, preview live, live on, a reminder): in its thread, or in its

@@ -31,8 +31,8 @@ export interface StandInDiscordApi {
   threads: StartedThread[];
   /** Resolves once nothing has arrived for `quietMs` (at most `timeoutMs`): the worker's later messages (a thread, its notices). */
   settle(quietMs: number, timeoutMs: number): Promise<void>;
-  /** Resolves with the next message sent for this interaction token, or undefined after `timeoutMs`. */
-  nextFor(token: string, timeoutMs: number, matching?: (message: ReceivedMessage) => boolean): Promise<ReceivedMessage | undefined>;
+  /** Resolves with the next message sent for this interaction token (`inThreads`: or posted in a thread the bot opened), or undefined after `timeoutMs`. */
+  nextFor(token: string, timeoutMs: number, matching?: (message: ReceivedMessage) => boolean, inThreads?: boolean): Promise<ReceivedMessage | undefined>;
   /** The next message for this interaction token, or posted in a thread the bot opened, that carries buttons or a menu: a preview or a question. */
   previewFor(token: string, timeoutMs: number): Promise<ReceivedMessage | undefined>;
   close(): Promise<void>;
@@ -177,7 +177,7 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline && Date.now() - lastArrival < quietMs) await new Promise((resolve) => setTimeout(resolve, 25));
     },
-    nextFor: (token, timeoutMs, matching) => nextFor(token, timeoutMs, matching),
+    nextFor: (token, timeoutMs, matching, inThreads) => nextFor(token, timeoutMs, matching, inThreads),
     previewFor: (token, timeoutMs) => nextFor(token, timeoutMs, (m) => (m.message.components ?? []).length > 0, true),
     close: () =>
       new Promise<void>((resolve) => {

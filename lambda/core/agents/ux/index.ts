@@ -181,7 +181,12 @@ export function createUxAgent(deps: UxAgentDeps): Agent {
       : await describeParser.parse(description as string, siteMap, { flags: context.flags, now: context.now, requester: request.requester, pageTexts: pageTexts(site.model), pages: (site.model?.pages ?? []).map((p) => p.route) });
     const footer = parserLine(outcome.parser, outcome.note);
     if (outcome.kind === 'clarification') {
-      return { kind: 'clarification', message: replyMessage('One question before I prepare the change', outcome.question, NEUTRAL_COLOR, footer) };
+      const asked = outcome.sectionQuestion;
+      return {
+        kind: 'clarification',
+        message: replyMessage('One question before I prepare the change', outcome.question, NEUTRAL_COLOR, footer),
+        ...(asked ? { sectionQuestion: { message: replyMessage('One question before I prepare the change', asked.question, NEUTRAL_COLOR, footer), sections: asked.choices, ...(asked.guessed ? { guessed: asked.guessed } : {}) } } : {}),
+      };
     }
     if (outcome.kind === 'invalid') return rejected(outcome.message, footer);
 

@@ -90,10 +90,20 @@ export type ParserName = (typeof PARSER_NAMES)[number];
  */
 export type ParseOutcome =
   | { kind: 'intent'; intent: UxIntent; parser: ParserName; note?: string }
-  /** The request is understandable but ambiguous: ONE precise question, no buttons. */
-  | { kind: 'clarification'; question: string; parser: ParserName; note?: string }
+  /**
+   * The request is understandable but ambiguous: ONE precise question. `sectionQuestion`: the
+   * question is which section; its wording when it is answered with a click, and the sections to
+   * offer (the guessed one alone when there is one).
+   */
+  | { kind: 'clarification'; question: string; parser: ParserName; note?: string; sectionQuestion?: SectionQuestion }
   /** The request cannot become an intent: a sentence that says why and what is valid. */
   | { kind: 'invalid'; message: string; parser: ParserName; note?: string };
+
+export interface SectionQuestion {
+  question: string;
+  choices: readonly string[];
+  guessed?: string;
+}
 
 /** What a plain-language parser may consult besides the text (all optional). */
 export interface IntentParseContext {

@@ -1,6 +1,6 @@
 import { namedColor } from './color';
 import { inlineCode, shorten } from '../../domain/discord-text';
-import type { IntentParser, LinkRename, LinkToAdd, ParseOutcome, PropertyChange, StyleChange, StyleStep } from './intent';
+import type { IntentParser, LinkRename, LinkToAdd, ParseOutcome, PropertyChange, SectionQuestion, StyleChange, StyleStep } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';
 import { answerRequest, brandColorRequest, emailRequest, homeButton, pageScope, priceRequest, seoRequest } from './rules-site-requests';
@@ -349,6 +349,8 @@ function parseClause(lowerClause: string, originalClause: string, quotes: readon
 
 export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome {
   const clarify = (question: string): ParseOutcome => ({ kind: 'clarification', question, parser: 'rules' });
+  // Which section: the "ask again" sentence for a reader of the text alone, and the question a click can answer.
+  const askSection = (question: string, sectionQuestion: SectionQuestion): ParseOutcome => ({ kind: 'clarification', question, parser: 'rules', sectionQuestion });
   const sections = Object.keys(siteMap.sections);
   const example = inlineCode(`make the ${sections.includes('navbar') ? 'navbar' : sections[0]} blue`);
   if (text.trim() === '') return { kind: 'invalid', parser: 'rules', message: `The description is empty. Say what should change, e.g. ${example}.` };
@@ -396,12 +398,18 @@ export function parsePlainLanguage(text: string, siteMap: SiteMap): ParseOutcome
   if (!sectionName) {
     const guess = guessSection(lower, siteMap);
     if (guess) {
-      return clarify(`Did you mean the ${guess.section} (you wrote ${inlineCode(guess.word)})? Ask again naming one of ${listOr(sections)}, e.g. ${inlineCode(`${original.replace(PLACEHOLDER, (_, n: string) => `"${quotes[Number(n)]}"`).replace(new RegExp(`\\b${escapeRegExp(guess.word)}\\b`, 'i'), guess.section)}`, 120)}.`);
+      const asked = `Did you mean the ${guess.section} (you wrote ${inlineCode(guess.word)})?`;
+      return askSection(
+        `${asked} Ask again naming one of ${listOr(sections)}, e.g. ${inlineCode(`${original.replace(PLACEHOLDER, (_, n: string) => `"${quotes[Number(n)]}"`).replace(new RegExp(`\\b${escapeRegExp(guess.word)}\\b`, 'i'), guess.section)}`, 120)}.`,
+        { question: asked, choices: [guess.section], guessed: guess.section },
+      );
     }
     // "make it blue": only the sections that have a colour are choices.
     const wantsColor = findColor(lower.replace(PLACEHOLDER, ' ')) !== undefined;
     const choices = wantsColor ? sections.filter((name) => propertiesOfKind(siteMap.sections[name], 'color').length > 0) : sections;
-    return clarify(`Which section should change: ${listOr(choices.length > 0 ? choices : sections)}? Ask again naming it, e.g. ${example}.`);
+    const offered = choices.length > 0 ? choices : sections;
+    const asked = `Which section should change: ${listOr(offered)}?`;
+    return askSection(`${asked} Ask again naming it, e.g. ${example}.`, { question: asked, choices: offered });
   }
   const section = siteMap.sections[sectionName];
   const changes: PropertyChange[] = [];

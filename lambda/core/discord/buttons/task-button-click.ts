@@ -9,7 +9,7 @@ import { ephemeral, modal, reply, updateMessage, type InteractionResponse } from
 import { refineBox } from '../modals/refine-box';
 import { parseTaskButtonId, workingRow, type TaskAction } from '../../tasks/buttons';
 import { cancelledMessage, expiredMessage, personName } from '../../tasks/messages';
-import { previewInThread } from '../../tasks/thread';
+import { inTaskThread } from '../../tasks/thread';
 import { errorMessage } from '../../domain/error-message';
 import { claimConfirmation } from '../../tasks/confirm';
 import { pickCandidateReply } from './candidate-pick';
@@ -87,6 +87,6 @@ export async function taskButtonReply(customId: string, context: InteractionCont
   }
   // In the task's thread the work is a message of its own below the preview (the worker takes the
   // preview's buttons away and turns this message into the outcome); in place, type 7 with disabled buttons.
-  if (previewInThread(task)) return reply({ content: `Confirmed by ${personName(who)}. Working on it…`, components: [workingRow(task.taskId)] });
+  if (inTaskThread(task, context.channelId)) return reply({ content: `Confirmed by ${personName(who)}. Working on it…`, components: [workingRow(task.taskId)] });
   return updateMessage({ components: [workingRow(task.taskId)] });
 }

@@ -97,6 +97,19 @@ describe('UX Agent on a local git repository', () => {
     expect(outcome.kind === 'clarification' && outcome.message.components).toBeUndefined();
   });
 
+  it('says when its question is which section, so a click can answer it: the sections with a colour, or the one guessed from a typo', async () => {
+    const agent = createUxAgent({ repoHost: host });
+    const which = await agent.propose(request({ description: 'make it blue' }), context);
+    expect(which.kind === 'clarification' && which.sectionQuestion?.sections).toEqual(['header', 'footer', 'navbar', 'home']);
+    expect(which.kind === 'clarification' && which.sectionQuestion?.message.embeds?.[0]?.description).toBe('Which section should change: header, footer, navbar or home?');
+    const typo = await agent.propose(request({ description: 'make the foter blue' }), context);
+    expect(typo.kind === 'clarification' && typo.sectionQuestion).toMatchObject({ guessed: 'footer', sections: ['footer'] });
+    expect(typo.kind === 'clarification' && typo.sectionQuestion?.message.embeds?.[0]?.description).toBe('Did you mean the footer (you wrote `foter`)?');
+    // Any other question is not about the section: nothing for a click to try.
+    const other = await agent.propose(request({ description: 'change the footer text' }), context);
+    expect(other.kind === 'clarification' && other.sectionQuestion).toBeUndefined();
+  });
+
   it.each([
     [{ command: 'section:hedaer text:"x"' }, /Unknown section `hedaer`\. Did you mean `header`\?/],
     [{ command: 'section:header color:#12345' }, /`#12345` is not a colour I can use/],

@@ -1,4 +1,3 @@
-import { PREVIEW_NOTES } from '../../../../lambda/core/tasks/public-message';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,7 +49,8 @@ async function post(local: Local, payload: unknown): Promise<{ type: number; dat
 
 async function preview(local: Local, options: Record<string, string>) {
   const command = commandInteraction('ux-update', options);
-  const arrives = local.discord.nextFor(command.token, 15_000, (m) => m.message.content !== PREVIEW_NOTES.inPlace);
+  // The preview: the first message of the task's thread (local mode's stand-in bot token opens one); or a private answer.
+  const arrives = local.discord.nextFor(command.token, 15_000, (m) => (m.message.components ?? []).length > 0 || !/^Your preview is posted/.test(m.message.content ?? ''), true);
   expect(await post(local, command)).toEqual({ type: 5, data: { flags: 64 } });
   const message = (await arrives)?.message;
   const buttons = message?.components?.[0]?.components ?? [];
