@@ -96,6 +96,19 @@ describe('one thread per task', () => {
     expect(platform.logger.lines.filter((e) => e.message === 'Working in place: no thread for this task')).toHaveLength(1);
   });
 
+  it('posts the preview in the channel when the thread opened but the bot may not post in it (no Send Messages in Threads): nothing is lost', async () => {
+    platform.discord.script({ status: 201, body: { id: '777000000000000777', type: 11, parent_id: STAND_IN_CHANNEL_ID, name: 'x' } }, { status: 403, body: { code: 50001, message: 'Missing Access' } });
+    const start = platform.discord.requests.length;
+    const taskId = await platform.proposeTask();
+    const [, refused, note, preview] = since(start);
+    expect(refused?.path).toBe('/channels/777000000000000777/messages');
+    expect(sent(note).content).toBe('Your preview is posted below for everyone in the channel.');
+    expect(preview?.path).toMatch(/^\/webhooks\/\d+\/[\w-]+$/);
+    expect(sent(preview).components?.[0]?.components.map((b) => b.label)).toEqual(['Confirm', 'Cancel', 'Refine']);
+    expect(await platform.deps.tasks.get(taskId)).toMatchObject({ status: 'awaiting_confirmation', threadId: '777000000000000777' });
+    expect((await platform.deps.tasks.get(taskId))?.previewMessageId).toBeUndefined();
+  });
+
   it('asked from inside a thread that is no task’s, answers there without starting another thread', async () => {
     const start = platform.discord.requests.length;
     expect(answer(await platform.send(inThread('987654321987654321', { command: 'section:header text:"Hi"' }))).type).toBe(5);
