@@ -257,6 +257,7 @@ const ROUTES: ReadonlyArray<{ method: string; path: RegExp; kind: DiscordPayload
   { method: 'PATCH', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+\/messages\/@original$/, kind: 'message-edit', bot: false },
   { method: 'POST', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+$/, kind: 'message-create', bot: false },
   { method: 'PUT', path: /^\/applications\/\d{1,20}(\/guilds\/\d{1,20})?\/commands$/, kind: 'application-commands', bot: true },
+  { method: 'DELETE', path: /^\/webhooks\/\d{1,20}\/[A-Za-z0-9._-]+\/messages\/@original$/, kind: 'no-body', bot: false },
   { method: 'GET', path: /^\/applications\/\d{1,20}(\/guilds\/\d{1,20})?\/commands$/, kind: 'no-body', bot: true },
 ];
 

@@ -1,4 +1,7 @@
-import { commandInteraction, STAND_IN_CHANNEL_ID } from '../../lambda/local/interaction-builder';
+import { commandInteraction, componentInteraction, STAND_IN_APPLICATION_ID, STAND_IN_CHANNEL_ID, STAND_IN_USER } from '../../lambda/local/interaction-builder';
+import { taskButtonId } from '../../lambda/core/tasks/buttons';
+import { confirmClaimKey } from '../../lambda/core/tasks/ledger-keys';
+import { createWorker } from '../../lambda/worker/handler';
 import { DiscordRestClient } from '../../lambda/core/adapters/discord-rest';
 import { EnvSecretReader } from '../../lambda/core/adapters/env-secrets';
 import { postAboutTask } from '../../lambda/core/tasks/thread';
@@ -114,6 +117,35 @@ describe('one thread per task', () => {
     expect(answer(await platform.send(inThread('987654321987654321', { command: 'section:header text:"Hi"' }))).type).toBe(5);
     await platform.idle();
     expect(since(start).map((r) => r.method)).toEqual(['PATCH', 'POST']);
+  });
+});
+
+describe('Confirm in the task thread', () => {
+  it('refused by the worker (a second approver became required after the click): the public "Working…" is taken back, the reason is the clicker’s alone, the preview keeps its buttons', async () => {
+    const taskId = await platform.proposeTask();
+    const task = await platform.deps.tasks.get(taskId);
+    const threadId = task?.threadId ?? '';
+    expect(await platform.deps.ledger.claimOnce(confirmClaimKey(taskId), 900)).toBe(true);
+    const click = componentInteraction(taskButtonId('confirm', taskId), task?.previewMessageId ?? '');
+    await platform.setFlags({ 'require-second-approver': 'true' });
+    try {
+      const start = platform.discord.requests.length;
+      await createWorker(platform.workerDeps)({
+        kind: 'confirm',
+        taskId,
+        interaction: { interactionId: click.id, applicationId: STAND_IN_APPLICATION_ID, token: click.token, guildId: click.guild_id, channelId: threadId, channelType: 11, messageId: task?.previewMessageId ?? '', requester: { id: STAND_IN_USER.id, name: 'Local Developer', roles: [] } },
+      });
+      const [taken, told, ...more] = since(start);
+      expect(more).toEqual([]);
+      expect(taken?.method).toBe('DELETE');
+      expect(taken?.path).toMatch(/^\/webhooks\/\d+\/[\w-]+\/messages\/@original$/);
+      expect(sent(told).flags).toBe(64);
+      expect(sent(told).content).toMatch(/^Not confirmed, nothing was changed: This change needs a second approver/);
+      expect(platform.agent.executed).toHaveLength(0);
+      expect((await platform.deps.tasks.get(taskId))?.status).toBe('awaiting_confirmation');
+    } finally {
+      await platform.setFlags({ 'require-second-approver': 'false' });
+    }
   });
 });
 

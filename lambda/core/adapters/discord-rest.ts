@@ -49,6 +49,11 @@ export class DiscordRestClient implements DiscordApi {
     return postedMessage(body);
   }
 
+  async deleteOriginal(applicationId: string, token: string): Promise<void> {
+    const purpose = 'delete the original message';
+    await this.request('DELETE', `/webhooks/${snowflakeSegment(applicationId, 'application id', purpose)}/${tokenSegment(token, purpose)}/messages/@original`, undefined, purpose);
+  }
+
   async startThread(channelId: string, name: string): Promise<{ id: string }> {
     const purpose = 'start a thread';
     const path = `/channels/${snowflakeSegment(channelId, 'channel id', purpose)}/threads`;

@@ -7,6 +7,8 @@ import type { DiscordMessage } from '../domain/discord-message';
 export interface DiscordApi {
   /** PATCH /webhooks/{application_id}/{token}/messages/@original (interaction token, 15 minutes); Discord answers with the message (its id and channel). */
   editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void | PostedMessage>;
+  /** DELETE /webhooks/{application_id}/{token}/messages/@original: the interaction's own answer taken back (a public "Working…" that came to nothing). */
+  deleteOriginal?(applicationId: string, token: string): Promise<void>;
   /** POST /webhooks/{application_id}/{token}: a follow-up message (Discord answers with it). */
   followUp(applicationId: string, token: string, message: DiscordMessage): Promise<void | PostedMessage>;
   /**

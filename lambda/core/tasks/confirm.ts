@@ -125,8 +125,9 @@ async function refuseConfirmation(task: Task, item: ConfirmItem, reason: string,
   deps.logger.warn('Confirmation refused: the confirmer may no longer make changes', { taskId: task.taskId, userId: requester.id });
   await deps.ledger.release(confirmClaimKey(task.taskId)).catch(() => undefined);
   if (inTaskThread(task, item.interaction.channelId)) {
-    // The click's public "Working…" below the preview, whose buttons are still there.
-    await deps.discord.editOriginal(applicationId, token, { content: 'Not confirmed: the preview above is still open.', components: [] });
+    // The click's public "Working…" below the preview (whose buttons are still there) is taken back: the refusal is the clicker's alone.
+    if (deps.discord.deleteOriginal) await deps.discord.deleteOriginal(applicationId, token);
+    else await deps.discord.editOriginal(applicationId, token, { content: 'Not confirmed: the preview above is still open.', components: [] });
   } else {
     // Only the buttons change: the preview above them stays as it was.
     await deps.discord.editOriginal(applicationId, token, { components: [confirmCancelRow(task.taskId)] });

@@ -7,8 +7,8 @@ import { STAND_IN_CHANNEL_ID, newSnowflake } from '../interaction-builder';
 
 /** A message the bot sent to the stand-in's Discord API, as a Discord user would receive it. */
 export interface ReceivedMessage {
-  /** `thread-start`: a thread the bot opened in channel `target` (its id is `id`, its name the message's content). */
-  kind: 'edit-original' | 'follow-up' | 'channel-message' | 'channel-edit' | 'thread-start';
+  /** `delete-original`: the interaction's own answer taken back. `thread-start`: a thread the bot opened in channel `target` (its id is `id`, its name the message's content). */
+  kind: 'edit-original' | 'follow-up' | 'channel-message' | 'channel-edit' | 'thread-start' | 'delete-original';
   /** Interaction token (webhook calls) or channel id. */
   target: string;
   /** The message's id as Discord answered it. */
@@ -91,6 +91,13 @@ export async function startStandInDiscordApi(port: number, screenshotsDirectory?
         received.push({ kind: 'thread-start', target: thread.parentId, id: thread.id, message: { content: thread.name }, savedFiles: [] });
         listeners.forEach((notify) => notify());
         response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: thread.id, type: 11, parent_id: thread.parentId, name: thread.name }));
+        return;
+      }
+      const taken = WEBHOOK_ORIGINAL.exec(path);
+      if (request.method === 'DELETE' && taken?.[1]) {
+        received.push({ kind: 'delete-original', target: taken[1], message: {}, savedFiles: [] });
+        listeners.forEach((notify) => notify());
+        response.writeHead(204).end();
         return;
       }
       let message: DiscordMessage = {};

@@ -284,6 +284,11 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
         write(`── Valine started the thread "${sent.message.content ?? ''}": the channel shows this one line; what is said about this task is in the thread`);
         continue;
       }
+      if (sent.kind === 'delete-original') {
+        const line = '(the message above is taken back: it was removed)';
+        write(clickThread ? indent(line) : line);
+        continue;
+      }
       const inThread = sent.kind === 'channel-message' || sent.kind === 'channel-edit' ? thread(sent.target) : sent.target === payload.token ? clickThread : undefined;
       const onlyButtons = Object.keys(sent.message).every((key) => key === 'components' || key === 'allowed_mentions') && (sent.message.components ?? []).length === 0;
       if (onlyButtons) {
