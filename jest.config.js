@@ -10,6 +10,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // Every payload sent to the loopback Discord (and every interaction response of the test platform) is checked.
   setupFilesAfterEnv: ['<rootDir>/test/support/discord-payload-check.ts'],
+  // Temporary files on a memory file system, one folder per run, removed at its end (test/support/test-temp-dir.js).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   transform: {
     '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
