@@ -13,13 +13,14 @@ interface Outcome {
   readonly outdir: string;
 }
 
-/** Runs bin/ the way the CDK CLI does: context in CDK_CONTEXT_JSON, output in CDK_OUTDIR; no bundling. */
+/** Runs bin/ the way the CDK CLI does: context in CDK_CONTEXT_JSON, output in CDK_OUTDIR; no bundling, no asset staging. */
 async function synth(context: Record<string, string>): Promise<Outcome> {
   const outdir = mkdtempSync(path.join(tmpdir(), 'valine-bin-'));
   const env = {
     ...process.env,
     CDK_OUTDIR: outdir,
-    CDK_CONTEXT_JSON: JSON.stringify({ ...context, 'aws:cdk:bundling-stacks': [] }),
+    // No bundling, and no copy of the assets into the outdir (the layers are 131 MB): the stack is what is checked.
+    CDK_CONTEXT_JSON: JSON.stringify({ ...context, 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true }),
     CDK_DEFAULT_ACCOUNT: '',
     CDK_DEFAULT_REGION: '',
   };

@@ -32,7 +32,9 @@ export function synthesizeStage(stage: StageName, options: SynthesizeOptions = {
     context: {
       ...CDK_JSON_CONTEXT,
       stage,
-      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      // Without bundling, the assets are not copied into the outdir either (the layers alone are 131 MB a synth):
+      // the template names each asset by its hash all the same.
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true }),
       ...options.context,
     },
   });
