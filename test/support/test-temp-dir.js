@@ -3,18 +3,24 @@
  * Chromium profiles, CDK outdirs) go to one folder on a memory file system (/dev/shm), removed when the run ends.
  * The suite creates and deletes tens of thousands of small files; on the disk's ext4 each file creation searched
  * past the recently deleted inodes (about a fifth of the CPU of the git-heavy tests). Without /dev/shm, or with
- * KEEP_SHOTS set (site-preview's screenshots are kept to look at), the system's temporary folder is used as before.
+ * KEEP_SHOTS set (site-preview's screenshots are kept to look at), or with less than 2 GB free there, the system's temporary
+ * folder is used as before.
  */
-const { accessSync, constants, mkdtempSync, readdirSync, rmSync, statSync } = require('node:fs');
+const { accessSync, constants, mkdtempSync, readdirSync, rmSync, statSync, statfsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const MEMORY_FS = '/dev/shm';
 const PREFIX = 'valine-jest-';
 
+/** A run writes a few hundred MB at its peak; a small /dev/shm (64 MB in a default container) would fill up: the disk then. */
+const MIN_FREE_BYTES = 2 * 1024 ** 3;
+
 const usable = (folder) => {
   try {
     accessSync(folder, constants.W_OK);
-    return statSync(folder).isDirectory();
+    if (!statSync(folder).isDirectory()) return false;
+    const { bavail, bsize } = statfsSync(folder);
+    return bavail * bsize >= MIN_FREE_BYTES;
   } catch {
     return false;
   }
