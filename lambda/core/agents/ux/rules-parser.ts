@@ -3,7 +3,7 @@ import { inlineCode, shorten } from '../../domain/discord-text';
 import type { IntentParser, LinkRename, LinkToAdd, ParseOutcome, PropertyChange, SectionQuestion, StyleChange, StyleStep } from './intent';
 import { propertyKind, type SectionSpec, type SiteMap } from './site-map';
 import { closest, listOr } from './suggest';
-import { answerRequest, brandColorRequest, emailRequest, homeButton, pageScope, priceRequest, seoRequest } from './rules-site-requests';
+import { answerRequest, brandColorRequest, emailRequest, homeButton, pageScope, priceRequest, seoRequest, withoutAddresses } from './rules-site-requests';
 
 /**
  * The deterministic plain-language parser: common phrasings such as "make the navbar blue",
@@ -91,7 +91,8 @@ function propertyTerms(section: SectionSpec): Array<{ property: string; term: st
 
 /** Sections the request names, longest terms first so "top bar" wins over a shorter overlap. */
 function findSections(lower: string, siteMap: SiteMap): string[] {
-  let rest = lower;
+  // A link's path or address names no section: "/search" is a page, not what search engines show.
+  let rest = withoutAddresses(lower);
   const found = new Set<string>();
   for (const { section, term } of sectionTerms(siteMap)) {
     const pattern = new RegExp(termPattern(term).source, 'g');

@@ -16,6 +16,9 @@ export interface Masked {
 }
 
 const PLACEHOLDER = /\u0000(\d+)\u0000/g;
+
+/** A link's address or path (`https://google.com/search`, `/search`) names no section or SEO field: blanked before words are read. */
+export const withoutAddresses = (text: string): string => text.replace(/https?:\/\/\S+|(^|[\s(])\/[^\s)]*/g, '$1 ');
 const has = (map: SiteMap, section: string) => Object.prototype.hasOwnProperty.call(map.sections, section);
 const clarify = (question: string): ParseOutcome => ({ kind: 'clarification', question, parser: 'rules' });
 const intent = (value: UxIntent): ParseOutcome => ({ kind: 'intent', intent: value, parser: 'rules' });
@@ -54,7 +57,7 @@ const ONE_PAGE = /\b(?:blog\s+)?(?:posts?|articles?|entry|entries|episodes?|stor
 
 /** "change the site's meta description to …", "the title in Google and the browser tab should be …". */
 export function seoRequest(masked: Masked, siteMap: SiteMap, page?: string): ParseOutcome | undefined {
-  const text = masked.lower.replace(PLACEHOLDER, ' ');
+  const text = withoutAddresses(masked.lower.replace(PLACEHOLDER, ' '));
   if (!SEO_CUE.test(text)) return titleOrDescription(masked, siteMap, page);
   if (!has(siteMap, 'seo')) {
     return clarify('I found no title or description for search engines on this site (no `<title>`, meta description or SEO setting). Add one to the site first, or say which visible text should change.');

@@ -97,6 +97,12 @@ describe('UX Agent on a local git repository', () => {
     expect(outcome.kind === 'clarification' && outcome.message.components).toBeUndefined();
   });
 
+  it('reads a link path that looks like an SEO word ("/search") as where the link goes, on a site whose head is editable', async () => {
+    const agent = createUxAgent({ repoHost: host });
+    const outcome = await agent.propose(request({ description: 'add a link "Search" to /search in the navbar' }), context);
+    expect(outcome.kind === 'proposal' && outcome.summary).toBe('navbar: add link Search:/search');
+  });
+
   it('says when its question is which section, so a click can answer it: the sections with a colour, or the one guessed from a typo', async () => {
     const agent = createUxAgent({ repoHost: host });
     const which = await agent.propose(request({ description: 'make it blue' }), context);

@@ -38,6 +38,9 @@ describe('plain-language rules parser', () => {
       { section: 'navbar', changes: [{ property: 'brand', value: 'Acme Labs' }, { property: 'color', value: 'navy' }] },
     ],
     ['add a link called Sign in in the header to /login', { section: 'header', changes: [], addLinks: [{ label: 'Sign in', href: '/login' }] }],
+    // A link's path or address names no section and no SEO field: "/search" and "google.com" are where the link goes.
+    ['add a link "Search" to /search in the header', { section: 'header', changes: [], addLinks: [{ label: 'Search', href: '/search' }] }],
+    ['add a link "Google" to https://google.com/search in the header', { section: 'header', changes: [], addLinks: [{ label: 'Google', href: 'https://google.com/search' }] }],
     ['make the header rgb(1,2,3)', { section: 'header', changes: [{ property: 'color', value: 'rgb(1,2,3)' }] }],
     ['make the header #12345', { section: 'header', changes: [{ property: 'color', value: '#12345' }] }],
   ];
