@@ -21,6 +21,7 @@ import type { FlagLocator } from '../core/tasks/permissions';
 import { propose } from '../core/tasks/propose';
 import { refine } from '../core/tasks/refine';
 import { withdraw } from '../core/tasks/withdraw';
+import { closePreview } from '../core/tasks/close-preview';
 import { publishPick } from '../core/tasks/publish-pick';
 import { sweepAbandonedExecutions } from '../core/tasks/sweep';
 
@@ -90,6 +91,8 @@ export function createWorker(deps: WorkerDeps): (item: WorkItem) => Promise<void
         return withdraw(item, deps);
       case 'pick':
         return publishPick(item, deps);
+      case 'close-preview':
+        return closePreview(item, deps);
       case 'sweep':
         // A failure there waits for the next sweep and never stops the resumes.
         await sayMissingPreviews(deps).catch((error: unknown) => deps.logger.warn('Could not look for pull requests without a preview', { error: errorText(error) }));

@@ -77,12 +77,20 @@ describe('one thread per task', () => {
     expect(sent(note).content).toMatch(/^Refined: the amended preview is the newest message of this thread/);
     expect((await platform.deps.tasks.get(taskId))?.previewMessageId).not.toBe(before?.previewMessageId);
 
-    // "undo that" in the thread cancels the task, said to everyone there.
+    // "undo that" in the thread cancels the task, said to everyone there; the open preview above loses its buttons.
+    const open = (await platform.deps.tasks.get(taskId))?.previewMessageId;
+    const beforeUndo = platform.discord.requests.length;
     const undone = answer(await platform.send(inThread(threadId, { description: 'undo that' })));
     expect(undone.type).toBe(4);
     expect(undone.data?.flags).toBeUndefined();
     expect(undone.data?.content).toMatch(/^Cancelled by Local Developer/);
     expect((await platform.deps.tasks.get(taskId))?.status).toBe('cancelled');
+    await platform.idle();
+    const [closedAfterUndo, ...rest] = since(beforeUndo);
+    expect(rest).toEqual([]);
+    expect(closedAfterUndo?.method).toBe('PATCH');
+    expect(closedAfterUndo?.path).toBe(`/channels/${threadId}/messages/${open}`);
+    expect(sent(closedAfterUndo).components).toEqual([]);
   });
 
   it('works in place where the bot may not start threads (403): the preview is posted in the channel, and the reason logged once for the channel', async () => {

@@ -24,6 +24,7 @@ const workItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('confirm'), interaction, taskId: z.string() }),
   z.object({ kind: z.literal('pick'), interaction, taskId: z.string(), index: z.number().int().min(0) }),
   z.object({ kind: z.literal('withdraw'), interaction, taskId: z.string() }),
+  z.object({ kind: z.literal('close-preview'), taskId: z.string() }),
   z.object({ kind: z.literal('refine'), interaction, taskId: z.string(), text: z.string(), version: z.number().int(), fromThread: z.boolean().optional() }),
   // The EventBridge schedule's constant input: nothing else to read.
   z.object({ kind: z.literal('sweep') }),

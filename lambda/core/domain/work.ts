@@ -26,5 +26,7 @@ export type WorkItem =
   | { kind: 'pick'; interaction: InteractionRef; taskId: string; index: number }
   /** "undo that" after Confirm, before merge: close the task's draft pull request and delete its branch. */
   | { kind: 'withdraw'; interaction: InteractionRef; taskId: string }
+  /** A task cancelled by "undo that" typed in its thread: its open preview (or question) there loses its buttons (the interactions function has no Discord client). */
+  | { kind: 'close-preview'; taskId: string }
   /** Resume (or hand back) tasks left `executing` by a worker that stopped, when no retry or click comes. */
   | { kind: 'sweep' };

@@ -46,6 +46,7 @@ export type ConfirmItem = Extract<WorkItem, { kind: 'confirm' }>;
 export type RefineItem = Extract<WorkItem, { kind: 'refine' }>;
 export type PickItem = Extract<WorkItem, { kind: 'pick' }>;
 export type WithdrawItem = Extract<WorkItem, { kind: 'withdraw' }>;
+export type ClosePreviewItem = Extract<WorkItem, { kind: 'close-preview' }>;
 
 /** A fresh proposal, or one offered again after a retryable failure, may be confirmed for the task TTL from now. */
 export const confirmDeadline = (deps: TaskDeps): string => new Date(deps.now().getTime() + deps.taskTtlSeconds * 1000).toISOString();

@@ -72,8 +72,14 @@ async function undoBeforeConfirm(task: Task, source: RefineSource, context: Inte
   const cancelled = await cancel(task, who, deps);
   if (cancelled.kind !== 'cancelled') return ephemeral(`This request is ${cancelled.status ?? 'gone'} and can no longer be cancelled.`);
   const message = cancelledMessage(cancelled.task, who);
-  // In the box the preview itself becomes the sentence; in the thread it is said to everyone there.
-  return source === 'box' ? updateMessage(message) : reply(message);
+  // In the box the preview itself becomes the sentence; in the thread it is said to everyone there, and the worker takes the preview's buttons away.
+  if (source === 'box') return updateMessage(message);
+  if (cancelled.task.previewMessageId) {
+    await deps.queue.enqueue({ kind: 'close-preview', taskId: cancelled.task.taskId }).catch((error: unknown) => {
+      deps.logger.warn('Could not hand the closing of the cancelled preview to the worker; its buttons stay', { taskId: cancelled.task.taskId, error: errorMessage(error) });
+    });
+  }
+  return reply(message);
 }
 
 /** "undo that" on an open draft pull request: checked as a Confirm here and again by the worker, which closes it and deletes the branch. */
