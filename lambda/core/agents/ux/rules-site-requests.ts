@@ -60,7 +60,7 @@ export function seoRequest(masked: Masked, siteMap: SiteMap, page?: string): Par
   const text = withoutAddresses(masked.lower.replace(PLACEHOLDER, ' '));
   if (!SEO_CUE.test(text)) return titleOrDescription(masked, siteMap, page);
   if (!has(siteMap, 'seo')) {
-    return clarify('I found no title or description for search engines on this site (no `<title>`, meta description or SEO setting). Add one to the site first, or say which visible text should change.');
+    return clarify('I found no title or description for search engines written in this site\'s files (a `<title>`, a meta description or an SEO setting with its words in the code or config; words the site loads from a CMS or a content query at build time are out of my reach). Add one to the site first, or say which visible text should change.');
   }
   const description = /\b(?:description|summary|snippet|blurb)\b/.test(text);
   const title = /\b(?:title|name|headline|heading|tag)\b/.test(text);
