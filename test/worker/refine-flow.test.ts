@@ -27,6 +27,17 @@ const clickRefine = (taskId: string, user?: InteractionUser) => platform.send(co
 const submit = (taskId: string, words: string, user?: InteractionUser) => platform.send(modalSubmitInteraction(taskButtonId('refine', taskId), { words }, '9000', user));
 const since = (start: number): RecordedRequest[] => platform.discord.requests.slice(start);
 
+/** The agent's refine waits until `release()` is called, so two submissions (or a note on the task) meet while it reads. */
+function holdRefinements(): () => void {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  platform.agent.refineWith(async (task, text, requester) => {
+    await gate;
+    return appendRefinement(task, text, requester);
+  });
+  return release;
+}
+
 describe('Refine the open preview', () => {
   it('puts a Refine button beside Confirm and Cancel on every preview, and the button opens a box with one text input', async () => {
     const start = platform.discord.requests.length;
@@ -95,12 +106,7 @@ describe('Refine the open preview', () => {
 
   it('applies one of two refinements submitted at once and tells the other person so; the task never holds two previews', async () => {
     const taskId = await platform.proposeTask();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    platform.agent.refineWith(async (task, text, requester) => {
-      await gate;
-      return appendRefinement(task, text, requester);
-    });
+    const release = holdRefinements();
     const start = platform.discord.requests.length;
     const [first, second] = await Promise.all([submit(taskId, 'darker'), submit(taskId, 'lighter')]);
     expect([answer(first).type, answer(second).type]).toEqual([6, 6]);
@@ -178,12 +184,7 @@ describe('Refine the open preview', () => {
 
   it('applies a refinement when the task thread is recorded while the agent reads it', async () => {
     const taskId = await platform.proposeTask();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    platform.agent.refineWith(async (task, text, requester) => {
-      await gate;
-      return appendRefinement(task, text, requester);
-    });
+    const release = holdRefinements();
     const start = platform.discord.requests.length;
     expect(answer(await submit(taskId, 'darker'))).toEqual({ type: 6 });
     while (platform.agent.refined.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -96,6 +96,9 @@ async function rememberMessage(file: string, message: DiscordMessage, where: { i
   await writeFile(file, `${JSON.stringify(memory)}\n`);
 }
 
+/** The thread the remembered message of `taskId` is in (undefined for another task, or a message in the channel). */
+const messageChannel = (memory: StandInMemory, taskId: string): string | undefined => (memory.lastTaskId === taskId ? memory.channelId : undefined);
+
 /** A click or a box submitted on a message in a thread comes from that thread (Discord names it as the channel). */
 function fromMessageChannel<T extends object>(payload: T, channelId: string | undefined): T {
   return channelId ? { ...payload, channel_id: channelId, channel: { id: channelId, type: 11, parent_id: STAND_IN_CHANNEL_ID } } : payload;
@@ -174,12 +177,9 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     } else if (request.kind === 'refine') {
       const memory = await readMemory(settings.standInStateFile);
       const taskId = request.taskId ?? memory.lastTaskId;
-      if (!taskId) {
-        write('There is no preview to refine yet. Run /ux-update first (npm run discord -- /ux-update command:…).');
-        return 1;
-      }
+      if (!taskId) return noPreview('refine');
       // The click opens the box (a modal, answered type 9); the box is then submitted with the words.
-      clickedIn = memory.lastTaskId === taskId ? memory.channelId : undefined;
+      clickedIn = messageChannel(memory, taskId);
       const click = await send(fromMessageChannel(componentInteraction(taskButtonId('refine', taskId), memory.messageId ?? '1', user), clickedIn));
       write(`> clicks Refine on task ${taskId}`);
       if (click.status !== 200) return reportHttp(click);
@@ -194,11 +194,8 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     } else if (request.kind === 'click') {
       const memory = await readMemory(settings.standInStateFile);
       const taskId = request.taskId ?? memory.lastTaskId;
-      if (!taskId) {
-        write('There is no preview to click yet. Run /ux-update first (npm run discord -- /ux-update command:…).');
-        return 1;
-      }
-      clickedIn = memory.lastTaskId === taskId ? memory.channelId : undefined;
+      if (!taskId) return noPreview('click');
+      clickedIn = messageChannel(memory, taskId);
       payload = fromMessageChannel(componentInteraction(taskButtonId(request.action, taskId), memory.messageId ?? '1', user), clickedIn);
       write(`> clicks ${request.action === 'confirm' ? 'Confirm' : 'Cancel'} on task ${taskId}`);
     } else {
@@ -215,7 +212,7 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
       }
       // The menu's values are the candidates' indexes, 0-based; the stand-in numbers them from 1 as a person counts.
       const asButton = memory.question?.taskId === taskId && memory.question.button === true;
-      clickedIn = memory.lastTaskId === taskId ? memory.channelId : undefined;
+      clickedIn = messageChannel(memory, taskId);
       payload = fromMessageChannel(
         asButton
           ? componentInteraction(taskButtonId('choose', taskId), memory.messageId ?? '1', user)
@@ -313,6 +310,11 @@ export async function runStandIn(request: StandInRequest, settings: LocalSetting
     const body = JSON.stringify(interaction);
     const response = await fetch(`${serverUrl()}/discord`, { method: 'POST', headers: { 'content-type': 'application/json', ...signInteraction(body, keys.privateKey) }, body });
     return { status: response.status, text: await response.text() };
+  }
+
+  function noPreview(action: 'refine' | 'click'): number {
+    write(`There is no preview to ${action} yet. Run /ux-update first (npm run discord -- /ux-update command:…).`);
+    return 1;
   }
 
   function reportHttp(response: { status: number; text: string }): number {

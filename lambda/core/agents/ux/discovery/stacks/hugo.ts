@@ -6,7 +6,7 @@ import { renderMarkdown } from '../templates/markdown';
 import { includeNode, renderLayout, renderPart, type Scope, type SiteTemplates, type TemplateDialect } from '../templates/static-site';
 import type { UiChild, UiNode } from '../ui-tree';
 import { hugoMissingHome, hugoTheme, hugoThemeSite, NAMES_THEME } from './hugo-theme';
-import type { PageFile, SiteEntry, StackAdapter } from './stack';
+import { byRoute, type PageFile, type SiteEntry, type StackAdapter } from './stack';
 
 /**
  * Hugo: `hugo.toml` / `config.toml` (title, params, `[[menu.main]]`), Go templates in `layouts/`
@@ -183,7 +183,7 @@ function contentPages(project: Project): PageFile[] {
     if (!match) continue;
     pages.push({ route: `/${match[1]}`.replace(/\/$/, '') || '/', file });
   }
-  return pages.sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.length - b.route.length || a.route.localeCompare(b.route)));
+  return pages.sort(byRoute);
 }
 
 export const hugo: StackAdapter = {

@@ -7,7 +7,7 @@ import { includeNode, renderLayout, renderPart, type Scope, type SiteTemplates, 
 import type { UiChild, UiNode } from '../ui-tree';
 import { directiveFile } from './hugo';
 import { jekyllTheme, namesTheme, themeSite } from './jekyll-theme';
-import type { PageFile, SiteEntry, StackAdapter } from './stack';
+import { byRoute, type PageFile, type SiteEntry, type StackAdapter } from './stack';
 
 /**
  * Jekyll (and GitHub Pages): `_config.yml`, Liquid layouts in `_layouts/` wrapping each other
@@ -190,7 +190,7 @@ function pages(project: Project): PageFile[] {
     const route = `/${file.replace(/(?:^|\/)index\.(?:html|md|markdown)$/, '').replace(/\.(?:html|md|markdown)$/, '')}`;
     out.push({ route: route === '/' ? '/' : route.replace(/\/$/, ''), file });
   }
-  return out.sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.length - b.route.length || a.route.localeCompare(b.route)));
+  return out.sort(byRoute);
 }
 
 export const jekyll: StackAdapter = {

@@ -102,10 +102,13 @@ export function pageFiles(project: Project, folder: string, extensions: readonly
     if (parts[parts.length - 1] === 'index') parts.pop();
     pages.push({ route: `/${parts.join('/')}`, file });
   }
-  return pages.sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.length - b.route.length || a.route.localeCompare(b.route)));
+  return pages.sort(byRoute);
 }
 
 /** Each file rendered as a tree (its default-exported component, else its markup). */
 export function renderPageRoots(project: Project, files: readonly string[]): UiNode[] {
   return files.map((file) => renderComponent(project, file) ?? renderFile(project, file)).filter((n): n is UiNode => n !== undefined);
 }
+
+/** Pages in the order discovery reads them: the home page first, then shorter routes, then by name. */
+export const byRoute = (a: PageFile, b: PageFile): number => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.length - b.route.length || a.route.localeCompare(b.route));

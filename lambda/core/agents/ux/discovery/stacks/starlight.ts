@@ -2,11 +2,11 @@ import type * as t from '@babel/types';
 import { frontMatterSeo, placeFromSlot } from '../seo';
 import type { Project } from '../project';
 import { linksArray, objectProperty, resolveExpression, stringSlot, unwrap } from '../resolve';
-import { frontMatter, stringAt, valueAt, type DataValue } from '../templates/data-files';
+import { frontMatter, stringAt, valueAt } from '../templates/data-files';
 import { renderMarkdown } from '../templates/markdown';
-import { fileStart, settingText, themeChild, themeNode } from '../templates/theme-parts';
+import { fileStart, settingElement, settingText, themeChild, themeNode } from '../templates/theme-parts';
 import type { SourceRange, UiChild, UiNode } from '../ui-tree';
-import type { OutsideTheme, PageFile, SiteEntry, StackAdapter } from './stack';
+import { byRoute, type OutsideTheme, type PageFile, type SiteEntry, type StackAdapter } from './stack';
 
 /**
  * Astro Starlight: the `starlight({ title, description, social, sidebar, customCss })` integration
@@ -101,10 +101,8 @@ function docsPages(project: Project): PageFile[] {
     if (parts[parts.length - 1] === 'index') parts.pop();
     pages.push({ route: `/${parts.join('/')}`, file });
   }
-  return pages.sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.length - b.route.length || a.route.localeCompare(b.route)));
+  return pages.sort(byRoute);
 }
-
-const text = (project: Project, value: DataValue | undefined, tag: string, attributes: Record<string, string> = {}): UiChild[] => (value?.kind === 'string' ? [themeChild(project, value.range, tag, settingText(value), attributes)] : []);
 
 /** A page as Starlight draws it: the hero of a splash page (or the page's title as its heading), then its Markdown. */
 function pageTree(project: Project, file: string): UiNode {
@@ -113,7 +111,7 @@ function pageTree(project: Project, file: string): UiNode {
   const hero = valueAt(root, ['hero']);
   const children: UiChild[] = [];
   if (hero) {
-    const heroChildren: UiChild[] = [...text(project, valueAt(hero, ['title']) ?? valueAt(root, ['title']), 'h1'), ...text(project, valueAt(hero, ['tagline']), 'p', { class: 'tagline' })];
+    const heroChildren: UiChild[] = [...settingElement(project, valueAt(hero, ['title']) ?? valueAt(root, ['title']), 'h1'), ...settingElement(project, valueAt(hero, ['tagline']), 'p', { class: 'tagline' })];
     const actions = valueAt(hero, ['actions']);
     if (actions?.kind === 'list') {
       for (const action of actions.items) {
@@ -122,7 +120,7 @@ function pageTree(project: Project, file: string): UiNode {
       }
     }
     children.push(themeChild(project, hero.range, 'div', heroChildren, { class: 'hero' }));
-  } else children.push(...text(project, valueAt(root, ['title']), 'h1'));
+  } else children.push(...settingElement(project, valueAt(root, ['title']), 'h1'));
   // MDX imports and components are not the page's words: only Markdown paragraphs and headings are read.
   const body = renderMarkdown(file, project.text(file) ?? '', front.bodyStart, (o) => project.line(file, o));
   children.push(themeChild(project, fileStart(file), 'div', body, { class: 'sl-markdown-content' }));

@@ -4,7 +4,7 @@ import type * as t from '@babel/types';
 import type { Project, TemplateLanguage } from '../project';
 import { exported, objectProperty, unwrap } from '../resolve';
 import { attribute, attributeName, container, element, emptyExpression, expressionAt, fragment, jsxName, jsxText, mapCall, spreadAttribute, stringValue, templateComponent } from '../templates/jsx-build';
-import { dependsOn, type PageFile, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';
+import { byRoute, dependsOn, type PageFile, renderPageRoots, type SiteEntry, type StackAdapter } from './stack';
 
 /**
  * Svelte 4/5 components and SvelteKit routes. `svelte/compiler` reads the file; the markup is
@@ -231,7 +231,7 @@ function kitPages(project: Project): PageFile[] {
     const parts = (match[1] ?? '').split('/').filter((p) => p !== '' && !/^\(.*\)$/.test(p));
     pages.push({ route: `/${parts.join('/')}`, file });
   }
-  return pages.sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.length - b.route.length || a.route.localeCompare(b.route)));
+  return pages.sort(byRoute);
 }
 
 function layoutsOf(project: Project, page: string): string[] {

@@ -2,11 +2,11 @@ import type * as t from '@babel/types';
 import { frontMatterSeo, placeFromSlot } from '../seo';
 import type { Project } from '../project';
 import { exported, linksArray, objectProperty, resolveExpression, stringSlot, unwrap } from '../resolve';
-import { frontMatter, stringAt, valueAt, type DataValue } from '../templates/data-files';
+import { frontMatter, stringAt, valueAt } from '../templates/data-files';
 import { renderMarkdown } from '../templates/markdown';
-import { fileStart, settingText, themeChild, themeNode } from '../templates/theme-parts';
+import { fileStart, settingElement, settingText, themeChild, themeNode } from '../templates/theme-parts';
 import type { SourceRange, UiChild, UiNode } from '../ui-tree';
-import type { OutsideTheme, PageFile, SiteEntry, StackAdapter } from './stack';
+import { byRoute, type OutsideTheme, type PageFile, type SiteEntry, type StackAdapter } from './stack';
 
 /**
  * VitePress: its default theme (inside the `vitepress` package, not in the repository) draws the
@@ -79,10 +79,8 @@ function markdownPages(project: Project, root: string): PageFile[] {
     if (parts[parts.length - 1] === 'index') parts.pop();
     pages.push({ route: `/${parts.join('/')}`, file });
   }
-  return pages.sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.length - b.route.length || a.route.localeCompare(b.route)));
+  return pages.sort(byRoute);
 }
-
-const text = (project: Project, value: DataValue | undefined, tag: string, attributes: Record<string, string> = {}): UiChild[] => (value?.kind === 'string' ? [themeChild(project, value.range, tag, settingText(value), attributes)] : []);
 
 /** The home page: the hero and features of its front matter (`layout: home`), then its Markdown. */
 function homeTree(project: Project, file: string): UiNode {
@@ -91,7 +89,7 @@ function homeTree(project: Project, file: string): UiNode {
   const children: UiChild[] = [];
   const hero = valueAt(root, ['hero']);
   if (stringAt(root, ['layout'])?.value === 'home' && hero) {
-    const heroChildren: UiChild[] = [...text(project, valueAt(hero, ['name']), 'h1', { class: 'name' }), ...text(project, valueAt(hero, ['text']), 'h1', { class: 'text' }), ...text(project, valueAt(hero, ['tagline']), 'p', { class: 'tagline' })];
+    const heroChildren: UiChild[] = [...settingElement(project, valueAt(hero, ['name']), 'h1', { class: 'name' }), ...settingElement(project, valueAt(hero, ['text']), 'h1', { class: 'text' }), ...settingElement(project, valueAt(hero, ['tagline']), 'p', { class: 'tagline' })];
     const actions = valueAt(hero, ['actions']);
     if (actions?.kind === 'list') {
       for (const action of actions.items) {
@@ -103,7 +101,7 @@ function homeTree(project: Project, file: string): UiNode {
     children.push(themeChild(project, hero.range, 'section', heroChildren, { class: 'VPHero hero' }));
     const features = valueAt(root, ['features']);
     if (features?.kind === 'list') {
-      const items = features.items.map((feature) => themeChild(project, feature.range, 'article', [...text(project, valueAt(feature, ['title']), 'h2'), ...text(project, valueAt(feature, ['details']), 'p')], { class: 'VPFeature' }));
+      const items = features.items.map((feature) => themeChild(project, feature.range, 'article', [...settingElement(project, valueAt(feature, ['title']), 'h2'), ...settingElement(project, valueAt(feature, ['details']), 'p')], { class: 'VPFeature' }));
       children.push(themeChild(project, features.range, 'div', items, { class: 'VPFeatures' }));
     }
   }

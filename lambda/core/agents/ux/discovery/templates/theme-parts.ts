@@ -24,5 +24,9 @@ export function themeNode(project: Project, at: SourceRange, tag: string, childr
 /** The same, as a child. */
 export const themeChild = (project: Project, at: SourceRange, tag: string, children: UiChild[], attributes: Record<string, string> = {}): UiChild => element(themeNode(project, at, tag, children, attributes));
 
+/** A setting's words as an element of its own (`tag`) at the setting, or nothing when the setting is not a text. */
+export const settingElement = (project: Project, value: DataValue | undefined, tag: string, attributes: Record<string, string> = {}): UiChild[] =>
+  value?.kind === 'string' ? [themeChild(project, value.range, tag, settingText(value), attributes)] : [];
+
 /** The start of a file, for elements the theme draws whatever the settings say. */
 export const fileStart = (file: string): SourceRange => ({ file, start: 0, end: 0 });
